@@ -1,0 +1,206 @@
+"""Reading a document: its exact text, sections, content paragraphs and sentences, with offsets.
+
+Offsets are Python str indexes into the file decoded as UTF-8 (no newline translation), so that
+`text_of(path)[start:end] == quote` holds for every citation. Web-page furniture (navigation,
+image captions, author and programme blurbs) is recognised and never yields a sentence.
+Imports only etr.model, etr.errors and etr.rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from etr import rules
+from etr.errors import BadDocument
+from etr.model import Section, Sentence
+
+HEADING = re.compile(r"^(=+)\s*(.*?)\s*\1\s*$")
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+LEAD = "Lead"
+
+
+def text_of(path: Path) -> str:
+    """The document's text exactly as citations index it, or BadDocument saying why not."""
+    if not path.exists():
+        raise BadDocument(f"{path}: no such file")
+    if path.is_dir():
+        raise BadDocument(f"{path}: is a directory, not a text file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise BadDocument(
+                f"{path}: {size / 1e6:.0f} MB is larger than the {MAX_DOCUMENT_BYTES // 2**20} MiB "
+                "a document may have; split it into smaller files"
+            )
+        data = path.read_bytes()
+    except OSError as e:
+        raise BadDocument(f"{path}: cannot read ({e.strerror or e})") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode a document's bytes as UTF-8, refusing empty, binary and non-UTF-8 input clearly."""
+    if not data.strip():
+        raise BadDocument(f"{name}: the file is empty")
+    if b"\x00" in data:
+        raise BadDocument(f"{name}: contains NUL bytes; it looks binary, not plain text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BadDocument(
+            f"{name}: not valid UTF-8 (byte {e.start}); convert it first, "
+            "e.g. iconv -f WINDOWS-1252 -t UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:100_000]) // 100):
+        raise BadDocument(f"{name}: mostly control characters; it looks binary, not plain text")
+    return text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    section: str
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str
+    text: str
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the line break."""
+    out = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos <= len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_furniture(line: str, after_colon: bool) -> bool:
+    cfg = rules.load("text")["furniture"]
+    low = line.strip().lower()
+    if low in {s.lower() for s in cfg["lines"]}:
+        return True
+    if any(low.endswith(s.lower()) for s in cfg["suffixes"]) and (
+        len(low.split()) <= 6 or low.endswith("read more")
+    ):
+        return True
+    if after_colon:
+        return False
+    words = low.split()
+    return len(words) <= cfg["max_stray_words"] and not re.search(r"[.!?:;\"”)]$", low)
+
+
+def read_document(source: str, text: str) -> Document:
+    """Sections, content paragraphs and sentences of `text`, furniture left out."""
+    cfg = rules.load("text")
+    skip_sections = {s.lower() for s in cfg["sections"]["skip"]}
+    tail_markers = {s.lower() for s in cfg["furniture"]["tail_markers"]}
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    section = LEAD
+    sec_start, sec_level = 0, 0
+    in_list = False
+    for start, end in _lines(text):
+        s, e = _trim(text, start, end)
+        if s == e:
+            continue
+        line = text[s:e]
+        m = HEADING.match(line)
+        if m:
+            if sections or s > 0:
+                sections.append(Section(section, sec_level, sec_start, s))
+            section, sec_level, sec_start = m.group(2) or LEAD, len(m.group(1)), s
+            in_list = False
+            continue
+        if line.lower() in tail_markers:
+            break
+        if section.lower() in skip_sections:
+            continue
+        if _is_furniture(line, in_list):
+            continue
+        if line.startswith(("- ", "* ", "• ")):
+            s += 2
+        paragraphs.append(Paragraph(s, e, section))
+        in_list = line.endswith(":") or (in_list and not re.search(r"[.!?]$", line))
+    sections.append(Section(section, sec_level, sec_start, len(text)))
+    sentences = [
+        Sentence(source, p.section, i, a, b, text[a:b])
+        for i, p in enumerate(paragraphs)
+        for a, b in split_sentences(text, p.start, p.end)
+    ]
+    return Document(source, text, tuple(sections), tuple(paragraphs), tuple(sentences))
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?=\s+)")
+_OPENERS = "\"“‘'([("
+
+
+def _abbreviations() -> set[str]:
+    return {t.lower() for t in rules.load("text")["abbreviations"]["tokens"]}
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], surviving abbreviations, initials and quotations."""
+    abbrevs = _abbreviations()
+    spans: list[tuple[int, int]] = []
+    sent_start = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        ch = text[nxt]
+        if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
+            continue
+        if ch in _OPENERS and nxt + 1 < end and text[nxt + 1].islower():
+            continue
+        if text[m.start()] == ".":
+            word = re.search(r"([\w.]+)$", text[sent_start : m.start()])
+            token = word.group(1) if word else ""
+            if token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
+                continue
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.S.S.R
+                continue
+        s, e = _trim(text, sent_start, m.end())
+        if s < e:
+            spans.append((s, e))
+        sent_start = nxt
+    s, e = _trim(text, sent_start, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def title_of(text: str) -> str | None:
+    """The `= Title =` line, or the first content line, for a document without metadata."""
+    for start, end in _lines(text):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        m = HEADING.match(line)
+        if m and len(m.group(1)) == 1:
+            return m.group(2)
+        if not _is_furniture(line, False):
+            return line[:120]
+    return None

@@ -1,0 +1,574 @@
+"""The date grammar, shared by the build (tagging prose) and by `etr when` (reading user input).
+
+`scan(text)` finds temporal expressions and returns them as `Raw` matches whose year may still be
+missing or whose meaning depends on an anchor; `build.timex` resolves those against the document's
+context. `parse_period(query)` reads what a user types. Values follow the evaluation notation
+(1944-11-15, 1944-11, 1945-SU, 194X, 18XX, 1944/1946, P3D); `bounds(value, mod)` gives the earliest
+and latest ISO day a value can mean. Pure functions; vocabulary lives in rules/dates.toml.
+Imports only etr.rules and etr.errors.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from etr import rules
+from etr.errors import BadQuery
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+@dataclass(frozen=True)
+class Point:
+    """A calendar point at some precision; any field may be unknown (None)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    decade: int | None = None  # 194 for the 1940s
+    century: int | None = None  # 18 for the 19th century
+
+    def value(self) -> str:
+        if self.century is not None:
+            return f"{self.century:02d}XX"
+        if self.decade is not None:
+            return f"{self.decade:03d}X"
+        y = f"{self.year:04d}" if self.year is not None else "XXXX"
+        if self.season:
+            return f"{y}-{self.season}"
+        if self.month is None:
+            return y
+        if self.day is None:
+            return f"{y}-{self.month:02d}"
+        return f"{y}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def precision(self) -> str:
+        if self.century is not None:
+            return "century"
+        if self.decade is not None:
+            return "decade"
+        if self.season:
+            return "season"
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def needs_year(self) -> bool:
+        return self.year is None and self.decade is None and self.century is None
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A temporal expression found in text, before context is applied."""
+
+    start: int
+    end: int
+    text: str
+    a: Point | None = None
+    b: Point | None = None  # end of a range
+    mod: str | None = None
+    type: str = "DATE"
+    duration: str | None = None
+    # relative forms: ("offset", n, unit_days, sign) | ("same", unit) | ("next", unit, +-1)
+    # | ("anchor",) ; apposition=True when the phrase stands beside an explicit date
+    relative: tuple[Any, ...] | None = None
+    apposition: bool = False
+    parenthesised: bool = False
+
+
+# ---------------------------------------------------------------------------------- grammar
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> dict[str, Any]:
+    r = rules.load("dates")
+    months: dict[str, int] = dict(r["months"])
+    abbrevs: dict[str, int] = dict(r["month_abbreviations"])
+    return {
+        "months": months,
+        "abbrevs": abbrevs,
+        "seasons": dict(r["seasons"]),
+        "mods": dict(r["modifiers"]),
+        "bounds": dict(r["boundaries"]),
+        "numbers": dict(r["numbers"]),
+        "units": {k: tuple(v) for k, v in r["units"].items()},
+        "preps": set(r["prepositions"]["before_bare_month"]),
+        "count_nouns": set(r["guards"]["count_nouns"]),
+    }
+
+
+def _cased(words: list[str], ignore_case: bool) -> str:
+    """Alternation of words as written, capitalised and in capitals (prose) - or any case."""
+    if ignore_case:
+        return _alt(words)
+    forms = set()
+    for w in words:
+        forms |= {w, w[:1].upper() + w[1:], w.upper()}
+    return _alt(sorted(forms))
+
+
+@cache
+def _grammar(ignore_case: bool) -> re.Pattern[str]:
+    v = _vocab()
+    month_full = _cased(list(v["months"]), ignore_case)
+    month_abbr = _cased(list(v["abbrevs"]), ignore_case)
+    season = _cased(list(v["seasons"]), ignore_case)
+    mod = _cased(list(v["mods"]), ignore_case)
+    bnd = _cased(list(v["bounds"]), ignore_case)
+    num = _cased([k for k in v["numbers"] if k not in ("a", "an")], ignore_case)
+    unit = _cased(list(v["units"]), ignore_case)
+    the = "(?:[Tt]he|THE)" if not ignore_case else "the"
+
+    M = rf"(?:{month_full}|(?:{month_abbr})\.?(?=\s*\d))"
+    D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    Y = r"(?:1[0-9]\d\d|20\d\d)"
+    YG = rf"{Y}(?![\d,]\d|\d|\s*%|-\d)"  # a year not part of a larger number
+    DASH = r"\s*[-–—]\s*"
+    TO = rf"(?:{DASH}|\s+(?:to|until|till|through|and)\s+)"
+    full = rf"(?:{D}\s+{M},?\s+{Y}|{M}\s+{D},?\s+{Y}|{the}\s+{D}\s+of\s+{M},?\s+{Y})"
+    numword = rf"(?:\d+|{num})"
+
+    pats = [
+        # ranges ------------------------------------------------------------------------
+        ("day_range", rf"(?P<dr_d1>{D}){DASH}(?P<dr_d2>{D})\s+(?P<dr_m>{M}),?\s+(?P<dr_y>{Y})"),
+        ("full_range", rf"(?P<fr_a>{full}){TO}(?P<fr_b>{full})"),
+        ("dm_range", rf"(?P<dm_d1>{D})\s+(?P<dm_m1>{M}){TO}(?P<dm_b>{full})"),
+        ("my_range", rf"(?P<mr_m1>{M})\s+(?P<mr_y1>{Y}){TO}(?:(?P<mr_m2>{M})\s+)?(?P<mr_y2>{YG})"),
+        ("mm_range", rf"(?P<mm_m1>{month_full})(?:{DASH}|\s+(?:to|and|until|till|through)\s+)(?P<mm_m2>{month_full})(?:,?\s+(?P<mm_y>{YG}))?"),
+        ("ss_range", rf"(?:{the}\s+)?(?P<ss_s1>{season})\s+(?:and|to)\s+(?P<ss_s2>{season})\s+of\s+(?P<ss_y>{YG})"),
+        ("yy_and", rf"(?:(?<=during )|(?<=During )|(?<=DURING )|(?<=between )|(?<=Between )|(?<=BETWEEN ))(?P<ya_y1>{Y})\s+(?:and|&)\s+(?P<ya_y2>{YG})"),
+        ("yy_range", rf"(?P<yy_y1>{Y})(?:{DASH}|\s+(?:to|until|till)\s+)(?P<yy_y2>{Y}|\d\d)(?![\d,]\d|\d|\s*%)"),
+        # seasons, decades, centuries, boundaries ---------------------------------------
+        ("season", rf"(?:{the}\s+)?(?:(?P<se_mod>{mod})[\s-]+)?(?P<se_s>{season})\s+(?:of\s+)?(?P<se_y>{YG})(?:{DASH}(?P<se_y2>\d\d|{Y}))?"),
+        ("century_pair", rf"(?:{the}\s+)?(?P<cp_c1>\d{{1,2}})(?:st|nd|rd|th)\s+and\s+(?P<cp_c2>\d{{1,2}})(?:st|nd|rd|th)\s+[Cc]entur(?:y|ies)"),
+        ("century", rf"(?:{the}\s+)?(?:(?P<ce_mod>{mod})[\s-]+)?(?P<ce_c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
+        ("decade", rf"(?:{the}\s+)?(?:(?P<de_mod>{mod})[\s-]+)?(?P<de_y>1[0-9]\d0|20\d0)['’]?s\b"),
+        ("boundary", rf"{the}\s+(?P<bo_w>{bnd})\s+of\s+(?:(?P<bo_m>{M})\s+)?(?P<bo_y>{YG})"),
+        # points ------------------------------------------------------------------------
+        ("mod_month", rf"(?P<mo_mod>{mod})[\s-]+(?P<mo_m>{M})(?:,?\s+(?P<mo_y>{YG}))?"),
+        ("mod_year", rf"(?P<my_mod>{mod})[\s-]+(?P<my_y>{YG})"),
+        ("dmy", rf"(?P<a_d>{D})\s+(?P<a_m>{M}),?\s+(?P<a_y>{YG})"),
+        ("mdy", rf"(?P<b_m>{M})\s+(?P<b_d>{D})(?:,?\s+(?P<b_y>{YG}))?(?![\d,]*\d)"),
+        ("the_d_of_m", rf"{the}\s+(?P<c_d>{D})\s+of\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{YG}))?"),
+        ("iso", r"(?P<iso_y>1[0-9]\d\d|20\d\d)-(?P<iso_m>\d\d)(?:-(?P<iso_d>\d\d))?(?![\d-])"),
+        ("my", rf"(?P<e_m>{M}),?\s+(?P<e_y>{YG})"),
+        ("dm", rf"(?P<f_d>{D})\s+(?P<f_m>{M})"),
+        # relative ----------------------------------------------------------------------
+        ("rel_day_that", rf"{the}\s+(?:very\s+)?day\s+(?:that|when|on\s+which)\s+(?:\w+\s+){{0,3}}\w+ed\b"),
+        ("rel_next", rf"{the}\s+(?P<nx_w>following|next|previous|preceding|same)\s+(?P<nx_u>day|morning|evening|night|week|month|year|spring|summer|autumn|winter)"),
+        ("rel_that", rf"(?:(?P<th_w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<th_u>day|month|year)"),
+        ("rel_offset", rf"(?P<of_n>{numword}|a|an)[\s-]+(?P<of_u>{unit})s?\s+(?P<of_dir>later|earlier|after|before|afterwards)(?P<of_clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){{0,5}}?\s+(?:was|were|had\s+been)\s+\w+ed\b)?"),
+        ("this_time", r"(?<=By )this time|(?<=by )this time"),
+        # durations ---------------------------------------------------------------------
+        ("duration", rf"(?P<du_n>{numword})[\s-]+(?P<du_u>{unit})s?\b"),
+        # years -------------------------------------------------------------------------
+        ("year", rf"(?<![\d,.$£#№/])(?P<y_y>{YG})"),
+        ("bare_month", rf"\b(?P<bm_m>{month_full})\b"),
+    ]
+    body = "|".join(f"(?P<{name}>{p})" for name, p in pats)
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+def _month(word: str) -> int:
+    v = _vocab()
+    w = word.rstrip(".").lower()
+    for k, n in list(v["months"].items()) + list(v["abbrevs"].items()):
+        if k.lower() == w:
+            return int(n)
+    raise KeyError(word)
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
+
+
+def _num(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    n = _vocab()["numbers"].get(s.lower())
+    return n if isinstance(n, int) else None
+
+
+def _full(s: str) -> Point:
+    """A full 'D Month Y' / 'Month D, Y' / 'the Dth of Month Y' string."""
+    m = re.match(r"(?:the\s+)?(\d+)(?:st|nd|rd|th)?\s+(?:of\s+)?(\S+?),?\s+(\d{4})", s, re.I)
+    if m:
+        return Point(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+    m = re.match(r"(\S+?)\s+(\d+)(?:st|nd|rd|th)?,?\s+(\d{4})", s)
+    assert m
+    return Point(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+
+
+def _two_digit_end(y1: int, y2s: str) -> int:
+    if len(y2s) == 2:
+        return (y1 // 100) * 100 + int(y2s)
+    return int(y2s)
+
+
+def _raw_from(m: re.Match[str], text: str) -> Raw | None:
+    k = m.lastgroup
+    g = m.group
+    v = _vocab()
+    s, e = m.start(), m.end()
+    t = m.group(0)
+    if k == "day_range":
+        y, mo = int(g("dr_y")), _month(g("dr_m"))
+        return Raw(s, e, t, Point(y, mo, _day(g("dr_d1"))), Point(y, mo, _day(g("dr_d2"))))
+    if k == "full_range":
+        return Raw(s, e, t, _full(g("fr_a")), _full(g("fr_b")))
+    if k == "dm_range":
+        b = _full(g("dm_b"))
+        return Raw(s, e, t, Point(b.year, _month(g("dm_m1")), _day(g("dm_d1"))), b)
+    if k == "my_range":
+        y1, y2 = int(g("mr_y1")), int(g("mr_y2"))
+        b = Point(y2, _month(g("mr_m2"))) if g("mr_m2") else Point(y2)
+        return Raw(s, e, t, Point(y1, _month(g("mr_m1"))), b)
+    if k == "mm_range":
+        y = int(g("mm_y")) if g("mm_y") else None
+        return Raw(s, e, t, Point(y, _month(g("mm_m1"))), Point(y, _month(g("mm_m2"))))
+    if k == "ss_range":
+        y = int(g("ss_y"))
+        ss = v["seasons"]
+        return Raw(s, e, t, Point(y, season=ss[g("ss_s1").lower()]), Point(y, season=ss[g("ss_s2").lower()]))
+    if k == "yy_and":
+        y1, y2 = int(g("ya_y1")), int(g("ya_y2"))
+        if y2 <= y1:
+            return None
+        return Raw(s, e, t, Point(y1), Point(y2))
+    if k == "yy_range":
+        y1 = int(g("yy_y1"))
+        y2 = _two_digit_end(y1, g("yy_y2"))
+        if y2 <= y1 or y2 - y1 > 200:
+            return None
+        return Raw(s, e, t, Point(y1), Point(y2))
+    if k == "season":
+        y = int(g("se_y"))
+        mod = v["mods"].get((g("se_mod") or "").lower())
+        season = v["seasons"][g("se_s").lower()]
+        if g("se_y2"):  # "the winter of 1944-45"
+            y2 = _two_digit_end(y, g("se_y2"))
+            if season != "WI" and y2 != y:
+                return Raw(s, e, t, Point(y, season=season), Point(y2, season=season), mod)
+        return Raw(s, e, t, Point(y, season=season), mod=mod)
+    if k == "century_pair":
+        c1, c2 = int(g("cp_c1")), int(g("cp_c2"))
+        return Raw(s, e, t, Point(century=c1 - 1), Point(century=c2 - 1))
+    if k == "century":
+        return Raw(s, e, t, Point(century=int(g("ce_c")) - 1), mod=v["mods"].get((g("ce_mod") or "").lower()))
+    if k == "decade":
+        return Raw(s, e, t, Point(decade=int(g("de_y")) // 10), mod=v["mods"].get((g("de_mod") or "").lower()))
+    if k == "boundary":
+        mod = v["bounds"][g("bo_w").lower()]
+        mo = _month(g("bo_m")) if g("bo_m") else None
+        return Raw(s, e, t, Point(int(g("bo_y")), mo), mod=mod)
+    if k == "mod_month":
+        y = int(g("mo_y")) if g("mo_y") else None
+        return Raw(s, e, t, Point(y, _month(g("mo_m"))), mod=v["mods"][g("mo_mod").lower()])
+    if k == "mod_year":
+        return Raw(s, e, t, Point(int(g("my_y"))), mod=v["mods"][g("my_mod").lower()])
+    if k == "dmy":
+        return Raw(s, e, t, Point(int(g("a_y")), _month(g("a_m")), _day(g("a_d"))))
+    if k == "mdy":
+        y = int(g("b_y")) if g("b_y") else None
+        return Raw(s, e, t, Point(y, _month(g("b_m")), _day(g("b_d"))))
+    if k == "the_d_of_m":
+        y = int(g("c_y")) if g("c_y") else None
+        return Raw(s, e, t, Point(y, _month(g("c_m")), _day(g("c_d"))))
+    if k == "iso":
+        y, mo = int(g("iso_y")), int(g("iso_m"))
+        d = int(g("iso_d")) if g("iso_d") else None
+        return Raw(s, e, t, Point(y, mo, d))
+    if k == "my":
+        return Raw(s, e, t, Point(int(g("e_y")), _month(g("e_m"))))
+    if k == "dm":
+        return Raw(s, e, t, Point(None, _month(g("f_m")), _day(g("f_d"))))
+    if k == "rel_day_that":
+        return Raw(s, e, t, relative=("anchor_day",))
+    if k == "rel_next":
+        w, u = g("nx_w").lower(), g("nx_u").lower()
+        unit = "day" if u in ("day", "morning", "evening", "night") else u
+        if unit in v["seasons"]:
+            return None
+        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[w]
+        return Raw(s, e, t, relative=("step", unit, step))
+    if k == "rel_that":
+        return Raw(s, e, t, relative=("step", g("th_u").lower(), 0))
+    if k == "rel_offset":
+        n = _num(g("of_n")) if g("of_n").lower() not in ("a", "an") else 1
+        if n is None:
+            return None
+        letter, days = v["units"][g("of_u").lower()]
+        sign = -1 if g("of_dir").lower() in ("earlier", "before") else 1
+        return Raw(s, e, t, relative=("offset", n, g("of_u").lower(), sign))
+    if k == "this_time":
+        return Raw(s, e, t, relative=("anchor_any",), mod="BEFORE")
+    if k == "duration":
+        unit = g("du_u").lower()
+        letter = v["units"][unit][0]
+        n = _num(g("du_n"))
+        if n is None:
+            amount = "X"
+        else:
+            amount = str(n * 10) if letter == "DE" else str(n)
+        if letter == "DE":
+            letter = "Y"
+        return Raw(s, e, t, type="DURATION", duration=f"P{amount}{letter}")
+    if k == "year":
+        after = text[e : e + 30].lower()
+        nxt = re.match(r"\s+([a-z]+)", after)
+        if nxt and nxt.group(1) in v["count_nouns"]:
+            return None
+        return Raw(s, e, t, Point(int(g("y_y"))))
+    if k == "bare_month":
+        before = re.search(r"(\w+)\W*$", text[max(0, s - 20) : s])
+        if not before or before.group(1).lower() not in v["preps"]:
+            return None
+        return Raw(s, e, t, Point(None, _month(g("bm_m"))))
+    return None
+
+
+def _leading_by(text: str, s: int) -> bool:
+    return re.search(r"(?:^|\W)[Bb]y\s+$", text[max(0, s - 4) : s]) is not None
+
+
+def scan(text: str, ignore_case: bool = False) -> list[Raw]:
+    """Every temporal expression in `text`, in order, not overlapping, before context is applied."""
+    out: list[Raw] = []
+    for m in _grammar(ignore_case).finditer(text):
+        raw = _raw_from(m, text)
+        if raw is None:
+            continue
+        if not _valid(raw):
+            continue
+        s = raw.start
+        paren = s > 0 and text[s - 1] == "(" and text[raw.end : raw.end + 1] == ")"
+        if raw.type == "DATE" and raw.relative is None and _leading_by(text, s) and raw.mod is None:
+            raw = replace(raw, mod="BEFORE")
+        if raw.relative and raw.relative[0] == "offset":
+            # "17 November 1944, five days after the ETR was founded": the same day, restated
+            before = text[max(0, s - 40) : s]
+            if re.search(r"\d{4},\s*$", before):
+                raw = replace(raw, apposition=True)
+        if paren:
+            raw = replace(raw, parenthesised=True)
+        out.append(raw)
+    return out
+
+
+def _valid(raw: Raw) -> bool:
+    for p in (raw.a, raw.b):
+        if p is None:
+            continue
+        if p.month is not None and not 1 <= p.month <= 12:
+            return False
+        if p.day is not None and p.month is not None:
+            year = p.year if p.year is not None else 2000  # leap year: 29 February possible
+            if not 1 <= p.day <= calendar.monthrange(year, p.month)[1]:
+                return False
+    return True
+
+
+# ---------------------------------------------------------------------------------- values
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def point_bounds(p: Point) -> tuple[str, str]:
+    """Earliest and latest ISO day of a point whose year is known."""
+    if p.century is not None:
+        return f"{p.century * 100:04d}-01-01", f"{p.century * 100 + 99:04d}-12-31"
+    if p.decade is not None:
+        return f"{p.decade * 10:04d}-01-01", f"{p.decade * 10 + 9:04d}-12-31"
+    assert p.year is not None
+    y = p.year
+    if p.season:
+        m1, m2 = SEASON_MONTHS[p.season]
+        y2 = y + 1 if m2 < m1 else y
+        return f"{y:04d}-{m1:02d}-01", f"{y2:04d}-{m2:02d}-{_days_in(y2, m2):02d}"
+    if p.month is None:
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+    if p.day is None:
+        return f"{y:04d}-{p.month:02d}-01", f"{y:04d}-{p.month:02d}-{_days_in(y, p.month):02d}"
+    d = f"{y:04d}-{p.month:02d}-{p.day:02d}"
+    return d, d
+
+
+def _ordinal(iso: str) -> int:
+    import datetime as _dt
+
+    return _dt.date.fromisoformat(iso).toordinal()
+
+
+def _iso(ordinal: int) -> str:
+    import datetime as _dt
+
+    return _dt.date.fromordinal(ordinal).isoformat()
+
+
+def narrow(start: str, end: str, mod: str | None) -> tuple[str, str]:
+    """Bounds under a modifier: early/mid/late take a third of the span; START/END a tenth."""
+    if mod not in ("EARLY", "MID", "LATE", "START", "END"):
+        return start, end
+    a, b = _ordinal(start), _ordinal(end)
+    n = b - a + 1
+    if mod in ("START", "END"):
+        part = max(1, n // 10)
+        return (start, _iso(a + part - 1)) if mod == "START" else (_iso(b - part + 1), end)
+    third = max(1, n // 3)
+    if mod == "EARLY":
+        return start, _iso(a + third - 1)
+    if mod == "LATE":
+        return _iso(b - third + 1), end
+    return _iso(a + third), _iso(b - third)
+
+
+def bounds(value: str, mod: str | None = None) -> tuple[str, str] | None:
+    """Earliest and latest ISO day a value can mean; None for durations and references."""
+    if "/" in value:
+        left, right = value.split("/", 1)
+        a, b = bounds(left), bounds(right)
+        if a is None or b is None:
+            return None
+        return narrow(a[0], b[1], mod)
+    p = parse_value(value)
+    if p is None:
+        return None
+    return narrow(*point_bounds(p), mod)
+
+
+def parse_value(value: str) -> Point | None:
+    """The Point written as a normalised value (not a range), or None for durations/references."""
+    m = re.fullmatch(r"(\d{4})(?:-(SP|SU|FA|WI)|-(\d\d)(?:-(\d\d))?)?", value)
+    if m:
+        y = int(m.group(1))
+        if m.group(2):
+            return Point(y, season=m.group(2))
+        return Point(y, int(m.group(3)) if m.group(3) else None, int(m.group(4)) if m.group(4) else None)
+    m = re.fullmatch(r"(\d{3})X", value)
+    if m:
+        return Point(decade=int(m.group(1)))
+    m = re.fullmatch(r"(\d{2})XX", value)
+    if m:
+        return Point(century=int(m.group(1)))
+    return None
+
+
+def add_days(p: Point, n: int) -> Point:
+    assert p.year is not None and p.month is not None and p.day is not None
+    import datetime as _dt
+
+    d = _dt.date(p.year, p.month, p.day) + _dt.timedelta(days=n)
+    return Point(d.year, d.month, d.day)
+
+
+def shift(p: Point, n: int, unit: str) -> Point:
+    """p moved by n units (day/week/month/year/decade), kept at p's precision where it can be."""
+    if p.year is None:
+        return p
+    if unit in ("day", "week"):
+        if p.day is None:
+            return p
+        return add_days(p, n * (7 if unit == "week" else 1))
+    if unit == "month":
+        if p.month is None:
+            return Point(p.year)
+        total = p.year * 12 + (p.month - 1) + n
+        return Point(total // 12, total % 12 + 1)
+    years = n * (10 if unit == "decade" else 1)
+    return Point(p.year + years)
+
+
+# ---------------------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str
+    end: str
+    value: str
+    text: str
+
+
+def parse_period(query: str) -> Period | None:
+    """A date or period the user typed, or None if the query is not a date at all.
+
+    Raises BadQuery for something that is plainly meant as a date but cannot be one
+    ("1944-13", "31 February 1944", "0000", "1946..1944").
+    """
+    q = " ".join(query.split())
+    if not q or len(q) > 80:
+        return None
+    if ".." in q:
+        parts = q.split("..")
+        if len(parts) != 2:
+            raise BadQuery(f"cannot read {q!r} as a period; write START..END, e.g. 1944..1946")
+        a, b = parse_period(parts[0]), parse_period(parts[1])
+        if a is None or b is None:
+            raise BadQuery(f"cannot read {q!r} as a period; write START..END, e.g. 1944..1946")
+        if b.end < a.start:
+            raise BadQuery(f"period {q!r} ends before it starts")
+        return Period(a.start, b.end, f"{a.value}/{b.value}", q)
+    _check_impossible(q)
+    raws = scan(q, ignore_case=True)
+    if len(raws) != 1:
+        return None
+    raw = raws[0]
+    if raw.start != 0 or raw.end != len(q) or raw.a is None or raw.type != "DATE" or raw.relative:
+        return None
+    if raw.a.needs_year or (raw.b is not None and raw.b.needs_year):
+        return None
+    value = raw.a.value() if raw.b is None else f"{raw.a.value()}/{raw.b.value()}"
+    mod = None if raw.mod == "BEFORE" else raw.mod
+    bd = bounds(value, mod)
+    if bd is None:
+        return None
+    if bd[1] < bd[0]:
+        raise BadQuery(f"period {q!r} ends before it starts")
+    return Period(bd[0], bd[1], value, q)
+
+
+def _check_impossible(q: str) -> None:
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", q)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if y == 0:
+            raise BadQuery(f"{q!r}: there is no year 0")
+        if not 1 <= mo <= 12:
+            raise BadQuery(f"{q!r}: month {mo} does not exist")
+        if m.group(3) and not 1 <= int(m.group(3)) <= _days_in(y, mo):
+            raise BadQuery(f"{q!r}: {calendar.month_name[mo]} {y} has no day {int(m.group(3))}")
+        return
+    if re.fullmatch(r"0{3,4}", q):
+        raise BadQuery(f"{q!r}: there is no year 0")
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", q)
+    if not m:
+        m2 = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", q)
+        if not m2:
+            return
+        day, name, year = int(m2.group(2)), m2.group(1), int(m2.group(3))
+    else:
+        day, name, year = int(m.group(1)), m.group(2), int(m.group(3))
+    try:
+        mo = _month(name)
+    except KeyError:
+        return
+    if year == 0:
+        raise BadQuery(f"{q!r}: there is no year 0")
+    if not 1 <= day <= _days_in(year, mo):
+        raise BadQuery(f"{q!r}: {calendar.month_name[mo]} {year} has no day {day}")

@@ -1,0 +1,115 @@
+"""Where the fact base lives, reading it with validation, and writing it atomically.
+
+Imports only etr.model and etr.errors (standard library otherwise).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from etr.errors import FactBaseInvalid, FactBaseMissing
+from etr.model import SCHEMA_VERSION
+
+_PKG = Path(__file__).resolve().parent
+REQUIRED = ("schema_version", "sources", "sentences", "events", "entities")
+
+
+def project_root() -> Path:
+    """The folder holding data/ and seeds/: the checkout when run from one, else the package copy."""
+    repo = _PKG.parents[1]
+    if (repo / "pyproject.toml").is_file() and (repo / "data" / "registry").is_dir():
+        return repo
+    return _PKG / "_project"
+
+
+def default_db() -> Path:
+    env = os.environ.get("ETR_DB")
+    if env:
+        return Path(env)
+    return project_root() / "data" / "facts.json"
+
+
+def load(path: Path) -> dict[str, Any]:
+    """The fact base at `path`, validated; FactBaseMissing/FactBaseInvalid (exit 3) otherwise."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FactBaseMissing(f"{path}: no fact base here; run `etr build` first") from None
+    except IsADirectoryError:
+        raise FactBaseInvalid(f"{path}: is a directory, not a fact base") from None
+    except OSError as e:
+        raise FactBaseInvalid(f"{path}: cannot read ({e.strerror or e})") from None
+    if not raw.strip():
+        raise FactBaseInvalid(f"{path}: the fact base is empty; run `etr build`")
+    try:
+        db = json.loads(raw)
+    except (ValueError, RecursionError) as e:
+        raise FactBaseInvalid(f"{path}: not valid JSON, truncated or damaged ({e}); run `etr build`") from None
+    validate(db, str(path))
+    return db  # type: ignore[no-any-return]
+
+
+def validate(db: Any, name: str) -> None:
+    """Check the shape of the fact base and that every citation quotes its source exactly."""
+    if not isinstance(db, dict):
+        raise FactBaseInvalid(f"{name}: not a fact base (expected a JSON object)")
+    version = db.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise FactBaseInvalid(
+            f"{name}: schema_version {version!r}, this etr reads {SCHEMA_VERSION}; run `etr build`"
+        )
+    for key in REQUIRED:
+        if key not in db:
+            raise FactBaseInvalid(f"{name}: required key {key!r} is missing")
+    try:
+        texts = {s["id"]: s["text"] for s in db["sources"]}
+        for ev in db["events"]:
+            _check_citations(ev["citations"], texts, name, ev["id"])
+            ev["date"]["value"]  # noqa: B018 - presence check
+        for ent in db["entities"]:
+            ent["id"], ent["name"], ent["type"]  # noqa: B018
+            _check_citations(ent.get("statements", []), texts, name, ent["id"])
+        for s in db["sentences"]:
+            if texts[s["source"]][s["start"] : s["end"]] != s["text"]:
+                raise FactBaseInvalid(f"{name}: sentence {s['id']} no longer matches its source text")
+    except (KeyError, TypeError, AttributeError) as e:
+        raise FactBaseInvalid(f"{name}: malformed fact base (missing or wrong field {e})") from None
+
+
+def _check_citations(cits: Any, texts: dict[str, str], name: str, owner: str) -> None:
+    for c in cits:
+        text = texts.get(c["source"])
+        if text is None:
+            raise FactBaseInvalid(f"{name}: {owner} cites unknown source {c['source']!r}")
+        if text[c["start"] : c["end"]] != c["quote"]:
+            raise FactBaseInvalid(
+                f"{name}: citation of {owner} does not match its quote at "
+                f"{c['source']}[{c['start']}:{c['end']}]"
+            )
+
+
+def dumps(db: dict[str, Any]) -> str:
+    """The canonical serialisation: sorted keys, fixed indentation, trailing newline."""
+    return json.dumps(db, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write `content` to `path` so that readers see the old file or the new one, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
