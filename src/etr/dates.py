@@ -141,7 +141,12 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
     full = rf"(?:{D}\s+{M},?\s+{Y}|{M}\s+{D},?\s+{Y}|{the}\s+{D}\s+of\s+{M},?\s+{Y})"
     numword = rf"(?:\d+|{num})"
 
+    # ISO dates: a user's "1944-11" is a month; in prose only a full "1944-11-15" is read as ISO,
+    # since "1944-45" there is a range of years
+    day_part = r"(?:-(?P<iso_d>\d\d))" + ("?" if ignore_case else "")
+    iso = rf"(?P<iso_y>1[0-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2]){day_part}(?![\d-])"
     pats = [
+        ("iso", iso),
         # ranges ------------------------------------------------------------------------
         ("day_range", rf"(?P<dr_d1>{D}){DASH}(?P<dr_d2>{D})\s+(?P<dr_m>{M}),?\s+(?P<dr_y>{Y})"),
         ("full_range", rf"(?P<fr_a>{full}){TO}(?P<fr_b>{full})"),
@@ -163,7 +168,6 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("dmy", rf"(?P<a_d>{D})\s+(?P<a_m>{M}),?\s+(?P<a_y>{YG})"),
         ("mdy", rf"(?P<b_m>{M})\s+(?P<b_d>{D})(?:,?\s+(?P<b_y>{YG}))?(?![\d,]*\d)"),
         ("the_d_of_m", rf"{the}\s+(?P<c_d>{D})\s+of\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{YG}))?"),
-        ("iso", r"(?P<iso_y>1[0-9]\d\d|20\d\d)-(?P<iso_m>\d\d)(?:-(?P<iso_d>\d\d))?(?![\d-])"),
         ("my", rf"(?P<e_m>{M}),?\s+(?P<e_y>{YG})"),
         ("dm", rf"(?P<f_d>{D})\s+(?P<f_m>{M})"),
         # relative ----------------------------------------------------------------------

@@ -26,11 +26,28 @@ def project_root() -> Path:
     return _PKG / "_project"
 
 
+def packaged_db() -> Path:
+    return project_root() / "data" / "facts.json"
+
+
+def user_db() -> Path:
+    """Where `etr build --add` keeps the fact base with the user's own documents."""
+    home = os.environ.get("ETR_HOME")
+    if home:
+        return Path(home) / "facts.json"
+    xdg = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(xdg) / "etr" / "facts.json"
+
+
 def default_db() -> Path:
+    """ETR_DB if set; else the user's fact base if `etr build --add` made one; else the packaged one."""
     env = os.environ.get("ETR_DB")
     if env:
         return Path(env)
-    return project_root() / "data" / "facts.json"
+    user = user_db()
+    if user.is_file():
+        return user
+    return packaged_db()
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -102,6 +119,8 @@ def write_atomic(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(content)
             f.flush()
@@ -113,3 +132,9 @@ def write_atomic(path: Path, content: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

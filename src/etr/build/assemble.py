@@ -1,0 +1,351 @@
+"""Assembling the fact base: sources, sentences, dated events, entities, citations.
+
+One event per dated statement (a date inside a content sentence), carrying the date, the sentence,
+the entities it names (directly, through a short form, through a collective such as "the five
+leaders", or through a pronoun when the paragraph leaves no doubt), and a citation. Every citation
+is verified against its source text before anything is returned. Imports etr.model, etr.errors,
+etr.names, etr.store and the other build modules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from etr import __version__
+from etr.build.documents import Document, read_document, text_of, title_of
+from etr.build.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
+from etr.build.registry import Entry, load_registry
+from etr.build.timex import tag
+from etr.errors import BuildFailed
+from etr.model import SCHEMA_VERSION, Citation, TimexSpan
+from etr.names import fold
+from etr.store import validate
+
+PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    id: str
+    path: Path
+    title: str
+    short: str
+    author: str
+    publisher: str
+    kind: str
+    language: str
+    sha256: str | None
+    curated: bool
+    text: str | None = None  # a document added earlier, carried over from the fact base
+
+
+@dataclass
+class Report:
+    """What the build found and what it could not place."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
+    unresolved: Counter[str] = field(default_factory=Counter)
+    per_source: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1(":".join(map(str, parts)).encode()).hexdigest()[:8]
+
+
+def seed_sources(seeds: Path) -> list[SourceSpec]:
+    """The seed documents as listed in seeds/sources.toml."""
+    try:
+        with open(seeds / "sources.toml", "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise BuildFailed(f"{seeds / 'sources.toml'}: cannot read ({e})") from None
+    return [
+        SourceSpec(s["id"], seeds / s["file"], s["title"], s.get("short", s["id"]), s["author"],
+                   s.get("publisher", ""), s["kind"], s.get("language", "en"), s.get("sha256"), True)
+        for s in data["source"]
+    ]
+
+
+def user_source(path: Path, taken: set[str], text: str | None = None) -> SourceSpec:
+    """A document a user adds: id from its file name, title from its first line."""
+    base = _slug(path.stem) or "doc"
+    sid, n = base, 2
+    while sid in taken:
+        sid, n = f"{base}-{n}", n + 1
+    text = text_of(path) if text is None else text
+    title = title_of(text) or path.name
+    return SourceSpec(sid, path, title, sid, "unknown", "", "user document", "en", None, False, text)
+
+
+def _citation(spec: SourceSpec, doc: Document, start: int, end: int) -> Citation:
+    section = next((s.title for s in doc.sections if s.start <= start < s.end), "Lead")
+    return Citation(spec.id, spec.title, section, start, end, doc.text[start:end])
+
+
+def build(
+    sources: list[SourceSpec],
+    registry_dir: Path,
+    progress: Progress | None = None,
+    discover: bool = False,
+) -> tuple[dict[str, Any], Report]:
+    """The fact base for these sources and this registry, and a report of what was found."""
+    say = progress or (lambda _msg: None)
+    entries = load_registry(registry_dir)
+    say(f"registry: {len(entries)} entries")
+    report = Report()
+    docs: dict[str, tuple[SourceSpec, Document]] = {}
+    texts: dict[str, str] = {}
+    for spec in sources:
+        if spec.id in texts:
+            raise BuildFailed(f"two documents have the id {spec.id!r}")
+        text = spec.text if spec.text is not None else text_of(spec.path)
+        if spec.sha256 and hashlib.sha256(text.encode("utf-8")).hexdigest() != spec.sha256:
+            raise BuildFailed(f"{spec.path}: sha256 differs from seeds/sources.toml; the seed was changed")
+        texts[spec.id] = text
+        docs[spec.id] = (spec, read_document(spec.id, text))
+        say(f"read {spec.path.name}: {len(docs[spec.id][1].sentences)} sentences")
+
+    linker = Linker(entries)
+    ent_index = {e.id: i for i, e in enumerate(entries)}
+    extra: list[Entry] = []  # auto-discovered entities
+    extra_index: dict[str, int] = {}
+
+    sentences_out: list[dict[str, Any]] = []
+    events_out: list[dict[str, Any]] = []
+    ent_sentences: dict[int, list[str]] = defaultdict(list)
+    ent_events: dict[int, list[str]] = defaultdict(list)
+    ent_forms: dict[int, Counter[str]] = defaultdict(Counter)
+    related: dict[int, Counter[int]] = defaultdict(Counter)
+
+    for sid, (spec, doc) in docs.items():
+        text = doc.text
+        timexes = tag(text, [(p.start, p.end) for p in doc.paragraphs])
+        raw: list[Mention] = []
+        per_sentence: list[list[Mention]] = []
+        for s in doc.sentences:
+            found = linker.find(text, s.start, s.end)
+            per_sentence.append(found)
+            raw.extend(found)
+        resolved = iter(resolve_short_forms(raw))
+        per_sentence = [[next(resolved) for _ in found] for found in per_sentence]
+        unknown_by_sentence: list[list[Unknown]] = []
+        for s, found in zip(doc.sentences, per_sentence, strict=True):
+            unk = unknown_names(text, s.start, s.end, found)
+            unknown_by_sentence.append(unk)
+            for u in unk:
+                report.unknown[(u.text, u.type)] += 1
+            for m in found:
+                if m.entity is None:
+                    report.unresolved[m.text] += 1
+        n_events = 0
+        para_people: dict[int, Counter[int]] = defaultdict(Counter)
+        ti = 0
+        for s, found, unk in zip(doc.sentences, per_sentence, unknown_by_sentence, strict=True):
+            ids: list[int] = []
+            via: dict[int, str] = {}
+            for m in found:
+                if m.entity is None:
+                    continue
+                if m.entity not in ids:
+                    ids.append(m.entity)
+                ent_forms[m.entity][m.text] += 1
+                for member in entries[m.entity].members:
+                    j = ent_index[member]
+                    if j not in ids:
+                        ids.append(j)
+                        via[j] = f"one of {m.text}"
+            if discover and not spec.curated:
+                for u in unk:
+                    key = fold(u.text)
+                    if key not in extra_index:
+                        extra_index[key] = len(entries) + len(extra)
+                        extra.append(Entry(
+                            id=f"auto-{_slug(u.text)}", type=u.type if u.type != "unknown" else "unknown",
+                            name=u.text, description=f"Found in {spec.path.name}; not in the curated registry.",
+                            quote=u.text, source=spec.id, curated=False,
+                        ))
+                    j = extra_index[key]
+                    if j not in ids:
+                        ids.append(j)
+                    ent_forms[j][u.text] += 1
+            while ti < len(timexes) and timexes[ti].start < s.start:
+                ti += 1
+            dated: list[TimexSpan] = []
+            tj = ti
+            while tj < len(timexes) and timexes[tj].start < s.end:
+                if timexes[tj].date.type == "DATE" and timexes[tj].date.start is not None:
+                    dated.append(timexes[tj])
+                tj += 1
+            people_here = [i for i in ids if _etype(i, entries, extra) == "person"]
+            if dated and not people_here and PRONOUN.search(s.text):
+                salient = para_people[s.paragraph].most_common(1)
+                if salient:
+                    ids.append(salient[0][0])
+                    via[salient[0][0]] = "pronoun"
+            for i in ids:
+                if _etype(i, entries, extra) == "person" and i not in via:
+                    para_people[s.paragraph][i] += 1
+            sent_id = f"s-{sid}-{_hash(sid, s.start, s.end)}"
+            ev_ids = []
+            for t in dated:
+                ev_ids.append(_event(events_out, spec, doc, s, t, t.date.to_dict(), ids, via, entries, extra))
+                implied = _implied(t)
+                if implied is not None:
+                    ev_ids.append(_event(events_out, spec, doc, s, t, implied, ids, via, entries, extra))
+            n_events += len(ev_ids)
+            for i in ids:
+                ent_sentences[i].append(sent_id)
+                ent_events[i].extend(ev_ids)
+                for k in ids:
+                    if k != i:
+                        related[i][k] += 1
+            sentences_out.append({
+                "id": sent_id, "source": sid, "section": s.section, "paragraph": s.paragraph,
+                "start": s.start, "end": s.end, "text": s.text,
+                "entities": [_eid(i, entries, extra) for i in ids], "events": ev_ids,
+            })
+        report.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
+                                  "dates": sum(1 for t in timexes if t.date.type == "DATE")}
+
+    all_entries = entries + extra
+    entities_out = [
+        _entity(i, e, all_entries, docs, texts, ent_sentences, ent_events, ent_forms, related)
+        for i, e in enumerate(all_entries)
+    ]
+    sources_out = []
+    for sid, (spec, doc) in docs.items():
+        ents = {e for s in sentences_out if s["source"] == sid for e in s["entities"]}
+        sources_out.append({
+            "id": sid, "file": spec.path.name, "title": spec.title, "short": spec.short,
+            "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
+            "language": spec.language, "sha256": hashlib.sha256(doc.text.encode()).hexdigest(),
+            "curated": spec.curated, "text": doc.text,
+            "sections": [{"title": x.title, "level": x.level, "start": x.start, "end": x.end} for x in doc.sections],
+            "counts": {**report.per_source[sid], "entities": len(ents)},
+        })
+    db: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"etr {__version__}",
+        "sources": sources_out,
+        "sentences": sentences_out,
+        "events": sorted(events_out, key=lambda e: (e["date"]["start"] or "", e["source"], e["citations"][0]["start"])),
+        "entities": entities_out,
+    }
+    n_cit = verify_citations(db)
+    report.counts = {
+        "sources": len(sources_out), "sentences": len(sentences_out), "events": len(events_out),
+        "entities": len(entities_out), "citations": n_cit,
+        "auto_entities": len(extra),
+    }
+    validate(db, "the new fact base")
+    return db, report
+
+
+def _etype(i: int, entries: list[Entry], extra: list[Entry]) -> str:
+    return entries[i].type if i < len(entries) else extra[i - len(entries)].type
+
+
+def _eid(i: int, entries: list[Entry], extra: list[Entry]) -> str:
+    return entries[i].id if i < len(entries) else extra[i - len(entries)].id
+
+
+def _implied(t: TimexSpan) -> dict[str, Any] | None:
+    """'17 November 1944, five days after the ETR was founded' also says: founded 12 November."""
+    d = t.date
+    if d.how != "derived" or d.precision != "day":
+        return None
+    m = re.match(r"(\w+)[\s-]+(day|week)s?\s+after\b", d.text)
+    if not m:
+        return None
+    from etr.dates import _num, add_days, bounds, parse_value
+
+    n = _num(m.group(1)) if m.group(1).lower() not in ("a", "an") else 1
+    p = parse_value(d.value)
+    if n is None or p is None:
+        return None
+    q = add_days(p, -n * (7 if m.group(2) == "week" else 1))
+    bd = bounds(q.value())
+    assert bd is not None
+    return {
+        "text": d.text, "value": q.value(), "start": bd[0], "end": bd[1], "precision": "day",
+        "mod": None, "how": "derived", "type": "DATE",
+        "anchor": f"{d.anchor} minus {m.group(1)} {m.group(2)}{'s' if n != 1 else ''}",
+    }
+
+
+def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,
+           date: dict[str, Any], ids: list[int], via: dict[int, str],
+           entries: list[Entry], extra: list[Entry]) -> str:
+    eid = f"e-{spec.id}-{_hash(spec.id, s.start, t.start, date['value'])}"
+    cit = _citation(spec, doc, s.start, s.end)
+    out.append({
+        "id": eid, "source": spec.id, "date": date, "date_span": [t.start, t.end],
+        "text": s.text,
+        "entities": [_eid(i, entries, extra) for i in ids],
+        "via": {_eid(i, entries, extra): v for i, v in via.items()},
+        "citations": [cit.to_dict()],
+    })
+    return eid
+
+
+def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[SourceSpec, Document]],
+            texts: dict[str, str], ent_sentences: dict[int, list[str]], ent_events: dict[int, list[str]],
+            ent_forms: dict[int, Counter[str]], related: dict[int, Counter[int]]) -> dict[str, Any]:
+    statements = []
+    if e.quote:
+        if e.source not in docs:
+            raise BuildFailed(f"registry entry {e.id!r}: unknown source {e.source!r}")
+        spec, doc = docs[e.source]
+        at = texts[e.source].find(e.quote)
+        if at < 0:
+            raise BuildFailed(f"registry entry {e.id!r}: quote not found in {spec.path.name}: {e.quote[:60]!r}")
+        statements.append(_citation(spec, doc, at, at + len(e.quote)).to_dict())
+    dates = []
+    for value, quote in zip(e.dates, e.date_quotes, strict=True):
+        spec, doc = docs[e.source] if e.source in docs else next(iter(docs.values()))
+        found = [(sid, texts[sid].find(quote)) for sid in docs if texts[sid].find(quote) >= 0]
+        if not found:
+            raise BuildFailed(f"registry entry {e.id!r}: date quote not found: {quote[:60]!r}")
+        sid, at = found[0]
+        spec, doc = docs[sid]
+        dates.append({"value": value, "citation": _citation(spec, doc, at, at + len(quote)).to_dict()})
+    top = related[i].most_common()
+    top.sort(key=lambda kv: (-kv[1], all_entries[kv[0]].id))
+    return {
+        "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+        "short_forms": list(e.short_forms), "variants": list(e.variants),
+        "description": e.description, "roles": list(e.roles), "curated": e.curated,
+        "participants": list(e.participants), "members": list(e.members),
+        "statements": statements, "dates": dates,
+        "sentences": list(dict.fromkeys(ent_sentences.get(i, []))),
+        "events": list(dict.fromkeys(ent_events.get(i, []))),
+        "forms": dict(sorted(ent_forms.get(i, Counter()).items())),
+        "related": [{"id": all_entries[k].id, "count": c} for k, c in top[:12]],
+    }
+
+
+def verify_citations(db: dict[str, Any]) -> int:
+    """Check text[start:end] == quote for every citation; BuildFailed naming the first that fails."""
+    texts = {s["id"]: s["text"] for s in db["sources"]}
+    n = 0
+    cits = [c for ev in db["events"] for c in ev["citations"]]
+    cits += [c for ent in db["entities"] for c in ent["statements"]]
+    cits += [d["citation"] for ent in db["entities"] for d in ent["dates"]]
+    for c in cits:
+        if texts[c["source"]][c["start"] : c["end"]] != c["quote"]:
+            raise BuildFailed(f"citation does not match its source: {c['source']}[{c['start']}:{c['end']}]")
+        n += 1
+    return n

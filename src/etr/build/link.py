@@ -1,0 +1,216 @@
+"""Finding registry names in sentences, and names nobody registered.
+
+Names are matched on folded word tokens (case, diacritics and possessives handled: "Sheng
+Shicai's", "Elihan Töre"), longest first. A capitalised registry form only matches capitalised
+text, so "Ma" and "Sung" never match "ma" or "sung". Short forms that several entries share
+("Ma", "Mao", "Zhang") go to the nearest full mention of one of them earlier in the same
+document, never to a guess from another document. Imports etr.names and build.registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from etr.build.registry import Entry
+from etr.names import fold, tokens
+
+_GAP = re.compile(r"[\s\-–'’.]{0,3}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: int | None  # index into the entries; None when unresolved
+    kind: str  # name | alias | variant | short
+    candidates: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Form:
+    entity: int
+    kind: str
+    capitalised: bool
+
+
+class Linker:
+    """Every registry name form, indexed by its folded word tokens."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = entries
+        self.forms: dict[tuple[str, ...], list[_Form]] = {}
+        self.max_len = 1
+        for i, e in enumerate(entries):
+            kinds = [("name", e.name)] + [("alias", a) for a in e.aliases]
+            kinds += [("variant", v) for v in e.variants] + [("short", s) for s in e.short_forms]
+            for kind, form in kinds:
+                key = tuple(t[2] for t in tokens(form))
+                if not key:
+                    continue
+                cap = form[:1].isupper() or not form[:1].isalpha()
+                self.forms.setdefault(key, []).append(_Form(i, kind, cap))
+                self.max_len = max(self.max_len, len(key))
+
+    def find(self, text: str, start: int, end: int) -> list[Mention]:
+        """Registry name forms in text[start:end], longest match first, not overlapping."""
+        toks = [(start + a, start + b, f) for a, b, f in tokens(text[start:end])]
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                key = tuple(t[2] for t in toks[i : i + n])
+                forms = self.forms.get(key)
+                if not forms:
+                    continue
+                if n > 1 and not all(
+                    _GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + n - 1)
+                ):
+                    continue
+                s, e = toks[i][0], toks[i + n - 1][1]
+                surface = text[s:e]
+                fit = [f for f in forms if not f.capitalised or surface[:1].isupper() or not surface[:1].isalpha()]
+                if fit:
+                    hit = (n, s, e, fit)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            n, s, e, fit = hit
+            strong = [f for f in fit if f.kind != "short"]
+            if strong:
+                best = min(strong, key=lambda f: ("name", "alias", "variant").index(f.kind))
+                out.append(Mention(s, e, text[s:e], best.entity, best.kind))
+                out.extend(self._nested(text, toks[i : i + n], best.entity))
+            else:
+                cands = tuple(sorted({f.entity for f in fit}))
+                out.append(Mention(s, e, text[s:e], None, "short", cands))
+            i += n
+        return out
+
+
+    def _nested(self, text: str, toks: list[tuple[int, int, str]], outer: int) -> list[Mention]:
+        """People and places named inside a longer name: "Dihua airport", "Peng Dehuai's notes"."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            for n in range(len(toks) - i - (1 if i == 0 else 0), 0, -1):
+                forms = self.forms.get(tuple(t[2] for t in toks[i : i + n]), [])
+                inner = [f for f in forms if f.kind in ("name", "alias") and f.entity != outer
+                         and self.entries[f.entity].type in NESTED_TYPES]
+                if inner:
+                    s, e = toks[i][0], toks[i + n - 1][1]
+                    if text[s:s + 1].isupper():
+                        out.append(Mention(s, e, text[s:e], inner[0].entity, "nested"))
+                        i += n - 1
+                        break
+            i += 1
+        return out
+
+
+NESTED_TYPES = {"person", "place"}
+
+
+def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """Give each short form the nearest earlier full mention of one of its candidates.
+
+    `mentions` are one document's, in order. A short form with no full mention of any candidate
+    earlier in the document takes the only candidate mentioned in full anywhere in it; failing
+    that it stays unresolved.
+    """
+    full_anywhere = {m.entity for m in mentions if m.entity is not None}
+    last_full: dict[int, int] = {}
+    out = []
+    for pos, m in enumerate(mentions):
+        if m.entity is not None:
+            last_full[m.entity] = pos
+            out.append(m)
+            continue
+        seen = [(last_full[c], c) for c in m.candidates if c in last_full]
+        if seen:
+            out.append(Mention(m.start, m.end, m.text, max(seen)[1], "short", m.candidates))
+            continue
+        later = [c for c in m.candidates if c in full_anywhere]
+        if len(later) == 1:
+            out.append(Mention(m.start, m.end, m.text, later[0], "short", m.candidates))
+        else:
+            out.append(m)
+    return out
+
+
+# ------------------------------------------------------------------ names nobody registered
+
+_CAPWORD = r"(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|[A-Z]{2,})"
+_CONNECT = r"(?:\s+(?:of|the|de|al|el|ul|bin|ibn|von|van)\s+|\s+|-)"
+_PHRASE = re.compile(rf"(?<![\w'’-]){_CAPWORD}(?:{_CONNECT}{_CAPWORD})*")
+_COMMON_STARTS = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or",
+    "As", "After", "Before", "During", "Following", "However", "This", "That", "These", "Those",
+    "It", "Its", "He", "His", "She", "Her", "They", "Their", "We", "Our", "You", "Your", "I",
+    "When", "While", "Where", "Which", "Who", "What", "Why", "How", "Many", "Some", "Most", "All",
+    "Several", "Thousands", "Only", "Over", "Under", "Despite", "Although", "Since", "Until",
+    "Ironically", "Later", "Earlier", "First", "Second", "Third", "Then", "Once", "Soon",
+    "Among", "According", "Certainly", "Other", "Another", "Each", "Every", "Both", "Much",
+    "Records", "Food", "Without", "With", "To", "So", "If", "Also", "Again", "Here", "There",
+    "Non", "Anti", "Pro", "General", "Additional", "Situation", "City", "Government",
+}
+_TYPE_HINTS: list[tuple[str, str]] = [
+    (r"\b(?:General|Gen\.?|Colonel|Col\.?|Major|Captain|Mr\.?|Mrs\.?|Dr\.?|Consul|Governor|"
+     r"Marshal|Commander|Premier|Minister|Ambassador|President|Chairman|Mullah|Imam|Sheikh|"
+     r"Bey|Beg|Khan|Khoja|Batur|Bator)\s*$", "person"),
+]
+_SUFFIX_TYPES = [
+    (r"\b(?:River|Lake|Mountains?|Pass|Valley|Basin|Desert|County|District|Province|Region|"
+     r"Prefecture|City|Oasis|Airport|Airfield|Gorge|Sea|Steppe|Plateau)$", "place"),
+    (r"\b(?:Army|Division|Regiment|Brigade|Corps|Battalion|Cavalry|Guard|Front|Militia)$", "military"),
+    (r"\b(?:Party|Government|Committee|Council|Commission|Ministry|Bureau|Office|League|Union|"
+     r"Association|Society|Company|Bank|Consulate|Legation|Embassy|Assembly|Congress|Clique)$",
+     "organisation"),
+    (r"\b(?:Treaty|Pact|Agreement|Convention|Accord|Protocol)$", "treaty"),
+    (r"\b(?:Declaration|Resolution|Decree|Telegram|Manifesto|Memorandum|Report)$", "document"),
+    (r"\b(?:Rebellion|Revolution|War|Uprising|Incident|Revolt|Massacre|Battle|Campaign|"
+     r"Conference|Offensive|Crisis)$", "event"),
+]
+
+
+@dataclass(frozen=True)
+class Unknown:
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list[Unknown]:
+    """Capitalised names in text[start:end] that overlap no registry mention."""
+    taken = [(m.start, m.end) for m in known]
+    out = []
+    for m in _PHRASE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        words = m.group(0).split()
+        while words and words[0] in _COMMON_STARTS:
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if not words:
+            continue
+        phrase = text[s:e]
+        if any(a < e and s < b for a, b in taken):
+            continue
+        at_sentence_start = s == start or text[start:s].strip() in ("", '"', "“")
+        if len(words) == 1 and (at_sentence_start or len(phrase) < 4 or phrase.isupper()):
+            continue
+        kind = "unknown"
+        for pat, t in _SUFFIX_TYPES:
+            if re.search(pat, phrase):
+                kind = t
+                break
+        if kind == "unknown":
+            for pat, t in _TYPE_HINTS:
+                if re.search(pat, text[max(start, s - 20) : s]) or re.search(pat.replace(r"\s*$", ""), phrase):
+                    kind = t
+                    break
+        out.append(Unknown(s, e, phrase, kind))
+    return out

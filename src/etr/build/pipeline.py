@@ -1,0 +1,111 @@
+"""What `etr build` and `etr extract` do, end to end: the entry points the CLI calls.
+
+Imports etr.store, etr.errors and the build modules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from etr import store
+from etr.build.assemble import Report, SourceSpec, build, seed_sources, user_source
+from etr.build.documents import read_document, text_of
+from etr.build.link import Linker, resolve_short_forms, unknown_names
+from etr.build.registry import load_registry
+from etr.build.timex import tag
+from etr.errors import BadDocument, EtrError
+
+Progress = Callable[[str], None]
+
+
+def _root() -> Path:
+    return store.project_root()
+
+
+def build_seeds(progress: Progress | None = None) -> tuple[dict[str, Any], Report]:
+    root = _root()
+    return build(seed_sources(root / "seeds"), root / "data" / "registry", progress)
+
+
+def build_with_added(files: list[Path], base: Path | None, progress: Progress | None = None) -> tuple[dict[str, Any], Report]:
+    """Seeds, the documents already added to `base` (if any), and `files`."""
+    root = _root()
+    sources = seed_sources(root / "seeds")
+    taken = {s.id for s in sources}
+    if base is not None and base.is_file():
+        try:
+            old = store.load(base)
+        except EtrError:
+            old = None
+        for s in (old or {}).get("sources", []):
+            if not s.get("curated", True) and s["id"] not in taken:
+                sources.append(SourceSpec(s["id"], Path(s["file"]), s["title"], s["short"], s["author"],
+                                          s["publisher"], s["kind"], s["language"], None, False, s["text"]))
+                taken.add(s["id"])
+    for f in files:
+        spec = user_source(f, taken, None)
+        taken.add(spec.id)
+        sources.append(spec)
+    return build(sources, root / "data" / "registry", progress, discover=True)
+
+
+def check(path: Path) -> tuple[bool, str]:
+    """Whether the fact base at `path` is byte-identical to a fresh build of the seeds."""
+    db, _ = build_seeds()
+    fresh = store.dumps(db)
+    try:
+        current = path.read_text(encoding="utf-8")
+    except OSError as e:
+        return False, f"{path}: cannot read ({e.strerror or e})"
+    if current == fresh:
+        return True, f"{path} is what `etr build` produces ({len(db['events'])} events, every citation verified)"
+    return False, f"{path} differs from what `etr build` produces; run `etr build` and commit the result"
+
+
+def extract(path: Path) -> list[dict[str, Any]]:
+    """Dates and names in any text file, with offsets into its text."""
+    text = text_of(path)
+    doc = read_document("x", text)
+    spans = [(p.start, p.end) for p in doc.paragraphs]
+    if not spans:
+        raise BadDocument(f"{path}: no readable text in it")
+    out: list[dict[str, Any]] = []
+    for t in tag(text, spans):
+        d = t.date
+        out.append({"kind": "date", "start": t.start, "end": t.end, "text": text[t.start : t.end],
+                    "value": d.value, "type": d.type, "mod": d.mod, "how": d.how, "anchor": d.anchor,
+                    "range": [d.start, d.end]})
+    entries = load_registry(_root() / "data" / "registry")
+    linker = Linker(entries)
+    found = [linker.find(text, s.start, s.end) for s in doc.sentences]
+    flat = resolve_short_forms([m for f in found for m in f])
+    it = iter(flat)
+    found = [[next(it) for _ in f] for f in found]
+    for s, ms in zip(doc.sentences, found, strict=True):
+        for m in ms:
+            if m.entity is None:
+                continue
+            e = entries[m.entity]
+            out.append({"kind": "entity", "start": m.start, "end": m.end, "text": m.text, "id": e.id,
+                        "name": e.name, "type": e.type, "matched_as": m.kind, "curated": True})
+        for u in unknown_names(text, s.start, s.end, ms):
+            out.append({"kind": "entity", "start": u.start, "end": u.end, "text": u.text, "id": None,
+                        "name": u.text, "type": u.type, "matched_as": "discovered", "curated": False})
+    out.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    return out
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "counts": report.counts,
+        "per_source": report.per_source,
+        "unknown_names": [{"text": t, "type": k, "count": c} for (t, k), c in report.unknown.most_common()],
+        "unresolved_short_forms": [{"text": t, "count": c} for t, c in report.unresolved.most_common()],
+    }
+
+
+def dumps_report(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=1)

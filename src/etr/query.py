@@ -1,0 +1,416 @@
+"""Answering questions over a loaded fact base: who/where/what, when, search, show, timeline.
+
+Results are JSON-ready dicts in the shape the README's JSON contract documents (Entity, Event,
+Citation, Date); `render` only formats them. No Rich, no file I/O.
+Imports etr.model, etr.errors, etr.dates and etr.names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from etr.dates import Period, parse_period
+from etr.errors import BadQuery, NotFound
+from etr.names import Match, NameEntry, NameIndex, fold
+
+WHO_TYPES = {"person", "group"}
+WHERE_TYPES = {"place"}
+WHAT_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document", "unknown"}
+ACCEPT = 75.0  # below this a name match is no match
+CLOSE = 3.0  # candidates this close to the best are shown too
+MAX_QUERY = 500
+
+STOP = set(
+    """a an the of in on at to for from by with and or but is was were be been being are am do does
+    did has have had it its this that these those as into about over under after before during
+    what which who whom whose when where why how many much did there their they them he his him she
+    her we our you your i me my not no yes than then so such also very can could would should may
+    might will shall just only any all some more most other one ever tell give list show find""".split()
+)
+QUESTION_CUES = {
+    "how many": "number", "how much": "number", "when": "date", "what year": "date",
+    "what date": "date", "who": "person", "where": "place",
+}
+
+
+def stem(word: str) -> str:
+    """A light English stemmer for matching: crashed/crashes -> crash, signing -> sign."""
+    for suf, keep in (("ations", 0), ("ation", 0), ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0),
+                      ("ed", 0), ("es", 0), ("s", 0)):
+        if word.endswith(suf) and len(word) - len(suf) >= 3 + keep:
+            base = word[: -len(suf)]
+            if suf in ("ied", "ies"):
+                return base + "y"
+            if suf == "es" and not base.endswith(("sh", "ch", "x", "s", "z")):
+                return word[:-1]
+            return base
+    return word
+
+
+def terms(text: str) -> list[str]:
+    return [stem(t) for t in fold(text).split() if t not in STOP]
+
+
+def clean_query(query: str) -> str:
+    """The query with control characters removed and whitespace folded; BadQuery if empty."""
+    if len(query) > MAX_QUERY:
+        raise BadQuery(f"query is {len(query)} characters long; at most {MAX_QUERY} are read")
+    q = "".join(ch if ch.isprintable() else " " for ch in query)
+    q = " ".join(q.split())
+    if not q:
+        raise BadQuery("empty query: type a name, a date or some words")
+    return q
+
+
+@dataclass
+class FactBase:
+    """A loaded fact base with the indexes queries need, each built on first use."""
+
+    db: dict[str, Any]
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def entities(self) -> list[dict[str, Any]]:
+        return self.db["entities"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def entity_by_id(self) -> dict[str, dict[str, Any]]:
+        return {e["id"]: e for e in self.entities}
+
+    @cached_property
+    def events(self) -> list[dict[str, Any]]:
+        return self.db["events"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def event_by_id(self) -> dict[str, dict[str, Any]]:
+        return {e["id"]: e for e in self.events}
+
+    @cached_property
+    def sentence_by_id(self) -> dict[str, dict[str, Any]]:
+        return {s["id"]: s for s in self.db["sentences"]}
+
+    @cached_property
+    def source_by_id(self) -> dict[str, dict[str, Any]]:
+        return {s["id"]: s for s in self.db["sources"]}
+
+    @cached_property
+    def names(self) -> NameIndex:
+        entries = []
+        for i, e in enumerate(self.entities):
+            entries.append(NameEntry(i, e["name"], fold(e["name"]), "name"))
+            for a in e["aliases"]:
+                entries.append(NameEntry(i, a, fold(a), "alias"))
+            for v in e["variants"]:
+                entries.append(NameEntry(i, v, fold(v), "variant"))
+            for s in e["short_forms"]:
+                entries.append(NameEntry(i, s, fold(s), "short"))
+        return NameIndex(entries)
+
+    @cached_property
+    def sentence_terms(self) -> tuple[list[dict[str, Any]], list[Counter[str]], dict[str, float], float]:
+        sents = self.db["sentences"]
+        tfs = [Counter(terms(s["text"])) for s in sents]
+        df: Counter[str] = Counter()
+        for tf in tfs:
+            df.update(tf.keys())
+        n = max(1, len(sents))
+        idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        avg = sum(sum(tf.values()) for tf in tfs) / n
+        return sents, tfs, idf, avg
+
+    # ------------------------------------------------------------------ shaping results
+
+    def entity_ref(self, eid: str) -> dict[str, Any]:
+        e = self.entity_by_id.get(eid)
+        if e is None:
+            return {"id": eid, "name": eid, "type": "unknown"}
+        return {"id": e["id"], "name": e["name"], "type": e["type"]}
+
+    def event_out(self, ev: dict[str, Any], score: float | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": ev["id"],
+            "date": {k: ev["date"][k] for k in ("text", "value", "start", "end", "precision", "mod", "how")},
+            "text": ev["text"],
+            "entities": [self.entity_ref(x) for x in ev["entities"]],
+            "citations": ev["citations"],
+        }
+        if ev["date"].get("anchor"):
+            out["date"]["anchor"] = ev["date"]["anchor"]
+        if ev.get("via"):
+            out["via"] = ev["via"]
+        if score is not None:
+            out["score"] = round(score, 3)
+        return out
+
+    def citation_of_sentence(self, s: dict[str, Any]) -> dict[str, Any]:
+        src = self.source_by_id[s["source"]]
+        return {"source": s["source"], "title": src["title"], "section": s["section"],
+                "start": s["start"], "end": s["end"], "quote": s["text"]}
+
+    def entity_out(self, e: dict[str, Any], match: Match | None = None, limit: int | None = None) -> dict[str, Any]:
+        events = [self.event_by_id[x] for x in e["events"] if x in self.event_by_id]
+        events.sort(key=lambda ev: (ev["date"]["start"] or "", ev["date"]["end"] or "", ev["source"], ev["citations"][0]["start"]))
+        dated = set()
+        for ev in events:
+            dated.add((ev["source"], ev["citations"][0]["start"]))
+        statements: list[dict[str, Any]] = []
+        for sid in e["sentences"]:
+            s = self.sentence_by_id.get(sid)
+            if s is None or (s["source"], s["start"]) in dated:
+                continue
+            statements.append(self.citation_of_sentence(s))
+        for grounding in e["statements"]:  # the registry's quote, unless a sentence already holds it
+            if not any(c["source"] == grounding["source"] and c["start"] <= grounding["start"] and grounding["end"] <= c["end"]
+                       for c in statements + [ev["citations"][0] for ev in events]):
+                statements.insert(0, grounding)
+        related = []
+        for r in e["related"]:
+            ref = self.entity_ref(r["id"])
+            ref["count"] = r["count"]
+            related.append(ref)
+        if limit is not None:
+            events, statements = events[:limit], statements[:limit]
+        return {
+            "id": e["id"], "type": e["type"], "name": e["name"], "aliases": e["aliases"],
+            "variants": e["variants"], "matched": match.form if match else e["name"],
+            "match_kind": match.kind if match else "id",
+            "score": round(match.score, 2) if match else 100.0,
+            "description": e["description"], "roles": e["roles"], "curated": e["curated"],
+            "events": [self.event_out(ev) for ev in events],
+            "statements": statements, "related": related,
+        }
+
+    # ------------------------------------------------------------------ commands
+
+    def lookup(self, query: str, types: set[str] | None, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """Profiles of the entities best matching `query` (close candidates included)."""
+        q = clean_query(query)
+        allowed = [types is None or e["type"] in types for e in self.entities]
+        matches = [m for m in self.names.match(q, allowed=allowed) if m.score >= ACCEPT]
+        interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
+        if not matches and types is not None:
+            matches = [m for m in self.names.match(q) if m.score >= ACCEPT]
+            if matches:
+                interpreted["types"] = "all"
+                interpreted["note"] = "nothing of the asked type matched; showing other kinds"
+        if not matches:
+            raise NotFound(f"no match for {q!r}" + self._suggest(q))
+        top = matches[0].score
+        chosen = [m for m in matches if m.score >= top - CLOSE] if top < 100 or matches[0].kind == "short" else [matches[0]]
+        if top >= 100:
+            chosen = [m for m in matches if m.score >= top - 0.01] if matches[0].kind == "short" else [matches[0]]
+        interpreted["ambiguous"] = len(chosen) > 1
+        return [self.entity_out(self.entities[m.entity], m, limit) for m in chosen], interpreted
+
+    def _suggest(self, q: str) -> str:
+        from rapidfuzz import fuzz, process
+
+        forms = [e["name"] for e in self.entities]
+        got = process.extract(fold(q), [fold(f) for f in forms], scorer=fuzz.ratio, limit=3, score_cutoff=40)
+        if not got:
+            return ""
+        return "; did you mean: " + ", ".join(forms[i] for _f, _s, i in got) + "?"
+
+    def when(self, query: str, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        q = clean_query(query)
+        period = parse_period(q)
+        if period is not None:
+            return self.in_period(period, limit), {"period": {"start": period.start, "end": period.end, "value": period.value}}
+        results = self.match_events(q, limit or 10)
+        if not results:
+            raise NotFound(f"nothing found for {q!r}: not a date this etr reads, and no event matches it")
+        return results, {"text": q}
+
+    def in_period(self, period: Period, limit: int | None = None) -> list[dict[str, Any]]:
+        inside, overlapping = [], []
+        for ev in self.events:
+            s, e = ev["date"]["start"], ev["date"]["end"]
+            if s is None or e is None or e < period.start or s > period.end:
+                continue
+            if s >= period.start and e <= period.end:
+                inside.append(ev)
+            else:
+                overlapping.append(ev)
+        key = lambda ev: (ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"])  # noqa: E731
+        out = [dict(self.event_out(ev), within=True) for ev in sorted(inside, key=key)]
+        out += [dict(self.event_out(ev), within=False) for ev in sorted(overlapping, key=key)]
+        if not out:
+            raise NotFound(f"no events dated within {period.text} ({period.start} to {period.end})")
+        return out[:limit] if limit else out
+
+    def _query_entities(self, q: str) -> dict[str, float]:
+        """Entities the words of q name (n-grams matched against name forms)."""
+        words = fold(q).split()
+        found: dict[str, float] = {}
+        for n in range(min(5, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                if gram in STOP or len(gram) < 2:
+                    continue
+                for e in self.names.by_form.get(gram, []):
+                    weight = 0.5 if e.kind == "short" else 1.0
+                    eid = self.entities[e.entity]["id"]
+                    found[eid] = max(found.get(eid, 0.0), weight * n)
+        return found
+
+    def _score_sentences(self, q: str) -> list[tuple[float, dict[str, Any]]]:
+        sents, tfs, idf, avg = self.sentence_terms
+        qt = list(dict.fromkeys(terms(q)))
+        qents = self._query_entities(q)
+        if not qt and not qents:
+            return []
+        cue = next((v for k, v in QUESTION_CUES.items() if re.search(rf"\b{k}\b", q.lower())), None)
+        total = sum(idf.get(t, 0.0) for t in qt) or 1.0
+        scored = []
+        for i, (s, tf) in enumerate(zip(sents, tfs, strict=True)):
+            length = sum(tf.values()) or 1
+            score = 0.0
+            for t in qt:
+                f = tf.get(t, 0)
+                if f:
+                    score += idf[t] * (f * 2.2) / (f + 1.2 * (0.25 + 0.75 * length / avg))
+            ents = set(s["entities"])
+            score += sum(idf.get("__ent__", 2.0) * w for eid, w in qents.items() if eid in ents)
+            if score <= 0:
+                continue
+            for j in (i - 1, i + 1):  # the sentence's neighbours lend some context
+                if 0 <= j < len(sents) and sents[j]["paragraph"] == s["paragraph"] and sents[j]["source"] == s["source"]:
+                    score += 0.25 * sum(idf[t] for t in qt if t in tfs[j] and t not in tf)
+            if cue == "number" and re.search(r"\d", s["text"]):
+                score *= 1.3
+            elif cue == "date" and s["events"]:
+                score *= 1.3
+            elif cue == "person" and any(self.entity_by_id.get(x, {}).get("type") == "person" for x in ents):
+                score *= 1.2
+            elif cue == "place" and any(self.entity_by_id.get(x, {}).get("type") == "place" for x in ents):
+                score *= 1.2
+            scored.append((score / (total + 2.0 * len(qents)), s))
+        scored.sort(key=lambda x: (-x[0], x[1]["source"], x[1]["start"]))
+        return scored
+
+    def match_events(self, q: str, limit: int) -> list[dict[str, Any]]:
+        scored = self._score_sentences(q)
+        if not scored:
+            return []
+        best = scored[0][0]
+        out = []
+        for score, s in scored:
+            if not s["events"]:
+                continue
+            if score < best * 0.45:
+                break
+            for eid in s["events"]:
+                ev = self.event_by_id.get(eid)
+                if ev is not None:
+                    out.append(self.event_out(ev, score / best if best else 0.0))
+        return out[:limit]
+
+    def search(self, query: str, limit: int = 10) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        q = clean_query(query)
+        results: list[dict[str, Any]] = []
+        for m in self.names.match(q, limit=3):
+            if m.score >= 88:
+                e = self.entities[m.entity]
+                results.append({"kind": "entity", "score": round(m.score / 100, 3), "id": e["id"],
+                                "type": e["type"], "name": e["name"], "matched": m.form,
+                                "description": e["description"]})
+        scored = self._score_sentences(q)
+        best = scored[0][0] if scored else 1.0
+        for score, s in scored[: max(limit * 2, 20)]:
+            norm = score / best if best else 0.0
+            if norm < 0.2:
+                break
+            cit = self.citation_of_sentence(s)
+            if s["events"]:
+                ev = self.event_by_id[s["events"][0]]
+                item = self.event_out(ev, norm * 0.97)
+                item["kind"] = "event"
+            else:
+                item = {"kind": "sentence", "id": s["id"], "score": round(norm * 0.97, 3), "text": s["text"],
+                        "entities": [self.entity_ref(x) for x in s["entities"]], "citations": [cit]}
+            results.append(item)
+        results.sort(key=lambda r: -r["score"])
+        if not results:
+            raise NotFound(f"nothing found for {q!r}")
+        return results[:limit], {"terms": terms(q)}
+
+    def show(self, ident: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        i = clean_query(ident)
+        if i in self.entity_by_id:
+            return [dict(self.entity_out(self.entity_by_id[i]), kind="entity")], {"kind": "entity"}
+        ev = self.event_by_id.get(i)
+        if ev is not None:
+            out = self.event_out(ev)
+            out["kind"] = "event"
+            out["context"] = self._context(ev["citations"][0])
+            return [out], {"kind": "event"}
+        s = self.sentence_by_id.get(i)
+        if s is not None:
+            cit = self.citation_of_sentence(s)
+            return [{"kind": "sentence", "id": s["id"], "text": s["text"], "citations": [cit],
+                     "entities": [self.entity_ref(x) for x in s["entities"]],
+                     "context": self._context(cit)}], {"kind": "sentence"}
+        raise NotFound(f"no event, entity or sentence has the id {i!r}")
+
+    def _context(self, cit: dict[str, Any]) -> dict[str, Any]:
+        """The paragraph around a citation, with the quote's offsets inside it."""
+        text = self.source_by_id[cit["source"]]["text"]
+        a = text.rfind("\n", 0, cit["start"]) + 1
+        b = text.find("\n", cit["end"])
+        b = len(text) if b < 0 else b
+        return {"paragraph": text[a:b], "start": cit["start"] - a, "end": cit["end"] - a,
+                "section": cit["section"], "title": cit["title"]}
+
+    def timeline(self, start: str | None, end: str | None, about: list[str], limit: int | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        lo = hi = None
+        interpreted: dict[str, Any] = {}
+        if start:
+            p = parse_period(clean_query(start))
+            if p is None:
+                raise BadQuery(f"--from {start!r} is not a date (try 1944, 1944-11 or 15 November 1944)")
+            lo = p.start
+            interpreted["from"] = lo
+        if end:
+            p = parse_period(clean_query(end))
+            if p is None:
+                raise BadQuery(f"--to {end!r} is not a date (try 1949, 1949-12 or 31 December 1949)")
+            hi = p.end
+            interpreted["to"] = hi
+        if lo and hi and hi < lo:
+            raise BadQuery(f"--to {end!r} is before --from {start!r}")
+        keep: set[str] | None = None
+        if about:
+            keep = set()
+            names = []
+            for name in about:
+                ents, _ = self.lookup(name, None)
+                for e in ents:
+                    keep.add(e["id"])
+                    names.append(e["name"])
+            interpreted["about"] = names
+        out = []
+        for ev in self.events:
+            s, e = ev["date"]["start"], ev["date"]["end"]
+            if s is None or e is None:
+                continue
+            if lo and e < lo or hi and s > hi:
+                continue
+            if keep is not None and not keep.intersection(ev["entities"]):
+                continue
+            out.append(self.event_out(ev))
+        if not out:
+            raise NotFound("no events in that range")
+        return (out[:limit] if limit else out), interpreted
+
+    def sources(self) -> list[dict[str, Any]]:
+        out = []
+        for s in self.db["sources"]:
+            out.append({k: s[k] for k in ("id", "file", "title", "short", "author", "publisher", "kind", "language", "curated")}
+                       | {"sections": [x["title"] for x in s["sections"]], "counts": s["counts"]})
+        return out
+
