@@ -217,6 +217,10 @@ def _full(s: str) -> Point:
     return Point(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
 
 
+def _opt_year(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
 def _two_digit_end(y1: int, y2s: str) -> int:
     if len(y2s) == 2:
         return (y1 // 100) * 100 + int(y2s)
@@ -230,8 +234,8 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     s, e = m.start(), m.end()
     t = m.group(0)
     if k == "day_range":
-        y, mo = int(g("dr_y")), _month(g("dr_m"))
-        return Raw(s, e, t, Point(y, mo, _day(g("dr_d1"))), Point(y, mo, _day(g("dr_d2"))))
+        yr, mo = int(g("dr_y")), _month(g("dr_m"))
+        return Raw(s, e, t, Point(yr, mo, _day(g("dr_d1"))), Point(yr, mo, _day(g("dr_d2"))))
     if k == "full_range":
         return Raw(s, e, t, _full(g("fr_a")), _full(g("fr_b")))
     if k == "dm_range":
@@ -242,7 +246,7 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         b = Point(y2, _month(g("mr_m2"))) if g("mr_m2") else Point(y2)
         return Raw(s, e, t, Point(y1, _month(g("mr_m1"))), b)
     if k == "mm_range":
-        y = int(g("mm_y")) if g("mm_y") else None
+        y = _opt_year(g("mm_y"))
         return Raw(s, e, t, Point(y, _month(g("mm_m1"))), Point(y, _month(g("mm_m2"))))
     if k == "ss_range":
         y = int(g("ss_y"))
@@ -277,20 +281,19 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         return Raw(s, e, t, Point(decade=int(g("de_y")) // 10), mod=v["mods"].get((g("de_mod") or "").lower()))
     if k == "boundary":
         mod = v["bounds"][g("bo_w").lower()]
-        mo = _month(g("bo_m")) if g("bo_m") else None
-        return Raw(s, e, t, Point(int(g("bo_y")), mo), mod=mod)
+        return Raw(s, e, t, Point(int(g("bo_y")), _month(g("bo_m")) if g("bo_m") else None), mod=mod)
     if k == "mod_month":
-        y = int(g("mo_y")) if g("mo_y") else None
+        y = _opt_year(g("mo_y"))
         return Raw(s, e, t, Point(y, _month(g("mo_m"))), mod=v["mods"][g("mo_mod").lower()])
     if k == "mod_year":
         return Raw(s, e, t, Point(int(g("my_y"))), mod=v["mods"][g("my_mod").lower()])
     if k == "dmy":
         return Raw(s, e, t, Point(int(g("a_y")), _month(g("a_m")), _day(g("a_d"))))
     if k == "mdy":
-        y = int(g("b_y")) if g("b_y") else None
+        y = _opt_year(g("b_y"))
         return Raw(s, e, t, Point(y, _month(g("b_m")), _day(g("b_d"))))
     if k == "the_d_of_m":
-        y = int(g("c_y")) if g("c_y") else None
+        y = _opt_year(g("c_y"))
         return Raw(s, e, t, Point(y, _month(g("c_m")), _day(g("c_d"))))
     if k == "iso":
         y, mo = int(g("iso_y")), int(g("iso_m"))

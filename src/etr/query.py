@@ -204,6 +204,13 @@ class FactBase:
         chosen = [m for m in matches if m.score >= top - CLOSE] if top < 100 or matches[0].kind == "short" else [matches[0]]
         if top >= 100:
             chosen = [m for m in matches if m.score >= top - 0.01] if matches[0].kind == "short" else [matches[0]]
+        # among equals, the entity the documents most often call by the typed form comes first
+        # ("Mao" is Mao Zedong far more often than Mao Zemin)
+        def usage(m: Match) -> tuple[float, int, int]:
+            e = self.entities[m.entity]
+            return (-m.score, -e["forms"].get(m.form, 0), -len(e["sentences"]))
+
+        chosen.sort(key=usage)
         interpreted["ambiguous"] = len(chosen) > 1
         return [self.entity_out(self.entities[m.entity], m, limit) for m in chosen], interpreted
 

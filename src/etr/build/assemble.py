@@ -200,6 +200,8 @@ def build(
                     para_people[s.paragraph][i] += 1
             sent_id = f"s-{sid}-{_hash(sid, s.start, s.end)}"
             ev_ids = []
+            if dated and not re.search(r"[^\W\d]{2,}", _without(s.text, s.start, dated)):
+                dated = []  # a dateline ("November 20, 1944") dates the document, states no event
             for t in dated:
                 ev_ids.append(_event(events_out, spec, doc, s, t, t.date.to_dict(), ids, via, entries, extra))
                 implied = _implied(t)
@@ -252,6 +254,12 @@ def build(
     }
     validate(db, "the new fact base")
     return db, report
+
+
+def _without(text: str, offset: int, spans: list[TimexSpan]) -> str:
+    for t in sorted(spans, key=lambda t: -t.start):
+        text = text[: t.start - offset] + text[t.end - offset :]
+    return text
 
 
 def _etype(i: int, entries: list[Entry], extra: list[Entry]) -> str:

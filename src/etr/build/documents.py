@@ -107,6 +107,8 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
     if after_colon:
         return False
     words = low.split()
+    if re.search(r"\d", low):  # a dateline ("November 20, 1944") is content
+        return False
     return len(words) <= cfg["max_stray_words"] and not re.search(r"[.!?:;\"”)]$", low)
 
 
@@ -151,6 +153,7 @@ def read_document(source: str, text: str) -> Document:
     return Document(source, text, tuple(sections), tuple(paragraphs), tuple(sentences))
 
 
+_BEFORE_NUMBER = {"no", "nos", "p", "pp", "vol", "art"}
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?=\s+)")
 _OPENERS = "\"“‘'([("
 
@@ -178,7 +181,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[m.start()] == ".":
             word = re.search(r"([\w.]+)$", text[sent_start : m.start()])
             token = word.group(1) if word else ""
-            if token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
+            if token.lower() in _BEFORE_NUMBER and not ch.isdigit():
+                pass  # "No." ends a sentence unless a number follows ("No. 5")
+            elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
                 continue
             if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.S.S.R
                 continue

@@ -156,6 +156,10 @@ _COMMON_STARTS = {
     "Among", "According", "Certainly", "Other", "Another", "Each", "Every", "Both", "Much",
     "Records", "Food", "Without", "With", "To", "So", "If", "Also", "Again", "Here", "There",
     "Non", "Anti", "Pro", "General", "Additional", "Situation", "City", "Government",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Spring", "Summer", "Autumn", "Winter", "Reliable", "Reports",
 }
 _TYPE_HINTS: list[tuple[str, str]] = [
     (r"\b(?:General|Gen\.?|Colonel|Col\.?|Major|Captain|Mr\.?|Mrs\.?|Dr\.?|Consul|Governor|"
@@ -200,13 +204,19 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
         if any(a < e and s < b for a, b in taken):
             continue
         at_sentence_start = s == start or text[start:s].strip() in ("", '"', "“")
-        if len(words) == 1 and (at_sentence_start or len(phrase) < 4 or phrase.isupper()):
+        if len(words) == 1 and (at_sentence_start or len(phrase) < 4):
             continue
+        if phrase.isupper():  # telegram headers and signatures, acronyms nobody registered
+            continue
+        phrase = re.sub(r"['’]s$", "", phrase)
+        e = s + len(phrase)
         kind = "unknown"
         for pat, t in _SUFFIX_TYPES:
             if re.search(pat, phrase):
                 kind = t
                 break
+        if kind == "unknown" and re.search(r"\b(?:at|in|near|from|to the|outside|reached|captured|took)\s+$", text[max(start, s - 12) : s]):
+            kind = "place"
         if kind == "unknown":
             for pat, t in _TYPE_HINTS:
                 if re.search(pat, text[max(start, s - 20) : s]) or re.search(pat.replace(r"\s*$", ""), phrase):

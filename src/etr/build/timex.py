@@ -132,7 +132,9 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         if unit == "month" and base.month is None:
             return None
         p = shift(base, sign * n, unit)
-        return _date(raw, p.value(), p.precision, "derived", ctx.main_text)
+        # "two days later" reads off the story's clock; "a decade earlier" is worked out
+        how = "relative" if unit in ("day", "week", "month") else "derived"
+        return _date(raw, p.value(), p.precision, how, ctx.main_text)
     return None
 
 

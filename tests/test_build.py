@@ -1,0 +1,198 @@
+"""The build pipeline: reproducible, every citation exact, registry checked, user documents handled."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from etr import store
+from etr.build.assemble import build, seed_sources
+from etr.build.pipeline import build_seeds, build_with_added, extract
+from etr.cli import app
+from etr.errors import BuildFailed
+
+TELEGRAM = """AMERICAN CONSULATE, TIHWA, SINKIANG
+November 20, 1944
+
+SECRETARY OF STATE, WASHINGTON.
+
+Reliable reports reaching Tihwa state that Ili rebels captured Kuldja on November 7 and that the \
+Chinese garrison held out in the power station until November 13. On November 12 a so-called East \
+Turkestan Republic was proclaimed at Kuldja with Ali Khan Tura as chairman. Ahmedjan Kasimov is \
+reported among the leaders. Governor Wu Chung-hsin has asked Chungking for reinforcements. Two days \
+later rebel cavalry approached Chuguchak, and Kazakh bands under Osman Bator raided Shara Sume. \
+Colonel Petrovsky of the Soviet consulate at Kuldja left for Alma Ata on the 14th.
+
+WARD
+"""
+
+
+@pytest.fixture(scope="module")
+def fresh() -> dict[str, Any]:
+    db, _ = build_seeds()
+    return db
+
+
+def test_committed_fact_base_is_what_build_produces(fresh: dict[str, Any]) -> None:
+    """CI's `etr build --check`: data/facts.json is generated, never edited by hand."""
+    committed = (ROOT / "data" / "facts.json").read_text(encoding="utf-8")
+    assert store.dumps(fresh) == committed, "run `etr build` and commit data/facts.json"
+
+
+def test_build_is_deterministic(fresh: dict[str, Any]) -> None:
+    again, _ = build_seeds()
+    assert store.dumps(again) == store.dumps(fresh)
+
+
+def test_fact_base_matches_its_schema(facts_db: dict[str, Any]) -> None:
+    schema = json.loads((ROOT / "data" / "facts.schema.json").read_text())
+    jsonschema.validate(facts_db, schema)
+
+
+def test_every_citation_quotes_its_source_file(facts_db: dict[str, Any]) -> None:
+    files = {s["id"]: (ROOT / "seeds" / s["file"]).read_bytes().decode("utf-8") for s in facts_db["sources"]}
+    cits = [c for ev in facts_db["events"] for c in ev["citations"]]
+    cits += [c for e in facts_db["entities"] for c in e["statements"]]
+    cits += [d["citation"] for e in facts_db["entities"] for d in e["dates"]]
+    assert len(cits) > 300
+    for c in cits:
+        assert files[c["source"]][c["start"] : c["end"]] == c["quote"]
+
+
+def test_counts(facts_db: dict[str, Any]) -> None:
+    assert len(facts_db["entities"]) > 100
+    assert len(facts_db["events"]) > 120
+    assert all(ev["entities"] is not None and ev["citations"] for ev in facts_db["events"])
+
+
+def events_on(db: dict[str, Any], value: str) -> list[dict[str, Any]]:
+    return [ev for ev in db["events"] if ev["date"]["value"] == value]
+
+
+def test_both_founding_dates_are_kept(facts_db: dict[str, Any]) -> None:
+    declared = events_on(facts_db, "1944-11-15")
+    implied = events_on(facts_db, "1944-11-12")
+    assert any("declared" in ev["text"] for ev in declared)
+    assert implied and implied[0]["date"]["how"] == "derived"
+    assert "five days after the ETR was founded" in implied[0]["date"]["text"]
+
+
+@pytest.mark.parametrize("value,how,words", [
+    ("1944-11-13", "year-inherited", "central police"),
+    ("1949-08-18", "relative", "secret telegram"),
+    ("1949-09-03", "relative", "Molotov"),
+    ("1937-08-21", "relative", "went into effect"),
+    ("1937-08/1937-10", "year-inherited", "Xinjiang War"),
+])
+def test_context_dates_in_the_fact_base(facts_db: dict[str, Any], value: str, how: str, words: str) -> None:
+    hits = [ev for ev in events_on(facts_db, value) if words in ev["text"]]
+    assert hits and hits[0]["date"]["how"] == how and hits[0]["date"]["anchor"]
+
+
+def test_five_leaders_reach_their_members(facts_db: dict[str, Any]) -> None:
+    ev = next(ev for ev in events_on(facts_db, "1949-08-27"))
+    assert {"ehmetjan-qasimi", "abdukerim-abbasov", "ishaq-beg", "luo-zhi", "dalelkhan-sugirbayev"} <= set(ev["entities"])
+    assert ev["via"]["ehmetjan-qasimi"].startswith("one of")
+
+
+def test_short_forms_follow_the_nearest_full_mention(facts_db: dict[str, Any]) -> None:
+    ev = next(ev for ev in events_on(facts_db, "1942-07"))  # "Chiang instructed Ma to move 30,000 troops"
+    assert "ma-buqing" in ev["entities"] and "ma-bufang" not in ev["entities"]
+
+
+def registry_copy(tmp_path: Path) -> Path:
+    reg = tmp_path / "registry"
+    shutil.copytree(ROOT / "data" / "registry", reg)
+    return reg
+
+
+@pytest.mark.parametrize("extra,message", [
+    ('[[entity]]\nid = "ghulja"\ntype = "place"\nname = "Ghulja again"\n', "duplicate registry id"),
+    ('[[entity]]\nid = "x1"\ntype = "place"\nname = "Kuldja"\n', "claimed by both"),
+    ('[[entity]]\nid = "x2"\ntype = "person"\nname = "Nobody"\nquote = "words no document has"\nsource = "etr"\n', "quote not found"),
+    ('[[entity]]\nid = "x3"\ntype = "event"\nname = "Thing"\nparticipants = ["no-such-id"]\n', "unknown id"),
+    ('[[entity]]\nid = "x4"\ntype = "planet"\nname = "Mars"\n', "unknown type"),
+    ('[[entity]]\nid = "x5"\ntype = "person"\n', "'name' is missing"),
+    ("this is = not [toml", "cannot read the registry"),
+])
+def test_registry_problems_fail_the_build(tmp_path: Path, extra: str, message: str) -> None:
+    reg = registry_copy(tmp_path)
+    (reg / "zz_extra.toml").write_text(extra, encoding="utf-8")
+    with pytest.raises(BuildFailed, match=message):
+        build(seed_sources(ROOT / "seeds"), reg)
+
+
+def test_failed_build_leaves_fact_base_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "facts.json"
+    out.write_text("previous\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe binary \x00 junk")
+    result = CliRunner().invoke(app, ["build", "--add", str(bad), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "NUL" in result.stderr
+    assert out.read_text() == "previous\n"
+
+
+@pytest.fixture(scope="module")
+def with_telegram(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    d = tmp_path_factory.mktemp("docs")
+    doc = d / "tihwa_telegram_1944.txt"
+    doc.write_text(TELEGRAM, encoding="utf-8")
+    db, _ = build_with_added([doc], None)
+    return db
+
+
+def test_added_document_dates(with_telegram: dict[str, Any]) -> None:
+    evs = [ev for ev in with_telegram["events"] if ev["source"] == "tihwa-telegram-1944"]
+    got = {(ev["date"]["text"], ev["date"]["value"], ev["date"]["how"]) for ev in evs}
+    assert ("November 7", "1944-11-07", "year-inherited") in got
+    assert ("November 13", "1944-11-13", "year-inherited") in got
+    assert ("November 12", "1944-11-12", "year-inherited") in got
+    assert ("Two days later", "1944-11-14", "relative") in got
+    assert not any(ev["text"] == "November 20, 1944" for ev in evs)  # a dateline is not an event
+
+
+def test_added_document_links_older_romanisations(with_telegram: dict[str, Any]) -> None:
+    sents = [s for s in with_telegram["sentences"] if s["source"] == "tihwa-telegram-1944"]
+    linked = {e for s in sents for e in s["entities"]}
+    assert {"dihua", "ghulja", "elihan-tore", "ehmetjan-qasimi", "wu-zhongxin", "chongqing", "tarbagatay",
+            "osman-batur"} <= linked
+
+
+def test_added_document_discovers_unregistered_names(with_telegram: dict[str, Any]) -> None:
+    auto = {e["name"]: e for e in with_telegram["entities"] if not e["curated"]}
+    assert "Petrovsky" in " ".join(auto)
+    assert all(e["id"].startswith("auto-") and e["events"] or e["sentences"] for e in auto.values())
+
+
+def test_added_documents_accumulate(tmp_path: Path, isolated_env: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("On 3 March 1946 Burhan Shahidi visited Kuldja.\n", encoding="utf-8")
+    b.write_text("On 9 May 1947 Masud Sabri spoke in Tihwa.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", "--add", str(a)]).exit_code == 0
+    assert runner.invoke(app, ["build", "--add", str(b)]).exit_code == 0
+    db = store.load(isolated_env / "facts.json")
+    assert {"a", "b"} <= {s["id"] for s in db["sources"]}
+    when = runner.invoke(app, ["when", "1946-03", "--json"])
+    assert when.exit_code == 0 and "Burhan" in when.stdout
+    assert (ROOT / "data" / "facts.json").read_text() == store.dumps(build_seeds()[0])
+
+
+def test_extract_reports_dates_and_names(tmp_path: Path) -> None:
+    doc = tmp_path / "t.txt"
+    doc.write_text(TELEGRAM, encoding="utf-8")
+    rows = extract(doc)
+    dates = [(r["text"], r["value"]) for r in rows if r["kind"] == "date"]
+    assert ("November 20, 1944", "1944-11-20") in dates and ("November 13", "1944-11-13") in dates
+    names = {(r["text"], r["id"]) for r in rows if r["kind"] == "entity"}
+    assert ("Ahmedjan Kasimov", "ehmetjan-qasimi") in names and ("Tihwa", "dihua") in names
+    for r in rows:
+        assert TELEGRAM[r["start"] : r["end"]] == r["text"]

@@ -1,0 +1,127 @@
+"""Reading documents: exact text, sections, furniture, and sentence splitting on every seed paragraph."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+
+import pytest
+
+from conftest import ROOT
+from etr.build.documents import decode, read_document, split_sentences, text_of
+from etr.errors import BadDocument
+
+SEEDS = ROOT / "seeds"
+# sha256 of the original documents in shared/seeds, byte for byte
+ORIGINAL_SHA256 = {
+    "east_turkestan_republic.txt": "2e14323aef6544cc9d2b9cbd0a75ed8f45dd2cf5a709d72ccdc43aa5c033149d",
+    "kraus_stalin_ccp_xinjiang_1949.txt": "074f8e1cb98b453feb3066e4ebc46617d8584ecf3e15f6662a84843bf555cd26",
+    "sino_soviet_non_aggression_pact.txt": "4b90e94ec2764f24ba86e90ceb87dba3bae5dffb8d15705fe7c907332d1fad54",
+}
+
+
+def all_docs():
+    with open(SEEDS / "sources.toml", "rb") as f:
+        meta = tomllib.load(f)["source"]
+    return [(m["id"], read_document(m["id"], text_of(SEEDS / m["file"]))) for m in meta]
+
+
+@pytest.mark.parametrize("name,digest", sorted(ORIGINAL_SHA256.items()))
+def test_seed_bytes_unchanged(name: str, digest: str) -> None:
+    assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest
+
+
+def test_sources_toml_matches_files() -> None:
+    with open(SEEDS / "sources.toml", "rb") as f:
+        meta = tomllib.load(f)["source"]
+    assert {m["file"] for m in meta} == set(ORIGINAL_SHA256)
+    for m in meta:
+        assert m["sha256"] == ORIGINAL_SHA256[m["file"]]
+        assert m["title"] and m["author"] and m["kind"] and m["language"]
+
+
+def test_every_sentence_is_exact_and_starts_like_a_sentence() -> None:
+    n = 0
+    for _sid, doc in all_docs():
+        for s in doc.sentences:
+            n += 1
+            assert doc.text[s.start : s.end] == s.text
+            first = s.text.lstrip("\"“‘'( ")[:1]
+            assert not first.islower(), s.text[:80]
+            assert s.text == s.text.strip()
+    assert n > 290
+
+
+def test_sentences_cover_each_paragraph_in_order() -> None:
+    for _sid, doc in all_docs():
+        for i, p in enumerate(doc.paragraphs):
+            spans = [(s.start, s.end) for s in doc.sentences if s.paragraph == i]
+            assert spans, doc.text[p.start : p.end][:60]
+            assert spans[0][0] == p.start and spans[-1][1] == p.end
+            assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+FURNITURE_LINES = ["Skip to main content", "Support", "Blog post", "Image removed.", "Charles Kraus image",
+                   "Read More", "About the Author", "Charles Kraus", "Sino-Soviet Treaty of Friendship",
+                   "Mongolia in World War II", "Deputy Director, History and Public Policy Program"]
+FURNITURE_PHRASES = ["Charles Kraus is the Deputy Director", "makes public the primary source record",
+                     "supports the full and prompt release", "Read more"]
+
+
+def test_furniture_never_becomes_a_sentence() -> None:
+    for _sid, doc in all_docs():
+        for s in doc.sentences:
+            assert s.text not in FURNITURE_LINES
+            assert not any(p in s.text for p in FURNITURE_PHRASES), s.text
+
+
+def test_sections_are_read() -> None:
+    docs = dict(all_docs())
+    titles = [s.title for s in docs["etr"].sections]
+    assert titles[:4] == ["Lead", "History", "Background", "Rebellion"]
+    assert [s.title for s in docs["pact"].sections][:2] == ["Sino-Soviet Non-Aggression Pact", "Effects"]
+    rebellion = next(s for s in docs["etr"].sentences if "Qasimi Russified" in s.text)
+    assert rebellion.section == "Rebellion"
+
+
+SPLIT_CASES = [
+    ("The U.S. consul wrote. Then he left.", ["The U.S. consul wrote.", "Then he left."]),
+    ("Gen. Ma Bufang arrived. He stayed.", ["Gen. Ma Bufang arrived.", "He stayed."]),
+    ("J. Stalin agreed. Mao left.", ["J. Stalin agreed.", "Mao left."]),
+    ("See No. 5 below. It is short.", ["See No. 5 below.", "It is short."]),
+    ("He wrote: “We need aircraft.” Stalin agreed.", ["He wrote: “We need aircraft.”", "Stalin agreed."]),
+    ('It said " Situation is bad. City of Yining is in danger.". During October it spread.',
+     ['It said " Situation is bad.', 'City of Yining is in danger.".', "During October it spread."]),
+    ("Our brethren ... still bear it. Certainly not.", ["Our brethren ... still bear it.", "Certainly not."]),
+    ("On Nov. 15 the city fell. Troops fled.", ["On Nov. 15 the city fell.", "Troops fled."]),
+    ("Is it over? No. It goes on!", ["Is it over?", "No.", "It goes on!"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPLIT_CASES)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "empty"), (b"   \n", "empty"), (b"abc\x00def", "NUL"), (b"caf\xe9 au lait", "UTF-8"),
+    (bytes(range(1, 32)) * 50, "binary"),
+])
+def test_decode_refuses_unusable_bytes(data: bytes, message: str) -> None:
+    with pytest.raises(BadDocument, match=message):
+        decode(data, "doc.txt")
+
+
+def test_text_of_missing_and_directory(tmp_path) -> None:
+    with pytest.raises(BadDocument, match="no such file"):
+        text_of(tmp_path / "nope.txt")
+    with pytest.raises(BadDocument, match="directory"):
+        text_of(tmp_path)
+
+
+def test_crlf_offsets_are_exact() -> None:
+    text = "= T =\r\nFirst line here.\r\n\r\nOn 7 November 1944 they attacked. It fell.\r\n"
+    doc = read_document("x", text)
+    assert [s.text for s in doc.sentences] == ["First line here.", "On 7 November 1944 they attacked.", "It fell."]
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
