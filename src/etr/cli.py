@@ -30,8 +30,8 @@ app = typer.Typer(
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON contract).")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one JSON result per line.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most N results (or N events per profile).")]
-DbOpt = Annotated[Path | None, typer.Option("--db", help="Fact base to read (default: $ETR_DB, your added documents, or the packaged one).")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N results (or N events per profile).")]
+DbOpt = Annotated[Path | None, typer.Option("--db", metavar="PATH", help="Fact base to read (default: $ETR_DB, your added documents, or the packaged one).")]
 
 
 class Out:
@@ -267,9 +267,9 @@ def show(ident: Annotated[str, typer.Argument(metavar="ID", help="An event, enti
 
 @app.command()
 def timeline(
-    from_: Annotated[str | None, typer.Option("--from", help="Earliest date (1944, 1944-11, 15 November 1944).")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Latest date.")] = None,
-    about: Annotated[list[str] | None, typer.Option("--about", help="Only events naming this entity (repeatable).")] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="Earliest date (1944, 1944-11, 15 November 1944).")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Latest date.")] = None,
+    about: Annotated[list[str] | None, typer.Option("--about", metavar="NAME", help="Only events naming this entity (repeatable).")] = None,
     json_: JsonOpt = False, jsonl: JsonlOpt = False, limit: LimitOpt = None, db: DbOpt = None,
 ) -> None:
     """All dated events in order, optionally between two dates or about some entities."""
@@ -338,8 +338,8 @@ def extract(file: Annotated[Path, typer.Argument(help="A plain-text (UTF-8) file
 @app.command()
 def build(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the fact base differs from a fresh build.")] = False,
-    add: Annotated[list[Path] | None, typer.Option("--add", help="Also read this plain-text document (repeatable).")] = None,
-    out_path: Annotated[Path | None, typer.Option("--out", help="Write the fact base here instead.")] = None,
+    add: Annotated[list[Path] | None, typer.Option("--add", metavar="FILE", help="Also read this plain-text document (repeatable).")] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", metavar="PATH", help="Write the fact base here instead.")] = None,
     report: Annotated[bool, typer.Option("--report", help="Print what the build found and could not place (JSON).")] = False,
     json_: JsonOpt = False,
     db: DbOpt = None,

@@ -140,6 +140,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
     TO = rf"(?:{DASH}|\s+(?:to|until|till|through|and)\s+)"
     full = rf"(?:{D}\s+{M},?\s+{Y}|{M}\s+{D},?\s+{Y}|{the}\s+{D}\s+of\s+{M},?\s+{Y})"
     numword = rf"(?:\d+|{num})"
+    article = "a|an|A|An|AN" if not ignore_case else "a|an"
 
     # ISO dates: a user's "1944-11" is a month; in prose only a full "1944-11-15" is read as ISO,
     # since "1944-45" there is a range of years
@@ -148,23 +149,25 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
     pats = [
         ("iso", iso),
         # ranges ------------------------------------------------------------------------
-        ("day_range", rf"(?P<dr_d1>{D}){DASH}(?P<dr_d2>{D})\s+(?P<dr_m>{M}),?\s+(?P<dr_y>{Y})"),
+        ("day_range", rf"(?P<dr_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<dr_d2>{D})\s+(?P<dr_m>{M}),?\s+(?P<dr_y>{Y})"),
+        ("mdd_range", rf"(?P<md_m>{M})\s+(?P<md_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<md_d2>{D}),?\s+(?P<md_y>{Y})"),
         ("full_range", rf"(?P<fr_a>{full}){TO}(?P<fr_b>{full})"),
         ("dm_range", rf"(?P<dm_d1>{D})\s+(?P<dm_m1>{M}){TO}(?P<dm_b>{full})"),
         ("my_range", rf"(?P<mr_m1>{M})\s+(?P<mr_y1>{Y}){TO}(?:(?P<mr_m2>{M})\s+)?(?P<mr_y2>{YG})"),
         ("mm_range", rf"(?P<mm_m1>{month_full})(?:{DASH}|\s+(?:to|and|until|till|through)\s+)(?P<mm_m2>{month_full})(?:,?\s+(?P<mm_y>{YG}))?"),
         ("ss_range", rf"(?:{the}\s+)?(?P<ss_s1>{season})\s+(?:and|to)\s+(?P<ss_s2>{season})\s+of\s+(?P<ss_y>{YG})"),
+        ("sy_range", rf"(?:{the}\s+)?(?P<sy_s1>{season})\s+(?:of\s+)?(?P<sy_y1>{YG})\s+(?:to|until|till|and)\s+(?:{the}\s+)?(?P<sy_s2>{season})\s+(?:of\s+)?(?P<sy_y2>{YG})"),
         ("yy_and", rf"(?:(?<=during )|(?<=During )|(?<=DURING )|(?<=between )|(?<=Between )|(?<=BETWEEN ))(?P<ya_y1>{Y})\s+(?:and|&)\s+(?P<ya_y2>{YG})"),
         ("yy_range", rf"(?P<yy_y1>{Y})(?:{DASH}|\s+(?:to|until|till)\s+)(?P<yy_y2>{Y}|\d\d)(?![\d,]\d|\d|\s*%)"),
         # seasons, decades, centuries, boundaries ---------------------------------------
-        ("season", rf"(?:{the}\s+)?(?:(?P<se_mod>{mod})[\s-]+)?(?P<se_s>{season})\s+(?:of\s+)?(?P<se_y>{YG})(?:{DASH}(?P<se_y2>\d\d|{Y}))?"),
+        ("season", rf"(?:{the}\s+)?(?:(?P<se_mod>{mod})[\s-]+)?(?P<se_s>{season})\s+(?:of\s+)?(?P<se_y>{Y})(?:{DASH}(?P<se_y2>{Y}|\d\d))?(?![\d,]\d|\d|\s*%)"),
         ("century_pair", rf"(?:{the}\s+)?(?P<cp_c1>\d{{1,2}})(?:st|nd|rd|th)\s+and\s+(?P<cp_c2>\d{{1,2}})(?:st|nd|rd|th)\s+[Cc]entur(?:y|ies)"),
         ("century", rf"(?:{the}\s+)?(?:(?P<ce_mod>{mod})[\s-]+)?(?P<ce_c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
         ("decade", rf"(?:{the}\s+)?(?:(?P<de_mod>{mod})[\s-]+)?(?P<de_y>1[0-9]\d0|20\d0)['’]?s\b"),
         ("boundary", rf"{the}\s+(?P<bo_w>{bnd})\s+of\s+(?:(?P<bo_m>{M})\s+)?(?P<bo_y>{YG})"),
         # points ------------------------------------------------------------------------
-        ("mod_month", rf"(?P<mo_mod>{mod})[\s-]+(?P<mo_m>{M})(?:,?\s+(?P<mo_y>{YG}))?"),
-        ("mod_year", rf"(?P<my_mod>{mod})[\s-]+(?P<my_y>{YG})"),
+        ("mod_month", rf"(?P<mo_mod>{mod})(?:\s+in)?[\s-]+(?P<mo_m>{M})(?:,?\s+(?P<mo_y>{YG}))?"),
+        ("mod_year", rf"(?P<my_mod>{mod})(?:\s+in)?[\s-]+(?P<my_y>{YG})"),
         ("dmy", rf"(?P<a_d>{D})\s+(?P<a_m>{M}),?\s+(?P<a_y>{YG})"),
         ("mdy", rf"(?P<b_m>{M})\s+(?P<b_d>{D})(?:,?\s+(?P<b_y>{YG}))?(?![\d,]*\d)"),
         ("the_d_of_m", rf"{the}\s+(?P<c_d>{D})\s+of\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{YG}))?"),
@@ -174,10 +177,11 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("rel_day_that", rf"{the}\s+(?:very\s+)?day\s+(?:that|when|on\s+which)\s+(?:\w+\s+){{0,3}}\w+ed\b"),
         ("rel_next", rf"{the}\s+(?P<nx_w>following|next|previous|preceding|same)\s+(?P<nx_u>day|morning|evening|night|week|month|year|spring|summer|autumn|winter)"),
         ("rel_that", rf"(?:(?P<th_w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<th_u>day|month|year)"),
-        ("rel_offset", rf"(?P<of_n>{numword}|a|an)[\s-]+(?P<of_u>{unit})s?\s+(?P<of_dir>later|earlier|after|before|afterwards)(?P<of_clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){{0,5}}?\s+(?:was|were|had\s+been)\s+\w+ed\b)?"),
+        ("rel_offset", rf"(?P<of_n>{numword}|{article})[\s-]+(?P<of_u>{unit})s?\s+(?P<of_dir>later|earlier|after|before|afterwards)(?P<of_clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){{0,5}}?\s+(?:was|were|had\s+been)\s+\w+ed\b|(?<=after)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?|(?<=before)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?)?"),
         ("this_time", r"(?<=By )this time|(?<=by )this time"),
         # durations ---------------------------------------------------------------------
         ("duration", rf"(?P<du_n>{numword})[\s-]+(?P<du_u>{unit})s?\b"),
+        ("for_a", rf"(?:(?<=for )|(?<=For )|(?<=FOR ))(?P<fa_n>{article})\s+(?P<fa_u>{unit})\b"),
         # years -------------------------------------------------------------------------
         ("year", rf"(?<![\d,.$£#№/])(?P<y_y>{YG})"),
         ("bare_month", rf"\b(?P<bm_m>{month_full})\b"),
@@ -248,6 +252,17 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     if k == "mm_range":
         y = _opt_year(g("mm_y"))
         return Raw(s, e, t, Point(y, _month(g("mm_m1"))), Point(y, _month(g("mm_m2"))))
+    if k == "mdd_range":
+        yr, mo = int(g("md_y")), _month(g("md_m"))
+        return Raw(s, e, t, Point(yr, mo, _day(g("md_d1"))), Point(yr, mo, _day(g("md_d2"))))
+    if k == "sy_range":
+        ss = v["seasons"]
+        a = Point(int(g("sy_y1")), season=ss[g("sy_s1").lower()])
+        b = Point(int(g("sy_y2")), season=ss[g("sy_s2").lower()])
+        return Raw(s, e, t, a, b)
+    if k == "for_a":
+        letter = v["units"][g("fa_u").lower()][0]
+        return Raw(s, e, t, type="DURATION", duration="P10Y" if letter == "DE" else f"P1{letter}")
     if k == "ss_range":
         y = int(g("ss_y"))
         ss = v["seasons"]
@@ -267,9 +282,11 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         y = int(g("se_y"))
         mod = v["mods"].get((g("se_mod") or "").lower())
         season = v["seasons"][g("se_s").lower()]
-        if g("se_y2"):  # "the winter of 1944-45"
+        if g("se_y2"):  # "the winter of 1944-45" is one winter, named by the year it starts in
             y2 = _two_digit_end(y, g("se_y2"))
-            if season != "WI" and y2 != y:
+            if y2 <= y:
+                return None
+            if season != "WI" or y2 != y + 1:
                 return Raw(s, e, t, Point(y, season=season), Point(y2, season=season), mod)
         return Raw(s, e, t, Point(y, season=season), mod=mod)
     if k == "century_pair":
@@ -437,6 +454,17 @@ def narrow(start: str, end: str, mod: str | None) -> tuple[str, str]:
     if mod in ("START", "END"):
         part = max(1, n // 10)
         return (start, _iso(a + part - 1)) if mod == "START" else (_iso(b - part + 1), end)
+    sy, sm, sd = (int(x) for x in start.split("-"))
+    ey, em, ed = (int(x) for x in end.split("-"))
+    if sm == 1 and sd == 1 and em == 12 and ed == 31 and ey - sy == 9:  # a decade: 0-3, 4-6, 7-9
+        lo, hi = {"EARLY": (0, 3), "MID": (4, 6), "LATE": (7, 9)}[mod]
+        return f"{sy + lo:04d}-01-01", f"{sy + hi:04d}-12-31"
+    if sm == 1 and sd == 1 and em == 12 and ed == 31 and ey == sy:  # a year: Jan-Apr, May-Aug, Sep-Dec
+        lo, hi = {"EARLY": (1, 4), "MID": (5, 8), "LATE": (9, 12)}[mod]
+        return f"{sy:04d}-{lo:02d}-01", f"{sy:04d}-{hi:02d}-{_days_in(sy, hi):02d}"
+    if sd == 1 and sy == ey and sm == em:  # a month: 1-10, 11-20, 21-end
+        lo, hi = {"EARLY": (1, 10), "MID": (11, 20), "LATE": (21, ed)}[mod]
+        return f"{sy:04d}-{sm:02d}-{lo:02d}", f"{sy:04d}-{sm:02d}-{hi:02d}"
     third = max(1, n // 3)
     if mod == "EARLY":
         return start, _iso(a + third - 1)

@@ -24,6 +24,7 @@ WHAT_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty
 ACCEPT = 75.0  # below this a name match is no match
 CLOSE = 3.0  # candidates this close to the best are shown too
 MAX_QUERY = 500
+NAMED_EVENT_SCORE = 0.6  # a registry date of the event the query names outranks a weak word match
 
 STOP = set(
     """a an the of in on at to for from by with and or but is was were be been being are am do does
@@ -36,6 +37,11 @@ QUESTION_CUES = {
     "how many": "number", "how much": "number", "when": "date", "what year": "date",
     "what date": "date", "who": "person", "where": "place",
 }
+
+
+def _agrees(value: str, registry_value: str) -> bool:
+    """A tagged date agrees with a registry date at the registry's precision."""
+    return any(v.startswith(registry_value) or registry_value.startswith(v) for v in value.split("/"))
 
 
 def stem(word: str) -> str:
@@ -300,12 +306,38 @@ class FactBase:
         scored.sort(key=lambda x: (-x[0], x[1]["source"], x[1]["start"]))
         return scored
 
+    @cached_property
+    def events_by_sentence(self) -> dict[tuple[str, int], list[dict[str, Any]]]:
+        out: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        for ev in self.events:
+            c = ev["citations"][0]
+            out.setdefault((c["source"], c["start"]), []).append(ev)
+        return out
+
+    def _named_event_dates(self, q: str) -> list[dict[str, Any]]:
+        """Events the registry dates for a named event the query names ("plane crash")."""
+        types = {"event", "treaty", "document"}
+        allowed = [e["type"] in types for e in self.entities]
+        found = []
+        for m in self.names.match(q, limit=3, allowed=allowed):
+            if m.score < 90:
+                continue
+            for d in self.entities[m.entity]["dates"]:
+                c = d["citation"]
+                for (src, start), evs in self.events_by_sentence.items():
+                    if src != c["source"]:
+                        continue
+                    for ev in evs:
+                        cit = ev["citations"][0]
+                        if start <= c["start"] and c["end"] <= cit["end"] and _agrees(ev["date"]["value"], d["value"]):
+                            found.append(ev)
+        return found
+
     def match_events(self, q: str, limit: int) -> list[dict[str, Any]]:
         scored = self._score_sentences(q)
-        if not scored:
-            return []
-        best = scored[0][0]
-        out = []
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        best = scored[0][0] if scored else 0.0
         for score, s in scored:
             if not s["events"]:
                 continue
@@ -313,8 +345,15 @@ class FactBase:
                 break
             for eid in s["events"]:
                 ev = self.event_by_id.get(eid)
-                if ev is not None:
+                if ev is not None and eid not in seen:
+                    seen.add(eid)
                     out.append(self.event_out(ev, score / best if best else 0.0))
+        # every date the sources give for a named event, even where the words differ
+        named = [ev for ev in self._named_event_dates(q) if ev["id"] not in seen]
+        for ev in sorted(named, key=lambda ev: ev["date"]["start"] or ""):
+            seen.add(ev["id"])
+            out.append(self.event_out(ev, NAMED_EVENT_SCORE))
+        out.sort(key=lambda r: -r["score"])
         return out[:limit]
 
     def search(self, query: str, limit: int = 10) -> tuple[list[dict[str, Any]], dict[str, Any]]:

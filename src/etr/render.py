@@ -45,9 +45,19 @@ def short_cite(c: dict[str, Any], shorts: dict[str, str]) -> str:
 
 
 def date_label(d: dict[str, Any]) -> str:
+    """'1944-11-13 (year-inherited)': the value, its modifier, and how it was read if not explicit."""
     mod = f" {d['mod'].lower()}" if d.get("mod") else ""
     how = "" if d.get("how") in (None, "explicit") else f" ({d['how']})"
     return f"{d['value']}{mod}{how}"
+
+
+def date_cell(d: dict[str, Any], mark: str = "") -> Text:
+    """The date for a table cell: value and modifier, then how it was read on a line of its own."""
+    mod = f" {d['mod'].lower()}" if d.get("mod") else ""
+    cell = Text(clean(f"{d['value']}{mod}{mark}"))
+    if d.get("how") not in (None, "explicit"):
+        cell.append("\n(" + clean(d["how"]) + ")", style="dim")
+    return cell
 
 
 def legend(shorts: dict[str, str], titles: dict[str, str], used: set[str]) -> Text:
@@ -55,7 +65,7 @@ def legend(shorts: dict[str, str], titles: dict[str, str], used: set[str]) -> Te
     return Text(clean("Sources: " + "; ".join(parts)), style="dim") if parts else Text("")
 
 
-SOURCE_COLUMN: tuple[str, dict[str, Any]] = ("source", {"max_width": 28, "overflow": "ellipsis", "no_wrap": True})
+SOURCE_COLUMN: tuple[str, dict[str, Any]] = ("source", {"max_width": 24, "overflow": "ellipsis", "no_wrap": True})
 
 
 def _table(title: str | None, columns: list[tuple[str, dict[str, Any]]]) -> Table:
@@ -66,12 +76,12 @@ def _table(title: str | None, columns: list[tuple[str, dict[str, Any]]]) -> Tabl
 
 
 def events_table(events: list[dict[str, Any]], shorts: dict[str, str], title: str | None = None) -> Table:
-    t = _table(title, [("date", {"no_wrap": True}), ("as written", {"max_width": 16}),
-                       ("statement", {"ratio": 1, "min_width": 30}), SOURCE_COLUMN])
+    t = _table(title, [("date", {"no_wrap": True}), ("as written", {"max_width": 14}),
+                       ("statement", {"ratio": 1, "min_width": 24}), SOURCE_COLUMN])
     for ev in events:
         d = ev["date"]
         mark = "" if ev.get("within", True) else " ~"
-        t.add_row(Text(clean(date_label(d)) + mark), Text(clean(d["text"])), Text(clean(ev["text"])),
+        t.add_row(date_cell(d, mark), Text(clean(d["text"])), Text(clean(ev["text"])),
                   Text(clean(short_cite(ev["citations"][0], shorts))))
     return t
 
@@ -112,8 +122,8 @@ def search_table(results: list[dict[str, Any]], shorts: dict[str, str]) -> Table
         if r["kind"] == "entity":
             t.add_row(f"{r['score']:.2f}", "entity", "", Text(clean(f"{r['name']} ({r['type']}): {r['description']}")), r["id"])
         else:
-            date = date_label(r["date"]) if r["kind"] == "event" else ""
-            t.add_row(f"{r['score']:.2f}", r["kind"], Text(clean(date)), Text(clean(r["text"])),
+            date = date_cell(r["date"]) if r["kind"] == "event" else Text("")
+            t.add_row(f"{r['score']:.2f}", r["kind"], date, Text(clean(r["text"])),
                       Text(clean(short_cite(r["citations"][0], shorts))))
     return t
 

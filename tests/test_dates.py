@@ -1,0 +1,847 @@
+"""The date grammar (etr.dates) and the document tagger (etr.build.timex), table-driven.
+
+Expected values follow /work/shared/eval/README.md, "Temporal expressions": day 1944-11-15,
+month 1944-11, year 1944, decade 194X, century 18XX, season 1945-SU, range "start/end",
+mods EARLY/MID/LATE/START/END/BEFORE, durations P3D; leading prepositions ("in", "on", "By",
+"from", "until", "between", "during") are outside the span, articles that belong to the phrase
+("the summer of 1944", "the end of 1950", "the 1930s") stay inside it.
+
+Cases made with `case(...)` were once tagger bugs; their notes say what went wrong.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etr.build.timex import tag
+from etr.dates import Point, parse_period, scan
+from etr.errors import BadQuery
+
+Row = tuple[str, str, str | None, str]  # (span text, value, mod, how)
+
+
+def tagged(text: str) -> list[Row]:
+    """The tagger's reading of `text` taken as a single paragraph."""
+    out: list[Row] = []
+    for s in tag(text, [(0, len(text))]):
+        assert s.date.text == text[s.start : s.end]
+        out.append((text[s.start : s.end], s.date.value, s.date.mod, s.date.how))
+    return out
+
+
+def case(text: str, expected: list[Row], why: str) -> object:
+    """A case with a note on why it matters (each was once a tagger bug)."""
+    return pytest.param(text, expected, id=text[:60])
+
+
+def _ids(cases: list) -> list[str]:
+    out = []
+    for c in cases:
+        text = c.values[0] if hasattr(c, "values") else c[0]
+        out.append(text[:60])
+    return out
+
+
+# ------------------------------------------------------------------ 1. seed documents, verbatim
+
+SEED_CASES: list = [
+    # east_turkestan_republic.txt -----------------------------------------------------------
+    (
+        "The rebels assaulted Ghulja on 7 November 1944 and rapidly took over parts of the city, "
+        "massacring KMT troops, however, the rebels encountered fierce resistance from KMT forces "
+        "holed up in the power and central police stations and did not take them until 13 November. "
+        'The creation of the "East Turkestan Republic" (ETR) was declared on 15 November.',
+        [
+            ("7 November 1944", "1944-11-07", None, "explicit"),
+            ("13 November", "1944-11-13", None, "year-inherited"),
+            ("15 November", "1944-11-15", None, "year-inherited"),
+        ],
+    ),
+    (
+        "The East Turkestan Republic (ETR) was a breakaway state that existed from 1944 to 1946, "
+        "encompassing the three northernmost districts of Xinjiang Province, Republic of China: Ili, "
+        "Tarbagatay (Tacheng) and Altay. It is often called the Second East Turkestan Republic to "
+        "differentiate it from the First East Turkestan Republic (1933–1934) established exactly a "
+        "decade earlier.",
+        [
+            ("1944 to 1946", "1944/1946", None, "explicit"),
+            ("1933–1934", "1933/1934", None, "explicit"),
+            # README: "a decade earlier" in a sentence about 1944 is 1934, derived
+            ("a decade earlier", "1934", None, "derived"),
+        ],
+    ),
+    (
+        "In August 1949, most of the ETR's former leaders died in a plane crash in the Soviet Union, "
+        "while en route to attend talks in Beijing. By the end of 1950, the Chinese People's "
+        "Liberation Army (PLA) had captured most of the ETR's former territory and incorporated it "
+        "into Xinjiang Province, which became the Xinjiang Uyghur Autonomous Region in 1955.",
+        [
+            ("August 1949", "1949-08", None, "explicit"),
+            # "By the end of": the boundary mod END wins over BEFORE (as in the seed gold)
+            ("the end of 1950", "1950", "END", "explicit"),
+            ("1955", "1955", None, "explicit"),
+        ],
+    ),
+    (
+        "On 16 September 1944, troops that had been sent to Gongha county, a majority Kazakh region, "
+        "were unable to contain a group of rioters. By 3 October, the rioters had captured Nilka, "
+        "the county seat. On 4 October 1944, Chief of Ghulja (Yining) Police Department Liu Bin-Di "
+        'sent telegram to Dihua asking for immediate help: " Situation around Nilka 尼勒克镇 is '
+        "catastrophic, on the battle of October 03 we suffered heavy losses, rebels captured many "
+        "weapons and spread their actions south of Kash River 喀什河, our troops in Karasu 喀拉苏乡 "
+        "and other adjacent villages are under siege, local population is joining bandits and "
+        "increasing their strength, trucks with troops sent from Yining to Nilka delivered many "
+        "wounded soldiers on return trip. On the head of bandits are Ghani, Fatikh, Akbar, Kurban, "
+        "Baichurin and others, number of rebels is over 1,500. They are all mounted on horses. City "
+        "of Yining is in danger, we arrested 200 suspects in the city as a precaution. Additional "
+        'troops from Urumchi are in immediate necessity.". During October, the Three Districts '
+        "Rebellion broke out south of Ghulja in the Ili, also in Altay and Tarbagatay districts of "
+        "northern Xinjiang.",
+        [
+            ("16 September 1944", "1944-09-16", None, "explicit"),
+            ("3 October", "1944-10-03", "BEFORE", "year-inherited"),
+            ("4 October 1944", "1944-10-04", None, "explicit"),
+            ("October 03", "1944-10-03", None, "year-inherited"),
+            ("October", "1944-10", None, "year-inherited"),
+        ],
+    ),
+    (
+        "On 26 November 1940, Sheng Shicai concluded an agreement granting the Soviet Union "
+        "additional concessions in the province of Xinjiang for fifty years, including areas "
+        "bordering India and Tibet.",
+        [
+            ("26 November 1940", "1940-11-26", None, "explicit"),
+            ("fifty years", "P50Y", None, "explicit"),
+        ],
+    ),
+    (
+        "After suppressing the 36th Division General Ma Chung-yin in 1934 and the withdrawal of "
+        "Soviet troops in 1935, the Soviet Union sent a commission to Xinjiang to draw up a plan for "
+        "reconstruction of the province, led by Stalin's brother-in-law, Deputy Chief of Soviet "
+        "State Bank, Alexander Svanidze, which resulted in a Soviet five-year loan of five million "
+        "gold rubles to Sheng Shicai's regime. The draft was signed by Sheng Shicai on 16 May 1935, "
+        "without consultation or approval by the Central Government of China.",
+        [
+            ("1934", "1934", None, "explicit"),
+            ("1935", "1935", None, "explicit"),
+            ("five-year", "P5Y", None, "explicit"),
+            ("16 May 1935", "1935-05-16", None, "explicit"),
+        ],
+    ),
+    (
+        "By September 1945, the Kuomintang Army and the INA occupied positions on either side of the "
+        "Manasi River near Dihua. By this time the ETR held Zungaria and Kashgaria, while the "
+        "Kuomintang held the Dihua area.",
+        [
+            ("September 1945", "1945-09", "BEFORE", "explicit"),
+            ("this time", "1945-09", "BEFORE", "relative"),
+        ],
+    ),
+    (
+        "The Chinese beat back the Soviet-supported rebellion in Sarikol from August 1945 – 1946, "
+        'defeating the siege of the "tribesman" around Yarkand when they had rebelled in Nanchiang '
+        "around Sarikol, and killing Red Army officers.",
+        [("August 1945 – 1946", "1945-08/1946", None, "explicit")],
+    ),
+    (
+        "However, as the domestic and international situation changed, and the contradiction in the "
+        "Coalition Government deepened, the Coalition Government was on the verge of collapse in "
+        "1947. During 1946 and 1947, the Kuomintang actively supported some local leaders opposing "
+        "the Three Districts. By this time, these opposition figures included Kazakh leader Osman "
+        "Batur, who broke with the other rebels when their pro-Soviet orientation became clear.",
+        [
+            ("1947", "1947", None, "explicit"),
+            ("1946 and 1947", "1946/1947", None, "explicit"),
+            ("this time", "1946/1947", "BEFORE", "relative"),
+        ],
+    ),
+    (
+        "On 17 August 1949, the CCP sent Deng Liqun to negotiate with the Three Districts' "
+        "leadership in Ghulja (Yining). Mao invited the leaders of the Three Districts to take part "
+        "in the Chinese People's Political Consultative Conference later that year. The leaders of "
+        "the Three Districts traveled to the Soviet Union on 22 August by automobiles through "
+        "Khorgos, accompanied by Soviet vice-consul in Ghulja Vasiliy Borisov, where they were told "
+        "to cooperate with the CCP. Negotiations between Three Districts and Soviet representatives "
+        "in Alma-Ata continued for three days and were difficult because of the unwillingness of "
+        "Three Districts leader Ehmetjan Qasimi to agree to incorporate the Three Districts into the "
+        "future Chinese communist state, supposedly in 1951. On 25 August, the eleven delegates, "
+        "Ehmetjan Qasimi, Abdukerim Abbasov, Ishaq Beg, Luo Zhi, Dalelkhan Sugirbayev and "
+        "accompanying officers of the Three Districts, boarded the Ilyushin Il-12 plane in "
+        "Alma-Ata, Kazakhstan, officially heading to Beijing, but the flight was diverted to Moscow. "
+        "On 3 September, the Soviet Union informed the Chinese government that the plane had "
+        "crashed near Lake Baikal en route to Beijing, killing all on board. On the same day Soviet "
+        "official Vyacheslav Molotov sent a telegram to Ghulja.",
+        [
+            ("17 August 1949", "1949-08-17", None, "explicit"),
+            ("later that year", "1949", None, "relative"),
+            ("22 August", "1949-08-22", None, "year-inherited"),
+            ("three days", "P3D", None, "explicit"),
+            # the forward-looking "supposedly in 1951" must not move the narrative's year
+            ("1951", "1951", None, "explicit"),
+            ("25 August", "1949-08-25", None, "year-inherited"),
+            ("3 September", "1949-09-03", None, "year-inherited"),
+            ("the same day", "1949-09-03", None, "relative"),
+        ],
+    ),
+    (
+        "After the dissolution of the Soviet Union in 1991, some former KGB generals and high "
+        "officers (among them Pavel Sudoplatov) revealed that the five leaders were killed on "
+        "Stalin's orders in Moscow on 27 August 1949, after a three-day imprisonment in the former "
+        "tsar's stables. The remaining important figures of the Three Districts, including Seypidin "
+        "Azizi (who led the second delegation of the Three Districts, which participated in Chinese "
+        "People's Political Consultative Conference in September in Beijing, which proclaimed the "
+        "People's Republic of China on 1 October 1949), agreed to incorporate the Three Districts "
+        "into Xinjiang Province and accept important positions within the administration.",
+        [
+            ("1991", "1991", None, "explicit"),
+            ("27 August 1949", "1949-08-27", None, "explicit"),
+            ("three-day", "P3D", None, "explicit"),
+            ("September", "1949-09", None, "year-inherited"),
+            ("1 October 1949", "1949-10-01", None, "explicit"),
+        ],
+    ),
+    (
+        "On 26 September 1949, 100,000 Kuomintang Army troops in the province switched their "
+        "allegiance from Kuomintang to the Chinese Communist Party together with the Chairman of "
+        "Xinjiang Provincial Government Burhan Shahidi, who was among the few who knew what actually "
+        "happened to the First delegation of the Three Districts in August in the Soviet Union. On "
+        "20 December 1949 the East Turkestan National Army joined PLA as its 5th Army.",
+        [
+            ("26 September 1949", "1949-09-26", None, "explicit"),
+            ("August", "1949-08", None, "year-inherited"),
+            ("20 December 1949", "1949-12-20", None, "explicit"),
+        ],
+    ),
+    (
+        "Deng Liqun, a special envoy of Mao Zedong, arrived at Ghulja on 17 August 1949 to negotiate "
+        "with the Three Districts leadership about the districts' future. Deng sent a secret "
+        "telegram to Mao about the Three Districts forces the following day.",
+        [
+            ("17 August 1949", "1949-08-17", None, "explicit"),
+            ("the following day", "1949-08-18", None, "relative"),
+        ],
+    ),
+    (
+        "It was published in four languages – Uyghur, Russian, Kazakh, and Chinese – and began "
+        "circulation on 17 November 1944, five days after the ETR was founded.",
+        [
+            ("17 November 1944", "1944-11-17", None, "explicit"),
+            # README: in apposition to 17 November 1944 the phrase denotes that same day
+            ("five days after the ETR was founded", "1944-11-17", None, "derived"),
+        ],
+    ),
+    (
+        "The massacres against the Han occurred mostly during 1944–45, with the KMT responding in "
+        "kind by torturing, killing, and mutilating ETR prisoners.",
+        [("1944–45", "1944/1945", None, "explicit")],
+    ),
+    (
+        "The ETR had a total population of 705,168 people at the end of 1944. Kazakhs made up 52.1% "
+        "of the population, or 367,204 people, while Uyghurs made up 25.3% of the population, or "
+        "178,527 people.",
+        [("the end of 1944", "1944", "END", "explicit")],
+    ),
+    (
+        "Non-communist Russians like White Russians and Russian settlers who had lived in Xinjiang "
+        "since the 19th century also helped the Soviet Red Army and the Ili Army rebels.",
+        [("the 19th century", "18XX", None, "explicit")],
+    ),
+    (
+        "The counter-attackers repelled Tashkurgan rebels from the outskirts of Yarkand, recaptured "
+        "the towns of Poskam, Kargilik and Guma and brought the Tashkurgan Region back under "
+        "Chinese control by the summer of 1946.",
+        [("the summer of 1946", "1946-SU", "BEFORE", "explicit")],
+    ),
+    (
+        "The National Army enlisted 25,000 to 30,000 troops. In accordance with the peace agreement "
+        "with Chiang Kai-shek signed on 6 June 1946, this number was reduced to 11,000 to 12,000 "
+        "troops and restricted to stations in only the Three Districts (Ili, Tarbagatay and Altay) "
+        "of northern Xinjiang.",
+        [("6 June 1946", "1946-06-06", None, "explicit")],
+    ),
+    (
+        "The motorized part of Army consisted of an Artillery Division, which included twelve "
+        "cannons, two armoured vehicles, and two tanks. National aviation forces included forty-two "
+        "airplanes, captured at a Kuomintang air base in Ghulja on 31 January 1945; all of them were "
+        "damaged during the battle for the base.",
+        [("31 January 1945", "1945-01-31", None, "explicit")],
+    ),
+    (
+        "The ETR government's 1946 national budget indicated that its largest source of revenue was "
+        "trade with the Soviet Union.",
+        [("1946", "1946", None, "explicit")],
+    ),
+    (
+        "Rebiya Kadeer's father served with pro-Soviet Uyghur rebels under the Second East Turkestan "
+        "Republic in the Ili Rebellion (Three Districts Revolution) in 1944–1946, using Soviet "
+        "assistance and aid to fight the Republic of China government under Chiang Kai-shek.",
+        [("1944–1946", "1944/1946", None, "explicit")],
+    ),
+    # kraus_stalin_ccp_xinjiang_1949.txt ----------------------------------------------------
+    (
+        "How Stalin Elevated the Chinese Communist Party to Power in Xinjiang in 1949",
+        [("1949", "1949", None, "explicit")],
+    ),
+    (
+        "But no one expected the PLA to move quickly. The talk within the Chinese Communist Party "
+        "during the spring and summer of 1949 was of invasion in 1950, or even later, in 1951.",
+        [
+            ("the spring and summer of 1949", "1949-SP/1949-SU", None, "explicit"),
+            ("1950", "1950", None, "explicit"),
+            ("1951", "1951", None, "explicit"),
+        ],
+    ),
+    (
+        "To be sure, the successful invasion of Xinjiang in autumn 1949 was the result of a "
+        "complicated, delicate dance that could have easily gone any other way.",
+        [("autumn 1949", "1949-FA", None, "explicit")],
+    ),
+    (
+        "In late September 1949, Mao issued a desperate plea for assistance to Stalin: \u201cthe "
+        "railroads in this region are poor, the conditions difficult, there are few people, and "
+        "there is no food,\u201d he wrote. \u201cWe acutely need and hope that you will help us with "
+        "30-50 transport aircraft to ship food, clothing, key personnel, and some of the troops.\u201d",
+        [("late September 1949", "1949-09", "LATE", "explicit")],
+    ),
+    (
+        "What if such assistance was not forthcoming? Mao warned that he would have to delay his "
+        "invasion until March-April 1950.",
+        [("March-April 1950", "1950-03/1950-04", None, "explicit")],
+    ),
+    (
+        "The PLA needed huge amounts of grain and other foodstuffs to feed its 90,000 men involved "
+        "in the invasion. So, again, Mao asked his Soviet friends for help: this time, for 10,000 "
+        "tons of grain. Stalin consented.",
+        [],
+    ),
+    # sino_soviet_non_aggression_pact.txt ---------------------------------------------------
+    (
+        "The Sino-Soviet Non-Aggression Pact () was signed in Nanjing on August 21, 1937, between "
+        "the Republic of China and the Soviet Union during the Second Sino-Japanese War. The pact "
+        "went into effect on the day that it was signed and was registered in League of Nations "
+        "Treaty Series on September 8, 1937.",
+        [
+            ("August 21, 1937", "1937-08-21", None, "explicit"),
+            ("the day that it was signed", "1937-08-21", None, "relative"),
+            ("September 8, 1937", "1937-09-08", None, "explicit"),
+        ],
+    ),
+    (
+        "Ironically, in 1937, while the pact was being signed, the Soviets brazenly breached it "
+        "before and after the signing by conducting the Xinjiang War (1937) from August to October.",
+        [
+            ("1937", "1937", None, "explicit"),
+            ("1937", "1937", None, "explicit"),
+            ("August to October", "1937-08/1937-10", None, "year-inherited"),
+        ],
+    ),
+    (
+        "The Kuomintang Muslim general Ma Hushan led the 36th Division (National Revolutionary Army) "
+        "to resist the invasion.",
+        [],
+    ),
+    (
+        "In July 1942, Chiang instructed Ma to move 30,000 troops to the Tsaidam marsh in the "
+        "Qaidam Basin of Qinghai.",
+        [("July 1942", "1942-07", None, "explicit")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEED_CASES, ids=_ids(SEED_CASES))
+def test_tag_seed_sentences(text: str, expected: list[Row]) -> None:
+    assert tagged(text) == expected
+
+
+# ------------------------------------------- 2. forms of telegrams, newspapers, encyclopedias
+
+FORM_CASES: list = [
+    # full dates in every common spelling
+    (
+        "The consulate reported on November 15, 1945 that the talks had resumed.",
+        [("November 15, 1945", "1945-11-15", None, "explicit")],
+    ),
+    (
+        "The consulate reported on Nov. 15, 1945 that the talks had resumed.",
+        [("Nov. 15, 1945", "1945-11-15", None, "explicit")],
+    ),
+    (
+        "The consulate reported on November 15th, 1945 that the talks had resumed.",
+        [("November 15th, 1945", "1945-11-15", None, "explicit")],
+    ),
+    (
+        "The agreement was initialled on 15th November 1945 in Tihwa.",
+        [("15th November 1945", "1945-11-15", None, "explicit")],
+    ),
+    (
+        "The agreement was initialled on 15 Nov. 1945 in Tihwa.",
+        [("15 Nov. 1945", "1945-11-15", None, "explicit")],
+    ),
+    (
+        "The agreement was initialled on the 15th of November, 1945, in Tihwa.",
+        [("the 15th of November, 1945", "1945-11-15", None, "explicit")],
+    ),
+    (
+        "REFERENCE OUR TELEGRAM NOVEMBER 15, 1945 ILI DELEGATES ARRIVED TIHWA.",
+        [("NOVEMBER 15, 1945", "1945-11-15", None, "explicit")],
+    ),
+    (
+        "TIHWA SEPTEMBER 1949. PROVINCIAL GOVERNMENT DEFECTED.",
+        [("SEPTEMBER 1949", "1949-09", None, "explicit")],
+    ),
+    # year carried over from an earlier sentence
+    (
+        "The consul left Tihwa in August 1946. He returned on Sept. 3 with instructions from Nanking.",
+        [
+            ("August 1946", "1946-08", None, "explicit"),
+            ("Sept. 3", "1946-09-03", None, "year-inherited"),
+        ],
+    ),
+    (
+        "THE CONSUL LEFT TIHWA AUGUST 28, 1946. RETURNED SEPT. 3 WITH INSTRUCTIONS.",
+        [
+            ("AUGUST 28, 1946", "1946-08-28", None, "explicit"),
+            ("SEPT. 3", "1946-09-03", None, "year-inherited"),
+        ],
+    ),
+    (
+        "The rebels crossed the river on 30 September 1944. By 3 October, they had captured Nilka.",
+        [
+            ("30 September 1944", "1944-09-30", None, "explicit"),
+            ("3 October", "1944-10-03", "BEFORE", "year-inherited"),
+        ],
+    ),
+    (
+        # a narrative running over the new year: 3 January after 28 December 1944 is in 1945
+        "The rebels reached the river on 28 December 1944 and crossed it on 3 January.",
+        [
+            ("28 December 1944", "1944-12-28", None, "explicit"),
+            ("3 January", "1945-01-03", None, "year-inherited"),
+        ],
+    ),
+    (
+        "A ceasefire was declared in 1946. In May the delegates met again.",
+        [("1946", "1946", None, "explicit"), ("May", "1946-05", None, "year-inherited")],
+    ),
+    # approximate years, decades, centuries, seasons
+    (
+        "In mid-1946 the coalition government was formed.",
+        [("mid-1946", "1946", "MID", "explicit")],
+    ),
+    (
+        "In early 1947 riots broke out in Turfan.",
+        [("early 1947", "1947", "EARLY", "explicit")],
+    ),
+    (
+        "Early 1947 brought riots in Turfan.",
+        [("Early 1947", "1947", "EARLY", "explicit")],
+    ),
+    (
+        "The region was quiet in the late 1940s.",
+        [("the late 1940s", "194X", "LATE", "explicit")],
+    ),
+    (
+        "Sheng Shicai rose to power in the 1930s.",
+        [("the 1930s", "193X", None, "explicit")],
+    ),
+    (
+        "Russian settlers had lived in the Ili valley in the 19th century.",
+        [("the 19th century", "18XX", None, "explicit")],
+    ),
+    # "the winter of 1944-45" is one season, December 1944 - February 1945: 1944-WI (the season
+    # is named by the year it begins in, as the season bounds in etr.dates also read it)
+    (
+        "The Ili region was restless throughout the winter of 1944–45.",
+        [("the winter of 1944–45", "1944-WI", None, "explicit")],
+    ),
+    case(
+        "Heavy fighting continued through the winter of 1944-45 along the Manas River.",
+        [("the winter of 1944-45", "1944-WI", None, "explicit")],
+        "ASCII hyphen: etr tags only '1944-45' as the year range 1944/1945 (season dropped)",
+    ),
+    case(
+        "Heavy fighting continued through the winter of 1944-1945 along the Manas River.",
+        [("the winter of 1944-1945", "1944-WI", None, "explicit")],
+        "ASCII hyphen: etr tags only '1944-1945' as the year range 1944/1945 (season dropped)",
+    ),
+    (
+        "Negotiations resumed in the spring of 1946.",
+        [("the spring of 1946", "1946-SP", None, "explicit")],
+    ),
+    (
+        "Negotiations resumed in spring of 1946.",
+        [("spring of 1946", "1946-SP", None, "explicit")],
+    ),
+    (
+        "Talks resumed in the Spring of 1946.",
+        [("the Spring of 1946", "1946-SP", None, "explicit")],
+    ),
+    # ranges
+    (
+        "The region was effectively independent between 1944 and 1949.",
+        [("1944 and 1949", "1944/1949", None, "explicit")],
+    ),
+    (
+        "Between 1944 and 1949 the region was effectively independent.",
+        [("1944 and 1949", "1944/1949", None, "explicit")],
+    ),
+    (
+        "Talks were held in Tihwa from March to May 1946.",
+        [("March to May 1946", "1946-03/1946-05", None, "explicit")],
+    ),
+    (
+        "The Three Districts were autonomous in 1944–1949.",
+        [("1944–1949", "1944/1949", None, "explicit")],
+    ),
+    (
+        "The Three Districts were autonomous in 1944-49.",
+        [("1944-49", "1944/1949", None, "explicit")],
+    ),
+    (
+        "The region was independent from 1944 until 1949.",
+        [("1944 until 1949", "1944/1949", None, "explicit")],
+    ),
+    (
+        "By the end of 1950 the PLA controlled the province.",
+        [("the end of 1950", "1950", "END", "explicit")],
+    ),
+    # relative and derived
+    (
+        "The rebels took Kuldja on 7 November 1944. Three days later the airfield fell.",
+        [
+            ("7 November 1944", "1944-11-07", None, "explicit"),
+            ("Three days later", "1944-11-10", None, "relative"),
+        ],
+    ),
+    (
+        "The rebels took Kuldja on 7 November 1944; three days later the airfield fell.",
+        [
+            ("7 November 1944", "1944-11-07", None, "explicit"),
+            ("three days later", "1944-11-10", None, "relative"),
+        ],
+    ),
+    (
+        "The rebels took Kuldja on 7 November 1944. The next day the airfield fell.",
+        [
+            ("7 November 1944", "1944-11-07", None, "explicit"),
+            ("The next day", "1944-11-08", None, "relative"),
+        ],
+    ),
+    (
+        "The rebels took Kuldja on 7 November 1944, and the next day the airfield fell.",
+        [
+            ("7 November 1944", "1944-11-07", None, "explicit"),
+            ("the next day", "1944-11-08", None, "relative"),
+        ],
+    ),
+    (
+        "Ahmadjan became vice-chairman in 1946. The following year the coalition collapsed.",
+        [("1946", "1946", None, "explicit"), ("The following year", "1947", None, "relative")],
+    ),
+    (
+        # "the following year" counts from the end of the range just stated
+        "Sheng ruled Xinjiang from 1933 to 1944. The following year he left for Chongqing.",
+        [
+            ("1933 to 1944", "1933/1944", None, "explicit"),
+            ("The following year", "1945", None, "relative"),
+        ],
+    ),
+    (
+        "Deng arrived on 17 August 1949. Two weeks later the delegation left Moscow.",
+        [
+            ("17 August 1949", "1949-08-17", None, "explicit"),
+            ("Two weeks later", "1949-08-31", None, "relative"),
+        ],
+    ),
+    case(
+        "The rebels took Kuldja on 7 November 1944. A week later the airfield fell.",
+        [
+            ("7 November 1944", "1944-11-07", None, "explicit"),
+            ("A week later", "1944-11-14", None, "relative"),
+        ],
+        "capitalised article: 'A week later' is not found (only lowercase 'a'/'an' are numbers)",
+    ),
+    (
+        "Sheng Shicai was dismissed in 1944; a decade earlier he had invited Soviet troops into Xinjiang.",
+        [("1944", "1944", None, "explicit"), ("a decade earlier", "1934", None, "derived")],
+    ),
+    case(
+        "The Second East Turkestan Republic was founded in 1944. A decade earlier the first "
+        "republic had collapsed in Kashgar.",
+        [("1944", "1944", None, "explicit"), ("A decade earlier", "1934", None, "derived")],
+        "capitalised article: 'A decade earlier' at a sentence start is not found at all",
+    ),
+    # more newspaper and telegram forms
+    (
+        "THE CONSUL LEFT AUGUST 28, 1946. RETURNED SEPT 3 WITH INSTRUCTIONS.",
+        [
+            ("AUGUST 28, 1946", "1946-08-28", None, "explicit"),
+            ("SEPT 3", "1946-09-03", None, "year-inherited"),
+        ],
+    ),
+    (
+        "The consul left in Dec. 1945 for Nanking.",
+        [("Dec. 1945", "1945-12", None, "explicit")],
+    ),
+    (
+        "The consul left on 2 September 1946. He returned on the 3rd of October.",
+        [
+            ("2 September 1946", "1946-09-02", None, "explicit"),
+            ("the 3rd of October", "1946-10-03", None, "year-inherited"),
+        ],
+    ),
+    (
+        "The talks stalled in mid-September 1949.",
+        [("mid-September 1949", "1949-09", "MID", "explicit")],
+    ),
+    (
+        "The talks resumed in early October 1949.",
+        [("early October 1949", "1949-10", "EARLY", "explicit")],
+    ),
+    (
+        "Riots broke out in the early 1950s.",
+        [("the early 1950s", "195X", "EARLY", "explicit")],
+    ),
+    case(
+        "The ETR was founded in November 1944. Early in 1945 the army was formed.",
+        [
+            ("November 1944", "1944-11", None, "explicit"),
+            ("Early in 1945", "1945", "EARLY", "explicit"),
+        ],
+        "'Early in 1945' gives only ('1945', '1945', None): the EARLY modifier is lost",
+    ),
+    (
+        "The fighting lasted 7-13 November 1944.",
+        [("7-13 November 1944", "1944-11-07/1944-11-13", None, "explicit")],
+    ),
+    case(
+        "The fighting lasted from 7 to 13 November 1944.",
+        [("7 to 13 November 1944", "1944-11-07/1944-11-13", None, "explicit")],
+        "etr gives only ('13 November 1944', '1944-11-13'): the day range is cut in half",
+    ),
+    case(
+        "The fighting lasted from November 7 to 13, 1944.",
+        [("November 7 to 13, 1944", "1944-11-07/1944-11-13", None, "explicit")],
+        "etr gives only ('1944', '1944'): the month and both days are lost",
+    ),
+    case(
+        "The fighting lasted November 7-13, 1944.",
+        [("November 7-13, 1944", "1944-11-07/1944-11-13", None, "explicit")],
+        "etr gives only ('1944', '1944'): the month and both days are lost",
+    ),
+    (
+        "The ETR lasted from November 1944 to June 1946.",
+        [("November 1944 to June 1946", "1944-11/1946-06", None, "explicit")],
+    ),
+    (
+        "The ETR lasted from 12 November 1944 to 27 June 1946.",
+        [("12 November 1944 to 27 June 1946", "1944-11-12/1946-06-27", None, "explicit")],
+    ),
+    case(
+        # README: a range is one span ("the spring and summer of 1949")
+        "Fighting continued from the autumn of 1944 to the summer of 1945.",
+        [("the autumn of 1944 to the summer of 1945", "1944-FA/1945-SU", None, "explicit")],
+        "etr gives two spans: ('the autumn of 1944', '1944-FA') and ('the summer of 1945', '1945-SU')",
+    ),
+    (
+        "The delegates arrived on 22 August 1949. On 25 August they flew to Moscow; two days "
+        "later they were dead.",
+        [
+            ("22 August 1949", "1949-08-22", None, "explicit"),
+            ("25 August", "1949-08-25", None, "year-inherited"),
+            ("two days later", "1949-08-27", None, "relative"),
+        ],
+    ),
+    case(
+        # README: a relative expression keeps its clause; in apposition it restates the date
+        "The PLA entered Xinjiang in October 1949, two months after the crash.",
+        [
+            ("October 1949", "1949-10", None, "explicit"),
+            ("two months after the crash", "1949-10", None, "derived"),
+        ],
+        "etr's span stops at 'two months after' (the noun-phrase clause 'the crash' is dropped)",
+    ),
+    (
+        "The ETR was founded in 1944. In 1949, five years later, it was absorbed.",
+        [
+            ("1944", "1944", None, "explicit"),
+            ("1949", "1949", None, "explicit"),
+            ("five years later", "1949", None, "derived"),
+        ],
+    ),
+    # durations
+    (
+        "The concessions were granted for fifty years.",
+        [("fifty years", "P50Y", None, "explicit")],
+    ),
+    (
+        "In 1937 Sheng invited Soviet troops. For fifty years the concession would run.",
+        [("1937", "1937", None, "explicit"), ("fifty years", "P50Y", None, "explicit")],
+    ),
+    (
+        "The rebels fought for three days.",
+        [("three days", "P3D", None, "explicit")],
+    ),
+    (
+        "The province fell within three months.",
+        [("three months", "P3M", None, "explicit")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORM_CASES, ids=_ids(FORM_CASES))
+def test_tag_forms(text: str, expected: list[Row]) -> None:
+    assert tagged(text) == expected
+
+
+# negatives: no date at all ("Article 1944" and similar debatable forms are left out)
+NEGATIVE_CASES = [
+    "Officials said the rebels may attack the city.",
+    "Forward, brothers! March on Urumchi and free our people!",
+    "Some feared that Mao may march on Urumchi before winter.",
+    "Mao may march.",
+    "May Allah grant us victory over the oppressors.",
+    "The Kuomintang Muslim general Ma Hushan led the 36th Division to resist the invasion.",
+    "The East Turkestan National Army joined the PLA as its 5th Army.",
+    "We acutely need and hope that you will help us with 30-50 transport aircraft to ship food.",
+    "Kazakhs made up 52.1% of the population.",
+    "Over 1,500 rebels attacked the town.",
+    "The number of rebels is over 1,500.",
+    "The garrison had only 2000 troops left.",
+    "The convoy took Route 66 out of the city.",
+    "Resolution 324 transformed the Interim Government into the Ili District Council.",
+    "The delegates boarded the Ilyushin Il-12 plane in Alma-Ata.",
+    "Some 100,000 Nationalist troops changed sides.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_CASES, ids=[t[:60] for t in NEGATIVE_CASES])
+def test_tag_negatives(text: str) -> None:
+    assert tagged(text) == []
+    assert scan(text) == []
+
+
+# ------------------------------------------------------------------------ 3. parse_period
+
+PERIOD_CASES: list = [
+    ("1944", ("1944-01-01", "1944-12-31")),
+    ("1944-11", ("1944-11-01", "1944-11-30")),
+    ("November 1944", ("1944-11-01", "1944-11-30")),
+    ("Nov 1944", ("1944-11-01", "1944-11-30")),
+    ("nov 1944", ("1944-11-01", "1944-11-30")),
+    ("NOVEMBER 1944", ("1944-11-01", "1944-11-30")),
+    ("15 November 1944", ("1944-11-15", "1944-11-15")),
+    ("15 Nov 1944", ("1944-11-15", "1944-11-15")),
+    ("November 15, 1944", ("1944-11-15", "1944-11-15")),
+    ("1944-11-15", ("1944-11-15", "1944-11-15")),
+    ("29 February 1944", ("1944-02-29", "1944-02-29")),
+    ("1944..1946", ("1944-01-01", "1946-12-31")),
+    ("1944-1946", ("1944-01-01", "1946-12-31")),
+    # seasons are meteorological, northern hemisphere: summer = June-August
+    ("summer 1945", ("1945-06-01", "1945-08-31")),
+    # "winter 1944" is the winter that begins in December 1944
+    ("winter 1944", ("1944-12-01", "1945-02-28")),
+    # a historian's "late 1949" is the last third of the year in whole months: September-December
+    ("late 1949", ("1949-09-01", "1949-12-31")),
+    ("1940s", ("1940-01-01", "1949-12-31")),
+    ("19th century", ("1800-01-01", "1899-12-31")),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), PERIOD_CASES, ids=_ids(PERIOD_CASES))
+def test_parse_period(query: str, expected: tuple[str, str]) -> None:
+    p = parse_period(query)
+    assert p is not None
+    assert (p.start, p.end) == expected
+
+
+@pytest.mark.parametrize("query", ["plane crash", "Ghulja Declaration", "Ili", "may", "march"])
+def test_parse_period_not_a_date(query: str) -> None:
+    assert parse_period(query) is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["1944-13", "31 February 1944", "0000", "1946..1944", "29 February 1945", "1944-02-30"],
+)
+def test_parse_period_bad(query: str) -> None:
+    with pytest.raises(BadQuery):
+        parse_period(query)
+
+
+# ------------------------------------------------------------------- 4. property-based tests
+
+
+@st.composite
+def days(draw: st.DrawFn) -> dt.date:
+    # years the grammar reads as years: 1000-2099
+    return draw(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2099, 12, 31)))
+
+
+def _spellings(d: dt.date) -> list[str]:
+    name = calendar.month_name[d.month]
+    return [
+        f"{d.day} {name} {d.year}",
+        f"{name} {d.day}, {d.year}",
+        d.isoformat(),
+    ]
+
+
+@given(days())
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_property_full_dates_parse(d: dt.date) -> None:
+    for s in _spellings(d):
+        p = parse_period(s)
+        assert p is not None, s
+        assert (p.start, p.end, p.value) == (d.isoformat(), d.isoformat(), d.isoformat()), s
+
+
+@given(days())
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_property_full_dates_found_in_prose(d: dt.date) -> None:
+    for s in _spellings(d):
+        prefix = "The agreement was signed on "
+        text = f"{prefix}{s} at the consulate in Tihwa."
+        raws = scan(text)
+        assert [(r.start, r.end) for r in raws] == [(len(prefix), len(prefix) + len(s))], s
+        assert raws[0].a == Point(d.year, d.month, d.day) and raws[0].b is None, s
+        assert tagged(text) == [(s, d.isoformat(), None, "explicit")], s
+
+
+TOKENS = (
+    "1944 1945-46 1944–1949 15 3rd November Nov. Sept. MAY may spring winter of the to and "
+    "between By by early mid- late 1940s 19th century end day days later earlier following a "
+    "decade fifty years , . ( ) - – 0 29 February 31 2000 troops 1,500 52.1% that same year "
+    "was founded this time"
+).split()
+
+
+def _check_scan(text: str) -> None:
+    raws = scan(text)
+    prev_end = 0
+    for r in raws:
+        assert 0 <= r.start < r.end <= len(text)
+        assert text[r.start : r.end] == r.text
+        assert r.start >= prev_end, "overlapping or out of order"
+        prev_end = r.end
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_property_scan_random_text(text: str) -> None:
+    _check_scan(text)
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=40), st.sampled_from([" ", "", "\n"]))
+@settings(max_examples=500, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_property_scan_date_soup(tokens: list[str], sep: str) -> None:
+    text = sep.join(tokens) if sep else " ".join(tokens).replace(" ,", ",")
+    _check_scan(text)
+    spans = tag(text, [(0, len(text))])  # resolving never raises either
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
