@@ -32,9 +32,9 @@ _TOKEN = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-insensitive form: 'Elihan Töre' -> 'elihan tore'."""
-    t = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
+    t = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLATE))
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = t.casefold()
+    t = t.casefold().translate(_TRANSLATE)
     return " ".join(_TOKEN.findall(t.replace("'", "")))
 
 
