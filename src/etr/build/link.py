@@ -180,6 +180,20 @@ _SUFFIX_TYPES = [
 ]
 
 
+# Capitalised words that are adjectives, peoples or titles, not names of anything to look up
+_NOT_NAMES = {
+    "Soviet", "Soviets", "German", "Germans", "Japanese", "Russian", "Russians", "Chinese", "American",
+    "Americans", "British", "French", "English", "Turkic", "Islamic", "Muslim", "Muslims", "Christian",
+    "Communist", "Communists", "Nationalist", "Nationalists", "Western", "Eastern", "Northern",
+    "Southern", "Central", "West", "East", "North", "South", "Indian", "Afghan", "Iranian", "Persian",
+    "Mongolian", "Tibetan", "Red", "White", "Allah", "God", "Sources", "Methods", "Peace", "Alliance",
+    "Vice", "Chairman", "Provincial", "President", "Governor", "General", "Generals", "Colonel", "Consul",
+    "Minister", "Commander", "Secretary", "Ambassador", "Deputy", "Director", "Chief", "Head", "Premier",
+    "Marshal", "Envoy", "Army", "Government", "Party", "Province", "District", "County", "Republic",
+}
+_ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
+
+
 @dataclass(frozen=True)
 class Unknown:
     start: int
@@ -195,7 +209,7 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
     for m in _PHRASE.finditer(text, start, end):
         s, e = m.start(), m.end()
         words = m.group(0).split()
-        while words and words[0] in _COMMON_STARTS:
+        while words and (words[0] in _COMMON_STARTS or words[0][:1].islower()):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
         if not words:
@@ -207,6 +221,12 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
         if len(words) == 1 and (at_sentence_start or len(phrase) < 4):
             continue
         if phrase.isupper():  # telegram headers and signatures, acronyms nobody registered
+            continue
+        if all(w.strip("'’") in _NOT_NAMES or re.sub(r"['’]s$", "", w) in _NOT_NAMES for w in words):
+            continue
+        if len(words) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or re.search(r"(?:ese|ian|ish|ic)$", phrase)):
+            continue
+        if any(w.split("-")[0] in _COMMON_STARTS and "-" in w for w in words):  # "March-April"
             continue
         phrase = re.sub(r"['’]s$", "", phrase)
         e = s + len(phrase)
