@@ -39,6 +39,22 @@ QUESTION_CUES = {
 }
 
 
+GENERIC = {"area", "region", "city", "town", "village", "district", "districts", "province", "county",
+           "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal"}
+
+
+def _rewrites(q: str) -> list[str]:
+    """Other readings of a name that found nothing: synonyms, then generic words dropped."""
+    out = []
+    syn = with_synonyms(q)
+    if syn != fold(q):
+        out.append(syn)
+    bare = " ".join(w for w in fold(q).split() if w not in GENERIC)
+    if bare and bare != fold(q):
+        out.append(bare)
+    return out
+
+
 def _agrees(value: str, registry_value: str) -> bool:
     """A tagged date agrees with a registry date at the registry's precision."""
     return any(v.startswith(registry_value) or registry_value.startswith(v) for v in value.split("/"))
@@ -58,8 +74,22 @@ def stem(word: str) -> str:
     return word
 
 
+def _words() -> dict[str, Any]:
+    from etr import rules
+
+    return rules.load("words")
+
+
 def terms(text: str) -> list[str]:
-    return [stem(t) for t in fold(text).split() if t not in STOP]
+    """The words of `text` that carry weight: stop words dropped, synonyms merged, stemmed."""
+    syn = _words()["synonyms"]
+    return [stem(syn.get(t, t)) for t in fold(text).split() if t not in STOP]
+
+
+def with_synonyms(text: str) -> str:
+    """`text` with each word a user may type replaced by the word the documents use."""
+    syn = _words()["synonyms"]
+    return " ".join(syn.get(t, t) for t in fold(text).split())
 
 
 def clean_query(query: str) -> str:
@@ -199,6 +229,12 @@ class FactBase:
         allowed = [types is None or e["type"] in types for e in self.entities]
         matches = [m for m in self.names.match(q, allowed=allowed) if m.score >= ACCEPT]
         interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
+        if not matches:
+            for retry in _rewrites(q):
+                matches = [m for m in self.names.match(retry, allowed=allowed) if m.score >= ACCEPT]
+                if matches:
+                    interpreted["read_as"] = retry
+                    break
         if not matches and types is not None:
             matches = [m for m in self.names.match(q) if m.score >= ACCEPT]
             if matches:
@@ -212,9 +248,10 @@ class FactBase:
             chosen = [m for m in matches if m.score >= top - 0.01] if matches[0].kind == "short" else [matches[0]]
         # among equals, the entity the documents most often call by the typed form comes first
         # ("Mao" is Mao Zedong far more often than Mao Zemin)
-        def usage(m: Match) -> tuple[float, int, int]:
+        def usage(m: Match) -> tuple[float, bool, int, int]:
             e = self.entities[m.entity]
-            return (-m.score, -e["forms"].get(m.form, 0), -len(e["sentences"]))
+            prefix = fold(e["name"]).startswith(fold(q))  # "Sino-Soviet Treaty of Friendship, ..."
+            return (-m.score, not prefix, -e["forms"].get(m.form, 0), -len(e["sentences"]))
 
         chosen.sort(key=usage)
         interpreted["ambiguous"] = len(chosen) > 1
@@ -256,39 +293,81 @@ class FactBase:
             raise NotFound(f"no events dated within {period.text} ({period.start} to {period.end})")
         return out[:limit] if limit else out
 
-    def _query_entities(self, q: str) -> dict[str, float]:
-        """Entities the words of q name (n-grams matched against name forms)."""
+    def _query_entities(self, q: str) -> tuple[dict[str, tuple[float, list[str]]], set[int]]:
+        """Entities the words of q name, weighted by how rare their words are, and the word
+        positions those names cover (which then do not count again as plain words)."""
+        _, _, idf, _ = self.sentence_terms
         words = fold(q).split()
-        found: dict[str, float] = {}
-        for n in range(min(5, len(words)), 0, -1):
+        found: dict[str, tuple[float, list[str]]] = {}
+        covered: set[int] = set()
+        for n in range(min(6, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
+                if any(j in covered for j in range(i, i + n)):
+                    continue
                 gram = " ".join(words[i : i + n])
                 if gram in STOP or len(gram) < 2:
                     continue
-                for e in self.names.by_form.get(gram, []):
-                    weight = 0.5 if e.kind == "short" else 1.0
+                hits = self.names.by_form.get(gram, [])
+                if not hits:
+                    continue
+                gram_terms = terms(gram)
+                weight = sum(idf.get(t, 2.0) for t in gram_terms) or 2.0
+                for e in hits:
                     eid = self.entities[e.entity]["id"]
-                    found[eid] = max(found.get(eid, 0.0), weight * n)
-        return found
+                    share = 0.5 if e.kind == "short" else 1.0
+                    if eid not in found or found[eid][0] < max(2.0, weight) * share:
+                        found[eid] = (max(2.0, weight) * share, gram_terms)
+                covered.update(range(i, i + n))
+        return found, covered
+
+    @cached_property
+    def sentence_types(self) -> list[set[str]]:
+        """Words each sentence counts as using through the types of the entities it names."""
+        type_words = _words()["type_words"]
+        out = []
+        for s in self.db["sentences"]:
+            got: set[str] = set()
+            for eid in s["entities"]:
+                for w in type_words.get(self.entity_by_id.get(eid, {}).get("type", ""), []):
+                    got.add(stem(w))
+            out.append(got)
+        return out
 
     def _score_sentences(self, q: str) -> list[tuple[float, dict[str, Any]]]:
         sents, tfs, idf, avg = self.sentence_terms
-        qt = list(dict.fromkeys(terms(q)))
-        qents = self._query_entities(q)
+        qents, covered = self._query_entities(q)
+        words = fold(q).split()
+        rest = " ".join(w for i, w in enumerate(words) if i not in covered)
+        qt = list(dict.fromkeys(terms(rest)))
         if not qt and not qents:
             return []
         cue = next((v for k, v in QUESTION_CUES.items() if re.search(rf"\b{k}\b", q.lower())), None)
-        total = sum(idf.get(t, 0.0) for t in qt) or 1.0
+        gram_weights: dict[tuple[str, ...], float] = {}
+        for w, gram in qents.values():
+            gram_weights[tuple(gram)] = max(gram_weights.get(tuple(gram), 0.0), w)
+        total = sum(idf.get(t, 0.0) for t in qt) + sum(gram_weights.values()) or 1.0
+        types = self.sentence_types
         scored = []
         for i, (s, tf) in enumerate(zip(sents, tfs, strict=True)):
             length = sum(tf.values()) or 1
-            score = 0.0
-            for t in qt:
-                f = tf.get(t, 0)
-                if f:
-                    score += idf[t] * (f * 2.2) / (f + 1.2 * (0.25 + 0.75 * length / avg))
+
+            def bm25(words: list[str]) -> float:
+                got = 0.0
+                for t in words:
+                    f = tf.get(t, 0) or (1 if t in types[i] else 0)
+                    if f:
+                        got += idf.get(t, 2.0) * (f * 2.2) / (f + 1.2 * (0.25 + 0.75 * length / avg))
+                return got
+
+            score = bm25(qt)
             ents = set(s["entities"])
-            score += sum(idf.get("__ent__", 2.0) * w for eid, w in qents.items() if eid in ents)
+            # a name the query uses counts in full where the sentence names the entity (even by a
+            # pronoun or another spelling), else by the words the sentence shares with it
+            per_gram: dict[tuple[str, ...], float] = {}
+            for eid, (w, gram) in qents.items():
+                got = w if eid in ents else min(w, bm25(gram))
+                per_gram[tuple(gram)] = max(per_gram.get(tuple(gram), 0.0), got)
+            score += sum(per_gram.values())
             if score <= 0:
                 continue
             for j in (i - 1, i + 1):  # the sentence's neighbours lend some context
@@ -302,7 +381,7 @@ class FactBase:
                 score *= 1.2
             elif cue == "place" and any(self.entity_by_id.get(x, {}).get("type") == "place" for x in ents):
                 score *= 1.2
-            scored.append((score / (total + 2.0 * len(qents)), s))
+            scored.append((score / total, s))
         scored.sort(key=lambda x: (-x[0], x[1]["source"], x[1]["start"]))
         return scored
 

@@ -151,6 +151,7 @@ def build(
                 if m.entity is None:
                     report.unresolved[m.text] += 1
         n_events = 0
+        prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
         ti = 0
         for s, found, unk in zip(doc.sentences, per_sentence, unknown_by_sentence, strict=True):
@@ -189,6 +190,13 @@ def build(
                 if timexes[tj].date.type == "DATE" and timexes[tj].date.start is not None:
                     dated.append(timexes[tj])
                 tj += 1
+            same_para = prev is not None and (
+                prev[0] == (sid, s.paragraph)
+                # "This battle resulted ..." opening a paragraph continues the one before
+                or (prev[0] == (sid, s.paragraph - 1) and prev[3] == s.section and CONTINUES.match(s.text) is not None))
+            if same_para:
+                assert prev is not None
+                _refer_back(s.text, ids, via, prev[1], entries, extra)
             people_here = [i for i in ids if _etype(i, entries, extra) == "person"]
             if dated and not people_here and PRONOUN.search(s.text):
                 salient = para_people[s.paragraph].most_common(1)
@@ -207,6 +215,19 @@ def build(
                 implied = _implied(t)
                 if implied is not None:
                     ev_ids.append(_event(events_out, spec, doc, s, t, implied, ids, via, entries, extra))
+            depth = 0
+            if not dated and same_para:
+                assert prev is not None
+                carried, depth = prev[2], prev[4] + 1
+                if depth <= MAX_CONTEXT_DEPTH:
+                    for t in _context_dates(carried, text):
+                        ev_ids.append(_event(events_out, spec, doc, s, t, _context_date(t), ids, via, entries, extra))
+                    dated_for_next = carried if ev_ids else []
+                else:
+                    dated_for_next = []
+            else:
+                dated_for_next = dated
+            prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth)
             n_events += len(ev_ids)
             for i in ids:
                 ent_sentences[i].append(sent_id)
@@ -254,6 +275,54 @@ def build(
     }
     validate(db, "the new fact base")
     return db, report
+
+
+MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
+CONTINUES = re.compile(r"^(?:This|These|That|Those|During the|At the same time|The same)\b")
+REFERRING_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document"}
+IT = re.compile(r"^(?:It|Its)\b|\bits\b")
+COUNTED = re.compile(r"^(?:These|Those|The|All|Both)(?:\s+(two|three|four|five|six|seven))?\s+([\w-]+)")
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[int],
+                entries: list[Entry], extra: list[Entry]) -> None:
+    """Links a sentence earns from the one before it in the same paragraph.
+
+    "It began circulation ..." after a sentence about a newspaper: the newspaper.
+    "These three Uyghurs returned ..." after a sentence naming three people: each of them.
+    """
+    if text.startswith(("It ", "Its ")) or (IT.search(text) and not any(
+            _etype(i, entries, extra) in REFERRING_TYPES for i in ids)):
+        things = [i for i in prev_ids if _etype(i, entries, extra) in REFERRING_TYPES]
+        if things:
+            ids.append(things[-1])
+            via[things[-1]] = "pronoun"
+    m = COUNTED.match(text)
+    if m and (m.group(1) or text.startswith("Both")):
+        n = NUMBERS.get(m.group(1) or "", 2)
+        people = list(dict.fromkeys(i for i in prev_ids if _etype(i, entries, extra) == "person"))
+        if len(people) == n:
+            for i in people:
+                if i not in ids:
+                    ids.append(i)
+                    via[i] = f"one of {m.group(0)}"
+
+
+def _context_dates(prev_dated: list[TimexSpan], text: str) -> list[TimexSpan]:
+    """The dates an undated sentence takes from the sentence before it in the same paragraph:
+    its stated dates, not asides in brackets nor dates worked out from others."""
+    out = [t for t in prev_dated
+           if t.date.how in ("explicit", "year-inherited", "relative") and text[t.start - 1 : t.start] != "("
+           and t.date.precision != "century"]
+    return out[:3]
+
+
+def _context_date(t: TimexSpan) -> dict[str, Any]:
+    d = t.date.to_dict()
+    d["how"] = "context"
+    d["anchor"] = f"{t.date.text} ({t.date.value}), in the sentence before"
+    return d
 
 
 def _without(text: str, offset: int, spans: list[TimexSpan]) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from etr.build.registry import Entry
 from etr.names import fold, tokens
 
-_GAP = re.compile(r"[\s\-–'’.]{0,3}")
+_GAP = re.compile(r"[\s\-–'’.,(]{0,3}")  # "Liu Bin-Di", "Treaty of Friendship, Alliance", "War (1937"
 
 
 @dataclass(frozen=True)
