@@ -1,4 +1,8 @@
-"""The example queries, run as the evaluation runs them: `etr CMD QUERY --json`, checked by its rules."""
+"""Queries run as the evaluation runs them: `etr CMD QUERY --json`, checked by its rules.
+
+dev_queries.jsonl are the evaluation's examples; hard_queries.jsonl a harder set written from the
+documents in the same format. Known misses are strict xfails with the reason, so a fix shows.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,24 @@ from typer.testing import CliRunner
 from conftest import DATA, load_jsonl
 from etr.cli import app
 
-CASES = load_jsonl(DATA / "dev_queries.jsonl")
+KNOWN_MISSES = {
+    "h046": "the 1940 agreement is named only as 'an agreement' in its dated sentence",
+    "h098": "Wu Zhongxin's replacement is told a paragraph after the 1 July 1946 date, without a date",
+    "h103": "the Airambek sentence is four sentences and a century-dated aside after November 1944",
+    "h111": "'Stalin agreed.' follows Mao's 'until March-April 1950'; the reply is to the September plea",
+}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_dev_query(case: dict) -> None:
+def cases(name: str) -> list:
+    out = []
+    for c in load_jsonl(DATA / name):
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["id"]])] if c["id"] in KNOWN_MISSES else []
+        out.append(pytest.param(c, id=f"{c['id']}-{c['kind']}-{c['query'][:30]}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", cases("dev_queries.jsonl") + cases("hard_queries.jsonl"))
+def test_query(case: dict) -> None:
     result = CliRunner().invoke(app, [COMMAND[case["kind"]], case["query"], "--json"])
     assert result.exit_code == 0, result.output
     assert check(case, json.loads(result.stdout)) == []
