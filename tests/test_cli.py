@@ -206,3 +206,42 @@ def test_real_process_missing_fact_base_exit_3(tmp_path: Path) -> None:
     proc = subprocess.run([ETR, "when", "1944"], capture_output=True, text=True, timeout=60,
                           env=subprocess_env(ETR_DB=str(tmp_path / "gone.json")))
     assert proc.returncode == 3 and "gone.json" in proc.stderr
+
+
+FAST_PATH_CASES = [
+    ["who", "Kasimov", "--json"], ["where", "Kuldja", "--limit", "2"], ["what", "Resolution 324", "--jsonl"],
+    ["when", "1944-11", "-n", "3"], ["when", "plane crash", "--json", "--limit=2"], ["search", "mustard gas"],
+    ["show", "ghulja", "--json"], ["timeline", "--from", "1949-08", "--to", "1949-09", "--about", "Deng Liqun"],
+    ["sources"], ["who", "Zzyzx"], ["when", "1944-13", "--json"], ["who", "x", "--db", "/nonexistent/f.json"],
+]
+
+
+@pytest.mark.parametrize("args", FAST_PATH_CASES, ids=[" ".join(a) for a in FAST_PATH_CASES])
+def test_fast_path_answers_like_the_typer_app(args: list[str]) -> None:
+    """`etr` answers plain queries without importing Typer; both paths must agree exactly."""
+    from etr.main import parse
+
+    assert parse(args) is not None
+    proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    typer_result = run(*args)
+    assert proc.returncode == typer_result.exit_code
+    assert proc.stdout == typer_result.stdout
+    assert proc.stderr == typer_result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    [], ["who"], ["who", "a", "b"], ["who", "--help"], ["who", "x", "--limit", "0"], ["who", "x", "--bogus"],
+    ["build"], ["extract", "f"], ["timeline", "--about"], ["sources", "--limit", "3"], ["who", "x", "--json=1"],
+])
+def test_fast_path_leaves_the_rest_to_typer(args: list[str]) -> None:
+    from etr.main import parse
+
+    assert parse(args) is None
+
+
+def test_fast_path_does_not_import_typer() -> None:
+    code = ("import sys, runpy; sys.argv=['etr','who','Kasimov','--json'];"
+            "import etr.main as m\ntry: m.main()\nexcept SystemExit: pass\n"
+            "sys.stderr.write(str('typer' in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    assert proc.stderr.endswith("False") and json.loads(proc.stdout)["results"]

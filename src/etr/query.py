@@ -21,6 +21,7 @@ from etr.names import Match, NameEntry, NameIndex, fold
 WHO_TYPES = {"person", "group"}
 WHERE_TYPES = {"place"}
 WHAT_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document", "unknown"}
+LOOKUP_TYPES = {"who": WHO_TYPES, "where": WHERE_TYPES, "what": WHAT_TYPES}
 ACCEPT = 75.0  # below this a name match is no match
 CLOSE = 3.0  # candidates this close to the best are shown too
 MAX_QUERY = 500
