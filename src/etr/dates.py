@@ -176,7 +176,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         # relative ----------------------------------------------------------------------
         ("rel_day_that", rf"{the}\s+(?:very\s+)?day\s+(?:that|when|on\s+which)\s+(?:\w+\s+){{0,3}}\w+ed\b"),
         ("rel_next", rf"{the}\s+(?P<nx_w>following|next|previous|preceding|same)\s+(?P<nx_u>day|morning|evening|night|week|month|year|spring|summer|autumn|winter)"),
-        ("rel_that", rf"(?:(?P<th_w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<th_u>day|month|year)"),
+        ("rel_that", r"(?:(?P<th_w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<th_u>day|month|year)"),
         ("rel_offset", rf"(?P<of_n>{numword}|{article})[\s-]+(?P<of_u>{unit})s?\s+(?P<of_dir>later|earlier|after|before|afterwards)(?P<of_clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){{0,5}}?\s+(?:was|were|had\s+been)\s+\w+ed\b|(?<=after)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?|(?<=before)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?)?"),
         ("this_time", r"(?<=By )this time|(?<=by )this time"),
         # durations ---------------------------------------------------------------------

@@ -56,6 +56,16 @@ def _rewrites(q: str) -> list[str]:
     return out
 
 
+def _bm25(words: list[str], tf: Counter[str], implied: set[str], idf: dict[str, float], norm: float) -> float:
+    """BM25 of a sentence for `words`; `implied` words count once (from its entities' types)."""
+    got = 0.0
+    for t in words:
+        f = tf.get(t, 0) or (1 if t in implied else 0)
+        if f:
+            got += idf.get(t, 2.0) * (f * 2.2) / (f + norm)
+    return got
+
+
 def _agrees(value: str, registry_value: str) -> bool:
     """A tagged date agrees with a registry date at the registry's precision."""
     return any(v.startswith(registry_value) or registry_value.startswith(v) for v in value.split("/"))
@@ -350,23 +360,14 @@ class FactBase:
         types = self.sentence_types
         scored = []
         for i, (s, tf) in enumerate(zip(sents, tfs, strict=True)):
-            length = sum(tf.values()) or 1
-
-            def bm25(words: list[str]) -> float:
-                got = 0.0
-                for t in words:
-                    f = tf.get(t, 0) or (1 if t in types[i] else 0)
-                    if f:
-                        got += idf.get(t, 2.0) * (f * 2.2) / (f + 1.2 * (0.25 + 0.75 * length / avg))
-                return got
-
-            score = bm25(qt)
+            norm = 1.2 * (0.25 + 0.75 * (sum(tf.values()) or 1) / avg)
+            score = _bm25(qt, tf, types[i], idf, norm)
             ents = set(s["entities"])
             # a name the query uses counts in full where the sentence names the entity (even by a
             # pronoun or another spelling), else by the words the sentence shares with it
             per_gram: dict[tuple[str, ...], float] = {}
             for eid, (w, gram) in qents.items():
-                got = w if eid in ents else min(w, bm25(gram))
+                got = w if eid in ents else min(w, _bm25(gram, tf, types[i], idf, norm))
                 per_gram[tuple(gram)] = max(per_gram.get(tuple(gram), 0.0), got)
             score += sum(per_gram.values())
             if score <= 0:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from etr.build.registry import Entry
-from etr.names import fold, tokens
+from etr.names import tokens
 
 _GAP = re.compile(r"[\s\-–'’.,(]{0,3}")  # "Liu Bin-Di", "Treaty of Friendship, Alliance", "War (1937"
 
@@ -154,7 +154,7 @@ _COMMON_STARTS = {
     "Several", "Thousands", "Only", "Over", "Under", "Despite", "Although", "Since", "Until",
     "Ironically", "Later", "Earlier", "First", "Second", "Third", "Then", "Once", "Soon",
     "Among", "According", "Certainly", "Other", "Another", "Each", "Every", "Both", "Much",
-    "Records", "Food", "Without", "With", "To", "So", "If", "Also", "Again", "Here", "There",
+    "Records", "Food", "Without", "With", "So", "If", "Also", "Again", "Here", "There",
     "Non", "Anti", "Pro", "General", "Additional", "Situation", "City", "Government",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
