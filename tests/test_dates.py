@@ -845,3 +845,26 @@ def test_property_scan_date_soup(tokens: list[str], sep: str) -> None:
     spans = tag(text, [(0, len(text))])  # resolving never raises either
     for s in spans:
         assert 0 <= s.start < s.end <= len(text)
+
+
+NEWSPAPER = (
+    "TIHWA, Sinkiang, Jan. 2, 1946 (AP)—Representatives of the Ili rebels signed a preliminary peace "
+    "agreement here today. Last month the rebels' forces had advanced to the Manass River. The talks began "
+    "yesterday. Last week Burhan met the Soviet consul. On the 5th Burhan will meet him again. The consul "
+    "left on the 14th instant and returned on the 3rd ult. The 5th Army was not there."
+)
+
+
+def test_newspaper_and_telegram_deixis() -> None:
+    """A dateline anchors "today", "last month", "on the 5th", "14th instant", "3rd ult." and they do
+    not move it; ordinals that name units ("The 5th Army") are not dates."""
+    assert tagged(NEWSPAPER) == [
+        ("Jan. 2, 1946", "1946-01-02", None, "explicit"),
+        ("today", "1946-01-02", None, "relative"),
+        ("Last month", "1945-12", None, "relative"),
+        ("yesterday", "1946-01-01", None, "relative"),
+        ("Last week", "1945-12-26/1946-01-01", None, "relative"),
+        ("the 5th", "1946-01-05", None, "year-inherited"),
+        ("14th instant", "1946-01-14", None, "year-inherited"),
+        ("3rd ult.", "1945-12-03", None, "year-inherited"),
+    ]

@@ -177,6 +177,11 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("rel_day_that", rf"{the}\s+(?:very\s+)?day\s+(?:that|when|on\s+which)\s+(?:\w+\s+){{0,3}}\w+ed\b"),
         ("rel_next", rf"{the}\s+(?P<nx_w>following|next|previous|preceding|same)\s+(?P<nx_u>day|morning|evening|night|week|month|year|spring|summer|autumn|winter)"),
         ("rel_that", r"(?:(?P<th_w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<th_u>day|month|year)"),
+        # newspapers and telegrams: "today", "last month", "on the 5th", "the 14th instant", "3rd ult."
+        ("rel_today", r"(?P<td_w>[Tt]oday|TODAY|[Yy]esterday|YESTERDAY|[Tt]omorrow|TOMORROW)"),
+        ("rel_last", r"(?P<ls_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?P<ls_u>week|month|year|WEEK|MONTH|YEAR)"),
+        ("rel_inst", r"(?P<in_d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?P<in_w>instant|inst\.?|ultimo|ult\.?)"),
+        ("rel_nth", r"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by ))the\s+(?P<nt_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?!\s+(?:instant|inst\b|ult|[Cc]entur|[Dd]ivision|[Aa]rm|[Cc]avalry|[Rr]egiment|[Cc]orps|[Bb]attalion|[Bb]rigade|[Ff]leet|[Cc]ongress|[Pp]lenum|[Ss]oviet|of\s+[A-Z]))"),
         ("rel_offset", rf"(?P<of_n>{numword}|{article})[\s-]+(?P<of_u>{unit})s?\s+(?P<of_dir>later|earlier|after|before|afterwards)(?P<of_clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){{0,5}}?\s+(?:was|were|had\s+been)\s+\w+ed\b|(?<=after)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?|(?<=before)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?)?"),
         ("this_time", r"(?<=By )this time|(?<=by )this time"),
         # durations ---------------------------------------------------------------------
@@ -331,6 +336,18 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         return Raw(s, e, t, relative=("step", unit, step))
     if k == "rel_that":
         return Raw(s, e, t, relative=("step", g("th_u").lower(), 0))
+    if k == "rel_today":
+        step = {"today": 0, "yesterday": -1, "tomorrow": 1}[g("td_w").lower()]
+        return Raw(s, e, t, relative=("step", "day", step))
+    if k == "rel_last":
+        step = {"last": -1, "next": 1, "this": 0}[g("ls_w").lower()]
+        unit = g("ls_u").lower()
+        return Raw(s, e, t, relative=("step", unit, step))
+    if k == "rel_inst":
+        back = -1 if g("in_w").lower().startswith("ult") else 0
+        return Raw(s, e, t, relative=("day_of_month", _day(g("in_d")), back))
+    if k == "rel_nth":
+        return Raw(s, e, t, relative=("day_of_month", _day(g("nt_d")), 0))
     if k == "rel_offset":
         n = _num(g("of_n")) if g("of_n").lower() not in ("a", "an") else 1
         if n is None:

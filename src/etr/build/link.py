@@ -191,6 +191,8 @@ _NOT_NAMES = {
     "Minister", "Commander", "Secretary", "Ambassador", "Deputy", "Director", "Chief", "Head", "Premier",
     "Marshal", "Envoy", "Army", "Government", "Party", "Province", "District", "County", "Republic",
 }
+_TITLES = {"General", "Generals", "Colonel", "Consul", "Governor", "Minister", "Commander", "Secretary",
+           "Ambassador", "Chairman", "President", "Marshal", "Premier", "Envoy", "Chief", "Deputy"}
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
 
 
@@ -224,6 +226,12 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
             continue
         if all(w.strip("'’") in _NOT_NAMES or re.sub(r"['’]s$", "", w) in _NOT_NAMES for w in words):
             continue
+        titled = False
+        while len(words) > 1 and words[0] in _NOT_NAMES:  # "Soviet Consul General Yevseev" -> "Yevseev"
+            titled = titled or words[0] in _TITLES
+            s = text.index(words[1], s + len(words[0]))
+            words = words[1:]
+        phrase = text[s:e]
         if len(words) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or re.search(r"(?:ese|ian|ish|ic)$", phrase)):
             continue
         if any(w.split("-")[0] in _COMMON_STARTS and "-" in w for w in words):  # "March-April"
@@ -235,6 +243,8 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
             if re.search(pat, phrase):
                 kind = t
                 break
+        if kind == "unknown" and titled:
+            kind = "person"
         if kind == "unknown" and re.search(r"\b(?:at|in|near|from|to the|outside|reached|captured|took)\s+$", text[max(start, s - 12) : s]):
             kind = "place"
         if kind == "unknown":

@@ -100,6 +100,11 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         return _date(raw, ctx.last.value, ctx.last.precision, "relative", ctx.last.text)
     if kind == "step":
         unit, step = rel[1], rel[2]
+        if unit == "week" and step != 0 and ctx.day is not None and raw.text.lower().startswith(("last", "next")):
+            # "last week": the seven days before the anchor day; "next week": the seven after
+            a, b = (shift(ctx.day, -7, "day"), shift(ctx.day, -1, "day")) if step < 0 else (
+                shift(ctx.day, 1, "day"), shift(ctx.day, 7, "day"))
+            return _date(raw, f"{a.value()}/{b.value()}", "range", "relative", ctx.day_text)
         if unit in ("day", "week"):
             if ctx.day is None:
                 return None
@@ -119,6 +124,18 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         if unit == "week":
             prec = "day"
         return _date(raw, p.value(), prec, "relative", anchor)
+    if kind == "day_of_month":
+        # "on the 5th", "the 14th instant": a day of the month the story is in ("ult.": the one before)
+        if ctx.year is None or ctx.month is None:
+            return None
+        base = shift(Point(ctx.year, ctx.month), rel[2], "month")
+        assert base.year is not None and base.month is not None
+        import calendar
+
+        if rel[1] > calendar.monthrange(base.year, base.month)[1]:
+            return None
+        p = Point(base.year, base.month, rel[1])
+        return _date(raw, p.value(), "day", "year-inherited", ctx.year_text)
     if kind == "offset":
         n, unit, sign = rel[1], rel[2], rel[3]
         if raw.apposition and ctx.last is not None:
@@ -138,9 +155,14 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
     return None
 
 
+DEICTIC = ("today", "yesterday", "tomorrow", "last ", "next ", "this ")
+
+
 def _update(ctx: _Context, raw: Raw, dv: DateValue) -> None:
     if dv.type != "DATE" or dv.start is None:
         return
+    if raw.relative is not None and raw.text.lower().startswith(DEICTIC):
+        return  # "last month" looks back from the dateline; the story's clock stays where it was
     ctx.last = dv
     if dv.precision in ("decade", "century"):
         return
