@@ -128,13 +128,13 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         # "on the 5th", "the 14th instant": a day of the month the story is in ("ult.": the one before)
         if ctx.year is None or ctx.month is None:
             return None
-        base = shift(Point(ctx.year, ctx.month), rel[2], "month")
-        assert base.year is not None and base.month is not None
+        month = shift(Point(ctx.year, ctx.month), rel[2], "month")
+        assert month.year is not None and month.month is not None
         import calendar
 
-        if rel[1] > calendar.monthrange(base.year, base.month)[1]:
+        if rel[1] > calendar.monthrange(month.year, month.month)[1]:
             return None
-        p = Point(base.year, base.month, rel[1])
+        p = Point(month.year, month.month, rel[1])
         return _date(raw, p.value(), "day", "year-inherited", ctx.year_text)
     if kind == "offset":
         n, unit, sign = rel[1], rel[2], rel[3]
