@@ -35,7 +35,7 @@ def test_fold_is_idempotent(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def fb(facts_db: dict[str, Any]) -> FactBase:
-    return FactBase(facts_db)
+    return FactBase.from_dict(facts_db)
 
 
 MATCHES = [

@@ -94,13 +94,15 @@ def progress(message: str) -> None:
 
 def _fb(db: Path | None) -> Any:
     from etr import store
+    from etr.index import open_index
     from etr.query import FactBase
 
-    return FactBase(store.load(db or store.default_db()))
+    return FactBase(open_index(db or store.default_db()))
 
 
 def _shorts(fb: Any) -> tuple[dict[str, str], dict[str, str]]:
-    return ({s["id"]: s["short"] for s in fb.db["sources"]}, {s["id"]: s["title"] for s in fb.db["sources"]})
+    srcs = fb.source_by_id.values()
+    return ({s["id"]: s["short"] for s in srcs}, {s["id"]: s["title"] for s in srcs})
 
 
 def run_lookup(command: str, name: str, json_: bool, jsonl: bool, limit: int | None, db: Path | None) -> int:
@@ -276,6 +278,9 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
             target = out_path or db or store.packaged_db()
             fb, rep = pipeline.build_seeds(progress)
         store.write_atomic(target, store.dumps(fb))
+        from etr import index
+
+        index.write_index(fb, index.index_path(target), index.key_of(target))
     except EtrError as e:
         return out.fail(e)
     counts = rep.counts

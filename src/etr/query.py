@@ -7,16 +7,17 @@ Imports etr.model, etr.errors, etr.dates and etr.names.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from etr.dates import Period, parse_period
 from etr.errors import BadQuery, NotFound
 from etr.names import Match, NameEntry, NameIndex, fold
+
+if TYPE_CHECKING:
+    from etr.index import Index
 
 WHO_TYPES = {"person", "group"}
 WHERE_TYPES = {"place"}
@@ -54,6 +55,12 @@ def _rewrites(q: str) -> list[str]:
     if bare and bare != fold(q):
         out.append(bare)
     return out
+
+
+def sentence_implied_words(entity_ids: list[str], types: dict[str, str]) -> set[str]:
+    """Words a sentence counts as using through the types of the entities it names."""
+    type_words = _words()["type_words"]
+    return {stem(w) for eid in entity_ids for w in type_words.get(types.get(eid, ""), [])}
 
 
 def _bm25(words: list[str], tf: Counter[str], implied: set[str], idf: dict[str, float], norm: float) -> float:
@@ -114,36 +121,33 @@ def clean_query(query: str) -> str:
     return q
 
 
-@dataclass
 class FactBase:
-    """A loaded fact base with the indexes queries need, each built on first use."""
+    """A fact base opened through its index (etr.index), with what queries build on first use."""
 
-    db: dict[str, Any]
-    _cache: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, index: Index) -> None:
+        self.ix = index
+
+    @classmethod
+    def from_dict(cls, db: dict[str, Any]) -> FactBase:
+        from etr.index import index_from_dict
+
+        return cls(index_from_dict(db))
 
     @cached_property
     def entities(self) -> list[dict[str, Any]]:
-        return self.db["entities"]  # type: ignore[no-any-return]
+        """Every entity's names and type (not its events: see `entity_full`)."""
+        return self.ix.light
 
     @cached_property
     def entity_by_id(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entities}
 
-    @cached_property
-    def events(self) -> list[dict[str, Any]]:
-        return self.db["events"]  # type: ignore[no-any-return]
-
-    @cached_property
-    def event_by_id(self) -> dict[str, dict[str, Any]]:
-        return {e["id"]: e for e in self.events}
-
-    @cached_property
-    def sentence_by_id(self) -> dict[str, dict[str, Any]]:
-        return {s["id"]: s for s in self.db["sentences"]}
+    def entity_full(self, i: int) -> dict[str, Any]:
+        return self.ix.entity(i)
 
     @cached_property
     def source_by_id(self) -> dict[str, dict[str, Any]]:
-        return {s["id"]: s for s in self.db["sources"]}
+        return {s["id"]: s for s in self.ix.sources()}
 
     @cached_property
     def names(self) -> NameIndex:
@@ -157,18 +161,6 @@ class FactBase:
             for s in e["short_forms"]:
                 entries.append(NameEntry(i, s, fold(s), "short"))
         return NameIndex(entries)
-
-    @cached_property
-    def sentence_terms(self) -> tuple[list[dict[str, Any]], list[Counter[str]], dict[str, float], float]:
-        sents = self.db["sentences"]
-        tfs = [Counter(terms(s["text"])) for s in sents]
-        df: Counter[str] = Counter()
-        for tf in tfs:
-            df.update(tf.keys())
-        n = max(1, len(sents))
-        idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        avg = sum(sum(tf.values()) for tf in tfs) / n
-        return sents, tfs, idf, avg
 
     # ------------------------------------------------------------------ shaping results
 
@@ -194,23 +186,27 @@ class FactBase:
             out["score"] = round(score, 3)
         return out
 
+    @cached_property
+    def source_order(self) -> dict[str, int]:
+        return {sid: i for i, sid in enumerate(self.source_by_id)}
+
     def citation_of_sentence(self, s: dict[str, Any]) -> dict[str, Any]:
         src = self.source_by_id[s["source"]]
         return {"source": s["source"], "title": src["title"], "section": s["section"],
                 "start": s["start"], "end": s["end"], "quote": s["text"]}
 
     def entity_out(self, e: dict[str, Any], match: Match | None = None, limit: int | None = None) -> dict[str, Any]:
-        events = [self.event_by_id[x] for x in e["events"] if x in self.event_by_id]
+        events = self.ix.events(e["events"])
         events.sort(key=lambda ev: (ev["date"]["start"] or "", ev["date"]["end"] or "", ev["source"], ev["citations"][0]["start"]))
         dated = set()
         for ev in events:
             dated.add((ev["source"], ev["citations"][0]["start"]))
         statements: list[dict[str, Any]] = []
-        for sid in e["sentences"]:
-            s = self.sentence_by_id.get(sid)
-            if s is None or (s["source"], s["start"]) in dated:
+        for s in self.ix.sentences(e["sentences"]):
+            if (s["source"], s["start"]) in dated:
                 continue
             statements.append(self.citation_of_sentence(s))
+        statements.sort(key=lambda c: (self.source_order.get(c["source"], 0), c["start"]))
         for grounding in e["statements"]:  # the registry's quote, unless a sentence already holds it
             if not any(c["source"] == grounding["source"] and c["start"] <= grounding["start"] and grounding["end"] <= c["end"]
                        for c in statements + [ev["citations"][0] for ev in events]):
@@ -262,11 +258,11 @@ class FactBase:
         def usage(m: Match) -> tuple[float, bool, int, int]:
             e = self.entities[m.entity]
             prefix = fold(e["name"]).startswith(fold(q))  # "Sino-Soviet Treaty of Friendship, ..."
-            return (-m.score, not prefix, -e["forms"].get(m.form, 0), -len(e["sentences"]))
+            return (-m.score, not prefix, -e["forms"].get(m.form, 0), -e["n_sentences"])
 
         chosen.sort(key=usage)
         interpreted["ambiguous"] = len(chosen) > 1
-        return [self.entity_out(self.entities[m.entity], m, limit) for m in chosen], interpreted
+        return [self.entity_out(self.entity_full(m.entity), m, limit) for m in chosen], interpreted
 
     def _suggest(self, q: str) -> str:
         from rapidfuzz import fuzz, process
@@ -289,10 +285,8 @@ class FactBase:
 
     def in_period(self, period: Period, limit: int | None = None) -> list[dict[str, Any]]:
         inside, overlapping = [], []
-        for ev in self.events:
+        for ev in self.ix.events_overlapping(period.start, period.end):
             s, e = ev["date"]["start"], ev["date"]["end"]
-            if s is None or e is None or e < period.start or s > period.end:
-                continue
             if s >= period.start and e <= period.end:
                 inside.append(ev)
             else:
@@ -307,8 +301,8 @@ class FactBase:
     def _query_entities(self, q: str) -> tuple[dict[str, tuple[float, list[str]]], set[int]]:
         """Entities the words of q name, weighted by how rare their words are, and the word
         positions those names cover (which then do not count again as plain words)."""
-        _, _, idf, _ = self.sentence_terms
         words = fold(q).split()
+        idf = self.ix.idf(terms(q))
         found: dict[str, tuple[float, list[str]]] = {}
         covered: set[int] = set()
         for n in range(min(6, len(words)), 0, -1):
@@ -331,50 +325,49 @@ class FactBase:
                 covered.update(range(i, i + n))
         return found, covered
 
-    @cached_property
-    def sentence_types(self) -> list[set[str]]:
-        """Words each sentence counts as using through the types of the entities it names."""
-        type_words = _words()["type_words"]
-        out = []
-        for s in self.db["sentences"]:
-            got: set[str] = set()
-            for eid in s["entities"]:
-                for w in type_words.get(self.entity_by_id.get(eid, {}).get("type", ""), []):
-                    got.add(stem(w))
-            out.append(got)
-        return out
-
     def _score_sentences(self, q: str) -> list[tuple[float, dict[str, Any]]]:
-        sents, tfs, idf, avg = self.sentence_terms
         qents, covered = self._query_entities(q)
         words = fold(q).split()
         rest = " ".join(w for i, w in enumerate(words) if i not in covered)
         qt = list(dict.fromkeys(terms(rest)))
         if not qt and not qents:
             return []
+        idf = self.ix.idf(qt + [t for _w, gram in qents.values() for t in gram])
+        avg = self.ix.avg
+        linked: list[str] = []
+        for eid in qents:
+            e = self.entity_by_id.get(eid)
+            if e is not None:
+                linked += self.ix.entity(self.entities.index(e))["sentences"]
+        cands = self.ix.candidates(qt + [t for _w, gram in qents.values() for t in gram], linked)
         cue = next((v for k, v in QUESTION_CUES.items() if re.search(rf"\b{k}\b", q.lower())), None)
         gram_weights: dict[tuple[str, ...], float] = {}
         for w, gram in qents.values():
             gram_weights[tuple(gram)] = max(gram_weights.get(tuple(gram), 0.0), w)
         total = sum(idf.get(t, 0.0) for t in qt) + sum(gram_weights.values()) or 1.0
-        types = self.sentence_types
         scored = []
-        for i, (s, tf) in enumerate(zip(sents, tfs, strict=True)):
+        first: list[tuple[int, float, dict[str, Any], Counter[str]]] = []
+        for rid, s, tf, implied in cands:
             norm = 1.2 * (0.25 + 0.75 * (sum(tf.values()) or 1) / avg)
-            score = _bm25(qt, tf, types[i], idf, norm)
+            score = _bm25(qt, tf, implied, idf, norm)
             ents = set(s["entities"])
             # a name the query uses counts in full where the sentence names the entity (even by a
             # pronoun or another spelling), else by the words the sentence shares with it
             per_gram: dict[tuple[str, ...], float] = {}
             for eid, (w, gram) in qents.items():
-                got = w if eid in ents else min(w, _bm25(gram, tf, types[i], idf, norm))
+                got = w if eid in ents else min(w, _bm25(gram, tf, implied, idf, norm))
                 per_gram[tuple(gram)] = max(per_gram.get(tuple(gram), 0.0), got)
             score += sum(per_gram.values())
-            if score <= 0:
-                continue
-            for j in (i - 1, i + 1):  # the sentence's neighbours lend some context
-                if 0 <= j < len(sents) and sents[j]["paragraph"] == s["paragraph"] and sents[j]["source"] == s["source"]:
-                    score += 0.25 * sum(idf[t] for t in qt if t in tfs[j] and t not in tf)
+            if score > 0:
+                first.append((rid, score, s, tf))
+        near = self.ix.neighbours(rid for rid, *_ in first) if qt else {}
+        for rid, score, s, tf in first:
+            ents = set(s["entities"])
+            for j in (rid - 1, rid + 1):  # the sentence's neighbours lend some context
+                if j in near:
+                    other, otf = near[j]
+                    if other["paragraph"] == s["paragraph"] and other["source"] == s["source"]:
+                        score += 0.25 * sum(idf.get(t, 0.0) for t in qt if t in otf and t not in tf)
             if cue == "number" and re.search(r"\d", s["text"]):
                 score *= 1.3
             elif cue == "date" and s["events"]:
@@ -387,13 +380,14 @@ class FactBase:
         scored.sort(key=lambda x: (-x[0], x[1]["source"], x[1]["start"]))
         return scored
 
-    @cached_property
-    def events_by_sentence(self) -> dict[tuple[str, int], list[dict[str, Any]]]:
-        out: dict[tuple[str, int], list[dict[str, Any]]] = {}
-        for ev in self.events:
-            c = ev["citations"][0]
-            out.setdefault((c["source"], c["start"]), []).append(ev)
-        return out
+    def _sentences_at(self, source: str, start: int, end: int) -> list[dict[str, Any]]:
+        """The sentences of `source` that hold the span [start, end)."""
+        rows = self.ix.con.execute(
+            "SELECT data FROM sentences WHERE source = ? AND json_extract(data, '$.start') <= ? "
+            "AND json_extract(data, '$.end') >= ?", (source, start, end)).fetchall()
+        import json
+
+        return [json.loads(r[0]) for r in rows]
 
     def _named_event_dates(self, q: str) -> list[dict[str, Any]]:
         """Events the registry dates for a named event the query names ("plane crash")."""
@@ -403,14 +397,11 @@ class FactBase:
         for m in self.names.match(q, limit=3, allowed=allowed):
             if m.score < 90:
                 continue
-            for d in self.entities[m.entity]["dates"]:
+            for d in self.entity_full(m.entity)["dates"]:
                 c = d["citation"]
-                for (src, start), evs in self.events_by_sentence.items():
-                    if src != c["source"]:
-                        continue
-                    for ev in evs:
-                        cit = ev["citations"][0]
-                        if start <= c["start"] and c["end"] <= cit["end"] and _agrees(ev["date"]["value"], d["value"]):
+                for sent in self._sentences_at(c["source"], c["start"], c["end"]):
+                    for ev in self.ix.events_of_sentence(sent["source"], sent["start"]):
+                        if _agrees(ev["date"]["value"], d["value"]):
                             found.append(ev)
         return found
 
@@ -424,10 +415,9 @@ class FactBase:
                 continue
             if score < best * 0.45:
                 break
-            for eid in s["events"]:
-                ev = self.event_by_id.get(eid)
-                if ev is not None and eid not in seen:
-                    seen.add(eid)
+            for ev in self.ix.events(s["events"]):
+                if ev["id"] not in seen:
+                    seen.add(ev["id"])
                     out.append(self.event_out(ev, score / best if best else 0.0))
         # every date the sources give for a named event, even where the words differ
         named = [ev for ev in self._named_event_dates(q) if ev["id"] not in seen]
@@ -442,7 +432,7 @@ class FactBase:
         results: list[dict[str, Any]] = []
         for m in self.names.match(q, limit=3):
             if m.score >= 88:
-                e = self.entities[m.entity]
+                e = self.entity_full(m.entity)
                 results.append({"kind": "entity", "score": round(m.score / 100, 3), "id": e["id"],
                                 "type": e["type"], "name": e["name"], "matched": m.form,
                                 "description": e["description"]})
@@ -454,7 +444,7 @@ class FactBase:
                 break
             cit = self.citation_of_sentence(s)
             if s["events"]:
-                ev = self.event_by_id[s["events"][0]]
+                ev = self.ix.events(s["events"][:1])[0]
                 item = self.event_out(ev, norm * 0.97)
                 item["kind"] = "event"
             else:
@@ -468,15 +458,16 @@ class FactBase:
 
     def show(self, ident: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         i = clean_query(ident)
-        if i in self.entity_by_id:
-            return [dict(self.entity_out(self.entity_by_id[i]), kind="entity")], {"kind": "entity"}
-        ev = self.event_by_id.get(i)
+        ent = self.ix.one("entities", i)
+        if ent is not None:
+            return [dict(self.entity_out(ent), kind="entity")], {"kind": "entity"}
+        ev = self.ix.one("events", i)
         if ev is not None:
             out = self.event_out(ev)
             out["kind"] = "event"
             out["context"] = self._context(ev["citations"][0])
             return [out], {"kind": "event"}
-        s = self.sentence_by_id.get(i)
+        s = self.ix.one("sentences", i)
         if s is not None:
             cit = self.citation_of_sentence(s)
             return [{"kind": "sentence", "id": s["id"], "text": s["text"], "citations": [cit],
@@ -486,7 +477,7 @@ class FactBase:
 
     def _context(self, cit: dict[str, Any]) -> dict[str, Any]:
         """The paragraph around a citation, with the quote's offsets inside it."""
-        text = self.source_by_id[cit["source"]]["text"]
+        text = self.ix.source_text(cit["source"])
         a = text.rfind("\n", 0, cit["start"]) + 1
         b = text.find("\n", cit["end"])
         b = len(text) if b < 0 else b
@@ -521,12 +512,7 @@ class FactBase:
                     names.append(e["name"])
             interpreted["about"] = names
         out = []
-        for ev in self.events:
-            s, e = ev["date"]["start"], ev["date"]["end"]
-            if s is None or e is None:
-                continue
-            if lo and e < lo or hi and s > hi:
-                continue
+        for ev in self.ix.events_overlapping(lo, hi):
             if keep is not None and not keep.intersection(ev["entities"]):
                 continue
             out.append(self.event_out(ev))
@@ -536,7 +522,7 @@ class FactBase:
 
     def sources(self) -> list[dict[str, Any]]:
         out = []
-        for s in self.db["sources"]:
+        for s in self.source_by_id.values():
             out.append({k: s[k] for k in ("id", "file", "title", "short", "author", "publisher", "kind", "language", "curated")}
                        | {"sections": [x["title"] for x in s["sections"]], "counts": s["counts"]})
         return out
