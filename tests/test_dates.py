@@ -868,3 +868,23 @@ def test_newspaper_and_telegram_deixis() -> None:
         ("14th instant", "1946-01-14", None, "year-inherited"),
         ("3rd ult.", "1945-12-03", None, "year-inherited"),
     ]
+
+
+DATEISH = st.lists(st.sampled_from([
+    "the", "The", "1944", "15", "3rd", "November", "Nov.", "may", "March", "summer", "late", "mid-",
+    "following", "day", "days", "five", "a", "A", "decade", "earlier", "later", "that", "year", "by",
+    "By", "this", "time", "last", "week", "today", "instant", "ult.", "of", "to", "and", "–", "-", ",",
+    "(", ")", "1944–45", "1930s", "19th", "century", "end", "On", "on", "Ghulja", "36th", "Division",
+]), max_size=40).map(" ".join)
+
+
+@given(st.one_of(DATEISH, st.text(max_size=300)))
+@settings(max_examples=500, deadline=None)
+def test_fast_matching_equals_a_full_scan(text: str) -> None:
+    """Trying the grammar only where a date can begin finds exactly what a full scan finds."""
+    from etr.dates import _grammar, _matches
+
+    for ignore_case in (False, True):
+        full = [(m.start(), m.end(), m.lastgroup) for m in _grammar(ignore_case).finditer(text)]
+        fast = [(m.start(), m.end(), m.lastgroup) for m in _matches(text, ignore_case)]
+        assert fast == full

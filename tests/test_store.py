@@ -104,4 +104,6 @@ def test_default_db_prefers_env_then_user_then_packaged(tmp_path: Path, monkeypa
 
 
 def test_dumps_is_canonical() -> None:
-    assert store.dumps({"b": 1, "a": "é"}) == '{\n "a": "é",\n "b": 1\n}\n'
+    got = store.dumps({"b": [{"y": 1, "x": 2}, {"z": []}], "a": "é", "c": []})
+    assert got == '{\n "a": "é",\n "b": [\n{"x": 2, "y": 1},\n{"z": []}\n ],\n "c": []\n}\n'
+    assert json.loads(got) == {"b": [{"y": 1, "x": 2}, {"z": []}], "a": "é", "c": []}

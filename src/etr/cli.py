@@ -116,6 +116,7 @@ def extract(file: Annotated[Path, typer.Argument(help="A plain-text (UTF-8) file
 
 @app.command()
 def build(
+    files: Annotated[list[Path] | None, typer.Argument(metavar="[FILE]...", help="More documents to add, as with --add (so `--add a.txt b.txt` adds both).")] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the fact base differs from a fresh build.")] = False,
     add: Annotated[list[Path] | None, typer.Option("--add", metavar="FILE", help="Also read this plain-text document (repeatable).")] = None,
     out_path: Annotated[Path | None, typer.Option("--out", metavar="PATH", help="Write the fact base here instead.")] = None,
@@ -124,7 +125,7 @@ def build(
     db: DbOpt = None,
 ) -> None:
     """Build the fact base from seeds/ and data/registry/ (atomically), or check it, or add documents."""
-    _exit(commands.run_build(check, add, out_path, report, json_, db))
+    _exit(commands.run_build(check, (add or []) + (files or []), out_path, report, json_, db))
 
 
 def main(argv: list[str] | None = None) -> None:

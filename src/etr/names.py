@@ -32,6 +32,8 @@ _TOKEN = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-insensitive form: 'Elihan Töre' -> 'elihan tore'."""
+    if text.isascii():  # the same result, without Unicode normalisation
+        return " ".join(_TOKEN.findall(text.lower().replace("'", "").replace("`", "")))
     t = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLATE))
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
     t = t.casefold().translate(_TRANSLATE)
@@ -39,11 +41,14 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens of text with offsets, each folded."""
+    """Word tokens of text with offsets, each folded (plain ASCII words just lower-cased)."""
     out = []
     for m in _TOKEN.finditer(text):
-        out.append((m.start(), m.end(), fold(m.group(0))))
-    return [t for t in out if t[2]]
+        w = m.group(0)
+        f = w.lower() if w.isascii() else fold(w)
+        if f:
+            out.append((m.start(), m.end(), f))
+    return out
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from etr.dates import Period, parse_period
@@ -78,6 +78,7 @@ def _agrees(value: str, registry_value: str) -> bool:
     return any(v.startswith(registry_value) or registry_value.startswith(v) for v in value.split("/"))
 
 
+@cache
 def stem(word: str) -> str:
     """A light English stemmer for matching: crashed/crashes -> crash, signing -> sign."""
     for suf, keep in (("ations", 0), ("ation", 0), ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0),

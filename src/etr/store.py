@@ -110,8 +110,20 @@ def _check_citations(cits: Any, texts: dict[str, str], name: str, owner: str) ->
 
 
 def dumps(db: dict[str, Any]) -> str:
-    """The canonical serialisation: sorted keys, fixed indentation, trailing newline."""
-    return json.dumps(db, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """The canonical serialisation: sorted keys, one record (source, sentence, event, entity) per
+    line - readable and diff-friendly, and written by json's fast C encoder (which `indent` turns
+    off) - and a trailing newline."""
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    lines = []
+    for key in sorted(db):
+        value = db[key]
+        if isinstance(value, list) and value:
+            lines.append(f" {one(key)}: [\n" + ",\n".join(one(x) for x in value) + "\n ]")
+        else:
+            lines.append(f" {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def write_atomic(path: Path, content: str) -> None:

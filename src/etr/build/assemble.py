@@ -249,8 +249,11 @@ def build(
         for i, e in enumerate(all_entries)
     ]
     sources_out = []
+    ents_of: dict[str, set[str]] = defaultdict(set)
+    for sent in sentences_out:
+        ents_of[sent["source"]].update(sent["entities"])
     for sid, (spec, doc) in docs.items():
-        ents = {e for s in sentences_out if s["source"] == sid for e in s["entities"]}
+        ents = ents_of[sid]
         sources_out.append({
             "id": sid, "file": spec.path.name, "title": spec.title, "short": spec.short,
             "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,

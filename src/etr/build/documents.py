@@ -16,6 +16,7 @@ from etr import rules
 from etr.errors import BadDocument
 from etr.model import Section, Sentence
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 HEADING = re.compile(r"^(=+)\s*(.*?)\s*\1\s*$")
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 LEAD = "Lead"
@@ -53,7 +54,7 @@ def decode(data: bytes, name: str) -> str:
             f"{name}: not valid UTF-8 (byte {e.start}); convert it first, "
             "e.g. iconv -f WINDOWS-1252 -t UTF-8"
         ) from None
-    controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text, 0, 100_000))
     if controls > max(8, len(text[:100_000]) // 100):
         raise BadDocument(f"{name}: mostly control characters; it looks binary, not plain text")
     return text

@@ -42,6 +42,7 @@ class Linker:
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = entries
         self.forms: dict[tuple[str, ...], list[_Form]] = {}
+        self.lengths: dict[str, list[int]] = {}  # first word -> lengths of forms starting with it
         self.max_len = 1
         for i, e in enumerate(entries):
             kinds = [("name", e.name)] + [("alias", a) for a in e.aliases]
@@ -53,6 +54,10 @@ class Linker:
                 cap = form[:1].isupper() or not form[:1].isalpha()
                 self.forms.setdefault(key, []).append(_Form(i, kind, cap))
                 self.max_len = max(self.max_len, len(key))
+                if len(key) not in self.lengths.setdefault(key[0], []):
+                    self.lengths[key[0]].append(len(key))
+        for lens in self.lengths.values():
+            lens.sort(reverse=True)
 
     def find(self, text: str, start: int, end: int) -> list[Mention]:
         """Registry name forms in text[start:end], longest match first, not overlapping."""
@@ -61,7 +66,9 @@ class Linker:
         i = 0
         while i < len(toks):
             hit = None
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+            for n in self.lengths.get(toks[i][2], ()):
+                if n > len(toks) - i:
+                    continue
                 key = tuple(t[2] for t in toks[i : i + n])
                 forms = self.forms.get(key)
                 if not forms:
