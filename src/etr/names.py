@@ -42,6 +42,8 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of text with offsets, each folded (plain ASCII words just lower-cased)."""
+    if text.isascii():
+        return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text.lower())]
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group(0)
