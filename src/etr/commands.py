@@ -277,10 +277,11 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
         else:
             target = out_path or db or store.packaged_db()
             fb, rep = pipeline.build_seeds(progress)
-        store.write_atomic(target, store.dumps(fb))
+        recs = store.records(fb)
+        store.write_atomic(target, store.dumps(fb, recs))
         from etr import index
 
-        index.write_index(fb, index.index_path(target), index.key_of(target))
+        index.write_index(fb, index.index_path(target), index.key_of(target), recs)
     except EtrError as e:
         return out.fail(e)
     counts = rep.counts

@@ -95,7 +95,7 @@ def _try_open(path: Path, key: str) -> Index | None:
         return None
 
 
-def write_index(db: dict[str, Any], path: Path, key: str) -> None:
+def write_index(db: dict[str, Any], path: Path, key: str, recs: dict[str, Any] | None = None) -> None:
     """Write the index atomically; a folder we cannot write to only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,7 +105,7 @@ def write_index(db: dict[str, Any], path: Path, key: str) -> None:
         return
     try:
         con = sqlite3.connect(tmp)
-        _fill(con, db, key)
+        _fill(con, db, key, recs)
         con.close()
         os.replace(tmp, path)
     except (OSError, sqlite3.Error):
@@ -118,11 +118,16 @@ def index_from_dict(db: dict[str, Any]) -> Index:
     return Index(_fill(sqlite3.connect(":memory:"), db, "memory"))
 
 
-def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Connection:
+def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None) -> sqlite3.Connection:
     from etr.query import sentence_implied_words, terms
 
     con.executescript(SCHEMA)
     dumps = json.dumps
+    recs = recs or {}
+
+    def rec(kind: str, i: int, value: Any) -> str:
+        got = recs.get(kind)
+        return got[i] if isinstance(got, list) else dumps(value, ensure_ascii=False)
     con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?)", [
         (i, s["id"], dumps({k: v for k, v in s.items() if k != "text"}, ensure_ascii=False), s["text"])
         for i, s in enumerate(db["sources"])])
@@ -133,10 +138,10 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Conn
         d["n_sentences"] = len(e["sentences"])
         light.append(d)
     con.executemany("INSERT INTO entities VALUES (?, ?, ?)",
-                    [(i, e["id"], dumps(e, ensure_ascii=False)) for i, e in enumerate(db["entities"])])
+                    [(i, e["id"], rec("entities", i, e)) for i, e in enumerate(db["entities"])])
     con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", [
         (i, ev["id"], ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"],
-         dumps(ev, ensure_ascii=False)) for i, ev in enumerate(db["events"])])
+         rec("events", i, ev)) for i, ev in enumerate(db["events"])])
     df: Counter[str] = Counter()
     total = 0
     rows: list[tuple[Any, ...]] = []
@@ -148,7 +153,7 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Conn
         df.update(uniq)
         postings.extend((t, i) for t in uniq)
         implied = sentence_implied_words(s["entities"], types)
-        rows.append((i, s["id"], s["source"], s["paragraph"], dumps(s, ensure_ascii=False), " ".join(ts), " ".join(sorted(implied))))
+        rows.append((i, s["id"], s["source"], s["paragraph"], rec("sentences", i, s), " ".join(ts), " ".join(sorted(implied))))
     con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     con.executemany("INSERT INTO postings VALUES (?, ?)", postings)
     con.execute("CREATE INDEX postings_term ON postings(term)")

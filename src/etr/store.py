@@ -109,20 +109,30 @@ def _check_citations(cits: Any, texts: dict[str, str], name: str, owner: str) ->
             )
 
 
-def dumps(db: dict[str, Any]) -> str:
+def records(db: dict[str, Any]) -> dict[str, str | list[str]]:
+    """Each top-level value as JSON, lists record by record (sorted keys; json's C encoder)."""
+    out: dict[str, str | list[str]] = {}
+    for key, value in db.items():
+        if isinstance(value, list) and value:
+            out[key] = [json.dumps(x, ensure_ascii=False, sort_keys=True) for x in value]
+        else:
+            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return out
+
+
+def dumps(db: dict[str, Any], recs: dict[str, str | list[str]] | None = None) -> str:
     """The canonical serialisation: sorted keys, one record (source, sentence, event, entity) per
     line - readable and diff-friendly, and written by json's fast C encoder (which `indent` turns
     off) - and a trailing newline."""
-    def one(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
+    recs = records(db) if recs is None else recs
     lines = []
-    for key in sorted(db):
-        value = db[key]
-        if isinstance(value, list) and value:
-            lines.append(f" {one(key)}: [\n" + ",\n".join(one(x) for x in value) + "\n ]")
+    for key in sorted(recs):
+        value = recs[key]
+        name = json.dumps(key)
+        if isinstance(value, list):
+            lines.append(f" {name}: [\n" + ",\n".join(value) + "\n ]")
         else:
-            lines.append(f" {one(key)}: {one(value)}")
+            lines.append(f" {name}: {value}")
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
