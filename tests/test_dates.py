@@ -888,3 +888,23 @@ def test_fast_matching_equals_a_full_scan(text: str) -> None:
         full = [(m.start(), m.end(), m.lastgroup) for m in _grammar(ignore_case).finditer(text)]
         fast = [(m.start(), m.end(), m.lastgroup) for m in _matches(text, ignore_case)]
         assert fast == full
+
+
+@pytest.mark.parametrize("query,bounds", [
+    ("between 1944 and 1946", ("1944-01-01", "1946-12-31")),
+    ("from 1944 to 1946", ("1944-01-01", "1946-12-31")),
+    ("from March to May 1946", ("1946-03-01", "1946-05-31")),
+    ("in November 1944", ("1944-11-01", "1944-11-30")),
+    ("during 1945", ("1945-01-01", "1945-12-31")),
+    ("1944/1946", ("1944-01-01", "1946-12-31")),
+    ("1944-11/1945-02", ("1944-11-01", "1945-02-28")),
+    ("the 1940s", ("1940-01-01", "1949-12-31")),
+])
+def test_parse_period_phrasings(query: str, bounds: tuple[str, str]) -> None:
+    p = parse_period(query)
+    assert p is not None and (p.start, p.end) == bounds
+
+
+@pytest.mark.parametrize("query", ["in Ghulja", "from Moscow to Beijing", "between the wars"])
+def test_parse_period_leaves_non_dates_alone(query: str) -> None:
+    assert parse_period(query) is None

@@ -609,6 +609,19 @@ def parse_period(query: str) -> Period | None:
     q = " ".join(query.split())
     if not q or len(q) > 80:
         return None
+    m = re.fullmatch(r"(?i)(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)", q)
+    if m:  # "between 1944 and 1946", "from March to May 1946" (when each side is a date)
+        a, b = parse_period(m.group(1)), parse_period(m.group(2))
+        if a is not None and b is not None:
+            if b.end < a.start:
+                raise BadQuery(f"period {q!r} ends before it starts")
+            return Period(a.start, b.end, f"{a.value}/{b.value}", q)
+    m = re.fullmatch(r"(?i)(?:in|on|during|around|circa|ca\.|c\.|from|between)\s+(.+)", q)
+    if m:
+        inner = parse_period(m.group(1))
+        return None if inner is None else Period(inner.start, inner.end, inner.value, q)
+    if "/" in q and re.fullmatch(r"[\d\-/ ]+", q) and q.count("/") == 1:
+        q = q.replace("/", "..")  # "1944/1946", the notation etr itself prints
     if ".." in q:
         parts = q.split("..")
         if len(parts) != 2:
