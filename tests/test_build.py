@@ -133,7 +133,7 @@ def test_failed_build_leaves_fact_base_untouched(tmp_path: Path) -> None:
     out = tmp_path / "facts.json"
     out.write_text("previous\n")
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe binary \x00 junk")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00 binary junk")
     result = CliRunner().invoke(app, ["build", "--add", str(bad), "--out", str(out)])
     assert result.exit_code == 2
     assert "NUL" in result.stderr

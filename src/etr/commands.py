@@ -14,13 +14,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from etr.errors import EtrError
+from etr.errors import BadQuery, EtrError
 
 
 class Out:
     """Where output goes and in which form, decided once per command."""
 
     def __init__(self, command: str, query: Any, json_: bool = False, jsonl: bool = False) -> None:
+        from etr.render import valid_text
+
+        if isinstance(query, str):
+            query = valid_text(query)
+        elif isinstance(query, dict):
+            query = {k: valid_text(v) if isinstance(v, str) else [valid_text(x) for x in v] if isinstance(v, list) else v
+                     for k, v in query.items()}
         self.command, self.query = command, query
         self.json, self.jsonl = json_, jsonl
         forced = os.environ.get("ETR_TERMINAL")
@@ -273,12 +280,17 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
         if add:
             base = db or store.user_db()
             target = out_path or db or store.user_db()
+            _writable(target)
             fb, rep = pipeline.build_with_added(list(add), base, progress)
         else:
             target = out_path or db or store.packaged_db()
+            _writable(target)
             fb, rep = pipeline.build_seeds(progress)
         recs = store.records(fb)
-        store.write_atomic(target, store.dumps(fb, recs))
+        try:
+            store.write_atomic(target, store.dumps(fb, recs))
+        except OSError as e:
+            raise BadQuery(f"cannot write {target} ({e.strerror or e}); the previous file is untouched") from None
         from etr import index
 
         index.write_index(fb, index.index_path(target), index.key_of(target), recs)
@@ -295,6 +307,17 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
     elif json_:
         out.write(_json({"command": "build", "written": str(target), "counts": counts}))
     return 0
+
+
+def _writable(target: Path) -> None:
+    """Refuse, before the work, a target that cannot be a file: a directory, or under a file."""
+    if target.is_dir():
+        raise BadQuery(f"{target}: is a directory; give the fact base's file name (e.g. {target}/facts.json)")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise BadQuery(f"{target}: {parent} is a file, not a folder")
+            break
 
 
 def _json(obj: Any) -> str:

@@ -475,8 +475,8 @@ def _days_in(year: int, month: int) -> int:
 
 def point_bounds(p: Point) -> tuple[str, str]:
     """Earliest and latest ISO day of a point whose year is known."""
-    if p.century is not None:
-        return f"{p.century * 100:04d}-01-01", f"{p.century * 100 + 99:04d}-12-31"
+    if p.century is not None:  # the 1st century is years 1-99: there is no year 0
+        return f"{max(1, p.century * 100):04d}-01-01", f"{p.century * 100 + 99:04d}-12-31"
     if p.decade is not None:
         return f"{p.decade * 10:04d}-01-01", f"{p.decade * 10 + 9:04d}-12-31"
     assert p.year is not None
@@ -643,7 +643,10 @@ def parse_period(query: str) -> Period | None:
         return None
     value = raw.a.value() if raw.b is None else f"{raw.a.value()}/{raw.b.value()}"
     mod = None if raw.mod == "BEFORE" else raw.mod
-    bd = bounds(value, mod)
+    try:
+        bd = bounds(value, mod)
+    except ValueError:  # a date the calendar cannot hold (year 0, year 10000)
+        return None
     if bd is None:
         return None
     if bd[1] < bd[0]:

@@ -95,6 +95,14 @@ def run(command: str, o: dict[str, Any]) -> int:
 
 
 def main() -> None:
+    try:
+        _main()
+    except KeyboardInterrupt:  # Ctrl-C while modules are still loading
+        sys.stderr.write("etr: interrupted\n")
+        sys.exit(130)
+
+
+def _main() -> None:
     argv = sys.argv[1:]
     parsed = parse(argv)
     if parsed is None:

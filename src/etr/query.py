@@ -115,7 +115,9 @@ def clean_query(query: str) -> str:
     """The query with control characters removed and whitespace folded; BadQuery if empty."""
     if len(query) > MAX_QUERY:
         raise BadQuery(f"query is {len(query)} characters long; at most {MAX_QUERY} are read")
-    q = "".join(ch if ch.isprintable() else " " for ch in query)
+    from etr.render import valid_text
+
+    q = "".join(ch if ch.isprintable() else " " for ch in valid_text(query))
     q = " ".join(q.split())
     if not q:
         raise BadQuery("empty query: type a name, a date or some words")

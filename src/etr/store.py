@@ -16,6 +16,17 @@ from etr.model import SCHEMA_VERSION
 
 _PKG = Path(__file__).resolve().parent
 REQUIRED = ("schema_version", "sources", "sentences", "events", "entities")
+# the keys every record must have: queries read them all
+RECORD_KEYS = {
+    "sources": ("id", "file", "title", "short", "author", "publisher", "kind", "language", "curated",
+                "text", "sections", "counts"),
+    "sentences": ("id", "source", "section", "paragraph", "start", "end", "text", "entities", "events"),
+    "events": ("id", "source", "date", "date_span", "text", "entities", "via", "citations"),
+    "entities": ("id", "type", "name", "aliases", "short_forms", "variants", "description", "roles",
+                 "curated", "participants", "members", "statements", "dates", "sentences", "events",
+                 "forms", "related"),
+}
+DATE_KEYS = ("text", "value", "start", "end", "precision", "mod", "how")
 
 
 def project_root() -> Path:
@@ -82,6 +93,19 @@ def validate(db: Any, name: str) -> None:
     for key in REQUIRED:
         if key not in db:
             raise FactBaseInvalid(f"{name}: required key {key!r} is missing")
+    for kind, keys in RECORD_KEYS.items():
+        records = db[kind]
+        if not isinstance(records, list):
+            raise FactBaseInvalid(f"{name}: malformed fact base ({kind!r} must be a list)")
+        for i, rec in enumerate(records):
+            if not isinstance(rec, dict):
+                raise FactBaseInvalid(f"{name}: malformed fact base ({kind}[{i}] is not an object)")
+            missing = [k for k in keys if k not in rec]
+            if missing:
+                raise FactBaseInvalid(f"{name}: malformed fact base ({kind}[{i}] lacks {', '.join(missing)})")
+    for i, ev in enumerate(db["events"]):
+        if not isinstance(ev["date"], dict) or any(k not in ev["date"] for k in DATE_KEYS):
+            raise FactBaseInvalid(f"{name}: malformed fact base (events[{i}] has an incomplete date)")
     try:
         texts = {s["id"]: s["text"] for s in db["sources"]}
         for ev in db["events"]:

@@ -28,14 +28,17 @@ def text_of(path: Path) -> str:
         raise BadDocument(f"{path}: no such file")
     if path.is_dir():
         raise BadDocument(f"{path}: is a directory, not a text file")
+    if not path.is_file():
+        raise BadDocument(f"{path}: not a regular file (a device or a pipe); save the text to a file first")
+    too_big = BadDocument(
+        f"{path}: larger than the {MAX_DOCUMENT_BYTES // 2**20} MiB a document may have; split it into smaller files")
     try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise BadDocument(
-                f"{path}: {size / 1e6:.0f} MB is larger than the {MAX_DOCUMENT_BYTES // 2**20} MiB "
-                "a document may have; split it into smaller files"
-            )
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise too_big
+        with open(path, "rb") as f:
+            data = f.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise too_big
     except OSError as e:
         raise BadDocument(f"{path}: cannot read ({e.strerror or e})") from None
     return decode(data, str(path))
@@ -45,13 +48,16 @@ def decode(data: bytes, name: str) -> str:
     """Decode a document's bytes as UTF-8, refusing empty, binary and non-UTF-8 input clearly."""
     if not data.strip():
         raise BadDocument(f"{name}: the file is empty")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and data[1:40:2].count(0) > 15):
+        raise BadDocument(
+            f"{name}: UTF-16 text, and etr reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8 {name} > copy.txt")
     if b"\x00" in data:
         raise BadDocument(f"{name}: contains NUL bytes; it looks binary, not plain text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise BadDocument(
-            f"{name}: not valid UTF-8 (byte {e.start}); convert it first, "
+            f"{name}: not valid UTF-8 (the encoding etr reads; byte {e.start} breaks it); convert it first, "
             "e.g. iconv -f WINDOWS-1252 -t UTF-8"
         ) from None
     controls = len(_CONTROLS.findall(text, 0, 100_000))
