@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from evalcheck import COMMAND, check
 from typer.testing import CliRunner
 
 from conftest import DATA, load_jsonl
 from etr.cli import app
+from evalcheck import COMMAND, check
 
 KNOWN_MISSES = {
     "h046": "the 1940 agreement is named only as 'an agreement' in its dated sentence",

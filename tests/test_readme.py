@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-import readme_blocks
 from typer.testing import CliRunner
 
+import readme_blocks
 from etr.cli import app
 
 TEXT = readme_blocks.README.read_text(encoding="utf-8")
