@@ -25,7 +25,7 @@ from typing import Any
 from etr import store
 from etr.errors import FactBaseInvalid
 
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, text TEXT NOT NULL);
@@ -44,8 +44,11 @@ LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms
 
 def key_of(path: Path) -> str:
     """What the index remembers of the JSON it was made from: format, size, modification time."""
+    from etr import __version__
+
     st = path.stat()
-    return f"{INDEX_FORMAT}:{st.st_size}:{st.st_mtime_ns}"
+    words = (Path(__file__).parent / "rules" / "words.toml").read_bytes()
+    return f"{INDEX_FORMAT}:{__version__}:{hashlib.sha1(words).hexdigest()[:8]}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def index_path(facts: Path) -> Path:

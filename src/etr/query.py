@@ -81,6 +81,8 @@ def _agrees(value: str, registry_value: str) -> bool:
 @cache
 def stem(word: str) -> str:
     """A light English stemmer for matching: crashed/crashes -> crash, signing -> sign."""
+    if word.endswith(("ction", "ctions")) and len(word) > 7:  # defection -> defect, like defected
+        return word[: word.rindex("ction") + 2]
     for suf, keep in (("ations", 0), ("ation", 0), ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0),
                       ("ed", 0), ("es", 0), ("s", 0)):
         if word.endswith(suf) and len(word) - len(suf) >= 3 + keep:
