@@ -73,6 +73,13 @@ def _bm25(words: list[str], tf: Counter[str], implied: set[str], idf: dict[str, 
     return got
 
 
+def _period_option(option: str, value: str) -> Period:
+    p = parse_period(clean_query(value))
+    if p is None:
+        raise BadQuery(f"{option} {value!r} is not a date (try 1944, 1944-11 or 15 November 1944)")
+    return p
+
+
 def _agrees(value: str, registry_value: str) -> bool:
     """A tagged date agrees with a registry date at the registry's precision."""
     return any(v.startswith(registry_value) or registry_value.startswith(v) for v in value.split("/"))
@@ -490,19 +497,12 @@ class FactBase:
                 "section": cit["section"], "title": cit["title"]}
 
     def timeline(self, start: str | None, end: str | None, about: list[str], limit: int | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        lo = hi = None
         interpreted: dict[str, Any] = {}
-        if start:
-            p = parse_period(clean_query(start))
-            if p is None:
-                raise BadQuery(f"--from {start!r} is not a date (try 1944, 1944-11 or 15 November 1944)")
-            lo = p.start
+        lo = _period_option("--from", start).start if start else None
+        hi = _period_option("--to", end).end if end else None
+        if lo:
             interpreted["from"] = lo
-        if end:
-            p = parse_period(clean_query(end))
-            if p is None:
-                raise BadQuery(f"--to {end!r} is not a date (try 1949, 1949-12 or 31 December 1949)")
-            hi = p.end
+        if hi:
             interpreted["to"] = hi
         if lo and hi and hi < lo:
             raise BadQuery(f"--to {end!r} is before --from {start!r}")
