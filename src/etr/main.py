@@ -95,6 +95,9 @@ def run(command: str, o: dict[str, Any]) -> int:
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # from here, Ctrl-C cleans up (exit 130)
     try:
         _main()
     except KeyboardInterrupt:  # Ctrl-C while modules are still loading
