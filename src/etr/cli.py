@@ -131,6 +131,8 @@ def build(
 def main(argv: list[str] | None = None) -> None:
     """Run the Typer app, turning usage errors and interrupts into one line and a code."""
     argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        argv = ["--help"]  # a bare `etr` shows what it can do
     try:
         code = app(args=argv, prog_name="etr", standalone_mode=False)
     except KeyboardInterrupt:

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from etr.errors import BadQuery, EtrError
 
@@ -47,6 +47,8 @@ class Out:
             Console(file=sys.stdout, highlight=False, markup=False, emoji=False, soft_wrap=False).print(renderable)
             sys.stdout.flush()
         except BrokenPipeError:
+            quiet_pipe()
+        except SystemExit:  # Rich's own broken-pipe handling exits 1; a closed reader is no error
             quiet_pipe()
 
     def results(self, interpreted: dict[str, Any], results: list[dict[str, Any]],
@@ -99,12 +101,27 @@ def progress(message: str) -> None:
         stderr(message)
 
 
-def _fb(db: Path | None) -> Any:
+T = TypeVar("T")
+
+
+def _answer(db: Path | None, call: Callable[[Any], T]) -> tuple[Any, T]:
+    """Open the fact base through its index and answer; an index that turns out damaged is made
+    again from the JSON (which is validated then) and the question asked once more."""
+    import sqlite3
+
     from etr import store
     from etr.index import open_index
     from etr.query import FactBase
 
-    return FactBase(open_index(db or store.default_db()))
+    path = db or store.default_db()
+    try:
+        fb = FactBase(open_index(path))
+        result = call(fb)
+        fb.source_by_id  # noqa: B018 - what the output needs, read while we can still recover
+        return fb, result
+    except sqlite3.DatabaseError:
+        fb = FactBase(open_index(path, rebuild=True))
+        return fb, call(fb)
 
 
 def _shorts(fb: Any) -> tuple[dict[str, str], dict[str, str]]:
@@ -118,8 +135,7 @@ def run_lookup(command: str, name: str, json_: bool, jsonl: bool, limit: int | N
     types = LOOKUP_TYPES[command]
     out = Out(command, name, json_, jsonl)
     try:
-        fb = _fb(db)
-        results, interpreted = fb.lookup(name, types, limit)
+        fb, (results, interpreted) = _answer(db, lambda fb: fb.lookup(name, types, limit))
     except EtrError as e:
         return out.fail(e)
     from etr import render
@@ -143,8 +159,7 @@ def run_lookup(command: str, name: str, json_: bool, jsonl: bool, limit: int | N
 def run_when(query: str, json_: bool, jsonl: bool, limit: int | None, db: Path | None) -> int:
     out = Out("when", query, json_, jsonl)
     try:
-        fb = _fb(db)
-        results, interpreted = fb.when(query, limit)
+        fb, (results, interpreted) = _answer(db, lambda fb: fb.when(query, limit))
     except EtrError as e:
         return out.fail(e)
     from etr import render
@@ -165,8 +180,7 @@ def run_when(query: str, json_: bool, jsonl: bool, limit: int | None, db: Path |
 def run_search(text: str, json_: bool, jsonl: bool, limit: int | None, db: Path | None) -> int:
     out = Out("search", text, json_, jsonl)
     try:
-        fb = _fb(db)
-        results, interpreted = fb.search(text, limit or 10)
+        fb, (results, interpreted) = _answer(db, lambda fb: fb.search(text, limit or 10))
     except EtrError as e:
         return out.fail(e)
     from etr import render
@@ -184,8 +198,7 @@ def run_search(text: str, json_: bool, jsonl: bool, limit: int | None, db: Path 
 def run_show(ident: str, json_: bool, jsonl: bool, db: Path | None) -> int:
     out = Out("show", ident, json_, jsonl)
     try:
-        fb = _fb(db)
-        results, interpreted = fb.show(ident)
+        fb, (results, interpreted) = _answer(db, lambda fb: fb.show(ident))
     except EtrError as e:
         return out.fail(e)
     from etr import render
@@ -212,8 +225,7 @@ def run_timeline(from_: str | None, to: str | None, about: list[str] | None, jso
     query = {"from": from_, "to": to, "about": about or []}
     out = Out("timeline", query, json_, jsonl)
     try:
-        fb = _fb(db)
-        results, interpreted = fb.timeline(from_, to, about or [], limit)
+        fb, (results, interpreted) = _answer(db, lambda fb: fb.timeline(from_, to, about or [], limit))
     except EtrError as e:
         return out.fail(e)
     from etr import render
@@ -232,8 +244,7 @@ def run_timeline(from_: str | None, to: str | None, about: list[str] | None, jso
 def run_sources(json_: bool, jsonl: bool, db: Path | None) -> int:
     out = Out("sources", None, json_, jsonl)
     try:
-        fb = _fb(db)
-        results = fb.sources()
+        fb, results = _answer(db, lambda fb: fb.sources())
     except EtrError as e:
         return out.fail(e)
     from etr import render
@@ -278,6 +289,7 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
             stderr(message)
             return 0 if ok else 1
         if add:
+            add = list(dict.fromkeys(add))  # the same file named twice is added once
             base = db or store.user_db()
             target = out_path or db or store.user_db()
             _writable(target)

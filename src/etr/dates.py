@@ -660,6 +660,8 @@ def _check_impossible(q: str) -> None:
         y, mo = int(m.group(1)), int(m.group(2))
         if y == 0:
             raise BadQuery(f"{q!r}: there is no year 0")
+        if mo > 12 and len(m.group(2)) == 2 and not m.group(3) and mo > y % 100:
+            return  # "1944-45": a range of years, read by the grammar
         if not 1 <= mo <= 12:
             raise BadQuery(f"{q!r}: month {mo} does not exist")
         if m.group(3) and not 1 <= int(m.group(3)) <= _days_in(y, mo):

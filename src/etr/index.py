@@ -48,7 +48,9 @@ def key_of(path: Path) -> str:
 
     st = path.stat()
     words = (Path(__file__).parent / "rules" / "words.toml").read_bytes()
-    return f"{INDEX_FORMAT}:{__version__}:{hashlib.sha1(words).hexdigest()[:8]}:{st.st_size}:{st.st_mtime_ns}"
+    # ctime cannot be set back (mtime can: `cp -p`, `touch -r`), and any rewrite changes it
+    return (f"{INDEX_FORMAT}:{__version__}:{hashlib.sha1(words).hexdigest()[:8]}:"
+            f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
 
 
 def index_path(facts: Path) -> Path:
@@ -61,8 +63,9 @@ def index_path(facts: Path) -> Path:
     return cache / f"{digest}.index.sqlite"
 
 
-def open_index(facts: Path) -> Index:
-    """The index of the fact base at `facts`, made (after full validation) when missing or stale."""
+def open_index(facts: Path, rebuild: bool = False) -> Index:
+    """The index of the fact base at `facts`, made (after full validation) when missing, stale,
+    or - with `rebuild` - found damaged."""
     try:
         key = key_of(facts)
     except FileNotFoundError:
@@ -73,7 +76,7 @@ def open_index(facts: Path) -> Index:
     if facts.is_dir():
         raise FactBaseInvalid(f"{facts}: is a directory, not a fact base")
     path = index_path(facts)
-    idx = _try_open(path, key)
+    idx = None if rebuild else _try_open(path, key)
     if idx is not None:
         return idx
     db = store.load(facts)

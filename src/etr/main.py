@@ -37,7 +37,7 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
     i = 0
     while i < len(rest):
         arg = rest[i]
-        if arg.startswith("-") and arg != "-" and not _negative_number(arg):
+        if arg.startswith("-") and arg != "-":
             name, eq, value = arg.partition("=")
             if name not in allowed:
                 return None
@@ -72,10 +72,6 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
     if positional:
         opts["query"] = positional[0]
     return command, opts
-
-
-def _negative_number(arg: str) -> bool:
-    return arg[1:].isdigit()
 
 
 def run(command: str, o: dict[str, Any]) -> int:
