@@ -185,13 +185,14 @@ CHILD = textwrap.dedent(
     t = pc(); import etr.store, etr.query; out["+ import etr.store, etr.query"] = (pc() - t) * 1000
     from etr import store
     from etr.query import FactBase
+    from etr.index import open_index
     db_path = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
     path = store.Path(db_path) if db_path else store.default_db()
-    t = pc(); fb = FactBase(store.load(path)); out["load (first)"] = (pc() - t) * 1000
+    t = pc(); fb = FactBase(open_index(path)); out["load (first)"] = (pc() - t) * 1000
     call = sys.argv[1]
     # the query's first call in this process: lazy indexes, rapidfuzz import, date grammar compile
     t = pc(); eval(call, {"fb": fb}); out["first"] = (pc() - t) * 1000
-    t = pc(); eval(call, {"fb": FactBase(fb.db)}); out["fresh FactBase, modules warm"] = (pc() - t) * 1000
+    t = pc(); eval(call, {"fb": FactBase(open_index(path))}); out["fresh FactBase, modules warm"] = (pc() - t) * 1000
     # what a plain run adds: etr.render (Rich) import, for comparison
     t = pc(); import etr.render; out["+ import etr.render (rich)"] = (pc() - t) * 1000
     print(json.dumps(out))
@@ -205,6 +206,7 @@ WARM = textwrap.dedent(
     import etr.cli
     from etr import store, render
     from etr.query import FactBase
+    from etr.index import open_index
     db_path = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
     path = store.Path(db_path) if db_path else store.default_db()
     calls = json.loads(sys.argv[2])
@@ -223,16 +225,17 @@ WARM = textwrap.dedent(
     res["json.loads"] = reps(lambda: json.loads(raw))
     db = json.loads(raw)
     res["store.validate"] = reps(lambda: store.validate(db, "x"))
-    res["store.load + FactBase"] = reps(lambda: FactBase(store.load(path)))
-    fb = FactBase(store.load(path))
+    res["store.load + FactBase"] = reps(lambda: store.load(path))
+    res["open index + FactBase"] = reps(lambda: FactBase(open_index(path)))
+    fb = FactBase(open_index(path))
     for label, call in calls.items():
         eval(call, {"fb": fb})
         res["warm: " + label] = reps(lambda: eval(call, {"fb": fb}))
     # output cost, warm: the JSON envelope and the Rich rendering a plain run does
     from rich.console import Console
     results, interp = fb.lookup("Ehmetjan Qasimi", {"person", "group"})
-    shorts = {s["id"]: s["short"] for s in fb.db["sources"]}
-    titles = {s["id"]: s["title"] for s in fb.db["sources"]}
+    shorts = {s["id"]: s["short"] for s in fb.source_by_id.values()}
+    titles = {s["id"]: s["title"] for s in fb.source_by_id.values()}
     res["render who --json"] = reps(lambda: render.to_json(render.envelope("who", "x", interp, results)))
     def rich_who():
         c = Console(file=io.StringIO(), width=120, highlight=False, markup=False, emoji=False, soft_wrap=False)
@@ -243,7 +246,7 @@ WARM = textwrap.dedent(
         c = Console(file=io.StringIO(), width=120, highlight=False, markup=False, emoji=False, soft_wrap=False)
         c.print(render.search_table(sres, shorts))
     res["render search table (rich)"] = reps(rich_search)
-    res["_counts"] = {k: len(fb.db[k]) for k in ("sources", "sentences", "events", "entities")}
+    res["_counts"] = {k: len(db[k]) for k in ("sources", "sentences", "events", "entities")}
     res["_bytes"] = len(raw)
     print(json.dumps(res))
     """
@@ -296,35 +299,27 @@ PHASES = textwrap.dedent(
                 W[key] = W.get(key, 0.0) + (pc() - t) * 1000 - (imp_total[0] - i)
         return w
 
-    import etr.cli as cli
-    import typer.core
-    typer.core.build_runtime_param = timed("typer: build param coercers (pydantic TypeAdapters)", typer.core.build_runtime_param)
-    orig_fb = cli._fb
-    def fb_wrapper(db):
-        fb = timed("etr: load fact base (store.load + FactBase)", orig_fb)(db)
-        for m in ("lookup", "when", "search"):
-            setattr(type(fb), m, timed("etr: answer (FactBase method, first call)", getattr(type(fb), m)))
-        return fb
-    cli._fb = fb_wrapper
-    cli.Out.results = timed("etr: output (format, render, write)", cli.Out.results)
-    cmd = sys.argv[1]
-    for c in cli.app.registered_commands:
-        if c.callback.__name__ == cmd:
-            c.callback = timed("etr: command function", c.callback)
+    import etr.commands as commands
+    import etr.main as entry
+    from etr import index as etr_index
+    orig_open = etr_index.open_index
+    etr_index.open_index = timed("etr: open fact base (index)", orig_open)
+    orig_answer = commands._answer
+    commands._answer = timed("etr: load + answer", orig_answer)
+    commands.Out.results = timed("etr: output (format, render, write)", commands.Out.results)
     sys.argv = ["etr", *sys.argv[1:]]
-    main = timed("main()", cli.main)
+    main = timed("main()", entry.main)
     try:
         main()
     except SystemExit:
         pass
     total = (pc() - _t_start) * 1000
-    inner = sum(v for k, v in W.items() if k.startswith("etr: ") and k != "etr: command function")
-    W["etr: other work in the command"] = W.get("etr: command function", 0.0) - inner
-    W["typer: other parsing/dispatch"] = (W.get("main()", 0.0) - W.get("etr: command function", 0.0)
-                                          - W.get("typer: build param coercers (pydantic TypeAdapters)", 0.0))
+    W["etr: answer (after opening)"] = W.get("etr: load + answer", 0.0) - W.get("etr: open fact base (index)", 0.0)
+    W["etr: parsing and other work"] = (W.get("main()", 0.0) - W.get("etr: load + answer", 0.0)
+                                        - W.get("etr: output (format, render, write)", 0.0))
     W["module-level code outside imports"] = total - imp_total[0] - W.get("main()", 0.0)
     out = {"imports: " + k: v for k, v in IMP.items()}
-    out.update({k: v for k, v in W.items() if k not in ("main()", "etr: command function")})
+    out.update({k: v for k, v in W.items() if k not in ("main()", "etr: load + answer")})
     out["total in process"] = total
     os.write(2, ("\nPHASES " + json.dumps(out) + "\n").encode())
     """
@@ -337,9 +332,8 @@ def phases(runs: int, db: str | None) -> str:
     startup = [run_once([PY, "-c", "pass"], _env(False))[0] * 1000 for _ in range(runs)]
     keys = ["imports: typer", "imports: pydantic", "imports: rich", "imports: rapidfuzz", "imports: etr",
             "imports: stdlib", "imports: other",
-            "typer: build param coercers (pydantic TypeAdapters)", "typer: other parsing/dispatch",
-            "etr: load fact base (store.load + FactBase)", "etr: answer (FactBase method, first call)",
-            "etr: output (format, render, write)", "etr: other work in the command",
+            "etr: open fact base (index)", "etr: answer (after opening)",
+            "etr: output (format, render, write)", "etr: parsing and other work",
             "module-level code outside imports", "total in process"]
     cols: dict[str, dict[str, float]] = {}
     for label, argv, env, _ in cmds:
@@ -452,7 +446,8 @@ def profile(db: str | None) -> str:
         import etr.cli
         from etr import store
         from etr.query import FactBase
-        fb = FactBase(store.load(store.Path(db_path) if db_path else store.default_db()))
+        from etr.index import open_index
+        fb = FactBase(open_index(store.Path(db_path) if db_path else store.default_db()))
         eval(call, {"fb": fb})
         pr.disable()
         s = io.StringIO()

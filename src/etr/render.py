@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Group, RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
@@ -35,6 +36,15 @@ def clean(text: Any) -> str:
     s = _ANSI.sub("", valid_text(str(text)))
     s = s.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub("", s)
+
+
+def _rich() -> tuple[type[Group], type[Table], type[Text]]:
+    """Rich's classes, imported when a table is drawn: JSON and plain output never load Rich."""
+    from rich.console import Group as G
+    from rich.table import Table as T
+    from rich.text import Text as X
+
+    return G, T, X
 
 
 def envelope(command: str, query: Any, interpreted: dict[str, Any], results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -62,6 +72,7 @@ def date_label(d: dict[str, Any]) -> str:
 
 def date_cell(d: dict[str, Any], mark: str = "") -> Text:
     """The date for a table cell: value and modifier, then how it was read on a line of its own."""
+    Group, Table, Text = _rich()
     mod = f" {d['mod'].lower()}" if d.get("mod") else ""
     cell = Text(clean(f"{d['value']}{mod}{mark}"))
     if d.get("how") not in (None, "explicit"):
@@ -70,6 +81,7 @@ def date_cell(d: dict[str, Any], mark: str = "") -> Text:
 
 
 def legend(shorts: dict[str, str], titles: dict[str, str], used: set[str]) -> Text:
+    Group, Table, Text = _rich()
     parts = [f"{shorts[s]} = {titles[s]}" for s in sorted(used) if s in shorts]
     return Text(clean("Sources: " + "; ".join(parts)), style="dim") if parts else Text("")
 
@@ -78,6 +90,7 @@ SOURCE_COLUMN: tuple[str, dict[str, Any]] = ("source", {"max_width": 24, "overfl
 
 
 def _table(title: str | None, columns: list[tuple[str, dict[str, Any]]]) -> Table:
+    Group, Table, Text = _rich()
     t = Table(title=Text(clean(title)) if title else None, show_lines=False, expand=False, title_justify="left")
     for name, opts in columns:
         t.add_column(name, **opts)
@@ -85,6 +98,7 @@ def _table(title: str | None, columns: list[tuple[str, dict[str, Any]]]) -> Tabl
 
 
 def events_table(events: list[dict[str, Any]], shorts: dict[str, str], title: str | None = None) -> Table:
+    Group, Table, Text = _rich()
     t = _table(title, [("date", {"no_wrap": True}), ("as written", {"max_width": 14}),
                        ("statement", {"ratio": 1, "min_width": 24}), SOURCE_COLUMN])
     for ev in events:
@@ -96,6 +110,7 @@ def events_table(events: list[dict[str, Any]], shorts: dict[str, str], title: st
 
 
 def entity_renderable(ent: dict[str, Any], shorts: dict[str, str], titles: dict[str, str]) -> RenderableType:
+    Group, Table, Text = _rich()
     head = Text()
     head.append(clean(ent["name"]), style="bold")
     head.append(f"  ({clean(ent['type'])}{'' if ent.get('curated', True) else ', auto-discovered'})")
@@ -125,6 +140,7 @@ def entity_renderable(ent: dict[str, Any], shorts: dict[str, str], titles: dict[
 
 
 def search_table(results: list[dict[str, Any]], shorts: dict[str, str]) -> Table:
+    Group, Table, Text = _rich()
     t = _table(None, [("score", {"no_wrap": True}), ("kind", {"no_wrap": True}), ("date", {"no_wrap": True}),
                       ("result", {"ratio": 1, "min_width": 30}), SOURCE_COLUMN])
     for r in results:
@@ -138,6 +154,7 @@ def search_table(results: list[dict[str, Any]], shorts: dict[str, str]) -> Table
 
 
 def sources_table(sources: list[dict[str, Any]]) -> Table:
+    Group, Table, Text = _rich()
     t = _table(None, [("id", {"no_wrap": True}), ("title", {"ratio": 1}), ("author", {}), ("kind", {}),
                       ("sections", {"justify": "right"}), ("sentences", {"justify": "right"}),
                       ("events", {"justify": "right"}), ("entities", {"justify": "right"})])
@@ -149,6 +166,7 @@ def sources_table(sources: list[dict[str, Any]]) -> Table:
 
 
 def context_renderable(item: dict[str, Any], shorts: dict[str, str]) -> RenderableType:
+    Group, Table, Text = _rich()
     parts: list[RenderableType] = []
     if "date" in item:
         d = item["date"]
@@ -172,6 +190,7 @@ def context_renderable(item: dict[str, Any], shorts: dict[str, str]) -> Renderab
 
 
 def extract_table(results: list[dict[str, Any]]) -> Table:
+    Group, Table, Text = _rich()
     t = _table(None, [("kind", {}), ("start", {"justify": "right"}), ("end", {"justify": "right"}),
                       ("text", {"ratio": 1}), ("value / entity", {})])
     for r in results:
