@@ -25,7 +25,7 @@ from typing import Any
 from etr import store
 from etr.errors import FactBaseInvalid
 
-INDEX_FORMAT = "4"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "5"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, text TEXT NOT NULL);
@@ -35,7 +35,9 @@ CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, start TEXT
 CREATE INDEX events_start ON events(start);
 CREATE INDEX events_sentence ON events(source, cstart);
 CREATE TABLE sentences(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL,
-                       paragraph INTEGER NOT NULL, data TEXT NOT NULL, terms TEXT NOT NULL, implied TEXT NOT NULL);
+                       paragraph INTEGER NOT NULL, data TEXT NOT NULL, terms TEXT NOT NULL, implied TEXT NOT NULL,
+                       start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE INDEX sentences_at ON sentences(source, start);
 CREATE TABLE postings(term TEXT NOT NULL, rid INTEGER NOT NULL);
 CREATE TABLE df(term TEXT PRIMARY KEY, n INTEGER NOT NULL);
 """
@@ -159,8 +161,9 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
         df.update(uniq)
         postings.extend((t, i) for t in uniq)
         implied = sentence_implied_words(s["entities"], types)
-        rows.append((i, s["id"], s["source"], s["paragraph"], rec("sentences", i, s), " ".join(ts), " ".join(sorted(implied))))
-    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        rows.append((i, s["id"], s["source"], s["paragraph"], rec("sentences", i, s), " ".join(ts),
+                     " ".join(sorted(implied)), s["start"], s["end"]))
+    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     con.executemany("INSERT INTO postings VALUES (?, ?)", postings)
     con.execute("CREATE INDEX postings_term ON postings(term)")
     con.executemany("INSERT INTO df VALUES (?, ?)", df.items())
@@ -243,6 +246,10 @@ class Index:
     def neighbours(self, rids: Iterable[int]) -> dict[int, tuple[dict[str, Any], Counter[str]]]:
         want = sorted({r + d for r in rids for d in (-1, 1) if r + d >= 0})
         return {rid: (s, tf) for rid, s, tf, _ in self._sentence_rows(want)}
+
+    def sentences_at(self, source: str, start: int, end: int) -> list[dict[str, Any]]:
+        """The sentences of `source` that hold the span [start, end)."""
+        return self._rows("SELECT data FROM sentences WHERE source = ? AND start <= ? AND end >= ?", (source, start, end))
 
     def sources(self) -> list[dict[str, Any]]:
         return self._rows("SELECT data FROM sources ORDER BY ord")

@@ -392,15 +392,6 @@ class FactBase:
         scored.sort(key=lambda x: (-x[0], x[1]["source"], x[1]["start"]))
         return scored
 
-    def _sentences_at(self, source: str, start: int, end: int) -> list[dict[str, Any]]:
-        """The sentences of `source` that hold the span [start, end)."""
-        rows = self.ix.con.execute(
-            "SELECT data FROM sentences WHERE source = ? AND json_extract(data, '$.start') <= ? "
-            "AND json_extract(data, '$.end') >= ?", (source, start, end)).fetchall()
-        import json
-
-        return [json.loads(r[0]) for r in rows]
-
     def _named_event_dates(self, q: str) -> list[dict[str, Any]]:
         """Events the registry dates for a named event the query names ("plane crash")."""
         types = {"event", "treaty", "document"}
@@ -411,7 +402,7 @@ class FactBase:
                 continue
             for d in self.entity_full(m.entity)["dates"]:
                 c = d["citation"]
-                for sent in self._sentences_at(c["source"], c["start"], c["end"]):
+                for sent in self.ix.sentences_at(c["source"], c["start"], c["end"]):
                     for ev in self.ix.events_of_sentence(sent["source"], sent["start"]):
                         if _agrees(ev["date"]["value"], d["value"]):
                             found.append(ev)
