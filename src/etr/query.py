@@ -26,7 +26,8 @@ LOOKUP_TYPES = {"who": WHO_TYPES, "where": WHERE_TYPES, "what": WHAT_TYPES}
 ACCEPT = 75.0  # below this a name match is no match
 CLOSE = 3.0  # candidates this close to the best are shown too
 MAX_QUERY = 500
-NAMED_EVENT_SCORE = 0.6  # a registry date of the event the query names outranks a weak word match
+NAMED_EVENT_SCORE = 0.6
+NEIGHBOURED = 300  # sentences whose neighbours are read for context when ranking  # a registry date of the event the query names outranks a weak word match
 
 STOP = set(
     """a an the of in on at to for from by with and or but is was were be been being are am do does
@@ -372,6 +373,9 @@ class FactBase:
             score += sum(per_gram.values())
             if score > 0:
                 first.append((rid, score, s, tf))
+        # only the leading candidates can be lifted far enough by their neighbours to matter
+        first.sort(key=lambda x: -x[1])
+        del first[NEIGHBOURED:]
         near = self.ix.neighbours(rid for rid, *_ in first) if qt else {}
         for rid, score, s, tf in first:
             ents = set(s["entities"])
