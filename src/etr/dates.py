@@ -607,7 +607,7 @@ def parse_period(query: str) -> Period | None:
     ("1944-13", "31 February 1944", "0000", "1946..1944").
     """
     q = " ".join(query.split())
-    if not q or len(q) > 80 or not any(ch.isdigit() for ch in q):
+    if not q or len(q) > 80 or (".." not in q and not any(ch.isdigit() for ch in q)):
         return None  # every period a user can name holds a year; spare the grammar ("plane crash")
     m = re.fullmatch(r"(?i)(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)", q)
     if m:  # "between 1944 and 1946", "from March to May 1946" (when each side is a date)
