@@ -112,17 +112,3 @@ class Sentence:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    file: str
-    title: str
-    author: str
-    publisher: str
-    kind: str
-    language: str
-    sha256: str
-    sections: tuple[Section, ...] = field(default_factory=tuple)
-    curated: bool = True
