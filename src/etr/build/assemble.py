@@ -208,7 +208,9 @@ def build(
             if not dated and same_para:
                 assert prev is not None
                 carried, depth = prev[2], prev[4] + 1
-                if depth <= MAX_CONTEXT_DEPTH:
+                if depth > 1:  # a bare year dates only the very next sentence, not a whole passage
+                    carried = [t for t in carried if t.date.precision != "year"]
+                if depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
                     for t in _context_dates(carried, text):
                         ev_ids.append(_event(events_out, spec, doc, s, t, _context_date(t), ids, via, entries, extra))
                     dated_for_next = carried if ev_ids else []
@@ -270,6 +272,8 @@ def build(
 
 
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
+# a sentence that moves in time ("who later became leader") does not share the date before it
+TIME_SHIFT = re.compile(r"\b(?:later|earlier|previously|formerly|once|already|afterwards|eventually|subsequently)\b", re.I)
 CONTINUES = re.compile(r"^(?:This|These|That|Those|During the|At the same time|The same)\b")
 REFERRING_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document"}
 IT = re.compile(r"^(?:It|Its)\b|\bits\b")
