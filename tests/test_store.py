@@ -44,6 +44,10 @@ def damage(path: Path, how: str) -> None:
     elif how == "source text edited":
         db["sources"][0]["text"] = db["sources"][0]["text"].replace("Ghulja", "Gulja")
         path.write_text(json.dumps(db))
+    elif how == "registry date citation moved":
+        ent = next(e for e in db["entities"] if e["dates"])
+        ent["dates"][0]["citation"]["end"] += 3
+        path.write_text(json.dumps(db))
     elif how == "field of wrong type":
         db["entities"][0] = "not an entity"
         path.write_text(json.dumps(db))
@@ -54,7 +58,7 @@ def damage(path: Path, how: str) -> None:
     ("a list", "expected a JSON object"), ("wrong version", "schema_version 99"),
     ("key missing", "'events' is missing"), ("citation moved", "does not match its quote"),
     ("quote edited", "does not match its quote"), ("source text edited", "no longer matches|does not match"),
-    ("field of wrong type", "malformed"),
+    ("field of wrong type", "malformed"), ("registry date citation moved", "does not match its quote"),
 ])
 def test_damaged_fact_base_is_refused_by_name(db_copy: Path, how: str, message: str) -> None:
     damage(db_copy, how)

@@ -275,7 +275,7 @@ def run_extract(file: Path, json_: bool, jsonl: bool) -> int:
 
 
 def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report: bool, json_: bool, db: Path | None) -> int:
-    from etr import store
+    from etr import render, store
 
     out = Out("build", None, json_, False)
     try:
@@ -285,7 +285,7 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
             target = db or out_path or store.packaged_db()
             ok, message = pipeline.check(target)
             if json_:
-                out.write(_json({"command": "build", "check": ok, "message": message}))
+                out.write(render.to_json({"command": "build", "check": ok, "message": message}))
             stderr(message)
             return 0 if ok else 1
         if add:
@@ -317,7 +317,7 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
     if report:
         out.write(pipeline.dumps_report(rep) + "\n")
     elif json_:
-        out.write(_json({"command": "build", "written": str(target), "counts": counts}))
+        out.write(render.to_json({"command": "build", "written": str(target), "counts": counts}))
     return 0
 
 
@@ -330,9 +330,3 @@ def _writable(target: Path) -> None:
             if not parent.is_dir():
                 raise BadQuery(f"{target}: {parent} is a file, not a folder")
             break
-
-
-def _json(obj: Any) -> str:
-    import json
-
-    return json.dumps(obj, ensure_ascii=False) + "\n"

@@ -11,6 +11,7 @@ Imports only etr.rules and etr.errors.
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -494,14 +495,10 @@ def point_bounds(p: Point) -> tuple[str, str]:
 
 
 def _ordinal(iso: str) -> int:
-    import datetime as _dt
-
     return _dt.date.fromisoformat(iso).toordinal()
 
 
 def _iso(ordinal: int) -> str:
-    import datetime as _dt
-
     return _dt.date.fromordinal(ordinal).isoformat()
 
 
@@ -566,8 +563,6 @@ def parse_value(value: str) -> Point | None:
 
 def add_days(p: Point, n: int) -> Point:
     assert p.year is not None and p.month is not None and p.day is not None
-    import datetime as _dt
-
     d = _dt.date(p.year, p.month, p.day) + _dt.timedelta(days=n)
     return Point(d.year, d.month, d.day)
 

@@ -155,6 +155,10 @@ class FactBase:
     def entity_by_id(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entities}
 
+    @cached_property
+    def entity_index(self) -> dict[str, int]:
+        return {e["id"]: i for i, e in enumerate(self.entities)}
+
     def entity_full(self, i: int) -> dict[str, Any]:
         return self.ix.entity(i)
 
@@ -349,9 +353,8 @@ class FactBase:
         avg = self.ix.avg
         linked: list[str] = []
         for eid in qents:
-            e = self.entity_by_id.get(eid)
-            if e is not None:
-                linked += self.ix.entity(self.entities.index(e))["sentences"]
+            if eid in self.entity_index:
+                linked += self.ix.entity(self.entity_index[eid])["sentences"]
         cands = self.ix.candidates(qt + [t for _w, gram in qents.values() for t in gram], linked)
         cue = next((v for k, v in QUESTION_CUES.items() if re.search(rf"\b{k}\b", q.lower())), None)
         gram_weights: dict[tuple[str, ...], float] = {}

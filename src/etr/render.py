@@ -63,13 +63,6 @@ def short_cite(c: dict[str, Any], shorts: dict[str, str]) -> str:
     return f"[{shorts.get(c['source'], c['source'])} §{c['section']}]"
 
 
-def date_label(d: dict[str, Any]) -> str:
-    """'1944-11-13 (year-inherited)': the value, its modifier, and how it was read if not explicit."""
-    mod = f" {d['mod'].lower()}" if d.get("mod") else ""
-    how = "" if d.get("how") in (None, "explicit") else f" ({d['how']})"
-    return f"{d['value']}{mod}{how}"
-
-
 def date_cell(d: dict[str, Any], mark: str = "") -> Text:
     """The date for a table cell: value and modifier, then how it was read on a line of its own."""
     Group, Table, Text = _rich()

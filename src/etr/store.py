@@ -110,10 +110,9 @@ def validate(db: Any, name: str) -> None:
         texts = {s["id"]: s["text"] for s in db["sources"]}
         for ev in db["events"]:
             _check_citations(ev["citations"], texts, name, ev["id"])
-            ev["date"]["value"]  # noqa: B018 - presence check
         for ent in db["entities"]:
-            ent["id"], ent["name"], ent["type"]  # noqa: B018
-            _check_citations(ent.get("statements", []), texts, name, ent["id"])
+            _check_citations(ent["statements"], texts, name, ent["id"])
+            _check_citations([d["citation"] for d in ent["dates"]], texts, name, ent["id"])
         for s in db["sentences"]:
             if texts[s["source"]][s["start"] : s["end"]] != s["text"]:
                 raise FactBaseInvalid(f"{name}: sentence {s['id']} no longer matches its source text")

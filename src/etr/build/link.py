@@ -43,7 +43,6 @@ class Linker:
         self.entries = entries
         self.forms: dict[tuple[str, ...], list[_Form]] = {}
         self.lengths: dict[str, list[int]] = {}  # first word -> lengths of forms starting with it
-        self.max_len = 1
         for i, e in enumerate(entries):
             kinds = [("name", e.name)] + [("alias", a) for a in e.aliases]
             kinds += [("variant", v) for v in e.variants] + [("short", s) for s in e.short_forms]
@@ -53,7 +52,6 @@ class Linker:
                     continue
                 cap = form[:1].isupper() or not form[:1].isalpha()
                 self.forms.setdefault(key, []).append(_Form(i, kind, cap))
-                self.max_len = max(self.max_len, len(key))
                 if len(key) not in self.lengths.setdefault(key[0], []):
                     self.lengths[key[0]].append(len(key))
         for lens in self.lengths.values():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from etr.dates import Point, Raw, bounds, scan, shift
+from etr.dates import Point, Raw, bounds, parse_value, scan, shift
 from etr.model import DateValue, TimexSpan
 
 
@@ -168,8 +168,6 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue) -> None:
         return
     value = dv.value.split("/")[-1]
     first = dv.value.split("/")[0]
-    from etr.dates import parse_value
-
     p = parse_value(value)
     if p is None or p.year is None:
         return
