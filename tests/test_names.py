@@ -104,3 +104,22 @@ def test_ambiguous_short_form_lists_every_candidate(fb: FactBase) -> None:
     results, interpreted = fb.lookup("Ma", WHO_TYPES)
     assert interpreted["ambiguous"]
     assert {"ma-bufang", "ma-chengxiang", "ma-hushan", "ma-buqing"} <= {r["id"] for r in results}
+
+
+def _fold_whole(text: str) -> str:
+    """The definition `fold` implements character by character: the whole text normalised at once."""
+    import re
+    import unicodedata
+
+    from etr.names import _TRANSLATE
+
+    t = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLATE))
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = t.casefold().translate(_TRANSLATE)
+    return " ".join(re.findall(r"\w+", t.replace("'", "")))
+
+
+@given(st.text(max_size=120) | st.text(alphabet="aAöÖüÜéÉıİßæﬁ́̈’'`- 尼ΣσςŞşǅ½Ⅻ\u0301\u0308\u200d", max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_fold_by_character_equals_folding_the_whole_text(text: str) -> None:
+    assert fold(text) == _fold_whole(text)

