@@ -9,6 +9,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import ROOT
@@ -196,3 +198,50 @@ def test_extract_reports_dates_and_names(tmp_path: Path) -> None:
     assert ("Ahmedjan Kasimov", "ehmetjan-qasimi") in names and ("Tihwa", "dihua") in names
     for r in rows:
         assert TELEGRAM[r["start"] : r["end"]] == r["text"]
+
+
+# ------------------------------------------------------------------ the linker's two paths
+
+@pytest.fixture(scope="module")
+def linker() -> Any:
+    from etr.build.link import Linker
+    from etr.build.registry import load_registry
+
+    return Linker(load_registry(ROOT / "data" / "registry"))
+
+
+def _both_paths(linker: Any, text: str) -> tuple[list[Any], list[Any]]:
+    from etr.build.documents import read_document
+
+    spans = [(s.start, s.end) for s in read_document("x", text).sentences] or [(0, len(text))]
+    return linker.find_all(text, spans), [linker.find(text, a, b) for a, b in spans]
+
+
+@pytest.mark.parametrize("name", ["east_turkestan_republic.txt", "kraus_stalin_ccp_xinjiang_1949.txt",
+                                  "sino_soviet_non_aggression_pact.txt"])
+def test_document_linker_finds_what_sentence_linker_finds(linker: Any, name: str) -> None:
+    fast, slow = _both_paths(linker, (ROOT / "seeds" / name).read_text(encoding="utf-8"))
+    assert fast == slow
+    assert sum(map(len, fast)) > 30
+
+
+def test_document_linker_on_the_telegram(linker: Any) -> None:
+    fast, slow = _both_paths(linker, TELEGRAM)
+    assert fast == slow
+    assert {m.text for ms in fast for m in ms} >= {"Tihwa", "Kuldja", "Ali Khan Tura", "Ahmedjan Kasimov"}
+
+
+_PIECES = ["Sheng Shicai", "sheng shicai", "SHENG", "Ma", "ma", "Mao", "Ma Bufang", "Ma  Bufang", "Ma-Bufang",
+           "Ehmetjan Qasimi's", "Ehmetjan", "Elihan Töre", "ELIHAN TÖRE", "Ürümqi", "Dihua airport",
+           "Peng Dehuai's notes", "Ghulja", "Kuldja", "Ili Rebellion", "Ili", "the", "in", "Soviet Union",
+           "Straße", "İli", "ﬁve", "Osman Batur", "Zhang Zhizhong", "Zhang", "1944", "Treaty of Friendship",
+           "East Turkestan Republic", "Second East Turkestan Republic", "Xinjiang", "Sinkiang", "尼勒克"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", ", ", ". ", " - ", "’s ", "(", "\n", "-", "  .. "])),
+                min_size=1, max_size=25))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_document_linker_equals_sentence_linker_on_any_text(linker: Any, parts: list[tuple[str, str]]) -> None:
+    text = "".join(a + b for a, b in parts)
+    fast, slow = _both_paths(linker, text)
+    assert fast == slow

@@ -15,33 +15,48 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
-from collections import Counter
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from etr import store
 from etr.errors import FactBaseInvalid
 
-INDEX_FORMAT = "5"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "6"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, text TEXT NOT NULL);
-CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL);
+CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, rids BLOB NOT NULL);
 CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, start TEXT, end TEXT,
-                    source TEXT NOT NULL, cstart INTEGER NOT NULL, data TEXT NOT NULL);
+                    source TEXT NOT NULL, cstart INTEGER NOT NULL, cend INTEGER NOT NULL, value TEXT NOT NULL, entities TEXT NOT NULL,
+                    out TEXT NOT NULL);
 CREATE INDEX events_start ON events(start);
 CREATE INDEX events_sentence ON events(source, cstart);
 CREATE TABLE sentences(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL,
-                       paragraph INTEGER NOT NULL, data TEXT NOT NULL, terms TEXT NOT NULL, implied TEXT NOT NULL,
-                       start INTEGER NOT NULL, end INTEGER NOT NULL);
+                       start INTEGER NOT NULL, end INTEGER NOT NULL, events TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX sentences_at ON sentences(source, start);
-CREATE TABLE postings(term TEXT NOT NULL, rid INTEGER NOT NULL);
-CREATE TABLE df(term TEXT PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE postings(term TEXT PRIMARY KEY, df INTEGER NOT NULL, rids BLOB NOT NULL) WITHOUT ROWID;
 """
 LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms", "curated", "description")
+# per-sentence flags (the "flags" array), for ranking without reading the sentence
+HAS_DIGIT, HAS_EVENTS, NAMES_PERSON, NAMES_PLACE = 1, 2, 4, 8
+_DIGIT = re.compile(r"\d")
+IMPLIED = "~"  # postings of "~word": sentences using `word` through the type of an entity they name
+
+
+def _ints(data: bytes, n: int) -> array[int]:
+    """Sentence row ids from the index, refused (as a damaged index) when out of range."""
+    a = array("i")
+    a.frombytes(data)
+    if a and (max(a) >= n or min(a) < 0):
+        raise sqlite3.DatabaseError("index damaged: row id out of range")
+    return a
 
 
 def key_of(path: Path) -> str:
@@ -127,8 +142,10 @@ def index_from_dict(db: dict[str, Any]) -> Index:
 
 
 def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None) -> sqlite3.Connection:
-    from etr.query import sentence_implied_words, terms
+    from etr.query import sentence_implied_words, shape_event, terms
 
+    con.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only when complete
+    con.execute("PRAGMA synchronous = OFF")
     con.executescript(SCHEMA)
     dumps = json.dumps
     recs = recs or {}
@@ -140,39 +157,89 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
         (i, s["id"], dumps({k: v for k, v in s.items() if k != "text"}, ensure_ascii=False), s["text"])
         for i, s in enumerate(db["sources"])])
     types = {e["id"]: e["type"] for e in db["entities"]}
+    refs = {e["id"]: {"id": e["id"], "name": e["name"], "type": e["type"]} for e in db["entities"]}
+    rid_of = {s["id"]: i for i, s in enumerate(db["sentences"])}
     light = []
     for e in db["entities"]:
         d = {k: e[k] for k in LIGHT_KEYS}
         d["n_sentences"] = len(e["sentences"])
         light.append(d)
-    con.executemany("INSERT INTO entities VALUES (?, ?, ?)",
-                    [(i, e["id"], rec("entities", i, e)) for i, e in enumerate(db["entities"])])
-    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", [
+    con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
+        (i, e["id"], rec("entities", i, e), array("i", sorted(rid_of[x] for x in e["sentences"] if x in rid_of)).tobytes())
+        for i, e in enumerate(db["entities"])])
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i, ev["id"], ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"],
-         rec("events", i, ev)) for i, ev in enumerate(db["events"])])
-    df: Counter[str] = Counter()
+         ev["citations"][0]["end"], ev["date"]["value"], " ".join(ev["entities"]),
+         dumps(shape_event(ev, refs), ensure_ascii=False))
+        for i, ev in enumerate(db["events"])])
     total = 0
     rows: list[tuple[Any, ...]] = []
-    postings: list[tuple[str, int]] = []
+    postings: dict[str, list[int]] = {}
+    lengths = array("i")
+    paras = array("i")
+    flags = bytearray()
+    para_ids: dict[tuple[str, int], int] = {}
+    person = {x for x, t in types.items() if t == "person"}
+    place = {x for x, t in types.items() if t == "place"}
     for i, s in enumerate(db["sentences"]):
         ts = terms(s["text"])
         total += len(ts)
-        uniq = set(ts)
-        df.update(uniq)
-        postings.extend((t, i) for t in uniq)
-        implied = sentence_implied_words(s["entities"], types)
-        rows.append((i, s["id"], s["source"], s["paragraph"], rec("sentences", i, s), " ".join(ts),
-                     " ".join(sorted(implied)), s["start"], s["end"]))
-    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO postings VALUES (?, ?)", postings)
-    con.execute("CREATE INDEX postings_term ON postings(term)")
-    con.executemany("INSERT INTO df VALUES (?, ?)", df.items())
+        lengths.append(len(ts))
+        for t in ts:
+            got = postings.get(t)
+            if got is None:
+                postings[t] = [i]
+            else:
+                got.append(i)  # once per occurrence: the count is the term's frequency
+        for w in sentence_implied_words(s["entities"], types):
+            postings.setdefault(IMPLIED + w, []).append(i)
+        paras.append(para_ids.setdefault((s["source"], s["paragraph"]), len(para_ids)))
+        ents = s["entities"]
+        flags.append((HAS_DIGIT if _DIGIT.search(s["text"]) else 0) | (HAS_EVENTS if s["events"] else 0)
+                     | (NAMES_PERSON if not person.isdisjoint(ents) else 0) | (NAMES_PLACE if not place.isdisjoint(ents) else 0))
+        rows.append((i, s["id"], s["source"], s["start"], s["end"], " ".join(s["events"]), rec("sentences", i, s)))
+    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO postings VALUES (?, ?, ?)", [
+        (t, len(set(rids)), array("i", rids).tobytes()) for t, rids in sorted(postings.items())])
+    con.executemany("INSERT INTO arrays VALUES (?, ?)", [
+        ("lengths", lengths.tobytes()), ("paras", paras.tobytes()), ("flags", bytes(flags))])
     n = max(1, len(db["sentences"]))
-    meta = {"key": key, "n": str(n), "avg": str(total / n), "light": dumps(light, ensure_ascii=False),
+    meta = {"key": key, "n": str(n), "sentences": str(len(db["sentences"])), "avg": str(total / n), "light": dumps(light, ensure_ascii=False),
             "schema_version": str(db["schema_version"])}
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     con.commit()
     return con
+
+
+class RawList:
+    """A list of results already in JSON (from the index), handed to the output as they are: an
+    answer with a thousand events never parses and re-serialises them for --json. Iterating
+    gives dicts, for tables and plain text."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[str]) -> None:
+        self.items = items
+
+    def json(self) -> str:
+        return "[" + ", ".join(self.items) + "]"
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (json.loads(x) for x in self.items)
+
+    def __getitem__(self, i: slice) -> RawList:
+        return RawList(self.items[i])
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, (list, RawList)) else other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Index:
@@ -182,70 +249,112 @@ class Index:
         self.con = con
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         self.n = int(meta["n"])
+        self.count = int(meta["sentences"])
         self.avg = float(meta["avg"])
         self.light: list[dict[str, Any]] = json.loads(meta["light"])
 
     def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self.con.execute(sql, tuple(args))]
 
+    def _array(self, name: str, typecode: str) -> array[int]:
+        row = self.con.execute("SELECT data FROM arrays WHERE name = ?", (name,)).fetchone()
+        a = array(typecode)
+        if row is not None:
+            a.frombytes(row[0])
+        if len(a) != self.count:
+            raise sqlite3.DatabaseError(f"index damaged: array {name} has {len(a)} items for {self.n} sentences")
+        return a
+
+    @cached_property
+    def lengths(self) -> array[int]:
+        return self._array("lengths", "i")
+
+    @cached_property
+    def paras(self) -> array[int]:
+        return self._array("paras", "i")
+
+    @cached_property
+    def flags(self) -> array[int]:
+        return self._array("flags", "B")
+
     def entity(self, idx: int) -> dict[str, Any]:
         row = self.con.execute("SELECT data FROM entities WHERE idx = ?", (idx,)).fetchone()
         return json.loads(row[0])  # type: ignore[no-any-return]
 
-    def events(self, ids: list[str]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
+    def entity_rids(self, idx: int) -> array[int]:
+        row = self.con.execute("SELECT rids FROM entities WHERE idx = ?", (idx,)).fetchone()
+        return _ints(row[0], self.n) if row else array("i")
+
+    def event_outs(self, ids: list[str]) -> list[tuple[tuple[str, str, str, int], int, str]]:
+        """(sort key, end offset, output JSON) of these events; key = (start, end, source, offset)."""
+        out = []
         for chunk in _chunks(ids):
-            out += self._rows(f"SELECT data FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            out += [((a or "", b or "", c, d), e, o) for a, b, c, d, e, o in self.con.execute(
+                f"SELECT start, end, source, cstart, cend, out FROM events WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk)]
         return out
 
-    def events_overlapping(self, lo: str | None, hi: str | None) -> list[dict[str, Any]]:
-        """Events whose dates overlap [lo, hi], in the fact base's (date) order."""
-        return self._rows("SELECT data FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? ORDER BY rid",
-                          (lo or "0000", hi or "9999"))
+    def event_outs_overlapping(self, lo: str | None, hi: str | None) -> list[tuple[str, str, str, int, str, str]]:
+        """(start, end, source, offset, entities, output JSON) of events whose dates overlap [lo, hi],
+        in the fact base's (date) order."""
+        return self.con.execute(
+            "SELECT start, end, source, cstart, entities, out FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? "
+            "ORDER BY rid", (lo or "0000", hi or "9999")).fetchall()
 
-    def events_of_sentence(self, source: str, start: int) -> list[dict[str, Any]]:
-        return self._rows("SELECT data FROM events WHERE source = ? AND cstart = ? ORDER BY rid", (source, start))
+    def event_out(self, ident: str) -> dict[str, Any] | None:
+        row = self.con.execute("SELECT out FROM events WHERE id = ?", (ident,)).fetchone()
+        return json.loads(row[0]) if row else None
 
-    def sentences(self, ids: list[str]) -> list[dict[str, Any]]:
+    def events_of_sentence(self, source: str, start: int) -> list[tuple[str, str, dict[str, Any]]]:
+        """(id, value, output) of the events a sentence states."""
+        return [(i, v, json.loads(o)) for i, v, o in self.con.execute(
+            "SELECT id, value, out FROM events WHERE source = ? AND cstart = ? ORDER BY rid", (source, start))]
+
+    def sentences(self, ids: list[str], undated_only: bool = False) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
+        extra = " AND events = ''" if undated_only else ""
         for chunk in _chunks(ids):
-            out += self._rows(f"SELECT data FROM sentences WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            out += self._rows(f"SELECT data FROM sentences WHERE id IN ({','.join('?' * len(chunk))}){extra}", chunk)
+        return out
+
+    def sentences_by_rid(self, rids: list[int]) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        for chunk in _chunks(rids):
+            for rid, data in self.con.execute(
+                    f"SELECT rid, data FROM sentences WHERE rid IN ({','.join('?' * len(chunk))})", chunk):
+                out[rid] = json.loads(data)
+        return out
+
+    def sentence_events(self, rids: list[int]) -> dict[int, list[str]]:
+        """The ids of the events each of these sentences states."""
+        out: dict[int, list[str]] = {}
+        for chunk in _chunks(rids):
+            for rid, evs in self.con.execute(
+                    f"SELECT rid, events FROM sentences WHERE rid IN ({','.join('?' * len(chunk))})", chunk):
+                out[rid] = evs.split()
         return out
 
     def one(self, table: str, ident: str) -> dict[str, Any] | None:
-        assert table in ("entities", "events", "sentences")
+        assert table in ("entities", "sentences")
         row = self.con.execute(f"SELECT data FROM {table} WHERE id = ?", (ident,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def postings(self, words: Iterable[str]) -> dict[str, tuple[int, array[int]]]:
+        """term -> (number of sentences holding it, their row ids, each repeated as often as it occurs)."""
+        ws = list(set(words))
+        got: dict[str, tuple[int, array[int]]] = {}
+        for chunk in _chunks(ws):
+            for term, df, rids in self.con.execute(
+                    f"SELECT term, df, rids FROM postings WHERE term IN ({','.join('?' * len(chunk))})", chunk):
+                got[term] = (df, _ints(rids, self.n))
+        return got
 
     def idf(self, words: Iterable[str]) -> dict[str, float]:
         ws = list(set(words))
         got: dict[str, int] = {}
         for chunk in _chunks(ws):
-            got.update(self.con.execute(f"SELECT term, n FROM df WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+            got.update(self.con.execute(f"SELECT term, df FROM postings WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in got.items()}
-
-    def candidates(self, words: list[str], sentence_ids: list[str]) -> list[tuple[int, dict[str, Any], Counter[str], set[str]]]:
-        """Sentences holding any of `words` or with one of `sentence_ids`: (rid, sentence, tf, implied)."""
-        rids: set[int] = set()
-        for chunk in _chunks(list(set(words))):
-            rids.update(r[0] for r in self.con.execute(
-                f"SELECT rid FROM postings WHERE term IN ({','.join('?' * len(chunk))})", chunk))
-        for chunk in _chunks(sentence_ids):
-            rids.update(r[0] for r in self.con.execute(
-                f"SELECT rid FROM sentences WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-        return self._sentence_rows(sorted(rids))
-
-    def _sentence_rows(self, rids: list[int]) -> list[tuple[int, dict[str, Any], Counter[str], set[str]]]:
-        out = []
-        for chunk in _chunks(rids):
-            for rid, data, ts, implied in self.con.execute(
-                    f"SELECT rid, data, terms, implied FROM sentences WHERE rid IN ({','.join('?' * len(chunk))}) ORDER BY rid", chunk):
-                out.append((rid, json.loads(data), Counter(ts.split()), set(implied.split())))
-        return out
-
-    def neighbours(self, rids: Iterable[int]) -> dict[int, tuple[dict[str, Any], Counter[str]]]:
-        want = sorted({r + d for r in rids for d in (-1, 1) if r + d >= 0})
-        return {rid: (s, tf) for rid, s, tf, _ in self._sentence_rows(want)}
 
     def sentences_at(self, source: str, start: int, end: int) -> list[dict[str, Any]]:
         """The sentences of `source` that hold the span [start, end)."""

@@ -7,18 +7,20 @@ Imports etr.model, etr.errors, etr.dates and etr.names.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from etr.dates import Period, parse_period
 from etr.errors import BadQuery, NotFound
+from etr.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_PLACE, RawList
 from etr.names import Match, NameEntry, NameIndex, fold
 
 if TYPE_CHECKING:
     from etr.index import Index
 
+Results = list[dict[str, Any]] | RawList  # RawList: results straight from the index, as JSON
 WHO_TYPES = {"person", "group"}
 WHERE_TYPES = {"place"}
 WHAT_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document", "unknown"}
@@ -62,16 +64,6 @@ def sentence_implied_words(entity_ids: list[str], types: dict[str, str]) -> set[
     """Words a sentence counts as using through the types of the entities it names."""
     type_words = _words()["type_words"]
     return {stem(w) for eid in entity_ids for w in type_words.get(types.get(eid, ""), [])}
-
-
-def _bm25(words: list[str], tf: Counter[str], implied: set[str], idf: dict[str, float], norm: float) -> float:
-    """BM25 of a sentence for `words`; `implied` words count once (from its entities' types)."""
-    got = 0.0
-    for t in words:
-        f = tf.get(t, 0) or (1 if t in implied else 0)
-        if f:
-            got += idf.get(t, 2.0) * (f * 2.2) / (f + norm)
-    return got
 
 
 def _period_option(option: str, value: str) -> Period:
@@ -134,6 +126,28 @@ def clean_query(query: str) -> str:
     return q
 
 
+def shape_event(ev: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An event of the fact base as the output shows it (`refs`: entity id -> {id, name, type}).
+    The index stores every event in this shape, ready to print."""
+    out: dict[str, Any] = {
+        "id": ev["id"],
+        "date": {k: ev["date"][k] for k in ("text", "value", "start", "end", "precision", "mod", "how")},
+        "text": ev["text"],
+        "entities": [refs.get(x) or {"id": x, "name": x, "type": "unknown"} for x in ev["entities"]],
+        "citations": ev["citations"],
+    }
+    if ev["date"].get("anchor"):
+        out["date"]["anchor"] = ev["date"]["anchor"]
+    if ev.get("via"):
+        out["via"] = ev["via"]
+    return out
+
+
+def _scored(out: dict[str, Any], score: float) -> dict[str, Any]:
+    out["score"] = round(score, 3)
+    return out
+
+
 class FactBase:
     """A fact base opened through its index (etr.index), with what queries build on first use."""
 
@@ -187,22 +201,6 @@ class FactBase:
             return {"id": eid, "name": eid, "type": "unknown"}
         return {"id": e["id"], "name": e["name"], "type": e["type"]}
 
-    def event_out(self, ev: dict[str, Any], score: float | None = None) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": ev["id"],
-            "date": {k: ev["date"][k] for k in ("text", "value", "start", "end", "precision", "mod", "how")},
-            "text": ev["text"],
-            "entities": [self.entity_ref(x) for x in ev["entities"]],
-            "citations": ev["citations"],
-        }
-        if ev["date"].get("anchor"):
-            out["date"]["anchor"] = ev["date"]["anchor"]
-        if ev.get("via"):
-            out["via"] = ev["via"]
-        if score is not None:
-            out["score"] = round(score, 3)
-        return out
-
     @cached_property
     def source_order(self) -> dict[str, int]:
         return {sid: i for i, sid in enumerate(self.source_by_id)}
@@ -213,21 +211,18 @@ class FactBase:
                 "start": s["start"], "end": s["end"], "quote": s["text"]}
 
     def entity_out(self, e: dict[str, Any], match: Match | None = None, limit: int | None = None) -> dict[str, Any]:
-        events = self.ix.events(e["events"])
-        events.sort(key=lambda ev: (ev["date"]["start"] or "", ev["date"]["end"] or "", ev["source"], ev["citations"][0]["start"]))
-        dated = set()
-        for ev in events:
-            dated.add((ev["source"], ev["citations"][0]["start"]))
-        statements: list[dict[str, Any]] = []
-        for s in self.ix.sentences(e["sentences"]):
-            if (s["source"], s["start"]) in dated:
-                continue
-            statements.append(self.citation_of_sentence(s))
+        rows = self.ix.event_outs(e["events"])
+        rows.sort(key=lambda r: r[0])
+        # the entity's sentences that state no event (those that do are its events)
+        statements = [self.citation_of_sentence(s) for s in self.ix.sentences(e["sentences"], undated_only=True)]
         statements.sort(key=lambda c: (self.source_order.get(c["source"], 0), c["start"]))
+        spans = [(c["source"], c["start"], c["end"]) for c in statements]
+        spans += [(k[2], k[3], end) for k, end, _ in rows]
         for grounding in e["statements"]:  # the registry's quote, unless a sentence already holds it
-            if not any(c["source"] == grounding["source"] and c["start"] <= grounding["start"] and grounding["end"] <= c["end"]
-                       for c in statements + [ev["citations"][0] for ev in events]):
+            if not any(src == grounding["source"] and a <= grounding["start"] and grounding["end"] <= b
+                       for src, a, b in spans):
                 statements.insert(0, grounding)
+        events = RawList([o for _k, _e, o in rows])
         related = []
         for r in e["related"]:
             ref = self.entity_ref(r["id"])
@@ -241,7 +236,7 @@ class FactBase:
             "match_kind": match.kind if match else "id",
             "score": round(match.score, 2) if match else 100.0,
             "description": e["description"], "roles": e["roles"], "curated": e["curated"],
-            "events": [self.event_out(ev) for ev in events],
+            "events": events,
             "statements": statements, "related": related,
         }
 
@@ -290,7 +285,7 @@ class FactBase:
             return ""
         return "; did you mean: " + ", ".join(forms[i] for _f, _s, i in got) + "?"
 
-    def when(self, query: str, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    def when(self, query: str, limit: int | None = None) -> tuple[Results, dict[str, Any]]:
         q = clean_query(query)
         period = parse_period(q)
         if period is not None:
@@ -300,20 +295,20 @@ class FactBase:
             raise NotFound(f"nothing found for {q!r}: not a date this etr reads, and no event matches it")
         return results, {"text": q}
 
-    def in_period(self, period: Period, limit: int | None = None) -> list[dict[str, Any]]:
+    def in_period(self, period: Period, limit: int | None = None) -> RawList:
         inside, overlapping = [], []
-        for ev in self.ix.events_overlapping(period.start, period.end):
-            s, e = ev["date"]["start"], ev["date"]["end"]
-            if s >= period.start and e <= period.end:
-                inside.append(ev)
+        for start, end, source, cstart, _ents, out in self.ix.event_outs_overlapping(period.start, period.end):
+            row = ((start, end, source, cstart), out)
+            if start >= period.start and end <= period.end:
+                inside.append(row)
             else:
-                overlapping.append(ev)
-        key = lambda ev: (ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"])  # noqa: E731
-        out = [dict(self.event_out(ev), within=True) for ev in sorted(inside, key=key)]
-        out += [dict(self.event_out(ev), within=False) for ev in sorted(overlapping, key=key)]
-        if not out:
+                overlapping.append(row)
+        inside.sort(key=lambda r: r[0])
+        overlapping.sort(key=lambda r: r[0])
+        got = RawList([o[:-1] + ', "within": true}' for _k, o in inside] + [o[:-1] + ', "within": false}' for _k, o in overlapping])
+        if not got:
             raise NotFound(f"no events dated within {period.text} ({period.start} to {period.end})")
-        return out[:limit] if limit else out
+        return got[:limit] if limit else got
 
     def _query_entities(self, q: str) -> tuple[dict[str, tuple[float, list[str]]], set[int]]:
         """Entities the words of q name, weighted by how rare their words are, and the word
@@ -342,65 +337,92 @@ class FactBase:
                 covered.update(range(i, i + n))
         return found, covered
 
-    def _score_sentences(self, q: str) -> list[tuple[float, dict[str, Any]]]:
+    def _score_sentences(self, q: str) -> list[tuple[float, int]]:
+        """(score, sentence row id) of every sentence that shares a word or an entity with q,
+        best first. Works on the index's postings and per-sentence arrays only: no sentence is
+        read until the caller knows which ones it shows."""
         qents, covered = self._query_entities(q)
         words = fold(q).split()
         rest = " ".join(w for i, w in enumerate(words) if i not in covered)
         qt = list(dict.fromkeys(terms(rest)))
         if not qt and not qents:
             return []
-        idf = self.ix.idf(qt + [t for _w, gram in qents.values() for t in gram])
-        avg = self.ix.avg
-        linked: list[str] = []
+        ix = self.ix
+        wanted = set(qt) | {t for _w, gram in qents.values() for t in gram}
+        post = ix.postings([*wanted, *(IMPLIED + t for t in wanted)])
+        idf = {t: math.log(1 + (ix.n - df + 0.5) / (df + 0.5)) for t, (df, _r) in post.items() if not t.startswith(IMPLIED)}
+        implied = {t: set(post[IMPLIED + t][1]) for t in wanted if IMPLIED + t in post}
+        tf: dict[int, dict[str, int]] = {}
+        for t in wanted:
+            if t in post:
+                for rid in post[t][1]:
+                    d = tf.get(rid)
+                    if d is None:
+                        tf[rid] = {t: 1}
+                    else:
+                        d[t] = d.get(t, 0) + 1
+        linked: dict[str, set[int]] = {}
         for eid in qents:
             if eid in self.entity_index:
-                linked += self.ix.entity(self.entity_index[eid])["sentences"]
-        cands = self.ix.candidates(qt + [t for _w, gram in qents.values() for t in gram], linked)
+                linked[eid] = set(ix.entity_rids(self.entity_index[eid]))
+        cands = set(tf).union(*linked.values())
+        avg, lengths = ix.avg, ix.lengths
+        empty: dict[str, int] = {}
+
+        def bm25(ws: list[str], rid: int, f_of: dict[str, int], norm: float) -> float:
+            got = 0.0
+            for t in ws:
+                f = f_of.get(t, 0) or (1 if rid in implied.get(t, ()) else 0)
+                if f:
+                    got += idf.get(t, 2.0) * (f * 2.2) / (f + norm)
+            return got
+
         cue = next((v for k, v in QUESTION_CUES.items() if re.search(rf"\b{k}\b", q.lower())), None)
         gram_weights: dict[tuple[str, ...], float] = {}
         for w, gram in qents.values():
             gram_weights[tuple(gram)] = max(gram_weights.get(tuple(gram), 0.0), w)
         total = sum(idf.get(t, 0.0) for t in qt) + sum(gram_weights.values()) or 1.0
-        scored = []
-        first: list[tuple[int, float, dict[str, Any], Counter[str]]] = []
-        for rid, s, tf, implied in cands:
-            norm = 1.2 * (0.25 + 0.75 * (sum(tf.values()) or 1) / avg)
-            score = _bm25(qt, tf, implied, idf, norm)
-            ents = set(s["entities"])
+        first: list[tuple[int, float]] = []
+        for rid in sorted(cands):
+            f_of = tf.get(rid, empty)
+            norm = 1.2 * (0.25 + 0.75 * (lengths[rid] or 1) / avg)
+            score = bm25(qt, rid, f_of, norm)
             # a name the query uses counts in full where the sentence names the entity (even by a
             # pronoun or another spelling), else by the words the sentence shares with it
             per_gram: dict[tuple[str, ...], float] = {}
             for eid, (w, gram) in qents.items():
-                got = w if eid in ents else min(w, _bm25(gram, tf, implied, idf, norm))
+                got = w if rid in linked.get(eid, ()) else min(w, bm25(gram, rid, f_of, norm))
                 per_gram[tuple(gram)] = max(per_gram.get(tuple(gram), 0.0), got)
             score += sum(per_gram.values())
             if score > 0:
-                first.append((rid, score, s, tf))
+                first.append((rid, score))
         # only the leading candidates can be lifted far enough by their neighbours to matter
         first.sort(key=lambda x: -x[1])
         del first[NEIGHBOURED:]
-        near = self.ix.neighbours(rid for rid, *_ in first) if qt else {}
-        for rid, score, s, tf in first:
-            ents = set(s["entities"])
-            for j in (rid - 1, rid + 1):  # the sentence's neighbours lend some context
-                if j in near:
-                    other, otf = near[j]
-                    if other["paragraph"] == s["paragraph"] and other["source"] == s["source"]:
-                        score += 0.25 * sum(idf.get(t, 0.0) for t in qt if t in otf and t not in tf)
-            if cue == "number" and re.search(r"\d", s["text"]):
+        paras, flags, count = ix.paras, ix.flags, ix.count
+        scored = []
+        for rid, score in first:
+            f_of = tf.get(rid, empty)
+            if qt:
+                for j in (rid - 1, rid + 1):  # the sentence's neighbours lend some context
+                    if 0 <= j < count and paras[j] == paras[rid]:
+                        other = tf.get(j, empty)
+                        score += 0.25 * sum(idf.get(t, 0.0) for t in qt if t in other and t not in f_of)
+            fl = flags[rid]
+            if cue == "number" and fl & HAS_DIGIT:
                 score *= 1.3
-            elif cue == "date" and s["events"]:
+            elif cue == "date" and fl & HAS_EVENTS:
                 score *= 1.3
-            elif cue == "person" and any(self.entity_by_id.get(x, {}).get("type") == "person" for x in ents):
+            elif cue == "person" and fl & NAMES_PERSON:
                 score *= 1.2
-            elif cue == "place" and any(self.entity_by_id.get(x, {}).get("type") == "place" for x in ents):
+            elif cue == "place" and fl & NAMES_PLACE:
                 score *= 1.2
-            scored.append((score / total, s))
-        scored.sort(key=lambda x: (-x[0], x[1]["source"], x[1]["start"]))
+            scored.append((score / total, rid))
+        scored.sort(key=lambda x: (-x[0], x[1]))
         return scored
 
-    def _named_event_dates(self, q: str) -> list[dict[str, Any]]:
-        """Events the registry dates for a named event the query names ("plane crash")."""
+    def _named_event_dates(self, q: str) -> list[tuple[str, dict[str, Any]]]:
+        """(id, output) of the events the registry dates for a named event the query names ("plane crash")."""
         types = {"event", "treaty", "document"}
         allowed = [e["type"] in types for e in self.entities]
         found = []
@@ -410,32 +432,39 @@ class FactBase:
             for d in self.entity_full(m.entity)["dates"]:
                 c = d["citation"]
                 for sent in self.ix.sentences_at(c["source"], c["start"], c["end"]):
-                    for ev in self.ix.events_of_sentence(sent["source"], sent["start"]):
-                        if _agrees(ev["date"]["value"], d["value"]):
-                            found.append(ev)
+                    for evid, value, out in self.ix.events_of_sentence(sent["source"], sent["start"]):
+                        if _agrees(value, d["value"]):
+                            found.append((evid, out))
         return found
 
     def match_events(self, q: str, limit: int) -> list[dict[str, Any]]:
         scored = self._score_sentences(q)
-        out: list[dict[str, Any]] = []
-        seen: set[str] = set()
         best = scored[0][0] if scored else 0.0
-        for score, s in scored:
-            if not s["events"]:
-                continue
+        keep = []
+        for score, rid in scored:
             if score < best * 0.45:
                 break
-            for ev in self.ix.events(s["events"]):
-                if ev["id"] not in seen:
-                    seen.add(ev["id"])
-                    out.append(self.event_out(ev, score / best if best else 0.0))
+            keep.append((score, rid))
+        events_of = self.ix.sentence_events([rid for _s, rid in keep])
+        picked: list[tuple[float, str]] = []
+        seen: set[str] = set()
+        for score, rid in keep:
+            for evid in events_of.get(rid, []):
+                if evid not in seen:
+                    seen.add(evid)
+                    picked.append((score / best if best else 0.0, evid))
         # every date the sources give for a named event, even where the words differ
-        named = [ev for ev in self._named_event_dates(q) if ev["id"] not in seen]
-        for ev in sorted(named, key=lambda ev: ev["date"]["start"] or ""):
-            seen.add(ev["id"])
-            out.append(self.event_out(ev, NAMED_EVENT_SCORE))
-        out.sort(key=lambda r: -r["score"])
-        return out[:limit]
+        named = [(evid, out) for evid, out in self._named_event_dates(q) if evid not in seen]
+        named_out: dict[str, dict[str, Any]] = {}
+        for evid, out in sorted(named, key=lambda x: x[1]["date"]["start"] or ""):
+            if evid not in named_out:
+                named_out[evid] = out
+                picked.append((NAMED_EVENT_SCORE, evid))
+        picked.sort(key=lambda r: -round(r[0], 3))
+        picked = picked[:limit]
+        outs: dict[str, dict[str, Any] | None] = {evid: self.ix.event_out(evid) for _s, evid in picked if evid not in named_out}
+        outs.update(named_out)
+        return [_scored(dict(got), score) for score, evid in picked if (got := outs.get(evid)) is not None]
 
     def search(self, query: str, limit: int = 10) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         q = clean_query(query)
@@ -448,14 +477,19 @@ class FactBase:
                                 "description": e["description"]})
         scored = self._score_sentences(q)
         best = scored[0][0] if scored else 1.0
-        for score, s in scored[: max(limit * 2, 20)]:
+        top = []
+        for score, rid in scored[: max(limit * 2, 20)]:
             norm = score / best if best else 0.0
             if norm < 0.2:
                 break
+            top.append((norm, rid))
+        sents = self.ix.sentences_by_rid([rid for _n, rid in top])
+        for norm, rid in top:
+            s = sents[rid]
             cit = self.citation_of_sentence(s)
-            if s["events"]:
-                ev = self.ix.events(s["events"][:1])[0]
-                item = self.event_out(ev, norm * 0.97)
+            ev = self.ix.event_out(s["events"][0]) if s["events"] else None
+            if ev is not None:
+                item = _scored(ev, norm * 0.97)
                 item["kind"] = "event"
             else:
                 item = {"kind": "sentence", "id": s["id"], "score": round(norm * 0.97, 3), "text": s["text"],
@@ -471,11 +505,10 @@ class FactBase:
         ent = self.ix.one("entities", i)
         if ent is not None:
             return [dict(self.entity_out(ent), kind="entity")], {"kind": "entity"}
-        ev = self.ix.one("events", i)
-        if ev is not None:
-            out = self.event_out(ev)
+        out = self.ix.event_out(i)
+        if out is not None:
             out["kind"] = "event"
-            out["context"] = self._context(ev["citations"][0])
+            out["context"] = self._context(out["citations"][0])
             return [out], {"kind": "event"}
         s = self.ix.one("sentences", i)
         if s is not None:
@@ -494,7 +527,7 @@ class FactBase:
         return {"paragraph": text[a:b], "start": cit["start"] - a, "end": cit["end"] - a,
                 "section": cit["section"], "title": cit["title"]}
 
-    def timeline(self, start: str | None, end: str | None, about: list[str], limit: int | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    def timeline(self, start: str | None, end: str | None, about: list[str], limit: int | None) -> tuple[Results, dict[str, Any]]:
         interpreted: dict[str, Any] = {}
         lo = _period_option("--from", start).start if start else None
         hi = _period_option("--to", end).end if end else None
@@ -514,11 +547,8 @@ class FactBase:
                     keep.add(e["id"])
                     names.append(e["name"])
             interpreted["about"] = names
-        out = []
-        for ev in self.ix.events_overlapping(lo, hi):
-            if keep is not None and not keep.intersection(ev["entities"]):
-                continue
-            out.append(self.event_out(ev))
+        out = RawList([o for _s, _e, _src, _c, ents, o in self.ix.event_outs_overlapping(lo, hi)
+                       if keep is None or not keep.isdisjoint(ents.split())])
         if not out:
             raise NotFound("no events in that range")
         return (out[:limit] if limit else out), interpreted

@@ -9,6 +9,7 @@ Imports rich and the standard library.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -52,11 +53,27 @@ def envelope(command: str, query: Any, interpreted: dict[str, Any], results: lis
 
 
 def to_json(env: dict[str, Any]) -> str:
-    return json.dumps(env, ensure_ascii=False) + "\n"
+    """One JSON document; lists of results that are JSON already (etr.index.RawList) go in as
+    they are, through a placeholder no document text can contain."""
+    raws: list[Any] = []
+    nonce = os.urandom(6).hex()
+
+    def hold(obj: Any) -> str:
+        if not hasattr(obj, "items") or not hasattr(obj, "json"):
+            raise TypeError(f"cannot write {type(obj).__name__} as JSON")
+        raws.append(obj)
+        return f"\x00{nonce}:{len(raws) - 1}\x00"
+
+    text = json.dumps(env, ensure_ascii=False, default=hold)
+    for i, raw in enumerate(raws):
+        text = text.replace(f'"\\u0000{nonce}:{i}\\u0000"', raw.json(), 1)
+    return text + "\n"
 
 
 def to_jsonl(results: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+    if hasattr(results, "json") and hasattr(results, "items"):  # RawList: one JSON text per item
+        return "".join(x + "\n" for x in results.items)
+    return "".join(to_json(r) for r in results)
 
 
 def short_cite(c: dict[str, Any], shorts: dict[str, str]) -> str:
