@@ -355,6 +355,13 @@ class Unknown:
     type: str
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|from|to the|outside|reached|captured|took)\s+$")
+_SUFFIXES = [(re.compile(p), t) for p, t in _SUFFIX_TYPES]
+_HINTS = [(re.compile(p), re.compile(p.replace(r"\s*$", "")), t) for p, t in _TYPE_HINTS]
+
+
 def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list[Unknown]:
     """Capitalised names in text[start:end] that overlap no registry mention."""
     taken = [(m.start, m.end) for m in known]
@@ -367,15 +374,15 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
             words = words[1:]
         if not words:
             continue
-        phrase = text[s:e]
         if any(a < e and s < b for a, b in taken):
             continue
+        phrase = text[s:e]
         at_sentence_start = s == start or text[start:s].strip() in ("", '"', "“")
         if len(words) == 1 and (at_sentence_start or len(phrase) < 4):
             continue
         if phrase.isupper():  # telegram headers and signatures, acronyms nobody registered
             continue
-        if all(w.strip("'’") in _NOT_NAMES or re.sub(r"['’]s$", "", w) in _NOT_NAMES for w in words):
+        if all(w.strip("'’") in _NOT_NAMES or _POSSESSIVE.sub("", w) in _NOT_NAMES for w in words):
             continue
         titled = False
         while len(words) > 1 and words[0] in _NOT_NAMES:  # "Soviet Consul General Yevseev" -> "Yevseev"
@@ -383,24 +390,24 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]
         phrase = text[s:e]
-        if len(words) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or re.search(r"(?:ese|ian|ish|ic)$", phrase)):
+        if len(words) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or _PEOPLE_ADJECTIVE.search(phrase)):
             continue
         if any(w.split("-")[0] in _COMMON_STARTS and "-" in w for w in words):  # "March-April"
             continue
-        phrase = re.sub(r"['’]s$", "", phrase)
+        phrase = _POSSESSIVE.sub("", phrase)
         e = s + len(phrase)
         kind = "unknown"
-        for pat, t in _SUFFIX_TYPES:
-            if re.search(pat, phrase):
+        for pat, t in _SUFFIXES:
+            if pat.search(phrase):
                 kind = t
                 break
         if kind == "unknown" and titled:
             kind = "person"
-        if kind == "unknown" and re.search(r"\b(?:at|in|near|from|to the|outside|reached|captured|took)\s+$", text[max(start, s - 12) : s]):
+        if kind == "unknown" and _PLACE_BEFORE.search(text[max(start, s - 12) : s]):
             kind = "place"
         if kind == "unknown":
-            for pat, t in _TYPE_HINTS:
-                if re.search(pat, text[max(start, s - 20) : s]) or re.search(pat.replace(r"\s*$", ""), phrase):
+            for before, inside, t in _HINTS:
+                if before.search(text[max(start, s - 20) : s]) or inside.search(phrase):
                     kind = t
                     break
         out.append(Unknown(s, e, phrase, kind))
