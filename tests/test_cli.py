@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import DATA, ROOT
 from etr.cli import app
 
 SCHEMA = json.loads((ROOT / "data" / "output.schema.json").read_text())
@@ -231,12 +231,33 @@ def test_fast_path_answers_like_the_typer_app(args: list[str]) -> None:
 
 @pytest.mark.parametrize("args", [
     [], ["who"], ["who", "a", "b"], ["who", "--help"], ["who", "x", "--limit", "0"], ["who", "x", "--bogus"],
-    ["build"], ["extract", "f"], ["timeline", "--about"], ["sources", "--limit", "3"], ["who", "x", "--json=1"],
+    ["build", "--help"], ["build", "--bogus"], ["build", "--add"], ["build", "--check=1"], ["extract", "f"], ["timeline", "--about"], ["sources", "--limit", "3"], ["who", "x", "--json=1"],
 ])
 def test_fast_path_leaves_the_rest_to_typer(args: list[str]) -> None:
     from etr.main import parse
 
     assert parse(args) is None
+
+
+BUILD_CASES = [
+    ["build", "--check"], ["build", "--check", "--json"], ["build", "--add", "{tmp}/missing.txt", "--out", "{tmp}/f.json"],
+    ["build", "--add={telegram}", "--out", "{tmp}/f.json", "--json"], ["build", "{telegram}", "--report", "--out", "{tmp}/g.json"],
+    ["build", "--out", "{tmp}"],
+]
+
+
+@pytest.mark.parametrize("args", BUILD_CASES, ids=[" ".join(a) for a in BUILD_CASES])
+def test_fast_path_builds_like_the_typer_app(args: list[str], tmp_path: Path) -> None:
+    """`etr build` with a thousand --add options skips Typer's parsing too; both paths agree."""
+    from etr.main import parse
+
+    args = [a.format(tmp=tmp_path, telegram=DATA / "sample_telegram.txt") for a in args]
+    assert parse(args) is not None
+    proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120)
+    typer_result = run(*args)
+    assert proc.returncode == typer_result.exit_code
+    assert proc.stdout == typer_result.stdout
+    assert proc.stderr == typer_result.stderr
 
 
 def test_fast_path_does_not_import_typer() -> None:

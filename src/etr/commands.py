@@ -302,14 +302,17 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
             target = out_path or db or store.packaged_db()
             _writable(target)
             fb, rep = pipeline.build_seeds(progress)
-        recs = store.records(fb)
-        try:
-            store.write_atomic(target, store.dumps(fb, recs))
-        except OSError as e:
-            raise BadQuery(f"cannot write {target} ({e.strerror or e}); the previous file is untouched") from None
         from etr import index
 
-        index.write_index(fb, index.index_path(target), index.key_of(target), recs)
+        writer = index.IndexWriter(fb, index.index_path(target), sentence_terms=rep.terms)
+        try:
+            try:
+                store.write_atomic(target, store.chunks(fb))
+            except OSError as e:
+                raise BadQuery(f"cannot write {target} ({e.strerror or e}); the previous file is untouched") from None
+            writer.finish(index.key_of(target))
+        finally:
+            writer.abandon()
     except EtrError as e:
         return out.fail(e)
     counts = rep.counts

@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+import signal
 import sqlite3
 import tempfile
 from array import array
@@ -27,7 +28,7 @@ from typing import Any
 from etr import store
 from etr.errors import FactBaseInvalid
 
-INDEX_FORMAT = "6"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "8"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -39,7 +40,8 @@ CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, start TEXT
 CREATE INDEX events_start ON events(start);
 CREATE INDEX events_sentence ON events(source, cstart);
 CREATE TABLE sentences(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL,
-                       start INTEGER NOT NULL, end INTEGER NOT NULL, events TEXT NOT NULL, data TEXT NOT NULL);
+                       section TEXT NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL,
+                       end INTEGER NOT NULL, text TEXT NOT NULL, entities TEXT NOT NULL, events TEXT NOT NULL);
 CREATE INDEX sentences_at ON sentences(source, start);
 CREATE TABLE postings(term TEXT PRIMARY KEY, df INTEGER NOT NULL, rids BLOB NOT NULL) WITHOUT ROWID;
 """
@@ -47,7 +49,17 @@ LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms
 # per-sentence flags (the "flags" array), for ranking without reading the sentence
 HAS_DIGIT, HAS_EVENTS, NAMES_PERSON, NAMES_PLACE = 1, 2, 4, 8
 _DIGIT = re.compile(r"\d")
-IMPLIED = "~"  # postings of "~word": sentences using `word` through the type of an entity they name
+IMPLIED = "~"
+SEP = "\x1f"  # between the ids in one column (the ASCII unit separator: in no id)
+SENTENCE = "id, source, section, paragraph, start, end, text, entities, events"
+
+
+def _sentence(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A sentence record from its row (SENTENCE's columns)."""
+    i, source, section, paragraph, start, end, text, ents, evs = row
+    return {"id": i, "source": source, "section": section, "paragraph": paragraph, "start": start,
+            "end": end, "text": text, "entities": ents.split(SEP) if ents else [],
+            "events": evs.split(SEP) if evs else []}  # postings of "~word": sentences using `word` through the type of an entity they name
 
 
 def _ints(data: bytes, n: int) -> array[int]:
@@ -136,13 +148,102 @@ def write_index(db: dict[str, Any], path: Path, key: str, recs: dict[str, Any] |
             os.unlink(tmp)
 
 
+PENDING = "pending"
+FORK_AT = 5000  # sentences: below this, writing the index is quicker than starting a process
+
+
+class IndexWriter:
+    """Writes the index of a new fact base while the caller writes the JSON.
+
+    The index's key names the JSON file's size and times, known only once the JSON is written:
+    the index is made under a temporary name with a placeholder key, in a forked child process
+    (which shares the fact base in memory, nothing to copy) when the fact base is large and the
+    machine has a second core, and `finish` stamps the key and renames it into place. Writing the
+    index took about as long as writing the JSON at 1,000 documents (bench/README.md)."""
+
+    def __init__(self, db: dict[str, Any], path: Path, recs: dict[str, Any] | None = None,
+                 sentence_terms: list[list[str]] | None = None) -> None:
+        self.db, self.path, self.recs, self.terms = db, path, recs, sentence_terms
+        self.pid: int | None = None
+        self.tmp: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+        except OSError:
+            self.tmp = None
+            return
+        if (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and len(db["sentences"]) >= FORK_AT
+                and os.environ.get("ETR_NO_FORK") != "1"):
+            try:
+                self.pid = os.fork()
+            except OSError:
+                self.pid = None
+                return
+            if self.pid == 0:  # the child: write, and leave without running the parent's exit code
+                code = 1
+                try:
+                    self._write()
+                    code = 0
+                finally:
+                    os._exit(code)
+
+    def _write(self) -> None:
+        assert self.tmp is not None
+        con = sqlite3.connect(self.tmp)
+        try:
+            _fill(con, self.db, PENDING, self.recs, self.terms)
+        finally:
+            con.close()
+
+    def finish(self, key: str) -> None:
+        """Wait for the index (or write it here), stamp `key` on it and move it into place; a
+        folder we cannot write to only costs speed."""
+        if self.tmp is None:
+            return
+        try:
+            if self.pid is not None:
+                _pid, status = os.waitpid(self.pid, 0)
+                self.pid = None
+                if status != 0:
+                    raise sqlite3.Error("the process writing the index failed")
+            else:
+                self._write()
+            con = sqlite3.connect(self.tmp)
+            try:
+                con.execute("UPDATE meta SET value = ? WHERE key = 'key'", (key,))
+                con.commit()
+            finally:
+                con.close()
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+        except (OSError, sqlite3.Error):
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Stop and remove a half-made index (the build failed or was interrupted)."""
+        if self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            self.pid = None
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            self.tmp = None
+
+
 def index_from_dict(db: dict[str, Any]) -> Index:
     """An in-memory index of an already loaded fact base (tests, one-off use)."""
     return Index(_fill(sqlite3.connect(":memory:"), db, "memory"))
 
 
-def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None) -> sqlite3.Connection:
+def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None,
+          sentence_terms: list[list[str]] | None = None) -> sqlite3.Connection:
     from etr.query import sentence_implied_words, shape_event, terms
+
+    if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
+        sentence_terms = [terms(s["text"]) for s in db["sentences"]]
 
     con.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only when complete
     con.execute("PRAGMA synchronous = OFF")
@@ -165,11 +266,11 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
         d["n_sentences"] = len(e["sentences"])
         light.append(d)
     con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
-        (i, e["id"], rec("entities", i, e), array("i", sorted(rid_of[x] for x in e["sentences"] if x in rid_of)).tobytes())
+        (i, e["id"], rec("entities", i, e), array("i", sorted([rid_of[x] for x in e["sentences"] if x in rid_of])).tobytes())
         for i, e in enumerate(db["entities"])])
     con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i, ev["id"], ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"],
-         ev["citations"][0]["end"], ev["date"]["value"], " ".join(ev["entities"]),
+         ev["citations"][0]["end"], ev["date"]["value"], SEP.join(ev["entities"]),
          dumps(shape_event(ev, refs), ensure_ascii=False))
         for i, ev in enumerate(db["events"])])
     total = 0
@@ -181,8 +282,7 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
     para_ids: dict[tuple[str, int], int] = {}
     person = {x for x, t in types.items() if t == "person"}
     place = {x for x, t in types.items() if t == "place"}
-    for i, s in enumerate(db["sentences"]):
-        ts = terms(s["text"])
+    for i, (s, ts) in enumerate(zip(db["sentences"], sentence_terms, strict=True)):
         total += len(ts)
         lengths.append(len(ts))
         for t in ts:
@@ -197,8 +297,9 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
         ents = s["entities"]
         flags.append((HAS_DIGIT if _DIGIT.search(s["text"]) else 0) | (HAS_EVENTS if s["events"] else 0)
                      | (NAMES_PERSON if not person.isdisjoint(ents) else 0) | (NAMES_PLACE if not place.isdisjoint(ents) else 0))
-        rows.append((i, s["id"], s["source"], s["start"], s["end"], " ".join(s["events"]), rec("sentences", i, s)))
-    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        rows.append((i, s["id"], s["source"], s["section"], s["paragraph"], s["start"], s["end"], s["text"],
+                     SEP.join(ents), SEP.join(s["events"])))
+    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     con.executemany("INSERT INTO postings VALUES (?, ?, ?)", [
         (t, len(set(rids)), array("i", rids).tobytes()) for t, rids in sorted(postings.items())])
     con.executemany("INSERT INTO arrays VALUES (?, ?)", [
@@ -314,15 +415,16 @@ class Index:
         out: list[dict[str, Any]] = []
         extra = " AND events = ''" if undated_only else ""
         for chunk in _chunks(ids):
-            out += self._rows(f"SELECT data FROM sentences WHERE id IN ({','.join('?' * len(chunk))}){extra}", chunk)
+            out += map(_sentence, self.con.execute(
+                f"SELECT {SENTENCE} FROM sentences WHERE id IN ({','.join('?' * len(chunk))}){extra}", chunk))
         return out
 
     def sentences_by_rid(self, rids: list[int]) -> dict[int, dict[str, Any]]:
         out: dict[int, dict[str, Any]] = {}
         for chunk in _chunks(rids):
-            for rid, data in self.con.execute(
-                    f"SELECT rid, data FROM sentences WHERE rid IN ({','.join('?' * len(chunk))})", chunk):
-                out[rid] = json.loads(data)
+            for row in self.con.execute(
+                    f"SELECT rid, {SENTENCE} FROM sentences WHERE rid IN ({','.join('?' * len(chunk))})", chunk):
+                out[row[0]] = _sentence(row[1:])
         return out
 
     def sentence_events(self, rids: list[int]) -> dict[int, list[str]]:
@@ -331,12 +433,15 @@ class Index:
         for chunk in _chunks(rids):
             for rid, evs in self.con.execute(
                     f"SELECT rid, events FROM sentences WHERE rid IN ({','.join('?' * len(chunk))})", chunk):
-                out[rid] = evs.split()
+                out[rid] = evs.split(SEP) if evs else []
         return out
 
-    def one(self, table: str, ident: str) -> dict[str, Any] | None:
-        assert table in ("entities", "sentences")
-        row = self.con.execute(f"SELECT data FROM {table} WHERE id = ?", (ident,)).fetchone()
+    def sentence(self, ident: str) -> dict[str, Any] | None:
+        row = self.con.execute(f"SELECT {SENTENCE} FROM sentences WHERE id = ?", (ident,)).fetchone()
+        return _sentence(row) if row else None
+
+    def entity_by_id(self, ident: str) -> dict[str, Any] | None:
+        row = self.con.execute("SELECT data FROM entities WHERE id = ?", (ident,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def postings(self, words: Iterable[str]) -> dict[str, tuple[int, array[int]]]:
@@ -358,7 +463,8 @@ class Index:
 
     def sentences_at(self, source: str, start: int, end: int) -> list[dict[str, Any]]:
         """The sentences of `source` that hold the span [start, end)."""
-        return self._rows("SELECT data FROM sentences WHERE source = ? AND start <= ? AND end >= ?", (source, start, end))
+        return list(map(_sentence, self.con.execute(
+            f"SELECT {SENTENCE} FROM sentences WHERE source = ? AND start <= ? AND end >= ?", (source, start, end))))
 
     def sources(self) -> list[dict[str, Any]]:
         return self._rows("SELECT data FROM sources ORDER BY ord")

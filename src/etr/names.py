@@ -53,9 +53,14 @@ FOLD_TABLE = _FoldTable()
 
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-insensitive form: 'Elihan Töre' -> 'elihan tore'."""
+    return " ".join(fold_words(text))
+
+
+def fold_words(text: str) -> list[str]:
+    """The words of fold(text): fold(text).split()."""
     if text.isascii():  # the same result, without the table
-        return " ".join(_TOKEN.findall(text.lower().replace("'", "").replace("`", "")))
-    return " ".join(_TOKEN.findall(text.translate(FOLD_TABLE)))
+        return _TOKEN.findall(text.lower().replace("'", "").replace("`", ""))
+    return _TOKEN.findall(text.translate(FOLD_TABLE))
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

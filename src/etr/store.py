@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -147,27 +148,41 @@ def dumps(db: dict[str, Any], recs: dict[str, str | list[str]] | None = None) ->
     """The canonical serialisation: sorted keys, one record (source, sentence, event, entity) per
     line - readable and diff-friendly, and written by json's fast C encoder (which `indent` turns
     off) - and a trailing newline."""
+    return "".join(chunks(db, recs))
+
+
+def chunks(db: dict[str, Any], recs: dict[str, str | list[str]] | None = None) -> Iterator[str]:
+    """`dumps(db)` in pieces, so that a large fact base is written without first being joined
+    into one string (which took longer than writing it, bench/README.md)."""
     recs = records(db) if recs is None else recs
-    lines = []
-    for key in sorted(recs):
+    yield "{\n"
+    for n, key in enumerate(sorted(recs)):
         value = recs[key]
+        sep = ",\n" if n < len(recs) - 1 else "\n"
         name = json.dumps(key)
         if isinstance(value, list):
-            lines.append(f" {name}: [\n" + ",\n".join(value) + "\n ]")
+            yield f" {name}: [\n"
+            yield ",\n".join(value)
+            yield "\n ]" + sep
         else:
-            lines.append(f" {name}: {value}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            yield f" {name}: {value}{sep}"
+    yield "}\n"
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` so that readers see the old file or the new one, never a mix."""
+def write_atomic(path: Path, content: str | Iterable[str]) -> None:
+    """Write `content` (a string, or its pieces) to `path` so that readers see the old file or
+    the new one, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
+            if isinstance(content, str):
+                f.write(content)
+            else:
+                for piece in content:
+                    f.write(piece)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

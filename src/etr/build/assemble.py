@@ -21,11 +21,13 @@ from typing import Any
 from etr import __version__
 from etr.build.documents import Document, read_document, text_of, title_of
 from etr.build.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
+from etr.build.parallel import fork_imap
 from etr.build.registry import Entry, load_registry
 from etr.build.timex import tag
 from etr.errors import BuildFailed, FactBaseInvalid
 from etr.model import SCHEMA_VERSION, Citation, TimexSpan
 from etr.names import fold
+from etr.query import terms
 from etr.store import validate
 
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
@@ -55,6 +57,9 @@ class Report:
     unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
     unresolved: Counter[str] = field(default_factory=Counter)
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    # the index's words of each sentence, in order: worked out with the rest of a document's
+    # analysis (on two cores), so that writing the index needs not do it again
+    terms: list[list[str]] = field(default_factory=list)
 
 
 def _slug(text: str) -> str:
@@ -115,10 +120,14 @@ def build(
         if spec.sha256 and hashlib.sha256(text.encode("utf-8")).hexdigest() != spec.sha256:
             raise BuildFailed(f"{spec.path}: sha256 differs from seeds/sources.toml; the seed was changed")
         texts[spec.id] = text
-        docs[spec.id] = (spec, read_document(spec.id, text))
-        say(f"read {spec.path.name}: {len(docs[spec.id][1].sentences)} sentences")
 
     linker = Linker(entries)
+
+    def work(item: tuple[str, str]) -> tuple[Document, Analysis, list[list[str]]]:
+        doc = read_document(*item)
+        return doc, _analyse(doc, linker), [terms(x.text) for x in doc.sentences]
+
+    analysed = fork_imap(work, list(texts.items()), [len(t) for t in texts.values()])
     ent_index = {e.id: i for i, e in enumerate(entries)}
     extra: list[Entry] = []  # auto-discovered entities
     extra_index: dict[str, int] = {}
@@ -130,8 +139,11 @@ def build(
     ent_forms: dict[int, Counter[str]] = defaultdict(Counter)
     related: dict[int, Counter[int]] = defaultdict(Counter)
 
-    analyses = [_analyse(doc, linker) for _spec, doc in docs.values()]
-    for (sid, (spec, doc)), (timexes, per_sentence, unknown_by_sentence) in zip(docs.items(), analyses, strict=True):
+    for spec, (doc, (timexes, per_sentence, unknown_by_sentence), doc_terms) in zip(sources, analysed, strict=True):
+        report.terms.extend(doc_terms)
+        sid = spec.id
+        docs[sid] = (spec, doc)
+        say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
         text = doc.text
         for found, unk in zip(per_sentence, unknown_by_sentence, strict=True):
             for u in unk:
@@ -223,9 +235,8 @@ def build(
             for i in ids:
                 ent_sentences[i].append(sent_id)
                 ent_events[i].extend(ev_ids)
-                for k in ids:
-                    if k != i:
-                        related[i][k] += 1
+                if len(ids) > 1:
+                    related[i].update(ids)  # itself included: _entity leaves it out
             sentences_out.append({
                 "id": sent_id, "source": sid, "section": s.section, "paragraph": s.paragraph,
                 "start": s.start, "end": s.end, "text": s.text,
@@ -329,10 +340,7 @@ Analysis = tuple[list[TimexSpan], list[list[Mention]], list[list[Unknown]]]
 
 
 def _analyse(doc: Document, linker: Linker) -> Analysis:
-    """A document's dates, registry names (short forms resolved) and unregistered names.
-
-    (Measured: handing documents to worker processes was slower than this loop at 1,000
-    documents on two cores, the results costing more to pickle than they took to compute.)"""
+    """A document's dates, registry names (short forms resolved) and unregistered names."""
     text = doc.text
     timexes = tag(text, [(p.start, p.end) for p in doc.paragraphs])
     per_sentence = linker.find_all(text, [(s.start, s.end) for s in doc.sentences])
@@ -417,7 +425,7 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[So
         sid, at = found[0]
         spec, doc = docs[sid]
         dates.append({"value": value, "citation": _citation(spec, doc, at, at + len(quote)).to_dict()})
-    top = related[i].most_common()
+    top = [(k, c) for k, c in related[i].items() if k != i]
     top.sort(key=lambda kv: (-kv[1], all_entries[kv[0]].id))
     return {
         "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from etr.build.registry import Entry
 from etr.names import FOLD_TABLE, tokens
@@ -20,8 +20,10 @@ from etr.names import FOLD_TABLE, tokens
 _GAP = re.compile(r"[\s\-–'’.,(]{0,3}")  # "Liu Bin-Di", "Treaty of Friendship, Alliance", "War (1937"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A registry name found in a text. (Named tuples: quick to make and to pickle, and a build
+    makes some 130,000 of them per 1,000 documents.)"""
+
     start: int
     end: int
     text: str
@@ -347,8 +349,7 @@ _TITLES = {"General", "Generals", "Colonel", "Consul", "Governor", "Minister", "
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
 
 
-@dataclass(frozen=True)
-class Unknown:
+class Unknown(NamedTuple):
     start: int
     end: int
     text: str
