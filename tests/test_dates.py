@@ -908,3 +908,29 @@ def test_parse_period_phrasings(query: str, bounds: tuple[str, str]) -> None:
 @pytest.mark.parametrize("query", ["in Ghulja", "from Moscow to Beijing", "between the wars"])
 def test_parse_period_leaves_non_dates_alone(query: str) -> None:
     assert parse_period(query) is None
+
+
+@given(st.integers(900, 2200), st.one_of(st.none(), st.integers(0, 13)), st.one_of(st.none(), st.integers(0, 32)))
+@settings(max_examples=400, deadline=None)
+def test_iso_shortcut_reads_what_the_grammar_reads(y: int, m: int | None, d: int | None) -> None:
+    """parse_period reads 1944 / 1944-11 / 1944-11-12 without the grammar; the grammar agrees."""
+    import re
+
+    from etr import dates
+    from etr.errors import BadQuery
+
+    q = f"{y:04d}" + (f"-{m:02d}" if m is not None else "") + (f"-{d:02d}" if m is not None and d is not None else "")
+
+    def read() -> object:
+        try:
+            return dates.parse_period(q)
+        except BadQuery as e:
+            return ("bad", e.message)
+
+    fast = read()
+    saved = dates._ISO
+    dates._ISO = re.compile(r"(?!)")
+    try:
+        assert read() == fast
+    finally:
+        dates._ISO = saved

@@ -605,6 +605,9 @@ class Period:
     text: str
 
 
+_ISO = re.compile(r"(?:1[0-9]\d\d|20\d\d)(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")  # the grammar's years
+
+
 def parse_period(query: str) -> Period | None:
     """A date or period the user typed, or None if the query is not a date at all.
 
@@ -638,6 +641,11 @@ def parse_period(query: str) -> Period | None:
             raise BadQuery(f"period {q!r} ends before it starts")
         return Period(a.start, b.end, f"{a.value}/{b.value}", q)
     _check_impossible(q)
+    m = _ISO.fullmatch(q)
+    if m:  # 1944, 1944-11, 1944-11-12: what most queries type, read without compiling the grammar
+        bd = bounds(q, None)
+        if bd is not None:
+            return Period(bd[0], bd[1], q, q)
     raws = scan(q, ignore_case=True)
     if len(raws) != 1:
         return None

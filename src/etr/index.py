@@ -28,7 +28,7 @@ from typing import Any
 from etr import store
 from etr.errors import FactBaseInvalid
 
-INDEX_FORMAT = "8"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "9"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -240,7 +240,7 @@ def index_from_dict(db: dict[str, Any]) -> Index:
 
 def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None,
           sentence_terms: list[list[str]] | None = None) -> sqlite3.Connection:
-    from etr.query import sentence_implied_words, shape_event, terms
+    from etr.query import name_entries, sentence_implied_words, shape_event, terms
 
     if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
         sentence_terms = [terms(s["text"]) for s in db["sentences"]]
@@ -306,6 +306,7 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
         ("lengths", lengths.tobytes()), ("paras", paras.tobytes()), ("flags", bytes(flags))])
     n = max(1, len(db["sentences"]))
     meta = {"key": key, "n": str(n), "sentences": str(len(db["sentences"])), "avg": str(total / n), "light": dumps(light, ensure_ascii=False),
+            "names": dumps(name_entries(light), ensure_ascii=False),
             "schema_version": str(db["schema_version"])}
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     con.commit()
@@ -353,6 +354,7 @@ class Index:
         self.count = int(meta["sentences"])
         self.avg = float(meta["avg"])
         self.light: list[dict[str, Any]] = json.loads(meta["light"])
+        self.name_entries: list[list[Any]] = json.loads(meta["names"])
 
     def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self.con.execute(sql, tuple(args))]

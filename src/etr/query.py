@@ -8,7 +8,6 @@ Imports etr.model, etr.errors, etr.dates and etr.names.
 from __future__ import annotations
 
 import math
-import re
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +56,17 @@ def _rewrites(q: str) -> list[str]:
     bare = " ".join(w for w in fold(q).split() if w not in GENERIC)
     if bare and bare != fold(q):
         out.append(bare)
+    return out
+
+
+def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, str]]:
+    """(entity index, form, folded form, kind) of every name form: what the matcher ranks."""
+    out = []
+    for i, e in enumerate(entities):
+        out.append((i, e["name"], fold(e["name"]), "name"))
+        out += [(i, a, fold(a), "alias") for a in e["aliases"]]
+        out += [(i, v, fold(v), "variant") for v in e["variants"]]
+        out += [(i, x, fold(x), "short") for x in e["short_forms"]]
     return out
 
 
@@ -193,16 +203,7 @@ class FactBase:
 
     @cached_property
     def names(self) -> NameIndex:
-        entries = []
-        for i, e in enumerate(self.entities):
-            entries.append(NameEntry(i, e["name"], fold(e["name"]), "name"))
-            for a in e["aliases"]:
-                entries.append(NameEntry(i, a, fold(a), "alias"))
-            for v in e["variants"]:
-                entries.append(NameEntry(i, v, fold(v), "variant"))
-            for s in e["short_forms"]:
-                entries.append(NameEntry(i, s, fold(s), "short"))
-        return NameIndex(entries)
+        return NameIndex(NameEntry(*x) for x in self.ix.name_entries)
 
     # ------------------------------------------------------------------ shaping results
 
@@ -388,7 +389,8 @@ class FactBase:
                     got += idf.get(t, 2.0) * (f * 2.2) / (f + norm)
             return got
 
-        cue = next((v for k, v in QUESTION_CUES.items() if re.search(rf"\b{k}\b", q.lower())), None)
+        padded = f" {' '.join(words)} "
+        cue = next((v for k, v in QUESTION_CUES.items() if f" {k} " in padded), None)
         gram_weights: dict[tuple[str, ...], float] = {}
         for w, gram in qents.values():
             gram_weights[tuple(gram)] = max(gram_weights.get(tuple(gram), 0.0), w)
