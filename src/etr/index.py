@@ -240,7 +240,8 @@ def index_from_dict(db: dict[str, Any]) -> Index:
 
 def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None,
           sentence_terms: list[list[str]] | None = None) -> sqlite3.Connection:
-    from etr.query import name_entries, sentence_implied_words, shape_event, terms
+    from etr.query import name_entries, sentence_implied_words, shape_event
+    from etr.terms import terms
 
     if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
         sentence_terms = [terms(s["text"]) for s in db["sentences"]]

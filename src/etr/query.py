@@ -8,13 +8,14 @@ Imports etr.model, etr.errors, etr.dates and etr.names.
 from __future__ import annotations
 
 import math
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from etr.dates import Period, parse_period
 from etr.errors import BadQuery, NotFound
 from etr.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_PLACE, SEP, RawList
-from etr.names import Match, NameEntry, NameIndex, fold, fold_words
+from etr.names import Match, NameEntry, NameIndex, fold
+from etr.terms import STOP, stem, terms, with_synonyms, words_rules
 
 if TYPE_CHECKING:
     from etr.index import Index
@@ -30,13 +31,6 @@ MAX_QUERY = 500
 NAMED_EVENT_SCORE = 0.6
 NEIGHBOURED = 300  # sentences whose neighbours are read for context when ranking  # a registry date of the event the query names outranks a weak word match
 
-STOP = set(
-    """a an the of in on at to for from by with and or but is was were be been being are am do does
-    did has have had it its this that these those as into about over under after before during
-    what which who whom whose when where why how many much did there their they them he his him she
-    her we our you your i me my not no yes than then so such also very can could would should may
-    might will shall just only any all some more most other one ever tell give list show find""".split()
-)
 QUESTION_CUES = {
     "how many": "number", "how much": "number", "when": "date", "what year": "date",
     "what date": "date", "who": "person", "where": "place",
@@ -72,7 +66,7 @@ def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, st
 
 def sentence_implied_words(entity_ids: list[str], types: dict[str, str]) -> set[str]:
     """Words a sentence counts as using through the types of the entities it names."""
-    type_words = _words()["type_words"]
+    type_words = words_rules()["type_words"]
     return {stem(w) for eid in entity_ids for w in type_words.get(types.get(eid, ""), [])}
 
 
@@ -86,52 +80,6 @@ def _period_option(option: str, value: str) -> Period:
 def _agrees(value: str, registry_value: str) -> bool:
     """A tagged date agrees with a registry date at the registry's precision."""
     return any(v.startswith(registry_value) or registry_value.startswith(v) for v in value.split("/"))
-
-
-@cache
-def stem(word: str) -> str:
-    """A light English stemmer for matching: crashed/crashes -> crash, signing -> sign."""
-    if word.endswith(("ction", "ctions")) and len(word) > 7:  # defection -> defect, like defected
-        return word[: word.rindex("ction") + 2]
-    for suf, keep in (("ations", 0), ("ation", 0), ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0),
-                      ("ed", 0), ("es", 0), ("s", 0)):
-        if word.endswith(suf) and len(word) - len(suf) >= 3 + keep:
-            base = word[: -len(suf)]
-            if suf in ("ied", "ies"):
-                return base + "y"
-            if suf == "es" and not base.endswith(("sh", "ch", "x", "s", "z")):
-                return word[:-1]
-            return base
-    return word
-
-
-def _words() -> dict[str, Any]:
-    from etr import rules
-
-    return rules.load("words")
-
-
-class _Terms(dict[str, str]):
-    """Folded word -> its term ("" for a stop word), each worked out once: `terms` then runs
-    its loop in C (map, filter), which matters when the index is made of 35,000 sentences."""
-
-    def __missing__(self, word: str) -> str:
-        got = self[word] = "" if word in STOP else stem(_words()["synonyms"].get(word, word))
-        return got
-
-
-_TERMS = _Terms()
-
-
-def terms(text: str) -> list[str]:
-    """The words of `text` that carry weight: stop words dropped, synonyms merged, stemmed."""
-    return list(filter(None, map(_TERMS.__getitem__, fold_words(text))))
-
-
-def with_synonyms(text: str) -> str:
-    """`text` with each word a user may type replaced by the word the documents use."""
-    syn = _words()["synonyms"]
-    return " ".join(syn.get(t, t) for t in fold(text).split())
 
 
 def clean_query(query: str) -> str:

@@ -27,8 +27,8 @@ from etr.build.timex import tag
 from etr.errors import BuildFailed, FactBaseInvalid
 from etr.model import SCHEMA_VERSION, Citation, TimexSpan
 from etr.names import fold
-from etr.query import terms
 from etr.store import validate
+from etr.terms import terms
 
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 Progress = Callable[[str], None]

@@ -1,0 +1,66 @@
+"""The words a sentence or a query is ranked by: stop words dropped, synonyms merged, stemmed.
+
+Shared by the build (which works out each sentence's terms with the rest of its analysis) and
+the queries. Imports etr.names, etr.rules and the standard library.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from etr.names import fold, fold_words
+
+STOP = set(
+    """a an the of in on at to for from by with and or but is was were be been being are am do does
+    did has have had it its this that these those as into about over under after before during
+    what which who whom whose when where why how many much did there their they them he his him she
+    her we our you your i me my not no yes than then so such also very can could would should may
+    might will shall just only any all some more most other one ever tell give list show find""".split()
+)
+
+
+@cache
+def stem(word: str) -> str:
+    """A light English stemmer for matching: crashed/crashes -> crash, signing -> sign."""
+    if word.endswith(("ction", "ctions")) and len(word) > 7:  # defection -> defect, like defected
+        return word[: word.rindex("ction") + 2]
+    for suf, keep in (("ations", 0), ("ation", 0), ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0),
+                      ("ed", 0), ("es", 0), ("s", 0)):
+        if word.endswith(suf) and len(word) - len(suf) >= 3 + keep:
+            base = word[: -len(suf)]
+            if suf in ("ied", "ies"):
+                return base + "y"
+            if suf == "es" and not base.endswith(("sh", "ch", "x", "s", "z")):
+                return word[:-1]
+            return base
+    return word
+
+
+def words_rules() -> dict[str, Any]:
+    from etr import rules
+
+    return rules.load("words")
+
+
+class _Terms(dict[str, str]):
+    """Folded word -> its term ("" for a stop word), each worked out once: `terms` then runs
+    its loop in C (map, filter), which matters when the index is made of 35,000 sentences."""
+
+    def __missing__(self, word: str) -> str:
+        got = self[word] = "" if word in STOP else stem(words_rules()["synonyms"].get(word, word))
+        return got
+
+
+_TERMS = _Terms()
+
+
+def terms(text: str) -> list[str]:
+    """The words of `text` that carry weight: stop words dropped, synonyms merged, stemmed."""
+    return list(filter(None, map(_TERMS.__getitem__, fold_words(text))))
+
+
+def with_synonyms(text: str) -> str:
+    """`text` with each word a user may type replaced by the word the documents use."""
+    syn = words_rules()["synonyms"]
+    return " ".join(syn.get(t, t) for t in fold(text).split())
