@@ -133,6 +133,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
     num = _cased([k for k in v["numbers"] if k not in ("a", "an")], ignore_case)
     unit = _cased(list(v["units"]), ignore_case)
     the = "(?:[Tt]he|THE)" if not ignore_case else "the"
+    weekday = _cased(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], ignore_case)
 
     M = rf"(?:{month_full}|(?:{month_abbr})\.?(?=\s*\d))"
     D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -152,7 +153,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("iso", iso),
         # ranges ------------------------------------------------------------------------
         ("day_range", rf"(?P<dr_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<dr_d2>{D})\s+(?P<dr_m>{M}),?\s+(?P<dr_y>{Y})"),
-        ("mdd_range", rf"(?P<md_m>{M})\s+(?P<md_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<md_d2>{D}),?\s+(?P<md_y>{Y})"),
+        ("mdd_range", rf"(?P<md_m>{M})\s+(?P<md_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<md_d2>{D})(?:,?\s+(?P<md_y>{Y}))?(?![\d,]*\d)"),
         ("full_range", rf"(?P<fr_a>{full}){TO}(?P<fr_b>{full})"),
         ("dm_range", rf"(?P<dm_d1>{D})\s+(?P<dm_m1>{M}){TO}(?P<dm_b>{full})"),
         ("my_range", rf"(?P<mr_m1>{M})\s+(?P<mr_y1>{Y}){TO}(?:(?P<mr_m2>{M})\s+)?(?P<mr_y2>{YG})"),
@@ -168,6 +169,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("decade", rf"(?:{the}\s+)?(?:(?P<de_mod>{mod})[\s-]+)?(?P<de_y>1[0-9]\d0|20\d0)['’]?s\b"),
         ("boundary", rf"{the}\s+(?P<bo_w>{bnd})\s+of\s+(?:(?P<bo_m>{M})\s+)?(?P<bo_y>{YG})"),
         # points ------------------------------------------------------------------------
+        ("rel_dm_year", rf"(?:(?P<dy_m>{M})\s+(?P<dy_d>{D})|(?P<dy_d2>{D})\s+(?P<dy_m2>{M}))\s+(?P<dy_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?:year|YEAR)"),
         ("mod_month", rf"(?P<mo_mod>{mod})(?:\s+in)?[\s-]+(?P<mo_m>{M})(?:,?\s+(?P<mo_y>{YG}))?"),
         ("mod_year", rf"(?P<my_mod>{mod})(?:\s+in)?[\s-]+(?P<my_y>{YG})"),
         ("dmy", rf"(?P<a_d>{D})\s+(?P<a_m>{M}),?\s+(?P<a_y>{YG})"),
@@ -180,9 +182,13 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("rel_next", rf"{the}\s+(?P<nx_w>following|next|previous|preceding|same)\s+(?P<nx_u>day|morning|evening|night|week|month|year|spring|summer|autumn|winter)"),
         ("rel_that", r"(?:(?P<th_w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<th_u>day|month|year)"),
         # newspapers and telegrams: "today", "last month", "on the 5th", "the 14th instant", "3rd ult."
-        ("rel_today", r"(?P<td_w>[Tt]oday|TODAY|[Yy]esterday|YESTERDAY|[Tt]omorrow|TOMORROW)"),
-        ("rel_last", r"(?P<ls_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?P<ls_u>week|month|year|WEEK|MONTH|YEAR)"),
+        ("rel_today", r"(?:(?:[Tt]he|THE)\s+day\s+(?P<td_ab>after|before|AFTER|BEFORE)\s+)?(?P<td_w>[Tt]oday|TODAY|[Yy]esterday|YESTERDAY|[Tt]omorrow|TOMORROW|[Tt]onight|TONIGHT)(?:\s+(?:morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT))?"),
+        ("rel_daypart", r"(?P<dp_w>[Tt]his|THIS|[Ll]ast|LAST)\s+(?P<dp_u>morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT)"),
+        ("rel_last", rf"(?:(?P<ls_mod>{mod})\s+)?(?P<ls_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?P<ls_u>week|month|year|WEEK|MONTH|YEAR)"),
+        ("rel_month", rf"(?:(?P<lm_mod>{mod})\s+)?(?P<lm_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?P<lm_m>{month_full})"),
+        ("rel_weekday", rf"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by )|(?<=last )|(?<=Last ))(?P<wd_w>{weekday})(?:\s+(?:morning|afternoon|evening|night))?"),
         ("rel_inst", r"(?P<in_d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?P<in_w>instant|inst\.?|ultimo|ult\.?)"),
+        ("rel_of_nth", r"(?<=of )(?P<on_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?=\s*[.,;:)]|\s*$)"),
         ("rel_nth", r"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by ))the\s+(?P<nt_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?!\s+(?:instant|inst\b|ult|[Cc]entur|[Dd]ivision|[Aa]rm|[Cc]avalry|[Rr]egiment|[Cc]orps|[Bb]attalion|[Bb]rigade|[Ff]leet|[Cc]ongress|[Pp]lenum|[Ss]oviet|of\s+[A-Z]))"),
         ("rel_offset", rf"(?P<of_n>{numword}|{article})[\s-]+(?P<of_u>{unit})s?\s+(?P<of_dir>later|earlier|after|before|afterwards)(?P<of_clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){{0,5}}?\s+(?:was|were|had\s+been)\s+\w+ed\b|(?<=after)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?|(?<=before)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?)?"),
         ("this_time", r"(?<=By )this time|(?<=by )this time"),
@@ -260,8 +266,10 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         y = _opt_year(g("mm_y"))
         return Raw(s, e, t, Point(y, _month(g("mm_m1"))), Point(y, _month(g("mm_m2"))))
     if k == "mdd_range":
-        yr, mo = int(g("md_y")), _month(g("md_m"))
-        return Raw(s, e, t, Point(yr, mo, _day(g("md_d1"))), Point(yr, mo, _day(g("md_d2"))))
+        md_y, md_m = _opt_year(g("md_y")), _month(g("md_m"))
+        if _day(g("md_d2")) <= _day(g("md_d1")):
+            return None
+        return Raw(s, e, t, Point(md_y, md_m, _day(g("md_d1"))), Point(md_y, md_m, _day(g("md_d2"))))
     if k == "sy_range":
         ss = v["seasons"]
         a = Point(int(g("sy_y1")), season=ss[g("sy_s1").lower()])
@@ -339,12 +347,36 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     if k == "rel_that":
         return Raw(s, e, t, relative=("step", g("th_u").lower(), 0))
     if k == "rel_today":
-        step = {"today": 0, "yesterday": -1, "tomorrow": 1}[g("td_w").lower()]
+        w = g("td_w").lower()
+        step = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+        if g("td_ab"):  # "the day after tomorrow", "the day before yesterday"
+            step += 1 if g("td_ab").lower() == "after" else -1
         return Raw(s, e, t, relative=("step", "day", step))
+    if k == "rel_daypart":  # "this afternoon", "last night"
+        step = -1 if g("dp_w").lower() == "last" else 0
+        if step == -1 and g("dp_u").lower() != "night":
+            return None  # "last morning" is no English date
+        return Raw(s, e, t, relative=("step", "day", step))
+    if k == "rel_dm_year":  # "Nov. 7 last year"
+        mw, dw = (g("dy_m"), g("dy_d")) if g("dy_m") else (g("dy_m2"), g("dy_d2"))
+        step = {"last": -1, "next": 1, "this": 0}[g("dy_w").lower()]
+        return Raw(s, e, t, relative=("year_of", _month(mw), _day(dw), step))
     if k == "rel_last":
         step = {"last": -1, "next": 1, "this": 0}[g("ls_w").lower()]
         unit = g("ls_u").lower()
-        return Raw(s, e, t, relative=("step", unit, step))
+        mod = v["mods"].get((g("ls_mod") or "").lower()) if unit == "month" or unit == "year" else None
+        if g("ls_mod") and mod is None:
+            return None
+        return Raw(s, e, t, relative=("step", unit, step), mod=mod)
+    if k == "rel_month":  # "last September": the latest September before the reference date
+        step = {"last": -1, "next": 1, "this": 0}[g("lm_w").lower()]
+        return Raw(s, e, t, relative=("named_month", _month(g("lm_m")), step),
+                   mod=v["mods"].get((g("lm_mod") or "").lower()))
+    if k == "rel_weekday":
+        days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        return Raw(s, e, t, relative=("weekday", days.index(g("wd_w").lower())))
+    if k == "rel_of_nth":
+        return Raw(s, e, t, relative=("day_of_month", _day(g("on_d")), 0))
     if k == "rel_inst":
         back = -1 if g("in_w").lower().startswith("ult") else 0
         return Raw(s, e, t, relative=("day_of_month", _day(g("in_d")), back))
@@ -403,7 +435,10 @@ def _starters() -> re.Pattern[str]:
     units = alt([*v["units"], "morning", "evening", "night", "time"])
     seasons = alt(list(v["seasons"]))
     mods = alt(list(v["mods"]))
-    heads = alt([*v["months"], *v["abbrevs"], *v["seasons"], *v["mods"], "today", "yesterday", "tomorrow"])
+    weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    heads = alt([*v["months"], *v["abbrevs"], *v["seasons"], *v["mods"], "today", "yesterday", "tomorrow", "tonight",
+                 *weekdays])
+    after_last = alt([*v["units"], "morning", "afternoon", "evening", "night", "time", *v["months"]])
     nums = alt(list(v["numbers"]))
     after_the = alt(["very", "following", "next", "previous", "preceding", "same", *v["bounds"], *v["mods"],
                      *v["seasons"], "day"])
@@ -411,7 +446,7 @@ def _starters() -> re.Pattern[str]:
         r"\d",
         rf"(?:{heads})(?![\w])",
         rf"the\s+(?:\d|(?:{after_the})(?![\w]))",
-        rf"(?:that|this|last|next)\s+(?:{units}|same)(?![\w])",
+        rf"(?:that|this|last|next)\s+(?:{units}|{after_last}|same)(?![\w])",
         r"(?:later|earlier)\s+(?:that|the)\b",
         rf"(?:{nums})[\s-]+(?:{units})",
         rf"(?:{seasons}|{mods})",
@@ -451,7 +486,8 @@ def scan(text: str, ignore_case: bool = False) -> list[Raw]:
             continue
         s = raw.start
         paren = s > 0 and text[s - 1] == "(" and text[raw.end : raw.end + 1] == ")"
-        if raw.type == "DATE" and raw.relative is None and _leading_by(text, s) and raw.mod is None:
+        if (raw.type == "DATE" and (raw.relative is None or raw.relative[0] == "named_month")
+                and _leading_by(text, s) and raw.mod is None):
             raw = replace(raw, mod="BEFORE")
         if raw.relative and raw.relative[0] == "offset":
             # "17 November 1944, five days after the ETR was founded": the same day, restated

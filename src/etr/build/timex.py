@@ -9,6 +9,8 @@ resolved (`how`) and from which anchor. Imports etr.dates and etr.model.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,6 +31,7 @@ class _Context:
     para: int = 0
     fine_para: int = -1  # paragraph of the latest date known to the month or day
     fine_year: int | None = None
+    month_para: int = -1  # paragraph of the latest date known to the month (not a season)
 
 
 def _value(a: Point, b: Point | None) -> str:
@@ -67,23 +70,66 @@ def _inherit(p: Point, ctx: _Context) -> Point | None:
     return Point(year, p.month, p.day, p.season)
 
 
-def _resolve(raw: Raw, ctx: _Context) -> DateValue | None:
+def _inherit_dateline(p: Point, dl: _Context) -> Point | None:
+    """A date without a year in a dated report: the report's year, or the year before when that
+    would put the date more than a month after the report ("Dec. 28" in a report of 3 January)."""
+    if not p.needs_year:
+        return p
+    assert dl.year is not None and dl.month is not None
+    year = dl.year
+    if p.month is not None and p.month > dl.month + 1:
+        year -= 1
+    return Point(year, p.month, p.day, p.season)
+
+
+def _resolve(raw: Raw, ctx: _Context, dl: _Context | None = None) -> DateValue | None:
     if raw.type == "DURATION":
         assert raw.duration is not None
         return DateValue(raw.text, raw.duration, None, None, "duration", None, "explicit", "DURATION")
     if raw.relative is not None:
+        if dl is not None and (_deictic(raw) or (raw.relative[0] == "day_of_month" and _off_story(ctx, dl))):
+            return _resolve_relative(raw, dl)  # "yesterday", "last month", "the 3rd instant": from the report's date
         return _resolve_relative(raw, ctx)
     assert raw.a is not None
     if not raw.a.needs_year and (raw.b is None or not raw.b.needs_year):
         return _date(raw, _value(raw.a, raw.b), _precision(raw.a, raw.b), "explicit", None)
-    a = _inherit(raw.a, ctx)
-    b = _inherit(raw.b, ctx) if raw.b is not None else None
+    if dl is not None and _off_story(ctx, dl):
+        # a report names past dates with their year; one without is in the report's own year
+        a = _inherit_dateline(raw.a, dl)
+        b = _inherit_dateline(raw.b, dl) if raw.b is not None else None
+        anchor = dl.year_text
+    else:
+        a = _inherit(raw.a, ctx)
+        b = _inherit(raw.b, ctx) if raw.b is not None else None
+        anchor = ctx.year_text
     if a is None or (raw.b is not None and b is None):
         return None
     if b is not None and a.year is not None and b.year is not None and a.month and b.month:
         if b.month < a.month and b.year == a.year and raw.b is not None and raw.b.needs_year:
             b = Point(a.year + 1, b.month, b.day)
-    return _date(raw, _value(a, b), _precision(a, b), "year-inherited", ctx.year_text)
+    return _date(raw, _value(a, b), _precision(a, b), "year-inherited", anchor)
+
+
+def _off_story(ctx: _Context, dl: _Context) -> bool:
+    """Whether, in a dated report, a date without a year reads from the report's date: unless the
+    paragraph itself has named a month other than the date line's own."""
+    return ctx.month_para != ctx.para or ctx.day == dl.day
+
+
+_DEICTIC = re.compile(r"(?:\w+[\s-]+)?(?:today|yesterday|tomorrow|tonight|last|next|this|the\s+day\s+(?:after|before))\b", re.I)
+
+
+def _deictic(raw: Raw) -> bool:
+    """Words that point from the moment of writing ("yesterday", "last month", "this afternoon",
+    "last September", "the 14th instant"), not from the story's last date."""
+    rel = raw.relative
+    if rel is None:
+        return False
+    if rel[0] in ("named_month", "year_of", "weekday"):
+        return True
+    if rel[0] == "day_of_month":
+        return bool(re.search(r"\b(?:inst|ult)", raw.text, re.I))
+    return rel[0] == "step" and _DEICTIC.match(raw.text) is not None
 
 
 def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
@@ -124,6 +170,26 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         if unit == "week":
             prec = "day"
         return _date(raw, p.value(), prec, "relative", anchor)
+    if kind == "named_month":  # "last September": the latest September before the reference month
+        if ctx.year is None or ctx.month is None:
+            return None
+        month, step = rel[1], rel[2]
+        year = ctx.year
+        if step < 0 and month >= ctx.month:
+            year -= 1
+        elif step > 0 and month <= ctx.month:
+            year += 1
+        return _date(raw, Point(year, month).value(), "month", "relative", ctx.year_text)
+    if kind == "year_of":  # "Nov. 7 last year"
+        if ctx.year is None:
+            return None
+        return _date(raw, Point(ctx.year + rel[3], rel[1], rel[2]).value(), "day", "relative", ctx.year_text)
+    if kind == "weekday":  # "on Monday": the latest Monday before the reference day
+        d = ctx.day
+        if d is None or d.year is None or d.month is None or d.day is None:
+            return None
+        back = (datetime.date(d.year, d.month, d.day).weekday() - rel[1]) % 7 or 7
+        return _date(raw, shift(d, -back, "day").value(), "day", "relative", ctx.day_text)
     if kind == "day_of_month":
         # "on the 5th", "the 14th instant": a day of the month the story is in ("ult.": the one before)
         if ctx.year is None or ctx.month is None:
@@ -155,13 +221,16 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
     return None
 
 
-DEICTIC = ("today", "yesterday", "tomorrow", "last ", "next ", "this ")
+def _opens_clause(before: str) -> bool:
+    """Whether a date at the end of `before` opens its sentence or clause ("In 1942 he ...")."""
+    return re.search(r"(?:^|[.;:!?]\s+|\n)(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ss]ince|[Ff]rom|[Uu]ntil|[Aa]fter|[Bb]efore)\s+)?$",
+                     before) is not None
 
 
-def _update(ctx: _Context, raw: Raw, dv: DateValue) -> None:
+def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
     if dv.type != "DATE" or dv.start is None:
         return
-    if raw.relative is not None and raw.text.lower().startswith(DEICTIC):
+    if _deictic(raw):
         return  # "last month" looks back from the dateline; the story's clock stays where it was
     ctx.last = dv
     if dv.precision in ("decade", "century"):
@@ -173,11 +242,15 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue) -> None:
         return
     if p.month is None and p.season is None:
         # a bare year looking ahead of the story's dated events in the same paragraph
-        # ("... supposedly in 1951") does not move the narrative's year
-        if ctx.fine_para == ctx.para and ctx.fine_year is not None and p.year > ctx.fine_year:
+        # ("... supposedly in 1951") does not move the narrative's year; one opening its
+        # sentence ("In 1942 he broke with ...") does
+        if (ctx.fine_para == ctx.para and ctx.fine_year is not None and p.year > ctx.fine_year
+                and not _opens_clause(before)):
             return
     else:
         ctx.fine_para, ctx.fine_year = ctx.para, p.year
+    if p.month is not None:
+        ctx.month_para = ctx.para
     ctx.year, ctx.month = p.year, p.month
     ctx.year_text = f"{dv.text} ({dv.value})"
     if p.day is not None and "/" not in dv.value:
@@ -188,17 +261,59 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue) -> None:
             ctx.main, ctx.main_text = start, f"{dv.text} ({dv.value})"
 
 
+HEAD_WORDS = 10  # a date line, masthead or letterhead: a short line of names and a date
+_LOWER_WORD = re.compile(r"\b(?!(?:of|the|and|at|de|on|No)\b)[a-z][a-z]+\b")
+# "CHUNGKING, Jan. 3 (AP)—", "HONG KONG, Dec. 11 (AP) --": a news agency's dispatch line
+_DISPATCH = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+(?P<date>[^—\n(]{3,30}?)\s*"
+                       r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s+[-—])")
+
+
+def _dateline(chunk: str, current: _Context | None) -> _Context | None:
+    """The date of the report that starts at this paragraph, if it is a date line ("September 25,
+    1949", "THE NEW YORK TIMES, FRIDAY, JANUARY 4, 1946", "Tihwa, 20 November 1944") or opens
+    with a dispatch line ("CHUNGKING, Jan. 3 (AP)—"); else None. Prose never is one: a sentence
+    has lower-case words, and a dispatch line has its own shape."""
+    m = _DISPATCH.match(chunk)
+    if m is not None:
+        zone = m.group("date")
+    elif len(chunk.split()) <= HEAD_WORDS:
+        zone = chunk
+    else:
+        return None
+    raws = [r for r in scan(zone) if r.type == "DATE"]
+    if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
+        return None
+    raw = raws[0]
+    if m is None and _LOWER_WORD.search(zone[: raw.start] + zone[raw.end :]):
+        return None
+    p: Point | None = raw.a
+    if p is None or p.day is None or p.month is None:
+        return None
+    if p.year is None:
+        if current is None:
+            return None
+        p = _inherit_dateline(p, current)
+        if p is None:
+            return None
+    label = f"{raw.text} ({p.value()}), the document's date"
+    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+
+
 def tag(text: str, spans: Iterable[tuple[int, int]]) -> list[TimexSpan]:
-    """Dates in text[start:end] for each (paragraph) span, resolved in document order."""
+    """Dates in text[start:end] for each (paragraph) span, resolved in document order. Once a
+    date line is seen (a telegram's, a newspaper's), words such as "yesterday" and "last month"
+    read from it, until the next date line (a file may hold several clippings)."""
+    dl: _Context | None = None
     ctx = _Context()
     out: list[TimexSpan] = []
     for para, (start, end) in enumerate(spans):
         ctx.para = para
         chunk = text[start:end]
+        dl = _dateline(chunk, dl) or dl
         for raw in scan(chunk):
-            dv = _resolve(raw, ctx)
+            dv = _resolve(raw, ctx, dl)
             if dv is None:
                 continue
             out.append(TimexSpan(start + raw.start, start + raw.end, dv))
-            _update(ctx, raw, dv)
+            _update(ctx, raw, dv, chunk[: raw.start])
     return out
