@@ -245,3 +245,30 @@ def test_document_linker_equals_sentence_linker_on_any_text(linker: Any, parts: 
     text = "".join(a + b for a, b in parts)
     fast, slow = _both_paths(linker, text)
     assert fast == slow
+
+
+@pytest.mark.parametrize("sentence,names", [
+    ("Garrison Commander CHU SHAO-LIANG left for Lanchow with Consul PAXTON yesterday.", {"CHU SHAO-LIANG", "Lanchow", "PAXTON"}),
+    ("Customs Commissioner reports two planes bombed WUSU September 5.", set()),
+    ("Reference Deptel 212 and mytel 248 of the 23rd.", set()),
+    ("ILI INSURGENTS attacking with increasing force since the 2nd.", set()),
+    ("Commander-in-Chief CHU TEH ordered the advance into the Outer Mongolian steppe.", {"CHU TEH"}),
+    ("He studied at the Communist University of the Toilers of the East in Moscow.", {"University of the Toilers of the East", "Moscow"}),
+])
+def test_unregistered_names_in_telegrams(sentence: str, names: set[str]) -> None:
+    """Telegrams write names in capitals; their headers, jargon and titles are not names."""
+    from etr.build.link import unknown_names
+
+    text = "Earlier report follows. " + sentence
+    assert {u.text for u in unknown_names(text, 24, len(text), [])} == names
+
+
+def test_a_discovered_name_is_one_entity_however_written(tmp_path: Path) -> None:
+    doc = tmp_path / "wire.txt"
+    doc.write_text("September 25, 1949\n\nGeneral WANG CHEN crossed the pass yesterday with Chin Shu-jen. "
+                   "Later Wang Chen reached Hami, where Chin spoke to the garrison.\n", encoding="utf-8")
+    db, _ = build_with_added([doc], None)
+    auto = {e["name"]: e for e in db["entities"] if not e["curated"]}
+    assert "Wang Chen" in auto and "WANG CHEN" not in auto  # the ordinary spelling names it
+    assert auto["Wang Chen"]["type"] == "person"
+    assert "Chin" not in auto and len(auto["Chin Shu-jen"]["sentences"]) == 2  # "Chin": the same man

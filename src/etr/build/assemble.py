@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,13 @@ def user_source(path: Path, taken: set[str], text: str | None = None) -> SourceS
     return SourceSpec(sid, path, title, sid, "unknown", "", "user document", "en", None, False, text)
 
 
+def _discovered(u: Unknown, spec: SourceSpec) -> Entry:
+    """An entity for a name nobody registered, grounded where it was found."""
+    return Entry(id=f"auto-{_slug(u.text)}", type=u.type, name=u.text,
+                 description=f"Found in {spec.path.name}; not in the curated registry.",
+                 quote=u.text, source=spec.id, curated=False)
+
+
 def _citation(spec: SourceSpec, doc: Document, start: int, end: int) -> Citation:
     section = next((s.title for s in doc.sections if s.start <= start < s.end), "Lead")
     return Citation(spec.id, spec.title, section, start, end, doc.text[start:end])
@@ -154,6 +161,7 @@ def build(
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
+        doc_words: dict[str, int] = {}  # first and last words of the names discovered in this document
         ti = 0
         for s, found, unk in zip(doc.sentences, per_sentence, unknown_by_sentence, strict=True):
             ids: list[int] = []
@@ -172,14 +180,24 @@ def build(
             if discover and not spec.curated:
                 for u in unk:
                     key = fold(u.text)
-                    if key not in extra_index:
-                        extra_index[key] = len(entries) + len(extra)
-                        extra.append(Entry(
-                            id=f"auto-{_slug(u.text)}", type=u.type if u.type != "unknown" else "unknown",
-                            name=u.text, description=f"Found in {spec.path.name}; not in the curated registry.",
-                            quote=u.text, source=spec.id, curated=False,
-                        ))
-                    j = extra_index[key]
+                    if " " not in key and key in doc_words and key not in extra_index:
+                        j = doc_words[key]  # "Chin" after "Chin Shu-jen": the same man
+                    else:
+                        if key not in extra_index:
+                            extra_index[key] = len(entries) + len(extra)
+                            extra.append(_discovered(u, spec))
+                        j = extra_index[key]
+                        found_as = extra[j - len(entries)]
+                        if (found_as.name.isupper() and not u.text.isupper()) or (found_as.type == "unknown" != u.type):
+                            # a telegram's "WANG CHEN", later written "Wang Chen"; a type learnt later
+                            better = _discovered(u, spec)
+                            kind = found_as.type if found_as.type != "unknown" else better.type
+                            if found_as.name.isupper() and not u.text.isupper():
+                                found_as = replace(better, id=found_as.id)
+                            extra[j - len(entries)] = replace(found_as, type=kind)
+                        if " " in key:
+                            for w in (key.split()[0], key.split()[-1]):
+                                doc_words.setdefault(w, j)
                     if j not in ids:
                         ids.append(j)
                     ent_forms[j][u.text] += 1

@@ -297,7 +297,7 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
 # ------------------------------------------------------------------ names nobody registered
 
 _CAPWORD = r"(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|[A-Z]{2,})"
-_CONNECT = r"(?:\s+(?:of|the|de|al|el|ul|bin|ibn|von|van)\s+|\s+|-)"
+_CONNECT = r"(?:\s+(?:of(?:\s+the)?|the|de|al|el|ul|bin|ibn|von|van)\s+|\s+|-)"
 _PHRASE = re.compile(rf"(?<![\w'’-]){_CAPWORD}(?:{_CONNECT}{_CAPWORD})*")
 _COMMON_STARTS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or",
@@ -343,9 +343,30 @@ _NOT_NAMES = {
     "Vice", "Chairman", "Provincial", "President", "Governor", "General", "Generals", "Colonel", "Consul",
     "Minister", "Commander", "Secretary", "Ambassador", "Deputy", "Director", "Chief", "Head", "Premier",
     "Marshal", "Envoy", "Army", "Government", "Party", "Province", "District", "County", "Republic",
+    "Moslem", "Moslems", "Northwest", "Northeast", "Southwest", "Southeast", "Outer", "Inner", "Upper", "Lower",
+    "Commissioner", "Customs", "Consulate", "Embassy", "Legation", "Consul-General", "Commander-in-Chief",
+    "Generalissimo", "Mayor", "Inspector", "Garrison", "Vice-Chairman", "Acting", "Foreign", "Sino", "Sino-Soviet",
+    "Well-informed", "Reliable", "Informed", "Officials", "Official", "Authorities", "Delegation", "Delegates",
 }
 _TITLES = {"General", "Generals", "Colonel", "Consul", "Governor", "Minister", "Commander", "Secretary",
-           "Ambassador", "Chairman", "President", "Marshal", "Premier", "Envoy", "Chief", "Deputy"}
+           "Ambassador", "Chairman", "President", "Marshal", "Premier", "Envoy", "Chief", "Deputy",
+           "Commissioner", "Consul-General", "Commander-in-Chief", "Generalissimo", "Mayor", "Inspector",
+           "Vice-Chairman"}
+# words of telegrams and headlines that are not names, even in capitals
+_CAPS_WORDS = set("""
+    THE A AN OF IN ON AT TO FOR FROM BY WITH AND OR BUT IS WAS WERE BE BEEN ARE HAS HAVE HAD IT ITS THIS THAT
+    AS INTO ABOUT OVER UNDER AFTER BEFORE NOT NO ALL NEW NOW HERE THERE STOP QUOTE UNQUOTE END PARA REFERENCE
+    REPEATED RPTD SENT INFO CONFIDENTIAL SECRET RESTRICTED URGENT PRIORITY NIACT PLAIN GRAY TRIPLE PRIORITY
+    SECRETARY STATE SECSTATE DEPARTMENT DEPT EMBASSY AMEMBASSY CONSULATE AMCONSUL CONSUL GENERAL OFFICE
+    TELEGRAM MESSAGE RECEIVED DATED SIGNED REBELS REBEL INSURGENTS TROOPS FORCES ARMY GOVERNMENT PROVINCIAL
+    PROVINCE CITY TOWN RIVER CAPITAL REPORTS REPORT NEWS PEACE WAR ATTACK ATTACKING AGREEMENT TALKS LEADERS
+    CHIEFS KILLED DIED DEAD CRASH AIR PLANE SIGN SIGNS SIGNED REACHES ACCORD WITH AFTER SAYS SAID ARE TIMES
+    YORK NEW MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY AP UP INS REUTERS TASS
+""".split())
+_MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "
+                                "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
+                    for w in (x, x.upper())}
+_TELEGRAM_JARGON = re.compile(r"^(?:Dep|My|Ur|Emb|Con|Reur|Re)tels?$", re.I)
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
 
 
@@ -373,6 +394,9 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
         while words and (words[0] in _COMMON_STARTS or words[0][:1].islower()):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
+        while len(words) > 1 and words[-1] in _MONTHS_AND_DAYS:  # "bombed WUSU September 5"
+            words = words[:-1]
+            e = text.rindex(words[-1], s, e) + len(words[-1])
         if not words:
             continue
         if any(a < e and s < b for a, b in taken):
@@ -381,18 +405,29 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
         at_sentence_start = s == start or text[start:s].strip() in ("", '"', "“")
         if len(words) == 1 and (at_sentence_start or len(phrase) < 4):
             continue
-        if phrase.isupper():  # telegram headers and signatures, acronyms nobody registered
-            continue
         if all(w.strip("'’") in _NOT_NAMES or _POSSESSIVE.sub("", w) in _NOT_NAMES for w in words):
             continue
+        if any(_TELEGRAM_JARGON.match(w) for w in words):  # "Deptel 212", "mytel 248"
+            continue
         titled = False
-        while len(words) > 1 and words[0] in _NOT_NAMES:  # "Soviet Consul General Yevseev" -> "Yevseev"
-            titled = titled or words[0] in _TITLES
+        while len(words) > 1 and (words[0] in _NOT_NAMES or words[0].capitalize() in _NOT_NAMES):
+            # "Soviet Consul General Yevseev" -> "Yevseev"; "Commander-in-Chief CHU TEH" -> "CHU TEH"
+            titled = titled or words[0] in _TITLES or words[0].capitalize() in _TITLES
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]
         phrase = text[s:e]
+        if phrase.isupper():
+            # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
+            # also its headers and common words: kept when titled, or several words none of them common
+            parts = re.split(r"[\s-]+", phrase)
+            if any(w.strip("'’.,") in _CAPS_WORDS or len(w) < 2 for w in parts):
+                continue
+            if not titled and len(parts) < 2:
+                continue
         if len(words) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or _PEOPLE_ADJECTIVE.search(phrase)):
             continue
+        if _PEOPLE_ADJECTIVE.search(words[-1]) and all(w in _NOT_NAMES or _PEOPLE_ADJECTIVE.search(w) for w in words):
+            continue  # "Outer Mongolian"
         if any(w.split("-")[0] in _COMMON_STARTS and "-" in w for w in words):  # "March-April"
             continue
         phrase = _POSSESSIVE.sub("", phrase)
