@@ -80,10 +80,22 @@ def test_matcher(fb: FactBase, query: str, types: set[str], expected: str) -> No
     assert results[0]["id"] == expected
 
 
-@pytest.mark.parametrize("query", ["Zzyzx", "banana split", "qqqq qqqq"])
+@pytest.mark.parametrize("query", ["Zzyzx", "banana split", "qqqq qqqq", "Ward", "Card"])
 def test_no_match(fb: FactBase, query: str) -> None:
+    """Nobody of that name: no guess from another kind of thing either ("Ward" is not "World War II")."""
     with pytest.raises(NotFound):
         fb.lookup(query, WHO_TYPES)
+
+
+def test_another_kind_only_by_its_name(fb: FactBase) -> None:
+    results, interpreted = fb.lookup("Ghulja", WHO_TYPES)
+    assert results[0]["id"] == "ghulja" and interpreted["types"] == "all"
+
+
+@pytest.mark.parametrize("query", ["air crash", "plane crash", "Lake Baikal air crash"])
+def test_the_crash_by_any_name(fb: FactBase, query: str) -> None:
+    results, _ = fb.when(query)
+    assert {"1949-08-27", "1949-09-03"} <= {r["date"]["value"] for r in results}
 
 
 def test_exact_alias_outranks_fuzzy() -> None:

@@ -149,7 +149,9 @@ class NameIndex:
                 ):
                     offer(self.entries[i], float(score) - 1.0)
             else:
-                for word, score, _ in process.extract(q, self.words, scorer=fuzz.ratio, limit=10, score_cutoff=80.0):
+                # a short word is only a typo of a name's word when nearly all of it agrees ("Ward" is not "War")
+                cutoff = 88.0 if len(q) <= 5 else 80.0
+                for word, score, _ in process.extract(q, self.words, scorer=fuzz.ratio, limit=10, score_cutoff=cutoff):
                     for e in self.by_word[word]:
                         offer(e, float(score) * 0.95)
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.entity))

@@ -26,6 +26,7 @@ WHERE_TYPES = {"place"}
 WHAT_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document", "unknown"}
 LOOKUP_TYPES = {"who": WHO_TYPES, "where": WHERE_TYPES, "what": WHAT_TYPES}
 ACCEPT = 75.0  # below this a name match is no match
+OTHER_KIND = 90.0  # `who X` shows a place or a treaty only for a name or a whole word of one
 CLOSE = 3.0  # candidates this close to the best are shown too
 MAX_QUERY = 500
 NAMED_EVENT_SCORE = 0.6
@@ -214,8 +215,8 @@ class FactBase:
                 if matches:
                     interpreted["read_as"] = retry
                     break
-        if not matches and types is not None:
-            matches = [m for m in self.names.match(q) if m.score >= ACCEPT]
+        if not matches and types is not None:  # another kind, but only by a name, not by a guess
+            matches = [m for m in self.names.match(q) if m.score >= OTHER_KIND]
             if matches:
                 interpreted["types"] = "all"
                 interpreted["note"] = "nothing of the asked type matched; showing other kinds"
