@@ -304,6 +304,8 @@ def build(
     return db, report
 
 
+# "tomorrow", "tonight", "last month": said of the moment of writing, not of what follows
+POINTS_FROM_NOW = re.compile(r"(?:\w+[\s-]+)?(?:today|yesterday|tomorrow|tonight|last|next|this|the\s+day\s+(?:after|before))\b", re.I)
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
 # a sentence that moves in time ("who later became leader") does not share the date before it
 TIME_SHIFT = re.compile(r"\b(?:later|earlier|previously|formerly|once|already|afterwards|eventually|subsequently)\b", re.I)
@@ -339,11 +341,15 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
 
 
 def _context_dates(prev_dated: list[TimexSpan], text: str) -> list[TimexSpan]:
-    """The dates an undated sentence takes from the sentence before it in the same paragraph:
-    its stated dates, not asides in brackets nor dates worked out from others."""
+    """The dates an undated sentence takes from the sentence before it in the same paragraph: its
+    stated dates, not asides in brackets, dates worked out from others, or dates said of the
+    moment of writing ("tomorrow", "last month")."""
     out = [t for t in prev_dated
            if t.date.how in ("explicit", "year-inherited", "relative") and text[t.start - 1 : t.start] != "("
-           and t.date.precision != "century"]
+           and t.date.precision != "century" and not POINTS_FROM_NOW.match(t.date.text)]
+    # which of several dates the next sentence continues is often unclear ("... on 17 September
+    # 1942 Sheng arrested ... in 1938 and executed them in 1943. Among the executed was ..."): it
+    # takes each, labelled as read from context, for the reader to judge
     return out[:3]
 
 
