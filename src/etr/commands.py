@@ -118,7 +118,7 @@ def _answer(db: Path | None, call: Callable[[Any], T]) -> tuple[Any, T]:
     try:
         fb = FactBase(open_index(path))
         result = call(fb)
-        fb.source_by_id  # noqa: B018 - what the output needs, read while we can still recover
+        fb.source_names  # noqa: B018 - what the output needs, read while we can still recover
         return fb, result
     except sqlite3.DatabaseError:
         fb = FactBase(open_index(path, rebuild=True))
@@ -126,8 +126,8 @@ def _answer(db: Path | None, call: Callable[[Any], T]) -> tuple[Any, T]:
 
 
 def _shorts(fb: Any) -> tuple[dict[str, str], dict[str, str]]:
-    srcs = fb.source_by_id.values()
-    return ({s["id"]: s["short"] for s in srcs}, {s["id"]: s["title"] for s in srcs})
+    names = fb.source_names
+    return ({i: short for i, (_o, short, _t) in names.items()}, {i: title for i, (_o, _s, title) in names.items()})
 
 
 def run_lookup(command: str, name: str, json_: bool, jsonl: bool, limit: int | None, db: Path | None) -> int:
@@ -166,11 +166,11 @@ def run_when(query: str, json_: bool, jsonl: bool, limit: int | None, db: Path |
     from etr import render
 
     shorts, titles = _shorts(fb)
-    used = {ev["citations"][0]["source"] for ev in results}
 
     def table() -> Any:
         from rich.console import Group
 
+        used = {ev["citations"][0]["source"] for ev in results}
         title = (f"{interpreted['period']['start']} to {interpreted['period']['end']}  (~ = known only more coarsely)"
                  if "period" in interpreted else None)
         return Group(render.events_table(results, shorts, title), render.legend(shorts, titles, used))
@@ -232,11 +232,11 @@ def run_timeline(from_: str | None, to: str | None, about: list[str] | None, jso
     from etr import render
 
     shorts, titles = _shorts(fb)
-    used = {ev["citations"][0]["source"] for ev in results}
 
     def table() -> Any:
         from rich.console import Group
 
+        used = {ev["citations"][0]["source"] for ev in results}
         return Group(render.events_table(results, shorts), render.legend(shorts, titles, used))
 
     return out.results(interpreted, results, table, lambda: render.tsv(render.EVENT_HEADER, render.event_rows(results)))

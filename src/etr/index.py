@@ -11,6 +11,7 @@ Imports etr.store, etr.errors, etr.names and the standard library.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
 import json
 import math
@@ -28,11 +29,12 @@ from typing import Any
 from etr import store
 from etr.errors import FactBaseInvalid
 
-INDEX_FORMAT = "9"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "11"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, short TEXT NOT NULL, title TEXT NOT NULL,
+                     data TEXT NOT NULL, text TEXT NOT NULL);
 CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, rids BLOB NOT NULL);
 CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, start TEXT, end TEXT,
                     source TEXT NOT NULL, cstart INTEGER NOT NULL, cend INTEGER NOT NULL, value TEXT NOT NULL, entities TEXT NOT NULL,
@@ -255,8 +257,8 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
     def rec(kind: str, i: int, value: Any) -> str:
         got = recs.get(kind)
         return got[i] if isinstance(got, list) else dumps(value, ensure_ascii=False)
-    con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?)", [
-        (i, s["id"], dumps({k: v for k, v in s.items() if k != "text"}, ensure_ascii=False), s["text"])
+    con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)", [
+        (i, s["id"], s["short"], s["title"], dumps({k: v for k, v in s.items() if k != "text"}, ensure_ascii=False), s["text"])
         for i, s in enumerate(db["sources"])])
     types = {e["id"]: e["type"] for e in db["entities"]}
     refs = {e["id"]: {"id": e["id"], "name": e["name"], "type": e["type"]} for e in db["entities"]}
@@ -303,6 +305,7 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
     con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     con.executemany("INSERT INTO postings VALUES (?, ?, ?)", [
         (t, len(set(rids)), array("i", rids).tobytes()) for t, rids in sorted(postings.items())])
+    _fill_spans(con, db["events"])
     con.executemany("INSERT INTO arrays VALUES (?, ?)", [
         ("lengths", lengths.tobytes()), ("paras", paras.tobytes()), ("flags", bytes(flags))])
     n = max(1, len(db["sentences"]))
@@ -312,6 +315,32 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     con.commit()
     return con
+
+
+def _day(iso: str) -> int | None:
+    try:
+        return datetime.date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _fill_spans(con: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
+    """An R*Tree of the events' date spans (day numbers), so that `when 1944-11` reads only the
+    events that overlap November 1944, not the whole table. SQLite's R*Tree module is built into
+    nearly every Python; without it queries scan the events instead (slower, same answers)."""
+    try:
+        con.execute("CREATE VIRTUAL TABLE event_spans USING rtree_i32(rid, lo, hi)")
+    except sqlite3.Error:
+        return
+    rows = []
+    for i, ev in enumerate(events):
+        a, b = ev["date"]["start"], ev["date"]["end"]
+        if a is None or b is None:
+            continue
+        lo, hi = _day(a), _day(b)
+        if lo is not None and hi is not None:
+            rows.append((i, lo, hi))
+    con.executemany("INSERT INTO event_spans VALUES (?, ?, ?)", rows)
 
 
 class RawList:
@@ -401,9 +430,18 @@ class Index:
     def event_outs_overlapping(self, lo: str | None, hi: str | None) -> list[tuple[str, str, str, int, str, str]]:
         """(start, end, source, offset, entities, output JSON) of events whose dates overlap [lo, hi],
         in the fact base's (date) order."""
+        a, b = (_day(lo), _day(hi)) if lo and hi else (None, None)
+        if a is not None and b is not None and self.has_spans:
+            return self.con.execute(
+                "SELECT e.start, e.end, e.source, e.cstart, e.entities, e.out FROM event_spans s JOIN events e ON e.rid = s.rid "
+                "WHERE s.hi >= ? AND s.lo <= ? AND e.end >= ? AND e.start <= ? ORDER BY e.rid", (a, b, lo, hi)).fetchall()
         return self.con.execute(
             "SELECT start, end, source, cstart, entities, out FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? "
             "ORDER BY rid", (lo or "0000", hi or "9999")).fetchall()
+
+    @cached_property
+    def has_spans(self) -> bool:
+        return self.con.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_spans'").fetchone() is not None
 
     def event_out(self, ident: str) -> dict[str, Any] | None:
         row = self.con.execute("SELECT out FROM events WHERE id = ?", (ident,)).fetchone()
@@ -471,6 +509,10 @@ class Index:
 
     def sources(self) -> list[dict[str, Any]]:
         return self._rows("SELECT data FROM sources ORDER BY ord")
+
+    def source_names(self) -> dict[str, tuple[int, str, str]]:
+        """id -> (order, short name, title) of every source, without reading their records."""
+        return {i: (o, short, title) for o, i, short, title in self.con.execute("SELECT ord, id, short, title FROM sources")}
 
     def source_text(self, sid: str) -> str:
         row = self.con.execute("SELECT text FROM sources WHERE id = ?", (sid,)).fetchone()

@@ -163,12 +163,13 @@ class FactBase:
         return {"id": e["id"], "name": e["name"], "type": e["type"]}
 
     @cached_property
-    def source_order(self) -> dict[str, int]:
-        return {sid: i for i, sid in enumerate(self.source_by_id)}
+    def source_names(self) -> dict[str, tuple[int, str, str]]:
+        """Source id -> (order, short name, title): what citations and tables need."""
+        return self.ix.source_names()
 
     def citation_of_sentence(self, s: dict[str, Any]) -> dict[str, Any]:
-        src = self.source_by_id[s["source"]]
-        return {"source": s["source"], "title": src["title"], "section": s["section"],
+        title = self.source_names[s["source"]][2] if s["source"] in self.source_names else s["source"]
+        return {"source": s["source"], "title": title, "section": s["section"],
                 "start": s["start"], "end": s["end"], "quote": s["text"]}
 
     def entity_out(self, e: dict[str, Any], match: Match | None = None, limit: int | None = None) -> dict[str, Any]:
@@ -176,7 +177,8 @@ class FactBase:
         rows.sort(key=lambda r: r[0])
         # the entity's sentences that state no event (those that do are its events)
         statements = [self.citation_of_sentence(s) for s in self.ix.sentences(e["sentences"], undated_only=True)]
-        statements.sort(key=lambda c: (self.source_order.get(c["source"], 0), c["start"]))
+        order = self.source_names
+        statements.sort(key=lambda c: (order[c["source"]][0] if c["source"] in order else 0, c["start"]))
         spans = [(c["source"], c["start"], c["end"]) for c in statements]
         spans += [(k[2], k[3], end) for k, end, _ in rows]
         for grounding in e["statements"]:  # the registry's quote, unless a sentence already holds it
