@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TRANSLATE = str.maketrans(
     {
@@ -76,9 +76,9 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-@dataclass(frozen=True)
-class NameEntry:
-    """One form of one entity's name, as the matcher sees it."""
+class NameEntry(NamedTuple):
+    """One form of one entity's name, as the matcher sees it (a named tuple: a query makes a
+    thousand of them before it answers)."""
 
     entity: int  # index into the caller's entity list
     form: str  # as written
@@ -86,8 +86,7 @@ class NameEntry:
     kind: str  # name | alias | variant | short
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     entity: int
     score: float
     form: str
