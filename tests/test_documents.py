@@ -125,3 +125,17 @@ def test_crlf_offsets_are_exact() -> None:
     assert [s.text for s in doc.sentences] == ["First line here.", "On 7 November 1944 they attacked.", "It fell."]
     for s in doc.sentences:
         assert text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize("text,title", [
+    ("AMERICAN CONSULATE, TIHWA, SINKIANG\nSEPTEMBER 8, 1945\n\nSECRETARY OF STATE, WASHINGTON.\n\nNo. 58. Rebels took Wusu.\n",
+     "AMERICAN CONSULATE, TIHWA, SINKIANG — SEPTEMBER 8, 1945"),
+    ("THE NEW YORK TIMES, FRIDAY, JANUARY 4, 1946\n\nSINKIANG REBELS AND CHUNGKING SIGN PEACE\n\nCHUNGKING, Jan. 3 (AP)—The Central Government announced today that peace was signed.\n",
+     "THE NEW YORK TIMES, FRIDAY, JANUARY 4, 1946 — SINKIANG REBELS AND CHUNGKING SIGN PEACE"),
+    ("= Sino-Soviet Non-Aggression Pact =\n\nThe pact was signed in 1937.\n", "Sino-Soviet Non-Aggression Pact"),
+    ("The Ili Rebellion began in 1944 in the Ili valley.\n", "The Ili Rebellion began in 1944 in the Ili valley."),
+])
+def test_title_of_a_document_without_metadata(text: str, title: str) -> None:
+    from etr.build.documents import title_of
+
+    assert title_of(text) == title

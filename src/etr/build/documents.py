@@ -205,14 +205,23 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def title_of(text: str) -> str | None:
-    """The `= Title =` line, or the first content line, for a document without metadata."""
+    """The `= Title =` line, or the first content line, for a document without metadata. A
+    telegram's letterhead and date line, or a newspaper's masthead and headline, make the title
+    together ("AMERICAN CONSULATE, TIHWA, SINKIANG — SEPTEMBER 8, 1945")."""
+    head: list[str] = []
     for start, end in _lines(text):
         line = text[start:end].strip()
         if not line:
             continue
         m = HEADING.match(line)
-        if m and len(m.group(1)) == 1:
+        if m and len(m.group(1)) == 1 and not head:
             return m.group(2)
+        dateline = re.search(r"\d", line) is not None and re.search(r"\b[a-z]{3,}\b", line) is None
+        if len(line.split()) <= 10 and (line.isupper() or dateline) and len(head) < 2:
+            head.append(line.rstrip(".,;:"))  # letterhead, masthead, date line, headline
+            continue
+        if head:
+            break
         if not _is_furniture(line, False):
             return line[:120]
-    return None
+    return " — ".join(head)[:160] if head else None
