@@ -375,8 +375,8 @@ class FactBase:
             fl = flags[rid]
             if cue == "number" and fl & HAS_DIGIT:
                 score *= 1.3
-            elif cue == "date" and fl & HAS_EVENTS:
-                score *= 1.3
+            elif cue == "date":  # "when did ...": a sentence with no date cannot answer it
+                score *= 1.3 if fl & HAS_EVENTS else 0.7
             elif cue == "person" and fl & NAMES_PERSON:
                 score *= 1.2
             elif cue == "place" and fl & NAMES_PLACE:
