@@ -1040,3 +1040,23 @@ def test_unseen_documents() -> None:
             wrong.append((g["doc"], g["text"], g["value"]))
     assert len(gold) >= 85
     assert right >= len(gold) - 3, wrong
+
+
+BRITISH_REPORT = """BRITISH CONSULATE-GENERAL, KASHGAR.
+3rd December, 1944.
+
+I have the honour to report that on the night of the 7th-8th November the insurgents attacked Kuldja. Fighting continued until 13th November. On Nov 12th the Republic was proclaimed; on the 15th the Government was formed. A report reached me on the 20th ultimo. The Governor left on Tuesday last.
+"""
+
+
+def test_a_consular_despatch() -> None:
+    """British usage: '3rd December, 1944', '7th-8th November', '20th ultimo', 'Tuesday last'."""
+    assert tagged_paragraphs(BRITISH_REPORT) == [
+        ("3rd December, 1944", "1944-12-03", None, "explicit"),
+        ("7th-8th November", "1944-11-07/1944-11-08", None, "year-inherited"),
+        ("13th November", "1944-11-13", None, "year-inherited"),
+        ("Nov 12th", "1944-11-12", None, "year-inherited"),
+        ("the 15th", "1944-11-15", None, "year-inherited"),
+        ("20th ultimo", "1944-11-20", None, "year-inherited"),
+        ("Tuesday", "1944-11-28", None, "relative"),
+    ]

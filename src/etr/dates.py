@@ -152,7 +152,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
     pats = [
         ("iso", iso),
         # ranges ------------------------------------------------------------------------
-        ("day_range", rf"(?P<dr_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<dr_d2>{D})\s+(?P<dr_m>{M}),?\s+(?P<dr_y>{Y})"),
+        ("day_range", rf"(?P<dr_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<dr_d2>{D})\s+(?P<dr_m>{M})(?:,?\s+(?P<dr_y>{Y}))?(?![\d,]*\d)"),
         ("mdd_range", rf"(?P<md_m>{M})\s+(?P<md_d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<md_d2>{D})(?:,?\s+(?P<md_y>{Y}))?(?![\d,]*\d)"),
         ("full_range", rf"(?P<fr_a>{full}){TO}(?P<fr_b>{full})"),
         ("dm_range", rf"(?P<dm_d1>{D})\s+(?P<dm_m1>{M}){TO}(?P<dm_b>{full})"),
@@ -251,8 +251,10 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     s, e = m.start(), m.end()
     t = m.group(0)
     if k == "day_range":
-        yr, mo = int(g("dr_y")), _month(g("dr_m"))
-        return Raw(s, e, t, Point(yr, mo, _day(g("dr_d1"))), Point(yr, mo, _day(g("dr_d2"))))
+        dr_y, dr_m = _opt_year(g("dr_y")), _month(g("dr_m"))
+        if _day(g("dr_d2")) <= _day(g("dr_d1")):
+            return None
+        return Raw(s, e, t, Point(dr_y, dr_m, _day(g("dr_d1"))), Point(dr_y, dr_m, _day(g("dr_d2"))))
     if k == "full_range":
         return Raw(s, e, t, _full(g("fr_a")), _full(g("fr_b")))
     if k == "dm_range":

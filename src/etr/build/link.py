@@ -347,6 +347,7 @@ _NOT_NAMES = {
     "Commissioner", "Customs", "Consulate", "Embassy", "Legation", "Consul-General", "Commander-in-Chief",
     "Generalissimo", "Mayor", "Inspector", "Garrison", "Vice-Chairman", "Acting", "Foreign", "Sino", "Sino-Soviet",
     "Well-informed", "Reliable", "Informed", "Officials", "Official", "Authorities", "Delegation", "Delegates",
+    "Sir", "Servant", "Excellency", "Honour", "Honor", "Majesty",
 }
 _TITLES = {"General", "Generals", "Colonel", "Consul", "Governor", "Minister", "Commander", "Secretary",
            "Ambassador", "Chairman", "President", "Marshal", "Premier", "Envoy", "Chief", "Deputy",
