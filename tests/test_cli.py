@@ -219,10 +219,15 @@ FAST_PATH_CASES = [
 @pytest.mark.parametrize("args", FAST_PATH_CASES, ids=[" ".join(a) for a in FAST_PATH_CASES])
 def test_fast_path_answers_like_the_typer_app(args: list[str]) -> None:
     """`etr` answers plain queries without importing Typer; both paths must agree exactly."""
+    _both_paths_agree(args)
+
+
+def _both_paths_agree(args: list[str]) -> None:
+    """The fast path takes `args`, and a real `etr` process answers exactly as the Typer app does."""
     from etr.main import parse
 
     assert parse(args) is not None
-    proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120)
     typer_result = run(*args)
     assert proc.returncode == typer_result.exit_code
     assert proc.stdout == typer_result.stdout
@@ -249,15 +254,7 @@ BUILD_CASES = [
 @pytest.mark.parametrize("args", BUILD_CASES, ids=[" ".join(a) for a in BUILD_CASES])
 def test_fast_path_builds_like_the_typer_app(args: list[str], tmp_path: Path) -> None:
     """`etr build` with a thousand --add options skips Typer's parsing too; both paths agree."""
-    from etr.main import parse
-
-    args = [a.format(tmp=tmp_path, telegram=DATA / "sample_telegram.txt") for a in args]
-    assert parse(args) is not None
-    proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120)
-    typer_result = run(*args)
-    assert proc.returncode == typer_result.exit_code
-    assert proc.stdout == typer_result.stdout
-    assert proc.stderr == typer_result.stderr
+    _both_paths_agree([a.format(tmp=tmp_path, telegram=DATA / "sample_telegram.txt") for a in args])
 
 
 def test_fast_path_does_not_import_typer() -> None:
