@@ -1060,3 +1060,15 @@ def test_a_consular_despatch() -> None:
         ("20th ultimo", "1944-11-20", None, "year-inherited"),
         ("Tuesday", "1944-11-28", None, "relative"),
     ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 1946 the talks began. In the summer they broke down; that autumn fighting resumed.",
+     [("1946", "1946", None, "explicit"), ("the summer", "1946-SU", None, "year-inherited"),
+      ("that autumn", "1946-FA", None, "year-inherited")]),
+    ("Since the spring the rebels had advanced.", []),  # no year to give it
+    ("At the beginning of the 1940s he moved to Moscow.", [("the beginning of the 1940s", "194X", "START", "explicit")]),
+    ("The spring and summer of 1949 passed.", [("The spring and summer of 1949", "1949-SP/1949-SU", None, "explicit")]),
+])
+def test_seasons_without_a_year_and_decade_bounds(text: str, expected: list[Row]) -> None:
+    assert tagged(text) == expected

@@ -168,6 +168,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("century", rf"(?:{the}\s+)?(?:(?P<ce_mod>{mod})[\s-]+)?(?P<ce_c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
         ("decade", rf"(?:{the}\s+)?(?:(?P<de_mod>{mod})[\s-]+)?(?P<de_y>1[0-9]\d0|20\d0)['’]?s\b"),
         ("boundary", rf"{the}\s+(?P<bo_w>{bnd})\s+of\s+(?:(?P<bo_m>{M})\s+)?(?P<bo_y>{YG})"),
+        ("boundary_decade", rf"{the}\s+(?P<bd_w>{bnd})\s+of\s+{the}\s+(?P<bd_y>1[0-9]\d0|20\d0)['’]?s\b"),
         # points ------------------------------------------------------------------------
         ("rel_dm_year", rf"(?:(?P<dy_m>{M})\s+(?P<dy_d>{D})|(?P<dy_d2>{D})\s+(?P<dy_m2>{M}))\s+(?P<dy_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?:year|YEAR)"),
         ("mod_month", rf"(?P<mo_mod>{mod})(?:\s+in)?[\s-]+(?P<mo_m>{M})(?:,?\s+(?P<mo_y>{YG}))?"),
@@ -198,6 +199,8 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         # years -------------------------------------------------------------------------
         ("year", rf"(?<![\d,.$£#№/])(?P<y_y>{YG})"),
         ("bare_month", rf"\b(?P<bm_m>{month_full})\b"),
+        # a season without its year, after a preposition or "that": the story's year
+        ("season_ny", rf"(?:(?:[Tt]hat|THAT)\s+(?P<sn_s1>{season})|(?:(?<=in )|(?<=In )|(?<=since )|(?<=Since )|(?<=by )|(?<=By )|(?<=until )|(?<=during )|(?<=During ))(?:{the}\s+)?(?:(?P<sn_mod>{mod})[\s-]+)?(?P<sn_s2>{season}))(?!\s+(?:of\s+)?\d)"),
     ]
     body = "|".join(f"(?P<{name}>{p})" for name, p in pats)
     flags = re.IGNORECASE if ignore_case else 0
@@ -313,6 +316,11 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         return Raw(s, e, t, Point(century=int(g("ce_c")) - 1), mod=v["mods"].get((g("ce_mod") or "").lower()))
     if k == "decade":
         return Raw(s, e, t, Point(decade=int(g("de_y")) // 10), mod=v["mods"].get((g("de_mod") or "").lower()))
+    if k == "boundary_decade":
+        return Raw(s, e, t, Point(decade=int(g("bd_y")) // 10), mod=v["bounds"][g("bd_w").lower()])
+    if k == "season_ny":
+        season = v["seasons"][(g("sn_s1") or g("sn_s2")).lower()]
+        return Raw(s, e, t, Point(None, season=season), mod=v["mods"].get((g("sn_mod") or "").lower()))
     if k == "boundary":
         mod = v["bounds"][g("bo_w").lower()]
         return Raw(s, e, t, Point(int(g("bo_y")), _month(g("bo_m")) if g("bo_m") else None), mod=mod)
@@ -440,7 +448,7 @@ def _starters() -> re.Pattern[str]:
     weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     heads = alt([*v["months"], *v["abbrevs"], *v["seasons"], *v["mods"], "today", "yesterday", "tomorrow", "tonight",
                  *weekdays])
-    after_last = alt([*v["units"], "morning", "afternoon", "evening", "night", "time", *v["months"]])
+    after_last = alt([*v["units"], "morning", "afternoon", "evening", "night", "time", *v["months"], *v["seasons"]])
     nums = alt(list(v["numbers"]))
     after_the = alt(["very", "following", "next", "previous", "preceding", "same", *v["bounds"], *v["mods"],
                      *v["seasons"], "day"])
