@@ -1072,3 +1072,8 @@ def test_a_consular_despatch() -> None:
 ])
 def test_seasons_without_a_year_and_decade_bounds(text: str, expected: list[Row]) -> None:
     assert tagged(text) == expected
+
+
+def test_the_fall_of_a_city_is_no_season() -> None:
+    assert tagged("In 1949 the army advanced. Since fall of LANCHOW on August 26 the road is open.") == [
+        ("1949", "1949", None, "explicit"), ("August 26", "1949-08-26", None, "year-inherited")]

@@ -200,7 +200,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("year", rf"(?<![\d,.$£#№/])(?P<y_y>{YG})"),
         ("bare_month", rf"\b(?P<bm_m>{month_full})\b"),
         # a season without its year, after a preposition or "that": the story's year
-        ("season_ny", rf"(?:(?:[Tt]hat|THAT)\s+(?P<sn_s1>{season})|(?:(?<=in )|(?<=In )|(?<=since )|(?<=Since )|(?<=by )|(?<=By )|(?<=until )|(?<=during )|(?<=During ))(?:{the}\s+)?(?:(?P<sn_mod>{mod})[\s-]+)?(?P<sn_s2>{season}))(?!\s+(?:of\s+)?\d)"),
+        ("season_ny", rf"(?:(?:[Tt]hat|THAT)\s+(?P<sn_s1>{season})|(?:(?<=in )|(?<=In )|(?<=since )|(?<=Since )|(?<=by )|(?<=By )|(?<=until )|(?<=during )|(?<=During ))(?:{the}\s+)?(?:(?P<sn_mod>{mod})[\s-]+)?(?P<sn_s2>{season}))(?!\s+(?:of\s+)?\d|\s+of\b)"),  # not "since fall of Lanchow"
     ]
     body = "|".join(f"(?P<{name}>{p})" for name, p in pats)
     flags = re.IGNORECASE if ignore_case else 0
