@@ -29,7 +29,7 @@ from typing import Any
 from etr import store
 from etr.errors import FactBaseInvalid
 
-INDEX_FORMAT = "11"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "12"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -503,9 +503,11 @@ class Index:
         return {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in got.items()}
 
     def sentences_at(self, source: str, start: int, end: int) -> list[dict[str, Any]]:
-        """The sentences of `source` that hold the span [start, end)."""
+        """The sentences of `source` that share some of the span [start, end) (a quote may run
+        over two sentences: "... near Lake Baikal. On the same day Molotov sent a telegram")."""
         return list(map(_sentence, self.con.execute(
-            f"SELECT {SENTENCE} FROM sentences WHERE source = ? AND start <= ? AND end >= ?", (source, start, end))))
+            f"SELECT {SENTENCE} FROM sentences WHERE source = ? AND start < ? AND end > ? ORDER BY start",
+            (source, end, start))))
 
     def sources(self) -> list[dict[str, Any]]:
         return self._rows("SELECT data FROM sources ORDER BY ord")

@@ -163,10 +163,17 @@ def _main() -> None:
 
         quiet_pipe()
         code = 0
-    except Exception as e:  # a bug: say so in one line rather than a traceback
+    except Exception as e:  # a bug: say so in one line rather than a traceback (and JSON under --json)
         from etr.commands import stderr
 
-        stderr(f"internal error ({type(e).__name__}: {e}); please report it")
+        message = f"internal error ({type(e).__name__}: {e}); please report it"
+        if "--json" in argv:
+            from etr import render
+
+            env = render.envelope(parsed[0], None, {}, [])
+            env["error"] = {"code": 70, "message": render.clean(message)}
+            sys.stdout.write(render.to_json(env))
+        stderr(message)
         code = 70
     sys.exit(code)
 

@@ -8,6 +8,7 @@ Imports etr.model, etr.errors, etr.dates and etr.names.
 from __future__ import annotations
 
 import math
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ OTHER_KIND = 90.0  # `who X` shows a place or a treaty only for a name or a whol
 CLOSE = 3.0  # candidates this close to the best are shown too
 MAX_QUERY = 500
 NAMED_EVENT_SCORE = 0.6
+NAMED_EXACT_SCORE = 1.0  # the query is the event's name: its registry dates lead
 NEIGHBOURED = 300  # sentences whose neighbours are read for context when ranking  # a registry date of the event the query names outranks a weak word match
 
 QUESTION_CUES = {
@@ -43,8 +45,12 @@ GENERIC = {"area", "region", "city", "town", "village", "district", "districts",
 
 
 def _rewrites(q: str) -> list[str]:
-    """Other readings of a name that found nothing: synonyms, then generic words dropped."""
+    """Other readings of a name that found nothing: as copied with its gloss ("Ghulja (Yining)",
+    "Alma-Ata, Kazakhstan", "Nilka 尼勒克镇") each part alone, synonyms, generic words dropped."""
     out = []
+    latin, han = "A-Za-z\u00c0-\u024f", "\u3400-\u9fff"
+    parts = [x.strip() for x in re.split(rf"[(),;/]|(?<=[{latin}])\s*(?=[{han}])|(?<=[{han}])\s*(?=[{latin}])", q)]
+    out += [x for x in parts if x and x != q and len(parts) > 1]
     syn = with_synonyms(q)
     if syn != fold(q):
         out.append(syn)
@@ -173,7 +179,10 @@ class FactBase:
                 "start": s["start"], "end": s["end"], "quote": s["text"]}
 
     def entity_out(self, e: dict[str, Any], match: Match | None = None, limit: int | None = None) -> dict[str, Any]:
-        rows = self.ix.event_outs(e["events"])
+        # its events: those of the sentences naming it, and those its registry entry dates ("This
+        # rebellion ..." names the Sarikol rebellion only by a word)
+        ids = list(dict.fromkeys([*e["events"], *(evid for evid, _out in self._registry_dated(e))]))
+        rows = self.ix.event_outs(ids)
         rows.sort(key=lambda r: r[0])
         # the entity's sentences that state no event (those that do are its events)
         statements = [self.citation_of_sentence(s) for s in self.ix.sentences(e["sentences"], undated_only=True)]
@@ -385,20 +394,31 @@ class FactBase:
         scored.sort(key=lambda x: (-x[0], x[1]))
         return scored
 
-    def _named_event_dates(self, q: str) -> list[tuple[str, dict[str, Any]]]:
-        """(id, output) of the events the registry dates for a named event the query names ("plane crash")."""
+    def _registry_dated(self, e: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        """(id, output) of the events stated where the registry entry `e` cites its dates."""
+        found = []
+        for d in e.get("dates", []):
+            c = d["citation"]
+            for sent in self.ix.sentences_at(c["source"], c["start"], c["end"]):
+                for evid, value, out in self.ix.events_of_sentence(sent["source"], sent["start"]):
+                    if _agrees(value, d["value"]):
+                        found.append((evid, out))
+        return found
+
+    def _named_event_dates(self, q: str) -> list[tuple[str, dict[str, Any], bool]]:
+        """(id, output, named exactly) of the events the registry dates for a named event the
+        query names ("plane crash")."""
         types = {"event", "treaty", "document"}
         allowed = [e["type"] in types for e in self.entities]
         found = []
         for m in self.names.match(q, limit=3, allowed=allowed):
             if m.score < 90:
                 continue
-            for d in self.entity_full(m.entity)["dates"]:
-                c = d["citation"]
-                for sent in self.ix.sentences_at(c["source"], c["start"], c["end"]):
-                    for evid, value, out in self.ix.events_of_sentence(sent["source"], sent["start"]):
-                        if _agrees(value, d["value"]):
-                            found.append((evid, out))
+            # the query is the name, or a short form several events share ("Soviet invasion of
+            # Xinjiang": 1934 and 1937), whose every date then leads
+            e = self.entities[m.entity]
+            exact = any(fold(f) == fold(q) for f in (e["name"], *e["aliases"], *e["variants"], *e["short_forms"]))
+            found += [(evid, out, exact) for evid, out in self._registry_dated(self.entity_full(m.entity))]
         return found
 
     def match_events(self, q: str, limit: int) -> list[dict[str, Any]]:
@@ -417,14 +437,18 @@ class FactBase:
                 if evid not in seen:
                     seen.add(evid)
                     picked.append((score / best if best else 0.0, evid))
-        # every date the sources give for a named event, even where the words differ
-        named = [(evid, out) for evid, out in self._named_event_dates(q) if evid not in seen]
+        # every date the sources give for a named event, even where the words differ; first of all
+        # when the query is that event's very name ("Sarikol rebellion", "Soviet invasion of Xinjiang")
         named_out: dict[str, dict[str, Any]] = {}
-        for evid, out in sorted(named, key=lambda x: x[1]["date"]["start"] or ""):
-            if evid not in named_out:
+        exact_rank: dict[str, int] = {}
+        for evid, out, exact in sorted(self._named_event_dates(q), key=lambda x: x[1]["date"]["start"] or ""):
+            if exact and evid not in exact_rank:
+                exact_rank[evid] = len(exact_rank)
+            if evid not in seen and evid not in named_out:
                 named_out[evid] = out
                 picked.append((NAMED_EVENT_SCORE, evid))
-        picked.sort(key=lambda r: -round(r[0], 3))
+        picked = [(NAMED_EXACT_SCORE if evid in exact_rank else score, evid) for score, evid in picked]
+        picked.sort(key=lambda r: (-round(r[0], 3), r[1] not in exact_rank, exact_rank.get(r[1], 0)))
         picked = picked[:limit]
         outs: dict[str, dict[str, Any] | None] = {evid: self.ix.event_out(evid) for _s, evid in picked if evid not in named_out}
         outs.update(named_out)

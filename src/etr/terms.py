@@ -22,7 +22,13 @@ STOP = set(
 
 @cache
 def stem(word: str) -> str:
-    """A light English stemmer for matching: crashed/crashes -> crash, signing -> sign."""
+    """A light English stemmer for matching: crashed/crashes -> crash, signing -> sign, and a
+    final silent e dropped, so that dissolve/dissolved/dissolves all read "dissolv"."""
+    got = _stem(word)
+    return got[:-1] if got.endswith("e") and len(got) >= 4 and not got.endswith(("ee", "ie", "ye")) else got
+
+
+def _stem(word: str) -> str:
     if word.endswith(("ction", "ctions")) and len(word) > 7:  # defection -> defect, like defected
         return word[: word.rindex("ction") + 2]
     for suf, keep in (("ations", 0), ("ation", 0), ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0),
