@@ -135,3 +135,12 @@ def _fold_whole(text: str) -> str:
 @settings(max_examples=500, deadline=None)
 def test_fold_by_character_equals_folding_the_whole_text(text: str) -> None:
     assert fold(text) == _fold_whole(text)
+
+
+@pytest.mark.parametrize("query,types,expected", [
+    ("USSR", WHAT_TYPES, "soviet-union"), ("Soviet Union", WHAT_TYPES, "soviet-union"),
+])
+def test_an_exact_name_of_another_kind_beats_a_loose_one_of_the_asked_kind(fb: FactBase, query: str, types: set[str],
+                                                                           expected: str) -> None:
+    results, interpreted = fb.lookup(query, types)
+    assert results[0]["id"] == expected and interpreted["note"] == "the name is of another kind; showing it"

@@ -226,11 +226,15 @@ class FactBase:
                 if matches:
                     interpreted["read_as"] = retry
                     break
-        if not matches and types is not None:  # another kind, but only by a name, not by a guess
-            matches = [m for m in self.names.match(q) if m.score >= OTHER_KIND]
-            if matches:
+        if types is not None and (not matches or matches[0].score < 99.5):
+            # another kind, but only by a name, not by a guess; and an exact name of another kind
+            # ("what USSR": the Soviet Union, a place) beats a loose match of the asked kind
+            others = [m for m in self.names.match(q) if m.score >= (OTHER_KIND if not matches else 99.5)]
+            if others:
                 interpreted["types"] = "all"
-                interpreted["note"] = "nothing of the asked type matched; showing other kinds"
+                interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
+                                       else "the name is of another kind; showing it")
+                matches = others
         if not matches:
             raise NotFound(f"no match for {q!r}" + self._suggest(q))
         top = matches[0].score
