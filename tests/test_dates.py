@@ -892,6 +892,10 @@ def test_fast_matching_equals_a_full_scan(text: str) -> None:
 
 
 @pytest.mark.parametrize("query,bounds", [
+    ("end of 1949", ("1949-11-26", "1949-12-31")),
+    ("first half of 1946", ("1946-01-01", "1946-06-30")),
+    ("the second half of 1946", ("1946-07-01", "1946-12-31")),
+    ("9/1945", ("1945-09-01", "1945-09-30")),
     ("between 1944 and 1946", ("1944-01-01", "1946-12-31")),
     ("from 1944 to 1946", ("1944-01-01", "1946-12-31")),
     ("from March to May 1946", ("1946-03-01", "1946-05-31")),

@@ -674,6 +674,21 @@ def parse_period(query: str) -> Period | None:
     if m:
         inner = parse_period(m.group(1))
         return None if inner is None else Period(inner.start, inner.end, inner.value, q)
+    m = re.fullmatch(r"(\d{1,2})\s*/\s*(\d{4})", q)
+    if m:  # "9/1945": a month
+        month, year = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            raise BadQuery(f"{q!r}: month {month} does not exist (write a month as 9/1945 or 1945-09)")
+        got = parse_period(f"{year:04d}-{month:02d}")
+        return None if got is None else Period(got.start, got.end, got.value, q)
+    m = re.fullmatch(r"(?i)(?:the\s+)?(first|second|1st|2nd)\s+half\s+of\s+(\d{4})", q)
+    if m:  # "the first half of 1946"
+        year, first = int(m.group(2)), m.group(1).lower() in ("first", "1st")
+        return Period(f"{year:04d}-01-01" if first else f"{year:04d}-07-01",
+                      f"{year:04d}-06-30" if first else f"{year:04d}-12-31", f"{year:04d}-H{1 if first else 2}", q)
+    if re.match(r"(?i)(?:beginning|start|end|middle)\s+of\s+\S", q):
+        got = parse_period("the " + q)  # "end of 1949", as "the end of 1949"
+        return None if got is None else Period(got.start, got.end, got.value, q)
     if "/" in q and re.fullmatch(r"[\d\-/ ]+", q) and q.count("/") == 1:
         q = q.replace("/", "..")  # "1944/1946", the notation etr itself prints
     if ".." in q:
