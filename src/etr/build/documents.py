@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from etr import rules
@@ -102,21 +103,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_furniture(line: str, after_colon: bool) -> bool:
+@cache
+def _furniture() -> tuple[frozenset[str], tuple[str, ...], int]:
     cfg = rules.load("text")["furniture"]
+    return (frozenset(s.lower() for s in cfg["lines"]), tuple(s.lower() for s in cfg["suffixes"]),
+            int(cfg["max_stray_words"]))
+
+
+def _is_furniture(line: str, after_colon: bool) -> bool:
+    lines, suffixes, max_stray = _furniture()
     low = line.strip().lower()
-    if low in {s.lower() for s in cfg["lines"]}:
+    if low in lines:
         return True
-    if any(low.endswith(s.lower()) for s in cfg["suffixes"]) and (
-        len(low.split()) <= 6 or low.endswith("read more")
-    ):
+    if low.endswith(suffixes) and (len(low.split()) <= 6 or low.endswith("read more")):
         return True
     if after_colon:
         return False
     words = low.split()
     if re.search(r"\d", low):  # a dateline ("November 20, 1944") is content
         return False
-    return len(words) <= cfg["max_stray_words"] and not re.search(r"[.!?:;\"”)]$", low)
+    return len(words) <= max_stray and not re.search(r"[.!?:;\"”)]$", low)
 
 
 def read_document(source: str, text: str) -> Document:
@@ -165,8 +171,12 @@ _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?=\s+)")
 _OPENERS = "\"“‘'([("
 
 
-def _abbreviations() -> set[str]:
-    return {t.lower() for t in rules.load("text")["abbreviations"]["tokens"]}
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(t.lower() for t in rules.load("text")["abbreviations"]["tokens"])
+
+
+_LAST_TOKEN = re.compile(r"[\w.]+$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -186,8 +196,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ch in _OPENERS and nxt + 1 < end and text[nxt + 1].islower():
             continue
         if text[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", text[sent_start : m.start()])
-            token = word.group(1) if word else ""
+            # the word before the full stop (no abbreviation is longer than 60 characters)
+            word = _LAST_TOKEN.search(text, max(sent_start, m.start() - 60), m.start())
+            token = word.group(0) if word else ""
             if token.lower() in _BEFORE_NUMBER and not ch.isdigit():
                 pass  # "No." ends a sentence unless a number follows ("No. 5")
             elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):

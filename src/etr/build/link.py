@@ -381,7 +381,9 @@ class Unknown(NamedTuple):
 _POSSESSIVE = re.compile(r"['’]s$")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|near|from|to the|outside|reached|captured|took)\s+$")
-_SUFFIXES = [(re.compile(p), t) for p, t in _SUFFIX_TYPES]
+# one search for the type a name's last word gives (each pattern is anchored on the last word,
+# so at most one of them matches)
+_SUFFIX = re.compile("|".join(f"(?P<{t}>{p})" for p, t in _SUFFIX_TYPES))
 _HINTS = [(re.compile(p), re.compile(p.replace(r"\s*$", "")), t) for p, t in _TYPE_HINTS]
 
 
@@ -403,7 +405,7 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
         if any(a < e and s < b for a, b in taken):
             continue
         phrase = text[s:e]
-        at_sentence_start = s == start or text[start:s].strip() in ("", '"', "“")
+        at_sentence_start = s == start or (s - start < 4 and text[start:s].strip() in ("", '"', "“"))
         if len(words) == 1 and (at_sentence_start or len(phrase) < 4):
             continue
         if all(w.strip("'’") in _NOT_NAMES or _POSSESSIVE.sub("", w) in _NOT_NAMES for w in words):
@@ -433,11 +435,8 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
             continue
         phrase = _POSSESSIVE.sub("", phrase)
         e = s + len(phrase)
-        kind = "unknown"
-        for pat, t in _SUFFIXES:
-            if pat.search(phrase):
-                kind = t
-                break
+        suffix = _SUFFIX.search(phrase)
+        kind = suffix.lastgroup or "unknown" if suffix else "unknown"
         if kind == "unknown" and titled:
             kind = "person"
         if kind == "unknown" and _PLACE_BEFORE.search(text[max(start, s - 12) : s]):
