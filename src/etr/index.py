@@ -185,16 +185,20 @@ class IndexWriter:
             if self.pid == 0:  # the child: write, and leave without running the parent's exit code
                 code = 1
                 try:
-                    self._write()
+                    self._write(None)
                     code = 0
                 finally:
                     os._exit(code)
 
-    def _write(self) -> None:
+    def _write(self, ranking: Ranking | None = None) -> None:
+        """The index, all of it or (in the child, `ranking` None there) all but the ranking tables."""
         assert self.tmp is not None
         con = sqlite3.connect(self.tmp)
         try:
-            _fill(con, self.db, PENDING, self.recs, self.terms)
+            _fill_core(con, self.db, PENDING, self.recs)
+            if ranking is not None:
+                _insert_ranking(con, ranking)
+            con.commit()
         finally:
             con.close()
 
@@ -204,13 +208,20 @@ class IndexWriter:
         if self.tmp is None:
             return
         try:
+            ranking = _ranking(self.db, self.terms)  # the parent's share, while the child writes
             if self.pid is not None:
                 _pid, status = os.waitpid(self.pid, 0)
                 self.pid = None
                 if status != 0:
                     raise sqlite3.Error("the process writing the index failed")
+                con = sqlite3.connect(self.tmp)
+                try:
+                    _insert_ranking(con, ranking)
+                    con.commit()
+                finally:
+                    con.close()
             else:
-                self._write()
+                self._write(ranking)
             con = sqlite3.connect(self.tmp)
             try:
                 con.execute("UPDATE meta SET value = ? WHERE key = 'key'", (key,))
@@ -242,11 +253,15 @@ def index_from_dict(db: dict[str, Any]) -> Index:
 
 def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None,
           sentence_terms: list[list[str]] | None = None) -> sqlite3.Connection:
-    from etr.query import name_entries, sentence_implied_words, shape_event
-    from etr.terms import terms
+    _fill_core(con, db, key, recs)
+    _insert_ranking(con, _ranking(db, sentence_terms))
+    con.commit()
+    return con
 
-    if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
-        sentence_terms = [terms(s["text"]) for s in db["sentences"]]
+
+def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None) -> None:
+    """Everything but the ranking tables: sources, entities, events (in output shape), sentences."""
+    from etr.query import name_entries, shape_event
 
     con.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only when complete
     con.execute("PRAGMA synchronous = OFF")
@@ -260,7 +275,6 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
     con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)", [
         (i, s["id"], s["short"], s["title"], dumps({k: v for k, v in s.items() if k != "text"}, ensure_ascii=False), s["text"])
         for i, s in enumerate(db["sources"])])
-    types = {e["id"]: e["type"] for e in db["entities"]}
     refs = {e["id"]: {"id": e["id"], "name": e["name"], "type": e["type"]} for e in db["entities"]}
     rid_of = {s["id"]: i for i, s in enumerate(db["sentences"])}
     light = []
@@ -276,8 +290,28 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
          ev["citations"][0]["end"], ev["date"]["value"], SEP.join(ev["entities"]),
          dumps(shape_event(ev, refs), ensure_ascii=False))
         for i, ev in enumerate(db["events"])])
+    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (i, s["id"], s["source"], s["section"], s["paragraph"], s["start"], s["end"], s["text"],
+         SEP.join(s["entities"]), SEP.join(s["events"])) for i, s in enumerate(db["sentences"])])
+    _fill_spans(con, db["events"])
+    meta = {"key": key, "light": dumps(light, ensure_ascii=False), "names": dumps(name_entries(light), ensure_ascii=False),
+            "schema_version": str(db["schema_version"])}
+    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+Ranking = tuple[list[tuple[str, int, bytes]], list[tuple[str, bytes]], list[tuple[str, str]]]
+
+
+def _ranking(db: dict[str, Any], sentence_terms: list[list[str]] | None = None) -> Ranking:
+    """The rows of the ranking tables (postings, per-sentence arrays, their meta): pure Python,
+    which the parent works out while a child writes the rest (IndexWriter)."""
+    from etr.query import sentence_implied_words
+    from etr.terms import terms
+
+    if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
+        sentence_terms = [terms(s["text"]) for s in db["sentences"]]
+    types = {e["id"]: e["type"] for e in db["entities"]}
     total = 0
-    rows: list[tuple[Any, ...]] = []
     postings: dict[str, list[int]] = {}
     lengths = array("i")
     paras = array("i")
@@ -300,21 +334,18 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str,
         ents = s["entities"]
         flags.append((HAS_DIGIT if _DIGIT.search(s["text"]) else 0) | (HAS_EVENTS if s["events"] else 0)
                      | (NAMES_PERSON if not person.isdisjoint(ents) else 0) | (NAMES_PLACE if not place.isdisjoint(ents) else 0))
-        rows.append((i, s["id"], s["source"], s["section"], s["paragraph"], s["start"], s["end"], s["text"],
-                     SEP.join(ents), SEP.join(s["events"])))
-    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO postings VALUES (?, ?, ?)", [
-        (t, len(set(rids)), array("i", rids).tobytes()) for t, rids in sorted(postings.items())])
-    _fill_spans(con, db["events"])
-    con.executemany("INSERT INTO arrays VALUES (?, ?)", [
-        ("lengths", lengths.tobytes()), ("paras", paras.tobytes()), ("flags", bytes(flags))])
+    rows = [(t, len(set(rids)), array("i", rids).tobytes()) for t, rids in sorted(postings.items())]
+    arrays = [("lengths", lengths.tobytes()), ("paras", paras.tobytes()), ("flags", bytes(flags))]
     n = max(1, len(db["sentences"]))
-    meta = {"key": key, "n": str(n), "sentences": str(len(db["sentences"])), "avg": str(total / n), "light": dumps(light, ensure_ascii=False),
-            "names": dumps(name_entries(light), ensure_ascii=False),
-            "schema_version": str(db["schema_version"])}
-    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    con.commit()
-    return con
+    meta = [("n", str(n)), ("sentences", str(len(db["sentences"]))), ("avg", str(total / n))]
+    return rows, arrays, meta
+
+
+def _insert_ranking(con: sqlite3.Connection, ranking: Ranking) -> None:
+    rows, arrays, meta = ranking
+    con.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
+    con.executemany("INSERT INTO arrays VALUES (?, ?)", arrays)
+    con.executemany("INSERT INTO meta VALUES (?, ?)", meta)
 
 
 def _day(iso: str) -> int | None:
