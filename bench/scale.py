@@ -181,6 +181,12 @@ def make_corpus(n: int, out_dir: Path, rng: random.Random, doc_bytes: int) -> tu
 # ------------------------------------------------------------------ building and querying
 
 
+def cpu_loop() -> float:
+    """Seconds for a fixed pure-Python loop in a fresh interpreter: how fast the machine is now."""
+    code = "import time\nt = time.perf_counter()\ns = 0\nfor i in range(10_000_000):\n    s += i\nprint(time.perf_counter() - t)"
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
+
+
 def etr_env(home: Path) -> dict[str, str]:
     env = speed.base_env()
     env["ETR_HOME"] = str(home)
@@ -276,7 +282,9 @@ def main() -> None:
             sys.exit(f"scale.py: seed build failed: {p.stderr[-600:]}")
         seed_bytes = sum(f.stat().st_size for f in (ROOT / "seeds").glob("*.txt"))
         print(f"seed build: {seed_build:.2f} s for {seed_bytes / 1e6:.3f} MB of seed text "
-              f"({seed_bytes / 1e6 / seed_build:.2f} MB/s, start-up included)\n")
+              f"({seed_bytes / 1e6 / seed_build:.2f} MB/s, start-up included)")
+        print(f"machine speed: {cpu_loop():.2f} s for a 10-million-step Python loop (a shared VM's varies "
+              f"by half; builds scale with it)\n")
 
         builds: list[list[object]] = []
         dbs: dict[str, Path] = {"seed": SEED_DB}
@@ -295,7 +303,7 @@ def main() -> None:
             builds.append([n, nbytes / 1e6, dt, nbytes / 1e6 / dt, out.stat().st_size / 1e6, msg.replace("etr: wrote ", "")[:110]])
             print(f"N={n}: built in {dt:.1f} s: {msg}", flush=True)
             dbs[str(n)] = out
-        print()
+        print(f"machine speed after the builds: {cpu_loop():.2f} s for the same loop\n")
         print(speed.table(["docs", "text MB", "build s", "MB/s", "facts MB", "etr's summary"], builds,
                           "etr build --add (seeds + N synthetic documents); MB/s = added text / wall time"))
         print()
