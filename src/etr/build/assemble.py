@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from etr import __version__
-from etr.build.documents import Document, read_document, text_of, title_of
+from etr.build.documents import Document, Paragraph, read_document, text_of, title_of
 from etr.build.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
 from etr.build.parallel import fork_imap
 from etr.build.registry import Entry, load_registry
 from etr.build.timex import tag
 from etr.errors import BuildFailed, FactBaseInvalid
-from etr.model import SCHEMA_VERSION, Citation, TimexSpan
+from etr.model import SCHEMA_VERSION, Citation, DateValue, Section, Sentence, TimexSpan
 from etr.names import fold
 from etr.store import validate
 from etr.terms import terms
@@ -134,7 +134,7 @@ def build(
         doc = read_document(*item)
         return doc, _analyse(doc, linker), [terms(x.text) for x in doc.sentences]
 
-    analysed = fork_imap(work, list(texts.items()), [len(t) for t in texts.values()])
+    analysed = fork_imap(work, list(texts.items()), [len(t) for t in texts.values()], pack=_pack, unpack=_unpack)
     ent_index = {e.id: i for i, e in enumerate(entries)}
     extra: list[Entry] = []  # auto-discovered entities
     extra_index: dict[str, int] = {}
@@ -373,6 +373,34 @@ def _analyse(doc: Document, linker: Linker) -> Analysis:
     per_sentence = [[next(resolved) for _ in found] for found in per_sentence]
     unknown = [unknown_names(text, s.start, s.end, found) for s, found in zip(doc.sentences, per_sentence, strict=True)]
     return timexes, per_sentence, unknown
+
+
+Analysed = tuple[Document, Analysis, list[list[str]]]
+
+
+def _pack(got: Analysed) -> tuple[Any, ...]:
+    """A document's analysis as plain tuples, for the hand-over from the forked child: pickling
+    dataclasses and named tuples took the child more time than a tenth of its analysing, and the
+    parent has the text already."""
+    doc, (timexes, mentions, unknowns), doc_terms = got
+    return (tuple((x.title, x.level, x.start, x.end) for x in doc.sections),
+            tuple((x.start, x.end, x.section) for x in doc.paragraphs),
+            tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
+            tuple((t.start, t.end, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in timexes),
+            [[tuple(m) for m in ms] for ms in mentions], [[tuple(u) for u in us] for us in unknowns], doc_terms)
+
+
+def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
+    sid, text = item
+    sections, paragraphs, sentences, timexes, mentions, unknowns, doc_terms = data
+    doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
+                   tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences))
+    spans = [TimexSpan(t[0], t[1], DateValue(*t[2:])) for t in timexes]
+    return (doc, (spans, [[Mention._make(m) for m in ms] for ms in mentions],
+                  [[Unknown._make(u) for u in us] for us in unknowns]), doc_terms)
+
+
+_DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "type", "anchor")
 
 
 def _without(text: str, offset: int, spans: list[TimexSpan]) -> str:

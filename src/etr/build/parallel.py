@@ -21,7 +21,7 @@ import pickle
 import signal
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,10 +47,11 @@ def split(weights: Sequence[int], share: float) -> int:
     return len(weights) - 1
 
 
-def fork_imap(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int],
-              force: bool = False) -> Iterator[R]:
+def fork_imap(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int], force: bool = False,
+              pack: Callable[[R], Any] | None = None, unpack: Callable[[Any, T], R] | None = None) -> Iterator[R]:
     """fn(item) for each item, in order, the last CHILD_SHARE of the weight computed by a forked child
-    (`force`: whatever the size, for tests)."""
+    (`force`: whatever the size, for tests). `pack` turns a child's result into plain data that
+    pickles fast, and `unpack(data, item)` turns it back in the parent."""
     if len(items) < 2 or not (can_fork(sum(weights)) or (force and hasattr(os, "fork"))):
         yield from map(fn, items)
         return
@@ -70,7 +71,8 @@ def fork_imap(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int],
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             fd = store.fileno()
             for i in range(0, len(theirs), BATCH):
-                data = pickle.dumps([fn(x) for x in theirs[i : i + BATCH]], protocol=pickle.HIGHEST_PROTOCOL)
+                chunk = [fn(x) for x in theirs[i : i + BATCH]]
+                data = pickle.dumps([pack(c) for c in chunk] if pack else chunk, protocol=pickle.HIGHEST_PROTOCOL)
                 _write_all(fd, len(data).to_bytes(8, "little") + data)
                 os.write(w, b".")
             code = 0
@@ -82,13 +84,13 @@ def fork_imap(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int],
         yield from map(fn, mine)
         fd, offset = store.fileno(), 0
         while done < len(theirs):
-            batch: tuple[list[R], int] | None = _next_batch(r, fd, offset)
+            batch: tuple[list[Any], int] | None = _next_batch(r, fd, offset)
             if batch is None:  # the child failed: do the rest here
                 break
             results, offset = batch
             for result in results:
+                yield unpack(result, theirs[done]) if unpack else result
                 done += 1
-                yield result
         for item in theirs[done:]:
             yield fn(item)
     finally:
@@ -106,7 +108,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _next_batch(r: int, fd: int, offset: int) -> tuple[list[R], int] | None:
+def _next_batch(r: int, fd: int, offset: int) -> tuple[list[Any], int] | None:
     """The child's next batch and the offset after it, or None if the child stopped early."""
     try:
         if os.read(r, 1) != b".":
