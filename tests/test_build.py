@@ -272,3 +272,11 @@ def test_a_discovered_name_is_one_entity_however_written(tmp_path: Path) -> None
     assert "Wang Chen" in auto and "WANG CHEN" not in auto  # the ordinary spelling names it
     assert auto["Wang Chen"]["type"] == "person"
     assert "Chin" not in auto and len(auto["Chin Shu-jen"]["sentences"]) == 2  # "Chin": the same man
+
+
+def test_a_sentence_opening_with_he_is_about_the_person_named_just_before(facts_db: dict[str, Any]) -> None:
+    """'Stalin agreed. He volunteered the requested airplanes.' — Stalin; 'He arrested ... and sent a
+    letter to Stalin' after a sentence on Sheng — Sheng, though Stalin is named."""
+    ents = {s["text"][:30]: set(s["entities"]) for s in facts_db["sentences"]}
+    assert "joseph-stalin" in ents["He volunteered the requested a"]
+    assert "sheng-shicai" in ents["He arrested a number of Kuomin"]

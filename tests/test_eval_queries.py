@@ -22,7 +22,6 @@ KNOWN_MISSES = {
     "h111": "'Stalin agreed.' follows Mao's 'until March-April 1950'; the reply is to the September plea",
     "n052": "'signing of the pact' names the pact only by a word; its signing day ranks below sentences on 1937",
     "n060": "Wu Zhongxin's replacement is told a paragraph after the 1 July 1946 date, without a date (as h098)",
-    "n069": "the letter's sentence names Sheng only as 'He'",
     "n070": "'He listed these forces ... German weapons' names nobody the query names",
 }
 

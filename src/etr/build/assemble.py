@@ -31,6 +31,7 @@ from etr.store import validate
 from etr.terms import terms
 
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
+OPENS_WITH_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
 Progress = Callable[[str], None]
 
 
@@ -217,11 +218,21 @@ def build(
                 assert prev is not None
                 _refer_back(s.text, ids, via, prev[1], entries, extra)
             people_here = [i for i in ids if _etype(i, entries, extra) == "person"]
+            # "he" is the person the paragraph is about: in a dated sentence naming nobody, and in
+            # any sentence that opens with it ("He arrested ... and sent a letter to Stalin")
             if dated and not people_here and PRONOUN.search(s.text):
                 salient = para_people[s.paragraph].most_common(1)
                 if salient:
                     ids.append(salient[0][0])
                     via[salient[0][0]] = "pronoun"
+            elif OPENS_WITH_PRONOUN.match(s.text) and same_para:
+                # "Stalin agreed. He volunteered the requested airplanes.": the person the sentence
+                # before named first
+                assert prev is not None
+                before = [i for i in prev[1] if _etype(i, entries, extra) == "person"]
+                if before and before[0] not in ids:
+                    ids.append(before[0])
+                    via[before[0]] = "pronoun"
             for i in ids:
                 if _etype(i, entries, extra) == "person" and i not in via:
                     para_people[s.paragraph][i] += 1
