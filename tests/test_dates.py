@@ -864,7 +864,7 @@ def test_newspaper_and_telegram_deixis() -> None:
         ("today", "1946-01-02", None, "relative"),
         ("Last month", "1945-12", None, "relative"),
         ("yesterday", "1946-01-01", None, "relative"),
-        ("Last week", "1945-12-26/1946-01-01", None, "relative"),
+        ("Last week", "1945-12-24/1945-12-30", None, "relative"),  # the calendar week before Wednesday 2 January
         ("the 5th", "1946-01-05", None, "year-inherited"),
         ("14th instant", "1946-01-14", None, "year-inherited"),
         ("3rd ult.", "1945-12-03", None, "year-inherited"),
@@ -1081,3 +1081,23 @@ def test_seasons_without_a_year_and_decade_bounds(text: str, expected: list[Row]
 def test_the_fall_of_a_city_is_no_season() -> None:
     assert tagged("In 1949 the army advanced. Since fall of LANCHOW on August 26 the road is open.") == [
         ("1949", "1949", None, "explicit"), ("August 26", "1949-08-26", None, "year-inherited")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kashgar, 14th March, 1947.\n\nOn the 28th February the Governor met us.",
+     [("14th March, 1947", "1947-03-14", None, "explicit"), ("28th February", "1947-02-28", None, "year-inherited")]),
+    ("1944, Nov. 12 — Proclamation of the ETR at Kuldja.\n\n1934 Jan. — Ma Chung-ying attacks Urumchi.",
+     [("1944, Nov. 12", "1944-11-12", None, "explicit"), ("1934 Jan.", "1934-01", None, "explicit")]),
+    ("In 1949 the army moved. At the end of September the garrison surrendered.",
+     [("1949", "1949", None, "explicit"), ("the end of September", "1949-09", "END", "year-inherited")]),
+    ("In the autumn of 1946 I went to Urumchi. That winter was hard. In February the Governor fell.",
+     [("the autumn of 1946", "1946-FA", None, "explicit"), ("That winter", "1946-WI", None, "year-inherited"),
+      ("February", "1947-02", None, "year-inherited")]),
+    ("URUMCHI, Sept. 28, 1949 (Reuter)—Troops arrived this week. Last week the talks ended.",
+     [("Sept. 28, 1949", "1949-09-28", None, "explicit"), ("this week", "1949-09-26/1949-10-02", None, "relative"),
+      ("Last week", "1949-09-19/1949-09-25", None, "relative")]),
+])
+def test_despatches_chronologies_and_memoirs(text: str, expected: list[Row]) -> None:
+    """Forms from a second round of unseen documents: British 'the 28th February', a chronology's
+    '1944, Nov. 12', a boundary of a month, winter running into the next year, calendar weeks."""
+    assert tagged_paragraphs(text) == expected

@@ -168,12 +168,16 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("century", rf"(?:{the}\s+)?(?:(?P<ce_mod>{mod})[\s-]+)?(?P<ce_c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
         ("decade", rf"(?:{the}\s+)?(?:(?P<de_mod>{mod})[\s-]+)?(?P<de_y>1[0-9]\d0|20\d0)['’]?s\b"),
         ("boundary", rf"{the}\s+(?P<bo_w>{bnd})\s+of\s+(?:(?P<bo_m>{M})\s+)?(?P<bo_y>{YG})"),
+        ("boundary_month", rf"{the}\s+(?P<bm2_w>{bnd})\s+of\s+(?P<bm2_m>{month_full})(?!\s*,?\s*\d)"),
         ("boundary_decade", rf"{the}\s+(?P<bd_w>{bnd})\s+of\s+{the}\s+(?P<bd_y>1[0-9]\d0|20\d0)['’]?s\b"),
         # points ------------------------------------------------------------------------
         ("rel_dm_year", rf"(?:(?P<dy_m>{M})\s+(?P<dy_d>{D})|(?P<dy_d2>{D})\s+(?P<dy_m2>{M}))\s+(?P<dy_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?:year|YEAR)"),
         ("mod_month", rf"(?P<mo_mod>{mod})(?:\s+in)?[\s-]+(?P<mo_m>{M})(?:,?\s+(?P<mo_y>{YG}))?"),
         ("mod_year", rf"(?P<my_mod>{mod})(?:\s+in)?[\s-]+(?P<my_y>{YG})"),
         ("dmy", rf"(?P<a_d>{D})\s+(?P<a_m>{M}),?\s+(?P<a_y>{YG})"),
+        # a chronology's "1944, Nov. 12 —" and "1934 Jan. —": the year first
+        ("ymd", rf"(?P<g_y>{Y}),?\s+(?P<g_m>{M})\s+(?P<g_d>(?:3[01]|[12]\d|0?[1-9]))(?![\d,]*\d|\s*{M})"),
+        ("ym", rf"(?<![\w,] )(?P<h_y>{Y}),?\s+(?P<h_m>{month_full}|(?:{month_abbr})\.)(?=\s*(?:[-–—:(]|\n|$))"),
         ("mdy", rf"(?P<b_m>{M})\s+(?P<b_d>{D})(?:,?\s+(?P<b_y>{YG}))?(?![\d,]*\d)"),
         ("the_d_of_m", rf"{the}\s+(?P<c_d>{D})\s+of\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{YG}))?"),
         ("my", rf"(?P<e_m>{M}),?\s+(?P<e_y>{YG})"),
@@ -190,7 +194,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("rel_weekday", rf"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by )|(?<=last )|(?<=Last ))(?P<wd_w>{weekday})(?:\s+(?:morning|afternoon|evening|night))?"),
         ("rel_inst", r"(?P<in_d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?P<in_w>instant|inst\.?|ultimo|ult\.?)"),
         ("rel_of_nth", r"(?<=of )(?P<on_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?=\s*[.,;:)]|\s*$)"),
-        ("rel_nth", r"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by ))the\s+(?P<nt_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?!\s+(?:instant|inst\b|ult|[Cc]entur|[Dd]ivision|[Aa]rm|[Cc]avalry|[Rr]egiment|[Cc]orps|[Bb]attalion|[Bb]rigade|[Ff]leet|[Cc]ongress|[Pp]lenum|[Ss]oviet|of\s+[A-Z]))"),
+        ("rel_nth", rf"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by ))the\s+(?P<nt_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?!\s+(?:instant|inst\b|ult|[Cc]entur|[Dd]ivision|[Aa]rm|[Cc]avalry|[Rr]egiment|[Cc]orps|[Bb]attalion|[Bb]rigade|[Ff]leet|[Cc]ongress|[Pp]lenum|[Ss]oviet|of\s+[A-Z]|{M}))"),
         ("rel_offset", rf"(?P<of_n>{numword}|{article})[\s-]+(?P<of_u>{unit})s?\s+(?P<of_dir>later|earlier|after|before|afterwards)(?P<of_clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){{0,5}}?\s+(?:was|were|had\s+been)\s+\w+ed\b|(?<=after)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?|(?<=before)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?)?"),
         ("this_time", r"(?<=By )this time|(?<=by )this time"),
         # durations ---------------------------------------------------------------------
@@ -321,6 +325,12 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     if k == "season_ny":
         season = v["seasons"][(g("sn_s1") or g("sn_s2")).lower()]
         return Raw(s, e, t, Point(None, season=season), mod=v["mods"].get((g("sn_mod") or "").lower()))
+    if k == "boundary_month":
+        return Raw(s, e, t, Point(None, _month(g("bm2_m"))), mod=v["bounds"][g("bm2_w").lower()])
+    if k == "ymd":
+        return Raw(s, e, t, Point(int(g("g_y")), _month(g("g_m")), _day(g("g_d"))))
+    if k == "ym":
+        return Raw(s, e, t, Point(int(g("h_y")), _month(g("h_m"))))
     if k == "boundary":
         mod = v["bounds"][g("bo_w").lower()]
         return Raw(s, e, t, Point(int(g("bo_y")), _month(g("bo_m")) if g("bo_m") else None), mod=mod)

@@ -32,6 +32,7 @@ class _Context:
     fine_para: int = -1  # paragraph of the latest date known to the month or day
     fine_year: int | None = None
     month_para: int = -1  # paragraph of the latest date known to the month (not a season)
+    season: str | None = None  # the season of the latest date, when it named one ("that winter")
 
 
 def _value(a: Point, b: Point | None) -> str:
@@ -58,14 +59,19 @@ def _date(raw: Raw, value: str, precision: str, how: str, anchor: str | None, mo
     )
 
 
+SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 12}  # the month a season ends in (winter: the December it starts in)
+
+
 def _inherit(p: Point, ctx: _Context) -> Point | None:
     if not p.needs_year:
         return p
     if ctx.year is None:
         return None
     year = ctx.year
-    # a narrative moving from late in one year to early in the next ("28 December ... 3 January")
-    if ctx.month is not None and p.month is not None and ctx.month - p.month >= 6:
+    # a narrative moving from late in one year to early in the next ("28 December ... 3 January",
+    # "That winter ... In February")
+    month = ctx.month if ctx.month is not None else SEASON_END.get(ctx.season or "")
+    if month is not None and p.month is not None and month - p.month >= 6:
         year += 1
     return Point(year, p.month, p.day, p.season)
 
@@ -146,11 +152,12 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         return _date(raw, ctx.last.value, ctx.last.precision, "relative", ctx.last.text)
     if kind == "step":
         unit, step = rel[1], rel[2]
-        if unit == "week" and step != 0 and ctx.day is not None and raw.text.lower().startswith(("last", "next")):
-            # "last week": the seven days before the anchor day; "next week": the seven after
-            a, b = (shift(ctx.day, -7, "day"), shift(ctx.day, -1, "day")) if step < 0 else (
-                shift(ctx.day, 1, "day"), shift(ctx.day, 7, "day"))
-            return _date(raw, f"{a.value()}/{b.value()}", "range", "relative", ctx.day_text)
+        d = ctx.day
+        if (unit == "week" and d is not None and d.year is not None and d.month is not None and d.day is not None
+                and raw.text.lower().split()[-2:-1] in (["last"], ["next"], ["this"])):
+            # "last week": the Monday-to-Sunday week before the anchor day's; "this week": its own
+            monday = shift(d, -datetime.date(d.year, d.month, d.day).weekday() + 7 * step, "day")
+            return _date(raw, f"{monday.value()}/{shift(monday, 6, 'day').value()}", "range", "relative", ctx.day_text)
         if unit in ("day", "week"):
             if ctx.day is None:
                 return None
@@ -251,7 +258,7 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
         ctx.fine_para, ctx.fine_year = ctx.para, p.year
     if p.month is not None:
         ctx.month_para = ctx.para
-    ctx.year, ctx.month = p.year, p.month
+    ctx.year, ctx.month, ctx.season = p.year, p.month, p.season
     ctx.year_text = f"{dv.text} ({dv.value})"
     if p.day is not None and "/" not in dv.value:
         ctx.day, ctx.day_text = p, f"{dv.text} ({dv.value})"
