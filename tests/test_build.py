@@ -188,6 +188,19 @@ def test_added_documents_accumulate(tmp_path: Path, isolated_env: Path) -> None:
     assert (ROOT / "data" / "facts.json").read_text() == store.dumps(build_seeds()[0])
 
 
+def test_the_same_text_is_added_once(tmp_path: Path, isolated_env: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("On 3 March 1946 Burhan Shahidi visited Kuldja.\n", encoding="utf-8")
+    copy = tmp_path / "copy of a.txt"
+    copy.write_bytes(a.read_bytes())
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", "--add", str(a)]).exit_code == 0
+    again = runner.invoke(app, ["build", "--add", str(a), "--add", str(copy), "--add", str(ROOT / "seeds" / "sino_soviet_non_aggression_pact.txt")])
+    assert again.exit_code == 0
+    ids = [s["id"] for s in store.load(isolated_env / "facts.json")["sources"]]
+    assert ids.count("a") == 1 and not any(i.startswith(("a-", "copy")) for i in ids) and len(ids) == 4
+
+
 def test_extract_reports_dates_and_names(tmp_path: Path) -> None:
     doc = tmp_path / "t.txt"
     doc.write_text(TELEGRAM, encoding="utf-8")
@@ -280,3 +293,13 @@ def test_a_sentence_opening_with_he_is_about_the_person_named_just_before(facts_
     ents = {s["text"][:30]: set(s["entities"]) for s in facts_db["sentences"]}
     assert "joseph-stalin" in ents["He volunteered the requested a"]
     assert "sheng-shicai" in ents["He arrested a number of Kuomin"]
+
+
+def test_a_registered_surname_alone_is_that_person(tmp_path: Path) -> None:
+    """'General Tao' is Tao Zhiyue, the one registered Tao; 'General Ma' (several Ma) makes no new entity."""
+    doc = tmp_path / "wire.txt"
+    doc.write_text("September 25, 1949\n\nGeneral Tao declared for the Communists yesterday. General Ma fled.\n", encoding="utf-8")
+    db, _ = build_with_added([doc], None)
+    assert not [e for e in db["entities"] if not e["curated"]]
+    (ev,) = [e for e in db["events"] if e["source"] == "wire"]
+    assert "tao-zhiyue" in ev["entities"] and ev["date"]["value"] == "1949-09-24"

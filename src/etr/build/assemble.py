@@ -96,6 +96,20 @@ def user_source(path: Path, taken: set[str], text: str | None = None) -> SourceS
     return SourceSpec(sid, path, title, sid, "unknown", "", "user document", "en", None, False, text)
 
 
+def _surnames(entries: list[Entry]) -> dict[str, set[int]]:
+    """The first and last words of registered people's names: 'Tao' alone is Tao Zhiyue."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(entries):
+        if e.type != "person":
+            continue
+        for form in (e.name, *e.aliases, *e.variants):
+            words = fold(form).split()
+            if len(words) >= 2:
+                out[words[0]].add(i)
+                out[words[-1]].add(i)
+    return out
+
+
 def _discovered(u: Unknown, spec: SourceSpec) -> Entry:
     """An entity for a name nobody registered, grounded where it was found."""
     return Entry(id=f"auto-{_slug(u.text)}", type=u.type, name=u.text,
@@ -137,6 +151,7 @@ def build(
 
     analysed = fork_imap(work, list(texts.items()), [len(t) for t in texts.values()], pack=_pack, unpack=_unpack)
     ent_index = {e.id: i for i, e in enumerate(entries)}
+    surnames = _surnames(entries)
     extra: list[Entry] = []  # auto-discovered entities
     extra_index: dict[str, int] = {}
 
@@ -183,6 +198,13 @@ def build(
                     key = fold(u.text)
                     if " " not in key and key in doc_words and key not in extra_index:
                         j = doc_words[key]  # "Chin" after "Chin Shu-jen": the same man
+                    elif " " not in key and key in surnames and key not in extra_index:
+                        # "General Tao": the one registered person of that name, or, when several
+                        # share it ("Ma"), nobody new
+                        if len(surnames[key]) != 1:
+                            continue
+                        j = next(iter(surnames[key]))
+                        via.setdefault(j, f"surname {u.text}")
                     else:
                         if key not in extra_index:
                             extra_index[key] = len(entries) + len(extra)

@@ -394,7 +394,9 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
     for m in _PHRASE.finditer(text, start, end):
         s, e = m.start(), m.end()
         words = m.group(0).split()
+        titled = False
         while words and (words[0] in _COMMON_STARTS or words[0][:1].islower()):
+            titled = titled or words[0] in _TITLES  # "General Tao"
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
         while len(words) > 1 and words[-1] in _MONTHS_AND_DAYS:  # "bombed WUSU September 5"
@@ -406,13 +408,12 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
             continue
         phrase = text[s:e]
         at_sentence_start = s == start or (s - start < 4 and text[start:s].strip() in ("", '"', "“"))
-        if len(words) == 1 and (at_sentence_start or len(phrase) < 4):
+        if len(words) == 1 and (at_sentence_start or len(phrase) < 4) and not (titled and len(phrase) >= 2):
             continue
         if all(w.strip("'’") in _NOT_NAMES or _POSSESSIVE.sub("", w) in _NOT_NAMES for w in words):
             continue
         if any(_TELEGRAM_JARGON.match(w) for w in words):  # "Deptel 212", "mytel 248"
             continue
-        titled = False
         while len(words) > 1 and (words[0] in _NOT_NAMES or words[0].capitalize() in _NOT_NAMES):
             # "Soviet Consul General Yevseev" -> "Yevseev"; "Commander-in-Chief CHU TEH" -> "CHU TEH"
             titled = titled or words[0] in _TITLES or words[0].capitalize() in _TITLES

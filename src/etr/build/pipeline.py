@@ -5,6 +5,7 @@ Imports etr.store, etr.errors and the build modules.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -45,8 +46,18 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
                 sources.append(SourceSpec(s["id"], Path(s["file"]), s["title"], s["short"], s["author"],
                                           s["publisher"], s["kind"], s["language"], None, False, s["text"]))
                 taken.add(s["id"])
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    held = {digest(spec.text if spec.text is not None else text_of(spec.path)) for spec in sources}
     for f in files:
         spec = user_source(f, taken, None)
+        assert spec.text is not None
+        if digest(spec.text) in held:  # the same text again, under this name or another
+            if progress:
+                progress(f"{f}: the same text is in the fact base already; not added twice")
+            continue
+        held.add(digest(spec.text))
         taken.add(spec.id)
         sources.append(spec)
     return build(sources, root / "data" / "registry", progress, discover=True)
