@@ -1101,3 +1101,36 @@ def test_despatches_chronologies_and_memoirs(text: str, expected: list[Row]) -> 
     """Forms from a second round of unseen documents: British 'the 28th February', a chronology's
     '1944, Nov. 12', a boundary of a month, winter running into the next year, calendar weeks."""
     assert tagged_paragraphs(text) == expected
+
+
+CHRONOLOGY = """CHRONOLOGY OF EVENTS IN SINKIANG, 1933-1955
+
+1942, summer — Sheng turns against his Soviet patrons.
+1944, Nov. 7 — Rising at Kuldja.
+1946
+Jan. 2 — Eleven-point agreement signed at Tihwa.
+Summer — Ali Khan Tura taken to the Soviet Union.
+1947
+Feb. — Demonstrations at Urumchi.
+May — Masud Sabri appointed Chairman.
+"""
+
+
+def test_a_chronology_under_year_headings() -> None:
+    """A chronology's lines: '1942, summer —', '1944, Nov. 7 —' (no date line, though short), and
+    bare 'Feb. —' / 'Summer —' entries under a year heading take that year (one line, one paragraph)."""
+    from etr.build.documents import read_document
+
+    spans = [(p.start, p.end) for p in read_document("chronology", CHRONOLOGY).paragraphs]
+    got = [(CHRONOLOGY[t.start : t.end], t.date.value, t.date.mod, t.date.how) for t in tag(CHRONOLOGY, spans)]
+    assert got == [
+        ("1933-1955", "1933/1955", None, "explicit"),
+        ("1942, summer", "1942-SU", None, "explicit"),
+        ("1944, Nov. 7", "1944-11-07", None, "explicit"),
+        ("1946", "1946", None, "explicit"),
+        ("Jan. 2", "1946-01-02", None, "year-inherited"),
+        ("Summer", "1946-SU", None, "year-inherited"),
+        ("1947", "1947", None, "explicit"),
+        ("Feb.", "1947-02", None, "year-inherited"),
+        ("May", "1947-05", None, "year-inherited"),
+    ]

@@ -178,6 +178,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         # a chronology's "1944, Nov. 12 —" and "1934 Jan. —": the year first
         ("ymd", rf"(?P<g_y>{Y}),?\s+(?P<g_m>{M})\s+(?P<g_d>(?:3[01]|[12]\d|0?[1-9]))(?![\d,]*\d|\s*{M})"),
         ("ym", rf"(?<![\w,] )(?P<h_y>{Y}),?\s+(?P<h_m>{month_full}|(?:{month_abbr})\.)(?=\s*(?:[-–—:(]|\n|$))"),
+        ("y_season", rf"(?<![\w,] )(?P<yx_y>{Y}),?\s+(?P<yx_s>{season})(?=\s*(?:[-–—:(]|\n|$))"),
         ("mdy", rf"(?P<b_m>{M})\s+(?P<b_d>{D})(?:,?\s+(?P<b_y>{YG}))?(?![\d,]*\d)"),
         ("the_d_of_m", rf"{the}\s+(?P<c_d>{D})\s+of\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{YG}))?"),
         ("my", rf"(?P<e_m>{M}),?\s+(?P<e_y>{YG})"),
@@ -202,6 +203,8 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("for_a", rf"(?:(?<=for )|(?<=For )|(?<=FOR ))(?P<fa_n>{article})\s+(?P<fa_u>{unit})\b"),
         # years -------------------------------------------------------------------------
         ("year", rf"(?<![\d,.$£#№/])(?P<y_y>{YG})"),
+        # a chronology's entry under a year heading: "Feb. — Demonstrations", "Summer: ..."
+        ("line_head", rf"^(?:(?P<lh_m>{month_full}|(?:{month_abbr})\.)|(?P<lh_s>{season}))(?=\s*(?:[—–:]|-\s))"),
         ("bare_month", rf"\b(?P<bm_m>{month_full})\b"),
         # a season without its year, after a preposition or "that": the story's year
         ("season_ny", rf"(?:(?:[Tt]hat|THAT)\s+(?P<sn_s1>{season})|(?:(?<=in )|(?<=In )|(?<=since )|(?<=Since )|(?<=by )|(?<=By )|(?<=until )|(?<=during )|(?<=During ))(?:{the}\s+)?(?:(?P<sn_mod>{mod})[\s-]+)?(?P<sn_s2>{season}))(?!\s+(?:of\s+)?\d|\s+of\b)"),  # not "since fall of Lanchow"
@@ -325,10 +328,16 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     if k == "season_ny":
         season = v["seasons"][(g("sn_s1") or g("sn_s2")).lower()]
         return Raw(s, e, t, Point(None, season=season), mod=v["mods"].get((g("sn_mod") or "").lower()))
+    if k == "line_head":
+        if g("lh_s"):
+            return Raw(s, e, t, Point(None, season=v["seasons"][g("lh_s").lower()]))
+        return Raw(s, e, t, Point(None, _month(g("lh_m"))))
     if k == "boundary_month":
         return Raw(s, e, t, Point(None, _month(g("bm2_m"))), mod=v["bounds"][g("bm2_w").lower()])
     if k == "ymd":
         return Raw(s, e, t, Point(int(g("g_y")), _month(g("g_m")), _day(g("g_d"))))
+    if k == "y_season":
+        return Raw(s, e, t, Point(int(g("yx_y")), season=v["seasons"][g("yx_s").lower()]))
     if k == "ym":
         return Raw(s, e, t, Point(int(g("h_y")), _month(g("h_m"))))
     if k == "boundary":

@@ -291,8 +291,9 @@ def _dateline(chunk: str, current: _Context | None) -> _Context | None:
     if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
         return None
     raw = raws[0]
-    if m is None and _LOWER_WORD.search(zone[: raw.start] + zone[raw.end :]):
-        return None
+    rest = zone[: raw.start] + zone[raw.end :]
+    if m is None and (_LOWER_WORD.search(rest) or re.search(r"[—–:]|\s-\s", rest)):
+        return None  # prose, or a chronology's "1944, Nov. 7 — Rising at Kuldja."
     p: Point | None = raw.a
     if p is None or p.day is None or p.month is None:
         return None
