@@ -1020,14 +1020,17 @@ def test_prose_without_a_date_line_keeps_the_story_clock() -> None:
     assert ("the following year", "1943", None, "relative") in rows
 
 
-def test_unseen_documents() -> None:
-    """Telegrams, reports and encyclopedia entries in 1940s romanisations (tests/data/unseen):
-    nearly every date the hand annotation lists is found with its value."""
+@pytest.mark.parametrize("folder_name,at_least", [("unseen", 0.96), ("unseen2", 0.85)])
+def test_unseen_documents(folder_name: str, at_least: float) -> None:
+    """Telegrams, reports, a despatch, a communiqué, a chronology, encyclopedia entries and a memoir
+    in 1940s romanisations (tests/data/unseen*): the share of the hand annotation's dates found with
+    their value (89/90 and 113/129 when written; the second round still misses 'the eve of ...',
+    'a few days later' after a bare month, 'the first of July')."""
     import json
 
     from etr.build.documents import read_document
 
-    folder = Path(__file__).parent / "data" / "unseen"
+    folder = Path(__file__).parent / "data" / folder_name
     gold = [json.loads(x) for x in (folder / "timex_gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     gold = [g for g in gold if g.get("type", "DATE") == "DATE" and not g.get("optional")]
     found: dict[str, list[tuple[int, int, str]]] = {}
@@ -1043,7 +1046,7 @@ def test_unseen_documents() -> None:
         else:
             wrong.append((g["doc"], g["text"], g["value"]))
     assert len(gold) >= 85
-    assert right >= len(gold) - 3, wrong
+    assert right >= at_least * len(gold), (right, len(gold), wrong)
 
 
 BRITISH_REPORT = """BRITISH CONSULATE-GENERAL, KASHGAR.
