@@ -1137,3 +1137,15 @@ def test_a_chronology_under_year_headings() -> None:
         ("Feb.", "1947-02", None, "year-inherited"),
         ("May", "1947-05", None, "year-inherited"),
     ]
+
+
+def test_spelled_ordinals_and_days_known_only_to_the_month() -> None:
+    text = ("In the early summer of 1946 the agreement held. On the first of July the government formed. "
+            "In February 1947 I reached Urumchi. The next morning we left. Two days later it ended.")
+    assert tagged(text) == [
+        ("the early summer of 1946", "1946-SU", None, "explicit"),
+        ("the first of July", "1946-07-01", None, "year-inherited"),
+        ("February 1947", "1947-02", None, "explicit"),
+        ("The next morning", "1947-02", None, "relative"),
+        ("Two days later", "1947-02", None, "relative"),
+    ]

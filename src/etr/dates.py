@@ -180,7 +180,7 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("ym", rf"(?<![\w,] )(?P<h_y>{Y}),?\s+(?P<h_m>{month_full}|(?:{month_abbr})\.)(?=\s*(?:[-–—:(]|\n|$))"),
         ("y_season", rf"(?<![\w,] )(?P<yx_y>{Y}),?\s+(?P<yx_s>{season})(?=\s*(?:[-–—:(]|\n|$))"),
         ("mdy", rf"(?P<b_m>{M})\s+(?P<b_d>{D})(?:,?\s+(?P<b_y>{YG}))?(?![\d,]*\d)"),
-        ("the_d_of_m", rf"{the}\s+(?P<c_d>{D})\s+of\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{YG}))?"),
+        ("the_d_of_m", rf"{the}\s+(?P<c_d>{D}|{ORDINALS})\s+of\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{YG}))?"),
         ("my", rf"(?P<e_m>{M}),?\s+(?P<e_y>{YG})"),
         ("dm", rf"(?P<f_d>{D})\s+(?P<f_m>{M})"),
         # relative ----------------------------------------------------------------------
@@ -212,6 +212,13 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
     body = "|".join(f"(?P<{name}>{p})" for name, p in pats)
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first "
+                 "twenty-second twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh "
+                 "twenty-eighth twenty-ninth thirtieth thirty-first").split()
+ORDINALS = "(?:" + "|".join(sorted((w for x in ORDINAL_WORDS for w in (x, x.capitalize())), key=len, reverse=True)) + ")"
 
 
 def _month(word: str) -> int:
@@ -355,7 +362,9 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         return Raw(s, e, t, Point(y, _month(g("b_m")), _day(g("b_d"))))
     if k == "the_d_of_m":
         y = _opt_year(g("c_y"))
-        return Raw(s, e, t, Point(y, _month(g("c_m")), _day(g("c_d"))))
+        word = g("c_d").lower()
+        day = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else _day(word)
+        return Raw(s, e, t, Point(y, _month(g("c_m")), day))
     if k == "iso":
         y, mo = int(g("iso_y")), int(g("iso_m"))
         d = int(g("iso_d")) if g("iso_d") else None
@@ -470,7 +479,7 @@ def _starters() -> re.Pattern[str]:
     after_last = alt([*v["units"], "morning", "afternoon", "evening", "night", "time", *v["months"], *v["seasons"]])
     nums = alt(list(v["numbers"]))
     after_the = alt(["very", "following", "next", "previous", "preceding", "same", *v["bounds"], *v["mods"],
-                     *v["seasons"], "day"])
+                     *v["seasons"], "day", *ORDINAL_WORDS])
     forms = [
         r"\d",
         rf"(?:{heads})(?![\w])",

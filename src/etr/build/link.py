@@ -289,6 +289,9 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
         later = [c for c in m.candidates if c in full_anywhere]
         if len(later) == 1:
             out.append(Mention(m.start, m.end, m.text, later[0], "short", m.candidates))
+        elif len(m.candidates) == 1 and m.text[:1].islower():
+            # a lower-case short form only one entry has ("the three districts"): that entry
+            out.append(Mention(m.start, m.end, m.text, m.candidates[0], "short", m.candidates))
         else:
             out.append(m)
     return out

@@ -160,7 +160,10 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
             return _date(raw, f"{monday.value()}/{shift(monday, 6, 'day').value()}", "range", "relative", ctx.day_text)
         if unit in ("day", "week"):
             if ctx.day is None:
-                return None
+                # "The next morning" after "In February 1947": known only to the month
+                if ctx.year is None or ctx.month is None or step < 0:
+                    return None
+                return _date(raw, Point(ctx.year, ctx.month).value(), "month", "relative", ctx.year_text)
             p = shift(ctx.day, step, unit)
             prec = "day"
             anchor = ctx.day_text
@@ -218,7 +221,10 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         if base is None or base.year is None:
             return None
         if unit in ("day", "week") and base.day is None:
-            return None
+            if base.month is None or sign < 0 or n > 14:
+                return None
+            # "a few days later" after "In February 1947": known only to the month
+            return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
         if unit == "month" and base.month is None:
             return None
         p = shift(base, sign * n, unit)
