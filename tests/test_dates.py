@@ -1143,7 +1143,7 @@ def test_spelled_ordinals_and_days_known_only_to_the_month() -> None:
     text = ("In the early summer of 1946 the agreement held. On the first of July the government formed. "
             "In February 1947 I reached Urumchi. The next morning we left. Two days later it ended.")
     assert tagged(text) == [
-        ("the early summer of 1946", "1946-SU", None, "explicit"),
+        ("the early summer of 1946", "1946-SU", "EARLY", "explicit"),
         ("the first of July", "1946-07-01", None, "year-inherited"),
         ("February 1947", "1947-02", None, "explicit"),
         ("The next morning", "1947-02", None, "relative"),
