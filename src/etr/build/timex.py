@@ -268,6 +268,8 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
     ctx.year_text = f"{dv.text} ({dv.value})"
     if p.day is not None and "/" not in dv.value:
         ctx.day, ctx.day_text = p, f"{dv.text} ({dv.value})"
+    elif ctx.day is not None and p.month is not None and (p.year, p.month) != (ctx.day.year, ctx.day.month):
+        ctx.day = None  # the story has moved to another month: "the next morning" is no longer that day's
     if not raw.parenthesised:
         start = parse_value(first)
         if start is not None:
