@@ -267,6 +267,7 @@ def test_document_linker_equals_sentence_linker_on_any_text(linker: Any, parts: 
     ("ILI INSURGENTS attacking with increasing force since the 2nd.", set()),
     ("Commander-in-Chief CHU TEH ordered the advance into the Outer Mongolian steppe.", {"CHU TEH"}),
     ("He studied at the Communist University of the Toilers of the East in Moscow.", {"University of the Toilers of the East", "Moscow"}),
+    ("1933, Apr. 12 — Coup at Urumchi; Sheng becomes military commander.", {"Urumchi", "Sheng"}),
 ])
 def test_unregistered_names_in_telegrams(sentence: str, names: set[str]) -> None:
     """Telegrams write names in capitals; their headers, jargon and titles are not names."""

@@ -1149,3 +1149,13 @@ def test_spelled_ordinals_and_days_known_only_to_the_month() -> None:
         ("The next morning", "1947-02", None, "relative"),
         ("Two days later", "1947-02", None, "relative"),
     ]
+
+
+def test_the_spellings_of_the_1940s() -> None:
+    text = "HONG KONG, Sept. 28, 1949 (Reuter)—The army arrives to-day and leaves to-morrow. In January of last year the talks failed."
+    assert tagged(text) == [
+        ("Sept. 28, 1949", "1949-09-28", None, "explicit"),
+        ("to-day", "1949-09-28", None, "relative"),
+        ("to-morrow", "1949-09-29", None, "relative"),
+        ("January of last year", "1948-01", None, "relative"),
+    ]

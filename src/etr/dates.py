@@ -188,9 +188,10 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("rel_next", rf"{the}\s+(?P<nx_w>following|next|previous|preceding|same)\s+(?P<nx_u>day|morning|evening|night|week|month|year|spring|summer|autumn|winter)"),
         ("rel_that", r"(?:(?P<th_w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<th_u>day|month|year)"),
         # newspapers and telegrams: "today", "last month", "on the 5th", "the 14th instant", "3rd ult."
-        ("rel_today", r"(?:(?:[Tt]he|THE)\s+day\s+(?P<td_ab>after|before|AFTER|BEFORE)\s+)?(?P<td_w>[Tt]oday|TODAY|[Yy]esterday|YESTERDAY|[Tt]omorrow|TOMORROW|[Tt]onight|TONIGHT)(?:\s+(?:morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT))?"),
+        ("rel_today", r"(?:(?:[Tt]he|THE)\s+day\s+(?P<td_ab>after|before|AFTER|BEFORE)\s+)?(?P<td_w>[Tt]o-?day|TO-?DAY|[Yy]esterday|YESTERDAY|[Tt]o-?morrow|TO-?MORROW|[Tt]o-?night|TO-?NIGHT)(?:\s+(?:morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT))?"),
         ("rel_daypart", r"(?P<dp_w>[Tt]his|THIS|[Ll]ast|LAST)\s+(?P<dp_u>morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT)"),
         ("rel_last", rf"(?:(?P<ls_mod>{mod})\s+)?(?P<ls_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?P<ls_u>week|month|year|WEEK|MONTH|YEAR)"),
+        ("rel_month_of_year", rf"(?P<my2_m>{month_full})\s+of\s+(?P<my2_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?:year|YEAR)"),
         ("rel_month", rf"(?:(?P<lm_mod>{mod})\s+)?(?P<lm_w>[Ll]ast|LAST|[Nn]ext|NEXT|[Tt]his|THIS)\s+(?P<lm_m>{month_full})"),
         ("rel_weekday", rf"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by )|(?<=last )|(?<=Last ))(?P<wd_w>{weekday})(?:\s+(?:morning|afternoon|evening|night))?"),
         ("rel_inst", r"(?P<in_d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?P<in_w>instant|inst\.?|ultimo|ult\.?)"),
@@ -385,7 +386,7 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     if k == "rel_that":
         return Raw(s, e, t, relative=("step", g("th_u").lower(), 0))
     if k == "rel_today":
-        w = g("td_w").lower()
+        w = g("td_w").lower().replace("-", "")  # "to-day", "to-morrow": the spelling of the 1940s
         step = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
         if g("td_ab"):  # "the day after tomorrow", "the day before yesterday"
             step += 1 if g("td_ab").lower() == "after" else -1
@@ -410,6 +411,9 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         step = {"last": -1, "next": 1, "this": 0}[g("lm_w").lower()]
         return Raw(s, e, t, relative=("named_month", _month(g("lm_m")), step),
                    mod=v["mods"].get((g("lm_mod") or "").lower()))
+    if k == "rel_month_of_year":  # "January of last year"
+        step = {"last": -1, "next": 1, "this": 0}[g("my2_w").lower()]
+        return Raw(s, e, t, relative=("year_of", _month(g("my2_m")), None, step))
     if k == "rel_weekday":
         days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         return Raw(s, e, t, relative=("weekday", days.index(g("wd_w").lower())))
@@ -475,7 +479,7 @@ def _starters() -> re.Pattern[str]:
     mods = alt(list(v["mods"]))
     weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     heads = alt([*v["months"], *v["abbrevs"], *v["seasons"], *v["mods"], "today", "yesterday", "tomorrow", "tonight",
-                 *weekdays])
+                 "to-day", "to-morrow", "to-night", *weekdays])
     after_last = alt([*v["units"], "morning", "afternoon", "evening", "night", "time", *v["months"], *v["seasons"]])
     nums = alt(list(v["numbers"]))
     after_the = alt(["very", "following", "next", "previous", "preceding", "same", *v["bounds"], *v["mods"],

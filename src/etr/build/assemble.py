@@ -338,7 +338,7 @@ def build(
 
 
 # "tomorrow", "tonight", "last month": said of the moment of writing, not of what follows
-POINTS_FROM_NOW = re.compile(r"(?:\w+[\s-]+)?(?:today|yesterday|tomorrow|tonight|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
+POINTS_FROM_NOW = re.compile(r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
 # a sentence that moves in time ("who later became leader") does not share the date before it
 TIME_SHIFT = re.compile(r"\b(?:later|earlier|previously|formerly|once|already|afterwards|eventually|subsequently)\b", re.I)

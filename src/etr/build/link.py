@@ -410,7 +410,9 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list
         if any(a < e and s < b for a, b in taken):
             continue
         phrase = text[s:e]
-        at_sentence_start = s == start or (s - start < 4 and text[start:s].strip() in ("", '"', "“"))
+        # at the start of a sentence, or of a chronology's entry ("1933, Apr. 12 — Coup d'état at ...")
+        at_sentence_start = s == start or (s - start < 4 and text[start:s].strip() in ("", '"', "“")) or \
+            text[max(start, s - 3) : s].rstrip().endswith(("—", "–", ":"))
         if len(words) == 1 and (at_sentence_start or len(phrase) < 4) and not (titled and len(phrase) >= 2):
             continue
         if all(w.strip("'’") in _NOT_NAMES or _POSSESSIVE.sub("", w) in _NOT_NAMES for w in words):

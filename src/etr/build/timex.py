@@ -122,7 +122,7 @@ def _off_story(ctx: _Context, dl: _Context) -> bool:
     return ctx.month_para != ctx.para or ctx.day == dl.day
 
 
-_DEICTIC = re.compile(r"(?:\w+[\s-]+)?(?:today|yesterday|tomorrow|tonight|last|next|this|the\s+day\s+(?:after|before))\b", re.I)
+_DEICTIC = re.compile(r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this|the\s+day\s+(?:after|before))\b", re.I)
 
 
 def _deictic(raw: Raw) -> bool:
@@ -190,10 +190,11 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         elif step > 0 and month <= ctx.month:
             year += 1
         return _date(raw, Point(year, month).value(), "month", "relative", ctx.year_text)
-    if kind == "year_of":  # "Nov. 7 last year"
+    if kind == "year_of":  # "Nov. 7 last year", "January of last year"
         if ctx.year is None:
             return None
-        return _date(raw, Point(ctx.year + rel[3], rel[1], rel[2]).value(), "day", "relative", ctx.year_text)
+        p = Point(ctx.year + rel[3], rel[1], rel[2])
+        return _date(raw, p.value(), "day" if rel[2] else "month", "relative", ctx.year_text)
     if kind == "weekday":  # "on Monday": the latest Monday before the reference day
         d = ctx.day
         if d is None or d.year is None or d.month is None or d.day is None:
