@@ -1159,3 +1159,11 @@ def test_the_spellings_of_the_1940s() -> None:
         ("to-morrow", "1949-09-29", None, "relative"),
         ("January of last year", "1948-01", None, "relative"),
     ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kuldja grew rapidly after 1949.", [("1949", "1949", "AFTER", "explicit")]),
+    ("Before 1944 the district was quiet.", [("1944", "1944", "BEFORE", "explicit")]),
+])
+def test_a_date_open_on_one_side(text: str, expected: list[Row]) -> None:
+    assert tagged(text) == expected

@@ -531,6 +531,11 @@ def scan(text: str, ignore_case: bool = False) -> list[Raw]:
         if (raw.type == "DATE" and (raw.relative is None or raw.relative[0] == "named_month")
                 and _leading_by(text, s) and raw.mod is None):
             raw = replace(raw, mod="BEFORE")
+        elif raw.type == "DATE" and raw.relative is None and raw.mod is None and raw.b is None:
+            # "after 1949", "before 1944": the date stated, open on one side
+            side = re.search(r"(?:^|\W)([Aa]fter|[Bb]efore)\s+$", text[max(0, s - 8) : s])
+            if side:
+                raw = replace(raw, mod=side.group(1).upper())
         if raw.relative and raw.relative[0] == "offset":
             # "17 November 1944, five days after the ETR was founded": the same day, restated
             before = text[max(0, s - 40) : s]

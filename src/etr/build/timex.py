@@ -45,7 +45,7 @@ def _precision(a: Point, b: Point | None) -> str:
 
 def _date(raw: Raw, value: str, precision: str, how: str, anchor: str | None, mod: str | None = None) -> DateValue:
     mod = raw.mod if mod is None else mod
-    bd = bounds(value, None if mod == "BEFORE" else mod)
+    bd = bounds(value, None if mod in ("BEFORE", "AFTER") else mod)
     return DateValue(
         text=raw.text,
         value=value,
