@@ -175,7 +175,9 @@ def _grammar(ignore_case: bool) -> re.Pattern[str]:
         ("mod_month", rf"(?P<mo_mod>{mod})(?:\s+in)?[\s-]+(?P<mo_m>{M})(?:,?\s+(?P<mo_y>{YG}))?"),
         ("mod_year", rf"(?P<my_mod>{mod})(?:\s+in)?[\s-]+(?P<my_y>{YG})"),
         ("dmy", rf"(?P<a_d>{D})\s+(?P<a_m>{M}),?\s+(?P<a_y>{YG})"),
-        # a chronology's "1944, Nov. 12 —" and "1934 Jan. —": the year first
+        # a chronology's "1944, Nov. 12 —" and "1934 Jan. —": the year first (ranges too)
+        ("ymd_range", rf"(?P<gr_y>{Y}),?\s+(?P<gr_m>{M})\s+(?P<gr_d1>3[01]|[12]\d|0?[1-9])\s*[-–—]\s*(?P<gr_d2>3[01]|[12]\d|0?[1-9])(?![\d,]*\d)"),
+        ("ym_range", rf"(?<![\w,] )(?P<hr_y>{Y}),?\s+(?P<hr_m1>{month_full}|(?:{month_abbr})\.?)\s*[-–—]\s*(?P<hr_m2>{month_full}|(?:{month_abbr})\.?)(?![\w])"),
         ("ymd", rf"(?P<g_y>{Y}),?\s+(?P<g_m>{M})\s+(?P<g_d>(?:3[01]|[12]\d|0?[1-9]))(?![\d,]*\d|\s*{M})"),
         ("ym", rf"(?<![\w,] )(?P<h_y>{Y}),?\s+(?P<h_m>{month_full}|(?:{month_abbr})\.)(?=\s*(?:[-–—:(]|\n|$))"),
         ("y_season", rf"(?<![\w,] )(?P<yx_y>{Y}),?\s+(?P<yx_s>{season})(?=\s*(?:[-–—:(]|\n|$))"),
@@ -342,6 +344,16 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         return Raw(s, e, t, Point(None, _month(g("lh_m"))))
     if k == "boundary_month":
         return Raw(s, e, t, Point(None, _month(g("bm2_m"))), mod=v["bounds"][g("bm2_w").lower()])
+    if k == "ymd_range":
+        gy, gm = int(g("gr_y")), _month(g("gr_m"))
+        if _day(g("gr_d2")) <= _day(g("gr_d1")):
+            return None
+        return Raw(s, e, t, Point(gy, gm, _day(g("gr_d1"))), Point(gy, gm, _day(g("gr_d2"))))
+    if k == "ym_range":
+        hy, m1, m2 = int(g("hr_y")), _month(g("hr_m1")), _month(g("hr_m2"))
+        if m2 <= m1:
+            return None
+        return Raw(s, e, t, Point(hy, m1), Point(hy, m2))
     if k == "ymd":
         return Raw(s, e, t, Point(int(g("g_y")), _month(g("g_m")), _day(g("g_d"))))
     if k == "y_season":
