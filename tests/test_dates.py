@@ -768,7 +768,8 @@ def test_parse_period_not_a_date(query: str) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["1944-13", "31 February 1944", "0000", "1946..1944", "29 February 1945", "1944-02-30"],
+    ["1944-13", "31 February 1944", "0000", "1946..1944", "29 February 1945", "1944-02-30", "13/1945", "9/0000",
+     "first half of 0000"],
 )
 def test_parse_period_bad(query: str) -> None:
     with pytest.raises(BadQuery):

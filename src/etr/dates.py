@@ -728,11 +728,15 @@ def parse_period(query: str) -> Period | None:
         month, year = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12:
             raise BadQuery(f"{q!r}: month {month} does not exist (write a month as 9/1945 or 1945-09)")
+        if year == 0:
+            raise BadQuery(f"{q!r}: there is no year 0")
         got = parse_period(f"{year:04d}-{month:02d}")
         return None if got is None else Period(got.start, got.end, got.value, q)
     m = re.fullmatch(r"(?i)(?:the\s+)?(first|second|1st|2nd)\s+half\s+of\s+(\d{4})", q)
     if m:  # "the first half of 1946"
         year, first = int(m.group(2)), m.group(1).lower() in ("first", "1st")
+        if year == 0:
+            raise BadQuery(f"{q!r}: there is no year 0")
         return Period(f"{year:04d}-01-01" if first else f"{year:04d}-07-01",
                       f"{year:04d}-06-30" if first else f"{year:04d}-12-31", f"{year:04d}-H{1 if first else 2}", q)
     if re.match(r"(?i)(?:beginning|start|end|middle)\s+of\s+\S", q):
