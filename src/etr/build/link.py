@@ -10,8 +10,9 @@ document, never to a guess from another document. Imports etr.names and build.re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, NamedTuple
 
 from etr.build.registry import Entry
@@ -78,7 +79,6 @@ class Linker:
         if folded is None:
             return [self.find(text, a, b) for a, b in spans]
         search = self.pattern.search
-        decide = self._decisions
         out = []
         for a, b in spans:
             found: list[Mention] = []
@@ -89,21 +89,12 @@ class Linker:
                     break
                 s, e = m.span()
                 key = tuple(_WORD.findall(folded, s, e))
-                first = text[s]
-                got = decide.get((key, first.isupper() or not first.isalpha()))
-                if got is None:
-                    got = self._decide(key, first.isupper() or not first.isalpha())
-                if got[1]:
-                    entity, kind, cands, nested = got
-                    found.append(Mention(s, e, text[s:e], entity, kind, cands))
-                    if nested and any(self._inner_options(key, entity)):  # type: ignore[arg-type]
-                        toks = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(folded, s, e)]
-                        found.extend(self._nested(text, toks, entity))  # type: ignore[arg-type]
+                if self._emit(text, s, e, key, found, partial(_words_at, folded, s, e)):
                     pos = e
                     continue
                 # the longest form here is written in lower case where it must be capitalised:
                 # try the shorter forms starting at the same word, as `find` does
-                toks = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(folded, s, b)]
+                toks = _words_at(folded, s, b)
                 n = self._at(text, toks, 0, found)
                 pos = toks[n - 1][1] if n else toks[0][1]
             out.append(found)
@@ -115,41 +106,20 @@ class Linker:
         out: list[Mention] = []
         i = 0
         while i < len(toks):
-            hit = None
-            for n in self.lengths.get(toks[i][2], ()):
-                if n > len(toks) - i:
-                    continue
-                key = tuple(t[2] for t in toks[i : i + n])
-                forms = self.forms.get(key)
-                if not forms:
-                    continue
-                if n > 1 and not all(
-                    _GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + n - 1)
-                ):
-                    continue
-                s, e = toks[i][0], toks[i + n - 1][1]
-                surface = text[s:e]
-                fit = [f for f in forms if not f.capitalised or surface[:1].isupper() or not surface[:1].isalpha()]
-                if fit:
-                    hit = (n, s, e, fit)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            n, s, e, fit = hit
-            self._take(text, toks, i, n, fit, out)
-            i += n
+            i += self._at(text, toks, i, out) or 1
         return out
 
     def _decide(self, key: tuple[str, ...], capitalised: bool) -> tuple[int | None, str, tuple[int, ...], bool]:
         """What a match of `key` links to, written capitalised or not: (entity, kind, candidates,
         whether names may hide inside it); kind "" when no form of `key` fits that writing."""
+        got = self._decisions.get((key, capitalised))
+        if got is not None:
+            return got
         fit = [f for f in self.forms[key] if capitalised or not f.capitalised]
         strong = [f for f in fit if f.kind != "short"]
         if strong:
             best = min(strong, key=lambda f: ("name", "alias", "variant").index(f.kind))
-            got: tuple[int | None, str, tuple[int, ...], bool] = (
-                best.entity, best.kind, (), len(key) > 1 and any(w in self.inner_words for w in key))
+            got = (best.entity, best.kind, (), len(key) > 1 and any(w in self.inner_words for w in key))
         elif fit:
             got = (None, "short", tuple(sorted({f.entity for f in fit})), False)
         else:
@@ -157,36 +127,32 @@ class Linker:
         self._decisions[(key, capitalised)] = got
         return got
 
+    def _emit(self, text: str, s: int, e: int, key: tuple[str, ...], out: list[Mention],
+              toks: Callable[[], list[tuple[int, int, str]]]) -> bool:
+        """Add the mention of `key` at text[s:e] (and the names inside it) to `out`, if some form
+        of `key` fits the way it is written there; `toks` gives its words when they are needed."""
+        first = text[s]
+        entity, kind, cands, nested = self._decide(key, first.isupper() or not first.isalpha())
+        if not kind:
+            return False
+        out.append(Mention(s, e, text[s:e], entity, kind, cands))
+        if nested and entity is not None and any(self._inner_options(key, entity)):
+            out.extend(self._nested(text, toks(), entity))
+        return True
+
     def _at(self, text: str, toks: list[tuple[int, int, str]], i: int, out: list[Mention]) -> int:
         """The longest fitting form starting at token i, added to `out`; its length in tokens, or 0."""
         for n in self.lengths.get(toks[i][2], ()):
             if n > len(toks) - i:
                 continue
-            forms = self.forms.get(tuple(t[2] for t in toks[i : i + n]))
-            if not forms:
+            key = tuple(t[2] for t in toks[i : i + n])
+            if key not in self.forms:
                 continue
             if n > 1 and not all(_GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + n - 1)):
                 continue
-            surface = text[toks[i][0] : toks[i + n - 1][1]]
-            fit = [f for f in forms if not f.capitalised or surface[:1].isupper() or not surface[:1].isalpha()]
-            if fit:
-                self._take(text, toks, i, n, fit, out)
+            if self._emit(text, toks[i][0], toks[i + n - 1][1], key, out, lambda: toks[i : i + n]):  # noqa: B023 - used at once
                 return n
         return 0
-
-    def _take(self, text: str, toks: list[tuple[int, int, str]], i: int, n: int, fit: list[_Form],
-              out: list[Mention]) -> None:
-        s, e = toks[i][0], toks[i + n - 1][1]
-        fit = [f for f in fit if not f.capitalised or text[s:s + 1].isupper() or not text[s:s + 1].isalpha()]
-        strong = [f for f in fit if f.kind != "short"]
-        if strong:
-            best = min(strong, key=lambda f: ("name", "alias", "variant").index(f.kind))
-            out.append(Mention(s, e, text[s:e], best.entity, best.kind))
-            if n > 1 and any(t[2] in self.inner_words for t in toks[i : i + n]):
-                out.extend(self._nested(text, toks[i : i + n], best.entity))
-        else:
-            cands = tuple(sorted({f.entity for f in fit}))
-            out.append(Mention(s, e, text[s:e], None, "short", cands))
 
     def _nested(self, text: str, toks: list[tuple[int, int, str]], outer: int) -> list[Mention]:
         """People and places named inside a longer name: "Dihua airport", "Peng Dehuai's notes"."""
@@ -225,6 +191,11 @@ class Linker:
 NESTED_TYPES = {"person", "place"}
 _WORD = re.compile(r"\w+")
 _GAP_CLASS = r"[\s\-–'’.,(]{1,3}"  # _GAP between two words, which cannot be empty
+
+
+def _words_at(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of folded[start:end], with their offsets (as `tokens` gives them)."""
+    return [(x.start(), x.end(), x.group()) for x in _WORD.finditer(folded, start, end)]
 
 
 def _trie_pattern(forms: dict[tuple[str, ...], list[_Form]]) -> re.Pattern[str]:
