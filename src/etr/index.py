@@ -132,22 +132,9 @@ def _try_open(path: Path, key: str) -> Index | None:
         return None
 
 
-def write_index(db: dict[str, Any], path: Path, key: str, recs: dict[str, Any] | None = None) -> None:
-    """Write the index atomically; a folder we cannot write to only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError:
-        return
-    try:
-        con = sqlite3.connect(tmp)
-        _fill(con, db, key, recs)
-        con.close()
-        os.replace(tmp, path)
-    except (OSError, sqlite3.Error):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+def write_index(db: dict[str, Any], path: Path, key: str) -> None:
+    """Write the index atomically, in this process; a folder we cannot write to only costs speed."""
+    IndexWriter(db, path, fork=False).finish(key)
 
 
 PENDING = "pending"
@@ -163,9 +150,9 @@ class IndexWriter:
     machine has a second core, and `finish` stamps the key and renames it into place. Writing the
     index took about as long as writing the JSON at 1,000 documents (bench/README.md)."""
 
-    def __init__(self, db: dict[str, Any], path: Path, recs: dict[str, Any] | None = None,
-                 sentence_terms: list[list[str]] | None = None) -> None:
-        self.db, self.path, self.recs, self.terms = db, path, recs, sentence_terms
+    def __init__(self, db: dict[str, Any], path: Path, sentence_terms: list[list[str]] | None = None,
+                 fork: bool = True) -> None:
+        self.db, self.path, self.terms = db, path, sentence_terms
         self.pid: int | None = None
         self.tmp: str | None = None
         try:
@@ -175,7 +162,7 @@ class IndexWriter:
         except OSError:
             self.tmp = None
             return
-        if (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and len(db["sentences"]) >= FORK_AT
+        if (fork and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and len(db["sentences"]) >= FORK_AT
                 and os.environ.get("ETR_NO_FORK") != "1"):
             try:
                 self.pid = os.fork()
@@ -195,7 +182,7 @@ class IndexWriter:
         assert self.tmp is not None
         con = sqlite3.connect(self.tmp)
         try:
-            _fill_core(con, self.db, PENDING, self.recs)
+            _fill_core(con, self.db, PENDING)
             if ranking is not None:
                 _insert_ranking(con, ranking)
             con.commit()
@@ -251,15 +238,14 @@ def index_from_dict(db: dict[str, Any]) -> Index:
     return Index(_fill(sqlite3.connect(":memory:"), db, "memory"))
 
 
-def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None,
-          sentence_terms: list[list[str]] | None = None) -> sqlite3.Connection:
-    _fill_core(con, db, key, recs)
-    _insert_ranking(con, _ranking(db, sentence_terms))
+def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Connection:
+    _fill_core(con, db, key)
+    _insert_ranking(con, _ranking(db))
     con.commit()
     return con
 
 
-def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict[str, Any] | None = None) -> None:
+def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str) -> None:
     """Everything but the ranking tables: sources, entities, events (in output shape), sentences."""
     from etr.query import name_entries, shape_event
 
@@ -267,11 +253,6 @@ def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict
     con.execute("PRAGMA synchronous = OFF")
     con.executescript(SCHEMA)
     dumps = json.dumps
-    recs = recs or {}
-
-    def rec(kind: str, i: int, value: Any) -> str:
-        got = recs.get(kind)
-        return got[i] if isinstance(got, list) else dumps(value, ensure_ascii=False)
     con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)", [
         (i, s["id"], s["short"], s["title"], dumps({k: v for k, v in s.items() if k != "text"}, ensure_ascii=False), s["text"])
         for i, s in enumerate(db["sources"])])
@@ -283,7 +264,7 @@ def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str, recs: dict
         d["n_sentences"] = len(e["sentences"])
         light.append(d)
     con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
-        (i, e["id"], rec("entities", i, e), array("i", sorted([rid_of[x] for x in e["sentences"] if x in rid_of])).tobytes())
+        (i, e["id"], dumps(e, ensure_ascii=False), array("i", sorted([rid_of[x] for x in e["sentences"] if x in rid_of])).tobytes())
         for i, e in enumerate(db["entities"])])
     con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i, ev["id"], ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"],
