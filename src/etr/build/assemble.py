@@ -23,7 +23,7 @@ from etr.build.documents import Document, Paragraph, read_document, text_of, tit
 from etr.build.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
 from etr.build.parallel import fork_imap
 from etr.build.registry import Entry, load_registry
-from etr.build.timex import tag
+from etr.build.timex import POINTS_FROM_NOW, tag
 from etr.errors import BuildFailed, FactBaseInvalid
 from etr.model import SCHEMA_VERSION, Citation, DateValue, Section, Sentence, TimexSpan
 from etr.names import fold
@@ -337,8 +337,6 @@ def build(
     return db, report
 
 
-# "tomorrow", "tonight", "last month": said of the moment of writing, not of what follows
-POINTS_FROM_NOW = re.compile(r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
 # a sentence that moves in time ("who later became leader") does not share the date before it
 TIME_SHIFT = re.compile(r"\b(?:later|earlier|previously|formerly|once|already|afterwards|eventually|subsequently)\b", re.I)

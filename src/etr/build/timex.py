@@ -122,7 +122,10 @@ def _off_story(ctx: _Context, dl: _Context) -> bool:
     return ctx.month_para != ctx.para or ctx.day == dl.day
 
 
-_DEICTIC = re.compile(r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this|the\s+day\s+(?:after|before))\b", re.I)
+# words that point from the moment of writing ("tomorrow", "late last month"); "by this time" is
+# anaphoric, not one of them
+POINTS_FROM_NOW = re.compile(
+    r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
 
 
 def _deictic(raw: Raw) -> bool:
@@ -135,7 +138,7 @@ def _deictic(raw: Raw) -> bool:
         return True
     if rel[0] == "day_of_month":
         return bool(re.search(r"\b(?:inst|ult)", raw.text, re.I))
-    return rel[0] == "step" and _DEICTIC.match(raw.text) is not None
+    return rel[0] == "step" and POINTS_FROM_NOW.match(raw.text) is not None
 
 
 def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
