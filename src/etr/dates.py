@@ -264,6 +264,13 @@ def _two_digit_end(y1: int, y2s: str) -> int:
     return int(y2s)
 
 
+def _days(s: int, e: int, t: str, year: int | None, month: str, d1: str, d2: str) -> Raw | None:
+    """Days d1 to d2 of one month ("7th-8th November", "Nov. 7-8", "1949, Sept. 21–30"), or
+    None when they do not run forward."""
+    mo, a, b = _month(month), _day(d1), _day(d2)
+    return Raw(s, e, t, Point(year, mo, a), Point(year, mo, b)) if b > a else None
+
+
 def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     k = m.lastgroup
     g = m.group
@@ -271,10 +278,7 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     s, e = m.start(), m.end()
     t = m.group(0)
     if k == "day_range":
-        dr_y, dr_m = _opt_year(g("dr_y")), _month(g("dr_m"))
-        if _day(g("dr_d2")) <= _day(g("dr_d1")):
-            return None
-        return Raw(s, e, t, Point(dr_y, dr_m, _day(g("dr_d1"))), Point(dr_y, dr_m, _day(g("dr_d2"))))
+        return _days(s, e, t, _opt_year(g("dr_y")), g("dr_m"), g("dr_d1"), g("dr_d2"))
     if k == "full_range":
         return Raw(s, e, t, _full(g("fr_a")), _full(g("fr_b")))
     if k == "dm_range":
@@ -288,10 +292,7 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
         y = _opt_year(g("mm_y"))
         return Raw(s, e, t, Point(y, _month(g("mm_m1"))), Point(y, _month(g("mm_m2"))))
     if k == "mdd_range":
-        md_y, md_m = _opt_year(g("md_y")), _month(g("md_m"))
-        if _day(g("md_d2")) <= _day(g("md_d1")):
-            return None
-        return Raw(s, e, t, Point(md_y, md_m, _day(g("md_d1"))), Point(md_y, md_m, _day(g("md_d2"))))
+        return _days(s, e, t, _opt_year(g("md_y")), g("md_m"), g("md_d1"), g("md_d2"))
     if k == "sy_range":
         ss = v["seasons"]
         a = Point(int(g("sy_y1")), season=ss[g("sy_s1").lower()])
@@ -345,10 +346,7 @@ def _raw_from(m: re.Match[str], text: str) -> Raw | None:
     if k == "boundary_month":
         return Raw(s, e, t, Point(None, _month(g("bm2_m"))), mod=v["bounds"][g("bm2_w").lower()])
     if k == "ymd_range":
-        gy, gm = int(g("gr_y")), _month(g("gr_m"))
-        if _day(g("gr_d2")) <= _day(g("gr_d1")):
-            return None
-        return Raw(s, e, t, Point(gy, gm, _day(g("gr_d1"))), Point(gy, gm, _day(g("gr_d2"))))
+        return _days(s, e, t, int(g("gr_y")), g("gr_m"), g("gr_d1"), g("gr_d2"))
     if k == "ym_range":
         hy, m1, m2 = int(g("hr_y")), _month(g("hr_m1")), _month(g("hr_m2"))
         if m2 <= m1:
