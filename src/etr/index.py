@@ -512,7 +512,11 @@ class Index:
         got: dict[str, int] = {}
         for chunk in _chunks(ws):
             got.update(self.con.execute(f"SELECT term, df FROM postings WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
-        return {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in got.items()}
+        return {t: self.idf_of(d) for t, d in got.items()}
+
+    def idf_of(self, df: int) -> float:
+        """BM25's inverse document frequency of a term that `df` sentences hold."""
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def sentences_at(self, source: str, start: int, end: int) -> list[dict[str, Any]]:
         """The sentences of `source` that share some of the span [start, end) (a quote may run

@@ -7,7 +7,6 @@ Imports etr.model, etr.errors, etr.dates and etr.names.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -326,7 +325,7 @@ class FactBase:
         ix = self.ix
         wanted = set(qt) | {t for _w, gram in qents.values() for t in gram}
         post = ix.postings([*wanted, *(IMPLIED + t for t in wanted)])
-        idf = {t: math.log(1 + (ix.n - df + 0.5) / (df + 0.5)) for t, (df, _r) in post.items() if not t.startswith(IMPLIED)}
+        idf = {t: ix.idf_of(df) for t, (df, _r) in post.items() if not t.startswith(IMPLIED)}
         implied = {t: set(post[IMPLIED + t][1]) for t in wanted if IMPLIED + t in post}
         tf: dict[int, dict[str, int]] = {}
         for t in wanted:
