@@ -977,6 +977,62 @@ def test_concurrent_builds_never_mix(tmp_path: Path, user_doc: Path) -> None:
     assert not [n for n in os.listdir(out.parent) if n.endswith(".tmp")]
 
 
+def test_concurrent_adds_keep_every_document(tmp_path: Path) -> None:
+    """Regression: two `etr build --add` of one fact base at once both reported success and one
+    document was gone (5 rounds out of 5). The second now waits for the first."""
+    docs = []
+    for name, sentence in (("alpha", "Wang Tse-ming arrived in Kashgar on March 3, 1947."),
+                           ("beta", "Li Hsiao-ming left Kuldja on June 5, 1948.")):
+        p = tmp_path / f"{name}.txt"
+        p.write_text(sentence + "\n", encoding="utf-8")
+        docs.append(p)
+    for round_ in range(3):
+        out = tmp_path / f"round{round_}" / "facts.json"
+        procs = [subprocess.Popen([ETR, "build", "--add", str(d), "--out", str(out)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for d in docs]
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            assert p.returncode == 0, err
+        ids = {s["id"] for s in json.loads(out.read_bytes())["sources"]}
+        assert {"alpha", "beta"} <= ids, f"round {round_}: a document was lost ({sorted(ids)})"
+
+
+def test_adds_to_one_out_file_accumulate(tmp_path: Path) -> None:
+    """Regression: `--add a.txt --out F` then `--add b.txt --out F` left F without a.txt. A
+    document leaves a fact base only when the user says so."""
+    out = tmp_path / "facts.json"
+    for name in ("first", "second"):
+        doc = tmp_path / f"{name}.txt"
+        doc.write_text(f"The {name} telegram reached Tihwa on March 3, 1947.\n", encoding="utf-8")
+        assert run_etr(["build", "--add", doc, "--out", out]).returncode == 0
+    assert {"first", "second"} <= {s["id"] for s in json.loads(out.read_bytes())["sources"]}
+
+
+HOSTILE_DATES = """Governor Wang Tse-ming ruled Sinkiang from November 12, 1934 to February 6, 1933.
+On February 30, 1944 the consul left Kashgar, and on 31 April 1946 he came back.
+The garrison had 1944-45 men; the year 0 and the year 99999 are not years of this story.
+"""
+
+
+@pytest.mark.parametrize("command", [["who", "Wang Tse-ming"], ["when", "1934"], ["when", "1930..1950"],
+                                     ["where", "Kashgar"], ["timeline"], ["search", "governor"], ["sources"]])
+def test_hostile_dates_leave_a_queryable_fact_base(command: list[str], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Regression: one range stated backwards made every query on the fact base fail (exit 70,
+    an R*Tree constraint in the index). Such dates are no events, and every command answers."""
+    folder = tmp_path_factory.getbasetemp() / "hostile-dates"
+    out = folder / "facts.json"
+    if not out.exists():
+        folder.mkdir(exist_ok=True)
+        doc = folder / "hostile.txt"
+        doc.write_text(HOSTILE_DATES, encoding="utf-8")
+        assert run_etr(["build", "--add", doc, "--out", out]).returncode == 0
+        events = [e for e in json.loads(out.read_bytes())["events"] if e["source"] == "hostile"]
+        assert all(e["date"]["start"] <= e["date"]["end"] for e in events)
+        assert not [e for e in events if e["date"]["value"].startswith(("1933", "1944-02-30", "1946-04-31"))]
+    p = run_etr([*command, "--json", "--db", out])
+    check_proc(p, "json", codes=(0, 1))
+
+
 # ----------------------------------------------------------------------- (f) pipes, signals
 
 @pytest.fixture(scope="module")

@@ -294,25 +294,27 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
             return 0 if ok else 1
         if add:
             add = list(dict.fromkeys(add))  # the same file named twice is added once
-            base = db or store.user_db()
             target = out_path or db or store.user_db()
-            _writable(target)
-            fb, rep = pipeline.build_with_added(list(add), base, progress)
+            base = db or target  # the documents added before stay, whichever file is named
         else:
             target = out_path or db or store.packaged_db()
-            _writable(target)
-            fb, rep = pipeline.build_seeds(progress)
-        from etr import index
+        _writable(target)
+        with store.locked(target, stderr):  # two builds of one file: the second waits, nothing lost
+            if add:
+                fb, rep = pipeline.build_with_added(list(add), base, progress)
+            else:
+                fb, rep = pipeline.build_seeds(progress)
+            from etr import index
 
-        writer = index.IndexWriter(fb, index.index_path(target), sentence_terms=rep.terms)
-        try:
+            writer = index.IndexWriter(fb, index.index_path(target), sentence_terms=rep.terms)
             try:
-                store.write_atomic(target, store.chunks(fb))
-            except OSError as e:
-                raise BadQuery(f"cannot write {target} ({e.strerror or e}); the previous file is untouched") from None
-            writer.finish(index.key_of(target))
-        finally:
-            writer.abandon()
+                try:
+                    store.write_atomic(target, store.chunks(fb))
+                except OSError as e:
+                    raise BadQuery(f"cannot write {target} ({e.strerror or e}); the previous file is untouched") from None
+                writer.finish(index.key_of(target))
+            finally:
+                writer.abandon()
     except EtrError as e:
         return out.fail(e)
     counts = rep.counts

@@ -558,6 +558,15 @@ def scan(text: str, ignore_case: bool = False) -> list[Raw]:
 
 
 def _valid(raw: Raw) -> bool:
+    """Whether the calendar can hold the expression: no 30 February, no range that ends before
+    it starts ("from November 12, 1934 to February 6, 1933", as typos and OCR make)."""
+    a, b = raw.a, raw.b
+    if a is not None and b is not None and not a.needs_year and not b.needs_year:
+        try:
+            if point_bounds(b)[1] < point_bounds(a)[0]:
+                return False
+        except (ValueError, AssertionError):
+            return False
     for p in (raw.a, raw.b):
         if p is None:
             continue

@@ -43,6 +43,12 @@ class FactBaseInvalid(EtrError):
     exit_code = 3
 
 
+class FactBaseBusy(EtrError):
+    """Another build holds the fact base too long (exit 3)."""
+
+    exit_code = 3
+
+
 class BuildFailed(EtrError):
     """The build found a problem in the registry or the documents; nothing was written (exit 3)."""
 

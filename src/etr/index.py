@@ -350,7 +350,7 @@ def _fill_spans(con: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
         if a is None or b is None:
             continue
         lo, hi = _day(a), _day(b)
-        if lo is not None and hi is not None:
+        if lo is not None and hi is not None and lo <= hi:  # the R*Tree refuses a span that runs backwards
             rows.append((i, lo, hi))
     con.executemany("INSERT INTO event_spans VALUES (?, ?, ?)", rows)
 

@@ -5,14 +5,15 @@ Imports only etr.model and etr.errors (standard library otherwise).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from etr.errors import FactBaseInvalid, FactBaseMissing
+from etr.errors import FactBaseBusy, FactBaseInvalid, FactBaseMissing
 from etr.model import SCHEMA_VERSION
 
 _PKG = Path(__file__).resolve().parent
@@ -192,6 +193,35 @@ def write_atomic(path: Path, content: str | Iterable[str]) -> None:
         except OSError:
             pass
         raise
+
+
+@contextlib.contextmanager
+def locked(path: Path, say: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the fact base at `path` for a read-modify-write (`etr build --add`): a second build
+    of the same file waits here for the first to finish, so that neither loses the other's
+    documents. The lock is a file beside the fact base (filelock: released by the OS if the
+    process dies)."""
+    from filelock import FileLock, Timeout
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if say:
+            say(f"waiting for another `etr build` of {path} to finish")
+        try:
+            lock.acquire(timeout=LOCK_WAIT)
+        except Timeout:
+            raise FactBaseBusy(f"{path}: another `etr build` has held it for {LOCK_WAIT} s; "
+                               f"try again when it ends (or remove {path}.lock if no build is running)") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+LOCK_WAIT = 600  # seconds a build waits for another build of the same fact base
 
 
 def _umask() -> int:
