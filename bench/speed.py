@@ -10,11 +10,11 @@ drift on the machine hits baselines and etr alike. Plain runs get ETR_TERMINAL=1
 (Rich tables rendered, as at a terminal); stdout goes to /dev/null either way. Reported: median
 and p90 wall time, and the median as a ratio to each baseline.
 
-Part 2 (inside the process): fresh interpreters time `import etr.cli` (and what a query adds),
+Part 2 (inside the process): fresh interpreters time `import etr.cli.app` (and what a query adds),
 store.load + FactBase, and each FactBase method: its first call in a fresh process (lazy indexes,
 rapidfuzz import, date-grammar compile) and warm calls (median of many repetitions).
 
-Part 3: `python -X importtime -c "import etr.cli"`, top 10 cumulative (median of 5 processes), and
+Part 3: `python -X importtime -c "import etr.cli.app"`, top 10 cumulative (median of 5 processes), and
 the same for a whole `etr who` run.
 
 Standard library only; run it with the project's interpreter (.venv/bin/python).
@@ -181,11 +181,11 @@ CHILD = textwrap.dedent(
     import json, sys, time
     pc = time.perf_counter
     out = {}
-    t = pc(); import etr.cli; out["import etr.cli"] = (pc() - t) * 1000
-    t = pc(); import etr.store, etr.query; out["+ import etr.store, etr.query"] = (pc() - t) * 1000
-    from etr import store
-    from etr.query import FactBase
-    from etr.index import open_index
+    t = pc(); import etr.cli.app; out["import etr.cli.app"] = (pc() - t) * 1000
+    t = pc(); import etr.store.facts, etr.query; out["+ import etr.store.facts, etr.query"] = (pc() - t) * 1000
+    from etr.store import facts as store
+    from etr.query.core import FactBase
+    from etr.store.index import open_index
     db_path = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
     path = store.Path(db_path) if db_path else store.default_db()
     t = pc(); fb = FactBase(open_index(path)); out["load (first)"] = (pc() - t) * 1000
@@ -194,7 +194,7 @@ CHILD = textwrap.dedent(
     t = pc(); eval(call, {"fb": fb}); out["first"] = (pc() - t) * 1000
     t = pc(); eval(call, {"fb": FactBase(open_index(path))}); out["fresh FactBase, modules warm"] = (pc() - t) * 1000
     # what a plain run adds: etr.render (Rich) import, for comparison
-    t = pc(); import etr.render; out["+ import etr.render (rich)"] = (pc() - t) * 1000
+    t = pc(); import etr.render.tables; out["+ import etr.render.tables (rich)"] = (pc() - t) * 1000
     print(json.dumps(out))
     """
 )
@@ -203,10 +203,11 @@ WARM = textwrap.dedent(
     r"""
     import io, json, sys, time, statistics
     pc = time.perf_counter
-    import etr.cli
-    from etr import store, render
-    from etr.query import FactBase
-    from etr.index import open_index
+    import etr.cli.app
+    from etr.store import facts as store
+    from etr.render import tables as render
+    from etr.query.core import FactBase
+    from etr.store.index import open_index
     db_path = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
     path = store.Path(db_path) if db_path else store.default_db()
     calls = json.loads(sys.argv[2])
@@ -299,9 +300,9 @@ PHASES = textwrap.dedent(
                 W[key] = W.get(key, 0.0) + (pc() - t) * 1000 - (imp_total[0] - i)
         return w
 
-    import etr.commands as commands
-    import etr.main as entry
-    from etr import index as etr_index
+    import etr.cli.run as commands
+    import etr.cli.main as entry
+    from etr.store import index as etr_index
     orig_open = etr_index.open_index
     etr_index.open_index = timed("etr: open fact base (index)", orig_open)
     orig_answer = commands._answer
@@ -384,7 +385,7 @@ def in_process(runs: int, db: str | None) -> str:
     # imports and load: pooled over all children
     pooled: dict[str, list[float]] = {}
     for d in cold.values():
-        for k in ("import etr.cli", "+ import etr.store, etr.query", "load (first)", "+ import etr.render (rich)"):
+        for k in ("import etr.cli.app", "+ import etr.store.facts, etr.query", "load (first)", "+ import etr.render.tables (rich)"):
             pooled.setdefault(k, []).extend(d[k])
     rows: list[list[object]] = [["import typer, rich.console, rich.table (hello's imports)", median(hello_imports), p90(hello_imports), len(hello_imports)]]
     for k, xs in pooled.items():
@@ -443,10 +444,10 @@ def profile(db: str | None) -> str:
         call, db_path = sys.argv[1], sys.argv[2]
         pr = cProfile.Profile()
         pr.enable()
-        import etr.cli
-        from etr import store
-        from etr.query import FactBase
-        from etr.index import open_index
+        import etr.cli.app
+        from etr.store import facts as store
+        from etr.query.core import FactBase
+        from etr.store.index import open_index
         fb = FactBase(open_index(store.Path(db_path) if db_path else store.default_db()))
         eval(call, {"fb": fb})
         pr.disable()
@@ -493,10 +494,10 @@ def main() -> None:
     print(in_process(max(args.runs, 15), db), "\n", flush=True)
     print(phases(max(args.runs, 10), db), "\n", flush=True)
     env = _env(False)
-    print('python -X importtime -c "import etr.cli": top 10 cumulative (median of 5 processes)')
-    print(importtime(["-c", "import etr.cli"], env), "\n")
-    tail = ["-m", "etr.cli", "who", "Ehmetjan Qasimi", *(["--db", db] if db else [])]
-    print('python -X importtime -m etr.cli who "Ehmetjan Qasimi" (plain, ETR_TERMINAL=1): top 10 cumulative')
+    print('python -X importtime -c "import etr.cli.app": top 10 cumulative (median of 5 processes)')
+    print(importtime(["-c", "import etr.cli.app"], env), "\n")
+    tail = ["-m", "etr.cli.main", "who", "Ehmetjan Qasimi", *(["--db", db] if db else [])]
+    print('python -X importtime -m etr.cli.main who "Ehmetjan Qasimi" (plain, ETR_TERMINAL=1): top 10 cumulative')
     print(importtime(tail, _env(True)), "\n")
     if args.profile:
         print(profile(db))

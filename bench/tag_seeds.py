@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from etr.build.documents import read_document, text_of
-from etr.build.timex import tag
+from etr.ingest.documents import read_document, text_of
+from etr.ingest.timex import tag
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -27,7 +27,7 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 @pytest.fixture(scope="session")
 def facts_db() -> dict[str, Any]:
-    from etr import store
+    from etr.store import facts as store
 
     return store.load(ROOT / "data" / "facts.json")
 

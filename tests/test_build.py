@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from etr import store
-from etr.build.assemble import build, seed_sources
-from etr.build.pipeline import build_seeds, build_with_added, extract
-from etr.cli import app
+from etr.cli.app import app
 from etr.errors import BuildFailed
+from etr.ingest.assemble import build, seed_sources
+from etr.ingest.pipeline import build_seeds, build_with_added, extract
+from etr.store import facts as store
 
 TELEGRAM = """AMERICAN CONSULATE, TIHWA, SINKIANG
 November 20, 1944
@@ -217,14 +217,14 @@ def test_extract_reports_dates_and_names(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def linker() -> Any:
-    from etr.build.link import Linker
-    from etr.build.registry import load_registry
+    from etr.ingest.link import Linker
+    from etr.ingest.registry import load_registry
 
     return Linker(load_registry(ROOT / "data" / "registry"))
 
 
 def _both_paths(linker: Any, text: str) -> tuple[list[Any], list[Any]]:
-    from etr.build.documents import read_document
+    from etr.ingest.documents import read_document
 
     spans = [(s.start, s.end) for s in read_document("x", text).sentences] or [(0, len(text))]
     return linker.find_all(text, spans), [linker.find(text, a, b) for a, b in spans]
@@ -271,7 +271,7 @@ def test_document_linker_equals_sentence_linker_on_any_text(linker: Any, parts: 
 ])
 def test_unregistered_names_in_telegrams(sentence: str, names: set[str]) -> None:
     """Telegrams write names in capitals; their headers, jargon and titles are not names."""
-    from etr.build.link import unknown_names
+    from etr.ingest.link import unknown_names
 
     text = "Earlier report follows. " + sentence
     assert {u.text for u in unknown_names(text, 24, len(text), [])} == names

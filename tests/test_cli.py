@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import DATA, ROOT
-from etr.cli import app
+from etr.cli.app import app
 
 SCHEMA = json.loads((ROOT / "data" / "output.schema.json").read_text())
 ETR = str(Path(sys.executable).parent / "etr")
@@ -224,7 +224,7 @@ def test_fast_path_answers_like_the_typer_app(args: list[str]) -> None:
 
 def _both_paths_agree(args: list[str]) -> None:
     """The fast path takes `args`, and a real `etr` process answers exactly as the Typer app does."""
-    from etr.main import parse
+    from etr.cli.main import parse
 
     assert parse(args) is not None
     proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120)
@@ -239,7 +239,7 @@ def _both_paths_agree(args: list[str]) -> None:
     ["build", "--help"], ["build", "--bogus"], ["build", "--add"], ["build", "--check=1"], ["extract", "f"], ["timeline", "--about"], ["sources", "--limit", "3"], ["who", "x", "--json=1"],
 ])
 def test_fast_path_leaves_the_rest_to_typer(args: list[str]) -> None:
-    from etr.main import parse
+    from etr.cli.main import parse
 
     assert parse(args) is None
 
@@ -259,7 +259,7 @@ def test_fast_path_builds_like_the_typer_app(args: list[str], tmp_path: Path) ->
 
 def test_fast_path_does_not_import_typer() -> None:
     code = ("import sys, runpy; sys.argv=['etr','who','Kasimov','--json'];"
-            "import etr.main as m\ntry: m.main()\nexcept SystemExit: pass\n"
+            "import etr.cli.main as m\ntry: m.main()\nexcept SystemExit: pass\n"
             "sys.stderr.write(str('typer' in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=60)
     assert proc.stderr.endswith("False") and json.loads(proc.stdout)["results"]

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etr.build.timex import tag
-from etr.dates import Point, parse_period, scan
+from etr.dates.forms import Point, parse_period, scan
 from etr.errors import BadQuery
+from etr.ingest.timex import tag
 
 Row = tuple[str, str, str | None, str]  # (span text, value, mod, how)
 
@@ -884,7 +884,7 @@ DATEISH = st.lists(st.sampled_from([
 @settings(max_examples=500, deadline=None)
 def test_fast_matching_equals_a_full_scan(text: str) -> None:
     """Trying the grammar only where a date can begin finds exactly what a full scan finds."""
-    from etr.dates import _grammar, _matches
+    from etr.dates.forms import _grammar, _matches
 
     for ignore_case in (False, True):
         full = [(m.start(), m.end(), m.lastgroup) for m in _grammar(ignore_case).finditer(text)]
@@ -922,7 +922,7 @@ def test_iso_shortcut_reads_what_the_grammar_reads(y: int, m: int | None, d: int
     """parse_period reads 1944 / 1944-11 / 1944-11-12 without the grammar; the grammar agrees."""
     import re
 
-    from etr import dates
+    from etr.dates import forms as dates
     from etr.errors import BadQuery
 
     q = f"{y:04d}" + (f"-{m:02d}" if m is not None else "") + (f"-{d:02d}" if m is not None and d is not None else "")
@@ -1029,7 +1029,7 @@ def test_unseen_documents(folder_name: str, at_least: float) -> None:
     'a few days later' after a bare month, 'the first of July')."""
     import json
 
-    from etr.build.documents import read_document
+    from etr.ingest.documents import read_document
 
     folder = Path(__file__).parent / "data" / folder_name
     gold = [json.loads(x) for x in (folder / "timex_gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -1123,7 +1123,7 @@ May — Masud Sabri appointed Chairman.
 def test_a_chronology_under_year_headings() -> None:
     """A chronology's lines: '1942, summer —', '1944, Nov. 7 —' (no date line, though short), and
     bare 'Feb. —' / 'Summer —' entries under a year heading take that year (one line, one paragraph)."""
-    from etr.build.documents import read_document
+    from etr.ingest.documents import read_document
 
     spans = [(p.start, p.end) for p in read_document("chronology", CHRONOLOGY).paragraphs]
     got = [(CHRONOLOGY[t.start : t.end], t.date.value, t.date.mod, t.date.how) for t in tag(CHRONOLOGY, spans)]

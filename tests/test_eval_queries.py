@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import DATA, load_jsonl
-from etr.cli import app
+from etr.cli.app import app
 from evalcheck import COMMAND, check
 
 KNOWN_MISSES = {

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etr import render
-from etr.index import RawList, index_from_dict
+from etr.render import tables as render
+from etr.store.index import RawList, index_from_dict
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etr.errors import NotFound
-from etr.names import NameEntry, NameIndex, fold
-from etr.query import WHAT_TYPES, WHERE_TYPES, WHO_TYPES, FactBase
+from etr.query.core import WHAT_TYPES, WHERE_TYPES, WHO_TYPES, FactBase
+from etr.text.fold import NameEntry, NameIndex, fold
 
 
 @pytest.mark.parametrize("text,folded", [
@@ -123,7 +123,7 @@ def _fold_whole(text: str) -> str:
     import re
     import unicodedata
 
-    from etr.names import _TRANSLATE
+    from etr.text.fold import _TRANSLATE
 
     t = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLATE))
     t = "".join(ch for ch in t if not unicodedata.combining(ch))

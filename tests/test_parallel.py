@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from conftest import DATA, ROOT
-from etr import index, store
-from etr.build import parallel
-from etr.commands import run_build
+from etr.cli.run import run_build
+from etr.ingest import parallel
+from etr.store import facts as store
+from etr.store import index
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 

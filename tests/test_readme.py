@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 import readme_blocks
-from etr.cli import app
+from etr.cli.app import app
 
 TEXT = readme_blocks.README.read_text(encoding="utf-8")
 COMMANDS = sorted(c.name for c in app.registered_commands if c.name) or sorted(

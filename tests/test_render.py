@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.console import Console
 
-from etr import render
+from etr.render import tables as render
 
 SHORTS = {"etr": "ETR"}
 TITLES = {"etr": "East Turkestan Republic"}

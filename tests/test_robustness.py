@@ -38,12 +38,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from etr import store
-from etr.build.documents import decode, read_document, split_sentences
-from etr.cli import app
-from etr.dates import Period, parse_period, scan
+from etr.cli.app import app
+from etr.dates.forms import Period, parse_period, scan
 from etr.errors import BadDocument, BadQuery
-from etr.names import fold
+from etr.ingest.documents import decode, read_document, split_sentences
+from etr.store import facts as store
+from etr.text.fold import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGED = ROOT / "data" / "facts.json"
@@ -1126,7 +1126,7 @@ def _sigint_after_import(module: str, args: Sequence[str]) -> subprocess.Complet
 
 
 @pytest.mark.parametrize("module", [
-    "etr", "etr.commands", "typer",
+    "etr", "etr.cli.run", "typer",
 ])
 def test_sigint_during_startup(module: str, tmp_path: Path) -> None:
     """Ctrl-C while etr is still loading: exit 130, no traceback (the wrapper's own `import re` and

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from etr import store
 from etr.errors import FactBaseInvalid, FactBaseMissing
+from etr.store import facts as store
 
 
 def test_committed_fact_base_loads(db_copy: Path) -> None:

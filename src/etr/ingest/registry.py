@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from etr.errors import BuildFailed
-from etr.names import fold
+from etr.text.fold import fold
 
 TYPES = {
     "person", "group", "place", "organisation", "state", "military", "newspaper", "event",

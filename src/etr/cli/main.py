@@ -114,7 +114,7 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
 
 
 def run(command: str, o: dict[str, Any]) -> int:
-    from etr import commands
+    from etr.cli import run as commands
 
     if command == "build":
         return commands.run_build(o["check"], o["add"] + o["files"], o["out"], o["report"], o["json_"], o["db"])
@@ -146,7 +146,7 @@ def _main() -> None:
     argv = sys.argv[1:]
     parsed = parse(argv)
     if parsed is None:
-        from etr.cli import main as cli_main
+        from etr.cli.app import main as cli_main
 
         cli_main(argv)
         return
@@ -154,21 +154,21 @@ def _main() -> None:
     try:
         code = run(*parsed)
     except KeyboardInterrupt:
-        from etr.commands import stderr
+        from etr.cli.run import stderr
 
         stderr("interrupted")
         code = 130
     except BrokenPipeError:
-        from etr.commands import quiet_pipe
+        from etr.cli.run import quiet_pipe
 
         quiet_pipe()
         code = 0
     except Exception as e:  # a bug: say so in one line rather than a traceback (and JSON under --json)
-        from etr.commands import stderr
+        from etr.cli.run import stderr
 
         message = f"internal error ({type(e).__name__}: {e}); please report it"
         if "--json" in argv:
-            from etr import render
+            from etr.render import tables as render
 
             env = render.envelope(parsed[0], None, {}, [])
             env["error"] = {"code": 70, "message": render.clean(message)}

@@ -11,14 +11,14 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from etr.dates import Period, parse_period
+from etr.dates.forms import Period, parse_period
 from etr.errors import BadQuery, NotFound
-from etr.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_PLACE, SEP, RawList
-from etr.names import Match, NameEntry, NameIndex, fold
-from etr.terms import STOP, stem, terms, with_synonyms, words_rules
+from etr.store.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_PLACE, SEP, RawList
+from etr.text.fold import Match, NameEntry, NameIndex, fold
+from etr.text.terms import STOP, stem, terms, with_synonyms, words_rules
 
 if TYPE_CHECKING:
-    from etr.index import Index
+    from etr.store.index import Index
 
 Results = list[dict[str, Any]] | RawList  # RawList: results straight from the index, as JSON
 WHO_TYPES = {"person", "group"}
@@ -92,7 +92,7 @@ def clean_query(query: str) -> str:
     """The query with control characters removed and whitespace folded; BadQuery if empty."""
     if len(query) > MAX_QUERY:
         raise BadQuery(f"query is {len(query)} characters long; at most {MAX_QUERY} are read")
-    from etr.render import valid_text
+    from etr.render.tables import valid_text
 
     q = "".join(ch if ch.isprintable() else " " for ch in valid_text(query))
     q = " ".join(q.split())
@@ -131,7 +131,7 @@ class FactBase:
 
     @classmethod
     def from_dict(cls, db: dict[str, Any]) -> FactBase:
-        from etr.index import index_from_dict
+        from etr.store.index import index_from_dict
 
         return cls(index_from_dict(db))
 

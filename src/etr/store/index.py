@@ -26,8 +26,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from etr import store
 from etr.errors import FactBaseInvalid
+from etr.store import facts as store
 
 INDEX_FORMAT = "12"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
@@ -78,7 +78,7 @@ def key_of(path: Path) -> str:
     from etr import __version__
 
     st = path.stat()
-    words = (Path(__file__).parent / "rules" / "words.toml").read_bytes()
+    words = (Path(__file__).parents[1] / "rules" / "words.toml").read_bytes()
     # ctime cannot be set back (mtime can: `cp -p`, `touch -r`), and any rewrite changes it
     return (f"{INDEX_FORMAT}:{__version__}:{hashlib.sha1(words).hexdigest()[:8]}:"
             f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
@@ -247,7 +247,7 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Conn
 
 def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str) -> None:
     """Everything but the ranking tables: sources, entities, events (in output shape), sentences."""
-    from etr.query import name_entries, shape_event
+    from etr.query.core import name_entries, shape_event
 
     con.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only when complete
     con.execute("PRAGMA synchronous = OFF")
@@ -286,8 +286,8 @@ Ranking = tuple[list[tuple[str, int, bytes]], list[tuple[str, bytes]], list[tupl
 def _ranking(db: dict[str, Any], sentence_terms: list[list[str]] | None = None) -> Ranking:
     """The rows of the ranking tables (postings, per-sentence arrays, their meta): pure Python,
     which the parent works out while a child writes the rest (IndexWriter)."""
-    from etr.query import sentence_implied_words
-    from etr.terms import terms
+    from etr.query.core import sentence_implied_words
+    from etr.text.terms import terms
 
     if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
         sentence_terms = [terms(s["text"]) for s in db["sentences"]]

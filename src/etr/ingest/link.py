@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, NamedTuple
 
-from etr.build.registry import Entry
-from etr.names import FOLD_TABLE, tokens
+from etr.ingest.registry import Entry
+from etr.text.fold import FOLD_TABLE, tokens
 
 _GAP = re.compile(r"[\s\-–'’.,(]{0,3}")  # "Liu Bin-Di", "Treaty of Friendship, Alliance", "War (1937"
 

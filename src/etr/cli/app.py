@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from etr import __version__, commands
+from etr import __version__
+from etr.cli import run as commands
 from etr.errors import EtrError
 
 app = typer.Typer(
@@ -153,7 +154,7 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(70)
         message = str(fmt())
         if "--json" in argv:
-            from etr import render
+            from etr.render import tables as render
 
             env = render.envelope(argv[0] if argv else "", None, {}, [])
             env["error"] = {"code": 2, "message": render.clean(message)}

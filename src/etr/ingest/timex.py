@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from etr.dates import Point, Raw, bounds, parse_value, scan, shift
+from etr.dates.forms import Point, Raw, bounds, parse_value, scan, shift
 from etr.model import DateValue, TimexSpan
 
 

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from etr import store
-from etr.build.assemble import Report, SourceSpec, build, seed_sources, user_source
-from etr.build.documents import read_document, text_of
-from etr.build.link import Linker, resolve_short_forms, unknown_names
-from etr.build.registry import load_registry
-from etr.build.timex import tag
 from etr.errors import BadDocument, EtrError
+from etr.ingest.assemble import Report, SourceSpec, build, seed_sources, user_source
+from etr.ingest.documents import read_document, text_of
+from etr.ingest.link import Linker, resolve_short_forms, unknown_names
+from etr.ingest.registry import load_registry
+from etr.ingest.timex import tag
+from etr.store import facts as store
 
 Progress = Callable[[str], None]
 

@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from etr import __version__
-from etr.build.documents import Document, Paragraph, read_document, text_of, title_of
-from etr.build.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
-from etr.build.parallel import fork_imap
-from etr.build.registry import Entry, load_registry
-from etr.build.timex import POINTS_FROM_NOW, tag
 from etr.errors import BuildFailed, FactBaseInvalid
+from etr.ingest.documents import Document, Paragraph, read_document, text_of, title_of
+from etr.ingest.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
+from etr.ingest.parallel import fork_imap
+from etr.ingest.registry import Entry, load_registry
+from etr.ingest.timex import POINTS_FROM_NOW, tag
 from etr.model import SCHEMA_VERSION, Citation, DateValue, Section, Sentence, TimexSpan
-from etr.names import fold
-from etr.store import validate
-from etr.terms import terms
+from etr.store.facts import validate
+from etr.text.fold import fold
+from etr.text.terms import terms
 
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 OPENS_WITH_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
@@ -456,7 +456,7 @@ def _implied(t: TimexSpan) -> dict[str, Any] | None:
     m = re.match(r"(\w+)[\s-]+(day|week)s?\s+after\b", d.text)
     if not m:
         return None
-    from etr.dates import _num, add_days, bounds, parse_value
+    from etr.dates.forms import _num, add_days, bounds, parse_value
 
     n = _num(m.group(1)) if m.group(1).lower() not in ("a", "an") else 1
     p = parse_value(d.value)

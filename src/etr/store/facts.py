@@ -16,7 +16,7 @@ from typing import Any
 from etr.errors import FactBaseBusy, FactBaseInvalid, FactBaseMissing
 from etr.model import SCHEMA_VERSION
 
-_PKG = Path(__file__).resolve().parent
+_PKG = Path(__file__).resolve().parents[1]  # the etr package
 REQUIRED = ("schema_version", "sources", "sentences", "events", "entities")
 # the keys every record must have: queries read them all
 RECORD_KEYS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from etr.names import fold, fold_words
+from etr.text.fold import fold, fold_words
 
 STOP = set(
     """a an the of in on at to for from by with and or but is was were be been being are am do does

@@ -22,7 +22,7 @@ class Out:
     """Where output goes and in which form, decided once per command."""
 
     def __init__(self, command: str, query: Any, json_: bool = False, jsonl: bool = False) -> None:
-        from etr.render import valid_text
+        from etr.render.tables import valid_text
 
         if isinstance(query, str):
             query = valid_text(query)
@@ -54,7 +54,7 @@ class Out:
 
     def results(self, interpreted: dict[str, Any], results: list[dict[str, Any]],
                 table: Callable[[], Any], plain: Callable[[], str]) -> int:
-        from etr import render
+        from etr.render import tables as render
 
         if self.json:
             self.write(render.to_json(render.envelope(self.command, self.query, interpreted, results)))
@@ -67,7 +67,7 @@ class Out:
         return 0
 
     def fail(self, err: EtrError) -> int:
-        from etr import render
+        from etr.render import tables as render
 
         if self.json:
             env = render.envelope(self.command, self.query, {}, [])
@@ -88,7 +88,7 @@ def quiet_pipe() -> None:
 
 
 def stderr(message: str) -> None:
-    from etr.render import clean
+    from etr.render.tables import clean
 
     try:
         sys.stderr.write(f"etr: {clean(message)}\n")
@@ -110,9 +110,9 @@ def _answer(db: Path | None, call: Callable[[Any], T]) -> tuple[Any, T]:
     again from the JSON (which is validated then) and the question asked once more."""
     import sqlite3
 
-    from etr import store
-    from etr.index import open_index
-    from etr.query import FactBase
+    from etr.query.core import FactBase
+    from etr.store import facts as store
+    from etr.store.index import open_index
 
     path = db or store.default_db()
     try:
@@ -131,7 +131,7 @@ def _shorts(fb: Any) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def run_lookup(command: str, name: str, json_: bool, jsonl: bool, limit: int | None, db: Path | None) -> int:
-    from etr.query import LOOKUP_TYPES
+    from etr.query.core import LOOKUP_TYPES
 
     types = LOOKUP_TYPES[command]
     out = Out(command, name, json_, jsonl)
@@ -139,7 +139,7 @@ def run_lookup(command: str, name: str, json_: bool, jsonl: bool, limit: int | N
         fb, (results, interpreted) = _answer(db, lambda fb: fb.lookup(name, types, limit))
     except EtrError as e:
         return out.fail(e)
-    from etr import render
+    from etr.render import tables as render
 
     shorts, titles = _shorts(fb)
 
@@ -163,7 +163,7 @@ def run_when(query: str, json_: bool, jsonl: bool, limit: int | None, db: Path |
         fb, (results, interpreted) = _answer(db, lambda fb: fb.when(query, limit))
     except EtrError as e:
         return out.fail(e)
-    from etr import render
+    from etr.render import tables as render
 
     shorts, titles = _shorts(fb)
 
@@ -184,7 +184,7 @@ def run_search(text: str, json_: bool, jsonl: bool, limit: int | None, db: Path 
         fb, (results, interpreted) = _answer(db, lambda fb: fb.search(text, limit or 10))
     except EtrError as e:
         return out.fail(e)
-    from etr import render
+    from etr.render import tables as render
 
     shorts, titles = _shorts(fb)
 
@@ -202,7 +202,7 @@ def run_show(ident: str, json_: bool, jsonl: bool, db: Path | None) -> int:
         fb, (results, interpreted) = _answer(db, lambda fb: fb.show(ident))
     except EtrError as e:
         return out.fail(e)
-    from etr import render
+    from etr.render import tables as render
 
     shorts, titles = _shorts(fb)
     item = results[0]
@@ -229,7 +229,7 @@ def run_timeline(from_: str | None, to: str | None, about: list[str] | None, jso
         fb, (results, interpreted) = _answer(db, lambda fb: fb.timeline(from_, to, about or [], limit))
     except EtrError as e:
         return out.fail(e)
-    from etr import render
+    from etr.render import tables as render
 
     shorts, titles = _shorts(fb)
 
@@ -248,7 +248,7 @@ def run_sources(json_: bool, jsonl: bool, db: Path | None) -> int:
         fb, results = _answer(db, lambda fb: fb.sources())
     except EtrError as e:
         return out.fail(e)
-    from etr import render
+    from etr.render import tables as render
 
     def plain() -> str:
         rows = [[s["id"], s["title"], s["author"], s["kind"], len(s["sections"]), s["counts"]["sentences"],
@@ -261,12 +261,12 @@ def run_sources(json_: bool, jsonl: bool, db: Path | None) -> int:
 def run_extract(file: Path, json_: bool, jsonl: bool) -> int:
     out = Out("extract", str(file), json_, jsonl)
     try:
-        from etr.build.pipeline import extract
+        from etr.ingest.pipeline import extract
 
         results = extract(file)
     except EtrError as e:
         return out.fail(e)
-    from etr import render
+    from etr.render import tables as render
 
     def plain() -> str:
         rows = [[r["kind"], r["start"], r["end"], r["text"], r.get("value") or r.get("id") or "", r["type"]] for r in results]
@@ -276,14 +276,15 @@ def run_extract(file: Path, json_: bool, jsonl: bool) -> int:
 
 
 def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report: bool, json_: bool, db: Path | None) -> int:
-    from etr import render, store
+    from etr.render import tables as render
+    from etr.store import facts as store
 
     out = Out("build", None, json_, False)
     # a build makes millions of small objects and keeps nearly all of them to the end: the cyclic
     # garbage collector, scanning them again and again, took ~15 % of a 1,000-document build
     gc.disable()
     try:
-        from etr.build import pipeline
+        from etr.ingest import pipeline
 
         if check:
             target = db or out_path or store.packaged_db()
@@ -304,7 +305,7 @@ def run_build(check: bool, add: list[Path] | None, out_path: Path | None, report
                 fb, rep = pipeline.build_with_added(list(add), base, progress)
             else:
                 fb, rep = pipeline.build_seeds(progress)
-            from etr import index
+            from etr.store import index
 
             writer = index.IndexWriter(fb, index.index_path(target), sentence_terms=rep.terms)
             try:
