@@ -19,7 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etr.dates.forms import Point, parse_period, scan
+from etr.dates.forms import scan
+from etr.dates.periods import parse_period
+from etr.dates.values import Point
 from etr.errors import BadQuery
 from etr.ingest.timex import tag
 
@@ -884,10 +886,10 @@ DATEISH = st.lists(st.sampled_from([
 @settings(max_examples=500, deadline=None)
 def test_fast_matching_equals_a_full_scan(text: str) -> None:
     """Trying the grammar only where a date can begin finds exactly what a full scan finds."""
-    from etr.dates.forms import _grammar, _matches
+    from etr.dates.forms import _matches, grammar
 
     for ignore_case in (False, True):
-        full = [(m.start(), m.end(), m.lastgroup) for m in _grammar(ignore_case).finditer(text)]
+        full = [(m.start(), m.end(), m.lastgroup) for m in grammar(ignore_case).finditer(text)]
         fast = [(m.start(), m.end(), m.lastgroup) for m in _matches(text, ignore_case)]
         assert fast == full
 
@@ -922,7 +924,7 @@ def test_iso_shortcut_reads_what_the_grammar_reads(y: int, m: int | None, d: int
     """parse_period reads 1944 / 1944-11 / 1944-11-12 without the grammar; the grammar agrees."""
     import re
 
-    from etr.dates import forms as dates
+    from etr.dates import periods as dates
     from etr.errors import BadQuery
 
     q = f"{y:04d}" + (f"-{m:02d}" if m is not None else "") + (f"-{d:02d}" if m is not None and d is not None else "")

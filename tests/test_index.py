@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etr.render import tables as render
+from etr.render import envelope
 from etr.store.index import RawList, index_from_dict
 
 
@@ -36,8 +36,8 @@ def test_span_tree_finds_what_a_scan_finds(ix: Any, start: datetime.date, days: 
 def test_rawlist_is_spliced_into_json_as_it_is() -> None:
     items = [json.dumps({"id": f"e{i}", "text": "He said \"[bold]\" \u0000 in Ghulja 尼勒克"}, ensure_ascii=False) for i in range(3)]
     env = {"command": "when", "results": RawList(items), "nested": [{"events": RawList(items[:1])}]}
-    doc = json.loads(render.to_json(env))
+    doc = json.loads(envelope.to_json(env))
     assert doc["results"] == [json.loads(x) for x in items]
     assert doc["nested"][0]["events"] == [json.loads(items[0])]
-    assert render.to_jsonl(RawList(items)).splitlines() == items
+    assert envelope.to_jsonl(RawList(items)).splitlines() == items
     assert list(RawList(items)[:2]) == [json.loads(x) for x in items[:2]] and len(RawList(items)) == 3

@@ -14,8 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etr.errors import NotFound
-from etr.query.core import WHAT_TYPES, WHERE_TYPES, WHO_TYPES, FactBase
-from etr.text.fold import NameEntry, NameIndex, fold
+from etr.query.core import FactBase
+from etr.query.lookup import WHAT_TYPES, WHERE_TYPES, WHO_TYPES, lookup
+from etr.query.when import when
+from etr.text.fold import fold
+from etr.text.match import NameEntry, NameIndex
 
 
 @pytest.mark.parametrize("text,folded", [
@@ -76,7 +79,7 @@ MATCHES = [
 
 @pytest.mark.parametrize("query,types,expected", MATCHES)
 def test_matcher(fb: FactBase, query: str, types: set[str], expected: str) -> None:
-    results, _ = fb.lookup(query, types)
+    results, _ = lookup(fb, query, types)
     assert results[0]["id"] == expected
 
 
@@ -84,17 +87,17 @@ def test_matcher(fb: FactBase, query: str, types: set[str], expected: str) -> No
 def test_no_match(fb: FactBase, query: str) -> None:
     """Nobody of that name: no guess from another kind of thing either ("Ward" is not "World War II")."""
     with pytest.raises(NotFound):
-        fb.lookup(query, WHO_TYPES)
+        lookup(fb, query, WHO_TYPES)
 
 
 def test_another_kind_only_by_its_name(fb: FactBase) -> None:
-    results, interpreted = fb.lookup("Ghulja", WHO_TYPES)
+    results, interpreted = lookup(fb, "Ghulja", WHO_TYPES)
     assert results[0]["id"] == "ghulja" and interpreted["types"] == "all"
 
 
 @pytest.mark.parametrize("query", ["air crash", "plane crash", "Lake Baikal air crash"])
 def test_the_crash_by_any_name(fb: FactBase, query: str) -> None:
-    results, _ = fb.when(query)
+    results, _ = when(fb, query)
     assert {"1949-08-27", "1949-09-03"} <= {r["date"]["value"] for r in results}
 
 
@@ -113,7 +116,7 @@ def test_short_query_does_not_match_inside_names() -> None:
 
 
 def test_ambiguous_short_form_lists_every_candidate(fb: FactBase) -> None:
-    results, interpreted = fb.lookup("Ma", WHO_TYPES)
+    results, interpreted = lookup(fb, "Ma", WHO_TYPES)
     assert interpreted["ambiguous"]
     assert {"ma-bufang", "ma-chengxiang", "ma-hushan", "ma-buqing"} <= {r["id"] for r in results}
 
@@ -142,5 +145,5 @@ def test_fold_by_character_equals_folding_the_whole_text(text: str) -> None:
 ])
 def test_an_exact_name_of_another_kind_beats_a_loose_one_of_the_asked_kind(fb: FactBase, query: str, types: set[str],
                                                                            expected: str) -> None:
-    results, interpreted = fb.lookup(query, types)
+    results, interpreted = lookup(fb, query, types)
     assert results[0]["id"] == expected and interpreted["note"] == "the name is of another kind; showing it"

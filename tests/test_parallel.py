@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import DATA, ROOT
-from etr.cli.run import run_build
 from etr.ingest import parallel
+from etr.ingest.pipeline import run_build
 from etr.store import facts as store
 from etr.store import index
 
@@ -58,7 +58,7 @@ def _build(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, fork: boo
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0 if fork else 10**12)
     monkeypatch.setattr(index, "FORK_AT", 0 if fork else 10**12)
     out = tmp_path / name
-    assert run_build(False, [DATA / "sample_telegram.txt"], out, False, False, None) == 0
+    run_build([DATA / "sample_telegram.txt"], out, None)
     idx = index.open_index(out)
     answers = {"who": idx.entity_by_id("ehmetjan-qasimi"), "events": idx.event_outs_overlapping("1944-11", "1944-11-30"),
                "postings": sorted(idx.postings(["ghulja", "kuldja", "rebellion"]).items())}
@@ -78,5 +78,5 @@ def test_seed_build_takes_the_forked_paths_byte_identically(tmp_path: Path, monk
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0)
     monkeypatch.setattr(index, "FORK_AT", 0)
     out = tmp_path / "facts.json"
-    assert run_build(False, None, out, False, False, None) == 0
+    run_build([], out, None)
     assert out.read_bytes() == (ROOT / "data" / "facts.json").read_bytes()

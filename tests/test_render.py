@@ -7,7 +7,8 @@ from typing import Any
 
 from rich.console import Console
 
-from etr.render import tables as render
+from etr.render import envelope, tables, tsv
+from etr.text.safe import clean
 
 SHORTS = {"etr": "ETR"}
 TITLES = {"etr": "East Turkestan Republic"}
@@ -30,7 +31,7 @@ def event(text: str, value: str = "1944-11-13", how: str = "year-inherited", quo
 
 
 def test_events_table_exact() -> None:
-    table = render.events_table([event("The rebels did not take them until 13 November.")], SHORTS)
+    table = tables.events_table([event("The rebels did not take them until 13 November.")], SHORTS)
     assert show(table, 80) == "\n".join([
         "┏━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┓",
         "┃ date             ┃ as written  ┃ statement                ┃ source           ┃",
@@ -43,27 +44,27 @@ def test_events_table_exact() -> None:
 
 def test_markup_and_escapes_in_documents_are_shown_as_text() -> None:
     hostile = "[bold red]Kasimov[/] \x1b[31mred\x1b[0m [link=file:///etc/passwd]x[/link]\x07"
-    text = show(render.events_table([event(hostile)], SHORTS), 120)
+    text = show(tables.events_table([event(hostile)], SHORTS), 120)
     assert "[bold red]Kasimov[/]" in text and "[link=file:///etc/passwd]x[/link]" in text
     assert "\x1b" not in text and "\x07" not in text
 
 
 def test_clean_strips_controls_and_joins_lines() -> None:
-    assert render.clean("a\x1b[2Jb\nc\x00d\u202ee") == "ab cde"
+    assert clean("a\x1b[2Jb\nc\x00d\u202ee") == "ab cde"
 
 
 def test_tsv_rows_never_truncate_or_break() -> None:
     long = "word " * 200
-    out = render.tsv(["a", "b"], [[long, "x\ty\nz"]])
+    out = tsv.tsv(["a", "b"], [[long, "x\ty\nz"]])
     lines = out.splitlines()
     assert lines[0] == "a\tb" and len(lines) == 2
     assert lines[1].startswith("word word") and lines[1].endswith("x y z")
 
 
 def test_legend_names_sources_used() -> None:
-    assert show(render.legend(SHORTS, TITLES, {"etr"})) == "Sources: ETR = East Turkestan Republic"
+    assert show(tables.legend(SHORTS, TITLES, {"etr"})) == "Sources: ETR = East Turkestan Republic"
 
 
 def test_json_envelope_is_plain_json() -> None:
-    env = render.envelope("who", "Ma", {"ambiguous": True}, [{"name": "Ma Bufang"}])
-    assert render.to_json(env) == '{"command": "who", "query": "Ma", "interpreted": {"ambiguous": true}, "results": [{"name": "Ma Bufang"}]}\n'
+    env = envelope.envelope("who", "Ma", {"ambiguous": True}, [{"name": "Ma Bufang"}])
+    assert envelope.to_json(env) == '{"command": "who", "query": "Ma", "interpreted": {"ambiguous": true}, "results": [{"name": "Ma Bufang"}]}\n'

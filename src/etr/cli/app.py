@@ -1,22 +1,24 @@
-"""The `etr` command line as a Typer app: one thin function per command.
+"""The Typer app, generated from the command table: help texts, completion, usage errors.
 
-Each command hands its arguments to the matching `etr.commands.run_*` body and exits with the
-code it returns (0 found, 1 nothing found, 2 usage error, 3 fact base missing or invalid,
-130 interrupted). `main()` turns the framework's own usage errors into one line on stderr.
-Nothing imports this module but etr.main.
+Each `Command` of etr.cli.commands becomes a Typer command whose parameters are its `Option`s
+and `Argument`; its body runs `execute`, as the fast parser's path does. `run(argv)` turns the
+framework's own usage errors into one line on stderr (and a JSON envelope under --json).
+Imported only for what the fast parser leaves to it (etr.cli.main).
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from etr import __version__
-from etr.cli import run as commands
-from etr.errors import EtrError
+from etr.cli.commands import COMMANDS, Argument, Command, Option
+from etr.cli.main import execute
+from etr.cli.output import stderr
 
 app = typer.Typer(
     name="etr",
@@ -28,15 +30,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON contract).")]
-JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one JSON result per line.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N results (or N events per profile).")]
-DbOpt = Annotated[Path | None, typer.Option("--db", metavar="PATH", help="Fact base to read (default: $ETR_DB, your added documents, or the packaged one).")]
-
-
-def _exit(code: int) -> None:
-    if code:
-        raise typer.Exit(code)
+TYPES: dict[str, Any] = {"flag": bool, "int": int | None, "str": str | None, "path": Path | None,
+                         "strs": list[str] | None, "paths": list[Path] | None}
 
 
 @app.callback(invoke_without_command=True)
@@ -49,116 +44,72 @@ def _root(
         raise typer.Exit(0)
 
 
-@app.command()
-def who(name: Annotated[str, typer.Argument(help="A person or group: Ehmetjan Qasimi, Kasimov, qasimi, Uyghurs.")],
-        json_: JsonOpt = False, jsonl: JsonlOpt = False, limit: LimitOpt = None, db: DbOpt = None) -> None:
-    """Profile of a person or group: spellings, roles, dated events, statements, companions."""
-    _exit(commands.run_lookup("who", name, json_, jsonl, limit, db))
+def _option(o: Option) -> inspect.Parameter:
+    info = typer.Option(*o.flags, help=o.help, metavar=o.metavar, min=o.min)
+    default = False if o.kind == "flag" else None
+    return inspect.Parameter(o.key, inspect.Parameter.KEYWORD_ONLY, default=default,
+                             annotation=Annotated[TYPES[o.kind], info])
 
 
-@app.command()
-def where(place: Annotated[str, typer.Argument(help="A place: Ghulja, Yining, Kuldja, Urumqi, 尼勒克镇.")],
-          json_: JsonOpt = False, jsonl: JsonlOpt = False, limit: LimitOpt = None, db: DbOpt = None) -> None:
-    """Profile of a place: its other names and what happened there, in order."""
-    _exit(commands.run_lookup("where", place, json_, jsonl, limit, db))
+def _argument(a: Argument) -> inspect.Parameter:
+    if a.kind == "paths":
+        info = typer.Argument(metavar=a.metavar, help=a.help)
+        return inspect.Parameter(a.key, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                 annotation=Annotated[list[Path] | None, info])
+    info = typer.Argument(metavar=a.metavar, help=a.help) if a.metavar else typer.Argument(help=a.help)
+    kind: Any = Path if a.kind == "path" else str
+    return inspect.Parameter(a.key, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[kind, info])
 
 
-@app.command()
-def what(thing: Annotated[str, typer.Argument(help="An organisation, army, treaty, document or named event.")],
-         json_: JsonOpt = False, jsonl: JsonlOpt = False, limit: LimitOpt = None, db: DbOpt = None) -> None:
-    """Profile of an organisation, army, treaty, document or named event."""
-    _exit(commands.run_lookup("what", thing, json_, jsonl, limit, db))
+def _register(cmd: Command) -> None:
+    params = ([_argument(cmd.argument)] if cmd.argument else []) + [_option(o) for o in cmd.options]
+
+    def command(**kwargs: Any) -> None:
+        for o in cmd.options:  # Typer gives None for a repeatable option never used
+            if o.kind in ("strs", "paths") and kwargs[o.key] is None:
+                kwargs[o.key] = []
+        if cmd.argument is not None and cmd.argument.kind == "paths" and kwargs[cmd.argument.key] is None:
+            kwargs[cmd.argument.key] = []
+        code = execute(cmd, kwargs)
+        if code:
+            raise typer.Exit(code)
+
+    command.__name__ = cmd.name
+    command.__doc__ = cmd.help
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    app.command(name=cmd.name)(command)
 
 
-@app.command()
-def when(query: Annotated[str, typer.Argument(help="A date or period (1944-11, 'summer 1945', 1944..1946) or an event ('plane crash').")],
-         json_: JsonOpt = False, jsonl: JsonlOpt = False, limit: LimitOpt = None, db: DbOpt = None) -> None:
-    """What happened in a period, in order; or when an event happened (every date the sources give)."""
-    _exit(commands.run_when(query, json_, jsonl, limit, db))
+for _cmd in COMMANDS:
+    _register(_cmd)
 
 
-@app.command()
-def search(text: Annotated[str, typer.Argument(help="Free text or a plain question: 'who was the president of the ETR'.")],
-           json_: JsonOpt = False, jsonl: JsonlOpt = False, limit: LimitOpt = None, db: DbOpt = None) -> None:
-    """Entities, events and sentences ranked together for free text or a question."""
-    _exit(commands.run_search(text, json_, jsonl, limit, db))
-
-
-@app.command()
-def show(ident: Annotated[str, typer.Argument(metavar="ID", help="An event, entity or sentence id from another command's output.")],
-         json_: JsonOpt = False, jsonl: JsonlOpt = False, db: DbOpt = None) -> None:
-    """One event, entity or sentence, with its citation in context and how its date was read."""
-    _exit(commands.run_show(ident, json_, jsonl, db))
-
-
-@app.command()
-def timeline(
-    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="Earliest date (1944, 1944-11, 15 November 1944).")] = None,
-    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Latest date.")] = None,
-    about: Annotated[list[str] | None, typer.Option("--about", metavar="NAME", help="Only events naming this entity (repeatable).")] = None,
-    json_: JsonOpt = False, jsonl: JsonlOpt = False, limit: LimitOpt = None, db: DbOpt = None,
-) -> None:
-    """All dated events in order, optionally between two dates or about some entities."""
-    _exit(commands.run_timeline(from_, to, about, json_, jsonl, limit, db))
-
-
-@app.command()
-def sources(json_: JsonOpt = False, jsonl: JsonlOpt = False, db: DbOpt = None) -> None:
-    """The documents in the fact base, with their sections and counts."""
-    _exit(commands.run_sources(json_, jsonl, db))
-
-
-@app.command()
-def extract(file: Annotated[Path, typer.Argument(help="A plain-text (UTF-8) file.")],
-            json_: JsonOpt = False, jsonl: JsonlOpt = False) -> None:
-    """The dates and names found in any text file, with character offsets."""
-    _exit(commands.run_extract(file, json_, jsonl))
-
-
-@app.command()
-def build(
-    files: Annotated[list[Path] | None, typer.Argument(metavar="[FILE]...", help="More documents to add, as with --add (so `--add a.txt b.txt` adds both).")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Exit 1 if the fact base differs from a fresh build.")] = False,
-    add: Annotated[list[Path] | None, typer.Option("--add", metavar="FILE", help="Also read this plain-text document (repeatable).")] = None,
-    out_path: Annotated[Path | None, typer.Option("--out", metavar="PATH", help="Write the fact base here instead.")] = None,
-    report: Annotated[bool, typer.Option("--report", help="Print what the build found and could not place (JSON).")] = False,
-    json_: JsonOpt = False,
-    db: DbOpt = None,
-) -> None:
-    """Build the fact base from seeds/ and data/registry/ (atomically), or check it, or add documents."""
-    _exit(commands.run_build(check, (add or []) + (files or []), out_path, report, json_, db))
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Run the Typer app, turning usage errors and interrupts into one line and a code."""
-    argv = sys.argv[1:] if argv is None else argv
+def run(argv: list[str]) -> int:
+    """Run the Typer app on `argv`; the framework's usage errors become one line and exit 2."""
     if not argv:
         argv = ["--help"]  # a bare `etr` shows what it can do
     try:
         code = app(args=argv, prog_name="etr", standalone_mode=False)
     except KeyboardInterrupt:
-        commands.stderr("interrupted")
-        sys.exit(130)
-    except BrokenPipeError:
-        commands.quiet_pipe()
-    except EtrError as e:
-        commands.stderr(e.message)
-        sys.exit(e.exit_code)
-    except Exception as e:  # the framework's own usage errors (click's, vendored by typer)
+        stderr("interrupted")
+        return 130
+    except Exception as e:  # the framework's own usage errors (click's, which typer uses)
         if type(e).__name__ == "Abort":
-            commands.stderr("interrupted")
-            sys.exit(130)
+            stderr("interrupted")
+            return 130
         fmt = getattr(e, "format_message", None)
         if not callable(fmt):
-            commands.stderr(f"internal error ({type(e).__name__}: {e}); please report it")
-            sys.exit(70)
+            stderr(f"internal error ({type(e).__name__}: {e}); please report it")
+            return 70
         message = str(fmt())
         if "--json" in argv:
-            from etr.render import tables as render
+            from etr.render import envelope
+            from etr.text.safe import clean
 
-            env = render.envelope(argv[0] if argv else "", None, {}, [])
-            env["error"] = {"code": 2, "message": render.clean(message)}
-            sys.stdout.write(render.to_json(env))
-        commands.stderr(f"{message} (see etr --help)")
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+            doc = envelope.envelope(argv[0] if argv else "", None, {}, [])
+            doc["error"] = {"code": 2, "message": clean(message)}
+            sys.stdout.write(envelope.to_json(doc))
+        stderr(f"{message} (see etr --help)")
+        return 2
+    return code if isinstance(code, int) else 0

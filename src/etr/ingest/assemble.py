@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from etr import __version__
+from etr.dates.forms import number
+from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed, FactBaseInvalid
 from etr.ingest.documents import Document, Paragraph, read_document, text_of, title_of
 from etr.ingest.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
@@ -456,9 +458,8 @@ def _implied(t: TimexSpan) -> dict[str, Any] | None:
     m = re.match(r"(\w+)[\s-]+(day|week)s?\s+after\b", d.text)
     if not m:
         return None
-    from etr.dates.forms import _num, add_days, bounds, parse_value
 
-    n = _num(m.group(1)) if m.group(1).lower() not in ("a", "an") else 1
+    n = number(m.group(1)) if m.group(1).lower() not in ("a", "an") else 1
     p = parse_value(d.value)
     if n is None or p is None:
         return None

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from etr.dates.forms import Point, Raw, bounds, parse_value, scan, shift
+from etr.dates.forms import Raw, scan
+from etr.dates.values import Point, bounds, parse_value, shift
 from etr.model import DateValue, TimexSpan
 
 

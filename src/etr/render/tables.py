@@ -1,43 +1,22 @@
-"""Turning results into output: the JSON envelope, Rich tables for a terminal, plain TSV for pipes.
+"""Results as Rich renderables for a terminal: profiles, event tables, search results, sources.
 
-Never prints: every function returns a string or a Rich renderable. Text from documents and
-users is made safe here: control characters are removed, and it reaches Rich only as `Text`
-objects, so markup such as "[bold]" or "[link=...]" in a document is shown, never obeyed.
-Imports rich and the standard library.
+Never prints: every function returns a Rich renderable. Text from documents and users reaches
+Rich only as `Text` objects after `clean` (etr.text.safe), so markup such as "[bold]" or
+"[link=...]" in a document is shown, never obeyed. Rich is imported when a table is drawn.
+Imports rich, etr.text.safe and the standard library.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+from etr.text.safe import clean
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
     from rich.table import Table
     from rich.text import Text
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
-
-
-def valid_text(text: str) -> str:
-    """`text` with lone surrogates (undecodable bytes in argv) replaced by U+FFFD."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def clean(text: Any) -> str:
-    """Text safe for a terminal: escape sequences and control characters removed, lines joined."""
-    s = _ANSI.sub("", valid_text(str(text)))
-    s = s.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub("", s)
-
 
 def _rich() -> tuple[type[Group], type[Table], type[Text]]:
     """Rich's classes, imported when a table is drawn: JSON and plain output never load Rich."""
@@ -46,34 +25,6 @@ def _rich() -> tuple[type[Group], type[Table], type[Text]]:
     from rich.text import Text as X
 
     return G, T, X
-
-
-def envelope(command: str, query: Any, interpreted: dict[str, Any], results: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"command": command, "query": query, "interpreted": interpreted, "results": results}
-
-
-def to_json(env: dict[str, Any]) -> str:
-    """One JSON document; lists of results that are JSON already (etr.index.RawList) go in as
-    they are, through a placeholder no document text can contain."""
-    raws: list[Any] = []
-    nonce = os.urandom(6).hex()
-
-    def hold(obj: Any) -> str:
-        if not hasattr(obj, "items") or not hasattr(obj, "json"):
-            raise TypeError(f"cannot write {type(obj).__name__} as JSON")
-        raws.append(obj)
-        return f"\x00{nonce}:{len(raws) - 1}\x00"
-
-    text = json.dumps(env, ensure_ascii=False, default=hold)
-    for i, raw in enumerate(raws):
-        text = text.replace(f'"\\u0000{nonce}:{i}\\u0000"', raw.json(), 1)
-    return text + "\n"
-
-
-def to_jsonl(results: Iterable[dict[str, Any]]) -> str:
-    if hasattr(results, "json") and hasattr(results, "items"):  # RawList: one JSON text per item
-        return "".join(x + "\n" for x in results.items)
-    return "".join(to_json(r) for r in results)
 
 
 def short_cite(c: dict[str, Any], shorts: dict[str, str]) -> str:
@@ -107,7 +58,7 @@ def _table(title: str | None, columns: list[tuple[str, dict[str, Any]]]) -> Tabl
     return t
 
 
-def events_table(events: list[dict[str, Any]], shorts: dict[str, str], title: str | None = None) -> Table:
+def events_table(events: Iterable[dict[str, Any]], shorts: dict[str, str], title: str | None = None) -> Table:
     Group, Table, Text = _rich()
     t = _table(title, [("date", {"no_wrap": True}), ("as written", {"max_width": 14}),
                        ("statement", {"ratio": 1, "min_width": 24}), SOURCE_COLUMN])
@@ -209,31 +160,31 @@ def extract_table(results: list[dict[str, Any]]) -> Table:
     return t
 
 
-# ------------------------------------------------------------------ plain rows for pipes
 
 
-def tsv(header: list[str], rows: Iterable[list[Any]]) -> str:
-    out = ["\t".join(header)]
-    for r in rows:
-        out.append("\t".join(clean(x) for x in r))
-    return "\n".join(out) + "\n"
+def profiles(results: list[dict[str, Any]], interpreted: dict[str, Any], asked: str,
+             shorts: dict[str, str], titles: dict[str, str]) -> RenderableType:
+    """who / where / what: each matching entity's profile, close matches announced."""
+    Group, Table, Text = _rich()
+    parts: list[RenderableType] = []
+    if interpreted.get("ambiguous"):
+        parts.append(Text(f"{len(results)} close matches for {clean(asked)!r}:", style="yellow"))
+    parts += [entity_renderable(r, shorts, titles) for r in results]
+    return Group(*parts)
 
 
-def event_rows(events: list[dict[str, Any]]) -> list[list[Any]]:
-    return [[ev["date"]["value"], ev["date"]["text"], ev["date"]["how"], ev["text"],
-             f"{ev['citations'][0]['source']}:{ev['citations'][0]['section']}", ev["id"]] for ev in events]
+def events_with_legend(events: Iterable[dict[str, Any]], shorts: dict[str, str], titles: dict[str, str],
+                       interpreted: dict[str, Any]) -> RenderableType:
+    """when / timeline: the events in a table, the sources they cite named under it."""
+    Group, Table, Text = _rich()
+    used = {ev["citations"][0]["source"] for ev in events}
+    period = interpreted.get("period")
+    title = f"{period['start']} to {period['end']}  (~ = known only more coarsely)" if period else None
+    return Group(events_table(events, shorts, title), legend(shorts, titles, used))
 
 
-EVENT_HEADER = ["date", "as_written", "how", "statement", "source", "id"]
-
-
-def entity_tsv(ents: list[dict[str, Any]]) -> str:
-    rows: list[list[Any]] = []
-    for e in ents:
-        rows.append(["entity", e["id"], e["name"], e["type"], "; ".join(e["aliases"]), e["description"]])
-        for ev in e["events"]:
-            rows.append(["event", ev["id"], ev["date"]["value"], ev["date"]["text"], ev["text"],
-                         f"{ev['citations'][0]['source']}:{ev['citations'][0]['section']}"])
-        for c in e["statements"]:
-            rows.append(["statement", "", "", "", c["quote"], f"{c['source']}:{c['section']}"])
-    return tsv(["row", "id", "name_or_date", "type_or_text", "text", "source"], rows)
+def shown(item: dict[str, Any], shorts: dict[str, str], titles: dict[str, str]) -> RenderableType:
+    """show: an entity's profile, or an event or sentence in its paragraph."""
+    if item["kind"] == "entity":
+        return entity_renderable(item, shorts, titles)
+    return context_renderable(item, shorts)

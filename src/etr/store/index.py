@@ -28,6 +28,7 @@ from typing import Any
 
 from etr.errors import FactBaseInvalid
 from etr.store import facts as store
+from etr.text.fold import fold
 
 INDEX_FORMAT = "12"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
@@ -245,10 +246,36 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Conn
     return con
 
 
+def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, str]]:
+    """(entity index, form, folded form, kind) of every name form: what the matcher ranks."""
+    out = []
+    for i, e in enumerate(entities):
+        out.append((i, e["name"], fold(e["name"]), "name"))
+        out += [(i, a, fold(a), "alias") for a in e["aliases"]]
+        out += [(i, v, fold(v), "variant") for v in e["variants"]]
+        out += [(i, x, fold(x), "short") for x in e["short_forms"]]
+    return out
+
+
+def shape_event(ev: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An event of the fact base as the output shows it (`refs`: entity id -> {id, name, type}).
+    The index stores every event in this shape, ready to print."""
+    out: dict[str, Any] = {
+        "id": ev["id"],
+        "date": {k: ev["date"][k] for k in ("text", "value", "start", "end", "precision", "mod", "how")},
+        "text": ev["text"],
+        "entities": [refs.get(x) or {"id": x, "name": x, "type": "unknown"} for x in ev["entities"]],
+        "citations": ev["citations"],
+    }
+    if ev["date"].get("anchor"):
+        out["date"]["anchor"] = ev["date"]["anchor"]
+    if ev.get("via"):
+        out["via"] = ev["via"]
+    return out
+
+
 def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str) -> None:
     """Everything but the ranking tables: sources, entities, events (in output shape), sentences."""
-    from etr.query.core import name_entries, shape_event
-
     con.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only when complete
     con.execute("PRAGMA synchronous = OFF")
     con.executescript(SCHEMA)
@@ -286,8 +313,7 @@ Ranking = tuple[list[tuple[str, int, bytes]], list[tuple[str, bytes]], list[tupl
 def _ranking(db: dict[str, Any], sentence_terms: list[list[str]] | None = None) -> Ranking:
     """The rows of the ranking tables (postings, per-sentence arrays, their meta): pure Python,
     which the parent works out while a child writes the rest (IndexWriter)."""
-    from etr.query.core import sentence_implied_words
-    from etr.text.terms import terms
+    from etr.text.terms import implied_words, terms
 
     if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
         sentence_terms = [terms(s["text"]) for s in db["sentences"]]
@@ -309,7 +335,7 @@ def _ranking(db: dict[str, Any], sentence_terms: list[list[str]] | None = None) 
                 postings[t] = [i]
             else:
                 got.append(i)  # once per occurrence: the count is the term's frequency
-        for w in sentence_implied_words(s["entities"], types):
+        for w in implied_words([types.get(x, "") for x in s["entities"]]):
             postings.setdefault(IMPLIED + w, []).append(i)
         paras.append(para_ids.setdefault((s["source"], s["paragraph"]), len(para_ids)))
         ents = s["entities"]

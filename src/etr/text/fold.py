@@ -1,24 +1,14 @@
-"""Name folding and matching: diacritics, case, punctuation, romanisation variants, typos.
+"""Folding: the one normal form of names and words, for the build's linking and the queries.
 
-`fold` is the one normal form used for both the build's linking and the query's matching;
-`NameIndex` ranks entities for what a user typed, with rapidfuzz's bulk `process.extract`.
-Scorers (see tests/test_names.py for the table that chose them):
-- exact alias hit (after folding)             100
-- the query is a whole word of a name         92   ("qasimi", "Bughra", "Polinov")
-- the query is several whole words of a name  90   ("Economic Commission")
-- fuzz.ratio on the whole string              typos ("Shen Shicai", "Gulja", "Osman Batyr")
-- fuzz.token_sort_ratio                       reordered names ("Qasimi Ehmetjan")
-- fuzz.ratio of the query against each word   partial typos ("Kasimi")
-WRatio is not used: its partial fall-back ranks a short query such as "Ma" inside every name.
-Imports only the standard library and rapidfuzz.
+`fold("Elihan Töre's")` is "elihan tores": case, diacritics, apostrophes and dash kinds are
+gone, so that every spelling a document or a user writes meets the same key. Pure; standard
+library only.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 _TRANSLATE = str.maketrans(
     {
@@ -74,84 +64,3 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
         if f:
             out.append((m.start(), m.end(), f))
     return out
-
-
-class NameEntry(NamedTuple):
-    """One form of one entity's name, as the matcher sees it (a named tuple: a query makes a
-    thousand of them before it answers)."""
-
-    entity: int  # index into the caller's entity list
-    form: str  # as written
-    folded: str
-    kind: str  # name | alias | variant | short
-
-
-class Match(NamedTuple):
-    entity: int
-    score: float
-    form: str
-    kind: str
-
-
-KIND_BONUS = {"name": 0.5, "alias": 0.3, "variant": 0.2, "short": -8.0}
-
-
-class NameIndex:
-    """All name forms of a set of entities, ready for ranking a query against them."""
-
-    def __init__(self, entries: Iterable[NameEntry]) -> None:
-        self.entries: list[NameEntry] = [e for e in entries if e.folded]
-        self.by_form: dict[str, list[NameEntry]] = {}
-        self.by_word: dict[str, list[NameEntry]] = {}
-        for e in self.entries:
-            self.by_form.setdefault(e.folded, []).append(e)
-            for w in e.folded.split():
-                if len(w) >= 3:
-                    self.by_word.setdefault(w, []).append(e)
-        self.forms: list[str] = [e.folded for e in self.entries]
-        self.words: list[str] = sorted(self.by_word)
-
-    def match(self, query: str, limit: int = 10, allowed: Sequence[bool] | None = None) -> list[Match]:
-        """Entities ranked for `query`, best first, one Match per entity."""
-        from rapidfuzz import fuzz, process
-
-        q = fold(query)
-        if not q:
-            return []
-        best: dict[int, Match] = {}
-
-        def offer(e: NameEntry, score: float) -> None:
-            if allowed is not None and not allowed[e.entity]:
-                return
-            score = min(100.0, score + KIND_BONUS[e.kind]) if score >= 100 else score + KIND_BONUS[e.kind]
-            cur = best.get(e.entity)
-            if cur is None or score > cur.score:
-                best[e.entity] = Match(e.entity, round(score, 2), e.form, e.kind)
-
-        for e in self.by_form.get(q, []):
-            offer(e, 100.0)
-        if len(q) >= 3 and " " not in q:
-            for e in self.by_word.get(q, []):
-                offer(e, 92.0)
-        elif " " in q:  # several whole words of a longer name: "Economic Commission"
-            padded = f" {q} "
-            for e in self.entries:
-                if padded in f" {e.folded} ":
-                    offer(e, 90.0)
-        if len(q) >= 4:
-            cutoff = 70.0
-            for _form, score, i in process.extract(q, self.forms, scorer=fuzz.ratio, limit=40, score_cutoff=cutoff):
-                offer(self.entries[i], float(score))
-            if " " in q:
-                for _form, score, i in process.extract(
-                    q, self.forms, scorer=fuzz.token_sort_ratio, limit=20, score_cutoff=cutoff
-                ):
-                    offer(self.entries[i], float(score) - 1.0)
-            else:
-                # a short word is only a typo of a name's word when nearly all of it agrees ("Ward" is not "War")
-                cutoff = 88.0 if len(q) <= 5 else 80.0
-                for word, score, _ in process.extract(q, self.words, scorer=fuzz.ratio, limit=10, score_cutoff=cutoff):
-                    for e in self.by_word[word]:
-                        offer(e, float(score) * 0.95)
-        ranked = sorted(best.values(), key=lambda m: (-m.score, m.entity))
-        return ranked[:limit]

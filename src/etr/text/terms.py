@@ -70,3 +70,10 @@ def with_synonyms(text: str) -> str:
     """`text` with each word a user may type replaced by the word the documents use."""
     syn = words_rules()["synonyms"]
     return " ".join(syn.get(t, t) for t in fold(text).split())
+
+
+def implied_words(entity_types: list[str]) -> set[str]:
+    """Terms a sentence counts as using through the types of the entities it names ("who edited
+    the newspaper": a sentence naming a newspaper uses "newspaper" even when it says "its")."""
+    type_words = words_rules()["type_words"]
+    return {stem(w) for t in entity_types for w in type_words.get(t, [])}

@@ -1,0 +1,88 @@
+"""The fast parser: reads a command line by the command table, without the CLI framework.
+
+Importing Typer costs more than answering a query over the seed fact base (bench/README.md), so
+`etr who X --json` and `etr build --add ...` (a thousand --add options took Typer 0.3 s) are
+parsed here. Anything this parser is not sure of - `--help`, an unknown option, a missing or
+extra argument, a value out of range - returns None, and the Typer app (etr.cli.app), which
+owns help texts and usage errors, takes the command line instead. Both run `execute`, so they
+answer alike (tests/test_cli.py holds them to it). Imports etr.cli.commands only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from etr.cli.commands import BY_NAME, Command
+
+REPEATED = {"strs", "paths"}
+
+
+def defaults(cmd: Command) -> dict[str, Any]:
+    """Every option and the argument of `cmd` at its default, as the handler reads them."""
+    out: dict[str, Any] = {o.key: (False if o.kind == "flag" else [] if o.kind in REPEATED else None)
+                           for o in cmd.options}
+    if cmd.argument is not None:
+        out[cmd.argument.key] = [] if cmd.argument.kind == "paths" else None
+    return out
+
+
+def _value(kind: str, text: str, minimum: int | None) -> Any:
+    if kind == "int":
+        if not text.isdigit() or (minimum is not None and int(text) < minimum):
+            raise ValueError(text)
+        return int(text)
+    if kind in ("path", "paths"):
+        from pathlib import Path
+
+        return Path(text)
+    return text
+
+
+def parse(argv: list[str]) -> tuple[Command, dict[str, Any]] | None:
+    """(command, options) for a command line this parser reads with certainty, else None."""
+    if not argv or argv[0] not in BY_NAME:
+        return None
+    cmd = BY_NAME[argv[0]]
+    flags = {f: o for o in cmd.options for f in o.flags}
+    got = defaults(cmd)
+    positional: list[str] = []
+    rest = argv[1:]
+    i = 0
+    try:
+        while i < len(rest):
+            arg = rest[i]
+            if arg.startswith("-") and arg != "-":
+                name, eq, text = arg.partition("=")
+                opt = flags.get(name)
+                if opt is None:
+                    return None  # --help, or an option the Typer app will call unknown
+                if opt.kind == "flag":
+                    if eq:
+                        return None
+                    got[opt.key] = True
+                else:
+                    if not eq:
+                        i += 1
+                        if i >= len(rest):
+                            return None
+                        text = rest[i]
+                    value = _value(opt.kind, text, opt.min)
+                    if opt.kind in REPEATED:
+                        got[opt.key].append(value)
+                    else:
+                        got[opt.key] = value
+            else:
+                positional.append(arg)
+            i += 1
+        arg_spec = cmd.argument
+        if arg_spec is None:
+            return (cmd, got) if not positional else None
+        if arg_spec.kind == "paths":
+            got[arg_spec.key] = [_value("path", p, None) for p in positional]
+        elif len(positional) == 1:
+            got[arg_spec.key] = _value(arg_spec.kind, positional[0], None)
+        else:
+            return None
+    except ValueError:
+        return None
+    return cmd, got

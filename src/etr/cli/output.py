@@ -1,0 +1,116 @@
+"""Where output goes: data to stdout in the form asked for, messages to stderr, one line each.
+
+`Output` decides once per command between JSON (`--json`), JSON lines (`--jsonl`), Rich tables
+(stdout is a terminal, or ETR_TERMINAL=1) and plain tab-separated rows (a pipe). Under --json,
+stdout holds exactly one JSON document, errors included. Rich is imported only to draw a table.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from etr.text.safe import clean, valid_text
+
+if TYPE_CHECKING:
+    from etr.cli.handlers import Answer
+    from etr.errors import EtrError
+
+
+def stderr(message: str) -> None:
+    """One line on stderr, made safe for a terminal."""
+    try:
+        sys.stderr.write(f"etr: {clean(message)}\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        pass
+
+
+def progress(message: str) -> None:
+    """A progress line on stderr, unless ETR_QUIET=1."""
+    if os.environ.get("ETR_QUIET") != "1":
+        stderr(message)
+
+
+def quiet_pipe() -> None:
+    """The reader went away (`etr timeline | head -1`): stop quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    raise SystemExit(0)
+
+
+def is_terminal() -> bool:
+    """Whether stdout is a terminal (ETR_TERMINAL=1/0 says so for tests and benches)."""
+    forced = os.environ.get("ETR_TERMINAL")
+    return (forced == "1") if forced in ("0", "1") else sys.stdout.isatty()
+
+
+def _safe_query(query: Any) -> Any:
+    if isinstance(query, str):
+        return valid_text(query)
+    if isinstance(query, dict):
+        return {k: valid_text(v) if isinstance(v, str) else [valid_text(x) for x in v] if isinstance(v, list) else v
+                for k, v in query.items()}
+    return query
+
+
+class Output:
+    """The output of one command, in the form its options ask for."""
+
+    def __init__(self, command: str, query: Any, json_: bool = False, jsonl: bool = False) -> None:
+        self.command, self.query = command, _safe_query(query)
+        self.json, self.jsonl = json_, jsonl
+
+    def write(self, text: str) -> None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_pipe()
+
+    def show(self, renderable: Any) -> None:
+        if isinstance(renderable, str):
+            self.write(renderable)
+            return
+        from rich.console import Console
+
+        try:
+            Console(file=sys.stdout, highlight=False, markup=False, emoji=False, soft_wrap=False).print(renderable)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_pipe()
+        except SystemExit:  # Rich's own broken-pipe handling exits 1; a closed reader is no error
+            quiet_pipe()
+
+    def answer(self, a: Answer) -> int:
+        from etr.render import envelope
+
+        if self.json:
+            doc = a.document if a.document is not None else envelope.envelope(self.command, self.query, a.interpreted, a.results)
+            self.write(envelope.to_json(doc))
+        elif self.jsonl:
+            self.write(envelope.to_jsonl(a.results))
+        elif a.table is not None and a.plain is not None:
+            if is_terminal():
+                self.show(a.table())
+            else:
+                self.write(a.plain())
+        for note in a.notes:
+            stderr(note)
+        return a.code
+
+    def fail(self, err: EtrError, code: int | None = None) -> int:
+        """The error as one stderr line (and, under --json, as the envelope's `error`)."""
+        from etr.render import envelope
+
+        code = err.exit_code if code is None else code
+        if self.json:
+            doc = envelope.envelope(self.command, self.query, {}, [])
+            doc["error"] = {"code": code, "message": clean(err.message)}
+            self.write(envelope.to_json(doc))
+        stderr(err.message)
+        return code

@@ -1,0 +1,101 @@
+"""who / where / what: the profiles of the entities a name matches, close candidates included."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from etr.errors import NotFound
+from etr.query.core import FactBase, clean_query
+from etr.text.fold import fold
+from etr.text.match import Match
+from etr.text.terms import with_synonyms
+
+WHO_TYPES = {"person", "group"}
+
+
+WHERE_TYPES = {"place"}
+
+
+WHAT_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document", "unknown"}
+
+
+LOOKUP_TYPES = {"who": WHO_TYPES, "where": WHERE_TYPES, "what": WHAT_TYPES}
+
+
+ACCEPT = 75.0  # below this a name match is no match
+
+
+OTHER_KIND = 90.0  # `who X` shows a place or a treaty only for a name or a whole word of one
+
+
+CLOSE = 3.0  # candidates this close to the best are shown too
+
+
+GENERIC = {"area", "region", "city", "town", "village", "district", "districts", "province", "county",
+           "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal"}
+
+
+def _rewrites(q: str) -> list[str]:
+    """Other readings of a name that found nothing: as copied with its gloss ("Ghulja (Yining)",
+    "Alma-Ata, Kazakhstan", "Nilka 尼勒克镇") each part alone, synonyms, generic words dropped."""
+    out = []
+    latin, han = "A-Za-z\u00c0-\u024f", "\u3400-\u9fff"
+    parts = [x.strip() for x in re.split(rf"[(),;/]|(?<=[{latin}])\s*(?=[{han}])|(?<=[{han}])\s*(?=[{latin}])", q)]
+    out += [x for x in parts if x and x != q and len(parts) > 1]
+    syn = with_synonyms(q)
+    if syn != fold(q):
+        out.append(syn)
+    bare = " ".join(w for w in fold(q).split() if w not in GENERIC)
+    if bare and bare != fold(q):
+        out.append(bare)
+    return out
+
+
+def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Profiles of the entities best matching `query` (close candidates included)."""
+    q = clean_query(query)
+    allowed = [types is None or e["type"] in types for e in fb.entities]
+    matches = [m for m in fb.names.match(q, allowed=allowed) if m.score >= ACCEPT]
+    interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
+    if not matches:
+        for retry in _rewrites(q):
+            matches = [m for m in fb.names.match(retry, allowed=allowed) if m.score >= ACCEPT]
+            if matches:
+                interpreted["read_as"] = retry
+                break
+    if types is not None and (not matches or matches[0].score < 99.5):
+        # another kind, but only by a name, not by a guess; and an exact name of another kind
+        # ("what USSR": the Soviet Union, a place) beats a loose match of the asked kind
+        others = [m for m in fb.names.match(q) if m.score >= (OTHER_KIND if not matches else 99.5)]
+        if others:
+            interpreted["types"] = "all"
+            interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
+                                   else "the name is of another kind; showing it")
+            matches = others
+    if not matches:
+        raise NotFound(f"no match for {q!r}" + suggest(fb, q))
+    top = matches[0].score
+    chosen = [m for m in matches if m.score >= top - CLOSE] if top < 100 or matches[0].kind == "short" else [matches[0]]
+    if top >= 100:
+        chosen = [m for m in matches if m.score >= top - 0.01] if matches[0].kind == "short" else [matches[0]]
+    # among equals, the entity the documents most often call by the typed form comes first
+    # ("Mao" is Mao Zedong far more often than Mao Zemin)
+    def usage(m: Match) -> tuple[float, bool, int, int]:
+        e = fb.entities[m.entity]
+        prefix = fold(e["name"]).startswith(fold(q))  # "Sino-Soviet Treaty of Friendship, ..."
+        return (-m.score, not prefix, -e["forms"].get(m.form, 0), -e["n_sentences"])
+
+    chosen.sort(key=usage)
+    interpreted["ambiguous"] = len(chosen) > 1
+    return [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen], interpreted
+
+
+def suggest(fb: FactBase, q: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    forms = [e["name"] for e in fb.entities]
+    got = process.extract(fold(q), [fold(f) for f in forms], scorer=fuzz.ratio, limit=3, score_cutoff=40)
+    if not got:
+        return ""
+    return "; did you mean: " + ", ".join(forms[i] for _f, _s, i in got) + "?"

@@ -1,0 +1,131 @@
+"""Ranking sentences for free text: BM25 over the index's postings, names counted as entities,
+neighbouring sentences and question words (`when did ...`, `how many ...`) lending weight."""
+
+from __future__ import annotations
+
+from etr.query.core import FactBase
+from etr.store.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_PLACE
+from etr.text.fold import fold
+from etr.text.terms import STOP, terms
+
+NEIGHBOURED = 300  # sentences whose neighbours are read for context when ranking  # a registry date of the event the query names outranks a weak word match
+
+
+QUESTION_CUES = {
+    "how many": "number", "how much": "number", "when": "date", "what year": "date",
+    "what date": "date", "who": "person", "where": "place",
+}
+
+
+def query_entities(fb: FactBase, q: str) -> tuple[dict[str, tuple[float, list[str]]], set[int]]:
+    """Entities the words of q name, weighted by how rare their words are, and the word
+    positions those names cover (which then do not count again as plain words)."""
+    words = fold(q).split()
+    idf = fb.ix.idf(terms(q))
+    found: dict[str, tuple[float, list[str]]] = {}
+    covered: set[int] = set()
+    for n in range(min(6, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            if any(j in covered for j in range(i, i + n)):
+                continue
+            gram = " ".join(words[i : i + n])
+            if gram in STOP or len(gram) < 2:
+                continue
+            hits = fb.names.by_form.get(gram, [])
+            if not hits:
+                continue
+            gram_terms = terms(gram)
+            weight = sum(idf.get(t, 2.0) for t in gram_terms) or 2.0
+            for e in hits:
+                eid = fb.entities[e.entity]["id"]
+                share = 0.5 if e.kind == "short" else 1.0
+                if eid not in found or found[eid][0] < max(2.0, weight) * share:
+                    found[eid] = (max(2.0, weight) * share, gram_terms)
+            covered.update(range(i, i + n))
+    return found, covered
+
+
+def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
+    """(score, sentence row id) of every sentence that shares a word or an entity with q,
+    best first. Works on the index's postings and per-sentence arrays only: no sentence is
+    read until the caller knows which ones it shows."""
+    qents, covered = query_entities(fb, q)
+    words = fold(q).split()
+    rest = " ".join(w for i, w in enumerate(words) if i not in covered)
+    qt = list(dict.fromkeys(terms(rest)))
+    if not qt and not qents:
+        return []
+    ix = fb.ix
+    wanted = set(qt) | {t for _w, gram in qents.values() for t in gram}
+    post = ix.postings([*wanted, *(IMPLIED + t for t in wanted)])
+    idf = {t: ix.idf_of(df) for t, (df, _r) in post.items() if not t.startswith(IMPLIED)}
+    implied = {t: set(post[IMPLIED + t][1]) for t in wanted if IMPLIED + t in post}
+    tf: dict[int, dict[str, int]] = {}
+    for t in wanted:
+        if t in post:
+            for rid in post[t][1]:
+                d = tf.get(rid)
+                if d is None:
+                    tf[rid] = {t: 1}
+                else:
+                    d[t] = d.get(t, 0) + 1
+    linked: dict[str, set[int]] = {}
+    for eid in qents:
+        if eid in fb.entity_index:
+            linked[eid] = set(ix.entity_rids(fb.entity_index[eid]))
+    cands = set(tf).union(*linked.values())
+    avg, lengths = ix.avg, ix.lengths
+    empty: dict[str, int] = {}
+
+    def bm25(ws: list[str], rid: int, f_of: dict[str, int], norm: float) -> float:
+        got = 0.0
+        for t in ws:
+            f = f_of.get(t, 0) or (1 if rid in implied.get(t, ()) else 0)
+            if f:
+                got += idf.get(t, 2.0) * (f * 2.2) / (f + norm)
+        return got
+
+    padded = f" {' '.join(words)} "
+    cue = next((v for k, v in QUESTION_CUES.items() if f" {k} " in padded), None)
+    gram_weights: dict[tuple[str, ...], float] = {}
+    for w, gram in qents.values():
+        gram_weights[tuple(gram)] = max(gram_weights.get(tuple(gram), 0.0), w)
+    total = sum(idf.get(t, 0.0) for t in qt) + sum(gram_weights.values()) or 1.0
+    first: list[tuple[int, float]] = []
+    for rid in sorted(cands):
+        f_of = tf.get(rid, empty)
+        norm = 1.2 * (0.25 + 0.75 * (lengths[rid] or 1) / avg)
+        score = bm25(qt, rid, f_of, norm)
+        # a name the query uses counts in full where the sentence names the entity (even by a
+        # pronoun or another spelling), else by the words the sentence shares with it
+        per_gram: dict[tuple[str, ...], float] = {}
+        for eid, (w, gram) in qents.items():
+            got = w if rid in linked.get(eid, ()) else min(w, bm25(gram, rid, f_of, norm))
+            per_gram[tuple(gram)] = max(per_gram.get(tuple(gram), 0.0), got)
+        score += sum(per_gram.values())
+        if score > 0:
+            first.append((rid, score))
+    # only the leading candidates can be lifted far enough by their neighbours to matter
+    first.sort(key=lambda x: -x[1])
+    del first[NEIGHBOURED:]
+    paras, flags, count = ix.paras, ix.flags, ix.count
+    scored = []
+    for rid, score in first:
+        f_of = tf.get(rid, empty)
+        if qt:
+            for j in (rid - 1, rid + 1):  # the sentence's neighbours lend some context
+                if 0 <= j < count and paras[j] == paras[rid]:
+                    other = tf.get(j, empty)
+                    score += 0.25 * sum(idf.get(t, 0.0) for t in qt if t in other and t not in f_of)
+        fl = flags[rid]
+        if cue == "number" and fl & HAS_DIGIT:
+            score *= 1.3
+        elif cue == "date":  # "when did ...": a sentence with no date cannot answer it
+            score *= 1.3 if fl & HAS_EVENTS else 0.7
+        elif cue == "person" and fl & NAMES_PERSON:
+            score *= 1.2
+        elif cue == "place" and fl & NAMES_PLACE:
+            score *= 1.2
+        scored.append((score / total, rid))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return scored

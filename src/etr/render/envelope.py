@@ -1,0 +1,40 @@
+"""Results as JSON: the envelope every query command prints under --json, and JSON lines.
+
+The envelope is `{"command", "query", "interpreted", "results"}` (plus `error` when the command
+failed), the contract docs/json.md describes. Never prints. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import Any
+
+
+def envelope(command: str, query: Any, interpreted: dict[str, Any], results: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"command": command, "query": query, "interpreted": interpreted, "results": results}
+
+
+def to_json(env: dict[str, Any]) -> str:
+    """One JSON document; lists of results that are JSON already (etr.index.RawList) go in as
+    they are, through a placeholder no document text can contain."""
+    raws: list[Any] = []
+    nonce = os.urandom(6).hex()
+
+    def hold(obj: Any) -> str:
+        if not hasattr(obj, "items") or not hasattr(obj, "json"):
+            raise TypeError(f"cannot write {type(obj).__name__} as JSON")
+        raws.append(obj)
+        return f"\x00{nonce}:{len(raws) - 1}\x00"
+
+    text = json.dumps(env, ensure_ascii=False, default=hold)
+    for i, raw in enumerate(raws):
+        text = text.replace(f'"\\u0000{nonce}:{i}\\u0000"', raw.json(), 1)
+    return text + "\n"
+
+
+def to_jsonl(results: Iterable[dict[str, Any]]) -> str:
+    if hasattr(results, "json") and hasattr(results, "items"):  # RawList: one JSON text per item
+        return "".join(x + "\n" for x in results.items)
+    return "".join(to_json(r) for r in results)

@@ -1,0 +1,28 @@
+"""Text from documents and users made safe to show: valid Unicode, no escape sequences, no
+control characters. Every line etr prints passes through `clean` (document text is untrusted:
+a document may hold ANSI escapes, terminal titles or bidi overrides). Pure; standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+
+
+def valid_text(text: str) -> str:
+    """`text` with lone surrogates (undecodable bytes in argv) replaced by U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def clean(text: Any) -> str:
+    """Text safe for a terminal: escape sequences and control characters removed, lines joined."""
+    s = _ANSI.sub("", valid_text(str(text)))
+    s = s.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return _CONTROL.sub("", s)
