@@ -10,7 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from etr.ingest.documents import read_document, text_of
+from etr.ingest.documents import text_of
+from etr.ingest.sentences import read_document
 from etr.ingest.timex import tag
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -224,7 +224,7 @@ def linker() -> Any:
 
 
 def _both_paths(linker: Any, text: str) -> tuple[list[Any], list[Any]]:
-    from etr.ingest.documents import read_document
+    from etr.ingest.sentences import read_document
 
     spans = [(s.start, s.end) for s in read_document("x", text).sentences] or [(0, len(text))]
     return linker.find_all(text, spans), [linker.find(text, a, b) for a, b in spans]
@@ -271,7 +271,7 @@ def test_document_linker_equals_sentence_linker_on_any_text(linker: Any, parts: 
 ])
 def test_unregistered_names_in_telegrams(sentence: str, names: set[str]) -> None:
     """Telegrams write names in capitals; their headers, jargon and titles are not names."""
-    from etr.ingest.link import unknown_names
+    from etr.ingest.discover import unknown_names
 
     text = "Earlier report follows. " + sentence
     assert {u.text for u in unknown_names(text, 24, len(text), [])} == names

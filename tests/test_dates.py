@@ -1031,7 +1031,7 @@ def test_unseen_documents(folder_name: str, at_least: float) -> None:
     'a few days later' after a bare month, 'the first of July')."""
     import json
 
-    from etr.ingest.documents import read_document
+    from etr.ingest.sentences import read_document
 
     folder = Path(__file__).parent / "data" / folder_name
     gold = [json.loads(x) for x in (folder / "timex_gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -1125,7 +1125,7 @@ May — Masud Sabri appointed Chairman.
 def test_a_chronology_under_year_headings() -> None:
     """A chronology's lines: '1942, summer —', '1944, Nov. 7 —' (no date line, though short), and
     bare 'Feb. —' / 'Summer —' entries under a year heading take that year (one line, one paragraph)."""
-    from etr.ingest.documents import read_document
+    from etr.ingest.sentences import read_document
 
     spans = [(p.start, p.end) for p in read_document("chronology", CHRONOLOGY).paragraphs]
     got = [(CHRONOLOGY[t.start : t.end], t.date.value, t.date.mod, t.date.how) for t in tag(CHRONOLOGY, spans)]

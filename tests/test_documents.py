@@ -9,7 +9,8 @@ import pytest
 
 from conftest import ROOT
 from etr.errors import BadDocument
-from etr.ingest.documents import decode, read_document, split_sentences, text_of
+from etr.ingest.documents import decode, text_of
+from etr.ingest.sentences import read_document, split_sentences
 
 SEEDS = ROOT / "seeds"
 # sha256 of the original documents in shared/seeds, byte for byte
@@ -136,6 +137,6 @@ def test_crlf_offsets_are_exact() -> None:
     ("The Ili Rebellion began in 1944 in the Ili valley.\n", "The Ili Rebellion began in 1944 in the Ili valley."),
 ])
 def test_title_of_a_document_without_metadata(text: str, title: str) -> None:
-    from etr.ingest.documents import title_of
+    from etr.ingest.sentences import title_of
 
     assert title_of(text) == title

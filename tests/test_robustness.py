@@ -42,7 +42,8 @@ from etr.cli.app import app
 from etr.dates.forms import scan
 from etr.dates.periods import Period, parse_period
 from etr.errors import BadDocument, BadQuery
-from etr.ingest.documents import decode, read_document, split_sentences
+from etr.ingest.documents import decode
+from etr.ingest.sentences import read_document, split_sentences
 from etr.store import facts as store
 from etr.text.fold import fold
 

@@ -22,10 +22,12 @@ from etr import __version__
 from etr.dates.forms import number
 from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed, FactBaseInvalid
-from etr.ingest.documents import Document, Paragraph, read_document, text_of, title_of
-from etr.ingest.link import Linker, Mention, Unknown, resolve_short_forms, unknown_names
+from etr.ingest.discover import Unknown, unknown_names
+from etr.ingest.documents import text_of
+from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
 from etr.ingest.registry import Entry, load_registry
+from etr.ingest.sentences import Document, Paragraph, read_document, title_of
 from etr.ingest.timex import POINTS_FROM_NOW, tag
 from etr.model import SCHEMA_VERSION, Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import validate

@@ -15,9 +15,11 @@ from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
 from etr.ingest.assemble import Report, SourceSpec, build, seed_sources, user_source
-from etr.ingest.documents import read_document, text_of
-from etr.ingest.link import Linker, resolve_short_forms, unknown_names
+from etr.ingest.discover import unknown_names
+from etr.ingest.documents import text_of
+from etr.ingest.link import Linker, resolve_short_forms
 from etr.ingest.registry import load_registry
+from etr.ingest.sentences import read_document
 from etr.ingest.timex import tag
 from etr.store import facts as store
 from etr.store import index

@@ -1,0 +1,190 @@
+"""A document's structure: sections, content paragraphs and sentences, with offsets, and the
+title a document without metadata is known by.
+
+Offsets are Python str indexes into the document's text, so that `text[start:end] == quote`
+holds for every citation. Web-page furniture (navigation, image captions, author and programme
+blurbs) is recognised and never yields a sentence. Imports etr.model and etr.rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etr import rules
+from etr.model import Section, Sentence
+
+HEADING = re.compile(r"^(=+)\s*(.*?)\s*\1\s*$")
+LEAD = "Lead"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    section: str
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str
+    text: str
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the line break."""
+    out = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos <= len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@cache
+def _furniture() -> tuple[frozenset[str], tuple[str, ...], int]:
+    cfg = rules.load("text")["furniture"]
+    return (frozenset(s.lower() for s in cfg["lines"]), tuple(s.lower() for s in cfg["suffixes"]),
+            int(cfg["max_stray_words"]))
+
+
+def _is_furniture(line: str, after_colon: bool) -> bool:
+    lines, suffixes, max_stray = _furniture()
+    low = line.strip().lower()
+    if low in lines:
+        return True
+    if low.endswith(suffixes) and (len(low.split()) <= 6 or low.endswith("read more")):
+        return True
+    if after_colon:
+        return False
+    words = low.split()
+    if re.search(r"\d", low):  # a dateline ("November 20, 1944") is content
+        return False
+    return len(words) <= max_stray and not re.search(r"[.!?:;\"”)]$", low)
+
+
+def read_document(source: str, text: str) -> Document:
+    """Sections, content paragraphs and sentences of `text`, furniture left out."""
+    cfg = rules.load("text")
+    skip_sections = {s.lower() for s in cfg["sections"]["skip"]}
+    tail_markers = {s.lower() for s in cfg["furniture"]["tail_markers"]}
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    section = LEAD
+    sec_start, sec_level = 0, 0
+    in_list = False
+    for start, end in _lines(text):
+        s, e = _trim(text, start, end)
+        if s == e:
+            continue
+        line = text[s:e]
+        m = HEADING.match(line)
+        if m:
+            if sections or s > 0:
+                sections.append(Section(section, sec_level, sec_start, s))
+            section, sec_level, sec_start = m.group(2) or LEAD, len(m.group(1)), s
+            in_list = False
+            continue
+        if line.lower() in tail_markers:
+            break
+        if section.lower() in skip_sections:
+            continue
+        if _is_furniture(line, in_list):
+            continue
+        if line.startswith(("- ", "* ", "• ")):
+            s += 2
+        paragraphs.append(Paragraph(s, e, section))
+        in_list = line.endswith(":") or (in_list and not re.search(r"[.!?]$", line))
+    sections.append(Section(section, sec_level, sec_start, len(text)))
+    sentences = [
+        Sentence(source, p.section, i, a, b, text[a:b])
+        for i, p in enumerate(paragraphs)
+        for a, b in split_sentences(text, p.start, p.end)
+    ]
+    return Document(source, text, tuple(sections), tuple(paragraphs), tuple(sentences))
+
+
+_BEFORE_NUMBER = {"no", "nos", "p", "pp", "vol", "art"}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?=\s+)")
+_OPENERS = "\"“‘'([("
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(t.lower() for t in rules.load("text")["abbreviations"]["tokens"])
+
+
+_LAST_TOKEN = re.compile(r"[\w.]+$")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], surviving abbreviations, initials and quotations."""
+    abbrevs = _abbreviations()
+    spans: list[tuple[int, int]] = []
+    sent_start = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        ch = text[nxt]
+        if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
+            continue
+        if ch in _OPENERS and nxt + 1 < end and text[nxt + 1].islower():
+            continue
+        if text[m.start()] == ".":
+            # the word before the full stop (no abbreviation is longer than 60 characters)
+            word = _LAST_TOKEN.search(text, max(sent_start, m.start() - 60), m.start())
+            token = word.group(0) if word else ""
+            if token.lower() in _BEFORE_NUMBER and not ch.isdigit():
+                pass  # "No." ends a sentence unless a number follows ("No. 5")
+            elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
+                continue
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.S.S.R
+                continue
+        s, e = _trim(text, sent_start, m.end())
+        if s < e:
+            spans.append((s, e))
+        sent_start = nxt
+    s, e = _trim(text, sent_start, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def title_of(text: str) -> str | None:
+    """The `= Title =` line, or the first content line, for a document without metadata. A
+    telegram's letterhead and date line, or a newspaper's masthead and headline, make the title
+    together ("AMERICAN CONSULATE, TIHWA, SINKIANG — SEPTEMBER 8, 1945")."""
+    head: list[str] = []
+    for start, end in _lines(text):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        m = HEADING.match(line)
+        if m and len(m.group(1)) == 1 and not head:
+            return m.group(2)
+        dateline = re.search(r"\d", line) is not None and re.search(r"\b[a-z]{3,}\b", line) is None
+        if len(line.split()) <= 10 and (line.isupper() or dateline) and len(head) < 2:
+            head.append(line.rstrip(".,;:"))  # letterhead, masthead, date line, headline
+            continue
+        if head:
+            break
+        if not _is_furniture(line, False):
+            return line[:120]
+    return " — ".join(head)[:160] if head else None
