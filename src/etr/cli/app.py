@@ -17,7 +17,7 @@ import typer
 
 from etr import __version__
 from etr.cli.commands import COMMANDS, Argument, Command, Option
-from etr.cli.main import execute
+from etr.cli.execute import execute
 from etr.cli.output import stderr
 
 app = typer.Typer(

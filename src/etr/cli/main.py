@@ -1,55 +1,11 @@
-"""The `etr` entry point and the one error boundary every command runs through.
-
-`main()` reads the command line with the fast parser (etr.cli.fast) or, for help and usage
-errors, the Typer app (etr.cli.app); both call `execute`, which runs the command's handler and
-turns every EtrError into one stderr line and its exit code (0 found, 1 nothing found, 2 usage,
-3 fact base problem, 70 a bug, 130 interrupted), with a JSON envelope under --json. Nothing
-imports etr.cli.
+"""The `etr` entry point: the fast parser (etr.cli.fast) reads the command line, or, for help
+and usage errors, the Typer app (etr.cli.app); both run the command through `execute`
+(etr.cli.execute). Nothing imports etr.cli.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Any
-
-from etr.cli.commands import EXCLUSIVE, Command
-from etr.cli.output import Output, progress, quiet_pipe, stderr
-
-
-def _query_of(cmd: Command, o: dict[str, Any]) -> Any:
-    """What the JSON envelope says was asked."""
-    if cmd.query_key is not None:
-        q = o[cmd.query_key]
-        return q if isinstance(q, str) else str(q)
-    if cmd.name == "timeline":
-        return {"from": o["from_"], "to": o["to"], "about": o["about"] or []}
-    return None
-
-
-def execute(cmd: Command, o: dict[str, Any]) -> int:
-    """Run `cmd` with options `o` and print its answer; the exit code."""
-    from etr.errors import BadQuery, EtrError
-
-    out = Output(cmd.name, _query_of(cmd, o), bool(o.get("json_")), bool(o.get("jsonl")))
-    try:
-        for a, b in EXCLUSIVE:
-            if o.get(a) and o.get(b):
-                flag = {x.key: x.flags[0] for x in cmd.options}
-                raise BadQuery(f"{flag[a]} and {flag[b]} cannot be used together; choose one")
-        from etr.cli.handlers import HANDLERS
-
-        answer = HANDLERS[cmd.handler](cmd.name, {**o, "progress": progress})
-        return out.answer(answer)
-    except EtrError as e:
-        return out.fail(e)
-    except KeyboardInterrupt:
-        stderr("interrupted")
-        return 130
-    except BrokenPipeError:
-        quiet_pipe()
-        return 0
-    except Exception as e:  # a bug: one line (and a JSON envelope) rather than a traceback
-        return out.fail(EtrError(f"internal error ({type(e).__name__}: {e}); please report it"), 70)
 
 
 def main() -> None:
@@ -73,6 +29,8 @@ def _main(argv: list[str]) -> int:
 
         return run(argv)
     import gc
+
+    from etr.cli.execute import execute
 
     gc.disable()  # a command allocates many small objects and exits: collection only costs time
     return execute(*parsed)

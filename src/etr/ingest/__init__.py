@@ -1,4 +1,3 @@
-"""The build pipeline: documents -> sentences -> dates and names -> the fact base.
-
-May import etr.model, etr.errors, etr.store, etr.dates and etr.names; never query, render or cli.
+"""The build: documents -> sentences -> dates and names -> events, entities, citations -> the
+fact base. Imports etr.store, etr.text, etr.dates and the core; never query, render or cli.
 """
