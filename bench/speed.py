@@ -10,11 +10,11 @@ drift on the machine hits baselines and etr alike. Plain runs get ETR_TERMINAL=1
 (Rich tables rendered, as at a terminal); stdout goes to /dev/null either way. Reported: median
 and p90 wall time, and the median as a ratio to each baseline.
 
-Part 2 (inside the process): fresh interpreters time `import etr.cli.app` (and what a query adds),
+Part 2 (inside the process): fresh interpreters time the fast path's imports (and what a query adds),
 store.load + FactBase, and each FactBase method: its first call in a fresh process (lazy indexes,
 rapidfuzz import, date-grammar compile) and warm calls (median of many repetitions).
 
-Part 3: `python -X importtime -c "import etr.cli.app"`, top 10 cumulative (median of 5 processes), and
+Part 3: `python -X importtime -c "import etr.cli.app"` (the Typer app), top 10 cumulative (median of 5 processes), and
 the same for a whole `etr who` run.
 
 Standard library only; run it with the project's interpreter (.venv/bin/python).
@@ -47,13 +47,14 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("search president", ["search", "president"]),
 ]
 
-# The in-process equivalents of QUERIES (what the CLI calls on the FactBase).
+# The in-process equivalents of QUERIES (what the handlers call on the FactBase).
 CALLS = {
-    "who Ehmetjan Qasimi": "fb.lookup('Ehmetjan Qasimi', {'person', 'group'})",
-    "when 1944-11": "fb.when('1944-11')",
-    "when plane crash": "fb.when('plane crash')",
-    "search president": "fb.search('president')",
+    "who Ehmetjan Qasimi": "lookup(fb, 'Ehmetjan Qasimi', {'person', 'group'})",
+    "when 1944-11": "when(fb, '1944-11')",
+    "when plane crash": "when(fb, 'plane crash')",
+    "search president": "search(fb, 'president')",
 }
+
 
 
 # ------------------------------------------------------------------ statistics
@@ -181,8 +182,10 @@ CHILD = textwrap.dedent(
     import json, sys, time
     pc = time.perf_counter
     out = {}
-    t = pc(); import etr.cli.app; out["import etr.cli.app"] = (pc() - t) * 1000
-    t = pc(); import etr.store.facts, etr.query; out["+ import etr.store.facts, etr.query"] = (pc() - t) * 1000
+    t = pc(); import etr.cli.execute, etr.cli.fast; out["import etr.cli (fast path)"] = (pc() - t) * 1000
+    t = pc(); from etr.query.lookup import lookup; from etr.query.when import when; from etr.query.search import search
+    out["+ import etr.query"] = (pc() - t) * 1000
+    ns = {"lookup": lookup, "when": when, "search": search}
     from etr.store import facts as store
     from etr.query.core import FactBase
     from etr.store.index import open_index
@@ -191,10 +194,10 @@ CHILD = textwrap.dedent(
     t = pc(); fb = FactBase(open_index(path)); out["load (first)"] = (pc() - t) * 1000
     call = sys.argv[1]
     # the query's first call in this process: lazy indexes, rapidfuzz import, date grammar compile
-    t = pc(); eval(call, {"fb": fb}); out["first"] = (pc() - t) * 1000
-    t = pc(); eval(call, {"fb": FactBase(open_index(path))}); out["fresh FactBase, modules warm"] = (pc() - t) * 1000
-    # what a plain run adds: etr.render (Rich) import, for comparison
-    t = pc(); import etr.render.tables; out["+ import etr.render.tables (rich)"] = (pc() - t) * 1000
+    t = pc(); eval(call, dict(ns, fb=fb)); out["first"] = (pc() - t) * 1000
+    t = pc(); eval(call, dict(ns, fb=FactBase(open_index(path)))); out["fresh FactBase, modules warm"] = (pc() - t) * 1000
+    # what a plain run adds: Rich, for comparison
+    t = pc(); import etr.render.tables, rich.console, rich.table; out["+ import rich (tables)"] = (pc() - t) * 1000
     print(json.dumps(out))
     """
 )
@@ -203,10 +206,13 @@ WARM = textwrap.dedent(
     r"""
     import io, json, sys, time, statistics
     pc = time.perf_counter
-    import etr.cli.app
     from etr.store import facts as store
-    from etr.render import tables as render
+    from etr.render import envelope, tables as render
     from etr.query.core import FactBase
+    from etr.query.lookup import lookup
+    from etr.query.when import when
+    from etr.query.search import search
+    ns = {"lookup": lookup, "when": when, "search": search}
     from etr.store.index import open_index
     db_path = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
     path = store.Path(db_path) if db_path else store.default_db()
@@ -230,19 +236,19 @@ WARM = textwrap.dedent(
     res["open index + FactBase"] = reps(lambda: FactBase(open_index(path)))
     fb = FactBase(open_index(path))
     for label, call in calls.items():
-        eval(call, {"fb": fb})
-        res["warm: " + label] = reps(lambda: eval(call, {"fb": fb}))
+        eval(call, dict(ns, fb=fb))
+        res["warm: " + label] = reps(lambda: eval(call, dict(ns, fb=fb)))
     # output cost, warm: the JSON envelope and the Rich rendering a plain run does
     from rich.console import Console
-    results, interp = fb.lookup("Ehmetjan Qasimi", {"person", "group"})
+    results, interp = lookup(fb, "Ehmetjan Qasimi", {"person", "group"})
     shorts = {s["id"]: s["short"] for s in fb.source_by_id.values()}
     titles = {s["id"]: s["title"] for s in fb.source_by_id.values()}
-    res["render who --json"] = reps(lambda: render.to_json(render.envelope("who", "x", interp, results)))
+    res["render who --json"] = reps(lambda: envelope.to_json(envelope.envelope("who", "x", interp, results)))
     def rich_who():
         c = Console(file=io.StringIO(), width=120, highlight=False, markup=False, emoji=False, soft_wrap=False)
         c.print(render.entity_renderable(results[0], shorts, titles))
     res["render who table (rich)"] = reps(rich_who)
-    sres, _ = fb.search("president")
+    sres, _ = search(fb, "president")
     def rich_search():
         c = Console(file=io.StringIO(), width=120, highlight=False, markup=False, emoji=False, soft_wrap=False)
         c.print(render.search_table(sres, shorts))
@@ -300,14 +306,14 @@ PHASES = textwrap.dedent(
                 W[key] = W.get(key, 0.0) + (pc() - t) * 1000 - (imp_total[0] - i)
         return w
 
-    import etr.cli.run as commands
     import etr.cli.main as entry
+    import etr.cli.output as output
+    import etr.query.core as core
     from etr.store import index as etr_index
     orig_open = etr_index.open_index
     etr_index.open_index = timed("etr: open fact base (index)", orig_open)
-    orig_answer = commands._answer
-    commands._answer = timed("etr: load + answer", orig_answer)
-    commands.Out.results = timed("etr: output (format, render, write)", commands.Out.results)
+    core.ask = timed("etr: load + answer", core.ask)
+    output.Output.answer = timed("etr: output (format, render, write)", output.Output.answer)
     sys.argv = ["etr", *sys.argv[1:]]
     main = timed("main()", entry.main)
     try:
@@ -385,7 +391,7 @@ def in_process(runs: int, db: str | None) -> str:
     # imports and load: pooled over all children
     pooled: dict[str, list[float]] = {}
     for d in cold.values():
-        for k in ("import etr.cli.app", "+ import etr.store.facts, etr.query", "load (first)", "+ import etr.render.tables (rich)"):
+        for k in ("import etr.cli (fast path)", "+ import etr.query", "load (first)", "+ import rich (tables)"):
             pooled.setdefault(k, []).extend(d[k])
     rows: list[list[object]] = [["import typer, rich.console, rich.table (hello's imports)", median(hello_imports), p90(hello_imports), len(hello_imports)]]
     for k, xs in pooled.items():
@@ -444,12 +450,14 @@ def profile(db: str | None) -> str:
         call, db_path = sys.argv[1], sys.argv[2]
         pr = cProfile.Profile()
         pr.enable()
-        import etr.cli.app
         from etr.store import facts as store
         from etr.query.core import FactBase
         from etr.store.index import open_index
+        from etr.query.lookup import lookup
+        from etr.query.when import when
+        from etr.query.search import search
         fb = FactBase(open_index(store.Path(db_path) if db_path else store.default_db()))
-        eval(call, {"fb": fb})
+        eval(call, {"fb": fb, "lookup": lookup, "when": when, "search": search})
         pr.disable()
         s = io.StringIO()
         pstats.Stats(pr, stream=s).sort_stats("cumulative").print_stats(18)
@@ -494,7 +502,7 @@ def main() -> None:
     print(in_process(max(args.runs, 15), db), "\n", flush=True)
     print(phases(max(args.runs, 10), db), "\n", flush=True)
     env = _env(False)
-    print('python -X importtime -c "import etr.cli.app": top 10 cumulative (median of 5 processes)')
+    print('python -X importtime -c "import etr.cli.app" (the Typer app, for help and usage errors): top 10 cumulative (median of 5 processes)')
     print(importtime(["-c", "import etr.cli.app"], env), "\n")
     tail = ["-m", "etr.cli.main", "who", "Ehmetjan Qasimi", *(["--db", db] if db else [])]
     print('python -X importtime -m etr.cli.main who "Ehmetjan Qasimi" (plain, ETR_TERMINAL=1): top 10 cumulative')

@@ -132,10 +132,13 @@ def test_piped_output_is_tsv_with_header() -> None:
     assert all(len(line.split("\t")) == 6 for line in lines)
 
 
-def test_terminal_output_is_a_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    result = run("when", "1944-11", ETR_TERMINAL="1")
-    assert "┃ date" in result.stdout and "[ETR §Rebellion]" in result.stdout
-    assert "Sources: ETR = " in result.stdout
+def test_terminal_output_is_laid_out_for_a_person() -> None:
+    result = run("when", "1944-11", ETR_TERMINAL="1", COLUMNS="80")
+    rows = result.stdout.splitlines()
+    assert rows[0] == "1944-11-01 to 1944-11-30  (~ = known only more coarsely)"
+    assert rows[1].split() == ["date", "statement", "source"] and set(rows[2]) == {"─", " "}
+    assert "ETR §Rebellion" in result.stdout and "Sources: ETR = " in result.stdout
+    assert max(len(r) for r in rows) <= 80
 
 
 def test_markup_in_query_is_shown_as_text() -> None:

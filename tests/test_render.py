@@ -1,52 +1,151 @@
-"""Rendering on a fixed-width console, with exact expected text; hostile text stays text."""
+"""Rendering: the terminal layout at 80 and 120 columns with exact expected text; TSV and JSON
+forms; hostile text stays text."""
 
 from __future__ import annotations
 
-from io import StringIO
 from typing import Any
 
-from rich.console import Console
+import pytest
 
-from etr.render import envelope, tables, tsv
+from etr.render import envelope, terminal, tsv
+from etr.render.terminal import Screen, cells, cut, wrap
 from etr.text.safe import clean
 
 SHORTS = {"etr": "ETR"}
 TITLES = {"etr": "East Turkestan Republic"}
 
 
-def show(renderable: Any, width: int = 100) -> str:
-    out = StringIO()
-    Console(width=width, file=out, color_system=None, highlight=False, markup=False, emoji=False).print(renderable)
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
-
-
-def event(text: str, value: str = "1944-11-13", how: str = "year-inherited", quote: str | None = None) -> dict[str, Any]:
+def event(text: str, value: str = "1944-11-13", how: str = "year-inherited", section: str = "Rebellion",
+          within: bool = True) -> dict[str, Any]:
     return {
-        "id": "e-1", "text": text,
+        "id": "e-1", "text": text, "within": within,
         "date": {"text": "13 November", "value": value, "start": value, "end": value, "precision": "day",
                  "mod": None, "how": how},
-        "entities": [], "citations": [{"source": "etr", "title": "T", "section": "Rebellion", "start": 0,
-                                       "end": len(text), "quote": quote or text}],
+        "entities": [], "citations": [{"source": "etr", "title": "T", "section": section, "start": 0,
+                                       "end": len(text), "quote": text}],
     }
 
 
-def test_events_table_exact() -> None:
-    table = tables.events_table([event("The rebels did not take them until 13 November.")], SHORTS)
-    assert show(table, 80) == "\n".join([
-        "┏━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┓",
-        "┃ date             ┃ as written  ┃ statement                ┃ source           ┃",
-        "┡━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━┩",
-        "│ 1944-11-13       │ 13 November │ The rebels did not take  │ [ETR §Rebellion] │",
-        "│ (year-inherited) │             │ them until 13 November.  │                  │",
-        "└──────────────────┴─────────────┴──────────────────────────┴──────────────────┘",
-    ])
+def lines(text: str) -> list[str]:
+    return text.rstrip("\n").split("\n")
+
+
+LONG = ("On 25 August, the eleven delegates, Ehmetjan Qasimi, Abdukerim Abbasov, Ishaq Beg, Luo Zhi and "
+        "accompanying officers of the Three Districts, boarded the plane in Alma-Ata.")
+
+
+def test_events_at_80_columns_exact() -> None:
+    out = terminal.events(Screen(80), [event(LONG, section="Incorporation into the People's Republic of China"),
+                                       event("The rebels took Ghulja.", "1944", "explicit", within=False)],
+                          SHORTS, TITLES, {"period": {"start": "1944-11-01", "end": "1949-12-31"}})
+    assert lines(out) == [
+        "1944-11-01 to 1949-12-31  (~ = known only more coarsely)",
+        "date              statement                                     source",
+        "────────────────  ────────────────────────────────────────────  ────────────────",
+        "1944-11-13        On 25 August, the eleven delegates, Ehmetjan  ETR",
+        "(year-inherited)  Qasimi, Abdukerim Abbasov, Ishaq Beg, Luo     §Incorporation …",
+        "                  Zhi and accompanying officers of the Three",
+        "                  Districts, boarded the plane in Alma-Ata.",
+        "1944 ~            The rebels took Ghulja.                       ETR §Rebellion",
+        "Sources: ETR = East Turkestan Republic",
+    ]
+    assert all(cells(x) <= 80 for x in lines(out))
+
+
+def test_events_at_120_columns_exact() -> None:
+    out = terminal.events(Screen(120), [event(LONG)], SHORTS, TITLES, {})
+    assert lines(out) == [
+        "date              statement                                                                               source",
+        "────────────────  ──────────────────────────────────────────────────────────────────────────────────────  ──────────────",
+        "1944-11-13        On 25 August, the eleven delegates, Ehmetjan Qasimi, Abdukerim Abbasov, Ishaq Beg, Luo  ETR §Rebellion",
+        "(year-inherited)  Zhi and accompanying officers of the Three Districts, boarded the plane in Alma-Ata.",
+        "Sources: ETR = East Turkestan Republic",
+    ]
+    assert max(cells(x) for x in lines(out)) == 120
+
+
+PERSON = {
+    "id": "ehmetjan-qasimi", "type": "person", "name": "Ehmetjan Qasimi", "matched": "Kasimov",
+    "match_kind": "alias", "aliases": ["Qasimi", "Kasimov"], "variants": ["Ahmetjan Kasimov"],
+    "description": "Uyghur leader of the Three Districts.", "roles": ["Provincial Vice Chairman"], "curated": True,
+    "events": [event("On 12 August 1947, Ehmetjan Qasimi left Dihua and returned to Ili.", "1947-08-12", "explicit")],
+    "statements": [{"source": "etr", "title": "T", "section": "Rebellion", "start": 0, "end": 10,
+                    "quote": "Qasimi Russified his surname to \"Kasimov\"."}],
+    "related": [{"id": "x", "name": "Abdukerim Abbasov", "type": "person", "count": 5}],
+}
+
+
+def test_profile_leads_with_the_answer_at_80_columns() -> None:
+    out = terminal.profiles(Screen(80), [PERSON], {"ambiguous": False}, "Kasimov", SHORTS, TITLES)
+    assert lines(out) == [
+        "Ehmetjan Qasimi  (person)",
+        "matched 'Kasimov' (alias)",
+        "Uyghur leader of the Three Districts.",
+        "roles: Provincial Vice Chairman",
+        "also written: Qasimi, Kasimov",
+        "",
+        "Dated events (1)",
+        "date        statement                                             source",
+        "──────────  ────────────────────────────────────────────────────  ──────────────",
+        "1947-08-12  On 12 August 1947, Ehmetjan Qasimi left Dihua and     ETR §Rebellion",
+        "            returned to Ili.",
+        "",
+        "Undated statements (1)",
+        "• Qasimi Russified his surname to \"Kasimov\". [ETR §Rebellion]",
+        "",
+        "appears with: Abdukerim Abbasov (5)",
+        "other spellings (not in the documents): Ahmetjan Kasimov",
+        "Sources: ETR = East Turkestan Republic",
+    ]
+
+
+def test_styles_only_at_a_styled_screen() -> None:
+    plain = terminal.profiles(Screen(80), [PERSON], {}, "x", SHORTS, TITLES)
+    styled = terminal.profiles(Screen(80, styles=True, colour=False), [PERSON], {"ambiguous": True}, "x", SHORTS, TITLES)
+    assert "\x1b" not in plain
+    assert "\x1b[1mEhmetjan Qasimi\x1b[0m" in styled
+    assert "\x1b[33m" not in styled  # yellow is colour: not under NO_COLOR
+    coloured = terminal.profiles(Screen(80, styles=True, colour=True), [PERSON], {"ambiguous": True}, "x", SHORTS, TITLES)
+    assert "\x1b[33m" in coloured
+
+
+@pytest.mark.parametrize("text,width,expected", [
+    ("Ghulja", 10, ["Ghulja"]),
+    ("one two three", 7, ["one two", "three"]),
+    ("尼勒克镇 Nilka", 8, ["尼勒克镇", "Nilka"]),
+    ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+    ("", 5, [""]),
+])
+def test_wrap_counts_cells(text: str, width: int, expected: list[str]) -> None:
+    assert wrap(text, width) == expected
+    assert all(cells(x) <= width for x in wrap(text, width))
+
+
+@pytest.mark.parametrize("text,width,expected", [
+    ("Formation of the Coalition", 10, "Formation…"), ("short", 10, "short"), ("尼勒克镇", 5, "尼勒…"),
+])
+def test_cut(text: str, width: int, expected: str) -> None:
+    assert cut(text, width) == expected and cells(cut(text, width)) <= width
+
+
+def test_highlight_in_a_paragraph_survives_wrapping() -> None:
+    item = {"kind": "event", "id": "e", "date": {"text": "13 November", "value": "1944-11-13", "how": "explicit"},
+            "context": {"paragraph": "Before. The rebels did not take them until 13 November. After.", "start": 8,
+                        "end": 55, "section": "Rebellion", "title": "T"},
+            "entities": [], "citations": [{"source": "etr", "section": "Rebellion", "start": 8, "end": 55, "quote": ""}]}
+    plain = lines(terminal.shown(Screen(40), item, SHORTS, TITLES))
+    assert plain == ["date: 13 November -> 1944-11-13", "(explicit)", "T §Rebellion",
+                     "Before. »The rebels did not take them", "until 13 November.« After.",
+                     "cite: etr [8:55] [ETR §Rebellion]"]
+    styled = terminal.shown(Screen(40, styles=True), item, SHORTS, TITLES)
+    assert "\x1b[7mThe rebels did not take them\x1b[0m" in styled and "\x1b[7muntil 13 November.\x1b[0m" in styled
 
 
 def test_markup_and_escapes_in_documents_are_shown_as_text() -> None:
-    hostile = "[bold red]Kasimov[/] \x1b[31mred\x1b[0m [link=file:///etc/passwd]x[/link]\x07"
-    text = show(tables.events_table([event(hostile)], SHORTS), 120)
-    assert "[bold red]Kasimov[/]" in text and "[link=file:///etc/passwd]x[/link]" in text
-    assert "\x1b" not in text and "\x07" not in text
+    hostile = "[bold red]Kasimov[/] \x1b[31mred\x1b[0m \x1b]0;title\x07 [link=file:///etc/passwd]x[/link]\x07"
+    out = terminal.events(Screen(120, styles=True), [event(hostile)], SHORTS, TITLES, {})
+    assert "[bold red]Kasimov[/] red [link=file:///etc/passwd]x[/link]" in out
+    assert "\x1b[31m" not in out and "\x07" not in out and "title" not in out
 
 
 def test_clean_strips_controls_and_joins_lines() -> None:
@@ -56,13 +155,14 @@ def test_clean_strips_controls_and_joins_lines() -> None:
 def test_tsv_rows_never_truncate_or_break() -> None:
     long = "word " * 200
     out = tsv.tsv(["a", "b"], [[long, "x\ty\nz"]])
-    lines = out.splitlines()
-    assert lines[0] == "a\tb" and len(lines) == 2
-    assert lines[1].startswith("word word") and lines[1].endswith("x y z")
+    rows = out.splitlines()
+    assert rows[0] == "a\tb" and len(rows) == 2
+    assert rows[1].startswith("word word") and rows[1].endswith("x y z")
 
 
-def test_legend_names_sources_used() -> None:
-    assert show(tables.legend(SHORTS, TITLES, {"etr"})) == "Sources: ETR = East Turkestan Republic"
+def test_tsv_marks_coarser_dates_as_the_terminal_does() -> None:
+    rows = tsv.events([event("x", "1947", "explicit", within=False), event("y", "1947-06-05", "explicit")]).splitlines()
+    assert [r.split("\t")[0] for r in rows] == ["date", "1947 ~", "1947-06-05"]
 
 
 def test_json_envelope_is_plain_json() -> None:

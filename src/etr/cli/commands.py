@@ -4,37 +4,43 @@ The fast parser (etr.cli.fast) reads this table to answer plain queries without 
 framework; the Typer app (etr.cli.app) is generated from it for help texts and usage errors;
 `execute` (etr.cli.main) runs the handler it names. To add a command: one `Command` here, one
 handler in etr.cli.handlers, and its renderer in etr.render. To add an option: one `Option`
-here and the handler's use of it. Standard library only (the fast path starts here).
+here and the handler's use of it. Standard library only, and not even typing: the fast path
+starts here.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+
+class Option:
+    __slots__ = ("key", "flags", "help", "kind", "metavar", "min")
+
+    def __init__(self, key: str, flags: tuple[str, ...], help: str, kind: str = "flag",
+                 metavar: str | None = None, min: int | None = None) -> None:
+        self.key = key  # the name the handler reads it by
+        self.flags = flags
+        self.help = help
+        self.kind = kind  # flag | int | str | path | strs | paths (strs/paths: repeatable)
+        self.metavar, self.min = metavar, min
 
 
-class Option(NamedTuple):
-    key: str  # the name the handler reads it by
-    flags: tuple[str, ...]
-    help: str
-    kind: str = "flag"  # flag | int | str | path | strs | paths (strs/paths: repeatable)
-    metavar: str | None = None
-    min: int | None = None
+class Argument:
+    __slots__ = ("key", "help", "metavar", "kind")
+
+    def __init__(self, key: str, help: str, metavar: str | None = None, kind: str = "str") -> None:
+        self.key, self.help, self.metavar = key, help, metavar
+        self.kind = kind  # str | path | paths (any number, optional)
 
 
-class Argument(NamedTuple):
-    key: str
-    help: str
-    metavar: str | None = None
-    kind: str = "str"  # str | path | paths (any number, optional)
+class Command:
+    __slots__ = ("name", "help", "handler", "argument", "options", "query_key")
 
-
-class Command(NamedTuple):
-    name: str
-    help: str  # the first line is the summary `etr --help` lists
-    handler: str  # a function of etr.cli.handlers
-    argument: Argument | None = None
-    options: tuple[Option, ...] = ()
-    query_key: str | None = None  # what the JSON envelope's "query" holds: the argument, or None
+    def __init__(self, name: str, help: str, handler: str, argument: Argument | None = None,
+                 options: tuple[Option, ...] = (), query_key: str | None = None) -> None:
+        self.name = name
+        self.help = help  # the first line is the summary `etr --help` lists
+        self.handler = handler  # a function of etr.cli.handlers
+        self.argument, self.options = argument, options
+        self.query_key = query_key  # what the JSON envelope's "query" holds: the argument, or None
 
 
 JSON = Option("json_", ("--json",), "Print one JSON document (docs/json.md).")

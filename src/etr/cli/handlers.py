@@ -7,19 +7,32 @@ so that a query loads only what it uses.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
 
-Options = dict[str, Any]
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
+if TYPE_CHECKING:
+    from typing import Any
+
+    Options = dict[str, Any]
+
+    from etr.render.terminal import Screen
 
 
-class Answer(NamedTuple):
-    interpreted: dict[str, Any]
-    results: Any  # a list of result dicts, or etr.store.index.RawList
-    table: Callable[[], Any] | None  # the Rich renderable for a terminal (None: nothing on stdout)
-    plain: Callable[[], str] | None  # tab-separated rows for a pipe
-    document: dict[str, Any] | None = None  # under --json, this instead of the envelope
-    notes: tuple[str, ...] = ()  # lines for stderr, after the output
-    code: int = 0  # the exit code when all went well (`build --check` that differs: 1)
+
+class Answer:
+    """What a command found, and how to show it in each output form."""
+
+    __slots__ = ("interpreted", "results", "table", "plain", "document", "notes", "code")
+
+    def __init__(self, interpreted: dict[str, Any], results: Any, table: Callable[[Screen], str] | None,
+                 plain: Callable[[], str] | None, document: dict[str, Any] | None = None,
+                 notes: tuple[str, ...] = (), code: int = 0) -> None:
+        self.interpreted = interpreted
+        self.results = results  # a list of result dicts, or etr.store.index.RawList
+        self.table = table  # the layout for a terminal (None: nothing on stdout)
+        self.plain = plain  # tab-separated rows for a pipe
+        self.document = document  # under --json, this instead of the envelope
+        self.notes = notes  # lines for stderr, after the output
+        self.code = code  # the exit code when all went well (`build --check` that differs: 1)
 
 
 def _names(fb: Any) -> tuple[dict[str, str], dict[str, str]]:
@@ -32,71 +45,71 @@ def lookup(command: str, o: Options) -> Answer:
     """who / where / what."""
     from etr.query.core import ask
     from etr.query.lookup import LOOKUP_TYPES, lookup
-    from etr.render import tables, tsv
+    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: lookup(fb, o["name"], LOOKUP_TYPES[command], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda: tables.profiles(results, interpreted, o["name"], shorts, titles),
+    return Answer(interpreted, results, lambda screen: terminal.profiles(screen, results, interpreted, o["name"], shorts, titles),
                   lambda: tsv.entity_tsv(results))
 
 
 def when(command: str, o: Options) -> Answer:
     from etr.query.core import ask
     from etr.query.when import when
-    from etr.render import tables, tsv
+    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: when(fb, o["query"], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda: tables.events_with_legend(results, shorts, titles, interpreted),
+    return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, interpreted),
                   lambda: tsv.events(results))
 
 
 def search(command: str, o: Options) -> Answer:
     from etr.query.core import ask
     from etr.query.search import search
-    from etr.render import tables, tsv
+    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: search(fb, o["text"], o["limit"] or 10))
-    shorts, _titles = _names(fb)
-    return Answer(interpreted, results, lambda: tables.search_table(results, shorts), lambda: tsv.search(results))
+    shorts, titles = _names(fb)
+    return Answer(interpreted, results, lambda screen: terminal.search(screen, results, shorts, titles), lambda: tsv.search(results))
 
 
 def show(command: str, o: Options) -> Answer:
     from etr.query.browse import show
     from etr.query.core import ask
-    from etr.render import tables, tsv
+    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: show(fb, o["ident"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda: tables.shown(results[0], shorts, titles), lambda: tsv.shown(results[0]))
+    return Answer(interpreted, results, lambda screen: terminal.shown(screen, results[0], shorts, titles), lambda: tsv.shown(results[0]))
 
 
 def timeline(command: str, o: Options) -> Answer:
     from etr.query.browse import timeline
     from etr.query.core import ask
-    from etr.render import tables, tsv
+    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: timeline(fb, o["from_"], o["to"], o["about"] or [], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda: tables.events_with_legend(results, shorts, titles, {}),
+    return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, {}),
                   lambda: tsv.events(results))
 
 
 def sources(command: str, o: Options) -> Answer:
     from etr.query.browse import sources
     from etr.query.core import ask
-    from etr.render import tables, tsv
+    from etr.render import terminal, tsv
 
     _fb, results = ask(o["db"], sources)
-    return Answer({}, results, lambda: tables.sources_table(results), lambda: tsv.sources(results))
+    return Answer({}, results, lambda screen: terminal.sources(screen, results), lambda: tsv.sources(results))
 
 
 def extract(command: str, o: Options) -> Answer:
     from etr.ingest.pipeline import extract
-    from etr.render import tables, tsv
+    from etr.render import terminal, tsv
 
     results = extract(o["file"])
-    return Answer({}, results, lambda: tables.extract_table(results), lambda: tsv.extract(results))
+    return Answer({}, results, lambda screen: terminal.extracted(screen, results), lambda: tsv.extract(results))
 
 
 def build(command: str, o: Options) -> Answer:
@@ -116,7 +129,7 @@ def build(command: str, o: Options) -> Answer:
         notes.append("queries now read this fact base; delete it to go back to the packaged one")
     if o["report"]:
         report = pipeline.dumps_report(built.report) + "\n"
-        return Answer({}, [], lambda: report, lambda: report, None, tuple(notes))
+        return Answer({}, [], lambda _screen: report, lambda: report, None, tuple(notes))
     return Answer({}, [], None, None, {"command": "build", "written": str(built.target), "counts": counts}, tuple(notes))
 
 

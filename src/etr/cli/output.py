@@ -1,19 +1,22 @@
 """Where output goes: data to stdout in the form asked for, messages to stderr, one line each.
 
-`Output` decides once per command between JSON (`--json`), JSON lines (`--jsonl`), Rich tables
-(stdout is a terminal, or ETR_TERMINAL=1) and plain tab-separated rows (a pipe). Under --json,
-stdout holds exactly one JSON document, errors included. Rich is imported only to draw a table.
+`Output` decides once per command between JSON (`--json`), JSON lines (`--jsonl`), the layout
+for a person (stdout is a terminal, or ETR_TERMINAL=1; etr.render.terminal) and plain
+tab-separated rows (a pipe). Under --json, stdout holds exactly one JSON document, errors
+included.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
 from etr.text.safe import clean, valid_text
 
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
+    from typing import Any
+
     from etr.cli.handlers import Answer
     from etr.errors import EtrError
 
@@ -72,20 +75,6 @@ class Output:
         except BrokenPipeError:
             quiet_pipe()
 
-    def show(self, renderable: Any) -> None:
-        if isinstance(renderable, str):
-            self.write(renderable)
-            return
-        from rich.console import Console
-
-        try:
-            Console(file=sys.stdout, highlight=False, markup=False, emoji=False, soft_wrap=False).print(renderable)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            quiet_pipe()
-        except SystemExit:  # Rich's own broken-pipe handling exits 1; a closed reader is no error
-            quiet_pipe()
-
     def answer(self, a: Answer) -> int:
         from etr.render import envelope
 
@@ -96,7 +85,9 @@ class Output:
             self.write(envelope.to_jsonl(a.results))
         elif a.table is not None and a.plain is not None:
             if is_terminal():
-                self.show(a.table())
+                from etr.render.terminal import Screen
+
+                self.write(a.table(Screen.detect()))
             else:
                 self.write(a.plain())
         for note in a.notes:

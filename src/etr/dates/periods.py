@@ -9,12 +9,14 @@ grammar (the commonest query). Imports etr.dates.forms, etr.dates.values and etr
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import NamedTuple
 
 from etr.dates.values import bounds, days_in, month_number
 from etr.errors import BadQuery
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
 
 
 class Period(NamedTuple):
@@ -122,7 +124,7 @@ def _check_impossible(q: str) -> None:
         if not 1 <= mo <= 12:
             raise BadQuery(f"{q!r}: month {mo} does not exist")
         if m.group(3) and not 1 <= int(m.group(3)) <= days_in(y, mo):
-            raise BadQuery(f"{q!r}: {calendar.month_name[mo]} {y} has no day {int(m.group(3))}")
+            raise BadQuery(f"{q!r}: {MONTH_NAMES[mo - 1]} {y} has no day {int(m.group(3))}")
         return
     if re.fullmatch(r"0{3,4}", q):
         raise BadQuery(f"{q!r}: there is no year 0")
@@ -141,4 +143,4 @@ def _check_impossible(q: str) -> None:
     if year == 0:
         raise BadQuery(f"{q!r}: there is no year 0")
     if not 1 <= day <= days_in(year, mo):
-        raise BadQuery(f"{q!r}: {calendar.month_name[mo]} {year} has no day {day}")
+        raise BadQuery(f"{q!r}: {MONTH_NAMES[mo - 1]} {year} has no day {day}")

@@ -7,7 +7,6 @@ can mean, narrowed by a modifier (EARLY, MID, LATE, START, END). Pure; imports e
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from functools import cache
@@ -63,7 +62,9 @@ class Point(NamedTuple):
 
 
 def days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def point_bounds(p: Point) -> tuple[str, str]:

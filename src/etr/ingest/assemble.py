@@ -29,8 +29,8 @@ from etr.ingest.parallel import fork_imap
 from etr.ingest.registry import Entry, load_registry
 from etr.ingest.sentences import Document, Paragraph, read_document, title_of
 from etr.ingest.timex import POINTS_FROM_NOW, tag
-from etr.model import SCHEMA_VERSION, Citation, DateValue, Section, Sentence, TimexSpan
-from etr.store.facts import validate
+from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
+from etr.store.facts import SCHEMA_VERSION, validate
 from etr.text.fold import fold
 from etr.text.terms import terms
 

@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from etr.errors import BadQuery
 from etr.store.index import RawList
 from etr.text.match import Match, NameEntry, NameIndex
 from etr.text.safe import valid_text
 
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
     from etr.store.index import Index
 
-Results = list[dict[str, Any]] | RawList  # RawList: results straight from the index, as JSON
+    T = TypeVar("T")
+    Results = list[dict[str, Any]] | RawList  # RawList: results straight from the index, as JSON
+
 MAX_QUERY = 500
 
 
@@ -44,9 +48,6 @@ def clean_query(query: str) -> str:
 def with_score(out: dict[str, Any], score: float) -> dict[str, Any]:
     out["score"] = round(score, 3)
     return out
-
-
-T = TypeVar("T")
 
 
 def ask(path: Path | None, question: Callable[[FactBase], T]) -> tuple[FactBase, T]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from etr.errors import FactBaseBusy, FactBaseInvalid, FactBaseMissing
-from etr.model import SCHEMA_VERSION
 
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
+if TYPE_CHECKING:
+    from typing import Any
+
+SCHEMA_VERSION = 1  # of data/facts.json; a fact base of another version is refused (exit 3)
 _PKG = Path(__file__).resolve().parents[1]  # the etr package
 REQUIRED = ("schema_version", "sources", "sentences", "events", "entities")
 # the keys every record must have: queries read them all
@@ -173,6 +175,8 @@ def chunks(db: dict[str, Any], recs: dict[str, str | list[str]] | None = None) -
 def write_atomic(path: Path, content: str | Iterable[str]) -> None:
     """Write `content` (a string, or its pieces) to `path` so that readers see the old file or
     the new one, never a mix."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

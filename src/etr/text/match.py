@@ -15,27 +15,33 @@ Imports etr.text.fold, rapidfuzz (when a query needs fuzzy matching) and the sta
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from etr.text.fold import fold
 
-
-class NameEntry(NamedTuple):
-    """One form of one entity's name, as the matcher sees it (a named tuple: a query makes a
-    thousand of them before it answers)."""
-
-    entity: int  # index into the caller's entity list
-    form: str  # as written
-    folded: str
-    kind: str  # name | alias | variant | short
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
 
-class Match(NamedTuple):
-    entity: int
-    score: float
-    form: str
-    kind: str
+if TYPE_CHECKING:
+    class NameEntry(NamedTuple):
+        """One form of one entity's name, as the matcher sees it."""
+
+        entity: int  # index into the caller's entity list
+        form: str  # as written
+        folded: str
+        kind: str  # name | alias | variant | short
+
+    class Match(NamedTuple):
+        entity: int
+        score: float
+        form: str
+        kind: str
+else:  # the same named tuples without importing typing (a query makes a thousand NameEntry)
+    NameEntry = namedtuple("NameEntry", "entity form folded kind")
+    Match = namedtuple("Match", "entity score form kind")
 
 
 KIND_BONUS = {"name": 0.5, "alias": 0.3, "variant": 0.2, "short": -8.0}
@@ -56,10 +62,11 @@ class NameIndex:
         self.forms: list[str] = [e.folded for e in self.entries]
         self.words: list[str] = sorted(self.by_word)
 
-    def match(self, query: str, limit: int = 10, allowed: Sequence[bool] | None = None) -> list[Match]:
-        """Entities ranked for `query`, best first, one Match per entity."""
-        from rapidfuzz import fuzz, process
-
+    def match(self, query: str, limit: int = 10, allowed: Sequence[bool] | None = None,
+              exact_wins: bool = False) -> list[Match]:
+        """Entities ranked for `query`, best first, one Match per entity. With `exact_wins`, a name
+        form that is exactly the query ends the search: near misses cannot outrank it, and the
+        fuzzy passes (and importing rapidfuzz) are skipped."""
         q = fold(query)
         if not q:
             return []
@@ -83,7 +90,11 @@ class NameIndex:
             for e in self.entries:
                 if padded in f" {e.folded} ":
                     offer(e, 90.0)
+        if exact_wins and any(m.score >= 100 for m in best.values()):
+            return sorted(best.values(), key=lambda m: (-m.score, m.entity))[:limit]
         if len(q) >= 4:
+            from rapidfuzz import fuzz, process
+
             cutoff = 70.0
             for _form, score, i in process.extract(q, self.forms, scorer=fuzz.ratio, limit=40, score_cutoff=cutoff):
                 offer(self.entries[i], float(score))

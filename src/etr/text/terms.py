@@ -7,9 +7,12 @@ the queries. Imports etr.names, etr.rules and the standard library.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from etr.text.fold import fold, fold_words
+
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
+if TYPE_CHECKING:
+    from typing import Any
 
 STOP = set(
     """a an the of in on at to for from by with and or but is was were be been being are am do does
