@@ -266,3 +266,36 @@ def test_fast_path_does_not_import_typer() -> None:
             "sys.stderr.write(str('typer' in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=60)
     assert proc.stderr.endswith("False") and json.loads(proc.stdout)["results"]
+
+
+@pytest.mark.parametrize("query,suggested", [
+    ("Kasimovxx Qwerty", "did you mean: Ehmetjan Qasimi?"),
+    ("Zzyzx Qwerty", None),  # nothing is close: no far guess ("Nazi Germany")
+])
+def test_nothing_found_suggests_only_close_names(query: str, suggested: str | None) -> None:
+    result = run("who", query)
+    assert result.exit_code == 1
+    assert (suggested in result.stderr) if suggested else ("did you mean" not in result.stderr)
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["wohh", "x"], "No such command 'wohh'. Did you mean 'who'?"),
+    (["sourcse"], "No such command 'sourcse'. Did you mean 'sources'?"),
+    (["zzz"], "No such command 'zzz'. (see etr --help)"),
+])
+def test_a_mistyped_command_gets_a_suggestion(argv: list[str], message: str) -> None:
+    proc = subprocess.run([ETR, *argv], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    assert proc.returncode == 2 and message in proc.stderr and proc.stderr.count("Did you mean") <= 1
+
+
+@pytest.mark.parametrize("via", ["fast path", "typer"])
+def test_contradictory_flags_are_a_usage_error(via: str) -> None:
+    args = ["who", "Kasimov", "--json", "--jsonl"]
+    if via == "typer":
+        result = run(*args)
+        code, out, err = result.exit_code, result.stdout, result.stderr
+    else:
+        proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+        code, out, err = proc.returncode, proc.stdout, proc.stderr
+    assert code == 2 and "--json and --jsonl cannot be used together" in err
+    assert json.loads(out)["error"]["code"] == 2

@@ -47,18 +47,18 @@ def _root(
 def _option(o: Option) -> inspect.Parameter:
     info = typer.Option(*o.flags, help=o.help, metavar=o.metavar, min=o.min)
     default = False if o.kind == "flag" else None
-    return inspect.Parameter(o.key, inspect.Parameter.KEYWORD_ONLY, default=default,
+    return inspect.Parameter(o.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default,
                              annotation=Annotated[TYPES[o.kind], info])
 
 
 def _argument(a: Argument) -> inspect.Parameter:
     if a.kind == "paths":
         info = typer.Argument(metavar=a.metavar, help=a.help)
-        return inspect.Parameter(a.key, inspect.Parameter.KEYWORD_ONLY, default=None,
+        return inspect.Parameter(a.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
                                  annotation=Annotated[list[Path] | None, info])
-    info = typer.Argument(metavar=a.metavar, help=a.help) if a.metavar else typer.Argument(help=a.help)
+    info = typer.Argument(metavar=a.metavar or a.key.upper(), help=a.help)
     kind: Any = Path if a.kind == "path" else str
-    return inspect.Parameter(a.key, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[kind, info])
+    return inspect.Parameter(a.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Annotated[kind, info])
 
 
 def _register(cmd: Command) -> None:
@@ -103,6 +103,12 @@ def run(argv: list[str]) -> int:
             stderr(f"internal error ({type(e).__name__}: {e}); please report it")
             return 70
         message = str(fmt())
+        if message.startswith("No such command") and "Did you mean" not in message:
+            import difflib  # click's own suggestion misses a doubled letter in a short name ("wohh")
+
+            close = difflib.get_close_matches(argv[0], [c.name for c in COMMANDS], n=1, cutoff=0.5)
+            if close:
+                message = f"{message} Did you mean {close[0]!r}?"
         if "--json" in argv:
             from etr.render import envelope
             from etr.text.safe import clean

@@ -94,11 +94,28 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     return [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen], interpreted
 
 
+SUGGEST_WHOLE = 60.0  # a name this close to the whole query is worth suggesting ...
+SUGGEST_WORD = 75.0  # ... or one of whose words is this close to a word of it ("Qasimov": Qasimi)
+
+
 def suggest(fb: FactBase, q: str) -> str:
+    """"; did you mean: X?" for names close to what found nothing; "" when nothing is close (a
+    far guess, "Zzyzx Qwerty": Nazi Germany, misleads more than it helps)."""
     from rapidfuzz import fuzz, process
 
-    forms = [e["name"] for e in fb.entities]
-    got = process.extract(fold(q), [fold(f) for f in forms], scorer=fuzz.ratio, limit=3, score_cutoff=40)
-    if not got:
+    names = fb.names
+    folded = fold(q)
+    picked: dict[int, float] = {}
+    for _f, score, i in process.extract(folded, names.forms, scorer=fuzz.ratio, limit=10, score_cutoff=SUGGEST_WHOLE):
+        e = names.entries[i].entity
+        picked[e] = max(picked.get(e, 0.0), score)
+    for word in folded.split():
+        if len(word) < 4:
+            continue
+        for w, score, _i in process.extract(word, names.words, scorer=fuzz.ratio, limit=5, score_cutoff=SUGGEST_WORD):
+            for entry in names.by_word[w]:
+                picked[entry.entity] = max(picked.get(entry.entity, 0.0), score * 0.95)
+    best = sorted(picked, key=lambda e: (-picked[e], e))[:3]
+    if not best:
         return ""
-    return "; did you mean: " + ", ".join(forms[i] for _f, _s, i in got) + "?"
+    return "; did you mean: " + ", ".join(fb.entities[e]["name"] for e in best) + "?"

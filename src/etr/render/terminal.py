@@ -235,6 +235,9 @@ def events(screen: Screen, evs: Iterable[dict[str, Any]], shorts: dict[str, str]
     return "\n".join(out) + "\n"
 
 
+SPELLINGS = 8  # well-known spellings the documents do not use, shown at a terminal
+
+
 def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles: dict[str, str]) -> list[str]:
     """One entity: what it is first, then its dated events, its other statements, its names."""
     kind = ent["type"] + ("" if ent.get("curated", True) else ", found in an added document")
@@ -260,7 +263,9 @@ def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles:
         out += [""] + paragraph(screen, clean("appears with: " + ", ".join(
             f"{r['name']} ({r['count']})" for r in ent["related"][:8])))
     if ent.get("variants"):
-        out += paragraph(screen, clean("other spellings (not in the documents): " + ", ".join(ent["variants"])))
+        shown, more = ent["variants"][:SPELLINGS], len(ent["variants"]) - SPELLINGS
+        rest = f" and {more} more (--json)" if more > 0 else ""
+        out += paragraph(screen, clean("other spellings (not in the documents): " + ", ".join(shown) + rest))
     out += legend(screen, shorts, titles, used)
     return out
 
