@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from etr.dates.forms import Raw, scan
 from etr.dates.values import Point, bounds, parse_value, shift
+from etr.ingest import archival
 from etr.model import DateValue, TimexSpan
 
 
@@ -320,21 +321,53 @@ def _dateline(chunk: str, current: _Context | None) -> _Context | None:
     return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
 
 
-def tag(text: str, spans: Iterable[tuple[int, int]]) -> list[TimexSpan]:
+Flag = tuple[int, int, str, str]  # (start, end, text, why it is no date) of a date etr would not use
+
+
+def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None = None) -> list[TimexSpan]:
     """Dates in text[start:end] for each (paragraph) span, resolved in document order. Once a
-    date line is seen (a telegram's, a newspaper's), words such as "yesterday" and "last month"
-    read from it, until the next date line (a file may hold several clippings)."""
+    date line is seen (a telegram's, a newspaper's; or, before any, the date the document's
+    header gives it), words such as "yesterday" and "last month" read from it, until the next
+    date line (a file may hold several clippings). Archival numbers ("Embtel 1419", "1508.") are
+    never dates, and a year long before the document's time is one only where the text says so
+    in words; what is set aside is added to `flagged`."""
+    # archival numbers ("Embtel 1419", "1508.") are blanked, offsets kept: never dates, and
+    # never part of one ("1419, August 16" is August 16)
+    blanked = list(text)
+    for a, b in archival.numbers(text):
+        blanked[a:b] = " " * (b - a)
+    seen = "".join(blanked)
+    head = archival.document_date(text)
     dl: _Context | None = None
+    if head is not None:
+        p, label = head
+        dl = _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
     ctx = _Context()
     out: list[TimexSpan] = []
     for para, (start, end) in enumerate(spans):
         ctx.para = para
-        chunk = text[start:end]
+        chunk = seen[start:end]
         dl = _dateline(chunk, dl) or dl
         for raw in scan(chunk):
             dv = _resolve(raw, ctx, dl)
             if dv is None:
                 continue
+            why = _implausible(dv, raw, chunk)
+            if why:
+                if flagged is not None:
+                    flagged.append((start + raw.start, start + raw.end, raw.text, why))
+                continue
             out.append(TimexSpan(start + raw.start, start + raw.end, dv))
             _update(ctx, raw, dv, chunk[: raw.start])
     return out
+
+
+def _implausible(dv: DateValue, raw: Raw, chunk: str) -> str:
+    """Why a date cannot be one of the document's, or "": a year before 1800 that the text does
+    not introduce as one ("the Abdalis 1000" is a count, "May 1445" a day and a footnote marker;
+    "in 1754" is a year)."""
+    if dv.start is None or dv.start[:4] >= str(archival.EARLIEST) or dv.how != "explicit":
+        return ""
+    if archival.says_year_in_words(chunk, raw.start):
+        return ""
+    return f"the year {dv.start[:4]} is long before the document's time and the text does not say it is a year"

@@ -1,0 +1,103 @@
+"""Archival structure is not prose: the numbers of telegrams, despatches, files and pages, and
+the date a document's own header gives it.
+
+A telegram reads "1508. Department's 1113, August 16. ... Sent Embassy as 439, repeated Dept. as
+70" and is filed as "893.00 Sinkiang/11-1647: Telegram": 1508, 1113, 439 and 70 are the numbers of
+telegrams, and 11-1647 is the date the document was filed (16 November 1947). `numbers(text)`
+finds such spans, where no date may be read; `document_date(text)` reads the date a document's
+header gives it (a State Department decimal file number, or the date it was received), which dates
+the body ("June 5", "yesterday") until a date line says otherwise. The words are data
+(rules/archival.toml). Imports etr.rules and etr.dates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etr import rules
+from etr.dates.values import Point, month_number
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+HEAD_CHARS = 600  # a document's header: its first lines
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return rules.load("archival")
+
+
+@cache
+def _patterns() -> list[re.Pattern[str]]:
+    r = _rules()
+    refs = "|".join(sorted((re.escape(w) for w in r["references"]["words"]), key=len, reverse=True))
+    return [
+        # "893.00 Sinkiang/11-1647", "761.93/1-749", "125.937D/7-2949": a decimal file number
+        re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/[\d\u2013\u2014-]{3,9}"),
+        # "Embtel 1419", "despatch 35", "No. 491", "Nos. 76 through 79", "[Page 580]", "p. 12"
+        re.compile(rf"(?<![\w-])(?:{refs})\.?\s+(?:to\s+[A-Z]\w*\s+)?\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?", re.I),
+        # "Department's 1113, August 16", "Tihwa's 242 of": a telegram known by its sender and number
+        re.compile(r"\b[A-Z][\w.]*['’]s\s+\d{1,5}(?=\s*(?:,|;|\)|of\b|to\b|through\b|and\b|$))"),
+        # "Sent Embassy as 439, repeated Dept. as 70": the numbers a telegram was sent and repeated under
+        re.compile(r"(?<![\w-])(?:[Ss]ent|[Rr]epeated)\b[^.;\n]{0,40}?\bas\s+\d+(?:[,;]?\s+(?:repeated\s+)?\w+\.?\s+as\s+\d+)*"),
+        # "1508. Department's ...", "70. Garrison Commander ...", "A-120:": a telegram's or a
+        # paragraph's number opening it
+        re.compile(r"^[ \t>*-]*(?:A[-–])?\d{1,4}[.:](?=\s)", re.M),
+        # "Received at 1020", "1020 hours": the time a message came in, written as four digits
+        re.compile(r"(?<![\w-])(?:[Rr]eceived|[Rr]ecd\.?)\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\b"),
+        re.compile(r"(?<![\w-])(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs\.?|GMT|local time)\b"),
+    ]
+
+
+def numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that are archival numbers, where no date may be read, in order."""
+    spans = sorted((m.start(), m.end()) for p in _patterns() for m in p.finditer(text))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+_FILE_DATE = re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\u2014-](\d{1,2})(\d{2})\b")
+_RECEIVED = re.compile(r"\[?[Rr]eceived\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
+
+
+def document_date(text: str) -> tuple[Point, str] | None:
+    """The day a document's header dates it, and the words that say so: a State Department file
+    number ("761.93/11-2347" is 23 November 1947: month-day-year after the slash) or a line saying
+    when it was received ("[Received November 17—4:02 p.m.]", its year from the file number)."""
+    head = text[:HEAD_CHARS]
+    filed = _FILE_DATE.search(head)
+    if filed is not None:
+        month, day, yy = int(filed.group(1)), int(filed.group(2)), int(filed.group(3))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return Point(1900 + yy, month, day), f"{filed.group(0)} (the file number)"
+    got = _RECEIVED.search(head)
+    if got is not None and got.group("year"):
+        try:
+            month = month_number(got.group("month"))
+        except KeyError:
+            return None
+        return Point(int(got.group("year")), month, int(got.group("day"))), f"{got.group(0).lstrip('[')} (received)"
+    return None
+
+
+@cache
+def _year_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _rules()["years"]["before"])
+    return re.compile(rf"(?:^|[^\w])(?:{words})\s+$", re.I)
+
+
+def says_year_in_words(text: str, start: int) -> bool:
+    """Whether the number at `start` is introduced as a year ("in 1754", "the year 1640",
+    "A.D. 1200"), for years long before a document's own time."""
+    return _year_words().search(text[max(0, start - 16) : start]) is not None
+
+
+EARLIEST = 1800  # a year before this is a year only where the text says so in words

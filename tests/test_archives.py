@@ -1,0 +1,73 @@
+"""Reading a researcher's own documents: archival structure, headers, names and aliases learnt
+from the text (issue 14). Tables of made-up sentences in the styles of real archives; the real
+documents themselves are scored by bench/eval_real.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from etr.ingest import archival
+from etr.ingest.timex import Flag, tag
+
+
+HEAD = "893.00/9\u20132545: Telegram\n"  # filed 25 September 1945
+
+
+def dates(text: str) -> list[tuple[str, str]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [(text[t.start : t.end], t.date.value) for t in tag(text, spans)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a telegram's number, a paragraph's number, a reference to another telegram: no years
+    (f"{HEAD}1508. Department's 1113, August 16, reports rioting.", [("August 16", "1945-08-16")]),
+    ("70. Garrison Commander reports calm.", []),
+    (f"{HEAD}See Embtel 1419, August 16, 2 p.m., and despatch 35 of September 19.",
+     [("August 16", "1945-08-16"), ("September 19", "1945-09-19")]),
+    ("Sent Embassy as 1439, repeated Dept. as 1070.", []),
+    (f"{HEAD}Reference mytel 1248 of 23rd.", [("23rd", "1945-09-23")]),
+    ("Received at 1020 by radio.", []),
+    ("Copy No. 1945 went to the Legation.", []),
+    ("[Page 1580] The talks went on.", []),
+    # years that are years
+    ("In 1944 the rebels took Kuldja.", [("1944", "1944")]),
+    ("The Chinese recovered it in 1754 from the Dzungars.", [("1754", "1754")]),
+    # numbers that only look like years long before the document's time
+    ("The Abdalis 1000, the Tajiks 13,000.", []),
+    ("Otru was attacked by about 1200 Soviet troops.", []),
+    ("Deptels 120, August 1657 and 115.", []),  # August 16 with footnote marker 57 glued on
+])
+def test_archival_numbers_are_not_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [d for d in dates(text) if not text.startswith(d[0])]  # the header's own date aside
+    assert [t for t, _v in got] == [t for t, _v in expected]
+    for (_t, v), (_t2, want) in zip(got, expected, strict=True):
+        if want is not None:
+            assert v == want
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("893.00 Sinkiang/11\u20131647: Telegram\nThe Consul at Tihwa to the Secretary of State", "1947-11-16"),
+    ("761.93/11-2347\nMemorandum", "1947-11-23"),
+    ("125.937D/7\u20132949: Telegram", "1949-07-29"),
+    ("The Ambassador to the Secretary of State\n[Received January 7, 1944.]", "1944-01-07"),
+    ("A story with no header.", None),
+    ("893.00/13\u20134047: Telegram", None),  # no 13th month
+])
+def test_a_header_dates_the_document(head: str, expected: str | None) -> None:
+    got = archival.document_date(head)
+    assert (got[0].value() if got else None) == expected
+
+
+def test_the_header_date_anchors_days_without_a_year() -> None:
+    text = ("893.00 Sinkiang/6\u2013947: Telegram\n"
+            "243. Kazak forces attacked Peitashan on June 5. Yesterday planes were seen.")
+    assert dates(text) == [("June 5", "1947-06-05"), ("Yesterday", "1947-06-08")]
+
+
+def test_dates_set_aside_are_flagged_with_the_reason() -> None:
+    text = "The Abdalis 1000, the Tajiks 13,000."
+    flagged: list[Flag] = []
+    assert tag(text, [(0, len(text))], flagged) == []
+    assert flagged == [(12, 16, "1000", "the year 1000 is long before the document's time and the text does not say it is a year")]
