@@ -11,7 +11,6 @@ import pytest
 from etr.ingest import archival
 from etr.ingest.timex import Flag, tag
 
-
 HEAD = "893.00/9\u20132545: Telegram\n"  # filed 25 September 1945
 
 
