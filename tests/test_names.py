@@ -19,6 +19,7 @@ from etr.query.lookup import WHAT_TYPES, WHERE_TYPES, WHO_TYPES, lookup
 from etr.query.when import when
 from etr.text.fold import fold
 from etr.text.match import NameEntry, NameIndex
+from etr.text.romanise import key
 
 
 @pytest.mark.parametrize("text,folded", [
@@ -102,14 +103,16 @@ def test_the_crash_by_any_name(fb: FactBase, query: str) -> None:
 
 
 def test_exact_alias_outranks_fuzzy() -> None:
-    idx = NameIndex([NameEntry(0, "Ghulja", "ghulja", "name"), NameEntry(1, "Gulja Town", "gulja town", "name"),
-                     NameEntry(0, "Gulja", "gulja", "variant")])
+    idx = NameIndex([NameEntry(0, "Ghulja", "ghulja", "name", key("Ghulja")),
+                     NameEntry(1, "Gulja Town", "gulja town", "name", key("Gulja Town")),
+                     NameEntry(0, "Gulja", "gulja", "variant", key("Gulja"))])
     assert idx.match("Gulja")[0].entity == 0
 
 
 def test_short_query_does_not_match_inside_names() -> None:
     """The reason WRatio is not used: its partial fall-back puts 'Ma' inside every name."""
-    idx = NameIndex([NameEntry(0, "Masud Sabri", "masud sabri", "name"), NameEntry(1, "Ma", "ma", "short")])
+    idx = NameIndex([NameEntry(0, "Masud Sabri", "masud sabri", "name", key("Masud Sabri")),
+                     NameEntry(1, "Ma", "ma", "short", key("Ma"))])
     assert [m.entity for m in idx.match("Ma")] == [1]
     from rapidfuzz import fuzz
     assert fuzz.WRatio("ma", "masud sabri") >= 85  # what WRatio would have done

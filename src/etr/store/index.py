@@ -30,7 +30,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "12"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "13"  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -253,14 +253,16 @@ def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Conn
     return con
 
 
-def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, str]]:
-    """(entity index, form, folded form, kind) of every name form: what the matcher ranks."""
+def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, str, str]]:
+    """(entity index, form, folded form, kind, romanisation key) of every name form: what the
+    matcher ranks."""
+    from etr.text.romanise import key
+
     out = []
     for i, e in enumerate(entities):
-        out.append((i, e["name"], fold(e["name"]), "name"))
-        out += [(i, a, fold(a), "alias") for a in e["aliases"]]
-        out += [(i, v, fold(v), "variant") for v in e["variants"]]
-        out += [(i, x, fold(x), "short") for x in e["short_forms"]]
+        forms = [(e["name"], "name"), *((a, "alias") for a in e["aliases"]),
+                 *((v, "variant") for v in e["variants"]), *((x, "short") for x in e["short_forms"])]
+        out += [(i, form, fold(form), kind, key(form)) for form, kind in forms]
     return out
 
 

@@ -4,6 +4,7 @@
 ranks them with rapidfuzz's bulk `process.extract`. Scorers (tests/test_names.py holds the table
 that chose them):
 - exact alias hit (after folding)             100
+- the same name in another romanisation       97   ("Sheng Shih-tsai", "盛世才", "Касимов")
 - the query is a whole word of a name         92   ("qasimi", "Bughra", "Polinov")
 - the query is several whole words of a name  90   ("Economic Commission")
 - fuzz.ratio on the whole string              typos ("Shen Shicai", "Gulja", "Osman Batyr")
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         form: str  # as written
         folded: str
         kind: str  # name | alias | variant | short
+        key: str  # its romanisation key (etr.text.romanise)
 
     class Match(NamedTuple):
         entity: int
@@ -40,10 +42,11 @@ if TYPE_CHECKING:
         form: str
         kind: str
 else:  # the same named tuples without importing typing (a query makes a thousand NameEntry)
-    NameEntry = namedtuple("NameEntry", "entity form folded kind")
+    NameEntry = namedtuple("NameEntry", "entity form folded kind key")
     Match = namedtuple("Match", "entity score form kind")
 
 
+SAME_KEY = 97.0  # a name form that spells the query in another romanisation or script
 KIND_BONUS = {"name": 0.5, "alias": 0.3, "variant": 0.2, "short": -8.0}
 
 
@@ -54,8 +57,11 @@ class NameIndex:
         self.entries: list[NameEntry] = [e for e in entries if e.folded]
         self.by_form: dict[str, list[NameEntry]] = {}
         self.by_word: dict[str, list[NameEntry]] = {}
+        self.by_key: dict[str, list[NameEntry]] = {}
         for e in self.entries:
             self.by_form.setdefault(e.folded, []).append(e)
+            if e.key:
+                self.by_key.setdefault(e.key, []).append(e)
             for w in e.folded.split():
                 if len(w) >= 3:
                     self.by_word.setdefault(w, []).append(e)
@@ -82,6 +88,11 @@ class NameIndex:
 
         for e in self.by_form.get(q, []):
             offer(e, 100.0)
+        if not best:  # the same name in another romanisation or script: "Liu Zerong", "盛世才"
+            from etr.text.romanise import key
+
+            for e in self.by_key.get(key(query), []):
+                offer(e, SAME_KEY)
         if len(q) >= 3 and " " not in q:
             for e in self.by_word.get(q, []):
                 offer(e, 92.0)

@@ -1,0 +1,93 @@
+"""One key for the spellings of one name across romanisations and scripts.
+
+`key("Sung Hsi-lien") == key("Song Xilian")`, `key("Tihwa") == key("Dihua")`,
+`key("Kasimoff") == key("Kasimov") == key("Касимов")`, `key("盛世才") == key("Sheng Shicai")`:
+Chinese characters are read in pinyin (pypinyin, imported only for text that holds them),
+Cyrillic by a transliteration table, Wade-Giles syllables turned into pinyin by a table, and
+then the differences romanisations make (aspiration, kh/h, q/k, -off/-ov ...) are folded away.
+Keys are compared, never shown. The tables are data (rules/romanise.toml). Imports etr.rules
+and etr.text.fold.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etr import rules
+from etr.text.fold import fold_char
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@cache
+def _tables() -> dict[str, Any]:
+    r = rules.load("romanise")
+    wade: dict[str, str] = {}
+    for spelling, pinyin in r["wade_giles"].items():  # as written first: "ch'iang" is qiang
+        wade.setdefault(_plain(spelling), pinyin)
+    for spelling, pinyin in r["wade_giles"].items():  # then without its apostrophe: "chiang" is jiang
+        wade.setdefault(_plain(spelling).replace("'", ""), pinyin)
+    cyr = {**r["cyrillic"], **{k.upper(): v.capitalize() for k, v in r["cyrillic"].items()}}
+    return {"wade": wade, "cyrillic": str.maketrans(cyr), "replace": [tuple(x) for x in r["key"]["replace"]],
+            "endings": [tuple(x) for x in r["key"]["endings"]]}
+
+
+def _plain(word: str) -> str:
+    """Lower case without diacritics ("hsüeh" -> "hsueh"), apostrophes kept."""
+    return "".join(fold_char(ch) if ch not in "'’" else "'" for ch in word.lower())
+
+
+def han_to_latin(text: str) -> str:
+    """Chinese characters in `text` read in pinyin, a word per name ("盛世才" -> "shengshicai")."""
+    if not _HAN.search(text):
+        return text
+    from pypinyin import lazy_pinyin  # loads its dictionaries: only for text that needs it
+
+    return _HAN.sub(lambda m: " " + "".join(lazy_pinyin(m.group(0))) + " ", text)
+
+
+def latin(text: str) -> str:
+    """`text` in Latin letters: Chinese characters in pinyin, Cyrillic transliterated."""
+    text = han_to_latin(text)
+    if _CYRILLIC.search(text):
+        text = text.translate(_tables()["cyrillic"])
+    return text
+
+
+def _pinyin_of_wade_giles(word: str) -> str:
+    """A word whose syllables (between hyphens) are all Wade-Giles, in pinyin; else the word.
+    "hsi-lien" -> "xilian", "ch'ang-an" -> "changan", "sung" -> "song", "osman" -> "osman"."""
+    wade = _tables()["wade"]
+    pieces = word.replace("’", "'").split("-")
+    out = []
+    for p in pieces:
+        got = wade.get(p) or wade.get(p.replace("'", ""))
+        if got is None:
+            return word.replace("'", "").replace("’", "").replace("-", "")
+        out.append(got)
+    return "".join(out)
+
+
+def word_key(word: str) -> str:
+    t = _tables()
+    w = _pinyin_of_wade_giles(_plain(word))
+    for end, repl in t["endings"]:
+        if w.endswith(end) and len(w) > len(end) + 2:
+            w = w[: -len(end)] + repl
+            break
+    for a, b in t["replace"]:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def key(name: str) -> str:
+    """The romanisation-aware key of a name: its words' keys joined without spaces (so that
+    "Shicai", "Shih-tsai" and "Shih Ts'ai" meet)."""
+    return "".join(word_key(w) for w in _WORD.findall(latin(name)))

@@ -1,0 +1,55 @@
+"""One key for the spellings of one name: romanisations, scripts, transliterations."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from etr.text.romanise import key, latin
+
+SAME = [
+    ("Sung Hsi-lien", "Song Xilian"), ("Tse-ming", "Zeming"), ("Ch'ang-an", "Changan"), ("Ch’ang-an", "Chang-an"),
+    ("Tihwa", "Dihua"), ("Tihua", "Dihua"), ("Sheng Shih-tsai", "Sheng Shicai"), ("Sheng Shih-ts'ai", "Sheng Shicai"),
+    ("Tao Chih-yueh", "Tao Zhiyue"), ("Chang Chih-chung", "Zhang Zhizhong"), ("Liu Tse-jung", "Liu Zerong"),
+    ("Wu Chung-hsin", "Wu Zhongxin"), ("Ma Chung-ying", "Ma Zhongying"), ("Mao Tse-tung", "Mao Zedong"),
+    ("Ch'ien", "Qian"), ("Tungan", "Dungan"), ("Ining", "Yining"), ("Peitashan", "Beitashan"),
+    ("Kasimoff", "Kasimov"), ("Kasimof", "Kasimov"), ("Kasimow", "Kasimov"), ("Qumul", "Kumul"),
+    ("Akhmedzhan", "Ahmedjan"), ("Kuldja", "Kulja"), ("Ghulja", "Gulja"), ("Burkhan Shakhidi", "Burhan Shahidi"),
+    ("Касимов", "Kasimov"), ("Ахмеджан Касимов", "Akhmedzhan Kasimov"), ("Қасымов", "Kasymov"),
+    ("盛世才", "Sheng Shicai"), ("迪化", "Dihua"), ("宋希濂", "Sung Hsi-lien"),
+    ("Elihan Töre", "Elihan Tore"), ("SHENG SHIH-TSAI", "Sheng Shih-tsai"),
+]
+DIFFERENT = [
+    ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
+    ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"),
+]
+
+
+@pytest.mark.parametrize("a,b", SAME)
+def test_spellings_of_one_name_share_a_key(a: str, b: str) -> None:
+    assert key(a) == key(b)
+
+
+@pytest.mark.parametrize("a,b", DIFFERENT)
+def test_different_names_keep_different_keys(a: str, b: str) -> None:
+    assert key(a) != key(b)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Касимов", "Kasimov"), ("Ахмеджан", "Akhmedzhan"), ("Kuldja", "Kuldja"), ("伊宁 Ghulja", " yining  Ghulja"),
+])
+def test_latin(text: str, expected: str) -> None:
+    assert latin(text) == expected
+
+
+def test_the_wade_giles_table_is_pypinyins() -> None:
+    """rules/romanise.toml [wade_giles] was generated from pypinyin's Wade-Giles table: it still is."""
+    wadegiles = pytest.importorskip("pypinyin.style.wadegiles")
+    from etr.rules import _HERE
+
+    table = tomllib.loads((_HERE / "romanise.toml").read_text(encoding="utf-8"))["wade_giles"]
+    expected: dict[str, str] = {}
+    for pinyin, spelling in wadegiles._convert_table:
+        expected.setdefault(spelling, pinyin)
+    assert table == expected
