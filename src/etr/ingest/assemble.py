@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,9 @@ from etr import __version__
 from etr.dates.forms import number
 from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed, FactBaseInvalid
-from etr.ingest.discover import Unknown, unknown_names
+from etr.ingest.discover import Unknown, unknown_names, vocabulary
 from etr.ingest.documents import text_of
+from etr.ingest.identity import Identities, display
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
 from etr.ingest.registry import Entry, load_registry
@@ -100,27 +101,6 @@ def user_source(path: Path, taken: set[str], text: str | None = None) -> SourceS
     return SourceSpec(sid, path, title, sid, "unknown", "", "user document", "en", None, False, text)
 
 
-def _surnames(entries: list[Entry]) -> dict[str, set[int]]:
-    """The first and last words of registered people's names: 'Tao' alone is Tao Zhiyue."""
-    out: dict[str, set[int]] = defaultdict(set)
-    for i, e in enumerate(entries):
-        if e.type != "person":
-            continue
-        for form in (e.name, *e.aliases, *e.variants):
-            words = fold(form).split()
-            if len(words) >= 2:
-                out[words[0]].add(i)
-                out[words[-1]].add(i)
-    return out
-
-
-def _discovered(u: Unknown, spec: SourceSpec) -> Entry:
-    """An entity for a name nobody registered, grounded where it was found."""
-    return Entry(id=f"auto-{_slug(u.text)}", type=u.type, name=u.text,
-                 description=f"Found in {spec.path.name}; not in the curated registry.",
-                 quote=u.text, source=spec.id, curated=False)
-
-
 def _citation(spec: SourceSpec, doc: Document, start: int, end: int) -> Citation:
     section = next((s.title for s in doc.sections if s.start <= start < s.end), "Lead")
     return Citation(spec.id, spec.title, section, start, end, doc.text[start:end])
@@ -155,15 +135,15 @@ def build(
 
     analysed = fork_imap(work, list(texts.items()), [len(t) for t in texts.values()], pack=_pack, unpack=_unpack)
     ent_index = {e.id: i for i, e in enumerate(entries)}
-    surnames = _surnames(entries)
-    extra: list[Entry] = []  # auto-discovered entities
-    extra_index: dict[str, int] = {}
+    identities = Identities(entries)
+    extra = identities.extra  # entities found in added documents, after the registry's
 
     sentences_out: list[dict[str, Any]] = []
     events_out: list[dict[str, Any]] = []
     ent_sentences: dict[int, list[str]] = defaultdict(list)
     ent_events: dict[int, list[str]] = defaultdict(list)
-    ent_forms: dict[int, Counter[str]] = defaultdict(Counter)
+    ent_forms: dict[int, Counter[str]] = defaultdict(Counter)  # every form a mention took
+    ent_spellings: dict[int, Counter[str]] = defaultdict(Counter)  # the forms that spell its name (no short forms)
     related: dict[int, Counter[int]] = defaultdict(Counter)
 
     for spec, (doc, (timexes, per_sentence, unknown_by_sentence), doc_terms) in zip(sources, analysed, strict=True):
@@ -181,9 +161,9 @@ def build(
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
-        doc_words: dict[str, int] = {}  # first and last words of the names discovered in this document
+        placed = identities.document(sid, spec.path.name, unknown_by_sentence) if discover and not spec.curated else []
         ti = 0
-        for s, found, unk in zip(doc.sentences, per_sentence, unknown_by_sentence, strict=True):
+        for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
             via: dict[int, str] = {}
             for m in found:
@@ -192,42 +172,22 @@ def build(
                 if m.entity not in ids:
                     ids.append(m.entity)
                 ent_forms[m.entity][m.text] += 1
+                if m.kind != "short":
+                    ent_spellings[m.entity][m.text] += 1
                 for member in entries[m.entity].members:
                     j = ent_index[member]
                     if j not in ids:
                         ids.append(j)
                         via[j] = f"one of {m.text}"
             if discover and not spec.curated:
-                for u in unk:
-                    key = fold(u.text)
-                    if " " not in key and key in doc_words and key not in extra_index:
-                        j = doc_words[key]  # "Chin" after "Chin Shu-jen": the same man
-                    elif " " not in key and key in surnames and key not in extra_index:
-                        # "General Tao": the one registered person of that name, or, when several
-                        # share it ("Ma"), nobody new
-                        if len(surnames[key]) != 1:
-                            continue
-                        j = next(iter(surnames[key]))
-                        via.setdefault(j, f"surname {u.text}")
-                    else:
-                        if key not in extra_index:
-                            extra_index[key] = len(entries) + len(extra)
-                            extra.append(_discovered(u, spec))
-                        j = extra_index[key]
-                        found_as = extra[j - len(entries)]
-                        if (found_as.name.isupper() and not u.text.isupper()) or (found_as.type == "unknown" != u.type):
-                            # a telegram's "WANG CHEN", later written "Wang Chen"; a type learnt later
-                            better = _discovered(u, spec)
-                            kind = found_as.type if found_as.type != "unknown" else better.type
-                            if found_as.name.isupper() and not u.text.isupper():
-                                found_as = replace(better, id=found_as.id)
-                            extra[j - len(entries)] = replace(found_as, type=kind)
-                        if " " in key:
-                            for w in (key.split()[0], key.split()[-1]):
-                                doc_words.setdefault(w, j)
+                for u, j, how in placed[s_index]:
                     if j not in ids:
                         ids.append(j)
+                    if how and j < len(entries):
+                        via.setdefault(j, how)
                     ent_forms[j][u.text] += 1
+                    if not how or j >= len(entries):  # not a surname: a spelling of the name
+                        ent_spellings[j][display(u.text)] += 1
             while ti < len(timexes) and timexes[ti].start < s.start:
                 ti += 1
             dated: list[TimexSpan] = []
@@ -302,7 +262,7 @@ def build(
 
     all_entries = entries + extra
     entities_out = [
-        _entity(i, e, all_entries, docs, texts, ent_sentences, ent_events, ent_forms, related)
+        _entity(i, e, all_entries, docs, texts, ent_sentences, ent_events, ent_forms, ent_spellings, related)
         for i, e in enumerate(all_entries)
     ]
     sources_out = []
@@ -406,7 +366,8 @@ def _analyse(doc: Document, linker: Linker) -> Analysis:
     raw = [m for found in per_sentence for m in found]
     resolved = iter(resolve_short_forms(raw))
     per_sentence = [[next(resolved) for _ in found] for found in per_sentence]
-    unknown = [unknown_names(text, s.start, s.end, found) for s, found in zip(doc.sentences, per_sentence, strict=True)]
+    vocab = vocabulary(text)
+    unknown = [unknown_names(text, s.start, s.end, found, vocab) for s, found in zip(doc.sentences, per_sentence, strict=True)]
     return timexes, per_sentence, unknown
 
 
@@ -492,7 +453,8 @@ def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t
 
 def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[SourceSpec, Document]],
             texts: dict[str, str], ent_sentences: dict[int, list[str]], ent_events: dict[int, list[str]],
-            ent_forms: dict[int, Counter[str]], related: dict[int, Counter[int]]) -> dict[str, Any]:
+            ent_forms: dict[int, Counter[str]], ent_spellings: dict[int, Counter[str]],
+            related: dict[int, Counter[int]]) -> dict[str, Any]:
     statements = []
     if e.quote:
         if e.source not in docs:
@@ -513,9 +475,10 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[So
         dates.append({"value": value, "citation": _citation(spec, doc, at, at + len(quote)).to_dict()})
     top = [(k, c) for k, c in related[i].items() if k != i]
     top.sort(key=lambda kv: (-kv[1], all_entries[kv[0]].id))
+    aliases, variants = _spellings(e, ent_spellings.get(i, Counter()))
     return {
-        "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
-        "short_forms": list(e.short_forms), "variants": list(e.variants),
+        "id": e.id, "type": e.type, "name": e.name, "aliases": aliases,
+        "short_forms": list(e.short_forms), "variants": variants,
         "description": e.description, "roles": list(e.roles), "curated": e.curated,
         "participants": list(e.participants), "members": list(e.members),
         "statements": statements, "dates": dates,
@@ -524,3 +487,19 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[So
         "forms": dict(sorted(ent_forms.get(i, Counter()).items())),
         "related": [{"id": all_entries[k].id, "count": c} for k, c in top[:12]],
     }
+
+
+def _spellings(e: Entry, used: Counter[str]) -> tuple[list[str], list[str]]:
+    """An entity's aliases (the spellings documents use: the registry's and any other a document
+    wrote it in, "Tihwa" for Dihua) and variants (well-known spellings none of them uses)."""
+    seen = {fold(e.name)} | {fold(a) for a in e.aliases}
+    aliases = list(e.aliases)
+    learnt: set[str] = set()
+    for form, _n in sorted(used.items(), key=lambda kv: (-kv[1], kv[0])):
+        if fold(form) in seen or (form.isupper() and any(fold(f) == fold(form) for f in used if not f.isupper())):
+            continue  # known already; or a telegram's capitals of a spelling also written ordinarily
+        seen.add(fold(form))
+        learnt.add(fold(form))
+        aliases.append(display(form))
+    variants = [v for v in e.variants if fold(v) not in learnt]
+    return aliases, variants

@@ -1,168 +1,253 @@
-"""Names nobody registered: capitalised phrases in a sentence that no registry name covers,
-with a first guess at their type (person after a title, place after "at"/"in", organisation by
-its last word). What the build does with them (one entity per name in a document, a surname
-alone as the person named in full before) is in etr.ingest.assemble. Imports etr.ingest.link.
+"""Names nobody registered: capitalised phrases of a sentence that no registry name covers, cut
+to the name itself, with what the text around them says of their kind.
+
+"Garrison Commander Sung reports" gives the name "Sung" with the title "Garrison Commander" and
+the sign that it is a person's; "Troops General Chu" opening a telegram line gives "Chu"; "Sheng
+Tupan" gives "Sheng", the tupan; "reached Tokohsun" a place; "Manas River" a place by its last
+word. What is no name is dropped: words the document itself writes in lower case ("Affairs",
+"Date End"), peoples and adjectives ("Soviet"), telegram jargon ("Deptel"), markup and footnote
+digits glued to words ("Tong34" is Tong). Which of these names are one person, and which are a
+registered one, is decided across the whole build (etr.ingest.identity). The words are data
+(rules/names.toml). Imports etr.rules, etr.text and etr.ingest.link.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from functools import cache
+from typing import Any, NamedTuple
 
+from etr import rules
 from etr.ingest.link import Mention
-
-_CAPWORD = r"(?:[A-Z][\w'’\-]*[a-z][\w'’\-]*|[A-Z]{2,})"
-_CONNECT = r"(?:\s+(?:of(?:\s+the)?|the|de|al|el|ul|bin|ibn|von|van)\s+|\s+|-)"
-_PHRASE = re.compile(rf"(?<![\w'’-]){_CAPWORD}(?:{_CONNECT}{_CAPWORD})*")
-_COMMON_STARTS = {
-    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or",
-    "As", "After", "Before", "During", "Following", "However", "This", "That", "These", "Those",
-    "It", "Its", "He", "His", "She", "Her", "They", "Their", "We", "Our", "You", "Your", "I",
-    "When", "While", "Where", "Which", "Who", "What", "Why", "How", "Many", "Some", "Most", "All",
-    "Several", "Thousands", "Only", "Over", "Under", "Despite", "Although", "Since", "Until",
-    "Ironically", "Later", "Earlier", "First", "Second", "Third", "Then", "Once", "Soon",
-    "Among", "According", "Certainly", "Other", "Another", "Each", "Every", "Both", "Much",
-    "Records", "Food", "Without", "With", "So", "If", "Also", "Again", "Here", "There",
-    "Non", "Anti", "Pro", "General", "Additional", "Situation", "City", "Government",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Spring", "Summer", "Autumn", "Winter", "Reliable", "Reports",
-}
-_TYPE_HINTS: list[tuple[str, str]] = [
-    (r"\b(?:General|Gen\.?|Colonel|Col\.?|Major|Captain|Mr\.?|Mrs\.?|Dr\.?|Consul|Governor|"
-     r"Marshal|Commander|Premier|Minister|Ambassador|President|Chairman|Mullah|Imam|Sheikh|"
-     r"Bey|Beg|Khan|Khoja|Batur|Bator)\s*$", "person"),
-]
-_SUFFIX_TYPES = [
-    (r"\b(?:River|Lake|Mountains?|Pass|Valley|Basin|Desert|County|District|Province|Region|"
-     r"Prefecture|City|Oasis|Airport|Airfield|Gorge|Sea|Steppe|Plateau)$", "place"),
-    (r"\b(?:Army|Division|Regiment|Brigade|Corps|Battalion|Cavalry|Guard|Front|Militia)$", "military"),
-    (r"\b(?:Party|Government|Committee|Council|Commission|Ministry|Bureau|Office|League|Union|"
-     r"Association|Society|Company|Bank|Consulate|Legation|Embassy|Assembly|Congress|Clique)$",
-     "organisation"),
-    (r"\b(?:Treaty|Pact|Agreement|Convention|Accord|Protocol)$", "treaty"),
-    (r"\b(?:Declaration|Resolution|Decree|Telegram|Manifesto|Memorandum|Report)$", "document"),
-    (r"\b(?:Rebellion|Revolution|War|Uprising|Incident|Revolt|Massacre|Battle|Campaign|"
-     r"Conference|Offensive|Crisis)$", "event"),
-]
-
-
-# Capitalised words that are adjectives, peoples or titles, not names of anything to look up
-_NOT_NAMES = {
-    "Soviet", "Soviets", "German", "Germans", "Japanese", "Russian", "Russians", "Chinese", "American",
-    "Americans", "British", "French", "English", "Turkic", "Islamic", "Muslim", "Muslims", "Christian",
-    "Communist", "Communists", "Nationalist", "Nationalists", "Western", "Eastern", "Northern",
-    "Southern", "Central", "West", "East", "North", "South", "Indian", "Afghan", "Iranian", "Persian",
-    "Mongolian", "Tibetan", "Red", "White", "Allah", "God", "Sources", "Methods", "Peace", "Alliance",
-    "Vice", "Chairman", "Provincial", "President", "Governor", "General", "Generals", "Colonel", "Consul",
-    "Minister", "Commander", "Secretary", "Ambassador", "Deputy", "Director", "Chief", "Head", "Premier",
-    "Marshal", "Envoy", "Army", "Government", "Party", "Province", "District", "County", "Republic",
-    "Moslem", "Moslems", "Northwest", "Northeast", "Southwest", "Southeast", "Outer", "Inner", "Upper", "Lower",
-    "Commissioner", "Customs", "Consulate", "Embassy", "Legation", "Consul-General", "Commander-in-Chief",
-    "Generalissimo", "Mayor", "Inspector", "Garrison", "Vice-Chairman", "Acting", "Foreign", "Sino", "Sino-Soviet",
-    "Well-informed", "Reliable", "Informed", "Officials", "Official", "Authorities", "Delegation", "Delegates",
-    "Sir", "Servant", "Excellency", "Honour", "Honor", "Majesty",
-}
-_TITLES = {"General", "Generals", "Colonel", "Consul", "Governor", "Minister", "Commander", "Secretary",
-           "Ambassador", "Chairman", "President", "Marshal", "Premier", "Envoy", "Chief", "Deputy",
-           "Commissioner", "Consul-General", "Commander-in-Chief", "Generalissimo", "Mayor", "Inspector",
-           "Vice-Chairman"}
-# words of telegrams and headlines that are not names, even in capitals
-_CAPS_WORDS = set("""
-    THE A AN OF IN ON AT TO FOR FROM BY WITH AND OR BUT IS WAS WERE BE BEEN ARE HAS HAVE HAD IT ITS THIS THAT
-    AS INTO ABOUT OVER UNDER AFTER BEFORE NOT NO ALL NEW NOW HERE THERE STOP QUOTE UNQUOTE END PARA REFERENCE
-    REPEATED RPTD SENT INFO CONFIDENTIAL SECRET RESTRICTED URGENT PRIORITY NIACT PLAIN GRAY TRIPLE PRIORITY
-    SECRETARY STATE SECSTATE DEPARTMENT DEPT EMBASSY AMEMBASSY CONSULATE AMCONSUL CONSUL GENERAL OFFICE
-    TELEGRAM MESSAGE RECEIVED DATED SIGNED REBELS REBEL INSURGENTS TROOPS FORCES ARMY GOVERNMENT PROVINCIAL
-    PROVINCE CITY TOWN RIVER CAPITAL REPORTS REPORT NEWS PEACE WAR ATTACK ATTACKING AGREEMENT TALKS LEADERS
-    CHIEFS KILLED DIED DEAD CRASH AIR PLANE SIGN SIGNS SIGNED REACHES ACCORD WITH AFTER SAYS SAID ARE TIMES
-    YORK NEW MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY AP UP INS REUTERS TASS
-""".split())
-_MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "
-                                "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
-                    for w in (x, x.upper())}
-_TELEGRAM_JARGON = re.compile(r"^(?:Dep|My|Ur|Emb|Con|Reur|Re)tels?$", re.I)
-_ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
+from etr.text.romanise import word_key
 
 
 class Unknown(NamedTuple):
+    """A name found in a sentence that no registry name covers."""
+
     start: int
     end: int
     text: str
-    type: str
+    type: str  # person | place | organisation | military | treaty | document | event | newspaper | unknown
+    title: str = ""  # a title or rank it was given there ("Garrison Commander")
+    why: str = ""  # what said its type ("after 'General'", "its last word 'River'")
 
 
+Vocabulary = frozenset[str]
+
+_CAPWORD = r"(?:[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"
+_CONNECT = r"(?:\s+(?:of(?:\s+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)\s+|\s+|-)"
+_PHRASE = re.compile(rf"(?<![\w'’-]){_CAPWORD}(?:{_CONNECT}{_CAPWORD})*")
+_TOKEN = re.compile(r"[\w'’.\-]+")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
+_MARKUP = "_*"
+_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote marker glued on
 _POSSESSIVE = re.compile(r"['’]s$")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
-_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|from|to the|outside|reached|captured|took)\s+$")
-# one search for the type a name's last word gives (each pattern is anchored on the last word,
-# so at most one of them matches)
-_SUFFIX = re.compile("|".join(f"(?P<{t}>{p})" for p, t in _SUFFIX_TYPES))
-_HINTS = [(re.compile(p), re.compile(p.replace(r"\s*$", "")), t) for p, t in _TYPE_HINTS]
+_ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
+_ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
+_TELEGRAM_JARGON = re.compile(r"^(?:Dep|My|Ur|Emb|Embs|Con|Reur|Re|Circ)tels?$", re.I)
+_MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "
+                                "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
+                    for w in (x, x.upper())}
+_CONNECTORS = {"of", "the", "de", "du", "la", "al", "el", "ul", "ud", "ad", "bin", "ibn", "von", "van", "der",
+               "den", "i"}
 
 
-def unknown_names(text: str, start: int, end: int, known: list[Mention]) -> list[Unknown]:
-    """Capitalised names in text[start:end] that overlap no registry mention."""
+@cache
+def _rules() -> dict[str, Any]:
+    r = rules.load("names")
+    titles = sorted({tuple(t.split()) for t in r["titles"]["before"]}, key=len, reverse=True)
+    kinds = {w: k for k, words in r["kinds"].items() for w in words}
+    surnames = {word_key(s) for s in r["chinese"]["surnames"]}
+    places = "|".join(sorted((re.escape(w) for w in r["places"]["before"]), key=len, reverse=True))
+    roles = "|".join(sorted((re.escape(w) for w in r["roles"]["person"]), key=len, reverse=True))
+    verbs = "|".join(sorted((re.escape(w) for w in r["roles"]["person_verbs"]), key=len, reverse=True))
+    endings = "|".join(sorted((re.escape(w) for w in r["titles"]["person_endings"]), key=len, reverse=True))
+    return {
+        "titles": titles,
+        "after": set(r["titles"]["after"]),
+        "parts": set(r["titles"]["person_parts"]),
+        "peoples": set(r["peoples"]["words"]),
+        "starts": set(r["peoples"]["common_starts"]),
+        "caps": set(r["peoples"]["caps_words"].split()),
+        "kinds": kinds,
+        "surnames": surnames,
+        "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
+        "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$"),
+        "verb_after": re.compile(rf"^,?\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
+        "ending": re.compile(rf"(?:{endings})$"),
+    }
+
+
+def vocabulary(text: str) -> Vocabulary:
+    """The words `text` itself writes in lower case: a capitalised one of these opening a
+    sentence is an ordinary word, not a name."""
+    return frozenset(m.group(0).replace("’", "'") for m in _LOWER.finditer(text))
+
+
+def _chinese_syllables(word: str) -> bool:
+    """Whether every syllable of `word` (between hyphens) is a Wade-Giles or pinyin syllable."""
+    from etr.text.romanise import _tables
+
+    wade = _tables()["wade"]
+    return all(p in wade for p in word.lower().replace("’", "'").split("-"))
+
+
+def _kind_from_words(words: list[str]) -> tuple[str, str]:
+    """What the words of a name say it names: its last word ("River"), a part only persons'
+    names have ("Khan"), a Chinese surname and syllables, a Russian or Turkic person's ending."""
+    r = _rules()
+    last = words[-1]
+    if last in r["kinds"]:
+        return r["kinds"][last], f"its last word {last!r}"
+    real = [w for w in words if w.lower() not in _CONNECTORS]
+    if any(w in r["parts"] for w in real) and len(real) >= 2:
+        return "person", "a part of persons' names"
+    if 2 <= len(real) <= 3 and word_key(real[0]) in r["surnames"] and all(_chinese_syllables(w) for w in real):
+        return "person", "a Chinese surname and given name"
+    if any(r["ending"].search(w.lower()) and len(w) > 5 for w in real[-1:]):
+        return "person", "a person's name ending"
+    return "unknown", ""
+
+
+def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary = frozenset()) -> list[Unknown]:
+    """Names in text[start:end] (one sentence) that overlap no registry mention."""
+    r = _rules()
     taken = [(m.start, m.end) for m in known]
-    out = []
+    out: list[Unknown] = []
     for m in _PHRASE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        words = m.group(0).split()
-        titled = False
-        while words and (words[0] in _COMMON_STARTS or words[0][:1].islower()):
-            titled = titled or words[0] in _TITLES  # "General Tao"
-            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
-            words = words[1:]
-        while len(words) > 1 and words[-1] in _MONTHS_AND_DAYS:  # "bombed WUSU September 5"
-            words = words[:-1]
-            e = text.rindex(words[-1], s, e) + len(words[-1])
-        if not words:
+        toks = _tokens(text, m.start(), m.end())
+        if not toks:
             continue
+        at_start = _at_sentence_start(text, start, toks[0][0])
+        title: list[str] = []
+        # take off the front what is no part of the name: sentence-opening ordinary words,
+        # titles, peoples ("Soviet Consul General Yevseev"), connectors left over
+        while toks:
+            words = [t[2] for t in toks]
+            n = _title_at(words)
+            if n:
+                title += words[:n]
+                toks = toks[n:]
+                if toks and toks[0][2].lower() in ("of", "the"):  # "Commandant of Peace Preservation Corps"
+                    toks = toks[1:]
+                at_start = False
+                continue
+            w = words[0]
+            if (w in r["starts"] or w[:1].islower() or w.lower() in _CONNECTORS
+                    or (at_start and w.lower() in vocab and len(toks) > 1)
+                    or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"]))):
+                toks = toks[1:]
+                at_start = False
+                continue
+            break
+        # and off the back: days and months ("bombed WUSU September 5"), titles after it ("Sheng
+        # Tupan"), connectors
+        while len(toks) > 1 and (toks[-1][2] in _MONTHS_AND_DAYS or toks[-1][2].lower() in _CONNECTORS
+                                 or toks[-1][2] in r["after"] or toks[-1][2] in ("No", "No.", "Nos")):
+            if toks[-1][2] in r["after"]:
+                title.append(toks[-1][2])
+            toks = toks[:-1]
+        if not toks:
+            continue
+        s, e = toks[0][0], toks[-1][1]
         if any(a < e and s < b for a, b in taken):
             continue
+        words = [t[2] for t in toks]
         phrase = text[s:e]
-        # at the start of a sentence, or of a chronology's entry ("1933, Apr. 12 — Coup d'état at ...")
-        at_sentence_start = s == start or (s - start < 4 and text[start:s].strip() in ("", '"', "“")) or \
-            text[max(start, s - 3) : s].rstrip().endswith(("—", "–", ":"))
-        if len(words) == 1 and (at_sentence_start or len(phrase) < 4) and not (titled and len(phrase) >= 2):
-            continue
-        if all(w.strip("'’") in _NOT_NAMES or _POSSESSIVE.sub("", w) in _NOT_NAMES for w in words):
-            continue
-        if any(_TELEGRAM_JARGON.match(w) for w in words):  # "Deptel 212", "mytel 248"
-            continue
-        while len(words) > 1 and (words[0] in _NOT_NAMES or words[0].capitalize() in _NOT_NAMES):
-            # "Soviet Consul General Yevseev" -> "Yevseev"; "Commander-in-Chief CHU TEH" -> "CHU TEH"
-            titled = titled or words[0] in _TITLES or words[0].capitalize() in _TITLES
-            s = text.index(words[1], s + len(words[0]))
-            words = words[1:]
-        phrase = text[s:e]
-        if phrase.isupper():
-            # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
-            # also its headers and common words: kept when titled, or several words none of them common
-            parts = re.split(r"[\s-]+", phrase)
-            if any(w.strip("'’.,") in _CAPS_WORDS or len(w) < 2 for w in parts):
-                continue
-            if not titled and len(parts) < 2:
-                continue
-        if len(words) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or _PEOPLE_ADJECTIVE.search(phrase)):
-            continue
-        if _PEOPLE_ADJECTIVE.search(words[-1]) and all(w in _NOT_NAMES or _PEOPLE_ADJECTIVE.search(w) for w in words):
-            continue  # "Outer Mongolian"
-        if any(w.split("-")[0] in _COMMON_STARTS and "-" in w for w in words):  # "March-April"
-            continue
-        phrase = _POSSESSIVE.sub("", phrase)
-        e = s + len(phrase)
-        suffix = _SUFFIX.search(phrase)
-        kind = suffix.lastgroup or "unknown" if suffix else "unknown"
-        if kind == "unknown" and titled:
-            kind = "person"
-        if kind == "unknown" and _PLACE_BEFORE.search(text[max(start, s - 12) : s]):
-            kind = "place"
-        if kind == "unknown":
-            for before, inside, t in _HINTS:
-                if before.search(text[max(start, s - 20) : s]) or inside.search(phrase):
-                    kind = t
-                    break
-        out.append(Unknown(s, e, phrase, kind))
+        got = _judge(text, start, s, e, phrase, words, title, at_start, vocab)
+        if got is not None:
+            out.append(got)
     return out
+
+
+def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """The words of a phrase with their offsets, markup ("_Kiz_") and footnote digits ("Tong34")
+    taken off; empty when a word holds digits inside ("Wu1-ssu1": a tone-numbered gloss)."""
+    out = []
+    for t in _TOKEN.finditer(text, s, e):
+        a, b = t.start(), t.end()
+        while a < b and text[a] in _MARKUP + ".-’'":
+            a += 1
+        while b > a and text[b - 1] in _MARKUP + ".-":
+            b -= 1
+        word = text[a:b]
+        foot = _FOOTNOTE.search(word)
+        if foot is not None:
+            b -= len(foot.group(0))
+            word = text[a:b]
+        if not word:
+            continue
+        if any(ch.isdigit() for ch in word) or "_" in word:
+            return []
+        out.append((a, b, word))
+    return out
+
+
+def _title_at(words: list[str]) -> int:
+    """How many of the first words are a title ("Garrison Commander", "Gen."), or 0."""
+    for title in _rules()["titles"]:
+        n = len(title)
+        if len(words) > n and tuple(words[:n]) == title:
+            return n
+        if len(words) > n and tuple(w.capitalize() for w in words[:n]) == title and words[0].isupper():
+            return n  # "CONSUL PAXTON"
+    return 0
+
+
+def _at_sentence_start(text: str, start: int, s: int) -> bool:
+    """At the start of a sentence, or of a chronology's entry ("1933, Apr. 12 — Coup at ...")."""
+    before = text[start:s]
+    return before.strip(" \"“'‘([") == "" or before.rstrip().endswith(("—", "–", ":"))
+
+
+def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],
+           at_start: bool, vocab: Vocabulary) -> Unknown | None:
+    """The name, with its kind and why, or None when it is no name."""
+    r = _rules()
+    titled = bool(title)
+    real = [w for w in words if w.lower() not in _CONNECTORS]
+    if not real or all(w.strip("'’") in r["peoples"] or _POSSESSIVE.sub("", w) in r["peoples"] for w in real):
+        return None
+    if any(_TELEGRAM_JARGON.match(w) or _ODD_CASE.match(w) for w in real):
+        return None
+    if phrase.isupper():
+        # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
+        # also its headers and common words: kept when titled, or several words none of them common
+        parts = re.split(r"[\s-]+", phrase)
+        if any(w.strip("'’.,") in r["caps"] or len(w) < 2 for w in parts):
+            return None
+        if not titled and len(parts) < 2:
+            return None
+    if len(real) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or _PEOPLE_ADJECTIVE.search(phrase)):
+        return None
+    if _PEOPLE_ADJECTIVE.search(real[-1]) and all(w in r["peoples"] or _PEOPLE_ADJECTIVE.search(w) for w in real):
+        return None  # "Outer Mongolian"
+    if any(w.split("-")[0] in r["starts"] and "-" in w for w in real):  # "March-April"
+        return None
+    phrase = _POSSESSIVE.sub("", phrase)
+    e = s + len(phrase)
+    kind, why = _kind_from_words(real)
+    common = all(w.lower().replace("’", "'") in vocab for w in real)
+    if common and kind == "unknown":
+        return None  # words the document writes in lower case: "Affairs", "Date End", "Counselor of Embassy"
+    after = text[e : e + 40]
+    if kind == "unknown" and titled:
+        kind, why = "person", f"after {' '.join(title)!r}"
+    if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):
+        kind, why = "person", "after a word for a person"
+    if kind == "unknown" and r["verb_after"].match(after):
+        kind, why = "person", "before a verb of persons"
+    if kind == "unknown" and r["place_before"].search(text[max(start, s - 16) : s]):
+        kind, why = "place", "after a word for a place"
+    if len(real) == 1:
+        if len(phrase) < 3 or (len(phrase) < 4 and not titled):
+            return None
+        if real[0] in r["kinds"] or (real[0],) in r["titles"]:
+            return None  # "Coup", "Commissioner": a word for a kind of thing or a title, no name
+        if at_start and kind == "unknown":
+            return None  # a capitalised word opening a sentence, and nothing else says it is a name
+        if phrase.lower() in vocab and not titled:
+            return None  # "Powers", "Labour": an ordinary word
+    return Unknown(s, e, phrase, kind, " ".join(title), why)

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
 from etr.ingest.assemble import Report, SourceSpec, build, seed_sources, user_source
-from etr.ingest.discover import unknown_names
+from etr.ingest.discover import unknown_names, vocabulary
 from etr.ingest.documents import text_of
 from etr.ingest.link import Linker, resolve_short_forms
 from etr.ingest.registry import load_registry
@@ -146,6 +146,7 @@ def extract(path: Path) -> list[dict[str, Any]]:
     flat = resolve_short_forms([m for f in found for m in f])
     it = iter(flat)
     found = [[next(it) for _ in f] for f in found]
+    vocab = vocabulary(text)
     for s, ms in zip(doc.sentences, found, strict=True):
         for m in ms:
             if m.entity is None:
@@ -153,7 +154,7 @@ def extract(path: Path) -> list[dict[str, Any]]:
             e = entries[m.entity]
             out.append({"kind": "entity", "start": m.start, "end": m.end, "text": m.text, "id": e.id,
                         "name": e.name, "type": e.type, "matched_as": m.kind, "curated": True})
-        for u in unknown_names(text, s.start, s.end, ms):
+        for u in unknown_names(text, s.start, s.end, ms, vocab):
             out.append({"kind": "entity", "start": u.start, "end": u.end, "text": u.text, "id": None,
                         "name": u.text, "type": u.type, "matched_as": "discovered", "curated": False})
     out.sort(key=lambda r: (r["start"], r["end"], r["kind"]))

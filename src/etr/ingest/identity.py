@@ -1,0 +1,196 @@
+"""Who is who across a build: the names found in added documents (etr.ingest.discover) made
+entities, one per person, place or body, each merge with the words that justify it.
+
+- A name in another spelling of a registered one is that entry ("Sung Hsi-lien" is the registry's
+  Song Xilian when the registry has him; the romanisation key of etr.text.romanise decides).
+- The same name, however written ("WANG CHEN", "Wang Chen", "Wang Chên"), is one entity across
+  documents when its kind agrees (a place "Kulja" is not a person "Kulja").
+- A surname alone, or a title and a surname ("General Sung", "Sheng Tupan"), is the person of
+  that surname the same document names in full, before or after; failing that, the one
+  registered person of that surname ("General Tao"); when several share it ("Ma"), nobody new.
+- A kind is what most mentions say (a title, "at", a last word such as "River").
+Deterministic: documents are taken in the build's order. Imports etr.ingest and etr.text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Any, NamedTuple
+
+from etr.ingest.discover import Unknown
+from etr.ingest.registry import Entry
+from etr.text.fold import fold
+from etr.text.romanise import key, word_key
+
+KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
+               {"event", "treaty", "document"}]
+MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two kinds may be of one entity ("unknown" is alike with anything)."""
+    return a == "unknown" or b == "unknown" or a == b or any(a in s and b in s for s in KINDS_ALIKE)
+
+
+class Merge(NamedTuple):
+    """A name taken for an entity that is not written that way, and why."""
+
+    entity: str  # the entity's id
+    form: str  # the name as written
+    reason: str
+    source: str  # where it was written
+    start: int
+    end: int
+
+
+def display(name: str) -> str:
+    """A name as a profile shows it: a telegram's capitals in ordinary case ("TAO SHIH-YUEH" ->
+    "Tao Shih-yueh")."""
+    if not name.isupper():
+        return name
+    return re.sub(r"[A-Z][A-Z'’]*", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), name)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
+
+
+class Identities:
+    """The entities of a build beyond the registry's, and how each name found was placed."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.extra: list[Entry] = []
+        self.kinds: dict[int, Counter[str]] = defaultdict(Counter)
+        self.titles: dict[int, Counter[str]] = defaultdict(Counter)
+        self.merges: list[Merge] = []
+        self._by_key: dict[tuple[str, int], int] = {}  # (key, words) -> entity
+        self._ids: set[str] = {e.id for e in entries}
+        self._registry_keys: dict[str, set[int]] = defaultdict(set)
+        self._surnames: dict[str, set[int]] = defaultdict(set)
+        for i, e in enumerate(entries):
+            for form in (e.name, *e.aliases, *e.variants):
+                if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
+                    self._registry_keys[key(form)].add(i)
+                words = fold(form).split()
+                if e.type == "person" and len(words) >= 2:
+                    self._surnames[word_key(words[0])].add(i)
+                    self._surnames[word_key(words[-1])].add(i)
+
+    # ------------------------------------------------------------------ entities
+
+    def entry(self, i: int) -> Entry:
+        return self.entries[i] if i < len(self.entries) else self.extra[i - len(self.entries)]
+
+    def kind(self, i: int) -> str:
+        if i < len(self.entries):
+            return self.entries[i].type
+        votes = self.kinds[i]
+        known = [(n, k) for k, n in votes.items() if k != "unknown"]
+        return max(known)[1] if known else "unknown"
+
+    def _new(self, u: Unknown, source: str, where: str) -> int:
+        name = display(u.text)
+        base = f"auto-{_slug(name)}"
+        eid, n = base, 2
+        while eid in self._ids:
+            eid, n = f"{base}-{n}", n + 1
+        self._ids.add(eid)
+        self.extra.append(Entry(id=eid, type="unknown", name=name, description=f"Named in {where}; not in the curated registry.",
+                                quote=u.text, source=source, curated=False))
+        return len(self.entries) + len(self.extra) - 1
+
+    def _rename(self, i: int, u: Unknown) -> None:
+        """A telegram's "WANG CHEN" named later "Wang Chen": the ordinary spelling is the name."""
+        e = self.entry(i)
+        if i >= len(self.entries) and e.name.isupper() and not u.text.isupper():
+            self.extra[i - len(self.entries)] = replace(e, name=u.text)
+
+    # ------------------------------------------------------------------ placing names
+
+    def document(self, source: str, where: str, sentences: list[list[Unknown]]) -> list[list[tuple[Unknown, int, str]]]:
+        """Each sentence's names placed: (the name, its entity's index, how it was linked: "" by
+        its own name, or the reason). A name placed nowhere is left out."""
+        # full names first, so that a surname met before its full name is still that person
+        full: dict[tuple[int, int], tuple[int, str]] = {}
+        doc_words: dict[str, set[int]] = defaultdict(set)
+        for si, found in enumerate(sentences):
+            for ui, u in enumerate(found):
+                words = fold(u.text).split()
+                if len(words) < 2:
+                    continue
+                whole = self._placed(u, source, where)
+                full[(si, ui)] = whole
+                if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
+                    for w in (words[0], words[-1]):
+                        doc_words[word_key(w)].add(whole[0])
+        out: list[list[tuple[Unknown, int, str]]] = []
+        for si, found in enumerate(sentences):
+            placed: list[tuple[Unknown, int, str]] = []
+            for ui, u in enumerate(found):
+                got: tuple[int, str] | None = full.get((si, ui)) or self._single(u, source, where, doc_words)
+                if got is None:
+                    continue
+                i, how = got
+                if u.type != "unknown":
+                    self.kinds[i][u.type] += 1
+                if u.title:
+                    self.titles[i][u.title] += 1
+                if how:
+                    self.merges.append(Merge(self.entry(i).id, u.text, how, source, u.start, u.end))
+                placed.append((u, i, how))
+            out.append(placed)
+        self.settle()
+        return out
+
+    def settle(self) -> None:
+        """Each entity found so far with the kind most of its mentions give and its titles as roles."""
+        for j, e in enumerate(self.extra):
+            i = len(self.entries) + j
+            roles = tuple(t for t, _n in self.titles[i].most_common(4))
+            if e.type != self.kind(i) or e.roles != roles:
+                self.extra[j] = replace(e, type=self.kind(i), roles=roles)
+
+    def _placed(self, u: Unknown, source: str, where: str) -> tuple[int, str]:
+        """A full name: a registered name in another spelling, the same name found before, or new."""
+        k = key(u.text)
+        n = len(fold(u.text).split())
+        registered = [i for i in self._registry_keys.get(k, ()) if alike(self.entries[i].type, u.type)]
+        if len(registered) == 1:
+            e = self.entries[registered[0]]
+            return registered[0], f"another spelling of {e.name}"
+        got = self._by_key.get((k, n))
+        if got is not None and alike(self.kind(got), u.type):
+            self._rename(got, u)
+            return got, ""
+        i = self._new(u, source, where)
+        self._by_key[(k, n)] = i
+        return i, ""
+
+    def _single(self, u: Unknown, source: str, where: str, doc_words: dict[str, set[int]]) -> tuple[int, str] | None:
+        """One word, perhaps after a title: the person of that name in this document, the one
+        registered person of that surname, the same word found before, or new."""
+        wk = word_key(u.text)
+        if u.type in ("person", "unknown"):
+            here = doc_words.get(wk, set())
+            if len(here) == 1:
+                i = next(iter(here))
+                return i, f"{u.title + ' ' if u.title else ''}{u.text} is {self.entry(i).name}, named in full in the same document"
+            if len(here) > 1:
+                return None  # several of that name here: which one, the text does not say
+            registered = self._surnames.get(wk, set())
+            if len(registered) == 1:
+                i = next(iter(registered))
+                return i, f"surname {u.text} of the registered {self.entry(i).name}"
+            if len(registered) > 1:
+                return None  # "General Ma": one of several registered Ma, nobody new
+        return self._placed(u, source, where)
+
+    # ------------------------------------------------------------------ what the build learnt
+
+    def report(self) -> dict[str, Any]:
+        kinds = Counter(self.kind(len(self.entries) + j) for j in range(len(self.extra)))
+        return {"new_entities": len(self.extra), "by_kind": dict(kinds.most_common()),
+                "merges": [m._asdict() for m in self.merges]}
