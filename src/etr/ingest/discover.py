@@ -135,7 +135,7 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
                 at_start = False
                 continue
             w = words[0]
-            if (w in r["starts"] or w[:1].islower() or w.lower() in _CONNECTORS
+            if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
                     or (at_start and w.lower() in vocab and len(toks) > 1)
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"]))):
                 toks = toks[1:]
