@@ -19,10 +19,12 @@ SAME = [
     ("Касимов", "Kasimov"), ("Ахмеджан Касимов", "Akhmedzhan Kasimov"), ("Қасымов", "Kasymov"),
     ("盛世才", "Sheng Shicai"), ("迪化", "Dihua"), ("宋希濂", "Sung Hsi-lien"),
     ("Elihan Töre", "Elihan Tore"), ("SHENG SHIH-TSAI", "Sheng Shih-tsai"),
+    ("Mesud", "Masud"), ("Osman Bator", "Osman Batur"), ("Yolbars Khan", "Yulbars Khan"),
+    ("Ehmetjan", "Ahmetjan"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
-    ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"),
+    ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"), ("Zhang", "Zheng"), ("Song", "Sung Lien"),
 ]
 
 

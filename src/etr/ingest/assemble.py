@@ -22,7 +22,7 @@ from etr import __version__
 from etr.dates.forms import number
 from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed, FactBaseInvalid
-from etr.ingest.discover import Unknown, unknown_names, vocabulary
+from etr.ingest.discover import Unknown, continued, unknown_names, vocabulary
 from etr.ingest.documents import text_of
 from etr.ingest.identity import Identities, display
 from etr.ingest.link import Linker, Mention, resolve_short_forms
@@ -131,7 +131,7 @@ def build(
 
     def work(item: tuple[str, str]) -> tuple[Document, Analysis, list[list[str]]]:
         doc = read_document(*item)
-        return doc, _analyse(doc, linker), [terms(x.text) for x in doc.sentences]
+        return doc, analyse(doc, linker), [terms(x.text) for x in doc.sentences]
 
     analysed = fork_imap(work, list(texts.items()), [len(t) for t in texts.values()], pack=_pack, unpack=_unpack)
     ent_index = {e.id: i for i, e in enumerate(entries)}
@@ -358,7 +358,7 @@ def _context_date(t: TimexSpan) -> dict[str, Any]:
 Analysis = tuple[list[TimexSpan], list[list[Mention]], list[list[Unknown]]]
 
 
-def _analyse(doc: Document, linker: Linker) -> Analysis:
+def analyse(doc: Document, linker: Linker) -> Analysis:
     """A document's dates, registry names (short forms resolved) and unregistered names."""
     text = doc.text
     timexes = tag(text, [(p.start, p.end) for p in doc.paragraphs])
@@ -366,7 +366,9 @@ def _analyse(doc: Document, linker: Linker) -> Analysis:
     raw = [m for found in per_sentence for m in found]
     resolved = iter(resolve_short_forms(raw))
     per_sentence = [[next(resolved) for _ in found] for found in per_sentence]
+    kinds = [e.type for e in linker.entries]
     vocab = vocabulary(text)
+    per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     unknown = [unknown_names(text, s.start, s.end, found, vocab) for s, found in zip(doc.sentences, per_sentence, strict=True)]
     return timexes, per_sentence, unknown
 

@@ -37,7 +37,8 @@ Vocabulary = frozenset[str]
 
 _CAPWORD = r"(?:[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"
 _CONNECT = r"(?:\s+(?:of(?:\s+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)\s+|\s+|-)"
-_PHRASE = re.compile(rf"(?<![\w'’-]){_CAPWORD}(?:{_CONNECT}{_CAPWORD})*")
+_INITIAL = r"(?:[A-Z]\.(?=\s+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
+_PHRASE = re.compile(rf"(?<![\w'’-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
 _MARKUP = "_*"
@@ -78,6 +79,23 @@ def _rules() -> dict[str, Any]:
         "verb_after": re.compile(rf"^,?\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
     }
+
+
+def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocabulary) -> list[Mention]:
+    """Registry mentions of persons, less those a Chinese given name continues: in "Liu Tse-jung"
+    the registered "Liu" (Liu Bin-Di) is only the surname of another man, and in "General Sung
+    Hsi-lien" the registered "General Sung" the title and surname of a name given in full."""
+    out = []
+    for m in mentions:
+        if m.entity is not None and kinds[m.entity] == "person" or (m.entity is None and m.kind == "short"):
+            nxt = _NEXT_WORD.match(text, m.end)
+            if nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1)):
+                continue
+        out.append(m)
+    return out
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 
 
 def vocabulary(text: str) -> Vocabulary:
@@ -197,9 +215,10 @@ def _title_at(words: list[str]) -> int:
 
 
 def _at_sentence_start(text: str, start: int, s: int) -> bool:
-    """At the start of a sentence, or of a chronology's entry ("1933, Apr. 12 — Coup at ...")."""
+    """At the start of a sentence or a list item, or of a chronology's entry ("1933, Apr. 12 —
+    Coup at ..."); not after a colon ("as follows: Koktobai ...")."""
     before = text[start:s]
-    return before.strip(" \"“'‘([") == "" or before.rstrip().endswith(("—", "–", ":"))
+    return before.strip(" \"“'‘([-•*") == "" or before.rstrip().endswith(("—", "–"))
 
 
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],

@@ -162,7 +162,7 @@ class Identities:
             e = self.entries[registered[0]]
             return registered[0], f"another spelling of {e.name}"
         got = self._by_key.get((k, n))
-        if got is not None and alike(self.kind(got), u.type):
+        if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
         i = self._new(u, source, where)

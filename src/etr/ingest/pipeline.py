@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
-from etr.ingest.assemble import Report, SourceSpec, build, seed_sources, user_source
-from etr.ingest.discover import unknown_names, vocabulary
+from etr.ingest.assemble import Report, SourceSpec, analyse, build, seed_sources, user_source
 from etr.ingest.documents import text_of
-from etr.ingest.link import Linker, resolve_short_forms
+from etr.ingest.link import Linker
 from etr.ingest.registry import load_registry
 from etr.ingest.sentences import read_document
-from etr.ingest.timex import tag
 from etr.store import facts as store
 from etr.store import index
 
@@ -128,33 +126,27 @@ def check(path: Path | None = None) -> tuple[bool, str]:
 
 
 def extract(path: Path) -> list[dict[str, Any]]:
-    """Dates and names in any text file, with offsets into its text."""
+    """Dates and names in any text file, with offsets into its text: what the build reads in it."""
     text = text_of(path)
     doc = read_document("x", text)
-    spans = [(p.start, p.end) for p in doc.paragraphs]
-    if not spans:
+    if not doc.paragraphs:
         raise BadDocument(f"{path}: no readable text in it")
+    entries = load_registry(_root() / "data" / "registry")
+    timexes, per_sentence, unknowns = analyse(doc, Linker(entries))
     out: list[dict[str, Any]] = []
-    for t in tag(text, spans):
+    for t in timexes:
         d = t.date
         out.append({"kind": "date", "start": t.start, "end": t.end, "text": text[t.start : t.end],
                     "value": d.value, "type": d.type, "mod": d.mod, "how": d.how, "anchor": d.anchor,
                     "range": [d.start, d.end]})
-    entries = load_registry(_root() / "data" / "registry")
-    linker = Linker(entries)
-    found = linker.find_all(text, [(s.start, s.end) for s in doc.sentences])
-    flat = resolve_short_forms([m for f in found for m in f])
-    it = iter(flat)
-    found = [[next(it) for _ in f] for f in found]
-    vocab = vocabulary(text)
-    for s, ms in zip(doc.sentences, found, strict=True):
+    for ms, us in zip(per_sentence, unknowns, strict=True):
         for m in ms:
             if m.entity is None:
                 continue
             e = entries[m.entity]
             out.append({"kind": "entity", "start": m.start, "end": m.end, "text": m.text, "id": e.id,
                         "name": e.name, "type": e.type, "matched_as": m.kind, "curated": True})
-        for u in unknown_names(text, s.start, s.end, ms, vocab):
+        for u in us:
             out.append({"kind": "entity", "start": u.start, "end": u.end, "text": u.text, "id": None,
                         "name": u.text, "type": u.type, "matched_as": "discovered", "curated": False})
     out.sort(key=lambda r: (r["start"], r["end"], r["kind"]))

@@ -30,7 +30,8 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "13"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "13"
+INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -79,9 +80,10 @@ def key_of(path: Path) -> str:
     from etr import __version__
 
     st = path.stat()
-    words = (Path(__file__).parents[1] / "rules" / "words.toml").read_bytes()  # the terms the index holds
+    rules = Path(__file__).parents[1] / "rules"
+    held = b"".join((rules / f).read_bytes() for f in INDEXED_RULES)  # the terms and keys the index holds
     # ctime cannot be set back (mtime can: `cp -p`, `touch -r`), and any rewrite changes it
-    return (f"{INDEX_FORMAT}:{__version__}:{binascii.crc32(words):08x}:"
+    return (f"{INDEX_FORMAT}:{__version__}:{binascii.crc32(held):08x}:"
             f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
 
 

@@ -35,8 +35,8 @@ def _tables() -> dict[str, Any]:
     for spelling, pinyin in r["wade_giles"].items():  # then without its apostrophe: "chiang" is jiang
         wade.setdefault(_plain(spelling).replace("'", ""), pinyin)
     cyr = {**r["cyrillic"], **{k.upper(): v.capitalize() for k, v in r["cyrillic"].items()}}
-    return {"wade": wade, "cyrillic": str.maketrans(cyr), "replace": [tuple(x) for x in r["key"]["replace"]],
-            "endings": [tuple(x) for x in r["key"]["endings"]]}
+    return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": frozenset(r["wade_giles"].values()),
+            **{k: [tuple(x) for x in r["key"][k]] for k in ("spellings", "vowels", "aspiration", "endings")}}
 
 
 def _plain(word: str) -> str:
@@ -82,9 +82,29 @@ def word_key(word: str) -> str:
         if w.endswith(end) and len(w) > len(end) + 2:
             w = w[: -len(end)] + repl
             break
-    for a, b in t["replace"]:
+    chinese = _pinyin_word(w)
+    for a, b in t["spellings"]:
+        w = w.replace(a, b)
+    if not chinese:
+        # a Turkic or Russian name: its vowels vary with the transliteration ("Mesud"/"Masud",
+        # "Bator"/"Batur"), where a Chinese syllable's vowels make other names ("Zhou"/"Zhu")
+        for a, b in t["vowels"]:
+            w = w.replace(a, b)
+    for a, b in t["aspiration"]:
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _pinyin_word(word: str) -> bool:
+    """Whether `word` splits into pinyin syllables ("zhongxin", "dihua", "ma")."""
+    syllables = _tables()["syllables"]
+    ok = [True] + [False] * len(word)
+    for i in range(len(word)):
+        if ok[i]:
+            for n in range(1, 7):
+                if i + n <= len(word) and word[i : i + n] in syllables:
+                    ok[i + n] = True
+    return ok[len(word)]
 
 
 def key(name: str) -> str:
