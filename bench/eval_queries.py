@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from evalcheck import COMMAND, check  # noqa: E402
 
+ETR = str(Path(sys.executable).parent / "etr")  # the etr installed beside this Python
+
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
@@ -23,7 +25,7 @@ def main() -> None:
     passed = 0
     by_kind: dict[str, list[int]] = {}
     for case in cases:
-        proc = subprocess.run(["etr", COMMAND[case["kind"]], case["query"], "--json"], capture_output=True, text=True)
+        proc = subprocess.run([ETR, COMMAND[case["kind"]], case["query"], "--json"], capture_output=True, text=True)
         try:
             problems = check(case, json.loads(proc.stdout))
         except ValueError:
