@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from etr import rules
 from etr.dates.values import Point, month_number
@@ -86,6 +87,34 @@ def document_date(text: str) -> tuple[Point, str] | None:
             return None
         return Point(int(got.group("year")), month, int(got.group("day"))), f"{got.group(0).lstrip('[')} (received)"
     return None
+
+
+_FROM_TO = re.compile(r"^(?P<whole>(?:The\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)\s+to\s+"
+                      r"(?:the\s+)?(?P<to>[A-Z][^\n]{2,80}?))\s*\d*\s*$", re.M)
+
+
+class Header(NamedTuple):
+    """Who wrote a document and to whom, as its header says ("The Consul at Tihwa (Paxton) to
+    the Secretary of State")."""
+
+    line: str  # the header line as written
+    writer: str  # "Paxton"
+    start: int  # where the writer's name is
+    end: int
+    office: str  # "Consul at Tihwa"
+    to: str  # "Secretary of State"
+
+
+def header(text: str) -> Header | None:
+    """The writer and recipient a document's header names, if it names them."""
+    m = _FROM_TO.search(text[:HEAD_CHARS])
+    if m is None:
+        return None
+    return Header(m.group("whole").strip(), m.group("name").strip(), m.start("name"), m.start("name") + len(m.group("name").strip()),
+                  m.group("office").strip(), m.group("to").strip())
+
+
+FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?<![\w.-])I(?=\s+[a-z])")  # "On May 1 he gave me copies"
 
 
 @cache

@@ -22,6 +22,7 @@ from etr import __version__
 from etr.dates.forms import number
 from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed, FactBaseInvalid
+from etr.ingest import archival
 from etr.ingest.discover import Unknown, continued, unknown_names, vocabulary
 from etr.ingest.documents import text_of
 from etr.ingest.identity import Identities, display
@@ -162,6 +163,7 @@ def build(
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
         placed = identities.document(sid, spec.path.name, unknown_by_sentence) if discover and not spec.curated else []
+        writer = _writer(text, placed, per_sentence, identities) if placed else None
         ti = 0
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
@@ -188,6 +190,11 @@ def build(
                     ent_forms[j][u.text] += 1
                     if not how or j >= len(entries):  # not a surname: a spelling of the name
                         ent_spellings[j][display(u.text)] += 1
+                    if u.title and len(u.text.split()) == 1:  # "General Chu": how the document calls him
+                        ent_spellings[j][display(f"{u.title} {u.text}")] += 1
+                if writer is not None and writer not in ids and archival.FIRST_PERSON.search(s.text):
+                    ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
+                    via[writer] = "the writer (I, me)"
             while ti < len(timexes) and timexes[ti].start < s.start:
                 ti += 1
             dated: list[TimexSpan] = []
@@ -309,6 +316,24 @@ REFERRING_TYPES = {"organisation", "state", "military", "newspaper", "event", "t
 IT = re.compile(r"^(?:It|Its)\b|\bits\b")
 COUNTED = re.compile(r"^(?:These|Those|The|All|Both)(?:\s+(two|three|four|five|six|seven))?\s+([\w-]+)")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]],
+            identities: Identities) -> int | None:
+    """The entity of the person whose name a document's header gives as its writer ("The Consul
+    at Tihwa (Paxton) to the Secretary of State"), recorded as a person with that office."""
+    head = archival.header(text)
+    if head is None:
+        return None
+    for sentence_placed, found in zip(placed, mentions, strict=True):
+        for u, j, _how in sentence_placed:
+            if u.start <= head.start < u.end:
+                identities.is_writer(j, head.office)
+                return j
+        for m in found:
+            if m.entity is not None and m.start <= head.start < m.end:
+                return m.entity
+    return None
 
 
 def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[int],

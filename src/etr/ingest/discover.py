@@ -58,7 +58,9 @@ _CONNECTORS = {"of", "the", "de", "du", "la", "al", "el", "ul", "ud", "ad", "bin
 @cache
 def _rules() -> dict[str, Any]:
     r = rules.load("names")
-    titles = sorted({tuple(t.split()) for t in r["titles"]["before"]}, key=len, reverse=True)
+    titles: dict[str, list[tuple[str, ...]]] = {}  # first word -> the titles opening with it, longest first
+    for t in sorted({tuple(t.split()) for t in r["titles"]["before"]}, key=len, reverse=True):
+        titles.setdefault(t[0], []).append(t)
     kinds = {w: k for k, words in r["kinds"].items() for w in words}
     surnames = {word_key(s) for s in r["chinese"]["surnames"]}
     places = "|".join(sorted((re.escape(w) for w in r["places"]["before"]), key=len, reverse=True))
@@ -205,12 +207,16 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
 
 def _title_at(words: list[str]) -> int:
     """How many of the first words are a title ("Garrison Commander", "Gen."), or 0."""
-    for title in _rules()["titles"]:
+    titles = _rules()["titles"]
+    for title in titles.get(words[0], ()):
         n = len(title)
         if len(words) > n and tuple(words[:n]) == title:
             return n
-        if len(words) > n and tuple(w.capitalize() for w in words[:n]) == title and words[0].isupper():
-            return n  # "CONSUL PAXTON"
+    if words[0].isupper():  # "CONSUL PAXTON"
+        for title in titles.get(words[0].capitalize(), ()):
+            n = len(title)
+            if len(words) > n and tuple(w.capitalize() for w in words[:n]) == title:
+                return n
     return 0
 
 
@@ -263,7 +269,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if len(real) == 1:
         if len(phrase) < 3 or (len(phrase) < 4 and not titled):
             return None
-        if real[0] in r["kinds"] or (real[0],) in r["titles"]:
+        if real[0] in r["kinds"] or (real[0],) in r["titles"].get(real[0], ()):
             return None  # "Coup", "Commissioner": a word for a kind of thing or a title, no name
         if at_start and kind == "unknown":
             return None  # a capitalised word opening a sentence, and nothing else says it is a name

@@ -70,6 +70,7 @@ class Identities:
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._surnames: dict[str, set[int]] = defaultdict(set)
+        self._touched: set[int] = set()  # entities whose kind or titles changed since settle()
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
@@ -138,6 +139,7 @@ class Identities:
                     self.kinds[i][u.type] += 1
                 if u.title:
                     self.titles[i][u.title] += 1
+                self._touched.add(i)
                 if how:
                     self.merges.append(Merge(self.entry(i).id, u.text, how, source, u.start, u.end))
                 placed.append((u, i, how))
@@ -147,11 +149,15 @@ class Identities:
 
     def settle(self) -> None:
         """Each entity found so far with the kind most of its mentions give and its titles as roles."""
-        for j, e in enumerate(self.extra):
-            i = len(self.entries) + j
+        for i in sorted(self._touched):
+            j = i - len(self.entries)
+            if j < 0:
+                continue
+            e = self.extra[j]
             roles = tuple(t for t, _n in self.titles[i].most_common(4))
             if e.type != self.kind(i) or e.roles != roles:
                 self.extra[j] = replace(e, type=self.kind(i), roles=roles)
+        self._touched.clear()
 
     def _placed(self, u: Unknown, source: str, where: str) -> tuple[int, str]:
         """A full name: a registered name in another spelling, the same name found before, or new."""
@@ -187,6 +193,14 @@ class Identities:
             if len(registered) > 1:
                 return None  # "General Ma": one of several registered Ma, nobody new
         return self._placed(u, source, where)
+
+    def is_writer(self, i: int, office: str) -> None:
+        """The writer a document's header names: a person, with the office it gives."""
+        if i >= len(self.entries):
+            self.kinds[i]["person"] += 3
+            self.titles[i][office] += 1
+            self._touched.add(i)
+            self.settle()
 
     # ------------------------------------------------------------------ what the build learnt
 

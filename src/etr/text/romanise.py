@@ -75,7 +75,9 @@ def _pinyin_of_wade_giles(word: str) -> str:
     return "".join(out)
 
 
+@cache
 def word_key(word: str) -> str:
+    """The key of one word (a name's words recur: each is worked out once)."""
     t = _tables()
     w = _pinyin_of_wade_giles(_plain(word))
     for end, repl in t["endings"]:
