@@ -1,9 +1,17 @@
-"""Shared fixtures: every test runs with its own ETR_HOME, no ETR_DB, and no forced terminal."""
+"""Shared fixtures and helpers, one of each: every test runs with its own ETR_HOME, no ETR_*
+variable from outside, no colour and no forced terminal; the fact bases (committed and freshly
+built), the installed `etr`, the in-process runner, the subprocess environment and the telegram
+are defined here and nowhere else."""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import re
 import shutil
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,32 +19,155 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
+COMMITTED = ROOT / "data" / "facts.json"
+
+#: a 1944 consular telegram in the old romanisations (Tihwa, Kuldja, Ahmedjan Kasimov), with one
+#: name no registry holds (Colonel Petrovsky); its file name gives its source id
+TELEGRAM_DOC = DATA / "tihwa_telegram_1944.txt"
+TELEGRAM = TELEGRAM_DOC.read_text(encoding="utf-8")
+#: a shorter telegram, the README's `etr extract` example
+SAMPLE_TELEGRAM_DOC = DATA / "sample_telegram.txt"
+
+
+def _etr_path() -> str:
+    sibling = Path(sys.executable).parent / "etr"
+    if sibling.is_file():
+        return str(sibling)
+    found = shutil.which("etr")
+    assert found, "the etr console script is not installed next to this Python nor on PATH"
+    return found
+
+
+#: the installed console script, for tests of a real process
+ETR = _etr_path()
 
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("etr_home")
+    for name in [k for k in os.environ if k.startswith("ETR_")]:
+        monkeypatch.delenv(name)
     monkeypatch.setenv("ETR_HOME", str(home))
-    monkeypatch.delenv("ETR_DB", raising=False)
-    monkeypatch.delenv("ETR_TERMINAL", raising=False)
     monkeypatch.setenv("ETR_QUIET", "1")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     return home
 
 
+def etr_env(*, progress: bool = False, **extra: str) -> dict[str, str]:
+    """The environment for a real `etr` process: the test's isolated one (progress lines on
+    stderr only with `progress`), plus `extra`."""
+    env = dict(os.environ)
+    if progress:
+        env.pop("ETR_QUIET", None)
+    env.update(extra)
+    return env
+
+
+# ------------------------------------------------------------------ the in-process runner
+
+@dataclass(frozen=True)
+class Ran:
+    """What one in-process run of the command line gave."""
+
+    exit_code: int
+    stdout_bytes: bytes
+    stderr_bytes: bytes
+    output_bytes: bytes  # stdout and stderr interleaved, as a terminal shows them
+    exception: BaseException | None  # None, a SystemExit with a non-zero code, or what escaped
+
+    @property
+    def stdout(self) -> str:
+        return self.stdout_bytes.decode("utf-8", "replace").replace("\r\n", "\n")
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_bytes.decode("utf-8", "replace").replace("\r\n", "\n")
+
+    @property
+    def output(self) -> str:
+        return self.output_bytes.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+@functools.cache
+def _command() -> Any:
+    """The app's click command, built once with Typer's public `get_command` (CliRunner.invoke
+    builds it again on every call, a few ms each, thousands of times in the robustness tests)."""
+    import typer.main
+
+    from etr.cli.app import app
+
+    return typer.main.get_command(app)
+
+
+def cli(*args: str, **env: str) -> Ran:
+    """`etr ARGS` through the Typer app, in this process, with `env` added to the environment;
+    in Typer's CliRunner isolation (its public `isolation`), as CliRunner.invoke runs it."""
+    from typer.testing import CliRunner
+
+    runner, command = CliRunner(), _command()
+    with runner.isolation(env=env or None) as (out, err, mixed):
+        code, exception = 0, None
+        try:
+            command.main(args=list(args), prog_name=runner.get_default_prog_name(command))
+        except SystemExit as e:
+            code = 0 if e.code is None else e.code if isinstance(e.code, int) else 1
+            exception = e if code else None
+            if not isinstance(e.code, int | None):
+                sys.stdout.write(f"{e.code}\n")
+        except Exception as e:  # noqa: BLE001 - reported in the result, as CliRunner does
+            code, exception = 1, e
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return Ran(code, out.getvalue(), err.getvalue(), mixed.getvalue(), exception)
+
+
+#: the only escape sequences etr itself sends to a styled terminal: SGR reset, bold, dim,
+#: reverse and yellow (etr.render.terminal.Screen.style), alone or combined
+ETR_SGR = re.compile(r"\x1b\[(?:0|1|2|7|33)(?:;(?:1|2|7|33))*m")
+
+
+def foreign_escapes(text: str) -> str:
+    """What is left of `text`'s escape and control bytes once etr's own styles are taken out."""
+    rest = ETR_SGR.sub("", text)
+    return "".join(ch for ch in rest if ch in "\x1b\x07\x9b" or ("\x00" <= ch < " " and ch != "\n"))
+
+
+# ---------------------------------------------------------------------------- fact bases
+
 @pytest.fixture(scope="session")
 def facts_db() -> dict[str, Any]:
+    """The committed fact base (do not change it: it is shared)."""
     from etr.store import facts as store
 
-    return store.load(ROOT / "data" / "facts.json")
+    return store.load(COMMITTED)
+
+
+@pytest.fixture(scope="session")
+def fresh_db() -> dict[str, Any]:
+    """A fact base built now from the seeds and the registry (do not change it: it is shared).
+    Only test_build.py's test_committed_fact_base_is_what_build_produces compares it with the
+    committed file; other tests compare builds with this one."""
+    from etr.ingest.pipeline import build_seeds
+
+    db, _ = build_seeds()
+    return db
+
+
+@pytest.fixture(scope="session")
+def fresh_text(fresh_db: dict[str, Any]) -> str:
+    """The fresh build as `etr build` writes it."""
+    from etr.store import facts as store
+
+    return store.dumps(fresh_db)
 
 
 @pytest.fixture()
 def db_copy(tmp_path: Path) -> Path:
     """A private copy of the committed fact base, safe to damage."""
     dst = tmp_path / "facts.json"
-    shutil.copy(ROOT / "data" / "facts.json", dst)
+    shutil.copy(COMMITTED, dst)
     return dst
 
 
