@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import ETR, ROOT, SAMPLE_TELEGRAM_DOC, cli, etr_env
+from conftest import ETR, ROOT, SAMPLE_TELEGRAM_DOC, cli, etr_env, foreign_escapes
 
 SCHEMA = json.loads((ROOT / "data" / "output.schema.json").read_text())
 
@@ -134,9 +134,42 @@ def test_terminal_output_is_laid_out_for_a_person() -> None:
 
 
 def test_markup_in_query_is_shown_as_text() -> None:
+    """Nothing reads markup: the query comes back in the message exactly as typed."""
     result = cli("who", "[bold red]Kasimov[/]", ETR_TERMINAL="1")
-    assert result.exit_code in (0, 1)
-    assert "\x1b" not in result.stdout + result.stderr
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("etr: no match for '[bold red]Kasimov[/]'")
+    assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1
+
+
+HOSTILE_DOCUMENT = (
+    "= Hostile [bold red]Title[/] =\n\n"
+    "The [bold red]rebels[/] met in Ghulja on 12 November 1944 and read \x1b[31mred\x1b[0m notes "
+    "\x1b]0;pwned\x07there.\n"
+    "Ehmetjan Qasimi signed the [link=file:///etc/passwd]treaty[/link] in Urumqi in June 1946.\x1b[2J\n"
+)
+
+
+def test_a_styled_terminal_gets_only_etr_s_own_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With styles on (a terminal, no NO_COLOR), etr sends its own SGR codes and nothing else:
+    escapes in a document or a query are removed, markup in them is shown as it is written."""
+    monkeypatch.delenv("NO_COLOR")
+    doc, db = tmp_path / "hostile.txt", tmp_path / "facts.json"
+    doc.write_text(HOSTILE_DOCUMENT, encoding="utf-8")
+    assert cli("build", "--add", str(doc), "--out", str(db)).exit_code == 0
+    shown = {}
+    for args in (["when", "1944-11-12"], ["when", "1946-06"], ["sources"], ["who", "Qasimi"],
+                 ["who", "[bold red]Kasimov[/] \x1b[31mred\x1b]0;pwned\x07"]):
+        result = cli(*args, "--db", str(db), ETR_TERMINAL="1", TERM="xterm-256color")
+        assert result.exit_code in (0, 1), result.output
+        assert foreign_escapes(result.stdout + result.stderr) == "", args
+        shown[args[-1]] = result.stdout + result.stderr
+    assert "\x1b[1m" in shown["Qasimi"]  # styles are on: the check above is not vacuous
+    assert "The [bold red]rebels[/] met in Ghulja on 12 November" in shown["1944-11-12"]
+    assert "1944 and read red notes there." in shown["1944-11-12"]
+    assert "[link=file:///etc/passwd]treaty[/link]" in shown["1946-06"]
+    assert "Hostile [bold red]Title[/]" in shown["sources"]
+    # a query's control characters become spaces (etr.query.core.clean_query): what is left is text
+    assert "no match for '[bold red]Kasimov[/] [31mred ]0;pwned'" in shown["[bold red]Kasimov[/] \x1b[31mred\x1b]0;pwned\x07"]
 
 
 def test_version() -> None:
