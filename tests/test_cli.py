@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from conftest import ETR, ROOT, SAMPLE_TELEGRAM_DOC, cli, etr_env, foreign_escapes
+from conftest import COMMITTED, ETR, ROOT, SAMPLE_TELEGRAM_DOC, cli, etr_env, foreign_escapes
 
 SCHEMA = json.loads((ROOT / "data" / "output.schema.json").read_text())
 
@@ -177,16 +178,40 @@ def test_version() -> None:
     assert result.exit_code == 0 and result.stdout.startswith("etr 0.")
 
 
-def test_build_check_passes_on_committed_fact_base() -> None:
+def test_build_check_reads_the_packaged_fact_base_by_default(fresh_text: str) -> None:
+    """Whether the committed file is current is test_build.py's one question; here: which file."""
     result = cli("build", "--check")
+    assert result.exit_code == (0 if COMMITTED.read_text(encoding="utf-8") == fresh_text else 1)
+    assert result.stderr.startswith(f"etr: {COMMITTED} ")
+
+
+def test_build_check_passes_on_a_current_file(tmp_path: Path, fresh_text: str) -> None:
+    current = tmp_path / "facts.json"
+    current.write_text(fresh_text, encoding="utf-8")
+    result = cli("build", "--check", "--db", str(current))
     assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"etr: {current} is what `etr build` produces (")
 
 
-def test_build_check_fails_on_other_file(tmp_path: Path) -> None:
+def _swap_two_letters_in_a_quote(text: str) -> str:
+    """`text` with two neighbouring letters of its first quote swapped: same length, same characters."""
+    i = text.index('"quote": "') + len('"quote": "')
+    j = next(k for k in range(i, len(text)) if text[k].isalpha() and text[k + 1].isalpha() and text[k] != text[k + 1])
+    return text[:j] + text[j + 1] + text[j] + text[j + 2 :]
+
+
+@pytest.mark.parametrize("edit", [
+    pytest.param(lambda t: t.replace('"Ghulja"', '"Gulja"', 1), id="one letter fewer"),
+    pytest.param(_swap_two_letters_in_a_quote, id="two letters of a quote swapped"),
+])
+def test_build_check_fails_on_other_file(tmp_path: Path, fresh_text: str, edit: Callable[[str], str]) -> None:
     other = tmp_path / "facts.json"
-    other.write_text((ROOT / "data" / "facts.json").read_text().replace('"Ghulja"', '"Gulja"', 1))
+    other.write_text(edit(fresh_text), encoding="utf-8")
+    assert other.read_text(encoding="utf-8") != fresh_text
     result = cli("build", "--check", "--db", str(other))
-    assert result.exit_code == 1 and "differs" in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr == (f"etr: {other} differs from what `etr build` produces; "
+                             "run `etr build` and commit the result\n")
 
 
 def test_build_out_writes_there_only(tmp_path: Path) -> None:
