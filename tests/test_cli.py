@@ -214,11 +214,24 @@ def test_build_check_fails_on_other_file(tmp_path: Path, fresh_text: str, edit: 
                              "run `etr build` and commit the result\n")
 
 
-def test_build_out_writes_there_only(tmp_path: Path) -> None:
-    out = tmp_path / "f.json"
-    before = (ROOT / "data" / "facts.json").read_bytes()
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file and folder under `folder`: its size and modification time."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def test_build_out_writes_there_only(tmp_path: Path, isolated_env: Path, fresh_text: str) -> None:
+    """`--out F` writes F and its index beside it, and nothing else: not the packaged fact base,
+    not the user's. The empty F.lock stays by design: filelock keeps a lock file on POSIX, since
+    removing it on release would let a waiting build lock a file a third build no longer sees."""
+    out = tmp_path / "out" / "f.json"
+    packaged, data = COMMITTED.read_bytes(), _files(COMMITTED.parent)
     result = cli("build", "--out", str(out))
-    assert result.exit_code == 0 and out.read_bytes() == before
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == fresh_text
+    assert COMMITTED.read_bytes() == packaged and _files(COMMITTED.parent) == data  # bytes, sizes, mtimes
+    assert sorted(_files(tmp_path)) == ["out", "out/f.json", "out/f.json.index.sqlite", "out/f.json.lock"]
+    assert (out.parent / "f.json.lock").stat().st_size == 0
+    assert not _files(isolated_env)
 
 
 def test_extract_json(tmp_path: Path) -> None:
