@@ -26,19 +26,16 @@ import resource
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.testing
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from etr.cli.app import app
+from conftest import COMMITTED, ETR, cli, etr_env
 from etr.dates.forms import scan
 from etr.dates.periods import Period, parse_period
 from etr.errors import BadDocument, BadQuery
@@ -46,22 +43,6 @@ from etr.ingest.documents import decode
 from etr.ingest.sentences import read_document, split_sentences
 from etr.store import facts as store
 from etr.text.fold import fold
-
-ROOT = Path(__file__).resolve().parents[1]
-PACKAGED = ROOT / "data" / "facts.json"
-
-
-def _etr_path() -> str:
-    sibling = Path(sys.executable).parent / "etr"
-    if sibling.is_file():
-        return str(sibling)
-    found = shutil.which("etr")
-    assert found, "the etr console script is not installed next to this Python nor on PATH"
-    return found
-
-
-ETR = _etr_path()
-runner = CliRunner()
 
 # --------------------------------------------------------------------------------- helpers
 
@@ -72,13 +53,9 @@ MODE_FLAGS = {"plain": [], "rich": [], "json": ["--json"], "jsonl": ["--jsonl"]}
 
 @pytest.fixture()
 def fast_cli(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Speed for the many in-process runs over the *undamaged* fact base: the click command is built once
-    and the fact base parsed once (keyed on the file's identity). Loading itself is tested in (d)."""
-    get_command = getattr(typer.testing, "_get_command", None)
-    if get_command is not None:
-        built: dict[int, Any] = {}
-        monkeypatch.setattr(typer.testing, "_get_command",
-                            lambda a: built.setdefault(id(a), get_command(a)))
+    """Speed for the many in-process runs over the *undamaged* fact base: the fact base is parsed
+    once (keyed on the file's identity; conftest's `cli` builds the click command once). Loading
+    itself is tested in (d)."""
     real_load = store.load
     loaded: dict[tuple[str, int, int, int], dict[str, Any]] = {}
 
@@ -96,8 +73,7 @@ def fast_cli(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _invoke(args: Sequence[str], mode: Mode = "plain") -> Any:
-    env = {"ETR_TERMINAL": "1" if mode == "rich" else "0"}
-    return runner.invoke(app, list(args), env=env)
+    return cli(*args, ETR_TERMINAL="1" if mode == "rich" else "0")
 
 
 def assert_invariants(code: int, out: bytes, err: str, mode: Mode, *, codes: Sequence[int] = (0, 1, 2)) -> Any:
@@ -146,7 +122,7 @@ def check_cli(args: Sequence[str], mode: Mode, **kw: Any) -> tuple[Any, Any]:
 def run_etr(args: Sequence[str | bytes | os.PathLike[str]], *, env: dict[str, str] | None = None,
             timeout: float = 60, **kw: Any) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([ETR, *map(_arg, args)], capture_output=True, timeout=timeout,
-                          env=env if env is not None else dict(os.environ), **kw)
+                          env=env if env is not None else etr_env(), **kw)
 
 
 def _arg(a: str | bytes | os.PathLike[str]) -> str | bytes:
@@ -349,7 +325,7 @@ def test_markup_and_escapes_in_a_document_are_shown_as_text(tmp_path: Path, monk
     res, js = check_cli(["search", "rebels met Ghulja", "--db", str(db)], "json")
     assert any("\x1b[31mred" in (r.get("text") or "") for r in js["results"])  # data kept exact in JSON
     # and through a real process, rendered as a Rich table
-    p = run_etr(["search", "rebels met Ghulja", "--db", db], env={**os.environ, "ETR_TERMINAL": "1"})
+    p = run_etr(["search", "rebels met Ghulja", "--db", db], env={**etr_env(), "ETR_TERMINAL": "1"})
     check_proc(p, "rich")
     assert b"[bold red]rebels[/]" in p.stdout
 
@@ -357,7 +333,7 @@ def test_markup_and_escapes_in_a_document_are_shown_as_text(tmp_path: Path, monk
 @pytest.mark.parametrize("encoding", ["locale", "utf-8"])
 def test_invalid_utf8_query_json(encoding: str) -> None:
     """Regression: invalid UTF-8 in argv (a lone surrogate) made --json print non-UTF-8 or exit 70."""
-    env = dict(os.environ)
+    env = etr_env()
     if encoding == "utf-8":
         env["PYTHONIOENCODING"] = "utf-8"
     p = run_etr(["who", "--json", b"qasimi\xff"], env=env)
@@ -623,7 +599,7 @@ def test_damaged_fact_base(damage: str, db_copy: Path) -> None:
 @pytest.mark.parametrize("damage", ["truncated-half", "citation-offset-shifted", "schema-version-2", "missing"])
 def test_damaged_fact_base_via_env_subprocess(damage: str, db_copy: Path) -> None:
     DAMAGE[damage][0](db_copy)
-    env = {**os.environ, "ETR_DB": str(db_copy)}
+    env = {**etr_env(), "ETR_DB": str(db_copy)}
     for mode, flags in (("plain", []), ("json", ["--json"])):
         p = run_etr(["when", "1944", *flags], env=env)
         check_proc(p, mode, codes=(3,))
@@ -876,14 +852,7 @@ def user_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _old_bytes(tmp: Path) -> bytes:
     """A valid fact base that no build produces byte-for-byte (different indentation)."""
-    return (json.dumps(json.loads(PACKAGED.read_bytes()), indent=2, ensure_ascii=True) + "\n").encode()
-
-
-def _quiet_env(progress: bool = False) -> dict[str, str]:
-    env = dict(os.environ)
-    if progress:
-        env.pop("ETR_QUIET", None)
-    return env
+    return (json.dumps(json.loads(COMMITTED.read_bytes()), indent=2, ensure_ascii=True) + "\n").encode()
 
 
 def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path) -> None:
@@ -915,7 +884,7 @@ def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path
 
     # 1. certainly half-way: killed as soon as the build reports progress
     for _ in range(2):
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_quiet_env(True))
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=etr_env(progress=True))
         assert proc.stderr is not None
         under_way = proc.stderr.readline()
         proc.kill()
@@ -925,7 +894,7 @@ def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path
             assert outcomes[-1] == "old"
     # 2. killed while the new file is being written (its temporary file has appeared)
     for _ in range(3):
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_quiet_env())
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=etr_env())
         while proc.poll() is None:
             if any(n.endswith(".tmp") for n in os.listdir(folder)):
                 proc.kill()
@@ -935,7 +904,7 @@ def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path
         judge()
     # 3. killed at points spread over the whole run
     for frac in (0.5, 0.9, 1.0):
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_quiet_env())
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=etr_env())
         time.sleep(duration * frac)
         proc.kill()
         proc.wait(timeout=30)
@@ -1040,7 +1009,7 @@ def test_hostile_dates_leave_a_queryable_fact_base(command: list[str], tmp_path_
 @pytest.fixture(scope="module")
 def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The packaged fact base with every event repeated 12 times: far more output than a pipe buffers."""
-    db = json.loads(PACKAGED.read_bytes())
+    db = json.loads(COMMITTED.read_bytes())
     events = db["events"]
     db["events"] = events + [dict(ev, id=f"{ev['id']}-copy{k}") for k in range(1, 12) for ev in events]
     p = tmp_path_factory.mktemp("bigdb") / "facts.json"
@@ -1052,7 +1021,7 @@ def _pipe_to(args: Sequence[str | os.PathLike[str]], reader: Sequence[str], env:
              ) -> tuple[int, bytes, bytes]:
     """`etr ARGS | READER`, as a shell runs it; returns etr's exit code, its stderr, and what READER printed."""
     producer = subprocess.Popen([ETR, *map(os.fspath, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=env if env is not None else dict(os.environ))
+                                env=env if env is not None else etr_env())
     consumer = subprocess.Popen(list(reader), stdin=producer.stdout, stdout=subprocess.PIPE)
     assert producer.stdout is not None and producer.stderr is not None
     producer.stdout.close()  # only the reader holds the pipe, so its exit closes it
@@ -1074,7 +1043,7 @@ def _pipe_to(args: Sequence[str | os.PathLike[str]], reader: Sequence[str], env:
 ], ids=lambda x: " ".join(x) if isinstance(x, list) else f"terminal={x}")
 def test_broken_pipe_is_quiet(args: list[str], reader: list[str], terminal: str, big_db: Path) -> None:
     args = [str(big_db) if a == "BIG" else a for a in args]
-    code, err, got = _pipe_to(args, reader, env={**os.environ, "ETR_TERMINAL": terminal})
+    code, err, got = _pipe_to(args, reader, env={**etr_env(), "ETR_TERMINAL": terminal})
     assert err == b"", err.decode(errors="replace")  # no BrokenPipeError, no "Exception ignored"
     # quiet is the contract; the code is 0 from etr's own handler, 1 when Rich's handler sees the EPIPE first
     assert code in (0, 1, -signal.SIGPIPE), code
@@ -1087,7 +1056,7 @@ def test_sigint_mid_build(tmp_path: Path, user_doc: Path) -> None:
     old = _old_bytes(tmp_path)
     out.write_bytes(old)
     proc = subprocess.Popen([ETR, "build", "--add", str(user_doc), "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_quiet_env(True))
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=etr_env(progress=True))
     assert proc.stderr is not None
     proc.stderr.readline()  # under way
     proc.send_signal(signal.SIGINT)
@@ -1111,7 +1080,7 @@ def test_sigint_while_blocked_on_output(big_db: Path) -> None:
 def _sigint_after_import(module: str, args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
     """Run etr with PYTHONPROFILEIMPORTTIME (a stderr line as each import completes) and send SIGINT as
     soon as `module` has been imported: the interrupt lands in whatever etr imports or does next."""
-    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    env = {**etr_env(), "PYTHONPROFILEIMPORTTIME": "1"}
     proc = subprocess.Popen([ETR, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert proc.stderr is not None
     sent = False
