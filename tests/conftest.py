@@ -1,7 +1,7 @@
 """Shared fixtures and helpers, one of each: every test runs with its own ETR_HOME, no ETR_*
 variable from outside, no colour and no forced terminal; the fact bases (committed and freshly
-built), the installed `etr`, the in-process runner, the subprocess environment and the telegram
-are defined here and nowhere else."""
+built), the installed `etr`, the in-process runner, the subprocess environment, the telegram and
+the damaged fact bases are defined here and nowhere else."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,3 +174,69 @@ def db_copy(tmp_path: Path) -> Path:
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# ------------------------------------------------------------------ damaged fact bases
+
+def rewrite(path: Path, change: Callable[[dict[str, Any]], Any]) -> None:
+    """Parse the fact base at `path`, `change` it, and write it back as JSON (no validation)."""
+    db = json.loads(path.read_text(encoding="utf-8"))
+    change(db)
+    path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
+
+
+def _edit(change: Callable[[dict[str, Any]], Any]) -> Callable[[Path], None]:
+    return lambda path: rewrite(path, change)
+
+
+def _without(key: str) -> Callable[[Path], None]:
+    return _edit(lambda db: db.pop(key))
+
+
+def _first_registry_date(db: dict[str, Any]) -> dict[str, Any]:
+    return next(e for e in db["entities"] if e["dates"])["dates"][0]["citation"]
+
+
+#: name: (how to damage a copy of the committed fact base, what the message must say)
+DAMAGE: dict[str, tuple[Callable[[Path], Any], str]] = {
+    "missing": (lambda p: p.unlink(), "no fact base here"),
+    "a-directory": (lambda p: (p.unlink(), p.mkdir()), "is a directory, not a fact base"),
+    "empty": (lambda p: p.write_bytes(b""), "the fact base is empty"),
+    "whitespace": (lambda p: p.write_bytes(b" \n\t\n"), "the fact base is empty"),
+    "truncated-half": (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "not valid JSON"),
+    "truncated-last-byte": (lambda p: p.write_bytes(p.read_bytes().rstrip()[:-1]), "not valid JSON"),
+    "not-json": (lambda p: p.write_bytes(b"<html>not a fact base</html>\n"), "not valid JSON"),
+    "binary": (lambda p: p.write_bytes(bytes(range(256)) * 10), "not valid JSON"),
+    "nul-bytes": (lambda p: p.write_bytes(b"\x00" * 100), "not valid JSON"),
+    "deeply-nested": (lambda p: p.write_bytes(b"[" * 200_000 + b"]" * 200_000), "not valid JSON"),
+    "latin1-bytes": (lambda p: p.write_bytes(p.read_bytes().replace(b"Ghulja", b"Ghulj\xe9", 1)), "not valid JSON"),
+    "json-list": (lambda p: p.write_text("[1, 2, 3]"), "not a fact base (expected a JSON object)"),
+    "json-null": (lambda p: p.write_bytes(b"null"), "not a fact base (expected a JSON object)"),
+    "schema-version-99": (_edit(lambda db: db.update(schema_version=99)), "schema_version 99, this etr reads 1"),
+    "schema-version-string": (_edit(lambda db: db.update(schema_version="1")), "schema_version '1', this etr reads 1"),
+    "schema-version-missing": (_without("schema_version"), "schema_version None, this etr reads 1"),
+    "no-sources": (_without("sources"), "required key 'sources' is missing"),
+    "no-sentences": (_without("sentences"), "required key 'sentences' is missing"),
+    "no-events": (_without("events"), "required key 'events' is missing"),
+    "no-entities": (_without("entities"), "required key 'entities' is missing"),
+    "sources-not-a-list": (_edit(lambda db: db.update(sources=5)), "malformed fact base ('sources' must be a list)"),
+    "entities-null": (_edit(lambda db: db.update(entities=None)), "malformed fact base ('entities' must be a list)"),
+    "entity-not-an-object": (_edit(lambda db: db["entities"].__setitem__(0, "not an entity")),
+                             "malformed fact base (entities[0] is not an object)"),
+    "citation-start-string": (_edit(lambda db: db["events"][0]["citations"][0].update(start="0")),
+                              "malformed fact base"),
+    "citation-offset-shifted": (_edit(lambda db: db["events"][0]["citations"][0].update(
+        start=db["events"][0]["citations"][0]["start"] + 1)), "does not match its quote"),
+    "citation-quote-replaced": (_edit(lambda db: db["events"][3]["citations"][0].update(
+        quote="Something the documents never said.")), "does not match its quote"),
+    "citation-quote-lengthened": (_edit(lambda db: db["events"][0]["citations"][0].update(
+        quote=db["events"][0]["citations"][0]["quote"] + " (edited)")), "does not match its quote"),
+    "source-text-edited": (_edit(lambda db: db["sources"][0].update(
+        text=db["sources"][0]["text"].replace("Ghulja", "Gulja"))), "does not match its quote"),
+    "source-text-prefixed": (_edit(lambda db: db["sources"][0].update(text="X" + db["sources"][0]["text"])),
+                             "does not match its quote"),
+    "sentence-offset-shifted": (_edit(lambda db: db["sentences"][0].update(end=db["sentences"][0]["end"] + 3)),
+                                "no longer matches its source text"),
+    "registry-date-citation-moved": (_edit(lambda db: _first_registry_date(db).update(
+        end=_first_registry_date(db)["end"] + 3)), "does not match its quote"),
+}

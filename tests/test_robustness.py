@@ -35,7 +35,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import COMMITTED, ETR, cli, etr_env
+from conftest import COMMITTED, DAMAGE, ETR, cli, etr_env, rewrite
 from etr.dates.forms import scan
 from etr.dates.periods import Period, parse_period
 from etr.errors import BadDocument, BadQuery
@@ -518,85 +518,25 @@ def test_decode_raises_only_baddocument(data: bytes) -> None:
 
 # ----------------------------------------------------------------- (d) fact-base damage
 
-def _db(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _dump(path: Path, db: Any) -> None:
-    path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
-
-
 def _shift_citation(db: dict[str, Any]) -> None:
     db["events"][0]["citations"][0]["start"] += 1
 
 
-def _alter_quote(db: dict[str, Any]) -> None:
-    db["events"][0]["citations"][0]["quote"] += " (edited)"
-
-
-def _alter_source_text(db: dict[str, Any]) -> None:
-    db["sources"][0]["text"] = "X" + db["sources"][0]["text"]
-
-
-def _alter_sentence(db: dict[str, Any]) -> None:
-    db["sentences"][0]["end"] += 3
-
-
-DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
-    # name: (how to damage the copy, a word the message must contain)
-    "missing": (lambda p: p.unlink(), "no fact base"),
-    "empty": (lambda p: p.write_bytes(b""), "empty"),
-    "whitespace": (lambda p: p.write_bytes(b" \n\t\n"), "empty"),
-    "truncated-half": (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "JSON"),
-    "truncated-last-byte": (lambda p: p.write_bytes(p.read_bytes().rstrip()[:-1]), "JSON"),
-    "not-json": (lambda p: p.write_bytes(b"this is not JSON\n"), "JSON"),
-    "binary": (lambda p: p.write_bytes(bytes(range(256)) * 10), "JSON"),
-    "nul-bytes": (lambda p: p.write_bytes(b"\x00" * 100), "JSON"),
-    "deeply-nested": (lambda p: p.write_bytes(b"[" * 200_000 + b"]" * 200_000), "JSON"),
-    "json-list": (lambda p: _dump(p, []), "not a fact base"),
-    "json-null": (lambda p: p.write_bytes(b"null"), "not a fact base"),
-    "schema-version-2": (lambda p: _dump(p, {**_db(p), "schema_version": 2}), "schema_version"),
-    "schema-version-string": (lambda p: _dump(p, {**_db(p), "schema_version": "1"}), "schema_version"),
-    "schema-version-missing": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "schema_version"}),
-                               "schema_version"),
-    "no-sources": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "sources"}), "sources"),
-    "no-sentences": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "sentences"}), "sentences"),
-    "no-events": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "events"}), "events"),
-    "no-entities": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "entities"}), "entities"),
-    "sources-not-a-list": (lambda p: _dump(p, {**_db(p), "sources": 5}), "malformed"),
-    "entities-null": (lambda p: _dump(p, {**_db(p), "entities": None}), "malformed"),
-    "citation-offset-shifted": (lambda p: _dump(p, _mutate(p, _shift_citation)), "does not match"),
-    "citation-quote-edited": (lambda p: _dump(p, _mutate(p, _alter_quote)), "does not match"),
-    "source-text-edited": (lambda p: _dump(p, _mutate(p, _alter_source_text)), "match"),
-    "sentence-offset-shifted": (lambda p: _dump(p, _mutate(p, _alter_sentence)), "match"),
-    "citation-start-string": (lambda p: _dump(p, _mutate(p, lambda d: d["events"][0]["citations"][0].update(start="0"))),
-                              "malformed"),
-    "latin1-bytes": (lambda p: p.write_bytes(p.read_bytes().replace(b"Ghulja", b"Ghulj\xe9", 1)), "JSON"),
-    "a-directory": (lambda p: (p.unlink(), p.mkdir()), "directory"),
-}
-
-
-def _mutate(p: Path, f: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
-    db = _db(p)
-    f(db)
-    return db
-
-
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_damaged_fact_base(damage: str, db_copy: Path) -> None:
-    how, word = DAMAGE[damage]
+    how, message = DAMAGE[damage]
     how(db_copy)
     before = db_copy.read_bytes() if db_copy.is_file() else None
     for args in (["who", "qasimi"], ["timeline"], ["sources"]):
         for mode in ("plain", "json"):
             res, _ = check_cli([*args, "--db", str(db_copy)], mode, codes=(3,))
             assert str(db_copy) in res.stderr, res.stderr  # names the file
-            assert word.lower() in res.stderr.lower(), res.stderr  # and the problem
+            assert message in res.stderr, res.stderr  # and the problem
     if before is not None:
         assert db_copy.read_bytes() == before  # reading never repairs or rewrites it
 
 
-@pytest.mark.parametrize("damage", ["truncated-half", "citation-offset-shifted", "schema-version-2", "missing"])
+@pytest.mark.parametrize("damage", ["truncated-half", "citation-offset-shifted", "schema-version-99", "missing"])
 def test_damaged_fact_base_via_env_subprocess(damage: str, db_copy: Path) -> None:
     DAMAGE[damage][0](db_copy)
     env = {**etr_env(), "ETR_DB": str(db_copy)}
@@ -620,7 +560,7 @@ def test_damage_after_index_was_built(db_copy: Path) -> None:
     """The index made by an earlier query must not hide a fact base damaged since."""
     _index_beside(db_copy)
     time.sleep(0.01)
-    _dump(db_copy, _mutate(db_copy, _shift_citation))
+    rewrite(db_copy, _shift_citation)
     p = run_etr(["who", "qasimi", "--db", db_copy])
     check_proc(p, "plain", codes=(3,))
     assert b"does not match" in p.stderr
@@ -630,7 +570,7 @@ def test_damage_with_mtime_kept_after_index_was_built(db_copy: Path) -> None:
     _index_beside(db_copy)
     before = db_copy.stat()
     raw = db_copy.read_bytes()
-    cit = _db(db_copy)["events"][0]["citations"][0]
+    cit = json.loads(raw)["events"][0]["citations"][0]
     old, new = f'"start": {cit["start"]}'.encode(), f'"start": {cit["start"] + 1}'.encode()
     assert len(old) == len(new) and old in raw
     db_copy.write_bytes(raw.replace(old, new, 1))
@@ -692,7 +632,7 @@ def _drop(kind: str, key: str) -> Callable[[dict[str, Any]], None]:
 ])
 def test_record_key_missing(kind: str, key: str, args: list[str], db_copy: Path) -> None:
     """Regression: records lacking a key the queries use passed validation, then exited 70 (KeyError)."""
-    _dump(db_copy, _mutate(db_copy, _drop(kind, key)))
+    rewrite(db_copy, _drop(kind, key))
     p = run_etr([*args, "--db", db_copy])
     check_proc(p, "plain", codes=(3,))
     assert str(db_copy).encode() in p.stderr
