@@ -1,7 +1,7 @@
 """Shared fixtures and helpers, one of each: every test runs with its own ETR_HOME, no ETR_*
 variable from outside, no colour and no forced terminal; the fact bases (committed and freshly
-built), the installed `etr`, the in-process runner, the subprocess environment, the telegram and
-the damaged fact bases are defined here and nowhere else."""
+built), the installed `etr`, the in-process runner, the subprocess environment, the telegram, the
+damaged fact bases and the impossible dates are defined here and nowhere else."""
 
 from __future__ import annotations
 
@@ -239,4 +239,26 @@ DAMAGE: dict[str, tuple[Callable[[Path], Any], str]] = {
                                 "no longer matches its source text"),
     "registry-date-citation-moved": (_edit(lambda db: _first_registry_date(db).update(
         end=_first_registry_date(db)["end"] + 3)), "does not match its quote"),
+}
+
+
+# ----------------------------------------------------------------------- impossible dates
+
+#: name: (a date that cannot be, what `etr when` says of it); exit 2 from `when` and `timeline --from/--to`
+IMPOSSIBLE_DATES: dict[str, tuple[str, str]] = {
+    "month-13": ("1944-13", "month 13 does not exist"),
+    "month-00": ("1944-00", "month 0 does not exist"),
+    "31-february": ("31 February 1944", "February 1944 has no day 31"),
+    "29-february-1945": ("29 February 1945", "February 1945 has no day 29"),
+    "30-february-iso": ("1944-02-30", "February 1944 has no day 30"),
+    "31-november-iso": ("1944-11-31", "November 1944 has no day 31"),
+    "day-00": ("1944-11-00", "November 1944 has no day 0"),
+    "year-0000": ("0000", "there is no year 0"),
+    "slash-month-13": ("13/1945", "month 13 does not exist"),
+    "slash-year-0000": ("9/0000", "there is no year 0"),
+    "half-of-year-0000": ("first half of 0000", "there is no year 0"),
+    "reversed": ("1946..1944", "ends before it starts"),
+    "triple-range": ("1944..1945..1946", "cannot read '1944..1945..1946' as a period"),
+    "dotdot": ("..", "cannot read '..' as a period"),
+    "open-range": ("1944..", "cannot read '1944..' as a period"),
 }

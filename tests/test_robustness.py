@@ -35,7 +35,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import COMMITTED, DAMAGE, ETR, cli, etr_env, rewrite
+from conftest import COMMITTED, DAMAGE, ETR, IMPOSSIBLE_DATES, cli, etr_env, rewrite
 from etr.dates.forms import scan
 from etr.dates.periods import Period, parse_period
 from etr.errors import BadDocument, BadQuery
@@ -164,17 +164,8 @@ HOSTILE: dict[str, str] = {
     "ansi-clear-screen": "\x1b[2J\x1b[H",
     "ansi-title": "\x1b]0;pwned\x07Ghulja",
     "ansi-bare-esc": "\x1b",
-    "date-month-13": "1944-13",
-    "date-31-february": "31 February 1944",
-    "date-year-0000": "0000",
-    "date-reversed": "1946..1944",
+    **{f"date-{name}": date for name, (date, _) in IMPOSSIBLE_DATES.items()},
     "date-huge": "99999999",
-    "date-dotdot": "..",
-    "date-open-range": "1944..",
-    "date-triple-range": "1944..1945..1946",
-    "date-day-00": "1944-11-00",
-    "date-29-february-1945": "29 February 1945",
-    "date-month-00": "1944-00",
     "option-like-json": "--json",
     "option-like-n": "-n",
     "format-strings": "%s%n%x{0}{}{name!r}",
@@ -185,8 +176,7 @@ HOSTILE: dict[str, str] = {
 }
 
 #: impossible dates: exit 2 from `when` and from `timeline --from/--to`
-IMPOSSIBLE_DATES = {"date-month-13", "date-31-february", "date-year-0000", "date-reversed", "date-day-00",
-                    "date-29-february-1945", "date-month-00", "date-triple-range", "date-dotdot", "date-open-range"}
+IMPOSSIBLE = {f"date-{name}" for name in IMPOSSIBLE_DATES}
 EMPTY = {"empty", "spaces", "whitespace-mix", "nul-only", "c0-controls", "ansi-bare-esc"}
 TOO_LONG = {"one-megabyte", "over-limit-501"}
 MARKUP = {"markup-bold", "markup-link", "markup-close", "markup-escaped", "markup-emoji-code"}
@@ -207,12 +197,12 @@ def _expected_code(case: str, command: str) -> int | None:
     if command in ("timeline-from", "timeline-to"):
         if case == "empty":
             return 0  # an empty --from/--to is no bound at all
-        if case in IMPOSSIBLE_DATES or case in TOO_LONG or case in EMPTY:
+        if case in IMPOSSIBLE or case in TOO_LONG or case in EMPTY:
             return 2
         return None
     if case in EMPTY or case in TOO_LONG:
         return 2
-    if command == "when" and case in IMPOSSIBLE_DATES:
+    if command == "when" and case in IMPOSSIBLE:
         return 2
     return None
 
@@ -431,12 +421,6 @@ def test_parse_period_raises_only_badquery(q: str) -> None:
         assert e.exit_code == 2 and e.message and "\n" not in e.message
         return
     _check_period(p)
-
-
-@pytest.mark.parametrize("q", ["1944-13", "31 February 1944", "0000", "1946..1944", "1944-11-31", "29 February 1945"])
-def test_parse_period_impossible_dates(q: str) -> None:
-    with pytest.raises(BadQuery):
-        parse_period(q)
 
 
 @pytest.mark.parametrize("q", ["early 1st century", "late-1st century", "mid-1st century..1944"])
