@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import IMPOSSIBLE_DATES
+from conftest import DATA, IMPOSSIBLE_DATES
 from etr.dates.forms import scan
 from etr.dates.periods import parse_period
 from etr.dates.values import Point
@@ -1031,7 +1030,7 @@ def test_unseen_documents(folder_name: str, at_least: float) -> None:
 
     from etr.ingest.sentences import read_document
 
-    folder = Path(__file__).parent / "data" / folder_name
+    folder = DATA / folder_name
     gold = [json.loads(x) for x in (folder / "timex_gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     gold = [g for g in gold if g.get("type", "DATE") == "DATE" and not g.get("optional")]
     found: dict[str, list[tuple[int, int, str]]] = {}

@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import DATA, load_jsonl
-from etr.cli.app import app
+from conftest import DATA, cli, load_jsonl
 from evalcheck import COMMAND, check
 
 KNOWN_MISSES = {
@@ -36,6 +34,6 @@ def cases(name: str) -> list:
 
 @pytest.mark.parametrize("case", cases("dev_queries.jsonl") + cases("hard_queries.jsonl") + cases("more_queries.jsonl"))
 def test_query(case: dict) -> None:
-    result = CliRunner().invoke(app, [COMMAND[case["kind"]], case["query"], "--json"])
+    result = cli(COMMAND[case["kind"]], case["query"], "--json")
     assert result.exit_code == 0, result.output
     assert check(case, json.loads(result.stdout)) == []
