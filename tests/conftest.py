@@ -45,6 +45,7 @@ ETR = _etr_path()
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's own ETR_HOME (returned), and no other ETR_* variable but ETR_QUIET; no colour."""
     home = tmp_path_factory.mktemp("etr_home")
     for name in [k for k in os.environ if k.startswith("ETR_")]:
         monkeypatch.delenv(name)
@@ -130,9 +131,10 @@ ETR_SGR = re.compile(r"\x1b\[(?:0|1|2|7|33)(?:;(?:1|2|7|33))*m")
 
 
 def foreign_escapes(text: str) -> str:
-    """What is left of `text`'s escape and control bytes once etr's own styles are taken out."""
+    """The control characters (ESC, BEL, C1 ...; a line break aside) left in `text` once etr's
+    own styles are taken out: '' when etr sent nothing else."""
     rest = ETR_SGR.sub("", text)
-    return "".join(ch for ch in rest if ch in "\x1b\x07\x9b" or ("\x00" <= ch < " " and ch != "\n"))
+    return "".join(ch for ch in rest if (ch < " " and ch != "\n") or "\x7f" <= ch <= "\x9f")
 
 
 # ---------------------------------------------------------------------------- fact bases
