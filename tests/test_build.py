@@ -11,46 +11,23 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from conftest import ROOT
-from etr.cli.app import app
+from conftest import COMMITTED, ROOT, TELEGRAM, TELEGRAM_DOC, cli
 from etr.errors import BuildFailed
 from etr.ingest.assemble import build, seed_sources
 from etr.ingest.pipeline import build_seeds, build_with_added, extract
 from etr.store import facts as store
 
-TELEGRAM = """AMERICAN CONSULATE, TIHWA, SINKIANG
-November 20, 1944
 
-SECRETARY OF STATE, WASHINGTON.
-
-Reliable reports reaching Tihwa state that Ili rebels captured Kuldja on November 7 and that the \
-Chinese garrison held out in the power station until November 13. On November 12 a so-called East \
-Turkestan Republic was proclaimed at Kuldja with Ali Khan Tura as chairman. Ahmedjan Kasimov is \
-reported among the leaders. Governor Wu Chung-hsin has asked Chungking for reinforcements. Two days \
-later rebel cavalry approached Chuguchak, and Kazakh bands under Osman Bator raided Shara Sume. \
-Colonel Petrovsky of the Soviet consulate at Kuldja left for Alma Ata on the 14th.
-
-WARD
-"""
+def test_committed_fact_base_is_what_build_produces(fresh_text: str) -> None:
+    """CI's `etr build --check`: data/facts.json is generated, never edited by hand. The one test
+    comparing the committed file with a build; every other test compares with the fresh build."""
+    assert fresh_text == COMMITTED.read_text(encoding="utf-8"), "run `etr build` and commit data/facts.json"
 
 
-@pytest.fixture(scope="module")
-def fresh() -> dict[str, Any]:
-    db, _ = build_seeds()
-    return db
-
-
-def test_committed_fact_base_is_what_build_produces(fresh: dict[str, Any]) -> None:
-    """CI's `etr build --check`: data/facts.json is generated, never edited by hand."""
-    committed = (ROOT / "data" / "facts.json").read_text(encoding="utf-8")
-    assert store.dumps(fresh) == committed, "run `etr build` and commit data/facts.json"
-
-
-def test_build_is_deterministic(fresh: dict[str, Any]) -> None:
+def test_build_is_deterministic(fresh_text: str) -> None:
     again, _ = build_seeds()
-    assert store.dumps(again) == store.dumps(fresh)
+    assert store.dumps(again) == fresh_text
 
 
 def test_fact_base_matches_its_schema(facts_db: dict[str, Any]) -> None:
@@ -58,11 +35,13 @@ def test_fact_base_matches_its_schema(facts_db: dict[str, Any]) -> None:
     jsonschema.validate(facts_db, schema)
 
 
-def test_every_citation_quotes_its_source_file(facts_db: dict[str, Any]) -> None:
-    files = {s["id"]: (ROOT / "seeds" / s["file"]).read_bytes().decode("utf-8") for s in facts_db["sources"]}
-    cits = [c for ev in facts_db["events"] for c in ev["citations"]]
-    cits += [c for e in facts_db["entities"] for c in e["statements"]]
-    cits += [d["citation"] for e in facts_db["entities"] for d in e["dates"]]
+def test_every_citation_quotes_its_source_file(fresh_db: dict[str, Any]) -> None:
+    """What the build makes now, read against the seed files themselves (not the texts the fact
+    base carries, which its own validation compares)."""
+    files = {s["id"]: (ROOT / "seeds" / s["file"]).read_bytes().decode("utf-8") for s in fresh_db["sources"]}
+    cits = [c for ev in fresh_db["events"] for c in ev["citations"]]
+    cits += [c for e in fresh_db["entities"] for c in e["statements"]]
+    cits += [d["citation"] for e in fresh_db["entities"] for d in e["dates"]]
     assert len(cits) > 300
     for c in cits:
         assert files[c["source"]][c["start"] : c["end"]] == c["quote"]
@@ -136,18 +115,15 @@ def test_failed_build_leaves_fact_base_untouched(tmp_path: Path) -> None:
     out.write_text("previous\n")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00 binary junk")
-    result = CliRunner().invoke(app, ["build", "--add", str(bad), "--out", str(out)])
+    result = cli("build", "--add", str(bad), "--out", str(out))
     assert result.exit_code == 2
     assert "NUL" in result.stderr
     assert out.read_text() == "previous\n"
 
 
 @pytest.fixture(scope="module")
-def with_telegram(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    d = tmp_path_factory.mktemp("docs")
-    doc = d / "tihwa_telegram_1944.txt"
-    doc.write_text(TELEGRAM, encoding="utf-8")
-    db, _ = build_with_added([doc], None)
+def with_telegram() -> dict[str, Any]:
+    db, _ = build_with_added([TELEGRAM_DOC], None)
     return db
 
 
@@ -169,23 +145,35 @@ def test_added_document_links_older_romanisations(with_telegram: dict[str, Any])
 
 
 def test_added_document_discovers_unregistered_names(with_telegram: dict[str, Any]) -> None:
-    auto = {e["name"]: e for e in with_telegram["entities"] if not e["curated"]}
-    assert "Petrovsky" in " ".join(auto)
-    assert all(e["id"].startswith("auto-") and e["events"] or e["sentences"] for e in auto.values())
+    """Every name in the telegram is registered but Colonel Petrovsky's: he alone becomes a new
+    entity, marked as found (an `auto-` id, not curated), with the sentence and the dated event
+    that name him, and the name quoted from the telegram."""
+    auto = [e for e in with_telegram["entities"] if not e["curated"]]
+    assert [(e["type"], e["name"].split()[0]) for e in auto] == [("person", "Petrovsky")]
+    (petrovsky,) = auto
+    assert petrovsky["id"] == "auto-" + petrovsky["name"].lower().replace(" ", "-")
+    sentences = {s["id"]: s for s in with_telegram["sentences"]}
+    assert [sentences[i]["text"][:17] for i in petrovsky["sentences"]] == ["Colonel Petrovsky"]
+    events = {ev["id"]: ev for ev in with_telegram["events"]}
+    assert [(events[i]["source"], events[i]["date"]["value"]) for i in petrovsky["events"]] == \
+        [("tihwa-telegram-1944", "1944-11-14")]
+    assert all(petrovsky["id"] in events[i]["entities"] for i in petrovsky["events"])
+    assert [(c["source"], c["quote"]) for c in petrovsky["statements"]] == [("tihwa-telegram-1944", petrovsky["name"])]
+    assert TELEGRAM[petrovsky["statements"][0]["start"] : petrovsky["statements"][0]["end"]] == petrovsky["name"]
 
 
 def test_added_documents_accumulate(tmp_path: Path, isolated_env: Path) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("On 3 March 1946 Burhan Shahidi visited Kuldja.\n", encoding="utf-8")
     b.write_text("On 9 May 1947 Masud Sabri spoke in Tihwa.\n", encoding="utf-8")
-    runner = CliRunner()
-    assert runner.invoke(app, ["build", "--add", str(a)]).exit_code == 0
-    assert runner.invoke(app, ["build", "--add", str(b)]).exit_code == 0
+    packaged = COMMITTED.read_bytes(), COMMITTED.stat().st_mtime_ns
+    assert cli("build", "--add", str(a)).exit_code == 0
+    assert cli("build", "--add", str(b)).exit_code == 0
     db = store.load(isolated_env / "facts.json")
     assert {"a", "b"} <= {s["id"] for s in db["sources"]}
-    when = runner.invoke(app, ["when", "1946-03", "--json"])
+    when = cli("when", "1946-03", "--json")
     assert when.exit_code == 0 and "Burhan" in when.stdout
-    assert (ROOT / "data" / "facts.json").read_text() == store.dumps(build_seeds()[0])
+    assert (COMMITTED.read_bytes(), COMMITTED.stat().st_mtime_ns) == packaged  # the user's fact base, not the packaged one
 
 
 def test_the_same_text_is_added_once(tmp_path: Path, isolated_env: Path) -> None:
@@ -193,18 +181,15 @@ def test_the_same_text_is_added_once(tmp_path: Path, isolated_env: Path) -> None
     a.write_text("On 3 March 1946 Burhan Shahidi visited Kuldja.\n", encoding="utf-8")
     copy = tmp_path / "copy of a.txt"
     copy.write_bytes(a.read_bytes())
-    runner = CliRunner()
-    assert runner.invoke(app, ["build", "--add", str(a)]).exit_code == 0
-    again = runner.invoke(app, ["build", "--add", str(a), "--add", str(copy), "--add", str(ROOT / "seeds" / "sino_soviet_non_aggression_pact.txt")])
+    assert cli("build", "--add", str(a)).exit_code == 0
+    again = cli("build", "--add", str(a), "--add", str(copy), "--add", str(ROOT / "seeds" / "sino_soviet_non_aggression_pact.txt"))
     assert again.exit_code == 0
     ids = [s["id"] for s in store.load(isolated_env / "facts.json")["sources"]]
     assert ids.count("a") == 1 and not any(i.startswith(("a-", "copy")) for i in ids) and len(ids) == 4
 
 
-def test_extract_reports_dates_and_names(tmp_path: Path) -> None:
-    doc = tmp_path / "t.txt"
-    doc.write_text(TELEGRAM, encoding="utf-8")
-    rows = extract(doc)
+def test_extract_reports_dates_and_names() -> None:
+    rows = extract(TELEGRAM_DOC)
     dates = [(r["text"], r["value"]) for r in rows if r["kind"] == "date"]
     assert ("November 20, 1944", "1944-11-20") in dates and ("November 13", "1944-11-13") in dates
     names = {(r["text"], r["id"]) for r in rows if r["kind"] == "entity"}
@@ -268,6 +253,10 @@ def test_document_linker_equals_sentence_linker_on_any_text(linker: Any, parts: 
     ("Commander-in-Chief CHU TEH ordered the advance into the Outer Mongolian steppe.", {"CHU TEH"}),
     ("He studied at the Communist University of the Toilers of the East in Moscow.", {"University of the Toilers of the East", "Moscow"}),
     ("1933, Apr. 12 — Coup at Urumchi; Sheng becomes military commander.", {"Urumchi", "Sheng"}),
+    pytest.param("Colonel Petrovsky of the Soviet consulate at Kuldja left for Alma Ata on the 14th.",
+                 {"Petrovsky", "Kuldja", "Alma Ata"}, marks=pytest.mark.xfail(strict=True, reason=(
+                     "BUG: a name runs on through 'of the' into an adjective that is no name ('Soviet', "
+                     "'American'): 'Petrovsky of the Soviet' becomes a person"))),
 ])
 def test_unregistered_names_in_telegrams(sentence: str, names: set[str]) -> None:
     """Telegrams write names in capitals; their headers, jargon and titles are not names."""

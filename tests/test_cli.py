@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from conftest import DATA, ROOT
-from etr.cli.app import app
+from conftest import (
+    COMMITTED,
+    ETR,
+    IMPOSSIBLE_DATES,
+    ROOT,
+    SAMPLE_TELEGRAM_DOC,
+    cli,
+    etr_env,
+    foreign_escapes,
+)
 
 SCHEMA = json.loads((ROOT / "data" / "output.schema.json").read_text())
-ETR = str(Path(sys.executable).parent / "etr")
-
-
-def run(*args: str, **env: str) -> Any:
-    return CliRunner().invoke(app, list(args), env=env or None)
 
 
 def as_json(result: Any) -> dict[str, Any]:
@@ -39,30 +41,30 @@ FOUND = [
 
 @pytest.mark.parametrize("command,query", FOUND)
 def test_json_contract_and_exit_0(command: str, query: str) -> None:
-    result = run(command, query, "--json")
+    result = cli(command, query, "--json")
     assert result.exit_code == 0, result.stderr
     doc = as_json(result)
     assert doc["command"] == command and doc["query"] == query and doc["results"]
 
 
 def test_timeline_and_sources_json() -> None:
-    doc = as_json(run("timeline", "--from", "1949-08", "--to", "1949-09", "--json"))
+    doc = as_json(cli("timeline", "--from", "1949-08", "--to", "1949-09", "--json"))
     values = [r["date"]["start"] for r in doc["results"]]
     assert values == sorted(values)
     assert all(r["date"]["end"] >= "1949-08-01" and r["date"]["start"] <= "1949-09-30" for r in doc["results"])
-    doc = as_json(run("sources", "--json"))
+    doc = as_json(cli("sources", "--json"))
     assert len(doc["results"]) == 3
     assert {s["id"] for s in doc["results"]} == {"etr", "kraus", "pact"}
 
 
 def test_timeline_about() -> None:
-    doc = as_json(run("timeline", "--about", "Deng Liqun", "--json"))
+    doc = as_json(cli("timeline", "--about", "Deng Liqun", "--json"))
     assert doc["interpreted"]["about"] == ["Deng Liqun"]
     assert all(any(e["id"] == "deng-liqun" for e in r["entities"]) for r in doc["results"])
 
 
 def test_who_profile_shape() -> None:
-    ent = as_json(run("who", "Ehmetjan Kasimi", "--json"))["results"][0]
+    ent = as_json(cli("who", "Ehmetjan Kasimi", "--json"))["results"][0]
     assert ent["id"] == "ehmetjan-qasimi" and ent["matched"] == "Ehmetjan Qasimi" and ent["score"] < 100
     assert "Kasimov" in ent["aliases"]
     dates = [e["date"]["start"] for e in ent["events"]]
@@ -72,22 +74,22 @@ def test_who_profile_shape() -> None:
 
 
 def test_show_event_has_context_and_anchor() -> None:
-    ev = as_json(run("when", "Deng Liqun telegram to Mao", "--json"))["results"][0]
-    shown = as_json(run("show", ev["id"], "--json"))["results"][0]
+    ev = as_json(cli("when", "Deng Liqun telegram to Mao", "--json"))["results"][0]
+    shown = as_json(cli("show", ev["id"], "--json"))["results"][0]
     assert shown["date"]["how"] == "relative" and "17 August 1949" in shown["date"]["anchor"]
     ctx = shown["context"]
     assert ctx["paragraph"][ctx["start"] : ctx["end"]] == shown["citations"][0]["quote"]
 
 
 def test_when_period_marks_coarser_events() -> None:
-    doc = as_json(run("when", "1944-11", "--json"))
+    doc = as_json(cli("when", "1944-11", "--json"))
     assert doc["interpreted"]["period"] == {"start": "1944-11-01", "end": "1944-11-30", "value": "1944-11"}
     within = [r["within"] for r in doc["results"]]
     assert within == sorted(within, reverse=True) and within[0] and not within[-1]
 
 
 def test_jsonl_is_one_result_per_line() -> None:
-    result = run("when", "1945", "--jsonl")
+    result = cli("when", "1945", "--jsonl")
     lines = result.stdout.splitlines()
     assert len(lines) > 5 and all(json.loads(line)["date"] for line in lines)
 
@@ -95,10 +97,7 @@ def test_jsonl_is_one_result_per_line() -> None:
 @pytest.mark.parametrize("args,code,message", [
     (["who", "Zzyzx Qwerty"], 1, "no match for 'Zzyzx Qwerty'"),
     (["who", "Ehmetjn Qasmi"], 0, ""),
-    (["when", "1944-13"], 2, "month 13 does not exist"),
-    (["when", "31 February 1944"], 2, "has no day 31"),
-    (["when", "1946..1944"], 2, "ends before it starts"),
-    (["when", "0000"], 2, "no year 0"),
+    *[(["when", date], 2, message) for date, message in IMPOSSIBLE_DATES.values()],
     (["when", "1700"], 1, "no events dated within"),
     (["when", "   "], 2, "empty query"),
     (["show", "no-such-id"], 1, "no event, entity or sentence"),
@@ -106,34 +105,34 @@ def test_jsonl_is_one_result_per_line() -> None:
     (["who", "x", "--db", "/nonexistent/facts.json"], 3, "no fact base"),
 ])
 def test_exit_codes_and_one_line_messages(args: list[str], code: int, message: str) -> None:
-    result = run(*args)
+    result = cli(*args)
     assert result.exit_code == code, result.output
     if code:
         assert result.stdout == ""
         assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
-        as_json(run(*args, "--json"))  # still one valid JSON document on stdout
+        as_json(cli(*args, "--json"))  # still one valid JSON document on stdout
 
 
 def test_suggestions_on_no_match() -> None:
-    result = run("where", "Ghuljx Yinging Kudlja")
+    result = cli("where", "Ghuljx Yinging Kudlja")
     assert result.exit_code == 1 and "did you mean" in result.stderr
 
 
 def test_ambiguous_short_name_shows_all_candidates() -> None:
-    doc = as_json(run("who", "Ma", "--json"))
+    doc = as_json(cli("who", "Ma", "--json"))
     assert doc["interpreted"]["ambiguous"] and len(doc["results"]) >= 4
     assert all(r["name"].startswith("Ma ") for r in doc["results"])
 
 
 def test_piped_output_is_tsv_with_header() -> None:
-    result = run("when", "1944-11")
+    result = cli("when", "1944-11")
     lines = result.stdout.splitlines()
     assert lines[0] == "date\tas_written\thow\tstatement\tsource\tid"
     assert all(len(line.split("\t")) == 6 for line in lines)
 
 
 def test_terminal_output_is_laid_out_for_a_person() -> None:
-    result = run("when", "1944-11", ETR_TERMINAL="1", COLUMNS="80")
+    result = cli("when", "1944-11", ETR_TERMINAL="1", COLUMNS="80")
     rows = result.stdout.splitlines()
     assert rows[0] == "1944-11-01 to 1944-11-30  (~ = known only more coarsely)"
     assert rows[1].split() == ["date", "statement", "source"] and set(rows[2]) == {"─", " "}
@@ -142,55 +141,118 @@ def test_terminal_output_is_laid_out_for_a_person() -> None:
 
 
 def test_markup_in_query_is_shown_as_text() -> None:
-    result = run("who", "[bold red]Kasimov[/]", ETR_TERMINAL="1")
-    assert result.exit_code in (0, 1)
-    assert "\x1b" not in result.stdout + result.stderr
+    """Nothing reads markup: the query comes back in the message exactly as typed."""
+    result = cli("who", "[bold red]Kasimov[/]", ETR_TERMINAL="1")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("etr: no match for '[bold red]Kasimov[/]'")
+    assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1
+
+
+HOSTILE_DOCUMENT = (
+    "= Hostile [bold red]Title[/] =\n\n"
+    "The [bold red]rebels[/] met in Ghulja on 12 November 1944 and read \x1b[31mred\x1b[0m notes "
+    "\x1b]0;pwned\x07there.\n"
+    "Ehmetjan Qasimi signed the [link=file:///etc/passwd]treaty[/link] in Urumqi in June 1946.\x1b[2J\n"
+)
+
+
+def test_a_styled_terminal_gets_only_etr_s_own_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With styles on (a terminal, no NO_COLOR), etr sends its own SGR codes and nothing else:
+    escapes in a document or a query are removed, markup in them is shown as it is written."""
+    monkeypatch.delenv("NO_COLOR")
+    doc, db = tmp_path / "hostile.txt", tmp_path / "facts.json"
+    doc.write_text(HOSTILE_DOCUMENT, encoding="utf-8")
+    assert cli("build", "--add", str(doc), "--out", str(db)).exit_code == 0
+    shown = {}
+    for args in (["when", "1944-11-12"], ["when", "1946-06"], ["sources"], ["who", "Qasimi"],
+                 ["who", "[bold red]Kasimov[/] \x1b[31mred\x1b]0;pwned\x07"]):
+        result = cli(*args, "--db", str(db), ETR_TERMINAL="1", TERM="xterm-256color")
+        assert result.exit_code in (0, 1), result.output
+        assert foreign_escapes(result.stdout + result.stderr) == "", args
+        shown[args[-1]] = result.stdout + result.stderr
+    assert "\x1b[1m" in shown["Qasimi"]  # styles are on: the check above is not vacuous
+    assert "The [bold red]rebels[/] met in Ghulja on 12 November" in shown["1944-11-12"]
+    assert "1944 and read red notes there." in shown["1944-11-12"]
+    assert "[link=file:///etc/passwd]treaty[/link]" in shown["1946-06"]
+    assert "Hostile [bold red]Title[/]" in shown["sources"]
+    # a query's control characters become spaces (etr.query.core.clean_query): what is left is text
+    assert "no match for '[bold red]Kasimov[/] [31mred ]0;pwned'" in shown["[bold red]Kasimov[/] \x1b[31mred\x1b]0;pwned\x07"]
 
 
 def test_version() -> None:
-    result = run("--version")
+    result = cli("--version")
     assert result.exit_code == 0 and result.stdout.startswith("etr 0.")
 
 
-def test_build_check_passes_on_committed_fact_base() -> None:
-    result = run("build", "--check")
+def test_build_check_reads_the_packaged_fact_base_by_default(fresh_text: str) -> None:
+    """Whether the committed file is current is test_build.py's one question; here: which file."""
+    result = cli("build", "--check")
+    assert result.exit_code == (0 if COMMITTED.read_text(encoding="utf-8") == fresh_text else 1)
+    assert result.stderr.startswith(f"etr: {COMMITTED} ")
+
+
+def test_build_check_passes_on_a_current_file(tmp_path: Path, fresh_text: str) -> None:
+    current = tmp_path / "facts.json"
+    current.write_text(fresh_text, encoding="utf-8")
+    result = cli("build", "--check", "--db", str(current))
     assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"etr: {current} is what `etr build` produces (")
 
 
-def test_build_check_fails_on_other_file(tmp_path: Path) -> None:
+def _swap_two_letters_in_a_quote(text: str) -> str:
+    """`text` with two neighbouring letters of its first quote swapped: same length, same characters."""
+    i = text.index('"quote": "') + len('"quote": "')
+    j = next(k for k in range(i, len(text)) if text[k].isalpha() and text[k + 1].isalpha() and text[k] != text[k + 1])
+    return text[:j] + text[j + 1] + text[j] + text[j + 2 :]
+
+
+@pytest.mark.parametrize("edit", [
+    pytest.param(lambda t: t.replace('"Ghulja"', '"Gulja"', 1), id="one letter fewer"),
+    pytest.param(_swap_two_letters_in_a_quote, id="two letters of a quote swapped"),
+])
+def test_build_check_fails_on_other_file(tmp_path: Path, fresh_text: str, edit: Callable[[str], str]) -> None:
     other = tmp_path / "facts.json"
-    other.write_text((ROOT / "data" / "facts.json").read_text().replace('"Ghulja"', '"Gulja"', 1))
-    result = run("build", "--check", "--db", str(other))
-    assert result.exit_code == 1 and "differs" in result.stderr
+    other.write_text(edit(fresh_text), encoding="utf-8")
+    assert other.read_text(encoding="utf-8") != fresh_text
+    result = cli("build", "--check", "--db", str(other))
+    assert result.exit_code == 1
+    assert result.stderr == (f"etr: {other} differs from what `etr build` produces; "
+                             "run `etr build` and commit the result\n")
 
 
-def test_build_out_writes_there_only(tmp_path: Path) -> None:
-    out = tmp_path / "f.json"
-    before = (ROOT / "data" / "facts.json").read_bytes()
-    result = run("build", "--out", str(out))
-    assert result.exit_code == 0 and out.read_bytes() == before
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file and folder under `folder`: its size and modification time."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def test_build_out_writes_there_only(tmp_path: Path, isolated_env: Path, fresh_text: str) -> None:
+    """`--out F` writes F and its index beside it, and nothing else: not the packaged fact base,
+    not the user's. The empty F.lock stays by design: filelock keeps a lock file on POSIX, since
+    removing it on release would let a waiting build lock a file a third build no longer sees."""
+    out = tmp_path / "out" / "f.json"
+    packaged, data = COMMITTED.read_bytes(), _files(COMMITTED.parent)
+    result = cli("build", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == fresh_text
+    assert COMMITTED.read_bytes() == packaged and _files(COMMITTED.parent) == data  # bytes, sizes, mtimes
+    assert sorted(_files(tmp_path)) == ["out", "out/f.json", "out/f.json.index.sqlite", "out/f.json.lock"]
+    assert (out.parent / "f.json.lock").stat().st_size == 0
+    assert not _files(isolated_env)
 
 
 def test_extract_json(tmp_path: Path) -> None:
     doc = tmp_path / "n.txt"
     doc.write_text("Kuldja fell on 7 November 1944. Six days later Ali Khan Tura spoke.\n", encoding="utf-8")
-    rows = as_json(run("extract", str(doc), "--json"))["results"]
+    rows = as_json(cli("extract", str(doc), "--json"))["results"]
     kinds = [(r["kind"], r["text"]) for r in rows]
     assert ("date", "7 November 1944") in kinds and ("date", "Six days later") in kinds
     assert ("entity", "Kuldja") in kinds and ("entity", "Ali Khan Tura") in kinds
     assert next(r for r in rows if r["text"] == "Six days later")["value"] == "1944-11-13"
 
 
-def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ETR_")}
-    env.update({"ETR_QUIET": "1", "ETR_HOME": extra.pop("home", "/nonexistent-etr-home")})
-    env.update(extra)
-    return env
-
-
 def test_installed_etr_in_a_real_process() -> None:
     proc = subprocess.run([ETR, "who", "Ehmetjan Qasimi", "--json"], capture_output=True, text=True,
-                          env=subprocess_env(), timeout=60)
+                          env=etr_env(), timeout=60)
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     jsonschema.validate(doc, SCHEMA)
@@ -198,16 +260,16 @@ def test_installed_etr_in_a_real_process() -> None:
 
 
 def test_real_process_usage_error_is_one_line() -> None:
-    proc = subprocess.run([ETR, "who"], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    proc = subprocess.run([ETR, "who"], capture_output=True, text=True, env=etr_env(), timeout=60)
     assert proc.returncode == 2 and proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
-    proc = subprocess.run([ETR, "who", "--json"], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    proc = subprocess.run([ETR, "who", "--json"], capture_output=True, text=True, env=etr_env(), timeout=60)
     assert proc.returncode == 2 and json.loads(proc.stdout)["error"]["code"] == 2
 
 
 def test_real_process_missing_fact_base_exit_3(tmp_path: Path) -> None:
     proc = subprocess.run([ETR, "when", "1944"], capture_output=True, text=True, timeout=60,
-                          env=subprocess_env(ETR_DB=str(tmp_path / "gone.json")))
+                          env=etr_env(ETR_DB=str(tmp_path / "gone.json")))
     assert proc.returncode == 3 and "gone.json" in proc.stderr
 
 
@@ -230,8 +292,8 @@ def _both_paths_agree(args: list[str]) -> None:
     from etr.cli.fast import parse
 
     assert parse(args) is not None
-    proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120)
-    typer_result = run(*args)
+    proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=etr_env(), timeout=120)
+    typer_result = cli(*args)
     assert proc.returncode == typer_result.exit_code
     assert proc.stdout == typer_result.stdout
     assert proc.stderr == typer_result.stderr
@@ -257,14 +319,14 @@ BUILD_CASES = [
 @pytest.mark.parametrize("args", BUILD_CASES, ids=[" ".join(a) for a in BUILD_CASES])
 def test_fast_path_builds_like_the_typer_app(args: list[str], tmp_path: Path) -> None:
     """`etr build` with a thousand --add options skips Typer's parsing too; both paths agree."""
-    _both_paths_agree([a.format(tmp=tmp_path, telegram=DATA / "sample_telegram.txt") for a in args])
+    _both_paths_agree([a.format(tmp=tmp_path, telegram=SAMPLE_TELEGRAM_DOC) for a in args])
 
 
 def test_fast_path_does_not_import_typer() -> None:
     code = ("import sys, runpy; sys.argv=['etr','who','Kasimov','--json'];"
             "import etr.cli.main as m\ntry: m.main()\nexcept SystemExit: pass\n"
             "sys.stderr.write(str('typer' in sys.modules))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=etr_env(), timeout=60)
     assert proc.stderr.endswith("False") and json.loads(proc.stdout)["results"]
 
 
@@ -273,7 +335,7 @@ def test_fast_path_does_not_import_typer() -> None:
     ("Zzyzx Qwerty", None),  # nothing is close: no far guess ("Nazi Germany")
 ])
 def test_nothing_found_suggests_only_close_names(query: str, suggested: str | None) -> None:
-    result = run("who", query)
+    result = cli("who", query)
     assert result.exit_code == 1
     assert (suggested in result.stderr) if suggested else ("did you mean" not in result.stderr)
 
@@ -284,7 +346,7 @@ def test_nothing_found_suggests_only_close_names(query: str, suggested: str | No
     (["zzz"], "No such command 'zzz'. (see etr --help)"),
 ])
 def test_a_mistyped_command_gets_a_suggestion(argv: list[str], message: str) -> None:
-    proc = subprocess.run([ETR, *argv], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    proc = subprocess.run([ETR, *argv], capture_output=True, text=True, env=etr_env(), timeout=60)
     assert proc.returncode == 2 and message in proc.stderr and proc.stderr.count("Did you mean") <= 1
 
 
@@ -292,10 +354,10 @@ def test_a_mistyped_command_gets_a_suggestion(argv: list[str], message: str) -> 
 def test_contradictory_flags_are_a_usage_error(via: str) -> None:
     args = ["who", "Kasimov", "--json", "--jsonl"]
     if via == "typer":
-        result = run(*args)
+        result = cli(*args)
         code, out, err = result.exit_code, result.stdout, result.stderr
     else:
-        proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=subprocess_env(), timeout=60)
+        proc = subprocess.run([ETR, *args], capture_output=True, text=True, env=etr_env(), timeout=60)
         code, out, err = proc.returncode, proc.stdout, proc.stderr
     assert code == 2 and "--json and --jsonl cannot be used together" in err
     assert json.loads(out)["error"]["code"] == 2

@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from typer.testing import CliRunner
 
 import docs_blocks
-from etr.cli.app import app
+from conftest import ROOT, cli
 from etr.cli.commands import COMMANDS
 
 README = docs_blocks.README.read_text(encoding="utf-8")
-COMMANDS_MD = (docs_blocks.ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+COMMANDS_MD = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
 EXAMPLES = docs_blocks.examples()
 
 
@@ -31,18 +30,18 @@ def test_readme_first_commands_install_and_run() -> None:
     fences = re.findall(r"```bash\n(.*?)\n```", README, re.S)
     assert "pip install -e . && .venv/bin/etr who \"Ehmetjan Qasimi\"" in fences[0]
     assert fences[1].endswith(".venv/bin/pytest")
-    assert fences[1] in (docs_blocks.ROOT / ".ci" / "run").read_text()
+    assert fences[1] in (ROOT / ".ci" / "run").read_text()
 
 
 def test_readme_is_a_front_door() -> None:
     assert len(README.splitlines()) <= 150
-    for page in sorted((docs_blocks.ROOT / "docs").glob("*.md")):
+    for page in sorted((ROOT / "docs").glob("*.md")):
         assert f"(docs/{page.name})" in README, f"README does not link docs/{page.name}"
 
 
 @pytest.mark.parametrize("command", [c.name for c in COMMANDS])
 def test_every_command_has_help_and_is_documented(command: str) -> None:
-    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "100"})
+    result = cli(command, "--help", COLUMNS="100")
     assert result.exit_code == 0 and len(result.stdout.strip().splitlines()) > 3
     assert f"$ etr {command} --help\n" in COMMANDS_MD
     assert f"## etr {command}\n" in COMMANDS_MD

@@ -23,9 +23,23 @@ from etr.text.romanise import key
 
 
 @pytest.mark.parametrize("text,folded", [
-    ("Elihan Töre", "elihan tore"), ("Ürümqi", "urumqi"), ("Peng Dehuai’s", "peng dehuais"),
-    ("Liu Bin-Di", "liu bin di"), ("Muti'i", "mutii"), ("  KASIMOV ", "kasimov"), ("尼勒克镇", "尼勒克镇"),
-    ("Saifuddin—Azizi", "saifuddin azizi"), ("", ""),
+    # case and diacritics
+    ("Elihan Töre", "elihan tore"), ("Elihan Töre's", "elihan tores"), ("Ürümqi", "urumqi"), ("Ōsman", "osman"),
+    ("Şahidi", "sahidi"), ("  KASIMOV ", "kasimov"), ("Q\u0301asimi", "qasimi"), ("ǅemal", "dzemal"),
+    ("ΣΊΣΥΦΟΣ", "σισυφοσ"),
+    # letters no decomposition takes apart
+    ("Kırgız", "kirgiz"), ("İli", "ili"), ("Łódź", "lodz"), ("ŁÓDŹ", "lodz"), ("Søren Ørsted", "soren orsted"),
+    ("ØRSTED", "orsted"), ("Straße", "strasse"), ("Æsir", "aesir"), ("ÆSIR", "aesir"), ("Œuvre", "oeuvre"),
+    ("Đorđe", "dorde"),
+    # apostrophes and quotes of every kind vanish
+    ("Peng Dehuai’s", "peng dehuais"), ("Muti'i", "mutii"), ("‘Ali’", "ali"), ("Muʼmin", "mumin"),
+    ("Qasim`s", "qasims"), ("Qasim´s", "qasims"), ("“Ghulja”", "ghulja"),
+    # dashes of every kind split words
+    ("Liu Bin-Di", "liu bin di"), ("Liu Bin–Di", "liu bin di"), ("Saifuddin—Azizi", "saifuddin azizi"),
+    ("Sino‐Soviet", "sino soviet"), ("Sino‑Soviet", "sino soviet"),
+    # compatibility forms, punctuation, CJK
+    ("ﬁve", "five"), ("Ａｌｉ", "ali"), ("½", "1 2"), ("Ⅻ", "xii"), ("Ma Bufang, Ma Buqing.", "ma bufang ma buqing"),
+    ("尼勒克镇", "尼勒克镇"), ("伊宁 尼勒克镇", "伊宁 尼勒克镇"), ("", ""),
 ])
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
@@ -124,20 +138,28 @@ def test_ambiguous_short_form_lists_every_candidate(fb: FactBase) -> None:
     assert {"ma-bufang", "ma-chengxiang", "ma-hushan", "ma-buqing"} <= {r["id"] for r in results}
 
 
+#: what folding does to the characters Unicode's decompositions leave alone, written out by hand
+#: (not read from etr.text.fold, whose table these check)
+_BY_HAND = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-",
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+})
+
+
 def _fold_whole(text: str) -> str:
     """The definition `fold` implements character by character: the whole text normalised at once."""
     import re
     import unicodedata
 
-    from etr.text.fold import _TRANSLATE
-
-    t = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLATE))
+    t = unicodedata.normalize("NFKD", text.casefold().translate(_BY_HAND))
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = t.casefold().translate(_TRANSLATE)
+    t = t.casefold().translate(_BY_HAND)
     return " ".join(re.findall(r"\w+", t.replace("'", "")))
 
 
-@given(st.text(max_size=120) | st.text(alphabet="aAöÖüÜéÉıİßæﬁ́̈’'`- 尼ΣσςŞşǅ½Ⅻ\u0301\u0308\u200d", max_size=60))
+@given(st.text(max_size=120) | st.text(alphabet="aAöÖüÜéÉıİßæﬁ́̈’'`- 尼ΣσςŞşǅ½Ⅻ\u0301\u0308\u200d"
+                                             "łŁøØđĐœŒÆẞ‘ʼ´“”–—‐‑", max_size=60))
 @settings(max_examples=500, deadline=None)
 def test_fold_by_character_equals_folding_the_whole_text(text: str) -> None:
     assert fold(text) == _fold_whole(text)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import ETR_SGR, foreign_escapes
 from etr.render import envelope, terminal, tsv
 from etr.render.terminal import Screen, cells, cut, wrap
 from etr.text.safe import clean
@@ -146,10 +147,30 @@ def test_markup_and_escapes_in_documents_are_shown_as_text() -> None:
     out = terminal.events(Screen(120, styles=True), [event(hostile)], SHORTS, TITLES, {})
     assert "[bold red]Kasimov[/] red [link=file:///etc/passwd]x[/link]" in out
     assert "\x1b[31m" not in out and "\x07" not in out and "title" not in out
+    assert ETR_SGR.search(out) and foreign_escapes(out) == ""  # styled, and by etr's own codes only
 
 
-def test_clean_strips_controls_and_joins_lines() -> None:
-    assert clean("a\x1b[2Jb\nc\x00d\u202ee") == "ab cde"
+@pytest.mark.parametrize("text,shown", [
+    ("[bold red]Kasimov[/] [link=file:///etc/passwd]x[/link]", "[bold red]Kasimov[/] [link=file:///etc/passwd]x[/link]"),
+    ("\x1b[31mred\x1b[0m", "red"),  # colour (SGR)
+    ("\x1b[1;31;48;5;196mbold\x1b[m", "bold"),  # SGR with many parameters, and the short reset
+    ("\x1b[2J\x1b[H", ""),  # clear the screen, cursor home
+    ("\x1b[?1049hx\x1b[?1049l", "x"),  # the alternate screen
+    ("\x1b]0;pwned\x07Ghulja", "Ghulja"),  # set the window title, ended by BEL
+    ("\x1b]8;;file:///etc/passwd\x1b\\x\x1b]8;;\x1b\\", "x"),  # a hyperlink, ended by ST
+    ("\x1b", ""),  # a bare ESC
+    ("bell\x07", "bell"),
+    ("a\x1b[2Jb\nc\x00d\u202ee", "ab cde"),
+    ("line\r\nbreak\ttab\nend", "line break tab end"),  # one line, always
+    ("a\x7fb\x85c", "abc"),  # DEL and C1 controls
+    ("\u202eimisaq\u202c", "imisaq"),  # bidi override and pop
+    ("\u2067Ghulja\u2069\u200f", "Ghulja"),  # bidi isolates, a right-to-left mark
+    ("qa\u200bsi\u200dmi", "qasimi"),  # zero-width space and joiner
+    ("qasimi\udcff", "qasimi\ufffd"),  # a lone surrogate (undecodable argv) becomes U+FFFD
+    ("尼勒克镇 Ürümqi", "尼勒克镇 Ürümqi"),
+])
+def test_clean_removes_escapes_and_controls_and_keeps_text(text: str, shown: str) -> None:
+    assert clean(text) == shown
 
 
 def test_tsv_rows_never_truncate_or_break() -> None:

@@ -26,19 +26,16 @@ import resource
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.testing
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from etr.cli.app import app
+from conftest import COMMITTED, DAMAGE, ETR, IMPOSSIBLE_DATES, cli, etr_env, rewrite
 from etr.dates.forms import scan
 from etr.dates.periods import Period, parse_period
 from etr.errors import BadDocument, BadQuery
@@ -46,22 +43,6 @@ from etr.ingest.documents import decode
 from etr.ingest.sentences import read_document, split_sentences
 from etr.store import facts as store
 from etr.text.fold import fold
-
-ROOT = Path(__file__).resolve().parents[1]
-PACKAGED = ROOT / "data" / "facts.json"
-
-
-def _etr_path() -> str:
-    sibling = Path(sys.executable).parent / "etr"
-    if sibling.is_file():
-        return str(sibling)
-    found = shutil.which("etr")
-    assert found, "the etr console script is not installed next to this Python nor on PATH"
-    return found
-
-
-ETR = _etr_path()
-runner = CliRunner()
 
 # --------------------------------------------------------------------------------- helpers
 
@@ -72,13 +53,9 @@ MODE_FLAGS = {"plain": [], "rich": [], "json": ["--json"], "jsonl": ["--jsonl"]}
 
 @pytest.fixture()
 def fast_cli(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Speed for the many in-process runs over the *undamaged* fact base: the click command is built once
-    and the fact base parsed once (keyed on the file's identity). Loading itself is tested in (d)."""
-    get_command = getattr(typer.testing, "_get_command", None)
-    if get_command is not None:
-        built: dict[int, Any] = {}
-        monkeypatch.setattr(typer.testing, "_get_command",
-                            lambda a: built.setdefault(id(a), get_command(a)))
+    """Speed for the many in-process runs over the *undamaged* fact base: the fact base is parsed
+    once (keyed on the file's identity; conftest's `cli` builds the click command once). Loading
+    itself is tested in (d)."""
     real_load = store.load
     loaded: dict[tuple[str, int, int, int], dict[str, Any]] = {}
 
@@ -96,8 +73,7 @@ def fast_cli(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _invoke(args: Sequence[str], mode: Mode = "plain") -> Any:
-    env = {"ETR_TERMINAL": "1" if mode == "rich" else "0"}
-    return runner.invoke(app, list(args), env=env)
+    return cli(*args, ETR_TERMINAL="1" if mode == "rich" else "0")
 
 
 def assert_invariants(code: int, out: bytes, err: str, mode: Mode, *, codes: Sequence[int] = (0, 1, 2)) -> Any:
@@ -146,7 +122,7 @@ def check_cli(args: Sequence[str], mode: Mode, **kw: Any) -> tuple[Any, Any]:
 def run_etr(args: Sequence[str | bytes | os.PathLike[str]], *, env: dict[str, str] | None = None,
             timeout: float = 60, **kw: Any) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([ETR, *map(_arg, args)], capture_output=True, timeout=timeout,
-                          env=env if env is not None else dict(os.environ), **kw)
+                          env=env if env is not None else etr_env(), **kw)
 
 
 def _arg(a: str | bytes | os.PathLike[str]) -> str | bytes:
@@ -188,17 +164,8 @@ HOSTILE: dict[str, str] = {
     "ansi-clear-screen": "\x1b[2J\x1b[H",
     "ansi-title": "\x1b]0;pwned\x07Ghulja",
     "ansi-bare-esc": "\x1b",
-    "date-month-13": "1944-13",
-    "date-31-february": "31 February 1944",
-    "date-year-0000": "0000",
-    "date-reversed": "1946..1944",
+    **{f"date-{name}": date for name, (date, _) in IMPOSSIBLE_DATES.items()},
     "date-huge": "99999999",
-    "date-dotdot": "..",
-    "date-open-range": "1944..",
-    "date-triple-range": "1944..1945..1946",
-    "date-day-00": "1944-11-00",
-    "date-29-february-1945": "29 February 1945",
-    "date-month-00": "1944-00",
     "option-like-json": "--json",
     "option-like-n": "-n",
     "format-strings": "%s%n%x{0}{}{name!r}",
@@ -209,8 +176,7 @@ HOSTILE: dict[str, str] = {
 }
 
 #: impossible dates: exit 2 from `when` and from `timeline --from/--to`
-IMPOSSIBLE_DATES = {"date-month-13", "date-31-february", "date-year-0000", "date-reversed", "date-day-00",
-                    "date-29-february-1945", "date-month-00", "date-triple-range", "date-dotdot", "date-open-range"}
+IMPOSSIBLE = {f"date-{name}" for name in IMPOSSIBLE_DATES}
 EMPTY = {"empty", "spaces", "whitespace-mix", "nul-only", "c0-controls", "ansi-bare-esc"}
 TOO_LONG = {"one-megabyte", "over-limit-501"}
 MARKUP = {"markup-bold", "markup-link", "markup-close", "markup-escaped", "markup-emoji-code"}
@@ -231,12 +197,12 @@ def _expected_code(case: str, command: str) -> int | None:
     if command in ("timeline-from", "timeline-to"):
         if case == "empty":
             return 0  # an empty --from/--to is no bound at all
-        if case in IMPOSSIBLE_DATES or case in TOO_LONG or case in EMPTY:
+        if case in IMPOSSIBLE or case in TOO_LONG or case in EMPTY:
             return 2
         return None
     if case in EMPTY or case in TOO_LONG:
         return 2
-    if command == "when" and case in IMPOSSIBLE_DATES:
+    if command == "when" and case in IMPOSSIBLE:
         return 2
     return None
 
@@ -349,7 +315,7 @@ def test_markup_and_escapes_in_a_document_are_shown_as_text(tmp_path: Path, monk
     res, js = check_cli(["search", "rebels met Ghulja", "--db", str(db)], "json")
     assert any("\x1b[31mred" in (r.get("text") or "") for r in js["results"])  # data kept exact in JSON
     # and through a real process, rendered as a Rich table
-    p = run_etr(["search", "rebels met Ghulja", "--db", db], env={**os.environ, "ETR_TERMINAL": "1"})
+    p = run_etr(["search", "rebels met Ghulja", "--db", db], env={**etr_env(), "ETR_TERMINAL": "1"})
     check_proc(p, "rich")
     assert b"[bold red]rebels[/]" in p.stdout
 
@@ -357,7 +323,7 @@ def test_markup_and_escapes_in_a_document_are_shown_as_text(tmp_path: Path, monk
 @pytest.mark.parametrize("encoding", ["locale", "utf-8"])
 def test_invalid_utf8_query_json(encoding: str) -> None:
     """Regression: invalid UTF-8 in argv (a lone surrogate) made --json print non-UTF-8 or exit 70."""
-    env = dict(os.environ)
+    env = etr_env()
     if encoding == "utf-8":
         env["PYTHONIOENCODING"] = "utf-8"
     p = run_etr(["who", "--json", b"qasimi\xff"], env=env)
@@ -457,12 +423,6 @@ def test_parse_period_raises_only_badquery(q: str) -> None:
     _check_period(p)
 
 
-@pytest.mark.parametrize("q", ["1944-13", "31 February 1944", "0000", "1946..1944", "1944-11-31", "29 February 1945"])
-def test_parse_period_impossible_dates(q: str) -> None:
-    with pytest.raises(BadQuery):
-        parse_period(q)
-
-
 @pytest.mark.parametrize("q", ["early 1st century", "late-1st century", "mid-1st century..1944"])
 def test_first_century_with_modifier(q: str) -> None:
     """Regression: 'early 1st century' raised ValueError (year 0) and `etr when` exited 70."""
@@ -542,88 +502,28 @@ def test_decode_raises_only_baddocument(data: bytes) -> None:
 
 # ----------------------------------------------------------------- (d) fact-base damage
 
-def _db(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _dump(path: Path, db: Any) -> None:
-    path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
-
-
 def _shift_citation(db: dict[str, Any]) -> None:
     db["events"][0]["citations"][0]["start"] += 1
 
 
-def _alter_quote(db: dict[str, Any]) -> None:
-    db["events"][0]["citations"][0]["quote"] += " (edited)"
-
-
-def _alter_source_text(db: dict[str, Any]) -> None:
-    db["sources"][0]["text"] = "X" + db["sources"][0]["text"]
-
-
-def _alter_sentence(db: dict[str, Any]) -> None:
-    db["sentences"][0]["end"] += 3
-
-
-DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
-    # name: (how to damage the copy, a word the message must contain)
-    "missing": (lambda p: p.unlink(), "no fact base"),
-    "empty": (lambda p: p.write_bytes(b""), "empty"),
-    "whitespace": (lambda p: p.write_bytes(b" \n\t\n"), "empty"),
-    "truncated-half": (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "JSON"),
-    "truncated-last-byte": (lambda p: p.write_bytes(p.read_bytes().rstrip()[:-1]), "JSON"),
-    "not-json": (lambda p: p.write_bytes(b"this is not JSON\n"), "JSON"),
-    "binary": (lambda p: p.write_bytes(bytes(range(256)) * 10), "JSON"),
-    "nul-bytes": (lambda p: p.write_bytes(b"\x00" * 100), "JSON"),
-    "deeply-nested": (lambda p: p.write_bytes(b"[" * 200_000 + b"]" * 200_000), "JSON"),
-    "json-list": (lambda p: _dump(p, []), "not a fact base"),
-    "json-null": (lambda p: p.write_bytes(b"null"), "not a fact base"),
-    "schema-version-2": (lambda p: _dump(p, {**_db(p), "schema_version": 2}), "schema_version"),
-    "schema-version-string": (lambda p: _dump(p, {**_db(p), "schema_version": "1"}), "schema_version"),
-    "schema-version-missing": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "schema_version"}),
-                               "schema_version"),
-    "no-sources": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "sources"}), "sources"),
-    "no-sentences": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "sentences"}), "sentences"),
-    "no-events": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "events"}), "events"),
-    "no-entities": (lambda p: _dump(p, {k: v for k, v in _db(p).items() if k != "entities"}), "entities"),
-    "sources-not-a-list": (lambda p: _dump(p, {**_db(p), "sources": 5}), "malformed"),
-    "entities-null": (lambda p: _dump(p, {**_db(p), "entities": None}), "malformed"),
-    "citation-offset-shifted": (lambda p: _dump(p, _mutate(p, _shift_citation)), "does not match"),
-    "citation-quote-edited": (lambda p: _dump(p, _mutate(p, _alter_quote)), "does not match"),
-    "source-text-edited": (lambda p: _dump(p, _mutate(p, _alter_source_text)), "match"),
-    "sentence-offset-shifted": (lambda p: _dump(p, _mutate(p, _alter_sentence)), "match"),
-    "citation-start-string": (lambda p: _dump(p, _mutate(p, lambda d: d["events"][0]["citations"][0].update(start="0"))),
-                              "malformed"),
-    "latin1-bytes": (lambda p: p.write_bytes(p.read_bytes().replace(b"Ghulja", b"Ghulj\xe9", 1)), "JSON"),
-    "a-directory": (lambda p: (p.unlink(), p.mkdir()), "directory"),
-}
-
-
-def _mutate(p: Path, f: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
-    db = _db(p)
-    f(db)
-    return db
-
-
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_damaged_fact_base(damage: str, db_copy: Path) -> None:
-    how, word = DAMAGE[damage]
+    how, message = DAMAGE[damage]
     how(db_copy)
     before = db_copy.read_bytes() if db_copy.is_file() else None
     for args in (["who", "qasimi"], ["timeline"], ["sources"]):
         for mode in ("plain", "json"):
             res, _ = check_cli([*args, "--db", str(db_copy)], mode, codes=(3,))
             assert str(db_copy) in res.stderr, res.stderr  # names the file
-            assert word.lower() in res.stderr.lower(), res.stderr  # and the problem
+            assert message in res.stderr, res.stderr  # and the problem
     if before is not None:
         assert db_copy.read_bytes() == before  # reading never repairs or rewrites it
 
 
-@pytest.mark.parametrize("damage", ["truncated-half", "citation-offset-shifted", "schema-version-2", "missing"])
+@pytest.mark.parametrize("damage", ["truncated-half", "citation-offset-shifted", "schema-version-99", "missing"])
 def test_damaged_fact_base_via_env_subprocess(damage: str, db_copy: Path) -> None:
     DAMAGE[damage][0](db_copy)
-    env = {**os.environ, "ETR_DB": str(db_copy)}
+    env = {**etr_env(), "ETR_DB": str(db_copy)}
     for mode, flags in (("plain", []), ("json", ["--json"])):
         p = run_etr(["when", "1944", *flags], env=env)
         check_proc(p, mode, codes=(3,))
@@ -644,7 +544,7 @@ def test_damage_after_index_was_built(db_copy: Path) -> None:
     """The index made by an earlier query must not hide a fact base damaged since."""
     _index_beside(db_copy)
     time.sleep(0.01)
-    _dump(db_copy, _mutate(db_copy, _shift_citation))
+    rewrite(db_copy, _shift_citation)
     p = run_etr(["who", "qasimi", "--db", db_copy])
     check_proc(p, "plain", codes=(3,))
     assert b"does not match" in p.stderr
@@ -654,7 +554,7 @@ def test_damage_with_mtime_kept_after_index_was_built(db_copy: Path) -> None:
     _index_beside(db_copy)
     before = db_copy.stat()
     raw = db_copy.read_bytes()
-    cit = _db(db_copy)["events"][0]["citations"][0]
+    cit = json.loads(raw)["events"][0]["citations"][0]
     old, new = f'"start": {cit["start"]}'.encode(), f'"start": {cit["start"] + 1}'.encode()
     assert len(old) == len(new) and old in raw
     db_copy.write_bytes(raw.replace(old, new, 1))
@@ -716,7 +616,7 @@ def _drop(kind: str, key: str) -> Callable[[dict[str, Any]], None]:
 ])
 def test_record_key_missing(kind: str, key: str, args: list[str], db_copy: Path) -> None:
     """Regression: records lacking a key the queries use passed validation, then exited 70 (KeyError)."""
-    _dump(db_copy, _mutate(db_copy, _drop(kind, key)))
+    rewrite(db_copy, _drop(kind, key))
     p = run_etr([*args, "--db", db_copy])
     check_proc(p, "plain", codes=(3,))
     assert str(db_copy).encode() in p.stderr
@@ -876,14 +776,7 @@ def user_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _old_bytes(tmp: Path) -> bytes:
     """A valid fact base that no build produces byte-for-byte (different indentation)."""
-    return (json.dumps(json.loads(PACKAGED.read_bytes()), indent=2, ensure_ascii=True) + "\n").encode()
-
-
-def _quiet_env(progress: bool = False) -> dict[str, str]:
-    env = dict(os.environ)
-    if progress:
-        env.pop("ETR_QUIET", None)
-    return env
+    return (json.dumps(json.loads(COMMITTED.read_bytes()), indent=2, ensure_ascii=True) + "\n").encode()
 
 
 def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path) -> None:
@@ -915,7 +808,7 @@ def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path
 
     # 1. certainly half-way: killed as soon as the build reports progress
     for _ in range(2):
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_quiet_env(True))
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=etr_env(progress=True))
         assert proc.stderr is not None
         under_way = proc.stderr.readline()
         proc.kill()
@@ -925,7 +818,7 @@ def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path
             assert outcomes[-1] == "old"
     # 2. killed while the new file is being written (its temporary file has appeared)
     for _ in range(3):
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_quiet_env())
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=etr_env())
         while proc.poll() is None:
             if any(n.endswith(".tmp") for n in os.listdir(folder)):
                 proc.kill()
@@ -935,7 +828,7 @@ def test_sigkill_during_build_keeps_previous_file(tmp_path: Path, user_doc: Path
         judge()
     # 3. killed at points spread over the whole run
     for frac in (0.5, 0.9, 1.0):
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_quiet_env())
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=etr_env())
         time.sleep(duration * frac)
         proc.kill()
         proc.wait(timeout=30)
@@ -1040,7 +933,7 @@ def test_hostile_dates_leave_a_queryable_fact_base(command: list[str], tmp_path_
 @pytest.fixture(scope="module")
 def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The packaged fact base with every event repeated 12 times: far more output than a pipe buffers."""
-    db = json.loads(PACKAGED.read_bytes())
+    db = json.loads(COMMITTED.read_bytes())
     events = db["events"]
     db["events"] = events + [dict(ev, id=f"{ev['id']}-copy{k}") for k in range(1, 12) for ev in events]
     p = tmp_path_factory.mktemp("bigdb") / "facts.json"
@@ -1052,7 +945,7 @@ def _pipe_to(args: Sequence[str | os.PathLike[str]], reader: Sequence[str], env:
              ) -> tuple[int, bytes, bytes]:
     """`etr ARGS | READER`, as a shell runs it; returns etr's exit code, its stderr, and what READER printed."""
     producer = subprocess.Popen([ETR, *map(os.fspath, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=env if env is not None else dict(os.environ))
+                                env=env if env is not None else etr_env())
     consumer = subprocess.Popen(list(reader), stdin=producer.stdout, stdout=subprocess.PIPE)
     assert producer.stdout is not None and producer.stderr is not None
     producer.stdout.close()  # only the reader holds the pipe, so its exit closes it
@@ -1074,7 +967,7 @@ def _pipe_to(args: Sequence[str | os.PathLike[str]], reader: Sequence[str], env:
 ], ids=lambda x: " ".join(x) if isinstance(x, list) else f"terminal={x}")
 def test_broken_pipe_is_quiet(args: list[str], reader: list[str], terminal: str, big_db: Path) -> None:
     args = [str(big_db) if a == "BIG" else a for a in args]
-    code, err, got = _pipe_to(args, reader, env={**os.environ, "ETR_TERMINAL": terminal})
+    code, err, got = _pipe_to(args, reader, env={**etr_env(), "ETR_TERMINAL": terminal})
     assert err == b"", err.decode(errors="replace")  # no BrokenPipeError, no "Exception ignored"
     # quiet is the contract; the code is 0 from etr's own handler, 1 when Rich's handler sees the EPIPE first
     assert code in (0, 1, -signal.SIGPIPE), code
@@ -1087,7 +980,7 @@ def test_sigint_mid_build(tmp_path: Path, user_doc: Path) -> None:
     old = _old_bytes(tmp_path)
     out.write_bytes(old)
     proc = subprocess.Popen([ETR, "build", "--add", str(user_doc), "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_quiet_env(True))
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=etr_env(progress=True))
     assert proc.stderr is not None
     proc.stderr.readline()  # under way
     proc.send_signal(signal.SIGINT)
@@ -1111,7 +1004,7 @@ def test_sigint_while_blocked_on_output(big_db: Path) -> None:
 def _sigint_after_import(module: str, args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
     """Run etr with PYTHONPROFILEIMPORTTIME (a stderr line as each import completes) and send SIGINT as
     soon as `module` has been imported: the interrupt lands in whatever etr imports or does next."""
-    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    env = {**etr_env(), "PYTHONPROFILEIMPORTTIME": "1"}
     proc = subprocess.Popen([ETR, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert proc.stderr is not None
     sent = False
