@@ -169,6 +169,7 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
             if toks[-1][2] in r["after"]:
                 title.append(toks[-1][2])
             toks = toks[:-1]
+        toks = _without_trailing_people(toks)
         if not toks:
             continue
         s, e = toks[0][0], toks[-1][1]
@@ -180,6 +181,23 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
         if got is not None:
             out.append(got)
     return out
+
+
+def _without_trailing_people(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name runs on through "of the" into what he belongs to ("Colonel Petrovsky of
+    the Soviet consulate"): when the words before "of" name no kind of body, the name ends there
+    ("University of the Toilers of the East" keeps its "of the East")."""
+    r = _rules()
+    words = [t[2] for t in toks]
+    if "of" not in words:
+        return toks
+    k = words.index("of")
+    if k == 0 or any(w in r["kinds"] for w in words[:k]):
+        return toks
+    rest = [w for w in words[k + 1 :] if w.lower() not in _CONNECTORS]
+    if rest and all(w in r["peoples"] or w.capitalize() in r["peoples"] for w in rest):
+        return toks[:k]
+    return toks
 
 
 def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
