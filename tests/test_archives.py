@@ -5,6 +5,7 @@ documents themselves are scored by bench/eval_real.py."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,47 @@ def test_dates_set_aside_are_flagged_with_the_reason() -> None:
     flagged: list[Flag] = []
     assert tag(text, [(0, len(text))], flagged) == []
     assert flagged == [(12, 16, "1000", "the year 1000 is long before the document's time and the text does not say it is a year")]
+
+
+def build_one(tmp_path: Any, text: str) -> dict[str, Any]:
+    from etr.ingest.pipeline import build_with_added
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(text, encoding="utf-8")
+    return build_with_added([doc], None)[0]
+
+
+def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
+    """The name and aliases of the entity one of whose names is `name`."""
+    from etr.text.fold import fold
+
+    for e in db["entities"]:
+        if fold(name) in {fold(e["name"]), *(fold(a) for a in e["aliases"])}:
+            return e["name"], e["aliases"]
+    raise AssertionError(f"no entity named {name!r}")
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("The caravan halted at Koktobai, also called Fuwen, for the night. Fuwen has a well.", "Koktobai", "Fuwen"),
+    ("They rode to Shar-Su (Kazakh name: Sary-Su) and on to Kurte.", "Shar-Su", "Sary-Su"),
+    ("The surveyor Nakamura, also spelled Nakamoura, mapped the pass.", "Nakamura", "Nakamoura"),
+    ("Governor Wang [Wang Tse-ming] received the delegates.", "Wang", "Wang Tse-ming"),
+    ("The Altai Frontier Guard (AFG) crossed the river. Later the AFG withdrew to Chenghua.",
+     "Altai Frontier Guard", "AFG"),
+    ("Fighting near Utsh-Turfan, today known as Wushi, went on.", "Utsh-Turfan", "Wushi"),
+])
+def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, second: str) -> None:
+    db = build_one(tmp_path, text)
+    name, aliases = names_of(db, second)
+    assert names_of(db, first)[0] == name
+    assert second in aliases or second == name
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Wu Chung-hsin (Chairman, Mongolian Tibetan Affairs Commission) arrived at Tihwa.", "Wu Chung-hsin",
+     "Mongolian Tibetan Affairs Commission"),
+    ("The Consul at Tihwa (Paxton) reported fighting at Kashgar or Yarkand.", "Kashgar", "Yarkand"),
+])
+def test_names_side_by_side_stay_apart(tmp_path: Any, text: str, a: str, b: str) -> None:
+    db = build_one(tmp_path, text)
+    assert names_of(db, a)[0] != names_of(db, b)[0]

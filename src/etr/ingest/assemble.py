@@ -16,13 +16,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from etr import __version__
 from etr.dates.forms import number
 from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed, FactBaseInvalid
-from etr.ingest import archival
+from etr.ingest import aliases, archival
+from etr.ingest.aliases import Alias
 from etr.ingest.discover import Unknown, continued, unknown_names, vocabulary
 from etr.ingest.documents import text_of
 from etr.ingest.identity import Identities, display
@@ -30,7 +31,7 @@ from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
 from etr.ingest.registry import Entry, load_registry
 from etr.ingest.sentences import Document, Paragraph, read_document, title_of
-from etr.ingest.timex import POINTS_FROM_NOW, tag
+from etr.ingest.timex import POINTS_FROM_NOW, Flag, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import SCHEMA_VERSION, validate
 from etr.text.fold import fold
@@ -147,7 +148,8 @@ def build(
     ent_spellings: dict[int, Counter[str]] = defaultdict(Counter)  # the forms that spell its name (no short forms)
     related: dict[int, Counter[int]] = defaultdict(Counter)
 
-    for spec, (doc, (timexes, per_sentence, unknown_by_sentence), doc_terms) in zip(sources, analysed, strict=True):
+    for spec, (doc, analysis, doc_terms) in zip(sources, analysed, strict=True):
+        timexes, per_sentence, unknown_by_sentence = analysis.timexes, analysis.mentions, analysis.unknowns
         report.terms.extend(doc_terms)
         sid = spec.id
         docs[sid] = (spec, doc)
@@ -162,7 +164,8 @@ def build(
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
-        placed = identities.document(sid, spec.path.name, unknown_by_sentence) if discover and not spec.curated else []
+        placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases)
+                  if discover and not spec.curated else [])
         writer = _writer(text, placed, per_sentence, identities) if placed else None
         ti = 0
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
@@ -380,22 +383,42 @@ def _context_date(t: TimexSpan) -> dict[str, Any]:
     return d
 
 
-Analysis = tuple[list[TimexSpan], list[list[Mention]], list[list[Unknown]]]
+class Analysis(NamedTuple):
+    """What one document says, read on its own (in a forked child for a large build)."""
+
+    timexes: list[TimexSpan]
+    mentions: list[list[Mention]]  # registry names, sentence by sentence (short forms resolved)
+    unknowns: list[list[Unknown]]  # names nobody registered, sentence by sentence
+    aliases: list[Alias]  # the document's statements that one name is another
+    flagged: list[Flag]  # dates set aside, and why
 
 
 def analyse(doc: Document, linker: Linker) -> Analysis:
-    """A document's dates, registry names (short forms resolved) and unregistered names."""
+    """A document's dates, registry names, unregistered names and alias statements."""
     text = doc.text
-    timexes = tag(text, [(p.start, p.end) for p in doc.paragraphs])
-    per_sentence = linker.find_all(text, [(s.start, s.end) for s in doc.sentences])
+    flagged: list[Flag] = []
+    timexes = tag(text, [(p.start, p.end) for p in doc.paragraphs], flagged)
+    spans = [(s.start, s.end) for s in doc.sentences]
+    per_sentence = linker.find_all(text, spans)
     raw = [m for found in per_sentence for m in found]
     resolved = iter(resolve_short_forms(raw))
     per_sentence = [[next(resolved) for _ in found] for found in per_sentence]
     kinds = [e.type for e in linker.entries]
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
-    unknown = [unknown_names(text, s.start, s.end, found, vocab) for s, found in zip(doc.sentences, per_sentence, strict=True)]
-    return timexes, per_sentence, unknown
+    defined = aliases.acronyms(text, spans)
+    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined))
+               for s, found in zip(doc.sentences, per_sentence, strict=True)]
+    said: list[Alias] = []
+    for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
+        names = [(m.start, m.end, kinds[m.entity] if m.entity is not None else "unknown") for m in found]
+        names += [(u.start, u.end, u.type) for u in unk]
+        said += aliases.statements(text, a, b, names)
+        for acr, (x, y) in defined.items():
+            if a <= x < b:
+                at = text.index(f"({acr})", y) + 1
+                said.append(Alias(x, y, at, at + len(acr), acr, f"({acr})", a, b))
+    return Analysis(timexes, per_sentence, unknown, said, flagged)
 
 
 Analysed = tuple[Document, Analysis, list[list[str]]]
@@ -405,22 +428,24 @@ def _pack(got: Analysed) -> tuple[Any, ...]:
     """A document's analysis as plain tuples, for the hand-over from the forked child: pickling
     dataclasses and named tuples took the child more time than a tenth of its analysing, and the
     parent has the text already."""
-    doc, (timexes, mentions, unknowns), doc_terms = got
+    doc, an, doc_terms = got
     return (tuple((x.title, x.level, x.start, x.end) for x in doc.sections),
             tuple((x.start, x.end, x.section) for x in doc.paragraphs),
             tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
-            tuple((t.start, t.end, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in timexes),
-            [[tuple(m) for m in ms] for ms in mentions], [[tuple(u) for u in us] for us in unknowns], doc_terms)
+            tuple((t.start, t.end, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
+            [[tuple(m) for m in ms] for ms in an.mentions], [[tuple(u) for u in us] for us in an.unknowns],
+            [tuple(x) for x in an.aliases], an.flagged, doc_terms)
 
 
 def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
     sid, text = item
-    sections, paragraphs, sentences, timexes, mentions, unknowns, doc_terms = data
+    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms = data
     doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
                    tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences))
     spans = [TimexSpan(t[0], t[1], DateValue(*t[2:])) for t in timexes]
-    return (doc, (spans, [[Mention._make(m) for m in ms] for ms in mentions],
-                  [[Unknown._make(u) for u in us] for us in unknowns]), doc_terms)
+    return (doc, Analysis(spans, [[Mention._make(m) for m in ms] for ms in mentions],
+                          [[Unknown._make(u) for u in us] for us in unknowns], [Alias._make(x) for x in said],
+                          flagged), doc_terms)
 
 
 _DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "type", "anchor")

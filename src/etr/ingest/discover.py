@@ -84,11 +84,14 @@ def _rules() -> dict[str, Any]:
 
 
 def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocabulary) -> list[Mention]:
-    """Registry mentions of persons, less those a Chinese given name continues: in "Liu Tse-jung"
-    the registered "Liu" (Liu Bin-Di) is only the surname of another man, and in "General Sung
-    Hsi-lien" the registered "General Sung" the title and surname of a name given in full."""
+    """Registry mentions, less those a longer name continues: in "Liu Tse-jung" the registered
+    "Liu" (Liu Bin-Di) is only the surname of another man, in "General Sung Hsi-lien" the
+    registered "General Sung" the title and surname of a name given in full, and in
+    "Utsh-Turfan" the registered "Turfan" half of another town's name."""
     out = []
     for m in mentions:
+        if _COMPOUND_BEFORE.search(text, max(0, m.start - 30), m.start) or _COMPOUND_AFTER.match(text, m.end):
+            continue
         if m.entity is not None and kinds[m.entity] == "person" or (m.entity is None and m.kind == "short"):
             nxt = _NEXT_WORD.match(text, m.end)
             if nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1)):
@@ -97,6 +100,8 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
     return out
 
 
+_COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
+_COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Kara"
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 
 
@@ -131,8 +136,10 @@ def _kind_from_words(words: list[str]) -> tuple[str, str]:
     return "unknown", ""
 
 
-def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary = frozenset()) -> list[Unknown]:
-    """Names in text[start:end] (one sentence) that overlap no registry mention."""
+def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary = frozenset(),
+                  acronyms: frozenset[str] = frozenset()) -> list[Unknown]:
+    """Names in text[start:end] (one sentence) that overlap no registry mention; `acronyms` are
+    the ones the document defines ("the Altai Frontier Guard (AFG)"), names when used alone."""
     r = _rules()
     taken = [(m.start, m.end) for m in known]
     out: list[Unknown] = []
@@ -157,7 +164,8 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
             w = words[0]
             if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
                     or (at_start and w.lower() in vocab and len(toks) > 1)
-                    or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"]))):
+                    or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
+                        and words[-1] not in r["kinds"])):  # "Mongolian Tibetan Affairs Commission" stays whole
                 toks = toks[1:]
                 at_start = False
                 continue
@@ -173,11 +181,12 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
         if not toks:
             continue
         s, e = toks[0][0], toks[-1][1]
-        if any(a < e and s < b for a, b in taken):
-            continue
+        if any(a < e and s < b for a, b in taken) and not (
+                toks[-1][2] in r["kinds"] and not any(a <= s and e <= b for a, b in taken)):
+            continue  # a registry name; but "Altai Frontier Guard" is a body of its own, not Altai
         words = [t[2] for t in toks]
         phrase = text[s:e]
-        got = _judge(text, start, s, e, phrase, words, title, at_start, vocab)
+        got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms)
         if got is not None:
             out.append(got)
     return out
@@ -246,9 +255,11 @@ def _at_sentence_start(text: str, start: int, s: int) -> bool:
 
 
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],
-           at_start: bool, vocab: Vocabulary) -> Unknown | None:
+           at_start: bool, vocab: Vocabulary, acronyms: frozenset[str]) -> Unknown | None:
     """The name, with its kind and why, or None when it is no name."""
     r = _rules()
+    if phrase in acronyms:
+        return Unknown(s, e, phrase, "unknown", "", "an acronym the document defines")
     titled = bool(title)
     real = [w for w in words if w.lower() not in _CONNECTORS]
     if not real or all(w.strip("'’") in r["peoples"] or _POSSESSIVE.sub("", w) in r["peoples"] for w in real):

@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from etr.ingest.aliases import Alias
 from etr.ingest.discover import Unknown
+from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
 from etr.text.romanise import key, word_key
@@ -47,9 +49,9 @@ class Merge(NamedTuple):
 
 def display(name: str) -> str:
     """A name as a profile shows it: a telegram's capitals in ordinary case ("TAO SHIH-YUEH" ->
-    "Tao Shih-yueh")."""
-    if not name.isupper():
-        return name
+    "Tao Shih-yueh"), an acronym as it is."""
+    if not name.isupper() or (" " not in name and len(name) <= 4):
+        return name  # ordinary case, or an acronym ("AFG")
     return re.sub(r"[A-Z][A-Z'’]*", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), name)
 
 
@@ -71,6 +73,7 @@ class Identities:
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._surnames: dict[str, set[int]] = defaultdict(set)
         self._touched: set[int] = set()  # entities whose kind or titles changed since settle()
+        self._said: dict[str, tuple[int, str, str, int, int]] = {}  # key -> (entity, reason, where it is said)
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
@@ -111,9 +114,15 @@ class Identities:
 
     # ------------------------------------------------------------------ placing names
 
-    def document(self, source: str, where: str, sentences: list[list[Unknown]]) -> list[list[tuple[Unknown, int, str]]]:
+    def document(self, source: str, where: str, sentences: list[list[Unknown]],
+                 mentions: list[list[Mention]] | None = None, said: list[Alias] | None = None,
+                 ) -> list[list[tuple[Unknown, int, str]]]:
         """Each sentence's names placed: (the name, its entity's index, how it was linked: "" by
-        its own name, or the reason). A name placed nowhere is left out."""
+        its own name, or the reason). A name placed nowhere is left out. `said`: the document's
+        statements that one name is another ("Koktobai also called Fuwen"), which hold from here
+        on, wherever the second name is met."""
+        if said:
+            self._aliases(source, where, sentences, mentions or [[] for _ in sentences], said)
         # full names first, so that a surname met before its full name is still that person
         full: dict[tuple[int, int], tuple[int, str]] = {}
         doc_words: dict[str, set[int]] = defaultdict(set)
@@ -159,9 +168,34 @@ class Identities:
                 self.extra[j] = replace(e, type=self.kind(i), roles=roles)
         self._touched.clear()
 
+    def _aliases(self, source: str, where: str, sentences: list[list[Unknown]], mentions: list[list[Mention]],
+                 said: list[Alias]) -> None:
+        by_span = {(u.start, u.end): u for found in sentences for u in found}
+        registered = {(m.start, m.end): m for found in mentions for m in found if m.entity is not None}
+        for a in said:
+            first = registered.get((a.first_start, a.first_end))
+            target: int | None = None
+            if first is not None:
+                target = first.entity
+            elif (a.first_start, a.first_end) in by_span:
+                u = by_span[(a.first_start, a.first_end)]
+                placed = self._placed(u, source, where) if len(u.text.split()) > 1 else self._single(u, source, where, {})
+                target = placed[0] if placed else None
+            if target is None:
+                continue
+            second = registered.get((a.second_start, a.second_end))
+            if second is not None and second.entity != target:
+                continue  # two registered names: the registry keeps them apart
+            k = key(a.second)
+            if self._said.get(k, (target,))[0] == target:
+                self._said[k] = (target, f"the document says so ({a.cue!r})", source, a.start, a.end)
+
     def _placed(self, u: Unknown, source: str, where: str) -> tuple[int, str]:
         """A full name: a registered name in another spelling, the same name found before, or new."""
         k = key(u.text)
+        said = self._said.get(k)
+        if said is not None:
+            return said[0], said[1]
         n = len(fold(u.text).split())
         registered = [i for i in self._registry_keys.get(k, ()) if alike(self.entries[i].type, u.type)]
         if len(registered) == 1:
@@ -178,6 +212,9 @@ class Identities:
     def _single(self, u: Unknown, source: str, where: str, doc_words: dict[str, set[int]]) -> tuple[int, str] | None:
         """One word, perhaps after a title: the person of that name in this document, the one
         registered person of that surname, the same word found before, or new."""
+        said = self._said.get(key(u.text))
+        if said is not None:
+            return said[0], said[1]
         wk = word_key(u.text)
         if u.type in ("person", "unknown"):
             here = doc_words.get(wk, set())

@@ -132,7 +132,8 @@ def extract(path: Path) -> list[dict[str, Any]]:
     if not doc.paragraphs:
         raise BadDocument(f"{path}: no readable text in it")
     entries = load_registry(_root() / "data" / "registry")
-    timexes, per_sentence, unknowns = analyse(doc, Linker(entries))
+    found = analyse(doc, Linker(entries))
+    timexes, per_sentence, unknowns = found.timexes, found.mentions, found.unknowns
     out: list[dict[str, Any]] = []
     for t in timexes:
         d = t.date

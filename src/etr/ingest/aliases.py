@@ -1,0 +1,112 @@
+"""The text says who is who: statements that two names are one, each with the words that say so.
+
+"Koktobai also called Fuwen", "Tihwa, today known as Urumqi", "Shar-Su (Kazakh name: Sary-Su)",
+"Nakamura, also spelled Nakamoura", "Ahmed, i.e. Ahmed Bek", the editor's "Wang [Wang Tse-ming]",
+"Ghulja (Yining)" for places, and an acronym defined in brackets, "the Altai Frontier Guard (AFG)",
+then used alone. `statements(text, sentence, names)` finds them between the names of one
+sentence; etr.ingest.identity makes the second name a spelling of the first's entity and cites
+the sentence. The cue words are data (rules/names.toml [aliases]). Imports etr.rules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, NamedTuple
+
+from etr import rules
+
+
+class Alias(NamedTuple):
+    """One name said to be another: `second` (as written) is a name of what `first` names."""
+
+    first_start: int
+    first_end: int
+    second_start: int
+    second_end: int
+    second: str
+    cue: str  # the words that say so ("also called", "[ ]", "(AFG)")
+    start: int  # the sentence that says it, for the citation
+    end: int
+
+
+Span = tuple[int, int, str]  # a name in the sentence: start, end, kind ("place", "person", ...)
+
+
+@cache
+def _cues() -> dict[str, Any]:
+    r = rules.load("names")["aliases"]
+    between = "|".join(sorted((re.escape(c) for c in r["between"]), key=len, reverse=True))
+    inside = "|".join(sorted((re.escape(c) for c in r["in_brackets"]), key=len, reverse=True))
+    return {
+        # "X, also called Y", "X also known as Y", "X, i.e. Y"
+        "between": re.compile(rf",?\s+(?P<cue>{between})\s+(?:the\s+)?"),
+        # "X (Kazakh name: Y)", "X (formerly Y)", "X [Chinese: Y]"
+        "bracket": re.compile(rf"\s*(?P<open>[(\[])\s*(?:(?P<cue>{inside})\s*:?\s*)?"),
+    }
+
+
+ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
+_CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
+
+
+def acronym_of(name: str) -> str:
+    """The initials an acronym of `name` spells ("Altai Frontier Guard" -> "AFG")."""
+    return "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _CONNECTORS).upper()
+
+
+def acronyms(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Acronyms a document defines after a name ("the Altai Frontier Guard (AFG)"), and the span
+    of the name each stands for, found without knowing the names: the capitalised words just
+    before the brackets whose initials the acronym spells."""
+    out: dict[str, tuple[int, int]] = {}
+    for a, b in spans:
+        for m in ACRONYM.finditer(text, a, b):
+            acr = m.group("acr")
+            words = list(re.finditer(r"[A-Z][\w’'-]*|of|the|and|for", text[max(a, m.start() - 120) : m.start()]))
+            base = max(a, m.start() - 120)
+            picked: list[re.Match[str]] = []
+            for w in reversed(words):
+                if picked and w.end() + base + 1 < picked[-1].start() + base:
+                    break  # not adjacent
+                picked.append(w)
+                name = text[base + w.start() : base + picked[0].end()]
+                if acronym_of(name) == acr and w.group(0)[0].isupper():
+                    out.setdefault(acr, (base + w.start(), base + picked[0].end()))
+                    break
+    return out
+
+
+def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias]:
+    """The alias statements of the sentence text[start:end] between its names (in order)."""
+    out: list[Alias] = []
+    names = sorted(names)
+    for n, (a1, b1, k1) in enumerate(names):
+        # the next name, or one after it when a cue's word is itself a name ("(Kazakh name: Sary-Su)")
+        for a2, b2, k2 in names[n + 1 : n + 3]:
+            if a2 < b1:
+                continue
+            got = _said(text, b1, a2, b2, end, k1, k2)
+            if got is not None:
+                out.append(Alias(a1, b1, a2, b2, text[a2:b2], got, start, end))
+                break
+    return out
+
+
+def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str) -> str | None:
+    """The cue that makes text[a2:b2] a name of the name ending at b1, or None."""
+    cues = _cues()
+    gap = text[b1:a2]
+    m = cues["between"].fullmatch(gap)
+    if m is not None:
+        return str(m.group("cue"))
+    m = cues["bracket"].fullmatch(gap)
+    if m is None:
+        return None
+    close = ")" if m.group("open") == "(" else "]"
+    if not text[b2:end].lstrip().startswith(close):
+        return None  # the bracket holds more than the name: "(Chairman, Affairs Commission)"
+    if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place"):
+        # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", or a place's other name
+        return str(m.group("cue") or m.group("open") + close)
+    return None
