@@ -115,3 +115,36 @@ def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, 
 def test_names_side_by_side_stay_apart(tmp_path: Any, text: str, a: str, b: str) -> None:
     db = build_one(tmp_path, text)
     assert names_of(db, a)[0] != names_of(db, b)[0]
+
+
+REPORTED = ("893.00/6\u2013947: Telegram\n\nThe Consul at Tihwa (Paxton) to the Secretary of State\n\n"
+            "243. General Sung told me yesterday that Garrison Commander Sung Hsi-lien will reach Kulja on June 12. "
+            "The Abdalis 1000 were not seen.\n")
+
+
+def test_the_build_says_what_it_learnt(tmp_path: Any) -> None:
+    import json
+    import subprocess
+
+    from conftest import ETR, etr_env
+
+    doc = tmp_path / "tel.txt"
+    doc.write_text(REPORTED, encoding="utf-8")
+    out = tmp_path / "facts.json"
+    p = subprocess.run([ETR, "build", "--add", str(doc), "--out", str(out), "--json"], capture_output=True, text=True,
+                       env=etr_env(), timeout=120)
+    assert p.returncode == 0, p.stderr
+    lines = p.stderr.splitlines()
+    assert any(x.startswith("etr: learnt from 1 added document: ") and "people" in x for x in lines)
+    assert any("names taken for known entities" in x and "known there only by title and surname" in x for x in lines)
+    assert any(x.startswith("etr: 1 dates set aside, e.g. '1000'") for x in lines)
+    doc_json = json.loads(p.stdout)
+    learnt = doc_json["learnt"]
+    people = {e["name"]: e for e in learnt["entities"] if e["type"] == "person"}
+    assert set(people) == {"Paxton"} and people["Paxton"]["roles"] == ["Consul at Tihwa"]  # the writer
+    # the seeds' registry knows a "General Sung" by title and surname only: the telegram names him in full
+    assert [(m["form"], m["entity"], m["source"]) for m in learnt["merges"]] == [("Sung Hsi-lien", "general-sung", "tel")]
+    assert doc_json["dates_set_aside"] == [{"source": "tel", "start": REPORTED.index("1000"),
+                                            "end": REPORTED.index("1000") + 4, "text": "1000",
+                                            "why": "the year 1000 is long before the document's time and the text "
+                                                   "does not say it is a year"}]

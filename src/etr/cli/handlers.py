@@ -125,12 +125,16 @@ def build(command: str, o: Options) -> Answer:
     notes = [f"wrote {built.target}: {counts['sources']} sources, {counts['sentences']} sentences, "
              f"{counts['events']} events, {counts['entities']} entities ({counts['auto_entities']} auto-discovered), "
              f"{counts['citations']} citations verified"]
+    added = counts["sources"] - counts.get("seeds", counts["sources"])
+    notes += pipeline.summary(built.report, added)
     if built.became_default:
         notes.append("queries now read this fact base; delete it to go back to the packaged one")
     if o["report"]:
         report = pipeline.dumps_report(built.report) + "\n"
         return Answer({}, [], lambda _screen: report, lambda: report, None, tuple(notes))
-    return Answer({}, [], None, None, {"command": "build", "written": str(built.target), "counts": counts}, tuple(notes))
+    learnt = {k: v for k, v in pipeline.report_dict(built.report).items() if k in ("learnt", "dates_set_aside")}
+    return Answer({}, [], None, None, {"command": "build", "written": str(built.target), "counts": counts, **learnt},
+                  tuple(notes))
 
 
 HANDLERS: dict[str, Callable[[str, Options], Answer]] = {

@@ -68,6 +68,8 @@ class Report:
     # the index's words of each sentence, in order: worked out with the rest of a document's
     # analysis (on two cores), so that writing the index needs not do it again
     terms: list[list[str]] = field(default_factory=list)
+    flagged: list[dict[str, Any]] = field(default_factory=list)  # dates set aside, with why
+    learnt: dict[str, Any] = field(default_factory=dict)  # entities found in added documents, merges
 
 
 def _slug(text: str) -> str:
@@ -151,6 +153,8 @@ def build(
     for spec, (doc, analysis, doc_terms) in zip(sources, analysed, strict=True):
         timexes, per_sentence, unknown_by_sentence = analysis.timexes, analysis.mentions, analysis.unknowns
         report.terms.extend(doc_terms)
+        report.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
+                           for a, b, t, why in analysis.flagged]
         sid = spec.id
         docs[sid] = (spec, doc)
         say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
@@ -303,10 +307,11 @@ def build(
         raise BuildFailed(e.message) from None
     n_cit = sum(len(ev["citations"]) for ev in db["events"])
     n_cit += sum(len(ent["statements"]) + len(ent["dates"]) for ent in db["entities"])
+    report.learnt = identities.report()
     report.counts = {
         "sources": len(sources_out), "sentences": len(sentences_out), "events": len(events_out),
         "entities": len(entities_out), "citations": n_cit,
-        "auto_entities": len(extra),
+        "auto_entities": len(extra), "seeds": sum(1 for spec, _d in docs.values() if spec.curated),
     }
     return db, report
 

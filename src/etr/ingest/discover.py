@@ -155,10 +155,11 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
             words = [t[2] for t in toks]
             n = _title_at(words)
             if n:
-                title += words[:n]
                 toks = toks[n:]
-                if toks and toks[0][2].lower() in ("of", "the"):  # "Commandant of Peace Preservation Corps"
-                    toks = toks[1:]
+                if toks and toks[0][2].lower() in ("of", "the"):
+                    toks = toks[1:]  # "Commandant of Peace Preservation Corps": the body, not a person
+                else:
+                    title += words[:n]
                 at_start = False
                 continue
             w = words[0]
@@ -232,17 +233,23 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def title_length(words: list[str]) -> int:
+    """How many of the first words of a name are a title ("General Sung": 1), or 0."""
+    return _title_at(words)
+
+
 def _title_at(words: list[str]) -> int:
-    """How many of the first words are a title ("Garrison Commander", "Gen."), or 0."""
+    """How many of the first words are a title ("Garrison Commander", "Gen."), or 0; all of them
+    when the phrase is a title and nothing else ("Secretary of State")."""
     titles = _rules()["titles"]
     for title in titles.get(words[0], ()):
         n = len(title)
-        if len(words) > n and tuple(words[:n]) == title:
+        if len(words) >= n and tuple(words[:n]) == title:
             return n
     if words[0].isupper():  # "CONSUL PAXTON"
         for title in titles.get(words[0].capitalize(), ()):
             n = len(title)
-            if len(words) > n and tuple(w.capitalize() for w in words[:n]) == title:
+            if len(words) >= n and tuple(w.capitalize() for w in words[:n]) == title:
                 return n
     return 0
 

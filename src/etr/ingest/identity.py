@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from etr.ingest.aliases import Alias
-from etr.ingest.discover import Unknown
+from etr.ingest.discover import Unknown, title_length
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
@@ -74,6 +74,9 @@ class Identities:
         self._surnames: dict[str, set[int]] = defaultdict(set)
         self._touched: set[int] = set()  # entities whose kind or titles changed since settle()
         self._said: dict[str, tuple[int, str, str, int, int]] = {}  # key -> (entity, reason, where it is said)
+        # registered persons known only by a title and a surname ("General Sung"), by that surname
+        self._titled: dict[str, int] = {}
+        self.titled_here: set[int] = set()  # of those, the ones the document at hand names so
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
@@ -82,6 +85,9 @@ class Identities:
                 if e.type == "person" and len(words) >= 2:
                     self._surnames[word_key(words[0])].add(i)
                     self._surnames[word_key(words[-1])].add(i)
+            written = e.name.split()
+            if e.type == "person" and len(written) >= 2 and title_length(written) == len(written) - 1:
+                self._titled[word_key(written[-1])] = i
 
     # ------------------------------------------------------------------ entities
 
@@ -121,6 +127,8 @@ class Identities:
         its own name, or the reason). A name placed nowhere is left out. `said`: the document's
         statements that one name is another ("Koktobai also called Fuwen"), which hold from here
         on, wherever the second name is met."""
+        titled = set(self._titled.values())
+        self.titled_here = {m.entity for found in mentions or [] for m in found if m.entity in titled}
         if said:
             self._aliases(source, where, sentences, mentions or [[] for _ in sentences], said)
         # full names first, so that a surname met before its full name is still that person
@@ -201,6 +209,10 @@ class Identities:
         if len(registered) == 1:
             e = self.entries[registered[0]]
             return registered[0], f"another spelling of {e.name}"
+        titled = self._titled.get(word_key(fold(u.text).split()[0])) if u.type in ("person", "unknown") else None
+        if titled is not None and self.titled_here & {titled}:
+            e = self.entries[titled]
+            return titled, f"the registered {e.name}, known there only by title and surname, named here in full"
         got = self._by_key.get((k, n))
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
@@ -242,6 +254,9 @@ class Identities:
     # ------------------------------------------------------------------ what the build learnt
 
     def report(self) -> dict[str, Any]:
-        kinds = Counter(self.kind(len(self.entries) + j) for j in range(len(self.extra)))
-        return {"new_entities": len(self.extra), "by_kind": dict(kinds.most_common()),
+        """What the build learnt from added documents: the entities found, by kind, and every
+        name taken for an entity it does not spell, with the reason and where."""
+        kinds = Counter(e.type for e in self.extra)
+        return {"entities": [{"id": e.id, "name": e.name, "type": e.type, "roles": list(e.roles)} for e in self.extra],
+                "by_kind": dict(kinds.most_common()),
                 "merges": [m._asdict() for m in self.merges]}

@@ -158,9 +158,36 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {
         "counts": report.counts,
         "per_source": report.per_source,
+        "learnt": report.learnt,
+        "dates_set_aside": report.flagged,
         "unknown_names": [{"text": t, "type": k, "count": c} for (t, k), c in report.unknown.most_common()],
         "unresolved_short_forms": [{"text": t, "count": c} for t, c in report.unresolved.most_common()],
     }
+
+
+def summary(report: Report, added: int) -> list[str]:
+    """What a build of added documents learnt, in a few lines for stderr."""
+    learnt = report.learnt
+    out = []
+    if learnt.get("entities"):
+        kinds = ", ".join(f"{n} {KIND_WORDS.get(k, k)}" for k, n in learnt["by_kind"].items())
+        out.append(f"learnt from {added} added document{'s' if added != 1 else ''}: "
+                   f"{len(learnt['entities'])} new entities ({kinds})")
+    merges = list(dict.fromkeys((m["form"], m["reason"]) for m in learnt.get("merges", [])))
+    if merges:
+        shown = "; ".join(f"{form!r}: {reason}" for form, reason in merges[:3])
+        out.append(f"{len(merges)} names taken for known entities, e.g. {shown}")
+    if report.flagged:
+        shown = "; ".join(f"{f['text']!r} in {f['source']}: {f['why']}" for f in report.flagged[:2])
+        out.append(f"{len(report.flagged)} dates set aside, e.g. {shown}")
+    if out:
+        out.append("(etr build --report prints all of it as JSON)")
+    return out
+
+
+KIND_WORDS = {"person": "people", "place": "places", "organisation": "organisations", "military": "military units",
+              "event": "events", "treaty": "treaties", "document": "documents", "newspaper": "newspapers",
+              "group": "groups", "unknown": "of unknown kind"}
 
 
 def dumps_report(report: Report) -> str:
