@@ -148,3 +148,43 @@ def test_the_build_says_what_it_learnt(tmp_path: Any) -> None:
                                             "end": REPORTED.index("1000") + 4, "text": "1000",
                                             "why": "the year 1000 is long before the document's time and the text "
                                                    "does not say it is a year"}]
+
+
+NAMES_FILE = """
+[[entity]]
+id = "chu-shao-liang"
+type = "person"
+name = "Chu Shao-liang"
+aliases = ["Zhu Shaoliang", "General Chu"]
+description = "Commander of the Eighth War Area."
+
+[[entity]]
+id = "sheng-shicai"
+type = "person"
+name = "Sheng Tupan"
+"""
+
+
+def test_a_users_own_names_are_used_and_kept(tmp_path: Any) -> None:
+    from conftest import cli
+
+    names = tmp_path / "names.toml"
+    names.write_text(NAMES_FILE, encoding="utf-8")
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Tihwa, June 5, 1945\n\nGeneral Chu arrived at Tihwa yesterday. Sheng Tupan left.\n", encoding="utf-8")
+    second.write_text("Later Zhu Shaoliang wrote to Chungking.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(first), "--names", str(names), "--out", str(out)).exit_code == 0
+    assert cli("build", "--add", str(second), "--out", str(out)).exit_code == 0  # the names are kept
+    import json
+
+    db = json.loads(out.read_text(encoding="utf-8"))
+    chu = next(e for e in db["entities"] if e["id"] == "chu-shao-liang")
+    assert chu["curated"] is False and chu["description"] == "Commander of the Eighth War Area."
+    assert {"a", "b"} <= {x.split("-")[1] for x in chu["sentences"]}  # named in both documents
+    sheng = next(e for e in db["entities"] if e["id"] == "sheng-shicai")
+    assert "Sheng Tupan" in sheng["aliases"] and any(x.split("-")[1] == "a" for x in sheng["sentences"])
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[entity]]\nid = "x"\ntype = "wizard"\nname = "X"\n', encoding="utf-8")
+    result = cli("build", "--add", str(first), "--names", str(bad), "--out", str(out))
+    assert result.exit_code == 3 and "unknown type 'wizard'" in result.stderr

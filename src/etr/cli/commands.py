@@ -81,6 +81,8 @@ COMMANDS: tuple[Command, ...] = (
                 Option("check", ("--check",), "Exit 1 if the fact base differs from a fresh build."),
                 Option("add", ("--add",), "Also read this plain-text document (repeatable).", "paths", "FILE"),
                 Option("out", ("--out",), "Write the fact base here instead.", "path", "PATH"),
+                Option("names", ("--names",), "Your own names and aliases: a TOML file in the registry's format "
+                       "(docs/adding-documents.md), kept for later adds.", "path", "FILE"),
                 Option("report", ("--report",), "Print what the build found and could not place (JSON)."),
                 JSON, DB)),
 )

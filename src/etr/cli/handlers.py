@@ -120,7 +120,7 @@ def build(command: str, o: Options) -> Answer:
         ok, message = pipeline.check(o["db"] or o["out"])
         return Answer({}, [], None, None, {"command": "build", "check": ok, "message": message}, (message,), 0 if ok else 1)
     files = list(dict.fromkeys([*(o["add"] or []), *(o["files"] or [])]))  # a file named twice is added once
-    built = pipeline.run_build(files, o["out"], o["db"], o["progress"])
+    built = pipeline.run_build(files, o["out"], o["db"], o["progress"], o["names"])
     counts = built.report.counts
     notes = [f"wrote {built.target}: {counts['sources']} sources, {counts['sentences']} sentences, "
              f"{counts['events']} events, {counts['entities']} entities ({counts['auto_entities']} auto-discovered), "

@@ -115,10 +115,12 @@ def build(
     registry_dir: Path,
     progress: Progress | None = None,
     discover: bool = False,
+    user_names: str | None = None,
 ) -> tuple[dict[str, Any], Report]:
-    """The fact base for these sources and this registry, and a report of what was found."""
+    """The fact base for these sources and this registry (with `user_names`, the text of a
+    user's own names file), and a report of what was found."""
     say = progress or (lambda _msg: None)
-    entries = load_registry(registry_dir)
+    entries = load_registry(registry_dir, user_names)
     say(f"registry: {len(entries)} entries")
     report = Report()
     docs: dict[str, tuple[SourceSpec, Document]] = {}
@@ -301,6 +303,8 @@ def build(
         "events": sorted(events_out, key=lambda e: (e["date"]["start"] or "", e["source"], e["citations"][0]["start"])),
         "entities": entities_out,
     }
+    if user_names is not None:
+        db["user_names"] = user_names  # kept, so that later adds read them again
     try:
         validate(db, "the new fact base")  # every citation quotes its source exactly
     except FactBaseInvalid as e:
@@ -514,10 +518,14 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[So
             related: dict[int, Counter[int]]) -> dict[str, Any]:
     statements = []
     if e.quote:
-        if e.source not in docs:
-            raise BuildFailed(f"registry entry {e.id!r}: unknown source {e.source!r}")
-        spec, doc = docs[e.source]
-        at = texts[e.source].find(e.quote)
+        source = e.source
+        if source not in docs and not e.curated:  # a user's entry: its quote in any document
+            source = next((sid for sid in docs if e.quote in texts[sid]), source)
+        if source not in docs:
+            raise BuildFailed(f"entry {e.id!r}: unknown source {e.source!r}" if e.curated else
+                              f"your names file: the quote of {e.id!r} is in no document: {e.quote[:60]!r}")
+        spec, doc = docs[source]
+        at = texts[source].find(e.quote)
         if at < 0:
             raise BuildFailed(f"registry entry {e.id!r}: quote not found in {spec.path.name}: {e.quote[:60]!r}")
         statements.append(_citation(spec, doc, at, at + len(e.quote)).to_dict())

@@ -34,16 +34,20 @@ def build_seeds(progress: Progress | None = None) -> tuple[dict[str, Any], Repor
     return build(seed_sources(root / "seeds"), root / "data" / "registry", progress)
 
 
-def build_with_added(files: list[Path], base: Path | None, progress: Progress | None = None) -> tuple[dict[str, Any], Report]:
-    """Seeds, the documents already added to `base` (if any), and `files`."""
+def build_with_added(files: list[Path], base: Path | None, progress: Progress | None = None,
+                     names: Path | None = None) -> tuple[dict[str, Any], Report]:
+    """Seeds, the documents already added to `base` (if any), and `files`; the user's own names
+    (`names`, or those `base` kept from an earlier --names)."""
     root = _root()
     sources = seed_sources(root / "seeds")
     taken = {s.id for s in sources}
+    user_names: str | None = None
     if base is not None and base.is_file():
         try:
             old = store.load(base)
         except EtrError:
             old = None
+        user_names = (old or {}).get("user_names")
         for s in (old or {}).get("sources", []):
             if not s.get("curated", True) and s["id"] not in taken:
                 sources.append(SourceSpec(s["id"], Path(s["file"]), s["title"], s["short"], s["author"],
@@ -63,7 +67,12 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
         held.add(digest(spec.text))
         taken.add(spec.id)
         sources.append(spec)
-    return build(sources, root / "data" / "registry", progress, discover=True)
+    if names is not None:
+        try:
+            user_names = names.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise BadDocument(f"{names}: cannot read your names file ({getattr(e, 'strerror', None) or e})") from None
+    return build(sources, root / "data" / "registry", progress, discover=True, user_names=user_names)
 
 
 class Built(NamedTuple):
@@ -72,7 +81,8 @@ class Built(NamedTuple):
     became_default: bool  # the user's fact base, which queries now read
 
 
-def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Progress | None = None) -> Built:
+def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Progress | None = None,
+              names: Path | None = None) -> Built:
     """`etr build`: the seeds (and, with `files`, the documents added before and these) built
     and written atomically to `out`, `db`, or - the packaged fact base, or the user's when adding.
     Adding starts from the file being written (or `db`), so no document leaves a fact base
@@ -80,11 +90,11 @@ def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Pr
     # a build makes millions of small objects and keeps nearly all of them to the end: the cyclic
     # garbage collector, scanning them again and again, took ~15 % of a 1,000-document build
     gc.disable()
-    target = out or db or (store.user_db() if files else store.packaged_db())
+    target = out or db or (store.user_db() if files or names is not None else store.packaged_db())
     _writable(target)
     with store.locked(target, progress):
-        if files:
-            fb, rep = build_with_added(files, db or target, progress)
+        if files or names is not None:
+            fb, rep = build_with_added(files, db or target, progress, names)
         else:
             fb, rep = build_seeds(progress)
         writer = index.IndexWriter(fb, index.index_path(target), sentence_terms=rep.terms)
@@ -96,7 +106,7 @@ def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Pr
             writer.finish(index.key_of(target))
         finally:
             writer.abandon()
-    became_default = bool(files) and target == store.user_db() and not os.environ.get("ETR_DB")
+    became_default = bool(files or names) and target == store.user_db() and not os.environ.get("ETR_DB")
     return Built(target, rep, became_default)
 
 

@@ -8,7 +8,7 @@ document, or a reference to an unknown id. Imports etr.errors and etr.names.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +48,10 @@ def _strs(d: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(v)
 
 
-def load_registry(folder: Path) -> list[Entry]:
-    """Every entry of every *.toml file in `folder`, checked for ids and name clashes."""
+def load_registry(folder: Path, user: str | None = None) -> list[Entry]:
+    """Every entry of every *.toml file in `folder`, checked for ids and name clashes; with
+    `user`, the text of a user's own names file in the same format (`etr build --names`), whose
+    entries add to the registry's (an entry with a registry id adds its names to that entry)."""
     entries: list[Entry] = []
     files = sorted(folder.glob("*.toml"))
     if not files:
@@ -60,34 +62,73 @@ def load_registry(folder: Path) -> list[Entry]:
                 data = tomllib.load(f)
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise BuildFailed(f"{path}: cannot read the registry ({e})") from None
-        for n, d in enumerate(data.get("entity", []), 1):
-            where = f"{path.name} entry {n}"
-            for key in ("id", "type", "name"):
-                if not isinstance(d.get(key), str) or not d[key].strip():
-                    raise BuildFailed(f"{where}: {key!r} is missing")
-            if d["type"] not in TYPES:
-                raise BuildFailed(f"{where} ({d['id']}): unknown type {d['type']!r}")
-            entries.append(
-                Entry(
-                    id=d["id"],
-                    type=d["type"],
-                    name=d["name"],
-                    aliases=_strs(d, "aliases", where),
-                    short_forms=_strs(d, "short_forms", where),
-                    variants=_strs(d, "variants", where),
-                    description=str(d.get("description", "")),
-                    roles=_strs(d, "roles", where),
-                    quote=str(d.get("quote", "")),
-                    source=str(d.get("source", "")),
-                    dates=_strs(d, "dates", where),
-                    date_quotes=_strs(d, "date_quotes", where),
-                    participants=_strs(d, "participants", where),
-                    members=_strs(d, "members", where),
-                    file=path.name,
-                )
-            )
+        entries += parse_entries(data, path.name)
+    if user is not None:
+        entries = with_user_names(entries, user)
     check(entries)
     return entries
+
+
+def parse_entries(data: dict[str, Any], file: str, curated: bool = True) -> list[Entry]:
+    out = []
+    for n, d in enumerate(data.get("entity", []), 1):
+        where = f"{file} entry {n}"
+        if not isinstance(d, dict):
+            raise BuildFailed(f"{where}: an [[entity]] table was expected")
+        for key in ("id", "type", "name"):
+            if not isinstance(d.get(key), str) or not d[key].strip():
+                raise BuildFailed(f"{where}: {key!r} is missing")
+        if d["type"] not in TYPES:
+            raise BuildFailed(f"{where} ({d['id']}): unknown type {d['type']!r}; one of {', '.join(sorted(TYPES))}")
+        out.append(
+            Entry(
+                id=d["id"],
+                type=d["type"],
+                name=d["name"],
+                aliases=_strs(d, "aliases", where),
+                short_forms=_strs(d, "short_forms", where),
+                variants=_strs(d, "variants", where),
+                description=str(d.get("description", "")),
+                roles=_strs(d, "roles", where),
+                quote=str(d.get("quote", "")),
+                source=str(d.get("source", "")),
+                dates=_strs(d, "dates", where),
+                date_quotes=_strs(d, "date_quotes", where),
+                participants=_strs(d, "participants", where),
+                members=_strs(d, "members", where),
+                curated=curated,
+                file=file,
+            )
+        )
+    return out
+
+
+USER_FILE = "your names file"
+
+
+def with_user_names(entries: list[Entry], text: str) -> list[Entry]:
+    """The registry's entries with a user's own added: one with a registry entry's id adds its
+    aliases, variants, roles and description to that entry; others are new entities."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise BuildFailed(f"{USER_FILE}: not valid TOML ({e})") from None
+    by_id = {e.id: i for i, e in enumerate(entries)}
+    out = list(entries)
+    for u in parse_entries(data, USER_FILE, curated=False):
+        i = by_id.get(u.id)
+        if i is None:
+            out.append(u)
+            continue
+        known = out[i]
+        if u.type != known.type:
+            raise BuildFailed(f"{USER_FILE}: {u.id!r} is a {known.type} in the registry, not a {u.type}")
+        names = (*known.aliases, *u.aliases, *((u.name,) if u.name != known.name else ()))
+        out[i] = replace(known, aliases=tuple(dict.fromkeys(names)),
+                         variants=tuple(dict.fromkeys((*known.variants, *u.variants))),
+                         roles=tuple(dict.fromkeys((*known.roles, *u.roles))),
+                         description=u.description or known.description)
+    return out
 
 
 def check(entries: list[Entry]) -> None:
