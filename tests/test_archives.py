@@ -188,3 +188,23 @@ def test_a_users_own_names_are_used_and_kept(tmp_path: Any) -> None:
     bad.write_text('[[entity]]\nid = "x"\ntype = "wizard"\nname = "X"\n', encoding="utf-8")
     result = cli("build", "--add", str(first), "--names", str(bad), "--out", str(out))
     assert result.exit_code == 3 and "unknown type 'wizard'" in result.stderr
+
+
+@pytest.mark.parametrize("head,title,label", [
+    ("893.00 Sinkiang/11\u20131647: Telegram\n\nThe Consul at Tihwa (Paxton) to the Secretary of State\n\n70. Text follows.",
+     "The Consul at Tihwa (Paxton) to the Secretary of State, 16 November 1947 (893.00 Sinkiang/11\u20131647)",
+     "Paxton 1947-11-16"),
+    ("893.796/9\u2013348: Telegram\n\nThe Secretary of State to the Ambassador in China ( Stuart )\n\nText.",
+     "The Secretary of State to the Ambassador in China (Stuart), 3 September 1948 (893.796/9\u2013348)",
+     "Secretary 1948-09-03"),
+    ("Sydney Morning Herald (NSW : 1842 - 1954), Thursday 12 June 1947, page 1\n\nChina Protests To Soviet\n\n"
+     "The Chinese Government has protested to the Soviet Government about the bombing of Peitashan by planes.",
+     "China Protests To Soviet, Sydney Morning Herald (NSW : 1842 - 1954), Thursday 12 June 1947, page 1",
+     "SMH 1947-06-12"),
+    ("CHAPTER XV\n\nAN HISTORICAL SKETCH OF CHINESE TURKESTAN\n\nThe story of the province in modern times is long.",
+     "Chapter XV, An Historical Sketch Of Chinese Turkestan", "Chapter XV"),
+    ("= Ili Rebellion =\nThe Ili Rebellion was a revolt.", "Ili Rebellion", "Ili Rebellion"),
+])
+def test_a_document_is_named_as_a_historian_would_cite_it(head: str, title: str, label: str) -> None:
+    assert archival.naming(head, "fallback") == (title, label)
+    assert len(label) <= archival.LABEL_CHARS

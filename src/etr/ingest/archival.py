@@ -89,8 +89,11 @@ def document_date(text: str) -> tuple[Point, str] | None:
     return None
 
 
-_FROM_TO = re.compile(r"^(?P<whole>(?:The\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)\s+to\s+"
-                      r"(?:the\s+)?(?P<to>[A-Z][^\n]{2,80}?))\s*\d*\s*$", re.M)
+_FROM_TO = re.compile(r"^(?P<whole>(?:The\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*(?:\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)\s*)?"
+                      r"\s+to\s+(?:the\s+)?(?P<to>[A-Z][^\n]{2,80}?))\s*\d*\s*$", re.M)
+
+
+_HEADER_SMALL = {"of", "the", "in", "at", "to", "and", "for", "on", "d'Affaires", "ad", "interim"}
 
 
 class Header(NamedTuple):
@@ -98,8 +101,8 @@ class Header(NamedTuple):
     the Secretary of State")."""
 
     line: str  # the header line as written
-    writer: str  # "Paxton"
-    start: int  # where the writer's name is
+    writer: str  # "Paxton" ("" when the header names only an office)
+    start: int  # where the writer's name is (-1: nowhere)
     end: int
     office: str  # "Consul at Tihwa"
     to: str  # "Secretary of State"
@@ -108,10 +111,90 @@ class Header(NamedTuple):
 def header(text: str) -> Header | None:
     """The writer and recipient a document's header names, if it names them."""
     m = _FROM_TO.search(text[:HEAD_CHARS])
-    if m is None:
+    if m is None or len(m.group("whole").split()) > 25:
         return None
-    return Header(m.group("whole").strip(), m.group("name").strip(), m.start("name"), m.start("name") + len(m.group("name").strip()),
-                  m.group("office").strip(), m.group("to").strip())
+    outside = re.sub(r"\([^)]*\)", " ", m.group("whole"))
+    if any(w[:1].islower() and w not in _HEADER_SMALL for w in outside.split()):
+        return None  # prose ("The Government has protested to the ..."), not an address
+    line = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", " ".join(m.group("whole").split())))
+    if m.group("name") is None:  # "The Secretary of State to the Ambassador in China (Stuart)"
+        return Header(line, "", -1, -1, m.group("office").strip(), m.group("to").strip())
+    name = m.group("name").strip()
+    return Header(line, name, m.start("name"), m.start("name") + len(name), m.group("office").strip(), m.group("to").strip())
+
+
+LABEL_CHARS = 24  # a source's short label, as a table column shows it
+
+
+def naming(text: str, fallback: str) -> tuple[str, str]:
+    """How a historian would cite a document without metadata, and a short label for tables:
+    a telegram by its header and date ("The Consul at Tihwa (Paxton) to the Secretary of State,
+    16 November 1947 (893.00 Sinkiang/11-1647)", label "Paxton 1947-11-16"); a press cutting by
+    its headline and masthead ("China Protests To Soviet, Sydney Morning Herald, Thursday 12 June
+    1947, page 1", label "Sydney Morning Herald 1947-06-12"); anything else by its heading lines
+    ("Chapter XV: An Historical Sketch of Chinese Turkestan")."""
+    from etr.ingest.sentences import head_lines
+
+    head = header(text)
+    dated = document_date(text)
+    lines = head_lines(text)
+    when = dated[0].value() if dated is not None else ""
+    if head is not None:
+        filed = _FILE_DATE.search(text[:HEAD_CHARS]) or re.search(r"\b\d{3}\.[\dA-Z]+[^\s:]*", text[:HEAD_CHARS])
+        title = head.line + (f", {_day_words(dated[0])}" if dated else "") + (f" ({filed.group(0)})" if filed else "")
+        who = head.writer.split()[-1] if head.writer else head.office.split()[0]
+        return title, _label(f"{_cut_words(who, LABEL_CHARS - len(when) - 1)} {when}".strip())
+    if not lines:
+        return fallback, _label(fallback)
+    headlines = [x for x in lines if not _DATE_IN_LINE.search(x)]
+    datelines = [x for x in lines if _DATE_IN_LINE.search(x)]
+    title = ", ".join(_ordinary(x) for x in headlines + datelines)[:160]
+    if datelines and headlines:
+        masthead = re.split(r"\s*[(,]", datelines[0])[0]
+        day = _first_date(datelines[0])
+        if len(masthead) + 1 + len(day) > LABEL_CHARS:  # "Sydney Morning Herald" as "SMH"
+            masthead = "".join(w[0] for w in masthead.split() if w[:1].isupper())
+        return title, _label(f"{masthead} {day}".strip())
+    day = _first_date(title) or ""
+    words = _ordinary(headlines[0] if headlines else title)
+    return title, _label(_cut_words(words, LABEL_CHARS - len(day) - 1) + (f" {day}" if day else ""))
+
+
+_DATE_IN_LINE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+
+def _first_date(line: str) -> str:
+    from etr.dates.forms import scan
+
+    for raw in scan(line):
+        if raw.a is not None and raw.a.year is not None and raw.b is None and raw.relative is None:
+            return raw.a.value()
+    return ""
+
+
+def _day_words(p: Point) -> str:
+    months = ("January February March April May June July August September October November December").split()
+    return f"{p.day} {months[(p.month or 1) - 1]} {p.year}" if p.day else p.value()
+
+
+def _ordinary(line: str) -> str:
+    """A heading in capitals in ordinary case ("CHAPTER XV" stays, "AN HISTORICAL SKETCH" is
+    "An Historical Sketch"); one in ordinary case as it is."""
+    if not line.isupper():
+        return line
+    return re.sub(r"[A-Z][A-Z'’]+", lambda m: m.group(0) if re.fullmatch(r"[IVXLC]+", m.group(0)) else
+                  m.group(0)[0] + m.group(0)[1:].lower(), line)
+
+
+def _cut_words(text: str, n: int) -> str:
+    if len(text) <= n:
+        return text
+    cut = text[: n + 1].rsplit(" ", 1)[0].rstrip(",;:(")
+    return cut if cut else text[:n]
+
+
+def _label(text: str) -> str:
+    return _cut_words(" ".join(text.split()), LABEL_CHARS)
 
 
 FIRST_PERSON = re.compile(r"\b(?:me|my|myself)\b|(?<![\w.-])I(?=\s+[a-z])")  # "On May 1 he gave me copies"

@@ -101,8 +101,10 @@ def user_source(path: Path, taken: set[str], text: str | None = None) -> SourceS
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1
     text = text_of(path) if text is None else text
-    title = title_of(text) or path.name
-    return SourceSpec(sid, path, title, sid, "unknown", "", "user document", "en", None, False, text)
+    title, short = archival.naming(text, title_of(text) or path.name)
+    head = archival.header(text)
+    author = f"{head.writer} ({head.office})" if head is not None and head.writer else "unknown"
+    return SourceSpec(sid, path, title, short, author, "", "user document", "en", None, False, text)
 
 
 def _citation(spec: SourceSpec, doc: Document, start: int, end: int) -> Citation:
@@ -335,7 +337,7 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
     """The entity of the person whose name a document's header gives as its writer ("The Consul
     at Tihwa (Paxton) to the Secretary of State"), recorded as a person with that office."""
     head = archival.header(text)
-    if head is None:
+    if head is None or not head.writer:
         return None
     for sentence_placed, found in zip(placed, mentions, strict=True):
         for u, j, _how in sentence_placed:

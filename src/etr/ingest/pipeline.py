@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -57,8 +58,13 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     held = {digest(spec.text if spec.text is not None else text_of(spec.path)) for spec in sources}
+    labels = {spec.short for spec in sources}
     for f in files:
         spec = user_source(f, taken, None)
+        label, n = spec.short, 2
+        while label in labels:  # two telegrams of one writer on one day: "Hurley 1945-05-10 (2)"
+            label, n = f"{spec.short} ({n})", n + 1
+        spec = replace(spec, short=label)
         assert spec.text is not None
         if digest(spec.text) in held:  # the same text again, under this name or another
             if progress:
@@ -66,6 +72,7 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
             continue
         held.add(digest(spec.text))
         taken.add(spec.id)
+        labels.add(spec.short)
         sources.append(spec)
     if names is not None:
         try:

@@ -167,6 +167,29 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def head_lines(text: str, most: int = 3) -> list[str]:
+    """The short lines that head a document before its first paragraph of prose: a heading, a
+    headline, a masthead, a date line ("CHAPTER XV", "China Protests To Soviet")."""
+    out: list[str] = []
+    for start, end in _lines(text):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        m = HEADING.match(line)
+        if m:
+            if out or len(m.group(1)) > 1:
+                break
+            return [m.group(2)]
+        prose = len(line.split()) > 14 or re.search(r"[a-z][.!?]$", line) is not None
+        if prose or len(out) >= most:
+            break
+        lines, suffixes, _stray = _furniture()
+        low = line.lower()
+        if low not in lines and not (low.endswith(suffixes) and len(low.split()) <= 6):  # "Skip to main content"
+            out.append(line.rstrip(".,;:"))
+    return out
+
+
 def title_of(text: str) -> str | None:
     """The `= Title =` line, or the first content line, for a document without metadata. A
     telegram's letterhead and date line, or a newspaper's masthead and headline, make the title
