@@ -24,7 +24,7 @@ from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed, FactBaseInvalid
 from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
-from etr.ingest.discover import Unknown, continued, unknown_names, vocabulary
+from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
 from etr.ingest.documents import text_of
 from etr.ingest.identity import Identities, display
 from etr.ingest.link import Linker, Mention, resolve_short_forms
@@ -187,6 +187,10 @@ def build(
                 ent_forms[m.entity][m.text] += 1
                 if m.kind != "short":
                     ent_spellings[m.entity][m.text] += 1
+                if not spec.curated and entries[m.entity].type == "person" and len(m.text.split()) == 1:
+                    form = titled(text, m.start, m.end)  # "Sheng Tupan", "General Sung": how the document calls him
+                    if form:
+                        ent_spellings[m.entity][form] += 1
                 for member in entries[m.entity].members:
                     j = ent_index[member]
                     if j not in ids:
@@ -201,8 +205,8 @@ def build(
                     ent_forms[j][u.text] += 1
                     if not how or j >= len(entries):  # not a surname: a spelling of the name
                         ent_spellings[j][display(u.text)] += 1
-                    if u.title and len(u.text.split()) == 1:  # "General Chu": how the document calls him
-                        ent_spellings[j][display(f"{u.title} {u.text}")] += 1
+                    if u.written and len(u.text.split()) == 1:  # "General Chu", "Sheng Tupan": how the document calls him
+                        ent_spellings[j][display(u.written)] += 1
                 if writer is not None and writer not in ids and archival.FIRST_PERSON.search(s.text):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"

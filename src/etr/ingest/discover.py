@@ -31,6 +31,7 @@ class Unknown(NamedTuple):
     type: str  # person | place | organisation | military | treaty | document | event | newspaper | unknown
     title: str = ""  # a title or rank it was given there ("Garrison Commander")
     why: str = ""  # what said its type ("after 'General'", "its last word 'River'")
+    written: str = ""  # the name with its titles as the text writes them ("Sheng Tupan"), when it had any
 
 
 Vocabulary = frozenset[str]
@@ -147,6 +148,7 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
         toks = _tokens(text, m.start(), m.end())
         if not toks:
             continue
+        whole = (toks[0][0], toks[-1][1])
         at_start = _at_sentence_start(text, start, toks[0][0])
         title: list[str] = []
         # take off the front what is no part of the name: sentence-opening ordinary words,
@@ -189,8 +191,39 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
         phrase = text[s:e]
         got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms)
         if got is not None:
+            if title:
+                got = got._replace(written=_titled_form(text, whole, s, e, title))
             out.append(got)
     return out
+
+
+_TITLE_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def titled(text: str, start: int, end: int) -> str:
+    """A registered name as the text writes it with a title next to it ("Sheng Tupan", "Consul
+    Paxton"), or "" when it has none."""
+    r = _rules()
+    after = _TITLE_AFTER.match(text, end)
+    if after is not None and after.group(1) in r["after"]:
+        return f"{text[start:end]} {after.group(1)}"
+    before = text[max(0, start - 40) : start].split()
+    for n in (3, 2, 1):
+        if len(before) >= n and _title_at(before[-n:]) == n:
+            return " ".join([*before[-n:], text[start:end]])
+    return ""
+
+
+def _titled_form(text: str, whole: tuple[int, int], s: int, e: int, title: list[str]) -> str:
+    """The name as the text writes it with its title next to it: "General Chu", "Sheng Tupan"."""
+    after = text[e : whole[1]].split()
+    if after and all(w in title for w in after):
+        return " ".join([text[s:e], *after])
+    before = text[whole[0] : s].split()
+    near: list[str] = []
+    while before and before[-1] in title:
+        near.insert(0, before.pop())
+    return " ".join([*near, text[s:e]])
 
 
 def _without_trailing_people(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

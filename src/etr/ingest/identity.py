@@ -210,7 +210,8 @@ class Identities:
             e = self.entries[registered[0]]
             return registered[0], f"another spelling of {e.name}"
         titled = self._titled.get(word_key(fold(u.text).split()[0])) if u.type in ("person", "unknown") else None
-        if titled is not None and self.titled_here & {titled}:
+        if titled is not None and (titled in self.titled_here
+                                   or u.title.split()[:1] == self.entries[titled].name.split()[:1]):
             e = self.entries[titled]
             return titled, f"the registered {e.name}, known there only by title and surname, named here in full"
         got = self._by_key.get((k, n))
