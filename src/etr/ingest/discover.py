@@ -36,7 +36,7 @@ class Unknown(NamedTuple):
 
 Vocabulary = frozenset[str]
 
-_CAPWORD = r"(?:[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"
+_CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"  # "St. Petersburg"
 _CONNECT = r"(?:\s+(?:of(?:\s+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)\s+|\s+|-)"
 _INITIAL = r"(?:[A-Z]\.(?=\s+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
 _PHRASE = re.compile(rf"(?<![\w'’-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
@@ -120,13 +120,16 @@ def _chinese_syllables(word: str) -> bool:
     return all(p in wade for p in word.lower().replace("’", "'").split("-"))
 
 
-def _kind_from_words(words: list[str]) -> tuple[str, str]:
+def _kind_from_words(words: list[str], written: list[str] | None = None) -> tuple[str, str]:
     """What the words of a name say it names: its last word ("River"), a part only persons'
     names have ("Khan"), a Chinese surname and syllables, a Russian or Turkic person's ending."""
     r = _rules()
     last = words[-1]
     if last in r["kinds"]:
         return r["kinds"][last], f"its last word {last!r}"
+    written = written or words
+    if len(written) > 2 and written[0] in r["kinds"] and written[1].lower() == "of":  # "Treaty of St. Petersburg"
+        return r["kinds"][written[0]], f"its first word {written[0]!r}"
     real = [w for w in words if w.lower() not in _CONNECTORS]
     if any(w in r["parts"] for w in real) and len(real) >= 2:
         return "person", "a part of persons' names"
@@ -184,9 +187,9 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
         if not toks:
             continue
         s, e = toks[0][0], toks[-1][1]
-        if any(a < e and s < b for a, b in taken) and not (
-                toks[-1][2] in r["kinds"] and not any(a <= s and e <= b for a, b in taken)):
-            continue  # a registry name; but "Altai Frontier Guard" is a body of its own, not Altai
+        named_kind = toks[-1][2] in r["kinds"] or (len(toks) > 2 and toks[0][2] in r["kinds"] and toks[1][2] == "of")
+        if any(a < e and s < b for a, b in taken) and not (named_kind and not any(a <= s and e <= b for a, b in taken)):
+            continue  # a registry name; but "Altai Frontier Guard" and "Treaty of St. Petersburg" are names of their own
         words = [t[2] for t in toks]
         phrase = text[s:e]
         got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms)
@@ -322,7 +325,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         return None
     phrase = _POSSESSIVE.sub("", phrase)
     e = s + len(phrase)
-    kind, why = _kind_from_words(real)
+    kind, why = _kind_from_words(real, words)
     common = all(w.lower().replace("’", "'") in vocab for w in real)
     if common and kind == "unknown":
         return None  # words the document writes in lower case: "Affairs", "Date End", "Counselor of Embassy"
