@@ -3,12 +3,16 @@ sources give, the sentences that state it first."""
 
 from __future__ import annotations
 
+import json
+import re
+
 from etr.dates.periods import Period, parse_period
 from etr.errors import NotFound
 from etr.query.core import FactBase, clean_query, with_score
 from etr.query.rank import score_sentences
 from etr.store.index import RawList
 from etr.text.fold import fold
+from etr.text.terms import terms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -67,6 +71,11 @@ def named_event_dates(fb: FactBase, q: str) -> list[tuple[str, dict[str, Any], b
 
 
 def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
+    """The events that answer "when did Q happen", best first: those of the sentences that rank
+    best for Q, each weighed by how the sentence dates it - the date of the thing done beats the
+    date of a telegram that tells of it ("Paxton's 272, June 19 states ..."), a date next to the
+    words of Q beats one across the sentence, and a date the sentence states beats one it takes
+    from the sentence before."""
     scored = score_sentences(fb, q)
     best = scored[0][0] if scored else 0.0
     keep = []
@@ -74,14 +83,24 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
         if score < best * 0.45:
             break
         keep.append((score, rid))
+    keep = keep[:CANDIDATES]
     events_of = fb.ix.sentence_events([rid for _s, rid in keep])
+    texts = fb.ix.sentences_by_rid([rid for _s, rid in keep if events_of.get(rid)])
+    spans = fb.ix.events_in_sentences([e for _s, rid in keep for e in events_of.get(rid, [])])
+    wanted = set(terms(q))
     picked: list[tuple[float, str]] = []
     seen: set[str] = set()
+    outs: dict[str, dict[str, Any] | None] = {}
     for score, rid in keep:
         for evid in events_of.get(rid, []):
-            if evid not in seen:
-                seen.add(evid)
-                picked.append((score / best if best else 0.0, evid))
+            if evid in seen or evid not in spans:
+                continue
+            seen.add(evid)
+            ds, de, raw = spans[evid]
+            ev = json.loads(raw)
+            outs[evid] = ev
+            weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"])
+            picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, evid))
     # every date the sources give for a named event, even where the words differ; first of all
     # when the query is that event's very name ("Sarikol rebellion", "Soviet invasion of Xinjiang")
     named_out: dict[str, dict[str, Any]] = {}
@@ -95,6 +114,31 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     picked = [(NAMED_EXACT_SCORE if evid in exact_rank else score, evid) for score, evid in picked]
     picked.sort(key=lambda r: (-round(r[0], 3), r[1] not in exact_rank, exact_rank.get(r[1], 0)))
     picked = picked[:limit]
-    outs: dict[str, dict[str, Any] | None] = {evid: fb.ix.event_out(evid) for _s, evid in picked if evid not in named_out}
     outs.update(named_out)
     return [with_score(dict(got), score) for score, evid in picked if (got := outs.get(evid)) is not None]
+
+
+CANDIDATES = 60  # sentences whose events are weighed for "when did ... happen"
+# the date of a communication, not of what it reports: "Paxton's 272, June 19 states", "in
+# telegram of 26th", "despatch No. 7 of June 27", "a letter dated May 3"
+COMMUNICATION = re.compile(
+    r"(?:['’]s\s+(?:No\.\s*)?\d+(?:\s*(?:,|and)\s*\d+)*,?\s*$|\b(?:tel(?:egram)?s?|despatch(?:es)?|dispatch|letter|note|"
+    r"memorandum|message|airgram|cable|report|[A-Z]?\w*tel)\s+(?:No\.\s*)?\d*\s*(?:of|dated)\s+(?:the\s+)?$|\bdated\s+$)", re.I)
+_WORD = re.compile(r"\w+")
+
+
+def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str) -> float:
+    """How well the date at text[ds:de] dates what the query asks about (1.0 as good as any)."""
+    weight = 1.0
+    if COMMUNICATION.search(text[max(0, ds - 48) : ds]):
+        weight *= 0.55
+    if how == "context":
+        weight *= 0.85
+    near = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in wanted]
+    if near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR:
+        weight *= BEST_WEIGHT
+    return weight
+
+
+NEAR = 60  # characters between a date and a word of the query that make them one statement
+BEST_WEIGHT = 1.15  # the most _dated_by gives: scores stay at most 1, below a named event's own dates

@@ -30,7 +30,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "13"
+INDEX_FORMAT = "14"
 INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,7 +40,7 @@ CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, short TEX
 CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, rids BLOB NOT NULL);
 CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, start TEXT, end TEXT,
                     source TEXT NOT NULL, cstart INTEGER NOT NULL, cend INTEGER NOT NULL, value TEXT NOT NULL, entities TEXT NOT NULL,
-                    out TEXT NOT NULL);
+                    out TEXT NOT NULL, dstart INTEGER NOT NULL, dend INTEGER NOT NULL);
 CREATE INDEX events_start ON events(start);
 CREATE INDEX events_sentence ON events(source, cstart);
 CREATE TABLE sentences(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL,
@@ -304,10 +304,10 @@ def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str) -> None:
     con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
         (i, e["id"], dumps(e, ensure_ascii=False), array("i", sorted([rid_of[x] for x in e["sentences"] if x in rid_of])).tobytes())
         for i, e in enumerate(db["entities"])])
-    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i, ev["id"], ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"],
          ev["citations"][0]["end"], ev["date"]["value"], SEP.join(ev["entities"]),
-         dumps(shape_event(ev, refs), ensure_ascii=False))
+         dumps(shape_event(ev, refs), ensure_ascii=False), *ev["date_span"])
         for i, ev in enumerate(db["events"])])
     con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i, s["id"], s["source"], s["section"], s["paragraph"], s["start"], s["end"], s["text"],
@@ -474,6 +474,15 @@ class Index:
             out += [((a or "", b or "", c, d), e, o) for a, b, c, d, e, o in self.con.execute(
                 f"SELECT start, end, source, cstart, cend, out FROM events WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk)]
+        return out
+
+    def events_in_sentences(self, ids: list[str]) -> dict[str, tuple[int, int, str]]:
+        """id -> (offset of its date in the sentence, end of it, output JSON) of these events."""
+        out: dict[str, tuple[int, int, str]] = {}
+        for chunk in _chunks(ids):
+            for i, ds, de, cs, o in self.con.execute(
+                    f"SELECT id, dstart, dend, cstart, out FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                out[i] = (ds - cs, de - cs, o)
         return out
 
     def event_outs_overlapping(self, lo: str | None, hi: str | None) -> list[tuple[str, str, str, int, str, str]]:
