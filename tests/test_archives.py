@@ -208,3 +208,25 @@ def test_a_users_own_names_are_used_and_kept(tmp_path: Any) -> None:
 def test_a_document_is_named_as_a_historian_would_cite_it(head: str, title: str, label: str) -> None:
     assert archival.naming(head, "fallback") == (title, label)
     assert len(label) <= archival.LABEL_CHARS
+
+
+def test_across_documents_one_person_stays_one_when_the_evidence_says_so(tmp_path: Any) -> None:
+    from etr.ingest.pipeline import build_with_added
+
+    docs = {
+        "a.txt": "Robert S. Ward, Consul at Tihwa, reported the rising in Ining on November 7, 1944.\n",
+        "b.txt": "Consul Ward left Tihwa on March 2, 1945. Vice Consul Mackiernan stayed.\n",
+        "c.txt": "Douglas S. Mackiernan crossed the Tarim in 1950.\n",
+    }
+    paths = []
+    for name, text in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    db = build_with_added(paths, None)[0]
+    found = {e["name"]: e for e in db["entities"] if not e["curated"]}
+    ward = found["Robert S. Ward"]  # "Consul Ward" elsewhere: the same surname and role
+    assert "Ward" not in found and any(m["form"] == "Ward" and "same surname and role" in m["reason"] for m in ward["merges"])
+    assert {e["date"]["value"] for e in db["events"] if ward["id"] in e["entities"]} == {"1944-11-07", "1945-03-02"}
+    # a surname alone with nothing more in common: two entities, each possibly the other
+    assert {p["name"] for p in found["Mackiernan"]["possibly"]} == {"Douglas S. Mackiernan"}
+    assert {p["name"] for p in found["Douglas S. Mackiernan"]["possibly"]} == {"Mackiernan"}

@@ -282,11 +282,20 @@ def build(
         report.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
                                   "dates": sum(1 for t in timexes if t.date.type == "DATE")}
 
+    merged, possibly = identities.finish() if discover else ({}, {})
+    _merge_entities(merged, [e.id for e in entries + extra], sentences_out, events_out,
+                    ent_sentences, ent_events, ent_forms, ent_spellings, related)
     all_entries = entries + extra
-    entities_out = [
-        _entity(i, e, all_entries, docs, texts, ent_sentences, ent_events, ent_forms, ent_spellings, related)
-        for i, e in enumerate(all_entries)
-    ]
+    learnt = _learnt(identities, docs, texts)
+    entities_out = []
+    for i, e in enumerate(all_entries):
+        if i in merged:
+            continue
+        got = _entity(i, e, all_entries, docs, texts, ent_sentences, ent_events, ent_forms, ent_spellings, related)
+        got["merges"] = learnt.get(e.id, [])
+        got["possibly"] = [{"id": all_entries[c].id, "name": all_entries[c].name, "reason": why}
+                           for c, why in possibly.get(i, []) if c not in merged and c != i]
+        entities_out.append(got)
     sources_out = []
     ents_of: dict[str, set[str]] = defaultdict(set)
     for sent in sentences_out:
@@ -334,6 +343,52 @@ REFERRING_TYPES = {"organisation", "state", "military", "newspaper", "event", "t
 IT = re.compile(r"^(?:It|Its)\b|\bits\b")
 COUNTED = re.compile(r"^(?:These|Those|The|All|Both)(?:\s+(two|three|four|five|six|seven))?\s+([\w-]+)")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _merge_entities(merged: dict[int, int], ids: list[str], sentences_out: list[dict[str, Any]],
+                    events_out: list[dict[str, Any]], *tables: dict[int, Any]) -> None:
+    """Fold each entity of `merged` into the one it is ("Ward" into "Robert S. Ward"): its
+    sentences, events, spellings and companions, and its place in every record."""
+    if not merged:
+        return
+    for a, b in merged.items():
+        for table in tables:
+            if a not in table:
+                continue
+            got = table.pop(a)
+            if isinstance(got, Counter):
+                table.setdefault(b, Counter()).update(got)
+            else:
+                table.setdefault(b, []).extend(x for x in got if x not in table[b])
+    related = tables[-1]
+    for counts in related.values():
+        for a, b in merged.items():
+            if a in counts:
+                counts[b] += counts.pop(a)
+    rename = {ids[a]: ids[b] for a, b in merged.items()}
+    for rec in (*sentences_out, *events_out):
+        if any(x in rename for x in rec["entities"]):
+            rec["entities"] = list(dict.fromkeys(rename.get(x, x) for x in rec["entities"]))
+            if rec.get("via"):
+                rec["via"] = {rename.get(k, k): v for k, v in rec["via"].items()}
+
+
+def _learnt(identities: Identities, docs: dict[str, tuple[SourceSpec, Document]], texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """For each entity, the names taken for it that do not spell it, why, and where it is said."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[str, str, str]] = set()
+    for m in identities.merges:
+        if (m.entity, m.form, m.reason) in seen:
+            continue
+        seen.add((m.entity, m.form, m.reason))
+        item: dict[str, Any] = {"form": m.form, "reason": m.reason}
+        if m.source in docs and m.start >= 0:
+            spec, doc = docs[m.source]
+            sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
+            a, b = (sent.start, sent.end) if sent is not None else (m.start, m.end)
+            item["citation"] = _citation(spec, doc, a, b).to_dict()
+        out[m.entity].append(item)
+    return out
 
 
 def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]],

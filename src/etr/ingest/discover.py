@@ -217,6 +217,19 @@ def titled(text: str, start: int, end: int) -> str:
     return ""
 
 
+_APPOSED = re.compile(r"^,\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+)*?[A-Z][\w.'’-]*(?:\s+(?:at|of|in)\s+[A-Z][\w'’-]+)?)")
+
+
+def _apposed_title(after: str) -> str:
+    """A title set beside a name after a comma ("Robert S. Ward, Consul at Tihwa"), or ""."""
+    m = _APPOSED.match(after)
+    if m is None:
+        return ""
+    words = m.group(1).split()
+    n = _title_at(words)
+    return m.group(1) if n and (n == len(words) or words[n] in ("at", "of", "in")) else ""
+
+
 def _titled_form(text: str, whole: tuple[int, int], s: int, e: int, title: list[str]) -> str:
     """The name as the text writes it with its title next to it: "General Chu", "Sheng Tupan"."""
     after = text[e : whole[1]].split()
@@ -330,6 +343,10 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if common and kind == "unknown":
         return None  # words the document writes in lower case: "Affairs", "Date End", "Counselor of Embassy"
     after = text[e : e + 40]
+    if not titled and kind == "unknown":
+        apposed = _apposed_title(text[e : e + 60])  # "Robert S. Ward, Consul at Tihwa"
+        if apposed:
+            title, titled = [apposed], True
     if kind == "unknown" and titled:
         kind, why = "person", f"after {' '.join(title)!r}"
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):

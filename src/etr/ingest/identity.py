@@ -29,6 +29,8 @@ from etr.text.romanise import key, word_key
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
 MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone
+POSSIBLE = 3  # at most this many "possibly the same as" for one surname
+CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
 
 
 def alike(a: str, b: str) -> bool:
@@ -251,6 +253,67 @@ class Identities:
             self.titles[i][office] += 1
             self._touched.add(i)
             self.settle()
+
+    # ------------------------------------------------------------------ across the build
+
+    def finish(self) -> tuple[dict[int, int], dict[int, list[tuple[int, str]]]]:
+        """Once every document is read: the persons known by a surname alone who are the one
+        person of that surname and the same role named in full ("Consul Ward" and "Robert S.
+        Ward, Consul at Tihwa": merged, {surname entity: full one}); and, where the evidence is
+        too thin to merge, the entities that are possibly the same (close spellings, a shared
+        surname), each with the reason."""
+        n = len(self.entries)
+        full: dict[str, list[int]] = defaultdict(list)
+        for i in range(n + len(self.extra)):
+            e = self.entry(i)
+            words = fold(e.name).split()
+            if self.kind(i) in ("person", "unknown") and len(words) >= 2 and title_length(e.name.split()) == 0:
+                for w in {words[0], words[-1]}:
+                    full[word_key(w)].append(i)
+        merged: dict[int, int] = {}
+        possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for j, e in enumerate(self.extra):
+            i = n + j
+            words = fold(e.name).split()
+            if self.kind(i) not in ("person", "unknown") or len(words) != 1:
+                continue
+            others = [c for c in full.get(word_key(words[0]), []) if c != i]
+            roles = {w for r in self.entry(i).roles for w in r.split()}
+            same_role = [c for c in others if roles & {w for r in self.entry(c).roles for w in r.split()}]
+            if len(others) == 1 and same_role:
+                c = others[0]
+                merged[i] = c
+                self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the same "
+                                         f"surname and role ({', '.join(sorted(roles))})", e.source, -1, -1))
+            else:
+                for c in others[:POSSIBLE]:
+                    possibly[i].append((c, f"the same surname as {self.entry(c).name}"))
+                    possibly[c].append((i, f"{e.name} may be this person: the same surname"))
+        self._close_spellings(possibly, set(merged))
+        return merged, possibly
+
+    def _close_spellings(self, possibly: dict[int, list[tuple[int, str]]], gone: set[int]) -> None:
+        """Entities found in added documents whose names are spelt nearly alike ("Mackiernan",
+        "Mackiernen"), of one kind: possibly one."""
+        from rapidfuzz import fuzz
+
+        n = len(self.entries)
+        by_start: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i in range(n + len(self.extra)):
+            if i in gone or (i < n and self.entries[i].type not in ("person", "place", "organisation")):
+                continue
+            k = key(self.entry(i).name)
+            if len(k) >= 6:
+                by_start[k[:2]].append((i, k))
+        for group in by_start.values():
+            for x, (i, ki) in enumerate(group):
+                for c, kc in group[x + 1 :]:
+                    if (i < n and c < n) or ki == kc or not alike(self.kind(i), self.kind(c)):
+                        continue
+                    if fuzz.ratio(ki, kc) >= CLOSE_SPELLING:
+                        a, b = self.entry(i).name, self.entry(c).name
+                        possibly[i].append((c, f"{a} and {b} are spelt nearly alike"))
+                        possibly[c].append((i, f"{b} and {a} are spelt nearly alike"))
 
     # ------------------------------------------------------------------ what the build learnt
 

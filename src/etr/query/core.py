@@ -156,6 +156,7 @@ class FactBase:
             "description": e["description"], "roles": e["roles"], "curated": e["curated"],
             "events": events,
             "statements": statements, "related": related,
+            "merges": e.get("merges", []), "possibly": e.get("possibly", []),
         }
 
     def registry_dated(self, e: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

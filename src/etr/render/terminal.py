@@ -259,6 +259,11 @@ def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles:
         out += ["", screen.style(f"Undated statements ({len(ent['statements'])})", "bold")]
         for c in ent["statements"]:
             out += paragraph(screen, clean(f"{c['quote']} [{source_label(c, shorts)}]"), "  ", "• ")
+    for m in ent.get("merges", []):
+        where = f" [{source_label(m['citation'], shorts)}]" if m.get("citation") else ""
+        out += paragraph(screen, clean(f"also {m['form']}: {m['reason']}{where}"), "  ", "• ")
+    for p in ent.get("possibly", []):
+        out += paragraph(screen, clean(f"possibly the same as {p['name']} ({p['reason']}; etr show {p['id']})"), "  ", "? ")
     if ent.get("related"):
         out += [""] + paragraph(screen, clean("appears with: " + ", ".join(
             f"{r['name']} ({r['count']})" for r in ent["related"][:8])))
