@@ -230,3 +230,29 @@ def test_across_documents_one_person_stays_one_when_the_evidence_says_so(tmp_pat
     # a surname alone with nothing more in common: two entities, each possibly the other
     assert {p["name"] for p in found["Mackiernan"]["possibly"]} == {"Douglas S. Mackiernan"}
     assert {p["name"] for p in found["Douglas S. Mackiernan"]["possibly"]} == {"Mackiernan"}
+
+
+@pytest.mark.parametrize("sentence,kinds", [
+    ("Traders came from Kashmir, Sikkim and Bhutan to Kashgar.", {"Kashmir": "place", "Sikkim": "place", "Bhutan": "place"}),
+    ("The caravan rested at Tokohsun before Ninghsia.", {"Tokohsun": "place", "Ninghsia": "place"}),
+    ("Shao Li-tze, Wang Shijie and Chang Chih-chung met.", {"Shao Li-tze": "person", "Wang Shijie": "person"}),
+    ("Robert B. Dreesen wrote to J. Hall Paxton.", {"Robert B. Dreesen": "person", "J. Hall Paxton": "person"}),
+    ("Robert S. Ward, Consul at Tihwa, reported.", {"Robert S. Ward": "person"}),
+    ("Ward reports that Sung Hsi-lien left.", {"Ward": "person", "Sung Hsi-lien": "person"}),
+])
+def test_what_the_text_says_of_a_names_kind(sentence: str, kinds: dict[str, str]) -> None:
+    from etr.ingest.discover import unknown_names
+
+    text = "Report follows. " + sentence
+    got = {u.text: u.type for u in unknown_names(text, 16, len(text), [])}
+    assert {k: got.get(k) for k in kinds} == kinds
+
+
+@pytest.mark.parametrize("sentence", [
+    "Further Mass Arrests of Alleged Communist Plotters for the Overthrow of Sheng.",
+    "Date End Year Start Death Place",
+])
+def test_headlines_and_labels_are_no_names(sentence: str) -> None:
+    from etr.ingest.discover import unknown_names
+
+    assert not [u.text for u in unknown_names(sentence, 0, len(sentence), []) if u.type == "unknown"]

@@ -477,8 +477,14 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     defined = aliases.acronyms(text, spans)
-    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined))
+    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
+    head = archival.header(text)
+    if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person
+        for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
+            if a <= head.start < b and not any(x.start <= head.start < x.end for x in (*found, *unk)):
+                unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, "the writer a header names"))
+                unk.sort()
     said: list[Alias] = []
     for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
         names = [(m.start, m.end, kinds[m.entity] if m.entity is not None else "unknown") for m in found]

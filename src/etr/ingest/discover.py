@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from etr import rules
 from etr.ingest.link import Mention
-from etr.text.romanise import word_key
+from etr.text.romanise import chinese_syllables, word_key
 
 
 class Unknown(NamedTuple):
@@ -75,11 +75,12 @@ def _rules() -> dict[str, Any]:
         "peoples": set(r["peoples"]["words"]),
         "starts": set(r["peoples"]["common_starts"]),
         "caps": set(r["peoples"]["caps_words"].split()),
+        "labels": set(r["peoples"]["labels"]),
         "kinds": kinds,
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
         "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$"),
-        "verb_after": re.compile(rf"^,?\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
+        "verb_after": re.compile(rf"^\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
     }
 
@@ -95,7 +96,8 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
             continue
         if m.entity is not None and kinds[m.entity] == "person" or (m.entity is None and m.kind == "short"):
             nxt = _NEXT_WORD.match(text, m.end)
-            if nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1)):
+            if (nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1))
+                    and nxt.group(1) not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
                 continue
         out.append(m)
     return out
@@ -113,11 +115,8 @@ def vocabulary(text: str) -> Vocabulary:
 
 
 def _chinese_syllables(word: str) -> bool:
-    """Whether every syllable of `word` (between hyphens) is a Wade-Giles or pinyin syllable."""
-    from etr.text.romanise import _tables
-
-    wade = _tables()["wade"]
-    return all(p in wade for p in word.lower().replace("’", "'").split("-"))
+    """Whether `word` is made of Wade-Giles or pinyin syllables ("Hsi-lien", "Shijie")."""
+    return chinese_syllables(word) > 0
 
 
 def _kind_from_words(words: list[str], written: list[str] | None = None) -> tuple[str, str]:
@@ -137,13 +136,61 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
         return "person", "a Chinese surname and given name"
     if any(r["ending"].search(w.lower()) and len(w) > 5 for w in real[-1:]):
         return "person", "a person's name ending"
+    if any(len(w) == 1 and w.isupper() for w in real[:-1]) and len(real) >= 2:
+        return "person", "an initial"  # "Robert B. Dreesen", "J. Hall Paxton"
+    if len(real) == 1 and chinese_syllables(real[0]) >= 2 and word_key(real[0]) not in r["surnames"]:
+        return "place", "a name of Chinese syllables, as towns are named"  # "Tokohsun", "Ninghsia"
     return "unknown", ""
 
 
 def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary = frozenset(),
-                  acronyms: frozenset[str] = frozenset()) -> list[Unknown]:
+                  acronyms: frozenset[str] = frozenset(), kinds: list[str] | None = None) -> list[Unknown]:
     """Names in text[start:end] (one sentence) that overlap no registry mention; `acronyms` are
-    the ones the document defines ("the Altai Frontier Guard (AFG)"), names when used alone."""
+    the ones the document defines ("the Altai Frontier Guard (AFG)"), names when used alone;
+    `kinds`, the registry entries' kinds, for names listed with registered ones."""
+    found = _unknown_names(text, start, end, known, vocab, acronyms)
+    if _title_case(text[start:end]):
+        # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
+        # capitals say nothing, so only a name something else says is one is kept
+        found = [u for u in found if u.type != "unknown" or u.why]
+    return _listed(text, found, known, kinds or [])
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether most words of a sentence are capitalised, as in a title or a headline."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if w.lower() not in _SMALL_WORDS and len(w) > 2]
+    return sum(w[0].isupper() for w in words) >= 5 and not any(w[0].islower() for w in words)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def _listed(text: str, found: list[Unknown], known: list[Mention], kinds: list[str]) -> list[Unknown]:
+    """A name of no known kind listed with names of one kind ("Kashmir, Sikkim and Bhutan"
+    beside a known place) is of that kind."""
+    names = sorted([(u.start, u.end, u.type, n) for n, u in enumerate(found)]
+                   + [(m.start, m.end, kinds[m.entity] if m.entity is not None and m.entity < len(kinds) else "unknown", -1)
+                      for m in known])
+    got = list(found)
+    for _pass in range(2):  # a list's kind reaches from one end of it to the other
+        for (a1, b1, k1, n1), (a2, b2, k2, n2) in zip(names, names[1:], strict=False):
+            if a2 < b1 or not _LIST_GAP.fullmatch(text, b1, a2):
+                continue
+            k1 = got[n1].type if n1 >= 0 else k1
+            k2 = got[n2].type if n2 >= 0 else k2
+            if n1 >= 0 and k1 == "unknown" and k2 in LISTED_KINDS:
+                got[n1] = got[n1]._replace(type=k2, why=f"listed with {text[a2:b2]!r}")
+            if n2 >= 0 and k2 == "unknown" and k1 in LISTED_KINDS:
+                got[n2] = got[n2]._replace(type=k1, why=f"listed with {text[a1:b1]!r}")
+    return got
+
+
+_SMALL_WORDS = _CONNECTORS | {"a", "an", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"}
+LISTED_KINDS = {"person", "place", "organisation", "military"}
+
+
+def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary,
+                   acronyms: frozenset[str]) -> list[Unknown]:
     r = _rules()
     taken = [(m.start, m.end) for m in known]
     out: list[Unknown] = []
@@ -340,10 +387,12 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     e = s + len(phrase)
     kind, why = _kind_from_words(real, words)
     common = all(w.lower().replace("’", "'") in vocab for w in real)
+    if all(w in r["labels"] for w in real):
+        return None  # an infobox's field names: "Date End", "Death Place", "Year Start"
     if common and kind == "unknown":
         return None  # words the document writes in lower case: "Affairs", "Date End", "Counselor of Embassy"
     after = text[e : e + 40]
-    if not titled and kind == "unknown":
+    if not titled and kind in ("unknown", "person"):
         apposed = _apposed_title(text[e : e + 60])  # "Robert S. Ward, Consul at Tihwa"
         if apposed:
             title, titled = [apposed], True
@@ -351,10 +400,10 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "person", f"after {' '.join(title)!r}"
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):
         kind, why = "person", "after a word for a person"
-    if kind == "unknown" and r["verb_after"].match(after):
-        kind, why = "person", "before a verb of persons"
     if kind == "unknown" and r["place_before"].search(text[max(start, s - 16) : s]):
         kind, why = "place", "after a word for a place"
+    if kind == "unknown" and r["verb_after"].match(after):
+        kind, why = "person", "before a verb of persons"
     if len(real) == 1:
         if len(phrase) < 3 or (len(phrase) < 4 and not titled):
             return None

@@ -35,7 +35,9 @@ def _tables() -> dict[str, Any]:
     for spelling, pinyin in r["wade_giles"].items():  # then without its apostrophe: "chiang" is jiang
         wade.setdefault(_plain(spelling).replace("'", ""), pinyin)
     cyr = {**r["cyrillic"], **{k.upper(): v.capitalize() for k, v in r["cyrillic"].items()}}
-    return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": frozenset(r["wade_giles"].values()),
+    syllables = frozenset(r["wade_giles"].values())
+    return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables,
+            "any_syllable": syllables | frozenset(k.replace("'", "") for k in wade),
             **{k: [tuple(x) for x in r["key"][k]] for k in ("spellings", "vowels", "aspiration", "endings")}}
 
 
@@ -95,6 +97,27 @@ def word_key(word: str) -> str:
     for a, b in t["aspiration"]:
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
+
+
+def chinese_syllables(word: str) -> int:
+    """How many Chinese syllables (pinyin or Wade-Giles) `word` is made of, or 0 when it is not
+    made of them ("Tokohsun": 3, "Ninghsia": 2, "Tse-ming": 2, "Kashmir": 0)."""
+    t = _tables()
+    known = t["any_syllable"]
+    best = 0
+    for piece in _plain(word).replace("’", "'").replace("'", "").split("-"):
+        n = len(piece)
+        count = [0] + [-1] * n
+        for i in range(n):
+            if count[i] < 0:
+                continue
+            for k in range(1, 7):
+                if i + k <= n and piece[i : i + k] in known and (count[i + k] < 0 or count[i + k] > count[i] + 1):
+                    count[i + k] = count[i] + 1
+        if count[n] <= 0:
+            return 0
+        best += count[n]
+    return best
 
 
 def _pinyin_word(word: str) -> bool:
