@@ -482,7 +482,8 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     head = archival.header(text)
     if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
-            if a <= head.start < b and not any(x.start <= head.start < x.end for x in (*found, *unk)):
+            if a <= head.start < b and not any(x.start <= head.start < x.end for x in found) \
+                    and not any(u.start <= head.start < u.end for u in unk):
                 unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, "the writer a header names"))
                 unk.sort()
     said: list[Alias] = []
