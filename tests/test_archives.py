@@ -256,3 +256,19 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     from etr.ingest.discover import unknown_names
 
     assert not [u.text for u in unknown_names(sentence, 0, len(sentence), []) if u.type == "unknown"]
+
+
+def test_events_come_from_the_added_text(tmp_path: Any) -> None:
+    """A sentence that states an event answers for it, and outranks those that mention its words."""
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "wang.txt"
+    doc.write_text("The chairman of the province spoke on 1 May 1947. Wang Tse-ming was appointed chairman "
+                   "of the province on 3 March 1948. Paxton's 272, March 19 states that Wang became chairman.\n",
+                   encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("when", "Wang became chairman", "--json", "--db", str(out)).stdout)["results"]
+    assert got[0]["date"]["value"] == "1948-03-03"
