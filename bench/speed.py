@@ -7,7 +7,7 @@
 Part 1 (whole process): every round runs, in this order, `python -c pass`, the hello-world Typer
 app (bench/hello_typer.py hello) and each etr command; the rounds repeat --runs times, so that
 drift on the machine hits baselines and etr alike. Plain runs get ETR_TERMINAL=1 and COLUMNS=120
-(Rich tables rendered, as at a terminal); stdout goes to /dev/null either way. Reported: median
+(tables laid out, as at a terminal); stdout goes to /dev/null either way. Reported: median
 and p90 wall time, and the median as a ratio to each baseline.
 
 Part 2 (inside the process): fresh interpreters time the fast path's imports (and what a query adds),
@@ -196,8 +196,8 @@ CHILD = textwrap.dedent(
     # the query's first call in this process: lazy indexes, rapidfuzz import, date grammar compile
     t = pc(); eval(call, dict(ns, fb=fb)); out["first"] = (pc() - t) * 1000
     t = pc(); eval(call, dict(ns, fb=FactBase(open_index(path)))); out["fresh FactBase, modules warm"] = (pc() - t) * 1000
-    # what a plain run adds: Rich, for comparison
-    t = pc(); import etr.render.tables, rich.console, rich.table; out["+ import rich (tables)"] = (pc() - t) * 1000
+    # what a plain run adds: the terminal layout
+    t = pc(); import etr.render.terminal; out["+ import terminal layout"] = (pc() - t) * 1000
     print(json.dumps(out))
     """
 )
@@ -207,7 +207,7 @@ WARM = textwrap.dedent(
     import io, json, sys, time, statistics
     pc = time.perf_counter
     from etr.store import facts as store
-    from etr.render import envelope, tables as render
+    from etr.render import envelope, terminal as render
     from etr.query.core import FactBase
     from etr.query.lookup import lookup
     from etr.query.when import when
@@ -238,21 +238,15 @@ WARM = textwrap.dedent(
     for label, call in calls.items():
         eval(call, dict(ns, fb=fb))
         res["warm: " + label] = reps(lambda: eval(call, dict(ns, fb=fb)))
-    # output cost, warm: the JSON envelope and the Rich rendering a plain run does
-    from rich.console import Console
+    # output cost, warm: the JSON envelope and the terminal layout a plain run does
     results, interp = lookup(fb, "Ehmetjan Qasimi", {"person", "group"})
     shorts = {s["id"]: s["short"] for s in fb.source_by_id.values()}
     titles = {s["id"]: s["title"] for s in fb.source_by_id.values()}
     res["render who --json"] = reps(lambda: envelope.to_json(envelope.envelope("who", "x", interp, results)))
-    def rich_who():
-        c = Console(file=io.StringIO(), width=120, highlight=False, markup=False, emoji=False, soft_wrap=False)
-        c.print(render.entity_renderable(results[0], shorts, titles))
-    res["render who table (rich)"] = reps(rich_who)
+    screen = render.Screen(120, styles=True)
+    res["render who (terminal)"] = reps(lambda: render.profiles(screen, results, interp, "x", shorts, titles))
     sres, _ = search(fb, "president")
-    def rich_search():
-        c = Console(file=io.StringIO(), width=120, highlight=False, markup=False, emoji=False, soft_wrap=False)
-        c.print(render.search_table(sres, shorts))
-    res["render search table (rich)"] = reps(rich_search)
+    res["render search (terminal)"] = reps(lambda: render.search(screen, sres, shorts, titles))
     res["_counts"] = {k: len(db[k]) for k in ("sources", "sentences", "events", "entities")}
     res["_bytes"] = len(raw)
     print(json.dumps(res))
@@ -391,7 +385,7 @@ def in_process(runs: int, db: str | None) -> str:
     # imports and load: pooled over all children
     pooled: dict[str, list[float]] = {}
     for d in cold.values():
-        for k in ("import etr.cli (fast path)", "+ import etr.query", "load (first)", "+ import rich (tables)"):
+        for k in ("import etr.cli (fast path)", "+ import etr.query", "load (first)", "+ import terminal layout"):
             pooled.setdefault(k, []).extend(d[k])
     rows: list[list[object]] = [["import typer, rich.console, rich.table (hello's imports)", median(hello_imports), p90(hello_imports), len(hello_imports)]]
     for k, xs in pooled.items():
@@ -411,7 +405,7 @@ def in_process(runs: int, db: str | None) -> str:
                      "In-process: answering.  first = first call in a fresh process (what the CLI pays: lazy indexes,\n"
                      "rapidfuzz import, date grammar);  new FB = a second, fresh FactBase in the same process (indexes\n"
                      "rebuilt, modules warm);  warm = repeated calls on the same FactBase"))
-    rrows = [[k, median(warm[k]), p90(warm[k]), len(warm[k])] for k in ("render who --json", "render who table (rich)", "render search table (rich)")]
+    rrows = [[k, median(warm[k]), p90(warm[k]), len(warm[k])] for k in ("render who --json", "render who (terminal)", "render search (terminal)")]
     out.append(table(["output (warm)", "median ms", "p90 ms", "n"], rrows, "In-process: output"))
     return "\n\n".join(out)
 

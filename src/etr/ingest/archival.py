@@ -32,14 +32,20 @@ def _rules() -> dict[str, Any]:
 
 
 @cache
+def _reference() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number known by the word before it ("Embtel 1419", "despatch 35", "No. 491", "Nos. 76
+    through 79", "[Page 580]", "p. 12"): the word, read backwards from a digit, and the number."""
+    refs = "|".join(sorted((re.escape(w) for w in _rules()["references"]["words"]), key=len, reverse=True))
+    before = re.compile(rf"(?<![\w-])(?:{refs})\.?\s+(?:to\s+[A-Z]\w*\s+)?\Z", re.I)
+    number = re.compile(r"\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?", re.I)
+    return before, number
+
+
+@cache
 def _patterns() -> list[re.Pattern[str]]:
-    r = _rules()
-    refs = "|".join(sorted((re.escape(w) for w in r["references"]["words"]), key=len, reverse=True))
     return [
         # "893.00 Sinkiang/11-1647", "761.93/1-749", "125.937D/7-2949": a decimal file number
         re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/[\d\u2013\u2014-]{3,9}"),
-        # "Embtel 1419", "despatch 35", "No. 491", "Nos. 76 through 79", "[Page 580]", "p. 12"
-        re.compile(rf"(?<![\w-])(?:{refs})\.?\s+(?:to\s+[A-Z]\w*\s+)?\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?", re.I),
         # "Department's 1113, August 16", "Tihwa's 242 of": a telegram known by its sender and number
         re.compile(r"\b[A-Z][\w.]*['’]s\s+\d{1,5}(?=\s*(?:,|;|\)|of\b|to\b|through\b|and\b|$))"),
         # "Sent Embassy as 439, repeated Dept. as 70": the numbers a telegram was sent and repeated under
@@ -53,9 +59,32 @@ def _patterns() -> list[re.Pattern[str]]:
     ]
 
 
+_DIGITS = re.compile(r"\d+")
+REACH = 80  # every archival number is a digit run with at most this many characters of words around it
+
+
+def _near_digits(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` within REACH characters of a digit, merged: the only places an
+    archival number can be (prose between them is most of a document, and is skipped)."""
+    out: list[list[int]] = []
+    for m in _DIGITS.finditer(text):
+        a, b = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
+        if out and a <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
 def numbers(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are archival numbers, where no date may be read, in order."""
-    spans = sorted((m.start(), m.end()) for p in _patterns() for m in p.finditer(text))
+    spans = [(m.start(), m.end()) for a, b in _near_digits(text) for p in _patterns() for m in p.finditer(text, a, b)]
+    before, number = _reference()
+    for d in _DIGITS.finditer(text):
+        word = before.search(text, max(0, d.start() - 40), d.start())
+        if word is not None:
+            spans.append((word.start(), number.match(text, d.start()).end()))  # type: ignore[union-attr]
+    spans.sort()
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out and a <= out[-1][1]:

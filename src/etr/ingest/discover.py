@@ -43,6 +43,8 @@ _PHRASE = re.compile(rf"(?<![\w'’-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
 _MARKUP = "_*"
+_STRIP_FRONT, _STRIP_BACK = _MARKUP + ".-’'", _MARKUP + ".-"
+_DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote marker glued on
 _POSSESSIVE = re.compile(r"['’]s$")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
@@ -111,7 +113,7 @@ _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 def vocabulary(text: str) -> Vocabulary:
     """The words `text` itself writes in lower case: a capitalised one of these opening a
     sentence is an ordinary word, not a name."""
-    return frozenset(m.group(0).replace("’", "'") for m in _LOWER.finditer(text))
+    return frozenset(_LOWER.findall(text.replace("’", "'")))
 
 
 def _chinese_syllables(word: str) -> bool:
@@ -158,6 +160,9 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
 
 def _title_case(sentence: str) -> bool:
     """Whether most words of a sentence are capitalised, as in a title or a headline."""
+    for m in _LOWER_WORD.finditer(sentence):
+        if m.group(0) not in _SMALL_WORDS:
+            return False  # most sentences: an ordinary word in lower case, found early
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if w.lower() not in _SMALL_WORDS and len(w) > 2]
     return sum(w[0].isupper() for w in words) >= 5 and not any(w[0].islower() for w in words)
 
@@ -185,6 +190,7 @@ def _listed(text: str, found: list[Unknown], known: list[Mention], kinds: list[s
     return got
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]{2,}")
 _SMALL_WORDS = _CONNECTORS | {"a", "an", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"}
 LISTED_KINDS = {"person", "place", "organisation", "military"}
 
@@ -195,6 +201,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
     taken = [(m.start, m.end) for m in known]
     out: list[Unknown] = []
     for m in _PHRASE.finditer(text, start, end):
+        if any(a <= m.start() and m.end() <= b for a, b in taken):
+            continue  # inside a registry name, and so is whatever of it is a name
         toks = _tokens(text, m.start(), m.end())
         if not toks:
             continue
@@ -310,20 +318,24 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """The words of a phrase with their offsets, markup ("_Kiz_") and footnote digits ("Tong34")
     taken off; empty when a word holds digits inside ("Wu1-ssu1": a tone-numbered gloss)."""
     out = []
+    digits = _DIGIT.search(text, s, e) is not None
     for t in _TOKEN.finditer(text, s, e):
         a, b = t.start(), t.end()
-        while a < b and text[a] in _MARKUP + ".-’'":
+        while a < b and text[a] in _STRIP_FRONT:
             a += 1
-        while b > a and text[b - 1] in _MARKUP + ".-":
+        while b > a and text[b - 1] in _STRIP_BACK:
             b -= 1
         word = text[a:b]
-        foot = _FOOTNOTE.search(word)
-        if foot is not None:
-            b -= len(foot.group(0))
-            word = text[a:b]
+        if digits:
+            foot = _FOOTNOTE.search(word)
+            if foot is not None:
+                b -= len(foot.group(0))
+                word = text[a:b]
+            if _DIGIT.search(word):
+                return []
         if not word:
             continue
-        if any(ch.isdigit() for ch in word) or "_" in word:
+        if "_" in word:
             return []
         out.append((a, b, word))
     return out
