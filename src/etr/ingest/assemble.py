@@ -26,7 +26,7 @@ from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
 from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
 from etr.ingest.documents import text_of
-from etr.ingest.identity import Identities, display
+from etr.ingest.identity import Identities, display, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
 from etr.ingest.registry import Entry, load_registry
@@ -141,9 +141,12 @@ def build(
         doc = read_document(*item)
         return doc, analyse(doc, linker), [terms(x.text) for x in doc.sentences]
 
-    analysed = fork_imap(work, list(texts.items()), [len(t) for t in texts.values()], pack=_pack, unpack=_unpack)
+    analysed = list(fork_imap(work, list(texts.items()), [len(t) for t in texts.values()], pack=_pack, unpack=_unpack))
     ent_index = {e.id: i for i, e in enumerate(entries)}
     identities = Identities(entries)
+    if discover:
+        identities.prime([u for spec, (_doc, an, _t) in zip(sources, analysed, strict=True) if not spec.curated
+                          for found in an.unknowns for u in found])
     extra = identities.extra  # entities found in added documents, after the registry's
 
     sentences_out: list[dict[str, Any]] = []
@@ -165,7 +168,8 @@ def build(
         text = doc.text
         for found, unk in zip(per_sentence, unknown_by_sentence, strict=True):
             for u in unk:
-                report.unknown[(u.text, u.type)] += 1
+                if not u.weak:
+                    report.unknown[(u.text, u.type)] += 1
             for m in found:
                 if m.entity is None:
                     report.unresolved[m.text] += 1
@@ -203,7 +207,7 @@ def build(
                     if how and j < len(entries):
                         via.setdefault(j, how)
                     ent_forms[j][u.text] += 1
-                    if not how or j >= len(entries):  # not a surname: a spelling of the name
+                    if spells(how) or j >= len(entries):  # not a surname: a spelling of the name
                         ent_spellings[j][display(u.text)] += 1
                     if u.written and len(u.text.split()) == 1:  # "General Chu", "Sheng Tupan": how the document calls him
                         ent_spellings[j][display(u.written)] += 1

@@ -32,6 +32,7 @@ class Unknown(NamedTuple):
     title: str = ""  # a title or rank it was given there ("Garrison Commander")
     why: str = ""  # what said its type ("after 'General'", "its last word 'River'")
     written: str = ""  # the name with its titles as the text writes them ("Sheng Tupan"), when it had any
+    weak: bool = False  # one capitalised word opening a sentence: a name only if the documents name it elsewhere
 
 
 Vocabulary = frozenset[str]
@@ -184,9 +185,9 @@ def _listed(text: str, found: list[Unknown], known: list[Mention], kinds: list[s
             k1 = got[n1].type if n1 >= 0 else k1
             k2 = got[n2].type if n2 >= 0 else k2
             if n1 >= 0 and k1 == "unknown" and k2 in LISTED_KINDS:
-                got[n1] = got[n1]._replace(type=k2, why=f"listed with {text[a2:b2]!r}")
+                got[n1] = got[n1]._replace(type=k2, why=f"listed with {text[a2:b2]!r}", weak=False)
             if n2 >= 0 and k2 == "unknown" and k1 in LISTED_KINDS:
-                got[n2] = got[n2]._replace(type=k1, why=f"listed with {text[a1:b1]!r}")
+                got[n2] = got[n2]._replace(type=k1, why=f"listed with {text[a1:b1]!r}", weak=False)
     return got
 
 
@@ -223,6 +224,12 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 at_start = False
                 continue
             w = words[0]
+            head, _, rest = w.partition("-")
+            if rest[:1].isupper() and head in r["peoples"]:  # "Turkis-Mesud", "Kazaks-Osman": a list's label
+                a, b, _w = toks[0]
+                toks[0] = (a + len(head) + 1, b, rest)
+                at_start = False
+                continue
             if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
                     or (at_start and w.lower() in vocab and len(toks) > 1)
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
@@ -412,17 +419,20 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "person", f"after {' '.join(title)!r}"
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):
         kind, why = "person", "after a word for a person"
-    if kind == "unknown" and r["place_before"].search(text[max(start, s - 16) : s]):
+    possessive = text.startswith(("'s", "’s"), e)  # "in Mesud's stead": "in" governs what follows, not the name
+    if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 16) : s]):
         kind, why = "place", "after a word for a place"
     if kind == "unknown" and r["verb_after"].match(after):
         kind, why = "person", "before a verb of persons"
+    weak = False
     if len(real) == 1:
         if len(phrase) < 3 or (len(phrase) < 4 and not titled):
             return None
         if real[0] in r["kinds"] or (real[0],) in r["titles"].get(real[0], ()):
             return None  # "Coup", "Commissioner": a word for a kind of thing or a title, no name
-        if at_start and kind == "unknown":
-            return None  # a capitalised word opening a sentence, and nothing else says it is a name
         if phrase.lower() in vocab and not titled:
             return None  # "Powers", "Labour": an ordinary word
-    return Unknown(s, e, phrase, kind, " ".join(title), why)
+        # a capitalised word opening a sentence, and nothing here says it is a name ("Ward
+        # arrived November 25"): kept as weak, a name only where the documents name it elsewhere
+        weak = at_start and kind == "unknown"
+    return Unknown(s, e, phrase, kind, " ".join(title), why, weak=weak)

@@ -49,6 +49,16 @@ class Merge(NamedTuple):
     end: int
 
 
+SPELLING_REASONS = ("another spelling of", "named here in full", "the document says so", "the editor's brackets")
+
+
+def spells(how: str) -> bool:
+    """Whether a name placed for this reason is a spelling of its entity's name ("Achmad-Jan" of
+    Ehmetjan Qasimi), or one the text gives it (the editor's "Wang [Wang Tse-ming]", "Wash [Ward]"),
+    not a part of it ("Chang", a surname)."""
+    return not how or any(r in how for r in SPELLING_REASONS)
+
+
 def display(name: str) -> str:
     """A name as a profile shows it: a telegram's capitals in ordinary case ("TAO SHIH-YUEH" ->
     "Tao Shih-yueh"), an acronym as it is."""
@@ -76,9 +86,11 @@ class Identities:
         self._surnames: dict[str, set[int]] = defaultdict(set)
         self._touched: set[int] = set()  # entities whose kind or titles changed since settle()
         self._said: dict[str, tuple[int, str, str, int, int]] = {}  # key -> (entity, reason, where it is said)
+        self._here: dict[str, tuple[int, str, str, int, int]] = {}  # the same, said for the document at hand only
         # registered persons known only by a title and a surname ("General Sung"), by that surname
         self._titled: dict[str, int] = {}
         self.titled_here: set[int] = set()  # of those, the ones the document at hand names so
+        self._named: set[str] = set()  # word keys of the names the added documents give (see prime)
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
@@ -122,6 +134,20 @@ class Identities:
 
     # ------------------------------------------------------------------ placing names
 
+    def prime(self, sentences: list[list[Unknown]]) -> None:
+        """What every added document names, before any is placed: a weak name (one capitalised
+        word opening a sentence, "Ward arrived November 25") is a name only if some document
+        names it otherwise - a person's surname or given name written in full ("Robert S.
+        Ward"), or the same word where nothing doubts it ("Consul Ward", "reached Tarik")."""
+        for u in sentences:
+            if u.weak:
+                continue
+            words = fold(u.text).split()
+            if len(words) == 1:
+                self._named.add(word_key(words[0]))
+            elif u.type == "person":
+                self._named.update((word_key(words[0]), word_key(words[-1])))
+
     def document(self, source: str, where: str, sentences: list[list[Unknown]],
                  mentions: list[list[Mention]] | None = None, said: list[Alias] | None = None,
                  ) -> list[list[tuple[Unknown, int, str]]]:
@@ -131,6 +157,7 @@ class Identities:
         on, wherever the second name is met."""
         titled = set(self._titled.values())
         self.titled_here = {m.entity for found in mentions or [] for m in found if m.entity in titled}
+        self._here = {}
         if said:
             self._aliases(source, where, sentences, mentions or [[] for _ in sentences], said)
         # full names first, so that a surname met before its full name is still that person
@@ -150,6 +177,8 @@ class Identities:
         for si, found in enumerate(sentences):
             placed: list[tuple[Unknown, int, str]] = []
             for ui, u in enumerate(found):
+                if u.weak and not self._weak_named(u, doc_words):
+                    continue
                 got: tuple[int, str] | None = full.get((si, ui)) or self._single(u, source, where, doc_words)
                 if got is None:
                     continue
@@ -182,15 +211,29 @@ class Identities:
                  said: list[Alias]) -> None:
         by_span = {(u.start, u.end): u for found in sentences for u in found}
         registered = {(m.start, m.end): m for found in mentions for m in found if m.entity is not None}
+
+        def entity_at(start: int, end: int) -> int | None:
+            m = registered.get((start, end))
+            if m is not None:
+                return m.entity
+            u = by_span.get((start, end))
+            if u is None:
+                return None
+            placed = self._placed(u, source, where) if len(u.text.split()) > 1 else self._single(u, source, where, {})
+            return placed[0] if placed else None
+
         for a in said:
-            first = registered.get((a.first_start, a.first_end))
-            target: int | None = None
-            if first is not None:
-                target = first.entity
-            elif (a.first_start, a.first_end) in by_span:
-                u = by_span[(a.first_start, a.first_end)]
-                placed = self._placed(u, source, where) if len(u.text.split()) > 1 else self._single(u, source, where, {})
-                target = placed[0] if placed else None
+            if a.cue == "[]":
+                # the editor's correction of what the telegram garbled, "Wash [Ward]": the name in
+                # brackets is the one meant, here
+                target = entity_at(a.second_start, a.second_end)
+                if target is not None and (a.first_start, a.first_end) not in registered:
+                    first = by_span.get((a.first_start, a.first_end))
+                    if first is not None:
+                        self._here[key(first.text)] = (target, f"the editor's brackets say so ({a.second!r})",
+                                                       source, a.start, a.end)
+                continue
+            target = entity_at(a.first_start, a.first_end)
             if target is None:
                 continue
             second = registered.get((a.second_start, a.second_end))
@@ -200,10 +243,15 @@ class Identities:
             if self._said.get(k, (target,))[0] == target:
                 self._said[k] = (target, f"the document says so ({a.cue!r})", source, a.start, a.end)
 
+    def _statement(self, k: str) -> tuple[int, str, str, int, int] | None:
+        """What a statement says the name of key `k` is: the editor's brackets in this document,
+        or an alias statement of any document read so far."""
+        return self._here.get(k) or self._said.get(k)
+
     def _placed(self, u: Unknown, source: str, where: str) -> tuple[int, str]:
         """A full name: a registered name in another spelling, the same name found before, or new."""
         k = key(u.text)
-        said = self._said.get(k)
+        said = self._statement(k)
         if said is not None:
             return said[0], said[1]
         n = len(fold(u.text).split())
@@ -227,7 +275,7 @@ class Identities:
     def _single(self, u: Unknown, source: str, where: str, doc_words: dict[str, set[int]]) -> tuple[int, str] | None:
         """One word, perhaps after a title: the person of that name in this document, the one
         registered person of that surname, the same word found before, or new."""
-        said = self._said.get(key(u.text))
+        said = self._statement(key(u.text))
         if said is not None:
             return said[0], said[1]
         wk = word_key(u.text)
@@ -245,6 +293,11 @@ class Identities:
             if len(registered) > 1:
                 return None  # "General Ma": one of several registered Ma, nobody new
         return self._placed(u, source, where)
+
+    def _weak_named(self, u: Unknown, doc_words: dict[str, set[int]]) -> bool:
+        """Whether a weak name is named otherwise: in this document, in another, or the registry."""
+        wk = word_key(u.text)
+        return wk in doc_words or wk in self._named or wk in self._surnames or self._statement(key(u.text)) is not None
 
     def is_writer(self, i: int, office: str) -> None:
         """The writer a document's header names: a person, with the office it gives."""

@@ -165,6 +165,8 @@ def extract(path: Path) -> list[dict[str, Any]]:
             out.append({"kind": "entity", "start": m.start, "end": m.end, "text": m.text, "id": e.id,
                         "name": e.name, "type": e.type, "matched_as": m.kind, "curated": True})
         for u in us:
+            if u.weak:
+                continue  # one word opening a sentence: a name only if other documents say so
             out.append({"kind": "entity", "start": u.start, "end": u.end, "text": u.text, "id": None,
                         "name": u.text, "type": u.type, "matched_as": "discovered", "curated": False})
     out.sort(key=lambda r: (r["start"], r["end"], r["kind"]))

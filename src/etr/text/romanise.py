@@ -38,7 +38,7 @@ def _tables() -> dict[str, Any]:
     syllables = frozenset(r["wade_giles"].values())
     return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables,
             "any_syllable": syllables | frozenset(k.replace("'", "") for k in wade),
-            **{k: [tuple(x) for x in r["key"][k]] for k in ("spellings", "vowels", "aspiration", "endings")}}
+            **{k: [tuple(x) for x in r["key"][k]] for k in ("spellings", "vowels", "aspiration", "endings", "before_consonant")}}
 
 
 def _plain(word: str) -> str:
@@ -72,7 +72,7 @@ def _pinyin_of_wade_giles(word: str) -> str:
     for p in pieces:
         got = wade.get(p) or wade.get(p.replace("'", ""))
         if got is None:
-            return word.replace("'", "").replace("’", "").replace("-", "")
+            return word.replace("'", "").replace("’", "")
         out.append(got)
     return "".join(out)
 
@@ -86,17 +86,22 @@ def word_key(word: str) -> str:
         if w.endswith(end) and len(w) > len(end) + 2:
             w = w[: -len(end)] + repl
             break
-    chinese = _pinyin_word(w)
-    for a, b in t["spellings"]:
-        w = w.replace(a, b)
-    if not chinese:
-        # a Turkic or Russian name: its vowels vary with the transliteration ("Mesud"/"Masud",
-        # "Bator"/"Batur"), where a Chinese syllable's vowels make other names ("Zhou"/"Zhu")
-        for a, b in t["vowels"]:
-            w = w.replace(a, b)
-    for a, b in t["aspiration"]:
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
+    chinese = _pinyin_word(w.replace("-", ""))
+    pieces = []
+    for p in w.split("-"):  # each part of "Achmad-Jan" alone: no "dj" across the hyphen
+        for a, b in t["spellings"]:
+            p = p.replace(a, b)
+        if not chinese:
+            # a Turkic or Russian name: its vowels vary with the transliteration ("Mesud"/"Masud",
+            # "Bator"/"Batur"), where a Chinese syllable's vowels make other names ("Zhou"/"Zhu")
+            for a, b in t["before_consonant"]:
+                p = re.sub(rf"{a}(?![aeiouy])", b, p)
+            for a, b in t["vowels"]:
+                p = p.replace(a, b)
+        for a, b in t["aspiration"]:
+            p = p.replace(a, b)
+        pieces.append(p)
+    return re.sub(r"(.)\1+", r"\1", "".join(pieces))
 
 
 def chinese_syllables(word: str) -> int:
