@@ -134,12 +134,12 @@ class Identities:
 
     # ------------------------------------------------------------------ placing names
 
-    def prime(self, sentences: list[list[Unknown]]) -> None:
+    def prime(self, names: list[Unknown]) -> None:
         """What every added document names, before any is placed: a weak name (one capitalised
         word opening a sentence, "Ward arrived November 25") is a name only if some document
         names it otherwise - a person's surname or given name written in full ("Robert S.
         Ward"), or the same word where nothing doubts it ("Consul Ward", "reached Tarik")."""
-        for u in sentences:
+        for u in names:
             if u.weak:
                 continue
             words = fold(u.text).split()
