@@ -34,19 +34,22 @@ class Raw(NamedTuple):
     a: Point | None = None
     b: Point | None = None  # end of a range
     mod: str | None = None
-    type: str = "DATE"
-    duration: str | None = None
+    type: str = "DATE"  # DATE, TIME, DURATION or SET (TimeML's TIMEX3 types)
+    fixed: str | None = None  # a value the words fix alone: P3Y, P1W (a set), PRESENT_REF
     # relative forms: ("step", unit, n) | ("offset", n, unit, sign) | ("named_month", month, step)
-    # | ("year_of", month, day, step) | ("weekday", n) | ("day_of_month", day, back)
-    # | ("anchor_day",) | ("anchor_any",); apposition: the phrase stands beside an explicit date
+    # | ("named_season", season, step) | ("year_of", month, day, step) | ("weekday", n, step)
+    # | ("day_of_month", day, back) | ("ago", n, unit) | ("part", "Q3", year step | None)
+    # | ("period", quarters, years) | ("weekend", step) | ("anchor_day",) | ("anchor_any",);
+    # apposition: the phrase stands beside an explicit date
     relative: tuple[Any, ...] | None = None
     apposition: bool = False
     parenthesised: bool = False
+    time: str | None = None  # the time of day the expression adds to its day: "10:30", "MO"
 
 
 # ---------------------------------------------------------------------------------- the lexicon
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Python's order
 ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first "
                  "twenty-second twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh "
@@ -65,8 +68,19 @@ def vocab() -> dict[str, Any]:
         "bounds": dict(r["boundaries"]),
         "numbers": dict(r["numbers"]),
         "units": {k: tuple(v) for k, v in r["units"].items()},
+        "plurals": dict(r["plurals"]),
+        "quantifiers": dict(r["quantifiers"]),
+        "stretches": list(r["stretches"]["words"]),
+        "weekdays": {k.lower(): v for k, v in r["weekdays"].items()},
+        "parts_of_day": dict(r["parts_of_day"]),
+        "clock_words": dict(r["clock_words"]),
+        "references": dict(r["references"]),
+        "sets": dict(r["sets"]),
+        "ordinals": dict(r["ordinals"]),
         "preps": set(r["prepositions"]["before_bare_month"]),
         "count_nouns": set(r["guards"]["count_nouns"]),
+        "named_days": set(r["guards"]["named_days"]),
+        "after_reference": set(r["guards"]["after_reference"]),
     }
 
 
@@ -99,7 +113,17 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
         "bound": c(list(v["bounds"])),
         "num": c([k for k in v["numbers"] if k not in ("a", "an")]),
         "unit": c(list(v["units"])),
-        "weekday": c(WEEKDAYS),
+        "units": c([u + "s" for u in v["units"]] + list(v["plurals"])),
+        "quant": c(list(v["quantifiers"])),
+        "stretch": c(v["stretches"]),
+        "weekday": c(list(v["weekdays"])),
+        "weekdays": c([w + "s" for w in v["weekdays"]]),
+        "pday": c(list(v["parts_of_day"])),
+        "clockword": c(list(v["clock_words"])),
+        "ref": c(list(v["references"])),
+        "setword": c([w for w in v["sets"] if not w.startswith(("a ", "an "))]),
+        "rate": c([w for w in v["sets"] if w.startswith(("a ", "an "))]),
+        "qord": c(list(v["ordinals"])),
         "the": "the" if ignore_case else "(?:[Tt]he|THE)",
         "article": "a|an" if ignore_case else "a|an|A|An|AN",
         "ordinal": "(?:" + "|".join(sorted((w for x in ORDINAL_WORDS for w in (x, x.capitalize())),
@@ -112,12 +136,22 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
         # "1944-45" there is a range of years
         "iso_day": r"(?:-(?P<d>\d\d))" + ("?" if ignore_case else ""),
     }
+    # a time of day: "10:30 a.m.", "5 p.m", "18:45 GMT", "noon"
+    lx["clock"] = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|[AP]\.\s?M\.?|[AP]M\b)"
+                   r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|[Zz]ulu|hours|hrs|local))"
+                   rf"|(?P<cw>{lx['clockword']}))")
+    lx["tz"] = r"(?:[ECMP][SD]T|GMT|UTC|BST)\b|local\s+time"
+    lx["deixis"] = c(["today", "tonight", "yesterday", "tomorrow"])
     lx["M"] = rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d))"
-    lx["YG"] = rf"{lx['Y']}(?![\d,]\d|\d|\s*%|-\d)"  # a year not part of a larger number
+    lx["YG"] = rf"{lx['Y']}(?![\d,.]\d|\d|\s*%|-\d)"  # a year not part of a larger number ("2,082.1")
     lx["TO"] = rf"(?:{lx['DASH']}|\s+(?:to|until|till|through|and)\s+)"
     lx["full"] = (rf"(?:{lx['D']}\s+{lx['M']},?\s+{lx['Y']}|{lx['M']}\s+{lx['D']},?\s+{lx['Y']}"
                   rf"|{lx['the']}\s+{lx['D']}\s+of\s+{lx['M']},?\s+{lx['Y']})")
     lx["numword"] = rf"(?:\d+|{lx['num']})"
+    # a count of units: "3", "twenty-four", "a hundred", "a couple of"
+    lx["count"] = rf"(?:\d+(?:\.\d+)?|(?:(?:a|an|A|An)\s+(?=hundred|dozen|couple|few))?(?:{lx['num']})(?:[\s-]+(?:{lx['num']}))?(?:\s+of)?)"
+    # the units "a" or "an" can count ("a week", "an hour"; not "a second", "a quarter")
+    lx["dunit"] = c(["minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade", "century"])
     return lx
 
 
@@ -144,8 +178,10 @@ class Found:
     def end(self) -> int:
         return self.m.end()
 
-    def raw(self, a: Point | None = None, b: Point | None = None, **kw: Any) -> Raw:
-        return Raw(self.m.start(), self.m.end(), self.m.group(0), a, b, **kw)
+    def raw(self, a: Point | None = None, b: Point | None = None, end: int | None = None, **kw: Any) -> Raw:
+        """The expression, over the whole match or (`end`) a shorter part of it."""
+        stop = self.m.end() if end is None else end
+        return Raw(self.m.start(), stop, self.doc[self.m.start() : stop], a, b, **kw)
 
 
 Builder = Callable[[Found], Raw | None]
@@ -179,11 +215,21 @@ def _day(s: str | None) -> int:
 
 
 def number(word: str) -> int | None:
-    """A count written in digits or in words ("five", "twenty"); None for "several", "a few"."""
-    if word.isdigit():
-        return int(word)
-    n = vocab()["numbers"].get(word.lower())
-    return n if isinstance(n, int) else None
+    """A count written in digits or in words ("five", "twenty-four", "a couple of"); None for
+    "several", "a few"."""
+    w = " ".join(word.lower().replace(",", "").split())
+    if w.isdigit():
+        return int(w)
+    nums = vocab()["numbers"]
+    n = nums.get(w.removesuffix(" of").removeprefix("a ").removeprefix("an "))
+    if isinstance(n, int):
+        return n
+    parts = w.replace("-", " ").split()
+    if len(parts) == 2 and all(isinstance(nums.get(x), int) for x in parts):  # "twenty-four"
+        tens, ones = nums[parts[0]], nums[parts[1]]
+        if tens % 10 == 0 and 20 <= tens <= 90 and 1 <= ones <= 9:
+            return int(tens + ones)
+    return None
 
 
 def _year(s: str | None) -> int | None:
@@ -192,6 +238,12 @@ def _year(s: str | None) -> int | None:
 
 def _season(word: str | None) -> str:
     return str(vocab()["seasons"][(word or "").lower()])
+
+
+def _quantifier(word: str | None) -> str | None:
+    """TimeML's mod for a count's quantifier: "nearly" -> LESS_THAN, "about" -> APPROX."""
+    got: str | None = vocab()["quantifiers"].get(" ".join((word or "").lower().split()))
+    return got
 
 
 def _mod(word: str | None) -> str | None:
@@ -225,7 +277,64 @@ def _days(f: Found, year: int | None, month: str | None, d1: str | None, d2: str
 
 
 def _step(word: str | None) -> int:
-    return {"last": -1, "next": 1, "this": 0}[(word or "").lower()]
+    return {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1}[(word or "").lower()]
+
+
+def _weekday(word: str | None) -> int:
+    """0 for "Monday" (or "Mondays"), as Python counts."""
+    w = (word or "").lower()
+    return int(vocab()["weekdays"][w[:-1] if w.endswith("s") else w]) - 1
+
+
+def _part_of_day(word: str | None) -> str:
+    w = (word or "").lower()
+    return str(vocab()["parts_of_day"][w[:-1] if w.endswith("s") else w])
+
+
+def _clock(f: Found) -> str:
+    """The time of day of the {clock} piece: "10:30 a.m." -> "10:30", "5 p.m." -> "17:00", "noon"."""
+    if f["cw"]:
+        return str(vocab()["clock_words"][(f["cw"] or "").lower()])
+    if f["h24"]:
+        return f"{int(f['h24'] or 0):02d}:{f['mi24']}"
+    hour = int(f["h"] or 0) % 12 + (12 if (f["ap"] or "")[:1].lower() == "p" else 0)
+    return f"{hour:02d}:{f['mi'] or '00'}"
+
+
+def _sentence_end(f: Found) -> int:
+    """The match's end, less a final "." that also ends the sentence ("at 6 a.m. The ...")."""
+    end = f.end
+    if f.doc[end - 1 : end] == "." and re.match(r"\s*(?:$|\n|[A-Z`'\"(])", f.doc[end : end + 3]):
+        return end - 1
+    return end
+
+
+def _unit(word: str | None) -> str:
+    """The unit a unit word names, singular: "Years" -> "year", "centuries" -> "century"."""
+    w = (word or "").lower()
+    if w in vocab()["units"]:
+        return w
+    return str(vocab()["plurals"].get(w, w[:-1]))
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """An ISO 8601 duration: P3Y, PT2H, P10Y (a decade), PXM (several months), P2Y6M (2 1/2 years)."""
+    letter = vocab()["units"][unit][0]
+    scale = {"DE": 10, "CE": 100}.get(letter, 1)
+    if letter in ("DE", "CE"):
+        letter = "Y"
+    if letter == "W2":
+        letter, scale = "W", 2
+    time = letter.startswith("T")
+    letter = letter.removeprefix("T")
+    if n is None:
+        amount = "X"
+    elif n != int(n) and letter in ("Y", "H", "D"):  # a half: P2Y6M, PT5H30M, P2DT12H
+        whole, sub = {"Y": ("Y", "6M"), "H": ("H", "30M"), "D": ("D", "T12H")}[letter]
+        return f"P{'T' if time else ''}{int(n) * scale}{whole}{sub}"
+    else:
+        amount = str(int(n * scale))
+    return f"P{'T' if time else ''}{amount}{letter}"
 
 
 # ISO dates ----------------------------------------------------------------------------------
@@ -274,12 +383,12 @@ def month_range(f: Found) -> Raw | None:  # "March to May 1946"
 @form(r"(?:{the}\s+)?(?P<s1>{season})\s+(?:and|to)\s+(?P<s2>{season})\s+of\s+(?P<y>{YG})")
 def season_pair(f: Found) -> Raw | None:  # "the spring and summer of 1949"
     y = int(f["y"] or 0)
-    return f.raw(Point(y, season=_season(f["s1"])), Point(y, season=_season(f["s2"])))
+    return f.raw(Point(y, part=_season(f["s1"])), Point(y, part=_season(f["s2"])))
 
 
 @form(r"(?:{the}\s+)?(?P<s1>{season})\s+(?:of\s+)?(?P<y1>{YG})\s+(?:to|until|till|and)\s+(?:{the}\s+)?(?P<s2>{season})\s+(?:of\s+)?(?P<y2>{YG})")
 def season_year_range(f: Found) -> Raw | None:  # "summer 1944 to spring 1945"
-    return f.raw(Point(int(f["y1"] or 0), season=_season(f["s1"])), Point(int(f["y2"] or 0), season=_season(f["s2"])))
+    return f.raw(Point(int(f["y1"] or 0), part=_season(f["s1"])), Point(int(f["y2"] or 0), part=_season(f["s2"])))
 
 
 @form(r"(?:(?<=during )|(?<=During )|(?<=DURING )|(?<=between )|(?<=Between )|(?<=BETWEEN ))(?P<y1>{Y})\s+(?:and|&)\s+(?P<y2>{YG})")
@@ -305,8 +414,8 @@ def season(f: Found) -> Raw | None:  # "the summer of 1944", "late autumn 1949"
         if y2 <= y:
             return None
         if s != "WI" or y2 != y + 1:
-            return f.raw(Point(y, season=s), Point(y2, season=s), mod=mod)
-    return f.raw(Point(y, season=s), mod=mod)
+            return f.raw(Point(y, part=s), Point(y2, part=s), mod=mod)
+    return f.raw(Point(y, part=s), mod=mod)
 
 
 @form(r"(?:{the}\s+)?(?P<c1>\d{1,2})(?:st|nd|rd|th)\s+and\s+(?P<c2>\d{1,2})(?:st|nd|rd|th)\s+[Cc]entur(?:y|ies)")
@@ -341,6 +450,33 @@ def boundary_decade(f: Found) -> Raw | None:  # "the end of the 1940s"
 
 
 # points -------------------------------------------------------------------------------------
+
+# times of day: "10:30 a.m. Friday", "5 p.m. EST, Nov. 6", "noon Thursday", "at 6 p.m."
+@form(r"(?:(?P<q>around|about|approximately|roughly|Around|About)\s+)?{clock}(?:\s+(?P<tz>{tz}))?"
+      r"(?:,?\s+(?:on\s+)?(?P<w>{weekday})(?![\w-])(?!,?\s+(?:{M}|\d))|\s+(?P<td>{deixis})(?![\w-])"
+      r"|,?\s+(?:on\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d))?")
+def clock_time(f: Found) -> Raw | None:
+    kw: dict[str, Any] = {"type": "TIME", "time": _clock(f), "mod": _quantifier(f["q"]), "end": _sentence_end(f)}
+    if f["w"]:
+        return f.raw(relative=("weekday", _weekday(f["w"]), None), **kw)
+    if f["td"]:
+        word = (f["td"] or "").lower()
+        return f.raw(relative=("step", "day", {"yesterday": -1, "tomorrow": 1}.get(word, 0)), **kw)
+    if f["m"]:
+        return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])), **kw)
+    return f.raw(relative=("clock",), **kw)
+
+
+@form(r"(?:(?P<w>{weekday}),?\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?,?\s+(?:at\s+)?{clock}(?:\s+(?P<tz>{tz}))?")
+def date_clock(f: Found) -> Raw | None:  # "Received March 4, 10:20 a.m.": a time of receipt, not a year
+    return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])), type="TIME", time=_clock(f), end=_sentence_end(f))
+
+
+@form(r"(?P<w>{weekday}),?\s+(?:(?P<m>{M})\s+(?P<d>{D})|(?:{the}\s+)?(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M}))(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d)")
+def weekday_date(f: Found) -> Raw | None:  # "Monday, Oct. 26", "Friday 13th October 1944": the date, named twice
+    m, d = (f["m"], f["d"]) if f["m"] else (f["m2"], f["d2"])
+    return f.raw(Point(_year(f["y"]), _month(m), _day(d)))
+
 
 @form(r"(?:(?P<m>{M})\s+(?P<d>{D})|(?P<d2>{D})\s+(?P<m2>{M}))\s+(?P<w>{last})\s+(?:year|YEAR)")
 def day_of_last_year(f: Found) -> Raw | None:  # "Nov. 7 last year"
@@ -387,7 +523,7 @@ def year_month(f: Found) -> Raw | None:  # "1934 Jan. —"
 
 @form(r"(?<![\w,] )(?P<y>{Y}),?\s+(?P<s>{season})(?=\s*(?:[-–—:(]|\n|$))")
 def year_season(f: Found) -> Raw | None:  # "1942, summer —"
-    return f.raw(Point(int(f["y"] or 0), season=_season(f["s"])))
+    return f.raw(Point(int(f["y"] or 0), part=_season(f["s"])))
 
 
 @form(r"(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d)")
@@ -419,45 +555,51 @@ def the_day_that(f: Found) -> Raw | None:  # "the day that it was signed"
     return f.raw(relative=("anchor_day",))
 
 
-@form(r"{the}\s+(?P<w>following|next|previous|preceding|same)\s+(?P<u>day|morning|evening|night|week|month|year|spring|summer|autumn|winter)")
-def the_next(f: Found) -> Raw | None:  # "the following day", "the same month"
+@form(r"{the}\s+(?P<w>following|next|previous|preceding|same)\s+(?P<u>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|winter)(?![\w-])")
+def the_next(f: Found) -> Raw | None:  # "the following day", "the same month", "the next morning"
     w, u = (f["w"] or "").lower(), (f["u"] or "").lower()
-    unit = "day" if u in ("day", "morning", "evening", "night") else u
+    unit = "day" if u in vocab()["parts_of_day"] else u
     if unit in vocab()["seasons"]:
         return None
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[w]
     return f.raw(relative=("step", unit, step))
 
 
-@form(r"(?:(?P<w>later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>day|month|year)")
+@form(r"(?:(?P<w>later|earlier|Later|Earlier|LATER|EARLIER)\s+)?(?:that|the\s+same|THAT|That)\s+(?P<u>day|month|year|DAY|MONTH|YEAR)(?![\w-])")
 def that_day(f: Found) -> Raw | None:  # "later that year", "the same day"
     return f.raw(relative=("step", (f["u"] or "").lower(), 0))
 
 
 # newspapers and telegrams: "today", "last month", "on the 5th", "the 14th instant", "3rd ult."
-@form(r"(?:(?:[Tt]he|THE)\s+day\s+(?P<ab>after|before|AFTER|BEFORE)\s+)?(?P<w>[Tt]o-?day|TO-?DAY|[Yy]esterday|YESTERDAY|[Tt]o-?morrow|TO-?MORROW|[Tt]o-?night|TO-?NIGHT)(?:\s+(?:morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT))?")
-def today(f: Found) -> Raw | None:  # "yesterday", "to-morrow", "the day after tomorrow"
+@form(r"(?:(?P<e>{mod}|earlier|later|Earlier|Later|EARLIER|LATER)\s+)?(?:(?:[Tt]he|THE)\s+day\s+(?P<ab>after|before|AFTER|BEFORE)\s+)?"
+      r"(?P<w>[Tt]o-?day|TO-?DAY|[Yy]esterday|YESTERDAY|[Tt]o-?morrow|TO-?MORROW|[Tt]o-?night|TO-?NIGHT)(?:\s+(?P<p>{pday}))?(?![\w-])")
+def today(f: Found) -> Raw | None:  # "yesterday", "to-morrow", "the day after tomorrow", "yesterday morning"
     w = (f["w"] or "").lower().replace("-", "")  # "to-day", "to-morrow": the spelling of the 1940s
     step = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
     if f["ab"]:
         step += 1 if f["ab"].lower() == "after" else -1
-    return f.raw(relative=("step", "day", step))
+    if f["p"]:
+        return f.raw(relative=("step", "day", step), type="TIME", time=_part_of_day(f["p"]), mod=_mod(f["e"]))
+    return f.raw(relative=("step", "day", step), mod=_mod(f["e"]))
 
 
-@form(r"(?P<w>[Tt]his|THIS|[Ll]ast|LAST)\s+(?P<u>morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT)")
-def this_morning(f: Found) -> Raw | None:  # "this afternoon", "last night"
+@form(r"(?:(?P<e>{mod}|earlier|later|Earlier|Later|EARLIER|LATER)\s+)?(?P<w>[Tt]his|THIS|[Ll]ast|LAST)\s+(?P<u>{pday})(?![\w-])")
+def this_morning(f: Found) -> Raw | None:  # "this afternoon", "last night", "later this evening"
     step = -1 if (f["w"] or "").lower() == "last" else 0
     if step == -1 and (f["u"] or "").lower() != "night":
         return None  # "last morning" is no English date
-    return f.raw(relative=("step", "day", step))
+    return f.raw(relative=("step", "day", step), type="TIME", time=_part_of_day(f["u"]), mod=_mod(f["e"]))
 
 
-@form(r"(?:(?P<mod>{mod})\s+)?(?P<w>{last})\s+(?P<u>week|month|year|WEEK|MONTH|YEAR)")
-def last_month(f: Found) -> Raw | None:  # "last month", "late last year", "this week"
+@form(r"(?:(?P<mod>{mod}|earlier|later|sometime|Earlier|Later|Sometime|EARLIER|LATER|SOMETIME)\s+)?(?P<w>{last})\s+"
+      r"(?P<u>week|month|year|quarter|weekend|decade|century|WEEK|MONTH|YEAR|QUARTER|WEEKEND|DECADE|CENTURY)(?![\w-])(?!['’]s\s+\w+\s+quarter)")
+def last_month(f: Found) -> Raw | None:  # "last month", "late last year", "this week", "earlier this year"
     unit = (f["u"] or "").lower()
-    mod = _mod(f["mod"]) if unit in ("month", "year") else None
-    if f["mod"] and mod is None:
-        return None
+    mod = _mod(f["mod"])
+    if mod is not None and unit not in ("month", "year", "decade", "century"):
+        return None  # "mid last week"
+    if unit == "weekend":
+        return f.raw(relative=("weekend", _step(f["w"])))
     return f.raw(relative=("step", unit, _step(f["w"])), mod=mod)
 
 
@@ -466,14 +608,42 @@ def month_of_last_year(f: Found) -> Raw | None:  # "January of last year"
     return f.raw(relative=("year_of", _month(f["m"]), None, _step(f["w"])))
 
 
-@form(r"(?:(?P<mod>{mod})\s+)?(?P<w>{last})\s+(?P<m>{month})")
-def last_september(f: Found) -> Raw | None:  # "last September": the latest September before the reference date
+@form(r"(?P<m>{month})\s+(?P<w>{last})\s+(?:year|YEAR)")
+def month_last_year(f: Found) -> Raw | None:  # "June last year", "January this year"
+    return f.raw(relative=("year_of", _month(f["m"]), None, _step(f["w"])))
+
+
+@form(r"(?:(?P<mod>{mod})\s+)?(?P<w>{last})\s+(?:(?P<m>{month})|(?P<s>{season}))(?![\w-])")
+def last_september(f: Found) -> Raw | None:  # "last September", "this summer": the named month or season nearest the reference date
+    if f["s"]:
+        return f.raw(relative=("named_season", _season(f["s"]), _step(f["w"])), mod=_mod(f["mod"]))
     return f.raw(relative=("named_month", _month(f["m"]), _step(f["w"])), mod=_mod(f["mod"]))
 
 
-@form(r"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by )|(?<=last )|(?<=Last ))(?P<w>{weekday})(?:\s+(?:morning|afternoon|evening|night))?")
-def weekday(f: Found) -> Raw | None:  # "on Monday"
-    return f.raw(relative=("weekday", WEEKDAYS.index((f["w"] or "").lower())))
+@form(r"(?:(?P<ev>every|each|Every|Each|EVERY|EACH)\s+(?P<w1>{weekday})(?:\s+(?P<p1>{pday}))?"
+      r"|(?P<w2>{weekdays})(?:\s+(?P<p2>{pday})s?)?|(?P<w3>{weekday})\s+(?P<p3>{pday})s)(?![\w-])")
+def weekdays(f: Found) -> Raw | None:  # "every Thursday", "Mondays", "Tuesday nights": a set of days
+    day, part = f["w1"] or f["w2"] or f["w3"], f["p1"] or f["p2"] or f["p3"]
+    value = f"XXXX-WXX-{_weekday(day) + 1}" + (f"T{_part_of_day(part)}" if part else "")
+    return f.raw(type="SET", fixed=value)
+
+
+@form(r"(?:(?P<e>{mod}|earlier|later|Earlier|Later|EARLIER|LATER)\s+)?(?:(?P<s>{last})\s+)?(?P<w>{weekday})(?:\s+(?P<p>{pday}))?"
+      r"(?:\s+(?P<s2>last|next)(?![\w-])(?!\s+(?:week|month|year|\w+day)))?(?![\w-])")
+def weekday(f: Found) -> Raw | None:  # "Friday", "on Monday", "last Tuesday", "Wednesday night", "Tuesday last"
+    before = re.search(r"(\w+)\W*$", f.doc[max(0, f.start - 12) : f.start])
+    if not f["e"] and not f["s"] and before and before.group(1).lower() in vocab()["named_days"]:
+        return None  # "Good Friday", "Black Monday": a day of its own
+    step = _step(f["s"]) if f["s"] else (-1 if (f["s2"] or "").lower() == "last" else 1) if f["s2"] else None
+    rel = ("weekday", _weekday(f["w"]), step)
+    if f["p"]:
+        return f.raw(relative=rel, type="TIME", time=_part_of_day(f["p"]), mod=_mod(f["e"]))
+    return f.raw(relative=rel, mod=_mod(f["e"]))
+
+
+@form(r"{the}\s+weekend(?![\w-])")
+def the_weekend(f: Found) -> Raw | None:  # "over the weekend": the one the story is nearest
+    return f.raw(relative=("weekend", None))
 
 
 @form(r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?P<w>instant|inst\.?|ultimo|ult\.?)")
@@ -494,16 +664,24 @@ def on_the_nth(f: Found) -> Raw | None:  # "on the 5th"
     return f.raw(relative=("day_of_month", _day(f["d"]), 0))
 
 
-@form(r"(?P<n>{numword}|{article})[\s-]+(?P<u>{unit})s?\s+(?P<dir>later|earlier|after|before|afterwards)"
+@form(r"(?:(?P<q>{quant})\s+)?(?P<n>{count}|{article}|(?:a\s+)?few|several|many|(?:a\s+)?couple(?:\s+of)?)[\s-]+(?P<u>{unit}|{units})"
+      r"(?:\s+or\s+so)?\s+(?:ago|AGO|Ago)(?![\w-])")
+def ago(f: Found) -> Raw | None:  # "two years ago", "a decade ago", "nearly two weeks ago": a date, counted back from now
+    n = number(f["n"] or "")
+    if n is None:
+        return f.raw(fixed="PAST_REF", mod=_quantifier(f["q"]))  # "several years ago"
+    return f.raw(relative=("ago", n, _unit(f["u"])), mod=_quantifier(f["q"]))
+
+
+@form(r"(?P<n>{count}|{article})[\s-]+(?P<u>{unit}|{units})\s+(?P<dir>later|earlier|after|before|afterwards)"
       r"(?P<clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,5}?\s+(?:was|were|had\s+been)\s+\w+ed\b"
       r"|(?<=after)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?|(?<=before)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?)?")
 def offset(f: Found) -> Raw | None:  # "two days later", "five days after the ETR was founded"
-    word = f["n"] or ""
-    n = number(word) if word.lower() not in ("a", "an") else 1
+    n = number(f["n"] or "")
     if n is None:
         return None
     sign = -1 if (f["dir"] or "").lower() in ("earlier", "before") else 1
-    return f.raw(relative=("offset", n, (f["u"] or "").lower(), sign))
+    return f.raw(relative=("offset", n, _unit(f["u"]), sign))
 
 
 @form(r"(?<=By )this time|(?<=by )this time")
@@ -511,20 +689,114 @@ def by_this_time(f: Found) -> Raw | None:  # "By this time, ..."
     return f.raw(relative=("anchor_any",), mod="BEFORE")
 
 
+# business reports: quarters, halves, fiscal years and the period under report ----------------
+
+@form(r"(?:{the}\s+|(?P<w>{last})\s+year['’]s\s+)?(?:(?P<y1>{Y})(?:['’]s)?\s+)?(?:(?:fiscal|Fiscal|FISCAL)[\s-]+(?:(?P<y2>{Y})(?:['’]s)?\s+)?)?"
+      r"(?P<o>{qord})[\s-]+(?:fiscal[\s-]+)?(?P<u>quarter|half|QUARTER|HALF|Quarter|Half)(?![\w-])"
+      r"(?:\s+of\s+(?:(?:{the}\s+)?(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y3>{YG}))?")
+def quarter(f: Found) -> Raw | None:  # "the third quarter", "third-quarter", "the first half of 1990", "fiscal 1990's second quarter"
+    o, unit = (f["o"] or "").lower(), (f["u"] or "").lower()[0].upper()
+    n = int(vocab()["ordinals"][o]) if o not in ("last", "final") else 4 if unit == "Q" else 2
+    if unit == "H" and n > 2:
+        return None
+    year = f["y1"] or f["y2"] or f["y3"]
+    if year:
+        return f.raw(Point(int(year), part=f"{unit}{n}"))
+    if o in ("last", "final") and not f.m.group(0).lower().startswith("the"):
+        return f.raw(relative=("period", "now", -1 if unit == "Q" else -2, 0, None))  # "last quarter": the one before now
+    return f.raw(relative=("part", f"{unit}{n}", _step(f["w"]) if f["w"] else None))
+
+
+@form(r"(?:(?P<d>{the}|this|This|THIS|that|That|THAT|its|Its|ITS)\s+)?(?:(?P<y>{Y})\s+|(?P<q>latest|current|same|comparable|corresponding|previous|preceding|prior|"
+      r"most\s+recent|year-earlier|year-ago|year-before|prior-year|year-earlier|LATEST|CURRENT|PREVIOUS|Latest|Current|Previous)[\s-]+)?"
+      r"(?P<u>quarter|period|QUARTER|PERIOD)(?![\w-])(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year))?")
+def the_quarter(f: Found) -> Raw | None:  # "the quarter", "the year-earlier quarter", "the 1988 period", "the latest period"
+    q = " ".join((f["q"] or "").lower().split())
+    if not f["d"] and not q and not f["y"]:
+        return None  # "a quarter of the vote"
+    if (f["u"] or "").lower() == "period" and not (q or f["y"] or f["ago"]):
+        return None  # "the period": any stretch of time
+    if re.match(r"\s+of\b", f.doc[f.end : f.end + 5]):
+        return None  # "the quarter of the city", "the period of transition"
+    years = -1 if (f["ago"] or q in ("year-earlier", "year-ago", "year-before", "prior-year")) else 0
+    if q == "current":
+        return f.raw(relative=("period", "now", 0, years, None))
+    quarters = -1 if q in ("previous", "preceding", "prior") else 0
+    return f.raw(relative=("period", "story", quarters, years, int(f["y"]) if f["y"] else None))
+
+
+@form(r"(?P<q>year-earlier|year-ago|year-before|Year-earlier|Year-ago)(?=\s+[a-z])")
+def year_earlier(f: Found) -> Raw | None:  # "year-earlier profit": the period under report, a year before
+    return f.raw(relative=("period", "story", 0, -1, None))
+
+
+@form(r"(?:{the}\s+)?(?:fiscal|Fiscal|FISCAL)(?:[\s-]+year)?\s+(?P<y>{YG})(?![\w-])")
+def fiscal_year(f: Found) -> Raw | None:  # "fiscal 1990", "the fiscal year 1989"
+    return f.raw(Point(int(f["y"] or 0)))
+
+
+# recurrences (TimeML's SET) -------------------------------------------------------------------
+
+@form(r"(?P<s>{setword})(?![\w-])")
+def set_word(f: Found) -> Raw | None:  # "daily", "annually", "per year"
+    return f.raw(type="SET", fixed=str(vocab()["sets"][" ".join((f["s"] or "").lower().split())]))
+
+
+@form(r"(?:every|each|Every|Each|EVERY|EACH)\s+(?:(?P<n>{count}|other)\s+)?(?:(?P<u>{unit}|{units})|(?P<m>{month})|(?P<s>{season}))(?![\w-])")
+def every(f: Found) -> Raw | None:  # "every week", "every two years", "each July", "every summer"
+    if f["m"]:
+        return f.raw(type="SET", fixed=f"XXXX-{_month(f['m']):02d}")
+    if f["s"]:
+        return f.raw(type="SET", fixed=f"XXXX-{_season(f['s'])}")
+    word = (f["n"] or "one").lower()
+    n = 2 if word == "other" else number(word)
+    return f.raw(type="SET", fixed=_duration(n, _unit(f["u"])))
+
+
+@form(r"(?:(?<=\d )|(?<=% )|(?<=twice )|(?<=times )|(?<=once )|(?<=percent )|(?<=cents )|(?<=dollars )|(?<=million )|(?<=billion ))"
+      r"(?P<r>{rate})(?![\w-])")
+def rate(f: Found) -> Raw | None:  # "twice a week", "$5 million a year"
+    return f.raw(type="SET", fixed=str(vocab()["sets"][(f["r"] or "").lower()]))
+
+
 # durations ----------------------------------------------------------------------------------
 
-@form(r"(?P<n>{numword})[\s-]+(?P<u>{unit})s?\b")
-def duration(f: Found) -> Raw | None:  # "three years", "several months"
-    letter = vocab()["units"][(f["u"] or "").lower()][0]
-    n = number(f["n"] or "")
-    amount = "X" if n is None else str(n * 10) if letter == "DE" else str(n)
-    return f.raw(type="DURATION", duration=f"P{amount}{'Y' if letter == 'DE' else letter}")
+@form(r"(?:(?P<q>{quant})\s+(?!the\s))?(?:(?P<the>{the})\s+)?(?:(?P<st>{stretch})\s+)?"
+      r"(?P<n>{count}(?:[\s-]+(?:and\s+a\s+half|1/2|½))?|(?:a\s+)?few|several|many|(?:a\s+)?couple(?:\s+of)?|(?P<a>{article})(?=[\s-]+(?:{dunit})(?![\w-])))"
+      r"[\s-]+(?P<u>{unit}|{units})(?P<long>-long)?(?![\w-])(?![\s-]+old\b)")
+def duration(f: Found) -> Raw | None:  # "three years", "the past two months", "nearly a decade", "2 1/2 years"
+    unit = _unit(f["u"])
+    if unit == "quarter" and re.match(r"\s+of\b", f.doc[f.end : f.end + 5]):
+        return None  # "three quarters of the vote"
+    words = (f["n"] or "").lower()
+    half = bool(re.search(r"half|1/2|½", words))
+    n = number(re.sub(r"[\s-]+(?:and\s+a\s+half|1/2|½)$", "", words))
+    if n is None and f["a"] is None and not re.match(r"(?:a\s+)?(?:few|several|many|couple)", words):
+        return None  # a number too large to be a count of units ("1500 years" is a year), or none
+    amount = None if n is None else n + (0.5 if half else 0)
+    return f.raw(type="DURATION", fixed=_duration(amount, unit), mod=_quantifier(f["q"]))
 
 
-@form(r"(?:(?<=for )|(?<=For )|(?<=FOR ))(?P<n>{article})\s+(?P<u>{unit})\b")
-def for_a(f: Found) -> Raw | None:  # "for a year"
-    letter = vocab()["units"][(f["u"] or "").lower()][0]
-    return f.raw(type="DURATION", duration="P10Y" if letter == "DE" else f"P1{letter}")
+@form(r"(?:(?P<q>{quant})\s+)?{the}\s+(?P<st>past|last|next|coming|previous|PAST|LAST|NEXT|Past|Last|Next)\s+"
+      r"(?P<u>week|month|year|decade|century|quarter|hour|WEEK|MONTH|YEAR|DECADE|CENTURY)(?![\w-])")
+def the_past_year(f: Found) -> Raw | None:  # "the past year", "the next decade": a stretch of one unit
+    return f.raw(type="DURATION", fixed=_duration(1, _unit(f["u"])), mod=_quantifier(f["q"]))
+
+
+@form(r"(?:(?<=for )|(?<=For )|(?<=FOR )|(?<=within )|(?<=Within ))(?P<u>{units})(?![\w-])(?!\s+(?:ago|later|earlier|after|before|of)\b)")
+def for_years(f: Found) -> Raw | None:  # "for years", "within weeks": an untold number of units
+    return f.raw(type="DURATION", fixed=_duration(None, _unit(f["u"])))
+
+
+# the present, the past, the future as a whole -------------------------------------------------
+
+@form(r"(?P<r>{ref})(?![\w-])")
+def reference(f: Found) -> Raw | None:  # "now", "currently", "recently", "the future"
+    text = " ".join((f["r"] or "").lower().split())
+    nxt = re.match(r"\s+([A-Za-z]+)", f.doc[f.end : f.end + 20])
+    if text.startswith("the ") and nxt and nxt.group(1).lower() not in vocab()["after_reference"]:
+        return None  # "the future Chinese state", "the present system": an adjective
+    return f.raw(fixed=str(vocab()["references"][text]))
 
 
 # years --------------------------------------------------------------------------------------
@@ -541,7 +813,7 @@ def year(f: Found) -> Raw | None:  # "1944", but not "1944 troops"
 @form(r"^(?:(?P<m>{month}|(?:{abbr})\.)|(?P<s>{season}))(?=\s*(?:[—–:]|-\s))")
 def line_head(f: Found) -> Raw | None:
     if f["s"]:
-        return f.raw(Point(None, season=_season(f["s"])))
+        return f.raw(Point(None, part=_season(f["s"])))
     return f.raw(Point(None, _month(f["m"])))
 
 
@@ -557,7 +829,7 @@ def bare_month(f: Found) -> Raw | None:  # "in November" (a month alone only aft
 @form(r"(?:(?:[Tt]hat|THAT)\s+(?P<s1>{season})|(?:(?<=in )|(?<=In )|(?<=since )|(?<=Since )|(?<=by )|(?<=By )"
       r"|(?<=until )|(?<=during )|(?<=During ))(?:{the}\s+)?(?:(?P<mod>{mod})[\s-]+)?(?P<s2>{season}))(?!\s+(?:of\s+)?\d|\s+of\b)")
 def season_no_year(f: Found) -> Raw | None:  # "that winter", "in the spring"
-    return f.raw(Point(None, season=_season(f["s1"] or f["s2"])), mod=_mod(f["mod"]))
+    return f.raw(Point(None, part=_season(f["s1"] or f["s2"])), mod=_mod(f["mod"]))
 
 
 # ---------------------------------------------------------------------------------- scanning

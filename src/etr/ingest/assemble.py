@@ -231,7 +231,7 @@ def build(
             dated: list[TimexSpan] = []
             tj = ti
             while tj < len(timexes) and timexes[tj].start < s.end:
-                if timexes[tj].date.type == "DATE" and timexes[tj].date.start is not None:
+                if _dates_a_statement(timexes[tj].date):
                     dated.append(timexes[tj])
                 tj += 1
             same_para = prev is not None and (
@@ -296,7 +296,7 @@ def build(
                 "entities": [_eid(i, entries, extra) for i in ids], "events": ev_ids,
             })
         report.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
-                                  "dates": sum(1 for t in timexes if t.date.type == "DATE")}
+                                  "dates": sum(1 for t in timexes if _dates_a_statement(t.date))}
 
     all_entries = entries + extra
     entities_out = [
@@ -337,6 +337,12 @@ def build(
         "auto_entities": len(extra),
     }
     return db, report
+
+
+def _dates_a_statement(d: DateValue) -> bool:
+    """A day, month, year ... or a time of day dates what a sentence states; a duration, a set
+    ("every week") or the present or past as a whole ("now", "recently") does not."""
+    return d.type in ("DATE", "TIME") and d.start is not None
 
 
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back

@@ -9,13 +9,16 @@ resolved (`how`) and from which anchor. Imports etr.dates and etr.model.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
+from etr import rules
 from etr.dates.forms import Raw, scan
-from etr.dates.values import Point, bounds, parse_value, shift
+from etr.dates.values import Point, bounds, parse_value, point_bounds, shift
 from etr.model import DateValue, TimexSpan
 
 
@@ -34,6 +37,8 @@ class _Context:
     fine_year: int | None = None
     month_para: int = -1  # paragraph of the latest date known to the month (not a season)
     season: str | None = None  # the season of the latest date, when it named one ("that winter")
+    period: Point | None = None  # the latest quarter or half named: the period a business report is about
+    period_para: int = -1
 
 
 def _value(a: Point, b: Point | None) -> str:
@@ -74,36 +79,66 @@ def _inherit(p: Point, ctx: _Context) -> Point | None:
     month = ctx.month if ctx.month is not None else SEASON_END.get(ctx.season or "")
     if month is not None and p.month is not None and month - p.month >= 6:
         year += 1
-    return Point(year, p.month, p.day, p.season)
+    return Point(year, p.month, p.day, p.part)
 
 
-def _inherit_dateline(p: Point, dl: _Context) -> Point | None:
-    """A date without a year in a dated report: the report's year, or the year before when that
-    would put the date more than a month after the report ("Dec. 28" in a report of 3 January)."""
+def _inherit_dateline(p: Point, dl: _Context, tense: int = 0) -> Point | None:
+    """A date without a year in a dated report: the last such date on or before the report's
+    when its clause speaks of the past ("Dec. 28 saw ..." in a report of 3 January), the next on
+    or after it when of the future ("payable Feb. 1" in October), else the nearer of the two."""
     if not p.needs_year:
         return p
     assert dl.year is not None and dl.month is not None
-    year = dl.year
-    if p.month is not None and p.month > dl.month + 1:
-        year -= 1
-    return Point(year, p.month, p.day, p.season)
+    if p.month is None:
+        return Point(dl.year, p.month, p.day, p.part)
+    here = dl.year * 12 + dl.month - 1
+    dl_day = dl.day.day if dl.day is not None and dl.day.day is not None else 15
+    day = p.day if p.day is not None else 15
+    before = after = dl.year
+    if (p.month, day) > (dl.month, dl_day):
+        before -= 1
+    elif (p.month, day) < (dl.month, dl_day):
+        after += 1
+    if p.day is None and p.month == dl.month:
+        before = after = dl.year  # "in January", written in January
+    if tense < 0:
+        year = before
+    elif tense > 0:
+        year = after
+    else:
+        year = min((before, after), key=lambda y: abs(y * 12 + p.month - 1 - here))  # type: ignore[operator]
+    return Point(year, p.month, p.day, p.part)
 
 
-def _resolve(raw: Raw, ctx: _Context, dl: _Context | None = None) -> DateValue | None:
-    if raw.type == "DURATION":
-        assert raw.duration is not None
-        return DateValue(raw.text, raw.duration, None, None, "duration", None, "explicit", "DURATION")
+def _resolve(raw: Raw, ctx: _Context, dl: _Context | None = None, chunk: str = "") -> DateValue | None:
+    dv = _resolve_value(raw, ctx, dl, chunk)
+    if dv is None or raw.time is None:
+        return dv
+    if dv.precision == "day":  # "10:30 a.m. Friday", "this morning": the day, and the time of it
+        return replace(dv, value=f"{dv.value}T{raw.time}", precision="time", type="TIME")
+    return replace(dv, type="DATE")  # "the next morning" known only to the month
+
+
+def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> DateValue | None:
+    if raw.fixed is not None:  # a duration, a set, the present or the past as a whole
+        precision = {"DURATION": "duration", "SET": "set"}.get(raw.type, "reference")
+        how = "relative" if precision == "reference" else "explicit"
+        return DateValue(raw.text, raw.fixed, None, None, precision, raw.mod, how, raw.type)
     if raw.relative is not None:
         if dl is not None and (_deictic(raw) or (raw.relative[0] == "day_of_month" and _off_story(ctx, dl))):
-            return _resolve_relative(raw, dl)  # "yesterday", "last month", "the 3rd instant": from the report's date
-        return _resolve_relative(raw, ctx)
+            # "yesterday", "last month", "Friday", "the 3rd instant": from the report's date, or from
+            # the story's own day when it names one ("at 6 p.m.")
+            return _resolve_relative(raw, dl, ctx, chunk)
+        return _resolve_relative(raw, ctx, ctx, chunk)
     assert raw.a is not None
     if not raw.a.needs_year and (raw.b is None or not raw.b.needs_year):
         return _date(raw, _value(raw.a, raw.b), _precision(raw.a, raw.b), "explicit", None)
     if dl is not None and _off_story(ctx, dl):
-        # a report names past dates with their year; one without is in the report's own year
-        a = _inherit_dateline(raw.a, dl)
-        b = _inherit_dateline(raw.b, dl) if raw.b is not None else None
+        # a report names past dates with their year; one without is the nearest such date before
+        # or after the report's, as the tense of its clause says
+        tense = _tense(chunk, raw)
+        a = _inherit_dateline(raw.a, dl, tense)
+        b = _inherit_dateline(raw.b, dl, tense) if raw.b is not None else None
         anchor = dl.year_text
     else:
         a = _inherit(raw.a, ctx)
@@ -127,22 +162,86 @@ def _off_story(ctx: _Context, dl: _Context) -> bool:
 # anaphoric, not one of them
 POINTS_FROM_NOW = re.compile(
     r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
+# relative forms that always read from the moment of writing
+_FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend"})
 
 
 def _deictic(raw: Raw) -> bool:
     """Words that point from the moment of writing ("yesterday", "last month", "this afternoon",
-    "last September", "the 14th instant"), not from the story's last date."""
+    "last September", "Friday", "two years ago", "the third quarter", "the 14th instant"), not
+    from the story's last date."""
     rel = raw.relative
     if rel is None:
         return False
-    if rel[0] in ("named_month", "year_of", "weekday"):
+    if rel[0] in _FROM_NOW:
         return True
+    if rel[0] == "period":
+        return bool(rel[1] == "now")
     if rel[0] == "day_of_month":
         return bool(re.search(r"\b(?:inst|ult)", raw.text, re.I))
     return rel[0] == "step" and POINTS_FROM_NOW.match(raw.text) is not None
 
 
-def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
+@cache
+def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
+    t = rules.load("dates")["tense"]
+    return frozenset(t["future"]), frozenset(t["past"])
+
+
+_CLAUSE_WORD = re.compile(r"[A-Za-z']+|[.;:!?]")
+
+
+def _tense(chunk: str, raw: Raw) -> int:
+    """Whether the clause around an expression speaks of the past (-1), the future (1) or cannot
+    tell (0): the nearest tense word before it ("said", "will", "planned to"), else after it."""
+    future, past = _tense_words()
+    before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 80) : raw.start])[-10:]
+    after = _CLAUSE_WORD.findall(chunk[raw.end : raw.end + 40])[:4]
+    for words in (reversed(before), after):
+        for w in words:
+            if w in ".;:!?":
+                break
+            low = w.lower()
+            if low in future:
+                return 1
+            if low in past or (w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")):
+                return -1
+    return 0
+
+
+def _base_day(ctx: _Context) -> datetime.date | None:
+    d = ctx.day
+    if d is None or d.year is None or d.month is None or d.day is None:
+        return None
+    return datetime.date(d.year, d.month, d.day)
+
+
+def _week(d: datetime.date, weekend: bool = False) -> Point:
+    """The ISO week of a day ("1998-W32"), or its weekend ("1998-W32-WE")."""
+    y, w, _ = d.isocalendar()
+    return Point(y, part=f"W{w:02d}" + ("-WE" if weekend else ""))
+
+
+def _quarter_of(d: datetime.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _shift_part(year: int, part: str, quarters: int, years: int) -> Point:
+    """A quarter or half moved by whole quarters and years (a half by two quarters a step)."""
+    kind, n = part[0], int(part[1])
+    size = 4 if kind == "Q" else 2
+    total = (year + years) * size + (n - 1) + (quarters if kind == "Q" else quarters // 2)
+    return Point(total // size, part=f"{kind}{total % size + 1}")
+
+
+def _part_bounds(year: int, part: str) -> tuple[datetime.date, datetime.date]:
+    b = point_bounds(Point(year, part=part))
+    return datetime.date.fromisoformat(b[0]), datetime.date.fromisoformat(b[1])
+
+
+def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "") -> DateValue | None:
+    """A relative expression read from `ctx` (the report's date, or the story's clock); `story`
+    is the story's clock, for what a report's own narrative anchors ("at 6 p.m.", "the quarter")."""
     rel = raw.relative
     assert rel is not None
     kind = rel[0]
@@ -150,40 +249,17 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         if ctx.day is None:
             return None
         return _date(raw, ctx.day.value(), "day", "relative", ctx.day_text)
+    if kind == "clock":  # "at 6 p.m.": the day the story is at, else the report's
+        day = story.day or ctx.day
+        if day is None:
+            return None
+        return _date(raw, day.value(), "day", "relative", story.day_text if story.day else ctx.day_text)
     if kind == "anchor_any":
         if ctx.last is None:
             return None
         return _date(raw, ctx.last.value, ctx.last.precision, "relative", ctx.last.text)
     if kind == "step":
-        unit, step = rel[1], rel[2]
-        d = ctx.day
-        if (unit == "week" and d is not None and d.year is not None and d.month is not None and d.day is not None
-                and raw.text.lower().split()[-2:-1] in (["last"], ["next"], ["this"])):
-            # "last week": the Monday-to-Sunday week before the anchor day's; "this week": its own
-            monday = shift(d, -datetime.date(d.year, d.month, d.day).weekday() + 7 * step, "day")
-            return _date(raw, f"{monday.value()}/{shift(monday, 6, 'day').value()}", "range", "relative", ctx.day_text)
-        if unit in ("day", "week"):
-            if ctx.day is None:
-                # "The next morning" after "In February 1947": known only to the month
-                if ctx.year is None or ctx.month is None or step < 0:
-                    return None
-                return _date(raw, Point(ctx.year, ctx.month).value(), "month", "relative", ctx.year_text)
-            p = shift(ctx.day, step, unit)
-            prec = "day"
-            anchor = ctx.day_text
-        elif unit == "month":
-            if ctx.year is None or ctx.month is None:
-                return None
-            p = shift(Point(ctx.year, ctx.month), step, "month")
-            prec, anchor = "month", ctx.year_text
-        else:
-            if ctx.year is None:
-                return None
-            p = Point(ctx.year + step)
-            prec, anchor = "year", ctx.year_text
-        if unit == "week":
-            prec = "day"
-        return _date(raw, p.value(), prec, "relative", anchor)
+        return _step(raw, ctx, rel[1], rel[2])
     if kind == "named_month":  # "last September": the latest September before the reference month
         if ctx.year is None or ctx.month is None:
             return None
@@ -194,49 +270,212 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         elif step > 0 and month <= ctx.month:
             year += 1
         return _date(raw, Point(year, month).value(), "month", "relative", ctx.year_text)
+    if kind == "named_season":  # "last fall", "this summer", "next spring"
+        base = _base_day(ctx)
+        if base is None:
+            return None
+        season, step = rel[1], rel[2]
+        starts = [(y, _part_bounds(y, season)) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)]
+        if step < 0:  # the latest that began before the reference day and is not still going on
+            year = max(y for y, (a, b) in starts if b < base or (a <= base and y < base.year - (season == "WI")))
+        elif step > 0:
+            year = min(y for y, (a, _b) in starts if a > base)
+        else:  # this one: the one going on, else the nearest in the reference year
+            going = [y for y, (a, b) in starts if a <= base <= b]
+            year = going[0] if going else base.year if season != "WI" or base.month == 12 else base.year - 1
+        return _date(raw, Point(year, part=season).value(), "season", "relative", ctx.day_text)
     if kind == "year_of":  # "Nov. 7 last year", "January of last year"
         if ctx.year is None:
             return None
         p = Point(ctx.year + rel[3], rel[1], rel[2])
         return _date(raw, p.value(), "day" if rel[2] else "month", "relative", ctx.year_text)
-    if kind == "weekday":  # "on Monday": the latest Monday before the reference day
-        d = ctx.day
-        if d is None or d.year is None or d.month is None or d.day is None:
+    if kind == "weekday":  # "Friday": the same day, the last one or the coming one, as the clause says
+        base = _base_day(ctx)
+        if base is None:
             return None
-        back = (datetime.date(d.year, d.month, d.day).weekday() - rel[1]) % 7 or 7
-        return _date(raw, shift(d, -back, "day").value(), "day", "relative", ctx.day_text)
+        target, step = rel[1], rel[2]
+        ahead = (target - base.weekday()) % 7
+        if step == 0:  # "this Friday": in the reference day's week
+            when = base + datetime.timedelta(days=target - base.weekday())
+        elif step == 1 or (step is None and ahead and _tense(chunk, raw) > 0):
+            when = base + datetime.timedelta(days=ahead or 7)
+        elif step == -1:
+            when = base - datetime.timedelta(days=(7 - ahead) % 7 or 7)
+        else:
+            when = base - datetime.timedelta(days=(7 - ahead) % 7)
+        return _date(raw, when.isoformat(), "day", "relative", ctx.day_text)
+    if kind == "weekend":  # "last weekend", "over the weekend"
+        base = _base_day(ctx)
+        if base is None:
+            return None
+        step = rel[1]
+        if step is None:  # the one the story is nearest: this one, or the last unless it speaks ahead
+            step = 0 if base.weekday() >= 5 else 1 if _tense(chunk, raw) > 0 else -1
+        week = base + datetime.timedelta(days=7 * step)
+        return _date(raw, _week(week, weekend=True).value(), "week", "relative", ctx.day_text)
+    if kind == "ago":  # "two years ago": counted back from the moment of writing
+        return _ago(raw, ctx, story, rel[1], rel[2])
+    if kind == "part":  # "the third quarter", "next year's first half"
+        base = _base_day(ctx)
+        if base is None:
+            if ctx.year is None or rel[2] is not None:
+                return None
+            return _date(raw, Point(ctx.year, part=rel[1]).value(), Point(part=rel[1]).precision, "year-inherited", ctx.year_text)
+        part, step = rel[1], rel[2]
+        if step is not None:
+            year = base.year + step
+        else:
+            tense = _tense(chunk, raw)
+            years = [base.year - 1, base.year, base.year + 1]
+            if tense > 0:  # the first not yet over
+                year = min(y for y in years if _part_bounds(y, part)[1] >= base)
+            else:  # the latest begun
+                year = max(y for y in years if _part_bounds(y, part)[0] <= base)
+        return _date(raw, Point(year, part=part).value(), Point(part=part).precision, "relative", ctx.day_text)
+    if kind == "period":  # "the quarter", "the year-earlier quarter", "the current quarter"
+        return _period(raw, ctx, story, rel[1], rel[2], rel[3], rel[4])
     if kind == "day_of_month":
         # "on the 5th", "the 14th instant": a day of the month the story is in ("ult.": the one before)
         if ctx.year is None or ctx.month is None:
             return None
         month = shift(Point(ctx.year, ctx.month), rel[2], "month")
         assert month.year is not None and month.month is not None
-        import calendar
-
         if rel[1] > calendar.monthrange(month.year, month.month)[1]:
             return None
         p = Point(month.year, month.month, rel[1])
         return _date(raw, p.value(), "day", "year-inherited", ctx.year_text)
     if kind == "offset":
-        n, unit, sign = rel[1], rel[2], rel[3]
-        if raw.apposition and ctx.last is not None:
-            # "17 November 1944, five days after ...": the phrase restates the date beside it
-            return _date(raw, ctx.last.value, ctx.last.precision, "derived", ctx.last.text)
-        base = ctx.main
-        if base is None or base.year is None:
-            return None
-        if unit in ("day", "week") and base.day is None:
-            if base.month is None or sign < 0 or n > 14:
-                return None
-            # "a few days later" after "In February 1947": known only to the month
-            return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
-        if unit == "month" and base.month is None:
-            return None
-        p = shift(base, sign * n, unit)
-        # "two days later" reads off the story's clock; "a decade earlier" is worked out
-        how = "relative" if unit in ("day", "week", "month") else "derived"
-        return _date(raw, p.value(), p.precision, how, ctx.main_text)
+        return _offset(raw, ctx, rel[1], rel[2], rel[3])
     return None
+
+
+def _step(raw: Raw, ctx: _Context, unit: str, step: int) -> DateValue | None:
+    """"the following day", "last month", "this week", "next quarter", "later that year"."""
+    d = _base_day(ctx)
+    if unit == "week" and d is not None:  # a calendar week, Monday to Sunday
+        return _date(raw, _week(d + datetime.timedelta(days=7 * step)).value(), "week", "relative", ctx.day_text)
+    if unit in ("day", "week"):
+        if ctx.day is None:
+            # "The next morning" after "In February 1947": known only to the month
+            if ctx.year is None or ctx.month is None or step < 0:
+                return None
+            return _date(raw, Point(ctx.year, ctx.month).value(), "month", "relative", ctx.year_text)
+        return _date(raw, shift(ctx.day, step, unit).value(), "day", "relative", ctx.day_text)
+    if unit == "month":
+        if ctx.year is None or ctx.month is None:
+            return None
+        return _date(raw, shift(Point(ctx.year, ctx.month), step, "month").value(), "month", "relative", ctx.year_text)
+    if unit == "quarter":
+        if d is None:
+            return None
+        year, q = _quarter_of(d)
+        return _date(raw, _shift_part(year, f"Q{q}", step, 0).value(), "quarter", "relative", ctx.day_text)
+    if ctx.year is None:
+        return None
+    if unit == "decade":
+        return _date(raw, Point(decade=ctx.year // 10 + step).value(), "decade", "relative", ctx.year_text)
+    if unit == "century":
+        return _date(raw, Point(century=ctx.year // 100 + step).value(), "century", "relative", ctx.year_text)
+    return _date(raw, Point(ctx.year + step).value(), "year", "relative", ctx.year_text)
+
+
+PERIOD_PARAGRAPHS = 2  # "a year earlier" compares with the quarter under report this many paragraphs on
+
+
+def _story_period(story: _Context) -> Point | None:
+    """The quarter or half the story reports on, when it has named one just before."""
+    if story.period is None or story.para - story.period_para > PERIOD_PARAGRAPHS:
+        return None
+    return story.period
+
+
+def _period(raw: Raw, ctx: _Context, story: _Context, mode: str, quarters: int, years: int,
+            year: int | None) -> DateValue | None:
+    """The period a business report is about: the quarter it last named ("the quarter", "the
+    year-earlier quarter"), else the last quarter ended before its date; "the current quarter":
+    the one its date falls in."""
+    period = _story_period(story) if mode == "story" else None
+    anchor = f"{period.value()}, the period under report" if period is not None else ctx.day_text
+    if period is None:
+        base = _base_day(ctx)
+        if base is None:
+            return None
+        y, q = _quarter_of(base)
+        period = _shift_part(y, f"Q{q}", 0 if mode == "now" else -1, 0)
+    assert period.year is not None and period.part is not None
+    if year is not None:  # "the 1988 period": the same part of that year
+        got = Point(year, part=period.part)
+    else:
+        got = _shift_part(period.year, period.part, quarters, years)
+    return _date(raw, got.value(), got.precision, "relative", anchor)
+
+
+def _ago(raw: Raw, ctx: _Context, story: _Context, n: int, unit: str) -> DateValue | None:
+    """"two years ago" from the moment of writing, at the unit's precision ("six weeks ago" is a
+    week); "a year ago" beside a quarter under report is that quarter a year before."""
+    period = _story_period(story)
+    if period is not None and n == 1 and unit == "year":
+        assert period.year is not None and period.part is not None
+        got = _shift_part(period.year, period.part, 0, -1)
+        return _date(raw, got.value(), got.precision, "relative", f"{period.value()}, the period under report")
+    base = _base_day(ctx)
+    if base is None:
+        if ctx.year is None or unit not in ("year", "decade", "century"):
+            return None
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        return _date(raw, Point(ctx.year - years).value(), "year", "relative", ctx.year_text)
+    p = Point(base.year, base.month, base.day)
+    if unit in ("day", "night"):
+        return _date(raw, shift(p, -n, "day").value(), "day", "relative", ctx.day_text)
+    if unit in ("week", "fortnight"):
+        back = base - datetime.timedelta(days=7 * n * (2 if unit == "fortnight" else 1))
+        return _date(raw, _week(back).value(), "week", "relative", ctx.day_text)
+    if unit == "month":
+        return _date(raw, shift(Point(base.year, base.month), -n, "month").value(), "month", "relative", ctx.day_text)
+    if unit == "quarter":
+        y, q = _quarter_of(base)
+        return _date(raw, _shift_part(y, f"Q{q}", -n, 0).value(), "quarter", "relative", ctx.day_text)
+    if unit in ("year", "decade", "century"):
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        return _date(raw, Point(base.year - years).value(), "year", "relative", ctx.day_text)
+    return _date(raw, p.value(), "day", "relative", ctx.day_text)  # "two hours ago": today
+
+
+def _offset(raw: Raw, ctx: _Context, n: int, unit: str, sign: int) -> DateValue | None:
+    """"two days later", "a decade earlier": counted from the story's latest date."""
+    if raw.apposition and ctx.last is not None:
+        # "17 November 1944, five days after ...": the phrase restates the date beside it
+        return _date(raw, ctx.last.value, ctx.last.precision, "derived", ctx.last.text)
+    period = _story_period(ctx)
+    if period is not None and n == 1 and unit in ("year", "quarter") and sign < 0:
+        # "a year earlier" beside a quarter under report: that quarter a year before
+        assert period.year is not None and period.part is not None
+        got = _shift_part(period.year, period.part, -1 if unit == "quarter" else 0, -1 if unit == "year" else 0)
+        return _date(raw, got.value(), got.precision, "relative", f"{period.value()}, the period under report")
+    if unit in ("second", "minute", "hour"):
+        n, unit = 0, "day"  # "two hours later": the same day
+    elif unit == "fortnight":
+        n, unit = 2 * n, "week"
+    elif unit == "night":
+        unit = "day"
+    elif unit == "quarter":
+        n, unit = 3 * n, "month"
+    elif unit == "century":
+        n, unit = 100 * n, "year"
+    base = ctx.main
+    if base is None or base.year is None:
+        return None
+    if unit in ("day", "week") and base.day is None:
+        if base.month is None or sign < 0 or n > 14:
+            return None
+        # "a few days later" after "In February 1947": known only to the month
+        return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
+    if unit == "month" and base.month is None:
+        return None
+    p = shift(Point(base.year, base.month, base.day), sign * n, unit)
+    # "two days later" reads off the story's clock; "a decade earlier" is worked out
+    how = "relative" if unit in ("day", "week", "month") else "derived"
+    return _date(raw, p.value(), p.precision, how, ctx.main_text)
 
 
 def _opens_clause(before: str) -> bool:
@@ -246,10 +485,16 @@ def _opens_clause(before: str) -> bool:
 
 
 def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
-    if dv.type != "DATE" or dv.start is None:
+    if dv.type not in ("DATE", "TIME") or dv.start is None:
         return
+    if dv.precision in ("quarter", "half"):
+        ctx.period, ctx.period_para = parse_value(dv.value), ctx.para
     if _deictic(raw):
-        return  # "last month" looks back from the dateline; the story's clock stays where it was
+        # "last month" looks back from the dateline; the story's clock stays where it was, but
+        # "Friday" is the day the story is at ("... at 6 p.m.")
+        if dv.precision in ("day", "time"):
+            ctx.day, ctx.day_text = parse_value(dv.value[:10]), f"{dv.text} ({dv.value})"
+        return
     ctx.last = dv
     if dv.precision in ("decade", "century"):
         return
@@ -258,7 +503,7 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
     p = parse_value(value)
     if p is None or p.year is None:
         return
-    if p.month is None and p.season is None:
+    if p.month is None and p.part is None:
         # a bare year looking ahead of the story's dated events in the same paragraph
         # ("... supposedly in 1951") does not move the narrative's year; one opening its
         # sentence ("In 1942 he broke with ...") does
@@ -269,10 +514,10 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
         ctx.fine_para, ctx.fine_year = ctx.para, p.year
     if p.month is not None:
         ctx.month_para = ctx.para
-    ctx.year, ctx.month, ctx.season = p.year, p.month, p.season
+    ctx.year, ctx.month, ctx.season = p.year, p.month, p.part
     ctx.year_text = f"{dv.text} ({dv.value})"
     if p.day is not None and "/" not in dv.value:
-        ctx.day, ctx.day_text = p, f"{dv.text} ({dv.value})"
+        ctx.day, ctx.day_text = Point(p.year, p.month, p.day), f"{dv.text} ({dv.value})"
     elif ctx.day is not None and p.month is not None and (p.year, p.month) != (ctx.day.year, ctx.day.month):
         ctx.day = None  # the story has moved to another month: "the next morning" is no longer that day's
     if not raw.parenthesised:
@@ -332,7 +577,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]]) -> list[TimexSpan]:
         chunk = text[start:end]
         dl = _dateline(chunk, dl) or dl
         for raw in scan(chunk):
-            dv = _resolve(raw, ctx, dl)
+            dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
                 continue
             out.append(TimexSpan(start + raw.start, start + raw.end, dv))
