@@ -81,6 +81,8 @@ def vocab() -> dict[str, Any]:
         "count_nouns": set(r["guards"]["count_nouns"]),
         "named_days": set(r["guards"]["named_days"]),
         "after_reference": set(r["guards"]["after_reference"]),
+        "generic_today": set(r["guards"]["generic_today"]),
+        "not_before_clock_word": set(r["guards"]["not_before_clock_word"]),
     }
 
 
@@ -301,6 +303,15 @@ def _clock(f: Found) -> str:
     return f"{hour:02d}:{f['mi'] or '00'}"
 
 
+def _generic_day(f: Found) -> bool:
+    """ "today's world", "the leaders of tomorrow": the present or the future at large, no day."""
+    after = re.match(r"['’]s\s+(\w+)", f.doc[f.end : f.end + 30])
+    if after and after.group(1).lower() in vocab()["generic_today"]:
+        return True
+    return re.search(r"\bof\s+$", f.doc[max(0, f.start - 5) : f.start]) is not None and (
+        re.match(r"\s*[,.;:)]", f.doc[f.end : f.end + 2]) is not None and not f.doc[f.start].isupper())
+
+
 def _sentence_end(f: Found) -> int:
     """The match's end, less a final "." that also ends the sentence ("at 6 a.m. The ...")."""
     end = f.end
@@ -456,6 +467,9 @@ def boundary_decade(f: Found) -> Raw | None:  # "the end of the 1940s"
       r"(?:,?\s+(?:on\s+)?(?P<w>{weekday})(?![\w-])(?!,?\s+(?:{M}|\d))|\s+(?P<td>{deixis})(?![\w-])"
       r"|,?\s+(?:on\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d))?")
 def clock_time(f: Found) -> Raw | None:
+    before = re.search(r"(\w+)\W*$", f.doc[max(0, f.start - 12) : f.start])
+    if f["cw"] and before and before.group(1).lower() in vocab()["not_before_clock_word"]:
+        return None  # "High Noon"
     kw: dict[str, Any] = {"type": "TIME", "time": _clock(f), "mod": _quantifier(f["q"]), "end": _sentence_end(f)}
     if f["w"]:
         return f.raw(relative=("weekday", _weekday(f["w"]), None), **kw)
@@ -484,9 +498,12 @@ def day_of_last_year(f: Found) -> Raw | None:  # "Nov. 7 last year"
     return f.raw(relative=("year_of", _month(mw), _day(dw), _step(f["w"])))
 
 
-@form(r"(?P<mod>{mod})(?:\s+in)?[\s-]+(?P<m>{M})(?:,?\s+(?P<y>{YG}))?")
-def modified_month(f: Found) -> Raw | None:  # "late September 1949", "early in May"
-    return f.raw(Point(_year(f["y"]), _month(f["m"])), mod=vocab()["mods"][(f["mod"] or "").lower()])
+@form(r"(?P<mod>{mod})(?:\s+in)?[\s-]+(?P<m>{M})(?:,?\s+(?P<y>{YG})|\s+(?P<w>{last})\s+(?:year|YEAR))?")
+def modified_month(f: Found) -> Raw | None:  # "late September 1949", "early in May", "early October this year"
+    mod = vocab()["mods"][(f["mod"] or "").lower()]
+    if f["w"]:
+        return f.raw(relative=("year_of", _month(f["m"]), None, _step(f["w"])), mod=mod)
+    return f.raw(Point(_year(f["y"]), _month(f["m"])), mod=mod)
 
 
 @form(r"(?P<mod>{mod})(?:\s+in)?[\s-]+(?P<y>{YG})")
@@ -575,6 +592,8 @@ def that_day(f: Found) -> Raw | None:  # "later that year", "the same day"
       r"(?P<w>[Tt]o-?day|TO-?DAY|[Yy]esterday|YESTERDAY|[Tt]o-?morrow|TO-?MORROW|[Tt]o-?night|TO-?NIGHT)(?:\s+(?P<p>{pday}))?(?![\w-])")
 def today(f: Found) -> Raw | None:  # "yesterday", "to-morrow", "the day after tomorrow", "yesterday morning"
     w = (f["w"] or "").lower().replace("-", "")  # "to-day", "to-morrow": the spelling of the 1940s
+    if not f["ab"] and w in ("today", "tomorrow") and _generic_day(f):
+        return None
     step = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
     if f["ab"]:
         step += 1 if f["ab"].lower() == "after" else -1
@@ -639,6 +658,12 @@ def weekday(f: Found) -> Raw | None:  # "Friday", "on Monday", "last Tuesday", "
     if f["p"]:
         return f.raw(relative=rel, type="TIME", time=_part_of_day(f["p"]), mod=_mod(f["e"]))
     return f.raw(relative=rel, mod=_mod(f["e"]))
+
+
+@form(r"{the}\s+(?P<s>previous|preceding|following|next)\s+(?P<w>{weekday})(?![\w-])")
+def the_previous_friday(f: Found) -> Raw | None:  # "the previous Friday": the one before the day the story is at
+    step = -1 if (f["s"] or "").lower() in ("previous", "preceding") else 1
+    return f.raw(relative=("story_weekday", _weekday(f["w"]), step))
 
 
 @form(r"{the}\s+weekend(?![\w-])")
@@ -781,6 +806,11 @@ def duration(f: Found) -> Raw | None:  # "three years", "the past two months", "
       r"(?P<u>week|month|year|decade|century|quarter|hour|WEEK|MONTH|YEAR|DECADE|CENTURY)(?![\w-])")
 def the_past_year(f: Found) -> Raw | None:  # "the past year", "the next decade": a stretch of one unit
     return f.raw(type="DURATION", fixed=_duration(1, _unit(f["u"])), mod=_quantifier(f["q"]))
+
+
+@form(r"(?:(?P<q>{quant})\s+)?(?:{the}\s+)?(?:recent|RECENT|Recent)\s+(?P<u>{units})(?![\w-])")
+def recent_years(f: Found) -> Raw | None:  # "in recent years": an untold stretch up to now
+    return f.raw(type="DURATION", fixed=_duration(None, _unit(f["u"])), mod=_quantifier(f["q"]))
 
 
 @form(r"(?:(?<=for )|(?<=For )|(?<=FOR )|(?<=within )|(?<=Within ))(?P<u>{units})(?![\w-])(?!\s+(?:ago|later|earlier|after|before|of)\b)")

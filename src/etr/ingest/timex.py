@@ -101,12 +101,14 @@ def _inherit_dateline(p: Point, dl: _Context, tense: int = 0) -> Point | None:
         after += 1
     if p.day is None and p.month == dl.month:
         before = after = dl.year  # "in January", written in January
-    if tense < 0:
-        year = before
-    elif tense > 0:
-        year = after
+    def months_away(y: int) -> int:
+        return abs(y * 12 + (p.month or 1) - 1 - here)
+
+    nearest = min((before, after), key=months_away)
+    if months_away(nearest) <= 1 or tense == 0:  # next to the report's date ("Dec. 28" on 3 January): that one
+        year = nearest
     else:
-        year = min((before, after), key=lambda y: abs(y * 12 + p.month - 1 - here))  # type: ignore[operator]
+        year = before if tense < 0 else after
     return Point(year, p.month, p.day, p.part)
 
 
@@ -133,10 +135,12 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
     assert raw.a is not None
     if not raw.a.needs_year and (raw.b is None or not raw.b.needs_year):
         return _date(raw, _value(raw.a, raw.b), _precision(raw.a, raw.b), "explicit", None)
-    if dl is not None and _off_story(ctx, dl):
+    tense = _tense(chunk, raw) if dl is not None else 0
+    if dl is not None and (_off_story(ctx, dl) or tense > 0):
         # a report names past dates with their year; one without is the nearest such date before
-        # or after the report's, as the tense of its clause says
-        tense = _tense(chunk, raw)
+        # or after the report's, as the tense of its clause says (and one it speaks of ahead
+        # reads from its date even after a year the paragraph has named: "admitted in July 1997,
+        # will join on March 12")
         a = _inherit_dateline(raw.a, dl, tense)
         b = _inherit_dateline(raw.b, dl, tense) if raw.b is not None else None
         anchor = dl.year_text
@@ -193,16 +197,23 @@ _CLAUSE_WORD = re.compile(r"[A-Za-z']+|[.;:!?]")
 
 def _tense(chunk: str, raw: Raw) -> int:
     """Whether the clause around an expression speaks of the past (-1), the future (1) or cannot
-    tell (0): the nearest tense word before it ("said", "will", "planned to"), else after it."""
+    tell (0): the nearest tense word before it ("said", "will", "planned to"), else after it, up
+    to the end of its sentence."""
     future, past = _tense_words()
-    before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 80) : raw.start])[-10:]
-    after = _CLAUSE_WORD.findall(chunk[raw.end : raw.end + 40])[:4]
-    for words in (reversed(before), after):
-        for w in words:
+    before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 100) : raw.start])[-12:]
+    after = _CLAUSE_WORD.findall(chunk[raw.end : raw.end + 120])[:15]
+    for words, step in ((before, -1), (after, 1)):
+        order = range(len(words) - 1, -1, -1) if step < 0 else range(len(words))
+        for i in order:
+            w = words[i]
             if w in ".;:!?":
                 break
             low = w.lower()
-            if low in future:
+            # the word with its neighbour ("plans to", "as early as"), then alone
+            grams = [" ".join(x.lower() for x in words[i : i + n]) for n in (3, 2)]
+            if step < 0:
+                grams += [" ".join(x.lower() for x in words[max(0, i - n + 1) : i + 1]) for n in (3, 2)]
+            if low in future or any(g in future for g in grams):
                 return 1
             if low in past or (w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")):
                 return -1
@@ -289,7 +300,8 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
             return None
         p = Point(ctx.year + rel[3], rel[1], rel[2])
         return _date(raw, p.value(), "day" if rel[2] else "month", "relative", ctx.year_text)
-    if kind == "weekday":  # "Friday": the same day, the last one or the coming one, as the clause says
+    if kind == "weekday" or kind == "story_weekday":
+        # "Friday": the same day, the last one or the coming one, as the clause says
         base = _base_day(ctx)
         if base is None:
             return None
@@ -325,12 +337,11 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
         if step is not None:
             year = base.year + step
         else:
-            tense = _tense(chunk, raw)
-            years = [base.year - 1, base.year, base.year + 1]
-            if tense > 0:  # the first not yet over
-                year = min(y for y in years if _part_bounds(y, part)[1] >= base)
-            else:  # the latest begun
-                year = max(y for y in years if _part_bounds(y, part)[0] <= base)
+            # the latest begun ("the third quarter" in October: the one just reported); one over
+            # for more than a quarter, spoken of ahead, is next year's ("the first quarter will")
+            year = max(y for y in (base.year - 1, base.year) if _part_bounds(y, part)[0] <= base)
+            if (base - _part_bounds(year, part)[1]).days > 92 and _tense(chunk, raw) > 0:
+                year += 1
         return _date(raw, Point(year, part=part).value(), Point(part=part).precision, "relative", ctx.day_text)
     if kind == "period":  # "the quarter", "the year-earlier quarter", "the current quarter"
         return _period(raw, ctx, story, rel[1], rel[2], rel[3], rel[4])
@@ -484,10 +495,17 @@ def _opens_clause(before: str) -> bool:
                      before) is not None
 
 
+def _names_period(raw: Raw) -> bool:
+    """Whether an expression names the period a report is about ("the third quarter", "the
+    quarter"), not one it compares with ("the year-earlier quarter", "a year ago")."""
+    rel = raw.relative
+    return rel is None or rel[0] == "part" or (rel[0] == "period" and rel[2:] == (0, 0, None))
+
+
 def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
     if dv.type not in ("DATE", "TIME") or dv.start is None:
         return
-    if dv.precision in ("quarter", "half"):
+    if dv.precision in ("quarter", "half") and _names_period(raw):
         ctx.period, ctx.period_para = parse_value(dv.value), ctx.para
     if _deictic(raw):
         # "last month" looks back from the dateline; the story's clock stays where it was, but
