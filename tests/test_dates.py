@@ -1170,3 +1170,111 @@ def test_the_spellings_of_the_1940s() -> None:
 ])
 def test_a_date_open_on_one_side(text: str, expected: list[Row]) -> None:
     assert tagged(text) == expected
+
+
+# ------------------------------------------------------- 6. any English document: news and business
+# Made-up wire stories, each under a date line (as a dated story reaches etr); what a careful
+# reader makes of their dates. Wednesday 4 March 1998 unless the line says otherwise.
+
+def dated(text: str, line: str = "March 4, 1998") -> list[tuple[str, str, str | None, str]]:
+    """The dates of `text` under a date line, as (span, value, mod, type), the line's own left out."""
+    import re
+
+    doc = f"{line}\n\n{text}"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", doc)]
+    return [(doc[s.start : s.end], s.date.value, s.date.mod, s.date.type)
+            for s in tag(doc, spans) if s.start > len(line)]
+
+
+NEWS_CASES: list = [
+    # weekdays: the same day, the last one, or the coming one, as the clause says
+    ("The minister resigned Tuesday, aides said.", [("Tuesday", "1998-03-03", None, "DATE")]),
+    ("The vote was held Wednesday in the capital.", [("Wednesday", "1998-03-04", None, "DATE")]),
+    ("The council will meet again Friday morning.", [("Friday morning", "1998-03-06TMO", None, "TIME")]),
+    ("Talks are expected to resume on Monday.", [("Monday", "1998-03-09", None, "DATE")]),
+    ("He left last Thursday and returns next Monday.",
+     [("last Thursday", "1998-02-26", None, "DATE"), ("next Monday", "1998-03-09", None, "DATE")]),
+    ("The strike began Sunday night.", [("Sunday night", "1998-03-01TNI", None, "TIME")]),
+    ("On Monday, March 2, the court adjourned.", [("Monday, March 2", "1998-03-02", None, "DATE")]),
+    ("Shops close for Good Friday.", [("Good Friday", "1998-04-10", None, "DATE")]),
+    # the present, the past and the future as such
+    ("Prices are now falling, and the mill currently employs 300 people.",
+     [("now", "PRESENT_REF", None, "DATE"), ("currently", "PRESENT_REF", None, "DATE")]),
+    ("The firm recently moved; in the future it will export.",
+     [("recently", "PAST_REF", None, "DATE"), ("the future", "FUTURE_REF", None, "DATE")]),
+    ("The future Chinese state was not discussed, nor the future of the garrison.", []),
+    # counted back from the date line: a date, not a duration
+    ("The dam was finished two years ago.", [("two years ago", "1996", None, "DATE")]),
+    ("The bank failed six weeks ago.", [("six weeks ago", "1998-W04", None, "DATE")]),
+    ("A decade ago the town had no road.", [("A decade ago", "1988", None, "DATE")]),
+    ("The ferry sank nearly three months ago.", [("nearly three months ago", "1997-12", "LESS_THAN", "DATE")]),
+    ("Several years ago the mine closed.", [("Several years ago", "PAST_REF", None, "DATE")]),
+    # last/this/next units, seasons, weekends, the end of the year
+    ("Exports rose last week, fell last month and will recover next year.",
+     [("last week", "1998-W09", None, "DATE"), ("last month", "1998-02", None, "DATE"),
+      ("next year", "1999", None, "DATE")]),
+    ("The dispute began last fall and may end this summer.",
+     [("last fall", "1997-FA", None, "DATE"), ("this summer", "1998-SU", None, "DATE")]),
+    ("Earlier this month the talks stalled; they resumed over the weekend.",
+     [("Earlier this month", "1998-03", None, "DATE"), ("the weekend", "1998-W09-WE", None, "DATE")]),
+    ("The plant should be sold by the end of the year.", [("the end of the year", "1998", "END", "DATE")]),
+    # months and days without a year: the nearest, or the one the tense points at
+    ("The plant opened in April and will close in February.",
+     [("April", "1998-04", None, "DATE"), ("February", "1999-02", None, "DATE")],
+     "October 15, 1998"),
+    ("The dividend is payable Dec. 7 to holders of record Nov. 20.",
+     [("Dec. 7", "1998-12-07", None, "DATE"), ("Nov. 20", "1998-11-20", None, "DATE")], "October 15, 1998"),
+    ("The boy was found on Thanksgiving Day.", [("Thanksgiving Day", "1997-11-27", None, "DATE")], "January 9, 1998"),
+    # business reports: quarters, halves, fiscal years and the period under report
+    ("Net income rose in the fourth quarter from a year earlier.",
+     [("the fourth quarter", "1997-Q4", None, "DATE"), ("a year earlier", "1996-Q4", None, "DATE")],
+     "February 2, 1998"),
+    ("Third-quarter profit doubled. In the year-earlier quarter the company lost money, and the quarter's "
+     "sales rose 5%.",
+     [("Third-quarter", "1998-Q3", None, "DATE"), ("the year-earlier quarter", "1997-Q3", None, "DATE"),
+      ("the quarter", "1998-Q3", None, "DATE")], "October 20, 1998"),
+    ("Sales in fiscal 1997 and in the first half of 1996 were flat.",
+     [("fiscal 1997", "1997", None, "DATE"), ("the first half of 1996", "1996-H1", None, "DATE")]),
+    ("The company expects a loss for the current quarter.", [("the current quarter", "1998-Q1", None, "DATE")]),
+    # times of day: a TIME, never a year
+    ("The blast came at 10:30 a.m. Friday.", [("10:30 a.m. Friday", "1998-02-27T10:30", None, "TIME")]),
+    ("The polls close at 8 p.m. EST tomorrow.", [("8 p.m. EST tomorrow", "1998-03-05T20:00", None, "TIME")]),
+    ("Received March 4, 10:20 a.m., and decoded at noon.",
+     [("March 4, 10:20 a.m.", "1998-03-04T10:20", None, "TIME"), ("noon", "1998-03-04T12:00", None, "TIME")]),
+    ("Officials met this morning and again late last night.",
+     [("this morning", "1998-03-04TMO", None, "TIME"), ("late last night", "1998-03-03TNI", "LATE", "TIME")]),
+    # durations, with what belongs to their span
+    ("The siege lasted three years; talks went on for nearly two weeks.",
+     [("three years", "P3Y", None, "DURATION"), ("nearly two weeks", "P2W", "LESS_THAN", "DURATION")]),
+    ("Output fell in the past two months and will rise over the next few years.",
+     [("the past two months", "P2M", None, "DURATION"), ("the next few years", "PXY", None, "DURATION")]),
+    ("The 14-day truce held for 2 1/2 years, and a five-hour meeting followed.",
+     [("14-day", "P14D", None, "DURATION"), ("2 1/2 years", "P2Y6M", None, "DURATION"),
+      ("five-hour", "PT5H", None, "DURATION")]),
+    ("A 6-year-old boy and his 52-year-old uncle were 40 years old together.", []),
+    # recurrences
+    ("The paper appears daily, the board meets every week and each Monday, and dues rise twice a year.",
+     [("daily", "P1D", None, "SET"), ("every week", "P1W", None, "SET"), ("each Monday", "XXXX-WXX-1", None, "SET"),
+      ("a year", "P1Y", None, "SET")]),
+    # years in words, and numbers that are no years
+    ("The law passed in nineteen ninety-six, when the index closed at 1820.5.",
+     [("nineteen ninety-six", "1996", None, "DATE")]),
+]
+
+
+@pytest.mark.parametrize("case", NEWS_CASES, ids=[c[0][:60] for c in NEWS_CASES])
+def test_news_and_business_dates(case: tuple) -> None:
+    text, expected, *line = case
+    assert dated(text, *line) == expected
+
+
+@pytest.mark.parametrize("name,year,day", [
+    ("easter", 1946, "1946-04-21"), ("easter", 2000, "2000-04-23"), ("good friday", 1999, "1999-04-02"),
+    ("thanksgiving day", 1999, "1999-11-25"), ("election day", 1998, "1998-11-03"),
+    ("memorial day", 2000, "2000-05-29"), ("christmas", 1944, "1944-12-25"),
+])
+def test_holiday_dates(name: str, year: int, day: str) -> None:
+    from etr.dates.forms import holiday_date
+
+    got = holiday_date(name, year)
+    assert got is not None and got.isoformat() == day

@@ -16,6 +16,7 @@ build's business (etr.ingest.timex). Imports etr.rules and etr.dates.values.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -76,6 +77,7 @@ def vocab() -> dict[str, Any]:
         "clock_words": dict(r["clock_words"]),
         "references": dict(r["references"]),
         "sets": dict(r["sets"]),
+        "holidays": dict(r["holidays"]),
         "ordinals": dict(r["ordinals"]),
         "preps": set(r["prepositions"]["before_bare_month"]),
         "count_nouns": set(r["guards"]["count_nouns"]),
@@ -96,7 +98,7 @@ def _cased(words: list[str] | tuple[str, ...], ignore_case: bool) -> str:
         return _alt(list(words))
     forms = set()
     for w in words:
-        forms |= {w, w[:1].upper() + w[1:], w.upper()}
+        forms |= {w, w[:1].upper() + w[1:], w.upper(), " ".join(x[:1].upper() + x[1:] for x in w.split(" "))}
     return _alt(sorted(forms))
 
 
@@ -144,6 +146,13 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
                    rf"|(?P<cw>{lx['clockword']}))")
     lx["tz"] = r"(?:[ECMP][SD]T|GMT|UTC|BST)\b|local\s+time"
     lx["deixis"] = c(["today", "tonight", "yesterday", "tomorrow"])
+    lx["holiday"] = c(list(v["holidays"]))
+    # a year in words: "nineteen ninety-six", "nineteen o five", "two thousand and one"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    lx["spelled"] = (rf"(?:(?P<cen>{c(['eighteen', 'nineteen'])})[\s-]+(?P<rest>(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|(?:o|oh)[\s-]+(?:{ones})|hundred)"
+                     rf"|(?P<mil>{c(['two thousand'])})(?:\s+and)?(?:[\s-]+(?P<rest2>{ones}|{teens}))?)")
     lx["M"] = rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d))"
     lx["YG"] = rf"{lx['Y']}(?![\d,.]\d|\d|\s*%|-\d)"  # a year not part of a larger number ("2,082.1")
     lx["TO"] = rf"(?:{lx['DASH']}|\s+(?:to|until|till|through|and)\s+)"
@@ -180,10 +189,12 @@ class Found:
     def end(self) -> int:
         return self.m.end()
 
-    def raw(self, a: Point | None = None, b: Point | None = None, end: int | None = None, **kw: Any) -> Raw:
-        """The expression, over the whole match or (`end`) a shorter part of it."""
+    def raw(self, a: Point | None = None, b: Point | None = None, end: int | None = None, start: int | None = None,
+            **kw: Any) -> Raw:
+        """The expression, over the whole match or (`start`, `end`) a shorter part of it."""
         stop = self.m.end() if end is None else end
-        return Raw(self.m.start(), stop, self.doc[self.m.start() : stop], a, b, **kw)
+        begin = self.m.start() if start is None else start
+        return Raw(begin, stop, self.doc[begin:stop], a, b, **kw)
 
 
 Builder = Callable[[Found], Raw | None]
@@ -312,10 +323,67 @@ def _generic_day(f: Found) -> bool:
         re.match(r"\s*[,.;:)]", f.doc[f.end : f.end + 2]) is not None and not f.doc[f.start].isupper())
 
 
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:of|in|on|at|for|from|with|by|as|than|after|before|against|over|under|into|through|since|until|"
+    r"ended|ending|and|or|but|to|that|when|while|was|is|were|are|had|has|will|would|rose|fell)\b")
+
+
+def _adjective_start(f: Found, unit: str, joined_only: bool = False) -> int | None:
+    """Where an expression used as an adjective begins: after its article, which belongs to the
+    noun ("the 14-day waiting period", "the third-quarter loss"); None for the whole match."""
+    m = re.match(r"(?:the|The|THE)\s+", f.doc[f.start : f.end])
+    if m is None or unit.lower().endswith("s"):
+        return None  # "the two days of talks": a noun itself
+    if joined_only and not re.search(r"-\S*$", f.doc[f.start : f.end]):
+        return None  # "the third quarter": a noun; "the third-quarter loss": an adjective
+    after = f.doc[f.end : f.end + 12]
+    if not re.match(r"\s+[a-z]", after) or _NOT_A_NOUN.match(after):
+        return None  # "the third quarter ended ...", "the two day, ..."
+    return f.start + m.end()
+
+
+def _spelled(f: Found) -> int:
+    """The year of the {spelled} piece: "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
+    nums = vocab()["numbers"]
+    if f["mil"]:
+        return 2000 + (int(nums[(f["rest2"] or "").lower()]) if f["rest2"] else 0)
+    century = 1800 if (f["cen"] or "").lower() == "eighteen" else 1900
+    rest = (f["rest"] or "").lower().replace("-", " ").split()
+    if rest == ["hundred"]:
+        return century
+    return century + sum(int(nums[w]) for w in rest if w not in ("o", "oh"))
+
+
+def holiday_date(name: str, year: int) -> datetime.date | None:
+    """The day a feast or public day (rules/dates.toml [holidays]) falls on in `year`."""
+    rule = vocab()["holidays"].get(name)
+    if rule is None or not 1 <= year <= 9999:
+        return None
+    if isinstance(rule, str) and rule.startswith("easter"):
+        # the Gregorian computus (Anonymous Gregorian algorithm)
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = divmod(b, 4)
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = divmod(c, 4)
+        m = (32 + 2 * e + 2 * i - h - k) % 7
+        n = (a + 11 * h + 19 * m) // 433
+        month, day = (h + m - 7 * n + 90) // 25, (h + m - 7 * n + 33 * ((h + m - 7 * n + 90) // 25) + 19) % 32
+        return datetime.date(year, month, day) + datetime.timedelta(days=int(rule[6:] or 0))
+    if isinstance(rule, str):
+        return datetime.date(year, int(rule[:2]), int(rule[3:]))
+    month, weekday, n, first = rule
+    if n < 0:
+        last = datetime.date(year, month, days_in(year, month))
+        return last - datetime.timedelta(days=(last.weekday() - (weekday - 1)) % 7)
+    start = datetime.date(year, month, first)
+    return start + datetime.timedelta(days=(weekday - 1 - start.weekday()) % 7 + 7 * (n - 1))
+
+
 def _sentence_end(f: Found) -> int:
     """The match's end, less a final "." that also ends the sentence ("at 6 a.m. The ...")."""
     end = f.end
-    if f.doc[end - 1 : end] == "." and re.match(r"\s*(?:$|\n|[A-Z`'\"(])", f.doc[end : end + 3]):
+    if f.doc[end - 1 : end] == "." and re.match(r"\s*(?:$|\n|[A-Z`'\"])", f.doc[end : end + 3]):
         return end - 1
     return end
 
@@ -460,6 +528,23 @@ def boundary_decade(f: Found) -> Raw | None:  # "the end of the 1940s"
     return f.raw(Point(decade=int(f["y"] or 0) // 10), mod=vocab()["bounds"][(f["w"] or "").lower()])
 
 
+@form(r"{the}\s+(?P<w>{bound})\s+of\s+(?:(?P<l>{last})|{the})\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
+def boundary_this(f: Found) -> Raw | None:  # "the end of the year", "the beginning of next month"
+    step = _step(f["l"]) if f["l"] else 0
+    return f.raw(relative=("step", (f["u"] or "").lower(), step), mod=vocab()["bounds"][(f["w"] or "").lower()])
+
+
+@form(r"(?:year-end|year\s+end|year['’]s\s+end|Year-end|Year-End)(?![\w-])")
+def year_end(f: Found) -> Raw | None:  # "by year-end": the end of the year the story is in
+    return f.raw(relative=("step", "year", 0), mod="END")
+
+
+@form(r"(?P<y>{YG})\s+(?:or\s+(?P<a>later|after|earlier|before|sooner)|and\s+(?P<b>beyond|after|later|earlier|before))(?![\w-])")
+def year_or_later(f: Found) -> Raw | None:  # "1994 or later", "1990 and beyond"
+    side = (f["a"] or f["b"] or "").lower()
+    return f.raw(Point(int(f["y"] or 0)), mod="BEFORE" if side in ("earlier", "before", "sooner") else "AFTER")
+
+
 # points -------------------------------------------------------------------------------------
 
 # times of day: "10:30 a.m. Friday", "5 p.m. EST, Nov. 6", "noon Thursday", "at 6 p.m."
@@ -478,6 +563,17 @@ def clock_time(f: Found) -> Raw | None:
         return f.raw(relative=("step", "day", {"yesterday": -1, "tomorrow": 1}.get(word, 0)), **kw)
     if f["m"]:
         return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])), **kw)
+    return f.raw(relative=("clock",), **kw)
+
+
+@form(r"(?P<e>{mod})[\s-]*(?P<p>morning|afternoon|evening|MORNING|AFTERNOON|EVENING)(?:\s+(?P<td>{deixis})|\s+(?P<w>{weekday}))?(?![\w-])")
+def mid_afternoon(f: Found) -> Raw | None:  # "by mid-afternoon", "late morning yesterday": a part of the day
+    kw: dict[str, Any] = {"type": "TIME", "time": _part_of_day(f["p"]), "mod": _mod(f["e"])}
+    if f["w"]:
+        return f.raw(relative=("weekday", _weekday(f["w"]), None), **kw)
+    word = (f["td"] or "").lower()
+    if word:
+        return f.raw(relative=("step", "day", {"yesterday": -1, "tomorrow": 1}.get(word, 0)), **kw)
     return f.raw(relative=("clock",), **kw)
 
 
@@ -576,9 +672,9 @@ def the_day_that(f: Found) -> Raw | None:  # "the day that it was signed"
 def the_next(f: Found) -> Raw | None:  # "the following day", "the same month", "the next morning"
     w, u = (f["w"] or "").lower(), (f["u"] or "").lower()
     unit = "day" if u in vocab()["parts_of_day"] else u
-    if unit in vocab()["seasons"]:
-        return None
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[w]
+    if unit in vocab()["seasons"]:  # "the following spring": the next after the story's date
+        return f.raw(relative=("story_season", _season(unit), step))
     return f.raw(relative=("step", unit, step))
 
 
@@ -611,13 +707,13 @@ def this_morning(f: Found) -> Raw | None:  # "this afternoon", "last night", "la
 
 
 @form(r"(?:(?P<mod>{mod}|earlier|later|sometime|Earlier|Later|Sometime|EARLIER|LATER|SOMETIME)\s+)?(?P<w>{last})\s+"
-      r"(?P<u>week|month|year|quarter|weekend|decade|century|WEEK|MONTH|YEAR|QUARTER|WEEKEND|DECADE|CENTURY)(?![\w-])(?!['’]s\s+\w+\s+quarter)")
+      r"(?P<u>week|month|year|quarter|weekend|week-end|decade|century|WEEK|MONTH|YEAR|QUARTER|WEEKEND|DECADE|CENTURY)(?![\w-])(?!['’]s\s+\w+\s+quarter)")
 def last_month(f: Found) -> Raw | None:  # "last month", "late last year", "this week", "earlier this year"
     unit = (f["u"] or "").lower()
     mod = _mod(f["mod"])
     if mod is not None and unit not in ("month", "year", "decade", "century"):
         return None  # "mid last week"
-    if unit == "weekend":
+    if unit in ("weekend", "week-end"):
         return f.raw(relative=("weekend", _step(f["w"])))
     return f.raw(relative=("step", unit, _step(f["w"])), mod=mod)
 
@@ -632,11 +728,12 @@ def month_last_year(f: Found) -> Raw | None:  # "June last year", "January this 
     return f.raw(relative=("year_of", _month(f["m"]), None, _step(f["w"])))
 
 
-@form(r"(?:(?P<mod>{mod})\s+)?(?P<w>{last})\s+(?:(?P<m>{month})|(?P<s>{season}))(?![\w-])")
-def last_september(f: Found) -> Raw | None:  # "last September", "this summer": the named month or season nearest the reference date
+@form(r"(?:(?P<mod>{mod})\s+)?(?:(?P<w>{last})(?:\s+(?P<past>past))?|(?:{the}\s+)?(?P<c>coming|upcoming))\s+(?:(?P<m>{month})|(?P<s>{season}))(?![\w-])")
+def last_september(f: Found) -> Raw | None:  # "last September", "this summer", "the coming winter": the one nearest the reference date
+    step = -1 if f["past"] else 1 if f["c"] else _step(f["w"])
     if f["s"]:
-        return f.raw(relative=("named_season", _season(f["s"]), _step(f["w"])), mod=_mod(f["mod"]))
-    return f.raw(relative=("named_month", _month(f["m"]), _step(f["w"])), mod=_mod(f["mod"]))
+        return f.raw(relative=("named_season", _season(f["s"]), step, bool(f["c"])), mod=_mod(f["mod"]))
+    return f.raw(relative=("named_month", _month(f["m"]), step), mod=_mod(f["mod"]))
 
 
 @form(r"(?:(?P<ev>every|each|Every|Each|EVERY|EACH)\s+(?P<w1>{weekday})(?:\s+(?P<p1>{pday}))?"
@@ -647,17 +744,17 @@ def weekdays(f: Found) -> Raw | None:  # "every Thursday", "Mondays", "Tuesday n
     return f.raw(type="SET", fixed=value)
 
 
-@form(r"(?:(?P<e>{mod}|earlier|later|Earlier|Later|EARLIER|LATER)\s+)?(?:(?P<s>{last})\s+)?(?P<w>{weekday})(?:\s+(?P<p>{pday}))?"
+@form(r"(?:(?P<s>{last})\s+)?(?P<w>{weekday})(?:\s+(?P<p>{pday}))?"
       r"(?:\s+(?P<s2>last|next)(?![\w-])(?!\s+(?:week|month|year|\w+day)))?(?![\w-])")
 def weekday(f: Found) -> Raw | None:  # "Friday", "on Monday", "last Tuesday", "Wednesday night", "Tuesday last"
     before = re.search(r"(\w+)\W*$", f.doc[max(0, f.start - 12) : f.start])
-    if not f["e"] and not f["s"] and before and before.group(1).lower() in vocab()["named_days"]:
+    if not f["s"] and before and before.group(1).lower() in vocab()["named_days"]:
         return None  # "Good Friday", "Black Monday": a day of its own
     step = _step(f["s"]) if f["s"] else (-1 if (f["s2"] or "").lower() == "last" else 1) if f["s2"] else None
     rel = ("weekday", _weekday(f["w"]), step)
     if f["p"]:
-        return f.raw(relative=rel, type="TIME", time=_part_of_day(f["p"]), mod=_mod(f["e"]))
-    return f.raw(relative=rel, mod=_mod(f["e"]))
+        return f.raw(relative=rel, type="TIME", time=_part_of_day(f["p"]))
+    return f.raw(relative=rel)
 
 
 @form(r"{the}\s+(?P<s>previous|preceding|following|next)\s+(?P<w>{weekday})(?![\w-])")
@@ -666,7 +763,7 @@ def the_previous_friday(f: Found) -> Raw | None:  # "the previous Friday": the o
     return f.raw(relative=("story_weekday", _weekday(f["w"]), step))
 
 
-@form(r"{the}\s+weekend(?![\w-])")
+@form(r"{the}\s+(?:weekend|week-end|WEEKEND|WEEK-END)(?![\w-])")
 def the_weekend(f: Found) -> Raw | None:  # "over the weekend": the one the story is nearest
     return f.raw(relative=("weekend", None))
 
@@ -702,11 +799,13 @@ def ago(f: Found) -> Raw | None:  # "two years ago", "a decade ago", "nearly two
       r"(?P<clause>\s+(?:the\s+|his\s+|her\s+|their\s+|it\s+)?[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,5}?\s+(?:was|were|had\s+been)\s+\w+ed\b"
       r"|(?<=after)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?|(?<=before)\s+the\s+[a-z]+\b(?:\s+of\s+(?:the\s+)?[A-Za-z]+)?)?")
 def offset(f: Found) -> Raw | None:  # "two days later", "five days after the ETR was founded"
-    n = number(f["n"] or "")
-    if n is None:
-        return None
+    n, unit = number(f["n"] or ""), _unit(f["u"])
     sign = -1 if (f["dir"] or "").lower() in ("earlier", "before") else 1
-    return f.raw(relative=("offset", n, _unit(f["u"]), sign))
+    if n is None:
+        if unit not in ("day", "night", "week"):  # "several years later": how long, not when
+            return f.raw(end=f.m.end(f.prefix + "u"), type="DURATION", fixed=_duration(None, unit))
+        return f.raw(relative=("offset", None, unit, sign))  # "a few days later": within the month
+    return f.raw(relative=("offset", n, unit, sign))
 
 
 @form(r"(?<=By )this time|(?<=by )this time")
@@ -716,7 +815,7 @@ def by_this_time(f: Found) -> Raw | None:  # "By this time, ..."
 
 # business reports: quarters, halves, fiscal years and the period under report ----------------
 
-@form(r"(?:{the}\s+|(?P<w>{last})\s+year['’]s\s+)?(?:(?P<y1>{Y})(?:['’]s)?\s+)?(?:(?:fiscal|Fiscal|FISCAL)[\s-]+(?:(?P<y2>{Y})(?:['’]s)?\s+)?)?"
+@form(r"(?:{the}\s+(?:(?P<ya>year-earlier|year-ago|comparable\s+year-ago)\s+)?|(?P<w>{last})\s+year['’]s\s+)?(?:(?P<y1>{Y})(?:['’]s)?\s+)?(?:(?:fiscal|Fiscal|FISCAL)[\s-]+(?:(?P<y2>{Y})(?:['’]s)?\s+)?)?"
       r"(?P<o>{qord})[\s-]+(?:fiscal[\s-]+)?(?P<u>quarter|half|QUARTER|HALF|Quarter|Half)(?![\w-])"
       r"(?:\s+of\s+(?:(?:{the}\s+)?(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y3>{YG}))?")
 def quarter(f: Found) -> Raw | None:  # "the third quarter", "third-quarter", "the first half of 1990", "fiscal 1990's second quarter"
@@ -725,11 +824,13 @@ def quarter(f: Found) -> Raw | None:  # "the third quarter", "third-quarter", "t
     if unit == "H" and n > 2:
         return None
     year = f["y1"] or f["y2"] or f["y3"]
+    start = _adjective_start(f, f["u"] or "", joined_only=True)
     if year:
-        return f.raw(Point(int(year), part=f"{unit}{n}"))
+        return f.raw(Point(int(year), part=f"{unit}{n}"), start=start)
     if o in ("last", "final") and not f.m.group(0).lower().startswith("the"):
         return f.raw(relative=("period", "now", -1 if unit == "Q" else -2, 0, None))  # "last quarter": the one before now
-    return f.raw(relative=("part", f"{unit}{n}", _step(f["w"]) if f["w"] else None))
+    years = -1 if f["ya"] else 0  # "the year-earlier third quarter"
+    return f.raw(relative=("part", f"{unit}{n}", _step(f["w"]) if f["w"] else None, years), start=start)
 
 
 @form(r"(?:(?P<d>{the}|this|This|THIS|that|That|THAT|its|Its|ITS)\s+)?(?:(?P<y>{Y})\s+|(?P<q>latest|current|same|comparable|corresponding|previous|preceding|prior|"
@@ -760,6 +861,42 @@ def fiscal_year(f: Found) -> Raw | None:  # "fiscal 1990", "the fiscal year 1989
     return f.raw(Point(int(f["y"] or 0)))
 
 
+# feasts and public days, years in words, "the year" ----------------------------------------------
+
+@form(r"(?:(?P<w>{last})\s+)?(?P<h>{holiday})(?:\s+(?P<y>{YG}))?(?![\w'’-])")
+def holiday(f: Found) -> Raw | None:  # "Thanksgiving Day", "last Christmas", "Easter 1946"
+    name = " ".join((f["h"] or "").lower().replace("’", "'").split())
+    if f["y"]:
+        got = holiday_date(name, int(f["y"] or 0))
+        return f.raw(Point(got.year, got.month, got.day)) if got else None
+    return f.raw(relative=("holiday", name, _step(f["w"]) if f["w"] else None))
+
+
+@form(r"(?:{the}\s+(?:year|YEAR)\s+)?{spelled}(?![\w-])")
+def spelled_year(f: Found) -> Raw | None:  # "in nineteen ninety-six", "the year two thousand"
+    if not f.m.group(0).lower().startswith("the") and f["mil"]:
+        return None  # "two thousand people": a count
+    nxt = re.match(r"\s+([a-z]+)", f.doc[f.end : f.end + 30])
+    if nxt and (nxt.group(1) in vocab()["count_nouns"] or nxt.group(1) in vocab()["units"] or nxt.group(1).endswith("s")):
+        return None  # "nineteen twenty-dollar bills", "nineteen ninety-five people"
+    return f.raw(Point(_spelled(f)))
+
+
+@form(r"(?:(?P<m>{month})|(?:{the}\s+)?(?P<s>{season})\s+of)\s+{spelled}(?![\w-])")
+def month_spelled_year(f: Found) -> Raw | None:  # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+    if f["s"]:
+        return f.raw(Point(_spelled(f), part=_season(f["s"])))
+    return f.raw(Point(_spelled(f), _month(f["m"])))
+
+
+@form(r"(?:(?<=for )|(?<=For )|(?<=of )|(?<=in )|(?<=In )|(?<=during )|(?<=During )|(?<=throughout ))the\s+"
+      r"(?:(?P<q>full|current|fiscal|current\s+fiscal|calendar)\s+)?year(?![\w-])(?!\s+(?:\d|two|nineteen|before|after|earlier|later|ago|of|in)\b)")
+def the_year(f: Found) -> Raw | None:  # "for the year", "the first nine months of the year": the one under report
+    if re.match(r"\s+(?:end(?:ed|ing)?|to)\b", f.doc[f.end : f.end + 10]):
+        return f.raw(type="DURATION", fixed="P1Y")  # "the year ended Sept. 30": a twelve-month span
+    return f.raw(relative=("step", "year", 0))
+
+
 # recurrences (TimeML's SET) -------------------------------------------------------------------
 
 @form(r"(?P<s>{setword})(?![\w-])")
@@ -787,8 +924,8 @@ def rate(f: Found) -> Raw | None:  # "twice a week", "$5 million a year"
 # durations ----------------------------------------------------------------------------------
 
 @form(r"(?:(?P<q>{quant})\s+(?!the\s))?(?:(?P<the>{the})\s+)?(?:(?P<st>{stretch})\s+)?"
-      r"(?P<n>{count}(?:[\s-]+(?:and\s+a\s+half|1/2|½))?|(?:a\s+)?few|several|many|(?:a\s+)?couple(?:\s+of)?|(?P<a>{article})(?=[\s-]+(?:{dunit})(?![\w-])))"
-      r"[\s-]+(?P<u>{unit}|{units})(?P<long>-long)?(?![\w-])(?![\s-]+old\b)")
+      r"(?P<n>{count}(?:[\s-]+(?:and\s+a\s+half|1/2|½))?|(?:[Aa]\s+)?[Ff]ew|[Ss]everal|[Mm]any|(?:[Aa]\s+)?couple(?:\s+of)?|(?P<a>{article})(?=[\s-]+(?:(?:more|additional|extra|further)\s+)?(?:{dunit})(?![\w-])))"
+      r"[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<u>{unit}|{units})(?P<long>-long)?(?![\w-])(?![\s-]+old\b)")
 def duration(f: Found) -> Raw | None:  # "three years", "the past two months", "nearly a decade", "2 1/2 years"
     unit = _unit(f["u"])
     if unit == "quarter" and re.match(r"\s+of\b", f.doc[f.end : f.end + 5]):
@@ -799,13 +936,25 @@ def duration(f: Found) -> Raw | None:  # "three years", "the past two months", "
     if n is None and f["a"] is None and not re.match(r"(?:a\s+)?(?:few|several|many|couple)", words):
         return None  # a number too large to be a count of units ("1500 years" is a year), or none
     amount = None if n is None else n + (0.5 if half else 0)
-    return f.raw(type="DURATION", fixed=_duration(amount, unit), mod=_quantifier(f["q"]))
+    start = _adjective_start(f, f["u"] or "") if f["the"] and not f["st"] else None
+    return f.raw(type="DURATION", fixed=_duration(amount, unit), mod=_quantifier(f["q"]), start=start)
 
 
 @form(r"(?:(?P<q>{quant})\s+)?{the}\s+(?P<st>past|last|next|coming|previous|PAST|LAST|NEXT|Past|Last|Next)\s+"
       r"(?P<u>week|month|year|decade|century|quarter|hour|WEEK|MONTH|YEAR|DECADE|CENTURY)(?![\w-])")
 def the_past_year(f: Found) -> Raw | None:  # "the past year", "the next decade": a stretch of one unit
     return f.raw(type="DURATION", fixed=_duration(1, _unit(f["u"])), mod=_quantifier(f["q"]))
+
+
+@form(r"{the}\s+(?:(?:first|past|last|next|coming|final|early|PAST|LAST|NEXT)\s+(?P<u1>{units})|(?P<u2>{units})\s+(?:ahead|to\s+come))(?![\w-])")
+def the_first_hours(f: Found) -> Raw | None:  # "the first hours", "the weeks ahead": an untold number of units
+    return f.raw(type="DURATION", fixed=_duration(None, _unit(f["u1"] or f["u2"])))
+
+
+@form(r"(?P<u>{unit}|{units})-long(?![\w-])")
+def day_long(f: Found) -> Raw | None:  # "a day-long meeting", "the decades-long feud"
+    word = (f["u"] or "").lower()
+    return f.raw(type="DURATION", fixed=_duration(1 if word in vocab()["units"] else None, _unit(word)))
 
 
 @form(r"(?:(?P<q>{quant})\s+)?(?:{the}\s+)?(?:recent|RECENT|Recent)\s+(?P<u>{units})(?![\w-])")
@@ -857,7 +1006,7 @@ def bare_month(f: Found) -> Raw | None:  # "in November" (a month alone only aft
 
 # a season without its year, after a preposition or "that": the story's year; not "since fall of Lanchow"
 @form(r"(?:(?:[Tt]hat|THAT)\s+(?P<s1>{season})|(?:(?<=in )|(?<=In )|(?<=since )|(?<=Since )|(?<=by )|(?<=By )"
-      r"|(?<=until )|(?<=during )|(?<=During ))(?:{the}\s+)?(?:(?P<mod>{mod})[\s-]+)?(?P<s2>{season}))(?!\s+(?:of\s+)?\d|\s+of\b)")
+      r"|(?<=until )|(?<=during )|(?<=During )|(?<=over )|(?<=Over )|(?<=into )|(?<=through )|(?<=throughout )|(?<=of ))(?:{the}\s+)?(?:(?P<mod>{mod})[\s-]+)?(?P<s2>{season}))(?!\s+(?:of\s+)?\d|\s+of\b)")
 def season_no_year(f: Found) -> Raw | None:  # "that winter", "in the spring"
     return f.raw(Point(None, part=_season(f["s1"] or f["s2"])), mod=_mod(f["mod"]))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from etr import rules
-from etr.dates.forms import Raw, scan
+from etr.dates.forms import Raw, holiday_date, scan
 from etr.dates.values import Point, bounds, parse_value, point_bounds, shift
 from etr.model import DateValue, TimexSpan
 
@@ -167,7 +167,7 @@ def _off_story(ctx: _Context, dl: _Context) -> bool:
 POINTS_FROM_NOW = re.compile(
     r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
 # relative forms that always read from the moment of writing
-_FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend"})
+_FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend", "holiday"})
 
 
 def _deictic(raw: Raw) -> bool:
@@ -215,7 +215,10 @@ def _tense(chunk: str, raw: Raw) -> int:
                 grams += [" ".join(x.lower() for x in words[max(0, i - n + 1) : i + 1]) for n in (3, 2)]
             if low in future or any(g in future for g in grams):
                 return 1
-            if low in past or (w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")):
+            if low in past:
+                return -1
+            passive = i > 0 and words[i - 1].lower() in ("be", "been", "being")  # "to be proclaimed": no tense of its own
+            if w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed") and not passive:
                 return -1
     return 0
 
@@ -281,12 +284,28 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
         elif step > 0 and month <= ctx.month:
             year += 1
         return _date(raw, Point(year, month).value(), "month", "relative", ctx.year_text)
+    if kind == "story_season":  # "the following spring": the first after the story's date
+        if ctx.year is None:
+            return None
+        month = ctx.month or SEASON_END.get(ctx.season or "") or (12 if rel[2] > 0 else 1)
+        after = datetime.date(ctx.year, month, 15)
+        years = range(ctx.year - 2, ctx.year + 3)
+        spans = [(y, _part_bounds(y, rel[1])) for y in years]
+        if rel[2] > 0:
+            year = min(y for y, (a, _b) in spans if a > after)
+        elif rel[2] < 0:
+            year = max(y for y, (_a, b) in spans if b < after)
+        else:
+            year = next((y for y, (a, b) in spans if a <= after <= b), ctx.year)
+        return _date(raw, Point(year, part=rel[1]).value(), "season", "relative", ctx.year_text)
     if kind == "named_season":  # "last fall", "this summer", "next spring"
         base = _base_day(ctx)
         if base is None:
             return None
         season, step = rel[1], rel[2]
         starts = [(y, _part_bounds(y, season)) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)]
+        if step > 0 and len(rel) > 3 and rel[3]:  # "the coming winter": the one under way, else the next
+            step = 0 if any(a <= base <= b for _y, (a, b) in starts) else step
         if step < 0:  # the latest that began before the reference day and is not still going on
             year = max(y for y, (a, b) in starts if b < base or (a <= base and y < base.year - (season == "WI")))
         elif step > 0:
@@ -322,9 +341,11 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
             return None
         step = rel[1]
         if step is None:  # the one the story is nearest: this one, or the last unless it speaks ahead
-            step = 0 if base.weekday() >= 5 else 1 if _tense(chunk, raw) > 0 else -1
+            step = 0 if base.weekday() >= 5 or _tense(chunk, raw) > 0 else -1
         week = base + datetime.timedelta(days=7 * step)
         return _date(raw, _week(week, weekend=True).value(), "week", "relative", ctx.day_text)
+    if kind == "holiday":  # "Thanksgiving Day", "last Christmas": the one the clause speaks of
+        return _holiday(raw, ctx, rel[1], rel[2], chunk)
     if kind == "ago":  # "two years ago": counted back from the moment of writing
         return _ago(raw, ctx, story, rel[1], rel[2])
     if kind == "part":  # "the third quarter", "next year's first half"
@@ -342,7 +363,8 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
             year = max(y for y in (base.year - 1, base.year) if _part_bounds(y, part)[0] <= base)
             if (base - _part_bounds(year, part)[1]).days > 92 and _tense(chunk, raw) > 0:
                 year += 1
-        return _date(raw, Point(year, part=part).value(), Point(part=part).precision, "relative", ctx.day_text)
+        got = _shift_part(year, part, 0, rel[3]) if len(rel) > 3 and rel[3] else Point(year, part=part)
+        return _date(raw, got.value(), got.precision, "relative", ctx.day_text)
     if kind == "period":  # "the quarter", "the year-earlier quarter", "the current quarter"
         return _period(raw, ctx, story, rel[1], rel[2], rel[3], rel[4])
     if kind == "day_of_month":
@@ -358,6 +380,22 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
     if kind == "offset":
         return _offset(raw, ctx, rel[1], rel[2], rel[3])
     return None
+
+
+def _holiday(raw: Raw, ctx: _Context, name: str, step: int | None, chunk: str) -> DateValue | None:
+    base = _base_day(ctx)
+    if base is None:  # a story's "at Christmas": that of the story's year
+        got = holiday_date(name, ctx.year) if ctx.year is not None else None
+        return None if got is None else _date(raw, got.isoformat(), "day", "year-inherited", ctx.year_text)
+    days = [d for d in (holiday_date(name, y) for y in (base.year - 1, base.year, base.year + 1)) if d is not None]
+    tense = _tense(chunk, raw) if step is None else step
+    if tense < 0:
+        got = max(d for d in days if d < base or (step is None and d == base))
+    elif tense > 0:
+        got = min(d for d in days if d > base or (step is None and d == base))
+    else:
+        got = min(days, key=lambda d: abs((d - base).days))
+    return _date(raw, got.isoformat(), "day", "relative", ctx.day_text)
 
 
 def _step(raw: Raw, ctx: _Context, unit: str, step: int) -> DateValue | None:
@@ -452,11 +490,22 @@ def _ago(raw: Raw, ctx: _Context, story: _Context, n: int, unit: str) -> DateVal
     return _date(raw, p.value(), "day", "relative", ctx.day_text)  # "two hours ago": today
 
 
-def _offset(raw: Raw, ctx: _Context, n: int, unit: str, sign: int) -> DateValue | None:
-    """"two days later", "a decade earlier": counted from the story's latest date."""
+def _offset(raw: Raw, ctx: _Context, n: int | None, unit: str, sign: int) -> DateValue | None:
+    """"two days later", "a decade earlier": counted from the story's latest date; "a few days
+    later" (n None) is known to the month."""
     if raw.apposition and ctx.last is not None:
         # "17 November 1944, five days after ...": the phrase restates the date beside it
         return _date(raw, ctx.last.value, ctx.last.precision, "derived", ctx.last.text)
+    if n is None:
+        base = ctx.main
+        if base is None or base.year is None or base.month is None:
+            return None
+        if base.day is not None:  # a few (say three) days or weeks on: the month that falls in
+            got = shift(Point(base.year, base.month, base.day), sign * 3, "week" if unit == "week" else "day")
+            base = Point(got.year, got.month)
+        elif sign < 0 or unit == "week":
+            return None
+        return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
     period = _story_period(ctx)
     if period is not None and n == 1 and unit in ("year", "quarter") and sign < 0:
         # "a year earlier" beside a quarter under report: that quarter a year before
@@ -499,7 +548,7 @@ def _names_period(raw: Raw) -> bool:
     """Whether an expression names the period a report is about ("the third quarter", "the
     quarter"), not one it compares with ("the year-earlier quarter", "a year ago")."""
     rel = raw.relative
-    return rel is None or rel[0] == "part" or (rel[0] == "period" and rel[2:] == (0, 0, None))
+    return rel is None or (rel[0] == "part" and not rel[3]) or (rel[0] == "period" and rel[2:] == (0, 0, None))
 
 
 def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
