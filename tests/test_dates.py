@@ -1256,9 +1256,20 @@ NEWS_CASES: list = [
     ("The paper appears daily, the board meets every week and each Monday, and dues rise twice a year.",
      [("daily", "P1D", None, "SET"), ("every week", "P1W", None, "SET"), ("each Monday", "XXXX-WXX-1", None, "SET"),
       ("a year", "P1Y", None, "SET")]),
-    # years in words, and numbers that are no years
+    # years in words, decades in words, and numbers that are no years
     ("The law passed in nineteen ninety-six, when the index closed at 1820.5.",
      [("nineteen ninety-six", "1996", None, "DATE")]),
+    ("Prices fell through the nineties; the plan runs to the year two thousand.",
+     [("the nineties", "199X", None, "DATE"), ("the year two thousand", "2000", None, "DATE")]),
+    # a month before its noun, the week and the morning of the story, vague stretches
+    ("The March accession and the October vote were delayed.",
+     [("March", "1998-03", None, "DATE"), ("October", "1997-10", None, "DATE")]),
+    ("Shares rose for the week, though the index fell in the morning.",
+     [("the week", "1998-W10", None, "DATE"), ("the morning", "1998-03-04TMO", None, "TIME")]),
+    ("The order came early this week, after the farm had been idle for a while; for the first time in years "
+     "it bloomed.",
+     [("early this week", "1998-W10", "EARLY", "DATE"), ("a while", "PXX", None, "DURATION"),
+      ("years", "PXY", None, "DURATION")]),
 ]
 
 

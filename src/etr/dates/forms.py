@@ -711,7 +711,7 @@ def this_morning(f: Found) -> Raw | None:  # "this afternoon", "last night", "la
 def last_month(f: Found) -> Raw | None:  # "last month", "late last year", "this week", "earlier this year"
     unit = (f["u"] or "").lower()
     mod = _mod(f["mod"])
-    if mod is not None and unit not in ("month", "year", "decade", "century"):
+    if mod == "MID" and unit not in ("month", "year", "decade", "century"):
         return None  # "mid last week"
     if unit in ("weekend", "week-end"):
         return f.raw(relative=("weekend", _step(f["w"])))
@@ -877,7 +877,7 @@ def spelled_year(f: Found) -> Raw | None:  # "in nineteen ninety-six", "the year
     if not f.m.group(0).lower().startswith("the") and f["mil"]:
         return None  # "two thousand people": a count
     nxt = re.match(r"\s+([a-z]+)", f.doc[f.end : f.end + 30])
-    if nxt and (nxt.group(1) in vocab()["count_nouns"] or nxt.group(1) in vocab()["units"] or nxt.group(1).endswith("s")):
+    if nxt and (nxt.group(1) in vocab()["count_nouns"] or _unit(nxt.group(1)) in vocab()["units"]):
         return None  # "nineteen twenty-dollar bills", "nineteen ninety-five people"
     return f.raw(Point(_spelled(f)))
 
@@ -967,6 +967,33 @@ def for_years(f: Found) -> Raw | None:  # "for years", "within weeks": an untold
     return f.raw(type="DURATION", fixed=_duration(None, _unit(f["u"])))
 
 
+@form(r"(?:(?<=for )|(?<=For )|(?<=after )|(?<=in ))(?:a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+long\s+time)(?![\w-])")
+def a_while(f: Found) -> Raw | None:  # "for a while", "for some time": an untold stretch
+    return f.raw(type="DURATION", fixed="PXX")
+
+
+@form(r"(?:(?<=in )|(?<=over ))(?:the\s+)?(?P<u>years|decades|months|weeks)(?![\w-])(?!\s+(?:ago|later|earlier|after|before|of|to|that|since|when)\b)")
+def in_years(f: Found) -> Raw | None:  # "the first time in years", "over the years"
+    return f.raw(type="DURATION", fixed=_duration(None, _unit(f["u"])))
+
+
+@form(r"(?:(?<=for )|(?<=For )|(?<=of ))the\s+week(?![\w-])(?!\s+(?:of|before|after|that|when|ended|ending|earlier|later)\b)")
+def the_week(f: Found) -> Raw | None:  # "for the week", "the week's gains": the week the story is in
+    return f.raw(relative=("step", "week", 0))
+
+
+@form(r"(?:(?<=in )|(?<=In )|(?<=during )|(?<=by ))the\s+(?:(?P<e>{mod})\s+)?(?P<p>morning|afternoon|evening)(?![\w-])(?!\s+of\b)")
+def in_the_morning(f: Found) -> Raw | None:  # "in the morning": of the day the story is at
+    return f.raw(relative=("clock",), type="TIME", time=_part_of_day(f["p"]), mod=_mod(f["e"]))
+
+
+@form(r"{the}\s+(?:(?P<mod>{mod})[\s-]+)?(?:(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|['’](?P<d>[2-9]0)s)(?![\w-])")
+def the_nineties(f: Found) -> Raw | None:  # "the nineties", "the late '80s": a decade of the century the story is in
+    tens = ("twenties thirties forties fifties sixties seventies eighties nineties".split().index((f["w"] or "").lower()) + 2
+            if f["w"] else int(f["d"] or 0) // 10)
+    return f.raw(relative=("decade", tens), mod=_mod(f["mod"]))
+
+
 # the present, the past, the future as a whole -------------------------------------------------
 
 @form(r"(?P<r>{ref})(?![\w-])")
@@ -997,9 +1024,16 @@ def line_head(f: Found) -> Raw | None:
 
 
 @form(r"\b(?P<m>{month})\b")
-def bare_month(f: Found) -> Raw | None:  # "in November" (a month alone only after a preposition)
+def bare_month(f: Found) -> Raw | None:  # "in November", "the March accession" (a month alone only after a preposition or before its noun)
     before = re.search(r"(\w+)\W*$", f.doc[max(0, f.start - 20) : f.start])
-    if not before or before.group(1).lower() not in vocab()["preps"]:
+    if not before:
+        return None
+    word = before.group(1).lower()
+    if word in ("the", "a", "an"):  # "the October slaying", not "the March to the sea"
+        after = re.match(r"\s+([a-z]+)", f.doc[f.end : f.end + 20])
+        if after is None or after.group(1) in ("of", "on", "to", "from", "through", "against", "into", "past", "by"):
+            return None
+    elif word not in vocab()["preps"]:
         return None
     return f.raw(Point(None, _month(f["m"])))
 

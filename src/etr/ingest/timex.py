@@ -36,6 +36,7 @@ class _Context:
     fine_para: int = -1  # paragraph of the latest date known to the month or day
     fine_year: int | None = None
     month_para: int = -1  # paragraph of the latest date known to the month (not a season)
+    story_para: int = -1  # ... of the latest such date whose year the text itself gave (not the date line)
     season: str | None = None  # the season of the latest date, when it named one ("that winter")
     period: Point | None = None  # the latest quarter or half named: the period a business report is about
     period_para: int = -1
@@ -136,7 +137,7 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
     if not raw.a.needs_year and (raw.b is None or not raw.b.needs_year):
         return _date(raw, _value(raw.a, raw.b), _precision(raw.a, raw.b), "explicit", None)
     tense = _tense(chunk, raw) if dl is not None else 0
-    if dl is not None and (_off_story(ctx, dl) or tense > 0):
+    if dl is not None and (_off_story(ctx, dl, years=True) or tense > 0):
         # a report names past dates with their year; one without is the nearest such date before
         # or after the report's, as the tense of its clause says (and one it speaks of ahead
         # reads from its date even after a year the paragraph has named: "admitted in July 1997,
@@ -156,10 +157,11 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
     return _date(raw, _value(a, b), _precision(a, b), "year-inherited", anchor)
 
 
-def _off_story(ctx: _Context, dl: _Context) -> bool:
-    """Whether, in a dated report, a date without a year reads from the report's date: unless the
-    paragraph itself has named a month other than the date line's own."""
-    return ctx.month_para != ctx.para or ctx.day == dl.day
+def _off_story(ctx: _Context, dl: _Context, years: bool = False) -> bool:
+    """Whether, in a dated report, a date without a year (or a day without its month, "on the
+    15th") reads from the report's date: unless the paragraph itself has named a month other
+    than the date line's own - with its year, for a date without one."""
+    return (ctx.story_para if years else ctx.month_para) != ctx.para or ctx.day == dl.day
 
 
 # words that point from the moment of writing ("tomorrow", "late last month"); "by this time" is
@@ -200,7 +202,7 @@ def _tense(chunk: str, raw: Raw) -> int:
     tell (0): the nearest tense word before it ("said", "will", "planned to"), else after it, up
     to the end of its sentence."""
     future, past = _tense_words()
-    before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 100) : raw.start])[-12:]
+    before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 160) : raw.start])[-20:]
     after = _CLAUSE_WORD.findall(chunk[raw.end : raw.end + 120])[:15]
     for words, step in ((before, -1), (after, 1)):
         order = range(len(words) - 1, -1, -1) if step < 0 else range(len(words))
@@ -215,10 +217,9 @@ def _tense(chunk: str, raw: Raw) -> int:
                 grams += [" ".join(x.lower() for x in words[max(0, i - n + 1) : i + 1]) for n in (3, 2)]
             if low in future or any(g in future for g in grams):
                 return 1
-            if low in past:
-                return -1
-            passive = i > 0 and words[i - 1].lower() in ("be", "been", "being")  # "to be proclaimed": no tense of its own
-            if w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed") and not passive:
+            if i > 0 and words[i - 1].lower() in ("be", "been", "being"):
+                continue  # "will be paid", "to be proclaimed": the tense is the auxiliary's
+            if low in past or (w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")):
                 return -1
     return 0
 
@@ -344,6 +345,13 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
             step = 0 if base.weekday() >= 5 or _tense(chunk, raw) > 0 else -1
         week = base + datetime.timedelta(days=7 * step)
         return _date(raw, _week(week, weekend=True).value(), "week", "relative", ctx.day_text)
+    if kind == "decade":  # "the nineties": of the century the story is in, not after it
+        if ctx.year is None:
+            return None
+        decade = ctx.year // 100 * 10 + rel[1]
+        if decade * 10 > ctx.year:
+            decade -= 10
+        return _date(raw, Point(decade=decade).value(), "decade", "relative", ctx.year_text)
     if kind == "holiday":  # "Thanksgiving Day", "last Christmas": the one the clause speaks of
         return _holiday(raw, ctx, rel[1], rel[2], chunk)
     if kind == "ago":  # "two years ago": counted back from the moment of writing
@@ -428,7 +436,7 @@ def _step(raw: Raw, ctx: _Context, unit: str, step: int) -> DateValue | None:
     return _date(raw, Point(ctx.year + step).value(), "year", "relative", ctx.year_text)
 
 
-PERIOD_PARAGRAPHS = 2  # "a year earlier" compares with the quarter under report this many paragraphs on
+PERIOD_PARAGRAPHS = 8  # "a year earlier" compares with the quarter under report this many paragraphs on
 
 
 def _story_period(story: _Context) -> Point | None:
@@ -551,7 +559,7 @@ def _names_period(raw: Raw) -> bool:
     return rel is None or (rel[0] == "part" and not rel[3]) or (rel[0] == "period" and rel[2:] == (0, 0, None))
 
 
-def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
+def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_dateline: bool = False) -> None:
     if dv.type not in ("DATE", "TIME") or dv.start is None:
         return
     if dv.precision in ("quarter", "half") and _names_period(raw):
@@ -581,6 +589,8 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
         ctx.fine_para, ctx.fine_year = ctx.para, p.year
     if p.month is not None:
         ctx.month_para = ctx.para
+        if not from_dateline:
+            ctx.story_para = ctx.para  # the paragraph tells its own story ("On 7 November 1944 ... on 12 November")
     ctx.year, ctx.month, ctx.season = p.year, p.month, p.part
     ctx.year_text = f"{dv.text} ({dv.value})"
     if p.day is not None and "/" not in dv.value:
@@ -648,5 +658,5 @@ def tag(text: str, spans: Iterable[tuple[int, int]]) -> list[TimexSpan]:
             if dv is None:
                 continue
             out.append(TimexSpan(start + raw.start, start + raw.end, dv))
-            _update(ctx, raw, dv, chunk[: raw.start])
+            _update(ctx, raw, dv, chunk[: raw.start], dl is not None and dv.anchor == dl.year_text)
     return out
