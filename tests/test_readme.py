@@ -38,6 +38,6 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
 
 
 @pytest.mark.parametrize("option", ["--json", "--jsonl", "--limit", "--db", "--from", "--to", "--about",
-                                    "--check", "--add", "--out", "--report"])
+                                    "--check", "--add", "--out", "--report", "--format"])
 def test_every_option_is_documented(option: str) -> None:
     assert option in TEXT
