@@ -559,9 +559,26 @@ def _names_period(raw: Raw) -> bool:
     return rel is None or (rel[0] == "part" and not rel[3]) or (rel[0] == "period" and rel[2:] == (0, 0, None))
 
 
-def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_dateline: bool = False) -> None:
+@cache
+def _hedges() -> re.Pattern[str]:
+    words = rules.load("dates")["guards"]["hedges"]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\W+(?:\w+\W+){{0,2}}$", re.I)
+
+
+class _Hedged:
+    def search(self, s: str) -> re.Match[str] | None:
+        return _hedges().search(s)
+
+
+_HEDGED = _Hedged()
+
+
+def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_dateline: bool = False) -> bool:
+    """Move the story's clock to a date just read; True when the date is an aside, a year looking
+    ahead of the story that the text hedges ("... the future state, supposedly in 1951"): no
+    statement happened then."""
     if dv.type not in ("DATE", "TIME") or dv.start is None:
-        return
+        return False
     if dv.precision in ("quarter", "half") and _names_period(raw):
         ctx.period, ctx.period_para = parse_value(dv.value), ctx.para
     if _deictic(raw):
@@ -569,22 +586,22 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_datel
         # "Friday" is the day the story is at ("... at 6 p.m.")
         if dv.precision in ("day", "time"):
             ctx.day, ctx.day_text = parse_value(dv.value[:10]), f"{dv.text} ({dv.value})"
-        return
+        return False
     ctx.last = dv
     if dv.precision in ("decade", "century"):
-        return
+        return False
     value = dv.value.split("/")[-1]
     first = dv.value.split("/")[0]
     p = parse_value(value)
     if p is None or p.year is None:
-        return
+        return False
     if p.month is None and p.part is None:
         # a bare year looking ahead of the story's dated events in the same paragraph
         # ("... supposedly in 1951") does not move the narrative's year; one opening its
         # sentence ("In 1942 he broke with ...") does
         if (ctx.fine_para == ctx.para and ctx.fine_year is not None and p.year > ctx.fine_year
                 and not _opens_clause(before)):
-            return
+            return _HEDGED.search(before[-40:]) is not None  # "supposedly in 1951": not what happened
     else:
         ctx.fine_para, ctx.fine_year = ctx.para, p.year
     if p.month is not None:
@@ -601,6 +618,7 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_datel
         start = parse_value(first)
         if start is not None:
             ctx.main, ctx.main_text = start, f"{dv.text} ({dv.value})"
+    return False
 
 
 HEAD_WORDS = 10  # a date line, masthead or letterhead: a short line of names and a date
@@ -657,6 +675,6 @@ def tag(text: str, spans: Iterable[tuple[int, int]]) -> list[TimexSpan]:
             dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
                 continue
-            out.append(TimexSpan(start + raw.start, start + raw.end, dv))
-            _update(ctx, raw, dv, chunk[: raw.start], dl is not None and dv.anchor == dl.year_text)
+            aside = _update(ctx, raw, dv, chunk[: raw.start], dl is not None and dv.anchor == dl.year_text)
+            out.append(TimexSpan(start + raw.start, start + raw.end, dv, aside))
     return out
