@@ -879,6 +879,10 @@ DATEISH = st.lists(st.sampled_from([
     "following", "day", "days", "five", "a", "A", "decade", "earlier", "later", "that", "year", "by",
     "By", "this", "time", "last", "week", "today", "instant", "ult.", "of", "to", "and", "–", "-", ",",
     "(", ")", "1944–45", "1930s", "19th", "century", "end", "On", "on", "Ghulja", "36th", "Division",
+    # news and business: words many forms begin with, and the words after them
+    "third", "third-quarter", "quarter", "first", "half", "fiscal", "year-earlier", "past", "weeks", "ago",
+    "Friday", "morning", "now", "future", "recent", "every", "daily", "at", "10:30", "a.m.", "noon", "late-November",
+    "nineteen", "ninety-six", "Thanksgiving", "Day", "weekend", "nearly", "more", "than", "about", "the", "The",
 ]), max_size=40).map(" ".join)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from etr import rules
@@ -1079,35 +1079,192 @@ def starters() -> re.Pattern[str]:
     words: set[str] = set()
     stems: set[str] = set()
     chars: set[str] = set()
-    for f in FORMS:
-        got = starts(_pattern(f, ignore_case=True))
-        words |= got.words
-        stems |= got.stems
-        chars |= got.chars
-    parts = [rf"(?:{_alt(sorted(words))})(?![\w])"] if words else []
+    for got in _form_analysis():
+        words |= got[0].words
+        stems |= got[0].stems
+        chars |= got[0].chars
+    # a first word many forms begin with ("the") is a start only before a second word one of them
+    # allows ("the third", not "the company"), when each of them can tell its second word
+    pairs = []
+    for w in sorted(words):
+        afters = [after[w] for st, after in _form_analysis() if w in st.words]
+        if len(afters) > TWO_WORDS and all(isinstance(a, Starts) for a in afters):
+            two = _union([a for a in afters if isinstance(a, Starts)])
+            alts = ([rf"(?:{_trie(set(two.words))})(?![\w])"] if two.words else []) + (
+                [f"(?:{_trie(set(two.stems))})"] if two.stems else []) + (
+                ["[" + "".join(sorted(two.chars)) + "]"] if two.chars else [])
+            pairs.append(rf"{re.escape(w)}[\s-]+(?:{'|'.join(alts)})")  # "late November", "late-November"
+            words.discard(w)
+    parts = ([f"(?:{'|'.join(pairs)})"] if pairs else []) + ([rf"(?:{_trie(words)})(?![\w])"] if words else [])
     if stems:
-        parts.append(f"(?:{_alt(sorted(stems))})")
+        parts.append(f"(?:{_trie(stems)})")
     if chars:
         parts.append("[" + "".join(sorted(chars)) + "]")
-    # zero-width, so that one start never hides the next ("the 1949 ..." starts at "the" and "1949")
-    return re.compile(rf"(?<![\w-])(?=(?:{'|'.join(parts)}))")
+    # zero-width, so that one start never hides the next ("the 1949 ..." starts at "the" and "1949");
+    # the run of word characters there is captured, the word that picks the forms to try
+    return re.compile(rf"(?<![\w-])(?=(?:{'|'.join(parts)}))(?=([\w-]*))")
+
+
+FormStarts = tuple[frozenset[str], tuple[str, ...], "re.Pattern[str] | None", dict[str, "Starts | None"]]
+
+
+@cache
+def _form_analysis() -> tuple[tuple[Starts, dict[str, Starts | None]], ...]:
+    """Each form's beginnings (`starts`) and, after each first word, its second (`second_words`),
+    read off one parse of its pattern."""
+    import re._parser as sre  # type: ignore[import-not-found]  # the standard library's own regex parser
+
+    out = []
+    for f in FORMS:
+        pattern = _pattern(f, ignore_case=True)
+        prefixes = _prefixes(list(sre.parse(pattern, re.IGNORECASE)), "")
+        out.append((_starts_of(prefixes), second_words(pattern, prefixes)))
+    return tuple(out)
+
+
+@cache
+def _form_starts() -> tuple[FormStarts, ...]:
+    """Each form's first words, first letters and first characters, and how the second word after
+    each first word can begin."""
+    out = []
+    for got, after in _form_analysis():
+        chars = re.compile("[" + "".join(sorted(got.chars)) + "]") if got.chars else None
+        out.append((got.words, tuple(got.stems), chars, after))
+    return tuple(out)
+
+
+def _heads(token: str) -> list[str]:
+    """The whole words a token can be read as: itself, and each part before one of its hyphens
+    ("third-quarter": "third-quarter", "third")."""
+    return [token] + [token[:i] for i, ch in enumerate(token) if ch == "-"]
+
+
+@lru_cache(maxsize=512)
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(chars)) + "]")
+
+
+def _begins(st: Starts, token: str, first: str) -> bool:
+    """Whether a word (lower-cased run of word characters and hyphens; `first`, the character
+    there when it is empty) can be where `st` says a match begins."""
+    return (any(h in st.words for h in _heads(token))
+            or any(token.startswith(x) for x in st.stems)
+            or (bool(st.chars) and _char_class(st.chars).match(token[:1] or first) is not None))
+
+
+_SECOND = re.compile(r"\s+([\w-]*)")
+TWO_WORDS = 4  # a first word that more forms can begin with than this is looked past, to the second
+
+
+@lru_cache(maxsize=8192)
+def _forms_from(token: str, first: str) -> tuple[int, ...]:
+    """The forms that can begin with this token (the run of word characters and hyphens at a
+    place, lower-cased; `first` is the character there when the token is empty)."""
+    out = []
+    heads = _heads(token)
+    for i, (words, stems, chars, _second) in enumerate(_form_starts()):
+        if (any(h in words for h in heads)
+                or any(token.startswith(x) for x in stems) or (chars is not None and chars.match(token[:1] or first))):
+            out.append(i)
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _forms_from_two(token: str, second: str | None, first2: str) -> tuple[int, ...]:
+    """The forms that can begin with the word `token` followed, past a space, by `second` (None:
+    no space follows)."""
+    out = []
+    for i in _forms_from(token, ""):
+        words, _stems, _chars, after = _form_starts()[i]
+        if token not in words or token not in after:
+            out.append(i)  # begins with a stem or a character: the second word cannot be told
+            continue
+        st = after[token]
+        if st is ANY or (second is not None and _begins(st, second, first2)):
+            out.append(i)
+    return tuple(out)
+
+
+@cache
+def _form_patterns(ignore_case: bool) -> list[re.Pattern[str] | None]:
+    """Each form alone, as `grammar` holds it, compiled when first tried (a short text needs few):
+    trying the few that can begin at a place, in order, finds what the whole grammar finds there."""
+    return [None] * len(FORMS)
+
+
+def _form_pattern(i: int, ignore_case: bool) -> re.Pattern[str]:
+    patterns = _form_patterns(ignore_case)
+    got = patterns[i]
+    if got is None:
+        f = FORMS[i]
+        got = patterns[i] = re.compile(rf"(?<![\w-])(?:(?P<{f.name}>{_pattern(f, ignore_case)}))(?![\w])",
+                                       re.IGNORECASE if ignore_case else 0)
+    return got
+
+
+def _union(starts: list[Starts]) -> Starts:
+    return Starts(frozenset().union(*(s.words for s in starts)), frozenset().union(*(s.stems for s in starts)),
+                  frozenset().union(*(s.chars for s in starts)))
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of words with their common beginnings factored out ("th(?:e|is|at)"): the
+    regex engine tries alternatives one by one, so a trie is tried in a few steps, not hundreds.
+    Longer words come first at each branch, as in `_alt`."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(tree)
 
 
 def _matches(text: str, ignore_case: bool) -> Iterator[re.Match[str]]:
-    """The grammar's matches, as `finditer` would give them, trying only where one can begin."""
-    pattern = grammar(ignore_case)
+    """The grammar's matches, as `finditer` would give them, trying only where one can begin and
+    only the forms that can begin there, one by one: a place's first word picks them (a handful
+    of some ninety forms), and for a word many forms begin with ("the") so does the word after
+    it. Each form is compiled once, when first tried."""
+    patterns = _form_patterns(ignore_case)
     lowered = text.lower()
     begin = starters()
     if len(lowered) != len(text):  # "İ" lower-cases to two characters: keep the offsets
         lowered, begin = text, re.compile(begin.pattern, re.IGNORECASE)
     end = 0
     for m in begin.finditer(lowered):
-        if m.start() < end:
+        at = m.start()
+        if at < end:
             continue
-        got = pattern.match(text, m.start())
-        if got is not None:
-            end = got.end()
-            yield got
+        token = m.group(1).lower()
+        if token[:1].isdigit():
+            token = "0"  # every form that begins with a digit begins with any digit
+        forms = _forms_from(token, lowered[at] if not token else "")
+        if not forms:
+            continue
+        if len(forms) > TWO_WORDS and token.isalpha():  # "the": which of its forms the next word allows
+            nxt = _SECOND.match(lowered, at + len(token))
+            second = None if nxt is None else nxt.group(1).lower()
+            if second is not None and second[:1].isdigit():
+                second = "0"
+            first2 = lowered[nxt.end(1)].lower() if nxt is not None and not second and nxt.end(1) < len(lowered) else ""
+            forms = _forms_from_two(token, second, first2)
+            if not forms:
+                continue
+        for i in forms:
+            got = (patterns[i] or _form_pattern(i, ignore_case)).match(text, at)
+            if got is not None:
+                end = got.end()
+                yield got
+                break
 
 
 def scan(text: str, ignore_case: bool = False) -> list[Raw]:
@@ -1179,12 +1336,49 @@ def starts(pattern: str) -> Starts:
     """How a match of `pattern` can begin, read off the parsed pattern (the standard library's
     own regex parser), so that it can never fall behind the pattern. A first word ends where
     the pattern leaves word characters; one that runs on into a class (\\d, [a-z]) is a stem."""
-    import re._parser as sre  # type: ignore[import-not-found]  # the standard library's own regex parser
+    import re._parser as sre
 
+    return _starts_of(_prefixes(list(sre.parse(pattern, re.IGNORECASE)), ""))
+
+
+ANY = None  # a form's second word cannot be told: any word may follow its first
+
+
+def second_words(pattern: str, prefixes: list[Prefix] | None = None) -> dict[str, Starts | None]:
+    """For each whole first word of `pattern`, how the word after it (past the space) can begin;
+    None where that cannot be told (punctuation, no space, an optional piece), so that matching
+    may try only the forms a place's first two words allow. `prefixes`: the pattern's, if known."""
+    import re._constants as c  # type: ignore[import-not-found]
+    import re._parser as sre
+
+    if prefixes is None:
+        prefixes = _prefixes(list(sre.parse(pattern, re.IGNORECASE)), "")
+    out: dict[str, Starts | None] = {}
+    seen: dict[tuple[int, ...], Starts] = {}  # the branches of one alternation share what follows
+    for prefix, complete, _first, rest in prefixes:
+        if not prefix or not complete or prefix[:1].isdigit() or out.get(prefix, 1) is ANY:
+            continue
+        spaced = bool(rest) and ((rest[0][0] in (c.IN, c.CATEGORY) and r"\s" in _class_chars(*rest[0]))
+                                 or rest[0] == (c.LITERAL, ord(" ")))
+        if not spaced:
+            out[prefix] = ANY  # the first word may end the match, or punctuation follows
+            continue
+        key = tuple(id(x) for x in rest[1:])
+        if key not in seen:
+            seen[key] = _starts_of(_prefixes(list(rest[1:]), ""))
+        after = seen[key]
+        got = out.get(prefix)
+        if isinstance(got, Starts):
+            after = Starts(after.words | got.words, after.stems | got.stems, after.chars | got.chars)
+        out[prefix] = after
+    return out
+
+
+def _starts_of(prefixes: list[Prefix]) -> Starts:
     words: set[str] = set()
     stems: set[str] = set()
     chars: set[str] = set()
-    for prefix, complete, first in _prefixes(list(sre.parse(pattern, re.IGNORECASE)), ""):
+    for prefix, complete, first, _rest in prefixes:
         if prefix[:1].isdigit():
             chars.add(r"\d")
         elif prefix:
@@ -1196,14 +1390,15 @@ def starts(pattern: str) -> Starts:
 
 _WORD_CHAR = re.compile(r"[\w\-]")
 _MAX_PREFIXES = 20_000
-Prefix = tuple[str, bool, frozenset[str]]  # (first letters, whether the word ends there, first characters)
+# (first letters, whether the word ends there, first characters, the pattern's items from where the word ends)
+Prefix = tuple[str, bool, frozenset[str], tuple[Any, ...]]
 
 
 def _prefixes(items: list[Any], prefix: str) -> list[Prefix]:
-    import re._constants as c  # type: ignore[import-not-found]
+    import re._constants as c
 
     if not items:
-        return [(prefix, True, frozenset())]
+        return [(prefix, True, frozenset(), ())]
     (op, av), rest = items[0], items[1:]
     if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero-width: lookarounds, anchors
         return _prefixes(rest, prefix)
@@ -1211,7 +1406,7 @@ def _prefixes(items: list[Any], prefix: str) -> list[Prefix]:
         ch = chr(av)
         if _WORD_CHAR.match(ch):
             return _prefixes(rest, prefix + ch.lower())
-        return [(prefix, True, frozenset() if prefix else frozenset({re.escape(ch)}))]
+        return [(prefix, True, frozenset() if prefix else frozenset({re.escape(ch)}), tuple(items))]
     if op == c.SUBPATTERN:
         return _prefixes(list(av[-1]) + rest, prefix)
     if op == c.BRANCH:
@@ -1234,8 +1429,8 @@ def _prefixes(items: list[Any], prefix: str) -> list[Prefix]:
     # word character; at the very start, the match begins with one of its characters
     chars = _class_chars(op, av)
     if prefix:
-        return [(prefix, not any(_is_word_piece(x) for x in chars), frozenset())]
-    return [("", True, frozenset(chars))]
+        return [(prefix, not any(_is_word_piece(x) for x in chars), frozenset(), tuple(items))]
+    return [("", True, frozenset(chars), tuple(items))]
 
 
 def _is_word_piece(piece: str) -> bool:

@@ -189,9 +189,12 @@ def _deictic(raw: Raw) -> bool:
 
 
 @cache
-def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
+def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The future and past words of rules/dates.toml [tense], and the words of the two- and
+    three-word entries ("plans to"), which alone call for looking at a word's neighbours."""
     t = rules.load("dates")["tense"]
-    return frozenset(t["future"]), frozenset(t["past"])
+    future = frozenset(t["future"])
+    return future, frozenset(t["past"]), frozenset(w for g in future if " " in g for w in g.split())
 
 
 _CLAUSE_WORD = re.compile(r"[A-Za-z']+|[.;:!?]")
@@ -201,23 +204,25 @@ def _tense(chunk: str, raw: Raw) -> int:
     """Whether the clause around an expression speaks of the past (-1), the future (1) or cannot
     tell (0): the nearest tense word before it ("said", "will", "planned to"), else after it, up
     to the end of its sentence."""
-    future, past = _tense_words()
+    future, past, in_grams = _tense_words()
     before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 160) : raw.start])[-20:]
     after = _CLAUSE_WORD.findall(chunk[raw.end : raw.end + 120])[:15]
     for words, step in ((before, -1), (after, 1)):
+        lows = [w.lower() for w in words]
         order = range(len(words) - 1, -1, -1) if step < 0 else range(len(words))
         for i in order:
-            w = words[i]
+            w, low = words[i], lows[i]
             if w in ".;:!?":
                 break
-            low = w.lower()
-            # the word with its neighbour ("plans to", "as early as"), then alone
-            grams = [" ".join(x.lower() for x in words[i : i + n]) for n in (3, 2)]
-            if step < 0:
-                grams += [" ".join(x.lower() for x in words[max(0, i - n + 1) : i + 1]) for n in (3, 2)]
-            if low in future or any(g in future for g in grams):
+            if low in future:
                 return 1
-            if i > 0 and words[i - 1].lower() in ("be", "been", "being"):
+            if low in in_grams:  # the word with its neighbours ("plans to", "as early as")
+                grams = [" ".join(lows[i : i + n]) for n in (3, 2)]
+                if step < 0:
+                    grams += [" ".join(lows[max(0, i - n + 1) : i + 1]) for n in (3, 2)]
+                if any(g in future for g in grams):
+                    return 1
+            if i > 0 and lows[i - 1] in ("be", "been", "being"):
                 continue  # "will be paid", "to be proclaimed": the tense is the auxiliary's
             if low in past or (w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")):
                 return -1
@@ -628,11 +633,12 @@ _DISPATCH = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,
                        r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s+[-—])")
 
 
-def _dateline(chunk: str, current: _Context | None) -> _Context | None:
+def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = None) -> _Context | None:
     """The date of the report that starts at this paragraph, if it is a date line ("September 25,
     1949", "THE NEW YORK TIMES, FRIDAY, JANUARY 4, 1946", "Tihwa, 20 November 1944") or opens
     with a dispatch line ("CHUNGKING, Jan. 3 (AP)—"); else None. Prose never is one: a sentence
-    has lower-case words, and a dispatch line has its own shape."""
+    has lower-case words, and a dispatch line has its own shape. `found`: the chunk's expressions,
+    if already scanned."""
     m = _DISPATCH.match(chunk)
     if m is not None:
         zone = m.group("date")
@@ -640,7 +646,7 @@ def _dateline(chunk: str, current: _Context | None) -> _Context | None:
         zone = chunk
     else:
         return None
-    raws = [r for r in scan(zone) if r.type == "DATE"]
+    raws = [r for r in (found if found is not None and zone is chunk else scan(zone)) if r.type == "DATE"]
     if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
         return None
     raw = raws[0]
@@ -670,8 +676,9 @@ def tag(text: str, spans: Iterable[tuple[int, int]]) -> list[TimexSpan]:
     for para, (start, end) in enumerate(spans):
         ctx.para = para
         chunk = text[start:end]
-        dl = _dateline(chunk, dl) or dl
-        for raw in scan(chunk):
+        raws = scan(chunk)
+        dl = _dateline(chunk, dl, raws) or dl
+        for raw in raws:
             dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
                 continue
