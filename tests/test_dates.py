@@ -1229,6 +1229,13 @@ NEWS_CASES: list = [
     ("The dividend is payable Dec. 7 to holders of record Nov. 20.",
      [("Dec. 7", "1998-12-07", None, "DATE"), ("Nov. 20", "1998-11-20", None, "DATE")], "October 15, 1998"),
     ("The boy was found on Thanksgiving Day.", [("Thanksgiving Day", "1997-11-27", None, "DATE")], "January 9, 1998"),
+    ("The appeal is heard in May; the hearing falls in the week of May 4.",
+     [("May", "1998-05", None, "DATE"), ("the week of May 4", "1998-W19", None, "DATE")]),
+    ("Unions planned a march on Saturday.", [("Saturday", "1998-03-07", None, "DATE")]),
+    ("The mill burned in January and reopened.", [("January", "1998-01", None, "DATE")], "October 25, 1998"),
+    ("In January the mill will reopen.", [("January", "1999-01", None, "DATE")], "October 25, 1998"),
+    ("The minister fell ill on Monday and was in court the next morning.",
+     [("Monday", "1998-03-02", None, "DATE"), ("the next morning", "1998-03-03", None, "DATE")]),
     # business reports: quarters, halves, fiscal years and the period under report
     ("Net income rose in the fourth quarter from a year earlier.",
      [("the fourth quarter", "1997-Q4", None, "DATE"), ("a year earlier", "1996-Q4", None, "DATE")],

@@ -757,6 +757,12 @@ def weekday(f: Found) -> Raw | None:  # "Friday", "on Monday", "last Tuesday", "
     return f.raw(relative=rel)
 
 
+@form(r"{the}\s+week\s+of\s+(?:(?P<m>{M})\s+(?P<d>{D})|(?P<d2>{D})\s+(?P<m2>{M}))(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d)")
+def the_week_of(f: Found) -> Raw | None:  # "the week of March 6": the calendar week that day falls in
+    m, d = (f["m"], f["d"]) if f["m"] else (f["m2"], f["d2"])
+    return f.raw(Point(_year(f["y"]), _month(m), _day(d)), relative=("week_of",))
+
+
 @form(r"{the}\s+(?P<s>previous|preceding|following|next)\s+(?P<w>{weekday})(?![\w-])")
 def the_previous_friday(f: Found) -> Raw | None:  # "the previous Friday": the one before the day the story is at
     step = -1 if (f["s"] or "").lower() in ("previous", "preceding") else 1
@@ -1152,7 +1158,7 @@ def _begins(st: Starts, token: str, first: str) -> bool:
             or (bool(st.chars) and _char_class(st.chars).match(token[:1] or first) is not None))
 
 
-_SECOND = re.compile(r"\s+([\w-]*)")
+_SECOND = re.compile(r"[\s-]+([\w-]*)")  # past the space (or a dash: "a - year")
 TWO_WORDS = 4  # a first word that more forms can begin with than this is looked past, to the second
 
 

@@ -83,6 +83,9 @@ def _inherit(p: Point, ctx: _Context) -> Point | None:
     return Point(year, p.month, p.day, p.part)
 
 
+AHEAD = 2  # months: a year-less date this near ahead of a report, its tense unknown, is the coming one
+
+
 def _inherit_dateline(p: Point, dl: _Context, tense: int = 0) -> Point | None:
     """A date without a year in a dated report: the last such date on or before the report's
     when its clause speaks of the past ("Dec. 28 saw ..." in a report of 3 January), the next on
@@ -106,14 +109,23 @@ def _inherit_dateline(p: Point, dl: _Context, tense: int = 0) -> Point | None:
         return abs(y * 12 + (p.month or 1) - 1 - here)
 
     nearest = min((before, after), key=months_away)
-    if months_away(nearest) <= 1 or tense == 0:  # next to the report's date ("Dec. 28" on 3 January): that one
+    if months_away(nearest) <= 1:  # next to the report's date ("Dec. 28" on 3 January): that one
         year = nearest
+    elif tense == 0:  # a report tells what has happened, and what is soon to come
+        year = after if months_away(after) <= AHEAD else before
     else:
         year = before if tense < 0 else after
     return Point(year, p.month, p.day, p.part)
 
 
 def _resolve(raw: Raw, ctx: _Context, dl: _Context | None = None, chunk: str = "") -> DateValue | None:
+    if raw.relative == ("week_of",):  # "the week of March 6": the day, then its calendar week
+        day = _resolve_value(raw._replace(relative=None), ctx, dl, chunk)
+        p = parse_value(day.value) if day is not None else None
+        if day is None or p is None or p.year is None or p.month is None or p.day is None:
+            return day
+        week = _week(datetime.date(p.year, p.month, p.day)).value()
+        return _date(raw, week, "week", day.how, day.anchor)
     dv = _resolve_value(raw, ctx, dl, chunk)
     if dv is None or raw.time is None:
         return dv
@@ -167,7 +179,8 @@ def _off_story(ctx: _Context, dl: _Context, years: bool = False) -> bool:
 # words that point from the moment of writing ("tomorrow", "late last month"); "by this time" is
 # anaphoric, not one of them
 POINTS_FROM_NOW = re.compile(
-    r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
+    r"(?:(?!the\b)\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b",
+    re.I)  # "late last month" points from now; "the next morning" from the story's day
 # relative forms that always read from the moment of writing
 _FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend", "holiday"})
 
@@ -222,8 +235,8 @@ def _tense(chunk: str, raw: Raw) -> int:
                     grams += [" ".join(lows[max(0, i - n + 1) : i + 1]) for n in (3, 2)]
                 if any(g in future for g in grams):
                     return 1
-            if i > 0 and lows[i - 1] in ("be", "been", "being"):
-                continue  # "will be paid", "to be proclaimed": the tense is the auxiliary's
+            if i > 0 and lows[i - 1] in ("be", "been", "being", "is", "are", "am"):
+                continue  # "will be paid", "is heard": the tense is the auxiliary's
             if low in past or (w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")):
                 return -1
     return 0
