@@ -1266,7 +1266,9 @@ NEWS_CASES: list = [
     # recurrences
     ("The paper appears daily, the board meets every week and each Monday, and dues rise twice a year.",
      [("daily", "P1D", None, "SET"), ("every week", "P1W", None, "SET"), ("each Monday", "XXXX-WXX-1", None, "SET"),
-      ("a year", "P1Y", None, "SET")]),
+      ("twice a year", "P1Y", None, "SET")]),
+    ("The club meets once a month and three times per year, for $5 a week.",
+     [("once a month", "P1M", None, "SET"), ("three times per year", "P1Y", None, "SET"), ("a week", "P1W", None, "SET")]),
     # years in words, decades in words, and numbers that are no years
     ("The law passed in nineteen ninety-six, when the index closed at 1820.5.",
      [("nineteen ninety-six", "1996", None, "DATE")]),

@@ -921,6 +921,12 @@ def every(f: Found) -> Raw | None:  # "every week", "every two years", "each Jul
     return f.raw(type="SET", fixed=_duration(n, _unit(f["u"])))
 
 
+@form(r"(?:once|twice|(?:{num}|\d+)\s+times)\s+(?P<r>{rate}|(?:per|every|each)\s+(?P<u>{unit}))(?![\w-])")
+def once_a_week(f: Found) -> Raw | None:  # "once a month", "three times a year": how often
+    value = _duration(1, _unit(f["u"])) if f["u"] else str(vocab()["sets"][(f["r"] or "").lower()])
+    return f.raw(type="SET", fixed=value)
+
+
 @form(r"(?:(?<=\d )|(?<=% )|(?<=twice )|(?<=times )|(?<=once )|(?<=percent )|(?<=cents )|(?<=dollars )|(?<=million )|(?<=billion ))"
       r"(?P<r>{rate})(?![\w-])")
 def rate(f: Found) -> Raw | None:  # "twice a week", "$5 million a year"

@@ -29,6 +29,7 @@ class _Context:
     year_text: str = ""
     day: Point | None = None
     day_text: str = ""
+    day_para: int = -1  # the paragraph that named `day`
     last: DateValue | None = None
     main: Point | None = None  # latest date outside parentheses, for "a decade earlier"
     main_text: str = ""
@@ -182,7 +183,7 @@ POINTS_FROM_NOW = re.compile(
     r"(?:(?!the\b)\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b",
     re.I)  # "late last month" points from now; "the next morning" from the story's day
 # relative forms that always read from the moment of writing
-_FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend", "holiday"})
+_FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend", "holiday", "clock"})
 
 
 def _deictic(raw: Raw) -> bool:
@@ -282,11 +283,12 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
         if ctx.day is None:
             return None
         return _date(raw, ctx.day.value(), "day", "relative", ctx.day_text)
-    if kind == "clock":  # "at 6 p.m.": the day the story is at, else the report's
-        day = story.day or ctx.day
+    if kind == "clock":  # "at 6 p.m.": the day the story has just named, else the report's
+        own = story.day is not None and (story is ctx or story.para - story.day_para <= CLOCK_PARAGRAPHS)
+        day = story.day if own else ctx.day
         if day is None:
             return None
-        return _date(raw, day.value(), "day", "relative", story.day_text if story.day else ctx.day_text)
+        return _date(raw, day.value(), "day", "relative", story.day_text if own else ctx.day_text)
     if kind == "anchor_any":
         if ctx.last is None:
             return None
@@ -454,6 +456,7 @@ def _step(raw: Raw, ctx: _Context, unit: str, step: int) -> DateValue | None:
     return _date(raw, Point(ctx.year + step).value(), "year", "relative", ctx.year_text)
 
 
+CLOCK_PARAGRAPHS = 2  # "at 6 p.m." is on the day the story named this many paragraphs before, at most
 PERIOD_PARAGRAPHS = 8  # "a year earlier" compares with the quarter under report this many paragraphs on
 
 
@@ -603,7 +606,7 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_datel
         # "last month" looks back from the dateline; the story's clock stays where it was, but
         # "Friday" is the day the story is at ("... at 6 p.m.")
         if dv.precision in ("day", "time"):
-            ctx.day, ctx.day_text = parse_value(dv.value[:10]), f"{dv.text} ({dv.value})"
+            ctx.day, ctx.day_text, ctx.day_para = parse_value(dv.value[:10]), f"{dv.text} ({dv.value})", ctx.para
         return False
     ctx.last = dv
     if dv.precision in ("decade", "century"):
@@ -629,7 +632,7 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_datel
     ctx.year, ctx.month, ctx.season = p.year, p.month, p.part
     ctx.year_text = f"{dv.text} ({dv.value})"
     if p.day is not None and "/" not in dv.value:
-        ctx.day, ctx.day_text = Point(p.year, p.month, p.day), f"{dv.text} ({dv.value})"
+        ctx.day, ctx.day_text, ctx.day_para = Point(p.year, p.month, p.day), f"{dv.text} ({dv.value})", ctx.para
     elif ctx.day is not None and p.month is not None and (p.year, p.month) != (ctx.day.year, ctx.day.month):
         ctx.day = None  # the story has moved to another month: "the next morning" is no longer that day's
     if not raw.parenthesised:
