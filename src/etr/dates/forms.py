@@ -530,13 +530,15 @@ def boundary_decade(f: Found) -> Raw | None:  # "the end of the 1940s"
 
 @form(r"{the}\s+(?P<w>{bound})\s+of\s+(?:(?P<l>{last})|{the})\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
 def boundary_this(f: Found) -> Raw | None:  # "the end of the year", "the beginning of next month"
-    step = _step(f["l"]) if f["l"] else 0
-    return f.raw(relative=("step", (f["u"] or "").lower(), step), mod=vocab()["bounds"][(f["w"] or "").lower()])
+    mod, unit = vocab()["bounds"][(f["w"] or "").lower()], (f["u"] or "").lower()
+    if not f["l"] and unit in ("year", "month"):
+        return f.raw(relative=("report", unit), mod=mod)  # "the end of the year": the one under report
+    return f.raw(relative=("step", unit, _step(f["l"]) if f["l"] else 0), mod=mod)
 
 
 @form(r"(?:year-end|year\s+end|year['’]s\s+end|Year-end|Year-End)(?![\w-])")
-def year_end(f: Found) -> Raw | None:  # "by year-end": the end of the year the story is in
-    return f.raw(relative=("step", "year", 0), mod="END")
+def year_end(f: Found) -> Raw | None:  # "by year-end": the end of the year under report
+    return f.raw(relative=("report", "year"), mod="END")
 
 
 @form(r"(?P<y>{YG})\s+(?:or\s+(?P<a>later|after|earlier|before|sooner)|and\s+(?P<b>beyond|after|later|earlier|before))(?![\w-])")
@@ -900,13 +902,15 @@ def month_spelled_year(f: Found) -> Raw | None:  # "January nineteen ninety-seve
 def the_year(f: Found) -> Raw | None:  # "for the year", "the first nine months of the year": the one under report
     if re.match(r"\s+(?:end(?:ed|ing)?|to)\b", f.doc[f.end : f.end + 10]):
         return f.raw(type="DURATION", fixed="P1Y")  # "the year ended Sept. 30": a twelve-month span
-    return f.raw(relative=("step", "year", 0))
+    return f.raw(relative=("report", "year"))
 
 
 # recurrences (TimeML's SET) -------------------------------------------------------------------
 
 @form(r"(?P<s>{setword})(?![\w-])")
 def set_word(f: Found) -> Raw | None:  # "daily", "annually", "per year"
+    if re.match(r" [A-Z][a-z]", f.doc[f.end : f.end + 3]) and f.doc[f.start].islower():
+        return None  # "the party daily Granma": a newspaper
     return f.raw(type="SET", fixed=str(vocab()["sets"][" ".join((f["s"] or "").lower().split())]))
 
 
@@ -942,6 +946,8 @@ def duration(f: Found) -> Raw | None:  # "three years", "the past two months", "
     unit = _unit(f["u"])
     if unit == "quarter" and re.match(r"\s+of\b", f.doc[f.end : f.end + 5]):
         return None  # "three quarters of the vote"
+    if (f["u"] or "a")[0].isupper() and (f["n"] or "")[:1].isdigit():
+        return None  # "CBS's 60 Minutes": a title
     words = (f["n"] or "").lower()
     half = bool(re.search(r"half|1/2|½", words))
     n = number(re.sub(r"[\s-]+(?:and\s+a\s+half|1/2|½)$", "", words))

@@ -38,9 +38,11 @@ class _Context:
     fine_year: int | None = None
     month_para: int = -1  # paragraph of the latest date known to the month (not a season)
     story_para: int = -1  # ... of the latest such date whose year the text itself gave (not the date line)
+    year_para: int = -1  # paragraph of the latest year the text itself gave, at any precision
     season: str | None = None  # the season of the latest date, when it named one ("that winter")
     period: Point | None = None  # the latest quarter or half named: the period a business report is about
     period_para: int = -1
+    months_para: int = -1  # paragraph of a stretch of months under report ("for the nine months")
 
 
 def _value(a: Point, b: Point | None) -> str:
@@ -141,6 +143,11 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
         how = "relative" if precision == "reference" else "explicit"
         return DateValue(raw.text, raw.fixed, None, None, precision, raw.mod, how, raw.type)
     if raw.relative is not None:
+        if raw.relative[0] == "report":
+            # "for the year", "by the end of the month": the report's year, unless the paragraph
+            # tells a story of its own ("In 1946 ... by the end of the year")
+            on = dl if dl is not None and ctx.year_para != ctx.para and _off_story(ctx, dl, years=True) else ctx
+            return _step(raw, on, raw.relative[1], 0)
         if dl is not None and (_deictic(raw) or (raw.relative[0] == "day_of_month" and _off_story(ctx, dl))):
             # "yesterday", "last month", "Friday", "the 3rd instant": from the report's date, or from
             # the story's own day when it names one ("at 6 p.m.")
@@ -375,7 +382,7 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
     if kind == "holiday":  # "Thanksgiving Day", "last Christmas": the one the clause speaks of
         return _holiday(raw, ctx, rel[1], rel[2], chunk)
     if kind == "ago":  # "two years ago": counted back from the moment of writing
-        return _ago(raw, ctx, story, rel[1], rel[2])
+        return _ago(raw, ctx, story, rel[1], rel[2], chunk)
     if kind == "part":  # "the third quarter", "next year's first half"
         base = _base_day(ctx)
         if base is None:
@@ -406,7 +413,7 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
         p = Point(month.year, month.month, rel[1])
         return _date(raw, p.value(), "day", "year-inherited", ctx.year_text)
     if kind == "offset":
-        return _offset(raw, ctx, rel[1], rel[2], rel[3])
+        return _offset(raw, ctx, rel[1], rel[2], rel[3], chunk)
     return None
 
 
@@ -488,13 +495,39 @@ def _period(raw: Raw, ctx: _Context, story: _Context, mode: str, quarters: int, 
     return _date(raw, got.value(), got.precision, "relative", anchor)
 
 
-def _ago(raw: Raw, ctx: _Context, story: _Context, n: int, unit: str) -> DateValue | None:
+# a figure just before "a year earlier": a report compares results ("$2.4 million, or 24 cents a share, a year earlier")
+_FIGURES = re.compile(r"(?:\$|£|#|\d\s*%|\bcents?\b|\bpence\b|\bmillion\b|\bbillion\b|\ba share\b)[^.;]*$")
+
+
+def _compared(raw: Raw, story: _Context, ctx: _Context, chunk: str) -> Point | None:
+    """The period a year-on-year comparison is about: the quarter under report, else, when the
+    clause compares figures, the last quarter ended before the report's date; the year of either
+    when the paragraph reports a stretch of months ("For the nine months, ... a year earlier")."""
+    period = _story_period(story)
+    figures = _FIGURES.search(chunk[max(0, raw.start - 120) : raw.start]) is not None
+    if period is None and figures:
+        base = _base_day(ctx)
+        if base is not None:
+            y, q = _quarter_of(base)
+            period = _shift_part(y, f"Q{q}", -1, 0)
+    if period is not None and story.months_para == story.para:
+        return Point(period.year)
+    return period
+
+
+def _a_year_before(period: Point, quarters: int = 0) -> Point:
+    assert period.year is not None
+    if period.part is None:
+        return Point(period.year - 1)
+    return _shift_part(period.year, period.part, quarters, -1 if quarters == 0 else 0)
+
+
+def _ago(raw: Raw, ctx: _Context, story: _Context, n: int, unit: str, chunk: str = "") -> DateValue | None:
     """"two years ago" from the moment of writing, at the unit's precision ("six weeks ago" is a
     week); "a year ago" beside a quarter under report is that quarter a year before."""
-    period = _story_period(story)
+    period = _compared(raw, story, ctx, chunk) if n == 1 and unit == "year" else None
     if period is not None and n == 1 and unit == "year":
-        assert period.year is not None and period.part is not None
-        got = _shift_part(period.year, period.part, 0, -1)
+        got = _a_year_before(period)
         return _date(raw, got.value(), got.precision, "relative", f"{period.value()}, the period under report")
     base = _base_day(ctx)
     if base is None:
@@ -519,7 +552,7 @@ def _ago(raw: Raw, ctx: _Context, story: _Context, n: int, unit: str) -> DateVal
     return _date(raw, p.value(), "day", "relative", ctx.day_text)  # "two hours ago": today
 
 
-def _offset(raw: Raw, ctx: _Context, n: int | None, unit: str, sign: int) -> DateValue | None:
+def _offset(raw: Raw, ctx: _Context, n: int | None, unit: str, sign: int, chunk: str = "") -> DateValue | None:
     """"two days later", "a decade earlier": counted from the story's latest date; "a few days
     later" (n None) is known to the month."""
     if raw.apposition and ctx.last is not None:
@@ -535,11 +568,10 @@ def _offset(raw: Raw, ctx: _Context, n: int | None, unit: str, sign: int) -> Dat
         elif sign < 0 or unit == "week":
             return None
         return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
-    period = _story_period(ctx)
-    if period is not None and n == 1 and unit in ("year", "quarter") and sign < 0:
+    period = _compared(raw, ctx, ctx, chunk) if n == 1 and unit in ("year", "quarter") and sign < 0 else None
+    if period is not None:
         # "a year earlier" beside a quarter under report: that quarter a year before
-        assert period.year is not None and period.part is not None
-        got = _shift_part(period.year, period.part, -1 if unit == "quarter" else 0, -1 if unit == "year" else 0)
+        got = _a_year_before(period, -1 if unit == "quarter" else 0)
         return _date(raw, got.value(), got.precision, "relative", f"{period.value()}, the period under report")
     if unit in ("second", "minute", "hour"):
         n, unit = 0, "day"  # "two hours later": the same day
@@ -598,6 +630,8 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_datel
     """Move the story's clock to a date just read; True when the date is an aside, a year looking
     ahead of the story that the text hedges ("... the future state, supposedly in 1951"): no
     statement happened then."""
+    if dv.type == "DURATION" and re.fullmatch(r"P\d+M", dv.value) and dv.text[:4].lower() == "the ":
+        ctx.months_para = ctx.para  # "for the nine months": compared by year, not by quarter
     if dv.type not in ("DATE", "TIME") or dv.start is None:
         return False
     if dv.precision in ("quarter", "half") and _names_period(raw):
@@ -625,6 +659,8 @@ def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_datel
             return _HEDGED.search(before[-40:]) is not None  # "supposedly in 1951": not what happened
     else:
         ctx.fine_para, ctx.fine_year = ctx.para, p.year
+    if not from_dateline:
+        ctx.year_para = ctx.para
     if p.month is not None:
         ctx.month_para = ctx.para
         if not from_dateline:
