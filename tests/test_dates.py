@@ -1168,6 +1168,18 @@ def test_the_spellings_of_the_1940s() -> None:
     ]
 
 
+def test_a_time_of_receipt_is_a_time_never_a_year() -> None:
+    """A telegram's heading and its receipt line: '6 p.m.' and '10:20 a.m.' are times of the days
+    beside them, and no number in them is read as a year."""
+    text = "Tihwa, March 3, 1947—6 p.m.\n\nReceived March 4, 10:20 a.m.\n\nThe garrison left at dawn on the 4th."
+    assert tagged_paragraphs(text) == [
+        ("March 3, 1947", "1947-03-03", None, "explicit"),
+        ("6 p.m.", "1947-03-03T18:00", None, "relative"),
+        ("March 4, 10:20 a.m.", "1947-03-04T10:20", None, "year-inherited"),
+        ("the 4th", "1947-03-04", None, "year-inherited"),
+    ]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Kuldja grew rapidly after 1949.", [("1949", "1949", "AFTER", "explicit")]),
     ("Before 1944 the district was quiet.", [("1944", "1944", "BEFORE", "explicit")]),

@@ -381,9 +381,10 @@ def holiday_date(name: str, year: int) -> datetime.date | None:
 
 
 def _sentence_end(f: Found) -> int:
-    """The match's end, less a final "." that also ends the sentence ("at 6 a.m. The ...")."""
+    """The match's end, less a final "." that also ends a sentence going on in the same line
+    ("at 6 a.m. The ..."); at the end of a line ("Tihwa, March 3—6 p.m.") it is the abbreviation's."""
     end = f.end
-    if f.doc[end - 1 : end] == "." and re.match(r"\s*(?:$|\n|[A-Z`'\"])", f.doc[end : end + 3]):
+    if f.doc[end - 1 : end] == "." and re.match(r"[ \t]+[A-Z`'\"]", f.doc[end : end + 3]):
         return end - 1
     return end
 
