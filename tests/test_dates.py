@@ -1245,6 +1245,8 @@ NEWS_CASES: list = [
      [("May", "1998-05", None, "DATE"), ("the week of May 4", "1998-W19", None, "DATE")]),
     ("Unions planned a march on Saturday.", [("Saturday", "1998-03-07", None, "DATE")]),
     ("The mill burned in January and reopened.", [("January", "1998-01", None, "DATE")], "October 25, 1998"),
+    ("Aid will now flow through the capital, but it is recalled that in July the advisers were withdrawn.",
+     [("now", "PRESENT_REF", None, "DATE"), ("July", "1949-07", None, "DATE")], "September 28, 1949"),
     ("In January the mill will reopen.", [("January", "1999-01", None, "DATE")], "October 25, 1998"),
     ("The minister fell ill on Monday and was in court the next morning.",
      [("Monday", "1998-03-02", None, "DATE"), ("the next morning", "1998-03-03", None, "DATE")]),

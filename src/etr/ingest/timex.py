@@ -219,12 +219,14 @@ def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 _CLAUSE_WORD = re.compile(r"[A-Za-z']+|[.;:!?]")
+# words that open a clause of its own: "it is recalled that in July the Russians were reported ..."
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "when", "while", "because", "although", "though", "whereas", "but"})
 
 
 def _tense(chunk: str, raw: Raw) -> int:
     """Whether the clause around an expression speaks of the past (-1), the future (1) or cannot
-    tell (0): the nearest tense word before it ("said", "will", "planned to"), else after it, up
-    to the end of its sentence."""
+    tell (0): the nearest tense word before it in its clause ("said", "will", "planned to"), else
+    after it, up to the end of its sentence."""
     future, past, in_grams = _tense_words()
     before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 160) : raw.start])[-20:]
     after = _CLAUSE_WORD.findall(chunk[raw.end : raw.end + 120])[:15]
@@ -233,8 +235,8 @@ def _tense(chunk: str, raw: Raw) -> int:
         order = range(len(words) - 1, -1, -1) if step < 0 else range(len(words))
         for i in order:
             w, low = words[i], lows[i]
-            if w in ".;:!?":
-                break
+            if w in ".;:!?" or (step < 0 and low in _CLAUSE_OPENERS):
+                break  # the end of the sentence, or (looking back) the opening of the date's own clause
             if low in future:
                 return 1
             if low in in_grams:  # the word with its neighbours ("plans to", "as early as")
