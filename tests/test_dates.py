@@ -1283,7 +1283,22 @@ NEWS_CASES: list = [
      [("14-day", "P14D", None, "DURATION"), ("2 1/2 years", "P2Y6M", None, "DURATION"),
       ("five-hour", "PT5H", None, "DURATION")]),
     ("A 6-year-old boy and his 52-year-old uncle were 40 years old together.", []),
+    ("The feud was decades-long; in recent years, and for years, it flared in the first hours of each vote.",
+     [("decades-long", "PXY", None, "DURATION"), ("recent years", "PXY", None, "DURATION"),
+      ("years", "PXY", None, "DURATION"), ("the first hours", "PTXH", None, "DURATION")]),
+    # the year under report, open ends, the story's day
+    ("The sale should close by year-end; profit will not return until 1994 or later.",
+     [("year-end", "1998", "END", "DATE"), ("1994 or later", "1994", "AFTER", "DATE")]),
+    ("For the year ended June 30 the mill lost money; in June last year it had gained.",
+     [("the year", "P1Y", None, "DURATION"), ("June 30", "1998-06-30", None, "DATE"),
+      ("June last year", "1997-06", None, "DATE")], "October 15, 1998"),
+    ("The index fell Friday, 3% below the previous Friday, and by mid-afternoon yesterday it had recovered; "
+     "traders met yesterday morning.",
+     [("Friday", "1998-02-27", None, "DATE"), ("the previous Friday", "1998-02-20", None, "DATE"),
+      ("mid-afternoon yesterday", "1998-03-03TAF", "MID", "TIME"), ("yesterday morning", "1998-03-03TMO", None, "TIME")]),
     # recurrences
+    ("The market is closed Mondays and on Tuesday nights.",
+     [("Mondays", "XXXX-WXX-1", None, "SET"), ("Tuesday nights", "XXXX-WXX-2TNI", None, "SET")]),
     ("The paper appears daily, the board meets every week and each Monday, and dues rise twice a year.",
      [("daily", "P1D", None, "SET"), ("every week", "P1W", None, "SET"), ("each Monday", "XXXX-WXX-1", None, "SET"),
       ("twice a year", "P1Y", None, "SET")]),

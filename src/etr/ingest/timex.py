@@ -187,8 +187,8 @@ def _off_story(ctx: _Context, dl: _Context, years: bool = False) -> bool:
 # words that point from the moment of writing ("tomorrow", "late last month"); "by this time" is
 # anaphoric, not one of them
 POINTS_FROM_NOW = re.compile(
-    r"(?:(?!the\b)\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b",
-    re.I)  # "late last month" points from now; "the next morning" from the story's day
+    r"(?:(?!the\b)\w+[\s-]+){0,2}?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b",
+    re.I)  # "late last month", "mid-afternoon yesterday" point from now; "the next morning" from the story's day
 # relative forms that always read from the moment of writing
 _FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend", "holiday", "clock"})
 
