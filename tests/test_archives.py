@@ -25,7 +25,7 @@ def dates(text: str) -> list[tuple[str, str]]:
     (f"{HEAD}1508. Department's 1113, August 16, reports rioting.", [("August 16", "1945-08-16")]),
     ("70. Garrison Commander reports calm.", []),
     (f"{HEAD}See Embtel 1419, August 16, 2 p.m., and despatch 35 of September 19.",
-     [("August 16", "1945-08-16"), ("September 19", "1945-09-19")]),
+     [("August 16, 2 p.m.", "1945-08-16T14:00"), ("September 19", "1945-09-19")]),
     ("Sent Embassy as 1439, repeated Dept. as 1070.", []),
     (f"{HEAD}Reference mytel 1248 of 23rd.", [("23rd", "1945-09-23")]),
     ("Received at 1020 by radio.", []),

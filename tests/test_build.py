@@ -290,3 +290,61 @@ def test_a_registered_surname_alone_is_that_person(tmp_path: Path) -> None:
     assert not [e for e in db["entities"] if not e["curated"]]
     (ev,) = [e for e in db["events"] if e["source"] == "wire"]
     assert "tao-zhiyue" in ev["entities"] and ev["date"]["value"] == "1949-09-24"
+
+
+# ------------------------------------------------- honest facts: the date a statement is about
+# Made-up documents; each case: dates some sentence must carry (value, words of the sentence),
+# and (value, words) pairs no event may have.
+
+HONEST_CASES = [
+    pytest.param(
+        "The delegates reached Alma-Ata on 22 August 1949. Talks there lasted three days and were hard, since one "
+        "delegate would not agree to join the new state, supposedly in 1951. He saw the moment as an opportunity "
+        "that should not be lost.",
+        [("1949-08-22", "Talks there lasted"), ("1949-08-22", "He saw the moment")],
+        [("1951", "")],
+        id="a hedged year ahead of the story dates no statement, and is not carried"),
+    pytest.param(
+        "On 26 September 1949 the garrison changed sides together with the governor, who knew what had happened "
+        "to the delegates in August.",
+        [("1949-09-26", "garrison changed sides")],
+        [("1949-08", "garrison changed sides")],
+        id="a date inside a relative clause is another event's"),
+    pytest.param(
+        "By the end of 1950 the army held the province, which became an autonomous region in 1955.",
+        [("1950", "army held the province")],
+        [("1955", "army held the province")],
+        id="a year in a relative clause is not the statement's"),
+    pytest.param(
+        "On 17 September 1942 the governor arrested the advisers and executed them in 1943.",
+        [("1942-09-17", "arrested the advisers"), ("1943", "arrested the advisers")],
+        [],
+        id="a later date of the same clause is kept"),
+    pytest.param(
+        "March 4, 1998\n\nThe minister resigned Tuesday. Prices are now falling daily, and the strike lasted "
+        "three weeks.",
+        [("1998-03-03", "The minister resigned")],
+        [("PRESENT_REF", ""), ("P1D", ""), ("P3W", "")],
+        id="a date line anchors a weekday; now, daily and three weeks date nothing"),
+    pytest.param(
+        "The minister resigned Tuesday. Prices are now falling.",
+        [],
+        [("", "The minister resigned")],
+        id="without the document's own date a weekday dates nothing"),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", HONEST_CASES)
+def test_a_statement_is_dated_by_what_it_is_about(tmp_path: Path, text: str, present: list[tuple[str, str]],
+                                                   absent: list[tuple[str, str]]) -> None:
+    from etr.ingest.assemble import user_source
+
+    doc = tmp_path / "story.txt"
+    doc.write_text(text + "\n", encoding="utf-8")
+    seeds = seed_sources(ROOT / "seeds")
+    db, _ = build([*seeds, user_source(doc, {s.id for s in seeds})], ROOT / "data" / "registry")
+    events = [(ev["date"]["value"], ev["text"]) for ev in db["events"] if ev["source"] == "story"]
+    for value, words in present:
+        assert any(v == value and words in t for v, t in events), (value, words, events)
+    for value, words in absent:
+        assert not any((not value or v == value) and words in t for v, t in events), (value, words, events)

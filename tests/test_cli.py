@@ -250,6 +250,52 @@ def test_extract_json(tmp_path: Path) -> None:
     assert next(r for r in rows if r["text"] == "Six days later")["value"] == "1944-11-13"
 
 
+TIMEML_DOC = ("March 4, 1998\n\nTIHWA (AP) _ The talks ended Tuesday at 6 p.m. & resume next week; "
+              "prices rose <3%> from 1994 to 1997 and are now falling daily.\r\nThe truce held for three years.\n")
+
+
+def test_extract_timeml(tmp_path: Path) -> None:
+    """`--format timeml`: an XML document whose text, tags stripped, is the file's, each date a TIMEX3."""
+    import xml.etree.ElementTree as ET
+
+    doc = tmp_path / "story.txt"
+    doc.write_bytes(TIMEML_DOC.encode("utf-8"))
+    result = cli("extract", str(doc), "--format", "timeml")
+    assert result.exit_code == 0, result.stderr
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    assert root.tag == "TimeML" and root.findtext("DOCID") == "story.txt"
+    text = root.find("TEXT")
+    assert text is not None and "".join(text.itertext()) == TIMEML_DOC
+    tags = [(t.text, t.get("type"), t.get("value"), t.get("mod")) for t in text.iter("TIMEX3")]
+    assert ("Tuesday", "DATE", "1998-03-03", None) in tags
+    assert ("6 p.m.", "TIME", "1998-03-03T18:00", None) in tags
+    assert ("next week", "DATE", "1998-W11", None) in tags
+    assert ("now", "DATE", "PRESENT_REF", None) in tags
+    assert ("daily", "SET", "P1D", None) in tags
+    assert ("three years", "DURATION", "P3Y", None) in tags
+    # a range: a duration between two points, each an empty TIMEX3
+    span = next(t for t in text.iter("TIMEX3") if t.text == "1994 to 1997")
+    assert (span.get("type"), span.get("value")) == ("DURATION", "P4Y")
+    ends = {t.get("tid"): t.get("value") for t in text.iter("TIMEX3") if t.text is None}
+    assert (ends[span.get("beginPoint")], ends[span.get("endPoint")]) == ("1994", "1997")
+
+
+def test_extract_jsonl_types_values_mods(tmp_path: Path) -> None:
+    doc = tmp_path / "story.txt"
+    doc.write_text("March 4, 1998\n\nThe mill closed nearly two years ago and reopened late last month.\n", encoding="utf-8")
+    rows = [json.loads(x) for x in cli("extract", str(doc), "--jsonl").stdout.splitlines()]
+    dates = {r["text"]: (r["type"], r["value"], r["mod"]) for r in rows if r["kind"] == "date"}
+    assert dates["nearly two years ago"] == ("DATE", "1996", "LESS_THAN")
+    assert dates["late last month"] == ("DATE", "1998-02", "LATE")
+
+
+@pytest.mark.parametrize("args", [["--format", "xml"], ["--format", "timeml", "--json"], ["--format", "timeml", "--jsonl"]])
+def test_extract_format_usage_errors(tmp_path: Path, args: list[str]) -> None:
+    doc = tmp_path / "story.txt"
+    doc.write_text("March 4, 1998\n\nThe talks ended Tuesday.\n", encoding="utf-8")
+    assert cli("extract", str(doc), *args).exit_code == 2
+
+
 def test_installed_etr_in_a_real_process() -> None:
     proc = subprocess.run([ETR, "who", "Ehmetjan Qasimi", "--json"], capture_output=True, text=True,
                           env=etr_env(), timeout=60)

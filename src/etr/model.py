@@ -85,11 +85,14 @@ class DateValue:
 
 @dataclass(frozen=True)
 class TimexSpan:
-    """A date found in a text, with its character offsets."""
+    """A date found in a text, with its character offsets. An `aside` is a date the text names
+    beside its story rather than the date of what it states ("... to join the future state,
+    supposedly in 1951"): the story's clock does not move to it, and no statement is dated by it."""
 
     start: int
     end: int
     date: DateValue
+    aside: bool = False
 
 
 @dataclass(frozen=True)

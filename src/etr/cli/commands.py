@@ -74,7 +74,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("sources", "The documents in the fact base, with their sections and counts.", "sources", None,
             (JSON, JSONL, DB)),
     Command("extract", "The dates and names found in any text file, with character offsets.", "extract",
-            Argument("file", "A plain-text (UTF-8) file.", kind="path"), (JSON, JSONL), "file"),
+            Argument("file", "A plain-text (UTF-8) file.", kind="path"), (
+                JSON, JSONL,
+                Option("format", ("--format",), "Write the document instead, in this form: timeml (its text with a "
+                       "TimeML TIMEX3 tag, type, value and mod, around each date).", "str", "FORM")), "file"),
     Command("build", "Build the fact base from seeds/ and data/registry/ (atomically), or check it, or add documents.",
             "build", Argument("files", "More documents to add, as with --add (so `--add a.txt b.txt` adds both).",
                               "[FILE]...", "paths"), (
@@ -87,4 +90,4 @@ COMMANDS: tuple[Command, ...] = (
                 JSON, DB)),
 )
 BY_NAME = {c.name: c for c in COMMANDS}
-EXCLUSIVE = (("json_", "jsonl"),)  # options that contradict each other: a usage error together
+EXCLUSIVE = (("json_", "jsonl"), ("format", "json_"), ("format", "jsonl"))  # a usage error together

@@ -104,11 +104,23 @@ def sources(command: str, o: Options) -> Answer:
     return Answer({}, results, lambda screen: terminal.sources(screen, results), lambda: tsv.sources(results))
 
 
+EXTRACT_FORMS = ("timeml",)
+
+
 def extract(command: str, o: Options) -> Answer:
-    from etr.ingest.pipeline import extract
+    from etr.errors import BadQuery
+    from etr.ingest.pipeline import extract_text
     from etr.render import terminal, tsv
 
-    results = extract(o["file"])
+    form = o.get("format")
+    if form is not None and form.lower() not in EXTRACT_FORMS:
+        raise BadQuery(f"--format {form!r}: etr extract writes {', '.join(EXTRACT_FORMS)}")
+    text, results = extract_text(o["file"])
+    if form is not None:
+        from etr.render import timeml
+
+        written = timeml.document(text, [r for r in results if r["kind"] == "date"], o["file"].name)
+        return Answer({}, [], lambda screen: written, lambda: written)
     return Answer({}, results, lambda screen: terminal.extracted(screen, results), lambda: tsv.extract(results))
 
 

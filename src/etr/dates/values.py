@@ -1,8 +1,12 @@
 """Calendar values: a `Point` at some precision, the days a value can mean, and arithmetic.
 
-Values use the evaluation notation: 1944-11-15, 1944-11, 1945-SU, 194X (a decade), 18XX (a
-century), 1944/1946 (a range). `bounds(value, mod)` gives the earliest and latest ISO day a value
-can mean, narrowed by a modifier (EARLY, MID, LATE, START, END). Pure; imports etr.rules.
+Values use the evaluation notation, which is TimeML's (TIMEX3): 1944-11-15, 1944-11, 1944,
+194X (a decade), 18XX (a century), and the named parts of a year - 1945-SU (a season), 1990-Q3
+(a quarter), 1990-H1 (a half), 1998-W32 (an ISO week), 1998-W32-WE (its weekend) -, a time of
+day 1998-08-07T10:30 or a part of it 1998-08-07TMO (MO, AF, EV, NI), a range 1944/1946, and the
+references PRESENT_REF, PAST_REF, FUTURE_REF. `bounds(value, mod)` gives the earliest and latest
+ISO day a value can mean, narrowed by a modifier (EARLY, MID, LATE, START, END). Pure; imports
+etr.rules.
 """
 
 from __future__ import annotations
@@ -15,6 +19,10 @@ from typing import NamedTuple
 from etr import rules
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# the months of the other named parts of a year: quarters and halves
+PART_MONTHS = {**SEASON_MONTHS, "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+PARTS_OF_DAY = ("MO", "AF", "EV", "NI")  # morning, afternoon, evening, night
+REFERENCES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
 class Point(NamedTuple):
@@ -24,9 +32,10 @@ class Point(NamedTuple):
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    season: str | None = None
+    part: str | None = None  # a named part of the year: season SP..WI, quarter Q1..Q4, half H1/H2, week W32, W32-WE
     decade: int | None = None  # 194 for the 1940s
     century: int | None = None  # 18 for the 19th century
+    time: str | None = None  # of a day: "10:30", or a part of it "MO", "AF", "EV", "NI"
 
     def value(self) -> str:
         if self.century is not None:
@@ -34,12 +43,14 @@ class Point(NamedTuple):
         if self.decade is not None:
             return f"{self.decade:03d}X"
         y = f"{self.year:04d}" if self.year is not None else "XXXX"
-        if self.season:
-            return f"{y}-{self.season}"
+        if self.part:
+            return f"{y}-{self.part}"
         if self.month is None:
             return y
         if self.day is None:
             return f"{y}-{self.month:02d}"
+        if self.time:
+            return f"{y}-{self.month:02d}-{self.day:02d}T{self.time}"
         return f"{y}-{self.month:02d}-{self.day:02d}"
 
     @property
@@ -48,10 +59,10 @@ class Point(NamedTuple):
             return "century"
         if self.decade is not None:
             return "decade"
-        if self.season:
-            return "season"
+        if self.part:
+            return "season" if self.part in SEASON_MONTHS else {"W": "week", "Q": "quarter", "H": "half"}[self.part[0]]
         if self.day is not None:
-            return "day"
+            return "time" if self.time else "day"
         if self.month is not None:
             return "month"
         return "year"
@@ -75,8 +86,12 @@ def point_bounds(p: Point) -> tuple[str, str]:
         return f"{p.decade * 10:04d}-01-01", f"{p.decade * 10 + 9:04d}-12-31"
     assert p.year is not None
     y = p.year
-    if p.season:
-        m1, m2 = SEASON_MONTHS[p.season]
+    if p.part and p.part[:2] != "WI" and p.part[0] == "W":  # an ISO week (its year is the ISO year), or its weekend
+        week = int(p.part[1:3])
+        first = _dt.date.fromisocalendar(y, week, 6 if p.part.endswith("WE") else 1)
+        return first.isoformat(), _dt.date.fromisocalendar(y, week, 7).isoformat()
+    if p.part:
+        m1, m2 = PART_MONTHS[p.part]
         y2 = y + 1 if m2 < m1 else y
         return f"{y:04d}-{m1:02d}-01", f"{y2:04d}-{m2:02d}-{days_in(y2, m2):02d}"
     if p.month is None:
@@ -137,14 +152,20 @@ def bounds(value: str, mod: str | None = None) -> tuple[str, str] | None:
     return narrow(*point_bounds(p), mod)
 
 
+_VALUE = re.compile(r"(\d{4})(?:-(SP|SU|FA|WI|Q[1-4]|H[12]|W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?)"
+                    r"|-(\d\d)(?:-(\d\d)(?:T(\d\d:\d\d|MO|AF|EV|NI))?)?)?")
+
+
 def parse_value(value: str) -> Point | None:
-    """The Point written as a normalised value (not a range), or None for durations/references."""
-    m = re.fullmatch(r"(\d{4})(?:-(SP|SU|FA|WI)|-(\d\d)(?:-(\d\d))?)?", value)
+    """The Point written as a normalised value (not a range), or None for durations, sets and
+    references."""
+    m = _VALUE.fullmatch(value)
     if m:
         y = int(m.group(1))
         if m.group(2):
-            return Point(y, season=m.group(2))
-        return Point(y, int(m.group(3)) if m.group(3) else None, int(m.group(4)) if m.group(4) else None)
+            return Point(y, part=m.group(2))
+        return Point(y, int(m.group(3)) if m.group(3) else None, int(m.group(4)) if m.group(4) else None,
+                     time=m.group(5))
     m = re.fullmatch(r"(\d{3})X", value)
     if m:
         return Point(decade=int(m.group(1)))

@@ -219,9 +219,10 @@ def build(
             dated: list[TimexSpan] = []
             tj = ti
             while tj < len(timexes) and timexes[tj].start < s.end:
-                if timexes[tj].date.type == "DATE" and timexes[tj].date.start is not None:
+                if _dates_a_statement(timexes[tj].date) and not timexes[tj].aside:
                     dated.append(timexes[tj])
                 tj += 1
+            dated = _dates_of_statement(dated, text)
             same_para = prev is not None and (
                 prev[0] == (sid, s.paragraph)
                 # "This battle resulted ..." opening a paragraph continues the one before
@@ -284,7 +285,7 @@ def build(
                 "entities": [_eid(i, entries, extra) for i in ids], "events": ev_ids,
             })
         report.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
-                                  "dates": sum(1 for t in timexes if t.date.type == "DATE")}
+                                  "dates": sum(1 for t in timexes if _dates_a_statement(t.date))}
 
     merged, possibly = identities.finish() if discover else ({}, {})
     _merge_entities(merged, [e.id for e in entries + extra], sentences_out, events_out,
@@ -337,6 +338,29 @@ def build(
         "auto_entities": len(extra), "seeds": sum(1 for spec, _d in docs.values() if spec.curated),
     }
     return db, report
+
+
+def _dates_a_statement(d: DateValue) -> bool:
+    """A day, month, year ... or a time of day dates what a sentence states; a duration, a set
+    ("every week") or the present or past as a whole ("now", "recently") does not."""
+    return d.type in ("DATE", "TIME") and d.start is not None
+
+
+# a relative clause that tells of another event: "Burhan, who knew what had happened in August"
+RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|what)\b")
+
+
+def _dates_of_statement(dated: list[TimexSpan], text: str) -> list[TimexSpan]:
+    """The dates a sentence states its event at: not a date read off another of the sentence's
+    dates inside a relative clause that tells of another event ("On 26 September 1949 the
+    garrison changed sides with Burhan, who knew what had happened to the delegation in August")."""
+    out: list[TimexSpan] = []
+    for t in dated:
+        stated = [s for s in out if s.date.how == "explicit"]
+        if stated and RELATIVE_CLAUSE.search(text, stated[-1].end, t.start) is not None:
+            continue
+        out.append(t)
+    return out
 
 
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
@@ -513,7 +537,7 @@ def _pack(got: Analysed) -> tuple[Any, ...]:
     return (tuple((x.title, x.level, x.start, x.end) for x in doc.sections),
             tuple((x.start, x.end, x.section) for x in doc.paragraphs),
             tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
-            tuple((t.start, t.end, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
+            tuple((t.start, t.end, t.aside, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
             [[tuple(m) for m in ms] for ms in an.mentions], [[tuple(u) for u in us] for us in an.unknowns],
             [tuple(x) for x in an.aliases], an.flagged, doc_terms)
 
@@ -523,7 +547,7 @@ def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
     sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms = data
     doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
                    tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences))
-    spans = [TimexSpan(t[0], t[1], DateValue(*t[2:])) for t in timexes]
+    spans = [TimexSpan(t[0], t[1], DateValue(*t[3:]), t[2]) for t in timexes]
     return (doc, Analysis(spans, [[Mention._make(m) for m in ms] for ms in mentions],
                           [[Unknown._make(u) for u in us] for us in unknowns], [Alias._make(x) for x in said],
                           flagged), doc_terms)

@@ -144,6 +144,11 @@ def check(path: Path | None = None) -> tuple[bool, str]:
 
 def extract(path: Path) -> list[dict[str, Any]]:
     """Dates and names in any text file, with offsets into its text: what the build reads in it."""
+    return extract_text(path)[1]
+
+
+def extract_text(path: Path) -> tuple[str, list[dict[str, Any]]]:
+    """A text file's text, and the dates and names in it with offsets into that text."""
     text = text_of(path)
     doc = read_document("x", text)
     if not doc.paragraphs:
@@ -170,7 +175,7 @@ def extract(path: Path) -> list[dict[str, Any]]:
             out.append({"kind": "entity", "start": u.start, "end": u.end, "text": u.text, "id": None,
                         "name": u.text, "type": u.type, "matched_as": "discovered", "curated": False})
     out.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
-    return out
+    return text, out
 
 
 def report_dict(report: Report) -> dict[str, Any]:

@@ -9,13 +9,16 @@ resolved (`how`) and from which anchor. Imports etr.dates and etr.model.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
-from etr.dates.forms import Raw, scan
-from etr.dates.values import Point, bounds, parse_value, shift
+from etr import rules
+from etr.dates.forms import Raw, holiday_date, scan
+from etr.dates.values import Point, bounds, parse_value, point_bounds, shift
 from etr.ingest import archival
 from etr.model import DateValue, TimexSpan
 
@@ -27,6 +30,7 @@ class _Context:
     year_text: str = ""
     day: Point | None = None
     day_text: str = ""
+    day_para: int = -1  # the paragraph that named `day`
     last: DateValue | None = None
     main: Point | None = None  # latest date outside parentheses, for "a decade earlier"
     main_text: str = ""
@@ -34,7 +38,12 @@ class _Context:
     fine_para: int = -1  # paragraph of the latest date known to the month or day
     fine_year: int | None = None
     month_para: int = -1  # paragraph of the latest date known to the month (not a season)
+    story_para: int = -1  # ... of the latest such date whose year the text itself gave (not the date line)
+    year_para: int = -1  # paragraph of the latest year the text itself gave, at any precision
     season: str | None = None  # the season of the latest date, when it named one ("that winter")
+    period: Point | None = None  # the latest quarter or half named: the period a business report is about
+    period_para: int = -1
+    months_para: int = -1  # paragraph of a stretch of months under report ("for the nine months")
 
 
 def _value(a: Point, b: Point | None) -> str:
@@ -75,36 +84,87 @@ def _inherit(p: Point, ctx: _Context) -> Point | None:
     month = ctx.month if ctx.month is not None else SEASON_END.get(ctx.season or "")
     if month is not None and p.month is not None and month - p.month >= 6:
         year += 1
-    return Point(year, p.month, p.day, p.season)
+    return Point(year, p.month, p.day, p.part)
 
 
-def _inherit_dateline(p: Point, dl: _Context) -> Point | None:
-    """A date without a year in a dated report: the report's year, or the year before when that
-    would put the date more than a month after the report ("Dec. 28" in a report of 3 January)."""
+AHEAD = 2  # months: a year-less date this near ahead of a report, its tense unknown, is the coming one
+
+
+def _inherit_dateline(p: Point, dl: _Context, tense: int = 0) -> Point | None:
+    """A date without a year in a dated report: the last such date on or before the report's
+    when its clause speaks of the past ("Dec. 28 saw ..." in a report of 3 January), the next on
+    or after it when of the future ("payable Feb. 1" in October), else the nearer of the two."""
     if not p.needs_year:
         return p
     assert dl.year is not None and dl.month is not None
-    year = dl.year
-    if p.month is not None and p.month > dl.month + 1:
-        year -= 1
-    return Point(year, p.month, p.day, p.season)
+    if p.month is None:
+        return Point(dl.year, p.month, p.day, p.part)
+    here = dl.year * 12 + dl.month - 1
+    dl_day = dl.day.day if dl.day is not None and dl.day.day is not None else 15
+    day = p.day if p.day is not None else 15
+    before = after = dl.year
+    if (p.month, day) > (dl.month, dl_day):
+        before -= 1
+    elif (p.month, day) < (dl.month, dl_day):
+        after += 1
+    if p.day is None and p.month == dl.month:
+        before = after = dl.year  # "in January", written in January
+    def months_away(y: int) -> int:
+        return abs(y * 12 + (p.month or 1) - 1 - here)
+
+    nearest = min((before, after), key=months_away)
+    if months_away(nearest) <= 1:  # next to the report's date ("Dec. 28" on 3 January): that one
+        year = nearest
+    elif tense == 0:  # a report tells what has happened, and what is soon to come
+        year = after if months_away(after) <= AHEAD else before
+    else:
+        year = before if tense < 0 else after
+    return Point(year, p.month, p.day, p.part)
 
 
-def _resolve(raw: Raw, ctx: _Context, dl: _Context | None = None) -> DateValue | None:
-    if raw.type == "DURATION":
-        assert raw.duration is not None
-        return DateValue(raw.text, raw.duration, None, None, "duration", None, "explicit", "DURATION")
+def _resolve(raw: Raw, ctx: _Context, dl: _Context | None = None, chunk: str = "") -> DateValue | None:
+    if raw.relative == ("week_of",):  # "the week of March 6": the day, then its calendar week
+        day = _resolve_value(raw._replace(relative=None), ctx, dl, chunk)
+        p = parse_value(day.value) if day is not None else None
+        if day is None or p is None or p.year is None or p.month is None or p.day is None:
+            return day
+        week = _week(datetime.date(p.year, p.month, p.day)).value()
+        return _date(raw, week, "week", day.how, day.anchor)
+    dv = _resolve_value(raw, ctx, dl, chunk)
+    if dv is None or raw.time is None:
+        return dv
+    if dv.precision == "day":  # "10:30 a.m. Friday", "this morning": the day, and the time of it
+        return replace(dv, value=f"{dv.value}T{raw.time}", precision="time", type="TIME")
+    return replace(dv, type="DATE")  # "the next morning" known only to the month
+
+
+def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> DateValue | None:
+    if raw.fixed is not None:  # a duration, a set, the present or the past as a whole
+        precision = {"DURATION": "duration", "SET": "set"}.get(raw.type, "reference")
+        how = "relative" if precision == "reference" else "explicit"
+        return DateValue(raw.text, raw.fixed, None, None, precision, raw.mod, how, raw.type)
     if raw.relative is not None:
+        if raw.relative[0] == "report":
+            # "for the year", "by the end of the month": the report's year, unless the paragraph
+            # tells a story of its own ("In 1946 ... by the end of the year")
+            on = dl if dl is not None and ctx.year_para != ctx.para and _off_story(ctx, dl, years=True) else ctx
+            return _step(raw, on, raw.relative[1], 0)
         if dl is not None and (_deictic(raw) or (raw.relative[0] == "day_of_month" and _off_story(ctx, dl))):
-            return _resolve_relative(raw, dl)  # "yesterday", "last month", "the 3rd instant": from the report's date
-        return _resolve_relative(raw, ctx)
+            # "yesterday", "last month", "Friday", "the 3rd instant": from the report's date, or from
+            # the story's own day when it names one ("at 6 p.m.")
+            return _resolve_relative(raw, dl, ctx, chunk)
+        return _resolve_relative(raw, ctx, ctx, chunk)
     assert raw.a is not None
     if not raw.a.needs_year and (raw.b is None or not raw.b.needs_year):
         return _date(raw, _value(raw.a, raw.b), _precision(raw.a, raw.b), "explicit", None)
-    if dl is not None and _off_story(ctx, dl):
-        # a report names past dates with their year; one without is in the report's own year
-        a = _inherit_dateline(raw.a, dl)
-        b = _inherit_dateline(raw.b, dl) if raw.b is not None else None
+    tense = _tense(chunk, raw) if dl is not None else 0
+    if dl is not None and (_off_story(ctx, dl, years=True) or tense > 0):
+        # a report names past dates with their year; one without is the nearest such date before
+        # or after the report's, as the tense of its clause says (and one it speaks of ahead
+        # reads from its date even after a year the paragraph has named: "admitted in July 1997,
+        # will join on March 12")
+        a = _inherit_dateline(raw.a, dl, tense)
+        b = _inherit_dateline(raw.b, dl, tense) if raw.b is not None else None
         anchor = dl.year_text
     else:
         a = _inherit(raw.a, ctx)
@@ -118,32 +178,114 @@ def _resolve(raw: Raw, ctx: _Context, dl: _Context | None = None) -> DateValue |
     return _date(raw, _value(a, b), _precision(a, b), "year-inherited", anchor)
 
 
-def _off_story(ctx: _Context, dl: _Context) -> bool:
-    """Whether, in a dated report, a date without a year reads from the report's date: unless the
-    paragraph itself has named a month other than the date line's own."""
-    return ctx.month_para != ctx.para or ctx.day == dl.day
+def _off_story(ctx: _Context, dl: _Context, years: bool = False) -> bool:
+    """Whether, in a dated report, a date without a year (or a day without its month, "on the
+    15th") reads from the report's date: unless the paragraph itself has named a month other
+    than the date line's own - with its year, for a date without one."""
+    return (ctx.story_para if years else ctx.month_para) != ctx.para or ctx.day == dl.day
 
 
 # words that point from the moment of writing ("tomorrow", "late last month"); "by this time" is
 # anaphoric, not one of them
 POINTS_FROM_NOW = re.compile(
-    r"(?:\w+[\s-]+)?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b", re.I)
+    r"(?:(?!the\b)\w+[\s-]+){0,2}?(?:to-?day|yesterday|to-?morrow|to-?night|last|next|this(?!\s+time)|the\s+day\s+(?:after|before))\b",
+    re.I)  # "late last month", "mid-afternoon yesterday" point from now; "the next morning" from the story's day
+# relative forms that always read from the moment of writing
+_FROM_NOW = frozenset({"named_month", "named_season", "year_of", "weekday", "ago", "part", "weekend", "holiday", "clock"})
 
 
 def _deictic(raw: Raw) -> bool:
     """Words that point from the moment of writing ("yesterday", "last month", "this afternoon",
-    "last September", "the 14th instant"), not from the story's last date."""
+    "last September", "Friday", "two years ago", "the third quarter", "the 14th instant"), not
+    from the story's last date."""
     rel = raw.relative
     if rel is None:
         return False
-    if rel[0] in ("named_month", "year_of", "weekday"):
+    if rel[0] in _FROM_NOW:
         return True
+    if rel[0] == "period":
+        return bool(rel[1] == "now")
     if rel[0] == "day_of_month":
         return bool(re.search(r"\b(?:inst|ult)", raw.text, re.I))
     return rel[0] == "step" and POINTS_FROM_NOW.match(raw.text) is not None
 
 
-def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
+@cache
+def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The future and past words of rules/dates.toml [tense], and the words of the two- and
+    three-word entries ("plans to"), which alone call for looking at a word's neighbours."""
+    t = rules.load("dates")["tense"]
+    future = frozenset(t["future"])
+    return future, frozenset(t["past"]), frozenset(w for g in future if " " in g for w in g.split())
+
+
+_CLAUSE_WORD = re.compile(r"[A-Za-z']+|[.;:!?]")
+# words that open a clause of its own: "it is recalled that in July the Russians were reported ..."
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "when", "while", "because", "although", "though", "whereas", "but"})
+
+
+def _tense(chunk: str, raw: Raw) -> int:
+    """Whether the clause around an expression speaks of the past (-1), the future (1) or cannot
+    tell (0): the nearest tense word before it in its clause ("said", "will", "planned to"), else
+    after it, up to the end of its sentence."""
+    future, past, in_grams = _tense_words()
+    before = _CLAUSE_WORD.findall(chunk[max(0, raw.start - 160) : raw.start])[-20:]
+    after = _CLAUSE_WORD.findall(chunk[raw.end : raw.end + 120])[:15]
+    for words, step in ((before, -1), (after, 1)):
+        lows = [w.lower() for w in words]
+        order = range(len(words) - 1, -1, -1) if step < 0 else range(len(words))
+        for i in order:
+            w, low = words[i], lows[i]
+            if w in ".;:!?" or (step < 0 and low in _CLAUSE_OPENERS):
+                break  # the end of the sentence, or (looking back) the opening of the date's own clause
+            if low in future:
+                return 1
+            if low in in_grams:  # the word with its neighbours ("plans to", "as early as")
+                grams = [" ".join(lows[i : i + n]) for n in (3, 2)]
+                if step < 0:
+                    grams += [" ".join(lows[max(0, i - n + 1) : i + 1]) for n in (3, 2)]
+                if any(g in future for g in grams):
+                    return 1
+            if i > 0 and lows[i - 1] in ("be", "been", "being", "is", "are", "am"):
+                continue  # "will be paid", "is heard": the tense is the auxiliary's
+            if low in past or (w[:1].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed")):
+                return -1
+    return 0
+
+
+def _base_day(ctx: _Context) -> datetime.date | None:
+    d = ctx.day
+    if d is None or d.year is None or d.month is None or d.day is None:
+        return None
+    return datetime.date(d.year, d.month, d.day)
+
+
+def _week(d: datetime.date, weekend: bool = False) -> Point:
+    """The ISO week of a day ("1998-W32"), or its weekend ("1998-W32-WE")."""
+    y, w, _ = d.isocalendar()
+    return Point(y, part=f"W{w:02d}" + ("-WE" if weekend else ""))
+
+
+def _quarter_of(d: datetime.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _shift_part(year: int, part: str, quarters: int, years: int) -> Point:
+    """A quarter or half moved by whole quarters and years (a half by two quarters a step)."""
+    kind, n = part[0], int(part[1])
+    size = 4 if kind == "Q" else 2
+    total = (year + years) * size + (n - 1) + (quarters if kind == "Q" else quarters // 2)
+    return Point(total // size, part=f"{kind}{total % size + 1}")
+
+
+def _part_bounds(year: int, part: str) -> tuple[datetime.date, datetime.date]:
+    b = point_bounds(Point(year, part=part))
+    return datetime.date.fromisoformat(b[0]), datetime.date.fromisoformat(b[1])
+
+
+def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "") -> DateValue | None:
+    """A relative expression read from `ctx` (the report's date, or the story's clock); `story`
+    is the story's clock, for what a report's own narrative anchors ("at 6 p.m.", "the quarter")."""
     rel = raw.relative
     assert rel is not None
     kind = rel[0]
@@ -151,40 +293,18 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         if ctx.day is None:
             return None
         return _date(raw, ctx.day.value(), "day", "relative", ctx.day_text)
+    if kind == "clock":  # "at 6 p.m.": the day the story has just named, else the report's
+        own = story.day is not None and (story is ctx or story.para - story.day_para <= CLOCK_PARAGRAPHS)
+        day = story.day if own else ctx.day
+        if day is None:
+            return None
+        return _date(raw, day.value(), "day", "relative", story.day_text if own else ctx.day_text)
     if kind == "anchor_any":
         if ctx.last is None:
             return None
         return _date(raw, ctx.last.value, ctx.last.precision, "relative", ctx.last.text)
     if kind == "step":
-        unit, step = rel[1], rel[2]
-        d = ctx.day
-        if (unit == "week" and d is not None and d.year is not None and d.month is not None and d.day is not None
-                and raw.text.lower().split()[-2:-1] in (["last"], ["next"], ["this"])):
-            # "last week": the Monday-to-Sunday week before the anchor day's; "this week": its own
-            monday = shift(d, -datetime.date(d.year, d.month, d.day).weekday() + 7 * step, "day")
-            return _date(raw, f"{monday.value()}/{shift(monday, 6, 'day').value()}", "range", "relative", ctx.day_text)
-        if unit in ("day", "week"):
-            if ctx.day is None:
-                # "The next morning" after "In February 1947": known only to the month
-                if ctx.year is None or ctx.month is None or step < 0:
-                    return None
-                return _date(raw, Point(ctx.year, ctx.month).value(), "month", "relative", ctx.year_text)
-            p = shift(ctx.day, step, unit)
-            prec = "day"
-            anchor = ctx.day_text
-        elif unit == "month":
-            if ctx.year is None or ctx.month is None:
-                return None
-            p = shift(Point(ctx.year, ctx.month), step, "month")
-            prec, anchor = "month", ctx.year_text
-        else:
-            if ctx.year is None:
-                return None
-            p = Point(ctx.year + step)
-            prec, anchor = "year", ctx.year_text
-        if unit == "week":
-            prec = "day"
-        return _date(raw, p.value(), prec, "relative", anchor)
+        return _step(raw, ctx, rel[1], rel[2])
     if kind == "named_month":  # "last September": the latest September before the reference month
         if ctx.year is None or ctx.month is None:
             return None
@@ -195,49 +315,291 @@ def _resolve_relative(raw: Raw, ctx: _Context) -> DateValue | None:
         elif step > 0 and month <= ctx.month:
             year += 1
         return _date(raw, Point(year, month).value(), "month", "relative", ctx.year_text)
+    if kind == "story_season":  # "the following spring": the first after the story's date
+        if ctx.year is None:
+            return None
+        month = ctx.month or SEASON_END.get(ctx.season or "") or (12 if rel[2] > 0 else 1)
+        after = datetime.date(ctx.year, month, 15)
+        years = range(ctx.year - 2, ctx.year + 3)
+        spans = [(y, _part_bounds(y, rel[1])) for y in years]
+        if rel[2] > 0:
+            year = min(y for y, (a, _b) in spans if a > after)
+        elif rel[2] < 0:
+            year = max(y for y, (_a, b) in spans if b < after)
+        else:
+            year = next((y for y, (a, b) in spans if a <= after <= b), ctx.year)
+        return _date(raw, Point(year, part=rel[1]).value(), "season", "relative", ctx.year_text)
+    if kind == "named_season":  # "last fall", "this summer", "next spring"
+        base = _base_day(ctx)
+        if base is None:
+            return None
+        season, step = rel[1], rel[2]
+        starts = [(y, _part_bounds(y, season)) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)]
+        if step > 0 and len(rel) > 3 and rel[3]:  # "the coming winter": the one under way, else the next
+            step = 0 if any(a <= base <= b for _y, (a, b) in starts) else step
+        if step < 0:  # the latest that began before the reference day and is not still going on
+            year = max(y for y, (a, b) in starts if b < base or (a <= base and y < base.year - (season == "WI")))
+        elif step > 0:
+            year = min(y for y, (a, _b) in starts if a > base)
+        else:  # this one: the one going on, else the nearest in the reference year
+            going = [y for y, (a, b) in starts if a <= base <= b]
+            year = going[0] if going else base.year if season != "WI" or base.month == 12 else base.year - 1
+        return _date(raw, Point(year, part=season).value(), "season", "relative", ctx.day_text)
     if kind == "year_of":  # "Nov. 7 last year", "January of last year"
         if ctx.year is None:
             return None
         p = Point(ctx.year + rel[3], rel[1], rel[2])
         return _date(raw, p.value(), "day" if rel[2] else "month", "relative", ctx.year_text)
-    if kind == "weekday":  # "on Monday": the latest Monday before the reference day
-        d = ctx.day
-        if d is None or d.year is None or d.month is None or d.day is None:
+    if kind == "weekday" or kind == "story_weekday":
+        # "Friday": the same day, the last one or the coming one, as the clause says
+        base = _base_day(ctx)
+        if base is None:
             return None
-        back = (datetime.date(d.year, d.month, d.day).weekday() - rel[1]) % 7 or 7
-        return _date(raw, shift(d, -back, "day").value(), "day", "relative", ctx.day_text)
+        target, step = rel[1], rel[2]
+        ahead = (target - base.weekday()) % 7
+        if step == 0:  # "this Friday": in the reference day's week
+            when = base + datetime.timedelta(days=target - base.weekday())
+        elif step == 1 or (step is None and ahead and _tense(chunk, raw) > 0):
+            when = base + datetime.timedelta(days=ahead or 7)
+        elif step == -1:
+            when = base - datetime.timedelta(days=(7 - ahead) % 7 or 7)
+        else:
+            when = base - datetime.timedelta(days=(7 - ahead) % 7)
+        return _date(raw, when.isoformat(), "day", "relative", ctx.day_text)
+    if kind == "weekend":  # "last weekend", "over the weekend"
+        base = _base_day(ctx)
+        if base is None:
+            return None
+        step = rel[1]
+        if step is None:  # the one the story is nearest: this one, or the last unless it speaks ahead
+            step = 0 if base.weekday() >= 5 or _tense(chunk, raw) > 0 else -1
+        week = base + datetime.timedelta(days=7 * step)
+        return _date(raw, _week(week, weekend=True).value(), "week", "relative", ctx.day_text)
+    if kind == "decade":  # "the nineties": of the century the story is in, not after it
+        if ctx.year is None:
+            return None
+        decade = ctx.year // 100 * 10 + rel[1]
+        if decade * 10 > ctx.year:
+            decade -= 10
+        return _date(raw, Point(decade=decade).value(), "decade", "relative", ctx.year_text)
+    if kind == "holiday":  # "Thanksgiving Day", "last Christmas": the one the clause speaks of
+        return _holiday(raw, ctx, rel[1], rel[2], chunk)
+    if kind == "ago":  # "two years ago": counted back from the moment of writing
+        return _ago(raw, ctx, story, rel[1], rel[2], chunk)
+    if kind == "part":  # "the third quarter", "next year's first half"
+        base = _base_day(ctx)
+        if base is None:
+            if ctx.year is None or rel[2] is not None:
+                return None
+            return _date(raw, Point(ctx.year, part=rel[1]).value(), Point(part=rel[1]).precision, "year-inherited", ctx.year_text)
+        part, step = rel[1], rel[2]
+        if step is not None:
+            year = base.year + step
+        else:
+            # the latest begun ("the third quarter" in October: the one just reported); one over
+            # for more than a quarter, spoken of ahead, is next year's ("the first quarter will")
+            year = max(y for y in (base.year - 1, base.year) if _part_bounds(y, part)[0] <= base)
+            if (base - _part_bounds(year, part)[1]).days > 92 and _tense(chunk, raw) > 0:
+                year += 1
+        got = _shift_part(year, part, 0, rel[3]) if len(rel) > 3 and rel[3] else Point(year, part=part)
+        return _date(raw, got.value(), got.precision, "relative", ctx.day_text)
+    if kind == "period":  # "the quarter", "the year-earlier quarter", "the current quarter"
+        return _period(raw, ctx, story, rel[1], rel[2], rel[3], rel[4])
     if kind == "day_of_month":
         # "on the 5th", "the 14th instant": a day of the month the story is in ("ult.": the one before)
         if ctx.year is None or ctx.month is None:
             return None
         month = shift(Point(ctx.year, ctx.month), rel[2], "month")
         assert month.year is not None and month.month is not None
-        import calendar
-
         if rel[1] > calendar.monthrange(month.year, month.month)[1]:
             return None
         p = Point(month.year, month.month, rel[1])
         return _date(raw, p.value(), "day", "year-inherited", ctx.year_text)
     if kind == "offset":
-        n, unit, sign = rel[1], rel[2], rel[3]
-        if raw.apposition and ctx.last is not None:
-            # "17 November 1944, five days after ...": the phrase restates the date beside it
-            return _date(raw, ctx.last.value, ctx.last.precision, "derived", ctx.last.text)
-        base = ctx.main
-        if base is None or base.year is None:
-            return None
-        if unit in ("day", "week") and base.day is None:
-            if base.month is None or sign < 0 or n > 14:
-                return None
-            # "a few days later" after "In February 1947": known only to the month
-            return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
-        if unit == "month" and base.month is None:
-            return None
-        p = shift(base, sign * n, unit)
-        # "two days later" reads off the story's clock; "a decade earlier" is worked out
-        how = "relative" if unit in ("day", "week", "month") else "derived"
-        return _date(raw, p.value(), p.precision, how, ctx.main_text)
+        return _offset(raw, ctx, rel[1], rel[2], rel[3], chunk)
     return None
+
+
+def _holiday(raw: Raw, ctx: _Context, name: str, step: int | None, chunk: str) -> DateValue | None:
+    base = _base_day(ctx)
+    if base is None:  # a story's "at Christmas": that of the story's year
+        got = holiday_date(name, ctx.year) if ctx.year is not None else None
+        return None if got is None else _date(raw, got.isoformat(), "day", "year-inherited", ctx.year_text)
+    days = [d for d in (holiday_date(name, y) for y in (base.year - 1, base.year, base.year + 1)) if d is not None]
+    tense = _tense(chunk, raw) if step is None else step
+    if tense < 0:
+        got = max(d for d in days if d < base or (step is None and d == base))
+    elif tense > 0:
+        got = min(d for d in days if d > base or (step is None and d == base))
+    else:
+        got = min(days, key=lambda d: abs((d - base).days))
+    return _date(raw, got.isoformat(), "day", "relative", ctx.day_text)
+
+
+def _step(raw: Raw, ctx: _Context, unit: str, step: int) -> DateValue | None:
+    """"the following day", "last month", "this week", "next quarter", "later that year"."""
+    d = _base_day(ctx)
+    if unit == "week" and d is not None:  # a calendar week, Monday to Sunday
+        return _date(raw, _week(d + datetime.timedelta(days=7 * step)).value(), "week", "relative", ctx.day_text)
+    if unit in ("day", "week"):
+        if ctx.day is None:
+            # "The next morning" after "In February 1947": known only to the month
+            if ctx.year is None or ctx.month is None or step < 0:
+                return None
+            return _date(raw, Point(ctx.year, ctx.month).value(), "month", "relative", ctx.year_text)
+        return _date(raw, shift(ctx.day, step, unit).value(), "day", "relative", ctx.day_text)
+    if unit == "month":
+        if ctx.year is None or ctx.month is None:
+            return None
+        return _date(raw, shift(Point(ctx.year, ctx.month), step, "month").value(), "month", "relative", ctx.year_text)
+    if unit == "quarter":
+        if d is None:
+            return None
+        year, q = _quarter_of(d)
+        return _date(raw, _shift_part(year, f"Q{q}", step, 0).value(), "quarter", "relative", ctx.day_text)
+    if ctx.year is None:
+        return None
+    if unit == "decade":
+        return _date(raw, Point(decade=ctx.year // 10 + step).value(), "decade", "relative", ctx.year_text)
+    if unit == "century":
+        return _date(raw, Point(century=ctx.year // 100 + step).value(), "century", "relative", ctx.year_text)
+    return _date(raw, Point(ctx.year + step).value(), "year", "relative", ctx.year_text)
+
+
+CLOCK_PARAGRAPHS = 2  # "at 6 p.m." is on the day the story named this many paragraphs before, at most
+PERIOD_PARAGRAPHS = 8  # "a year earlier" compares with the quarter under report this many paragraphs on
+
+
+def _story_period(story: _Context) -> Point | None:
+    """The quarter or half the story reports on, when it has named one just before."""
+    if story.period is None or story.para - story.period_para > PERIOD_PARAGRAPHS:
+        return None
+    return story.period
+
+
+def _period(raw: Raw, ctx: _Context, story: _Context, mode: str, quarters: int, years: int,
+            year: int | None) -> DateValue | None:
+    """The period a business report is about: the quarter it last named ("the quarter", "the
+    year-earlier quarter"), else the last quarter ended before its date; "the current quarter":
+    the one its date falls in."""
+    period = _story_period(story) if mode == "story" else None
+    anchor = f"{period.value()}, the period under report" if period is not None else ctx.day_text
+    if period is None:
+        base = _base_day(ctx)
+        if base is None:
+            return None
+        y, q = _quarter_of(base)
+        period = _shift_part(y, f"Q{q}", 0 if mode == "now" else -1, 0)
+    assert period.year is not None and period.part is not None
+    if year is not None:  # "the 1988 period": the same part of that year
+        got = Point(year, part=period.part)
+    else:
+        got = _shift_part(period.year, period.part, quarters, years)
+    return _date(raw, got.value(), got.precision, "relative", anchor)
+
+
+# a figure just before "a year earlier": a report compares results ("$2.4 million, or 24 cents a share, a year earlier")
+_FIGURES = re.compile(r"(?:\$|£|#|\d\s*%|\bcents?\b|\bpence\b|\bmillion\b|\bbillion\b|\ba share\b)[^.;]*$")
+
+
+def _compared(raw: Raw, story: _Context, ctx: _Context, chunk: str) -> Point | None:
+    """The period a year-on-year comparison is about: the quarter under report, else, when the
+    clause compares figures, the last quarter ended before the report's date; the year of either
+    when the paragraph reports a stretch of months ("For the nine months, ... a year earlier")."""
+    period = _story_period(story)
+    figures = _FIGURES.search(chunk[max(0, raw.start - 120) : raw.start]) is not None
+    if period is None and figures:
+        base = _base_day(ctx)
+        if base is not None:
+            y, q = _quarter_of(base)
+            period = _shift_part(y, f"Q{q}", -1, 0)
+    if period is not None and story.months_para == story.para:
+        return Point(period.year)
+    return period
+
+
+def _a_year_before(period: Point, quarters: int = 0) -> Point:
+    assert period.year is not None
+    if period.part is None:
+        return Point(period.year - 1)
+    return _shift_part(period.year, period.part, quarters, -1 if quarters == 0 else 0)
+
+
+def _ago(raw: Raw, ctx: _Context, story: _Context, n: int, unit: str, chunk: str = "") -> DateValue | None:
+    """"two years ago" from the moment of writing, at the unit's precision ("six weeks ago" is a
+    week); "a year ago" beside a quarter under report is that quarter a year before."""
+    period = _compared(raw, story, ctx, chunk) if n == 1 and unit == "year" else None
+    if period is not None and n == 1 and unit == "year":
+        got = _a_year_before(period)
+        return _date(raw, got.value(), got.precision, "relative", f"{period.value()}, the period under report")
+    base = _base_day(ctx)
+    if base is None:
+        if ctx.year is None or unit not in ("year", "decade", "century"):
+            return None
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        return _date(raw, Point(ctx.year - years).value(), "year", "relative", ctx.year_text)
+    p = Point(base.year, base.month, base.day)
+    if unit in ("day", "night"):
+        return _date(raw, shift(p, -n, "day").value(), "day", "relative", ctx.day_text)
+    if unit in ("week", "fortnight"):
+        back = base - datetime.timedelta(days=7 * n * (2 if unit == "fortnight" else 1))
+        return _date(raw, _week(back).value(), "week", "relative", ctx.day_text)
+    if unit == "month":
+        return _date(raw, shift(Point(base.year, base.month), -n, "month").value(), "month", "relative", ctx.day_text)
+    if unit == "quarter":
+        y, q = _quarter_of(base)
+        return _date(raw, _shift_part(y, f"Q{q}", -n, 0).value(), "quarter", "relative", ctx.day_text)
+    if unit in ("year", "decade", "century"):
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        return _date(raw, Point(base.year - years).value(), "year", "relative", ctx.day_text)
+    return _date(raw, p.value(), "day", "relative", ctx.day_text)  # "two hours ago": today
+
+
+def _offset(raw: Raw, ctx: _Context, n: int | None, unit: str, sign: int, chunk: str = "") -> DateValue | None:
+    """"two days later", "a decade earlier": counted from the story's latest date; "a few days
+    later" (n None) is known to the month."""
+    if raw.apposition and ctx.last is not None:
+        # "17 November 1944, five days after ...": the phrase restates the date beside it
+        return _date(raw, ctx.last.value, ctx.last.precision, "derived", ctx.last.text)
+    if n is None:
+        base = ctx.main
+        if base is None or base.year is None or base.month is None:
+            return None
+        if base.day is not None:  # a few (say three) days or weeks on: the month that falls in
+            got = shift(Point(base.year, base.month, base.day), sign * 3, "week" if unit == "week" else "day")
+            base = Point(got.year, got.month)
+        elif sign < 0 or unit == "week":
+            return None
+        return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
+    period = _compared(raw, ctx, ctx, chunk) if n == 1 and unit in ("year", "quarter") and sign < 0 else None
+    if period is not None:
+        # "a year earlier" beside a quarter under report: that quarter a year before
+        got = _a_year_before(period, -1 if unit == "quarter" else 0)
+        return _date(raw, got.value(), got.precision, "relative", f"{period.value()}, the period under report")
+    if unit in ("second", "minute", "hour"):
+        n, unit = 0, "day"  # "two hours later": the same day
+    elif unit == "fortnight":
+        n, unit = 2 * n, "week"
+    elif unit == "night":
+        unit = "day"
+    elif unit == "quarter":
+        n, unit = 3 * n, "month"
+    elif unit == "century":
+        n, unit = 100 * n, "year"
+    base = ctx.main
+    if base is None or base.year is None:
+        return None
+    if unit in ("day", "week") and base.day is None:
+        if base.month is None or sign < 0 or n > 14:
+            return None
+        # "a few days later" after "In February 1947": known only to the month
+        return _date(raw, Point(base.year, base.month).value(), "month", "relative", ctx.main_text)
+    if unit == "month" and base.month is None:
+        return None
+    p = shift(Point(base.year, base.month, base.day), sign * n, unit)
+    # "two days later" reads off the story's clock; "a decade earlier" is worked out
+    how = "relative" if unit in ("day", "week", "month") else "derived"
+    return _date(raw, p.value(), p.precision, how, ctx.main_text)
 
 
 def _opens_clause(before: str) -> bool:
@@ -246,40 +608,77 @@ def _opens_clause(before: str) -> bool:
                      before) is not None
 
 
-def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "") -> None:
-    if dv.type != "DATE" or dv.start is None:
-        return
+def _names_period(raw: Raw) -> bool:
+    """Whether an expression names the period a report is about ("the third quarter", "the
+    quarter"), not one it compares with ("the year-earlier quarter", "a year ago")."""
+    rel = raw.relative
+    return rel is None or (rel[0] == "part" and not rel[3]) or (rel[0] == "period" and rel[2:] == (0, 0, None))
+
+
+@cache
+def _hedges() -> re.Pattern[str]:
+    words = rules.load("dates")["guards"]["hedges"]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\W+(?:\w+\W+){{0,2}}$", re.I)
+
+
+class _Hedged:
+    def search(self, s: str) -> re.Match[str] | None:
+        return _hedges().search(s)
+
+
+_HEDGED = _Hedged()
+
+
+def _update(ctx: _Context, raw: Raw, dv: DateValue, before: str = "", from_dateline: bool = False) -> bool:
+    """Move the story's clock to a date just read; True when the date is an aside, a year looking
+    ahead of the story that the text hedges ("... the future state, supposedly in 1951"): no
+    statement happened then."""
+    if dv.type == "DURATION" and re.fullmatch(r"P\d+M", dv.value) and dv.text[:4].lower() == "the ":
+        ctx.months_para = ctx.para  # "for the nine months": compared by year, not by quarter
+    if dv.type not in ("DATE", "TIME") or dv.start is None:
+        return False
+    if dv.precision in ("quarter", "half") and _names_period(raw):
+        ctx.period, ctx.period_para = parse_value(dv.value), ctx.para
     if _deictic(raw):
-        return  # "last month" looks back from the dateline; the story's clock stays where it was
+        # "last month" looks back from the dateline; the story's clock stays where it was, but
+        # "Friday" is the day the story is at ("... at 6 p.m.")
+        if dv.precision in ("day", "time"):
+            ctx.day, ctx.day_text, ctx.day_para = parse_value(dv.value[:10]), f"{dv.text} ({dv.value})", ctx.para
+        return False
     ctx.last = dv
     if dv.precision in ("decade", "century"):
-        return
+        return False
     value = dv.value.split("/")[-1]
     first = dv.value.split("/")[0]
     p = parse_value(value)
     if p is None or p.year is None:
-        return
-    if p.month is None and p.season is None:
+        return False
+    if p.month is None and p.part is None:
         # a bare year looking ahead of the story's dated events in the same paragraph
         # ("... supposedly in 1951") does not move the narrative's year; one opening its
         # sentence ("In 1942 he broke with ...") does
         if (ctx.fine_para == ctx.para and ctx.fine_year is not None and p.year > ctx.fine_year
                 and not _opens_clause(before)):
-            return
+            return _HEDGED.search(before[-40:]) is not None  # "supposedly in 1951": not what happened
     else:
         ctx.fine_para, ctx.fine_year = ctx.para, p.year
+    if not from_dateline:
+        ctx.year_para = ctx.para
     if p.month is not None:
         ctx.month_para = ctx.para
-    ctx.year, ctx.month, ctx.season = p.year, p.month, p.season
+        if not from_dateline:
+            ctx.story_para = ctx.para  # the paragraph tells its own story ("On 7 November 1944 ... on 12 November")
+    ctx.year, ctx.month, ctx.season = p.year, p.month, p.part
     ctx.year_text = f"{dv.text} ({dv.value})"
     if p.day is not None and "/" not in dv.value:
-        ctx.day, ctx.day_text = p, f"{dv.text} ({dv.value})"
+        ctx.day, ctx.day_text, ctx.day_para = Point(p.year, p.month, p.day), f"{dv.text} ({dv.value})", ctx.para
     elif ctx.day is not None and p.month is not None and (p.year, p.month) != (ctx.day.year, ctx.day.month):
         ctx.day = None  # the story has moved to another month: "the next morning" is no longer that day's
     if not raw.parenthesised:
         start = parse_value(first)
         if start is not None:
             ctx.main, ctx.main_text = start, f"{dv.text} ({dv.value})"
+    return False
 
 
 HEAD_WORDS = 10  # a date line, masthead or letterhead: a short line of names and a date
@@ -289,11 +688,12 @@ _DISPATCH = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,
                        r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s+[-—])")
 
 
-def _dateline(chunk: str, current: _Context | None) -> _Context | None:
+def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = None) -> _Context | None:
     """The date of the report that starts at this paragraph, if it is a date line ("September 25,
     1949", "THE NEW YORK TIMES, FRIDAY, JANUARY 4, 1946", "Tihwa, 20 November 1944") or opens
     with a dispatch line ("CHUNGKING, Jan. 3 (AP)—"); else None. Prose never is one: a sentence
-    has lower-case words, and a dispatch line has its own shape."""
+    has lower-case words, and a dispatch line has its own shape. `found`: the chunk's expressions,
+    if already scanned."""
     m = _DISPATCH.match(chunk)
     if m is not None:
         zone = m.group("date")
@@ -301,7 +701,7 @@ def _dateline(chunk: str, current: _Context | None) -> _Context | None:
         zone = chunk
     else:
         return None
-    raws = [r for r in scan(zone) if r.type == "DATE"]
+    raws = [r for r in (found if found is not None and zone is chunk else scan(zone)) if r.type == "DATE"]
     if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
         return None
     raw = raws[0]
@@ -347,9 +747,10 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     for para, (start, end) in enumerate(spans):
         ctx.para = para
         chunk = seen[start:end]
-        dl = _dateline(chunk, dl) or dl
-        for raw in scan(chunk):
-            dv = _resolve(raw, ctx, dl)
+        raws = scan(chunk)
+        dl = _dateline(chunk, dl, raws) or dl
+        for raw in raws:
+            dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
                 continue
             why = _implausible(dv, raw, chunk)
@@ -357,8 +758,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 if flagged is not None:
                     flagged.append((start + raw.start, start + raw.end, raw.text, why))
                 continue
-            out.append(TimexSpan(start + raw.start, start + raw.end, dv))
-            _update(ctx, raw, dv, chunk[: raw.start])
+            aside = _update(ctx, raw, dv, chunk[: raw.start], dl is not None and dv.anchor == dl.year_text)
+            out.append(TimexSpan(start + raw.start, start + raw.end, dv, aside))
     return out
 
 
