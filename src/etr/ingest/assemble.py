@@ -353,11 +353,14 @@ RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|what)\b")
 def _dates_of_statement(dated: list[TimexSpan], text: str) -> list[TimexSpan]:
     """The dates a sentence states its event at: not a date read off another of the sentence's
     dates inside a relative clause that tells of another event ("On 26 September 1949 the
-    garrison changed sides with Burhan, who knew what had happened to the delegation in August")."""
+    garrison changed sides with Burhan, who knew what had happened to the delegation in August").
+    A date the relative clause states in full is a fact the sentence states ("Ili was seized in
+    January 1866, when a ... Government was formed, which remained in power until the occupation
+    of the province by Russia in 1871")."""
     out: list[TimexSpan] = []
     for t in dated:
         stated = [s for s in out if s.date.how == "explicit"]
-        if stated and RELATIVE_CLAUSE.search(text, stated[-1].end, t.start) is not None:
+        if t.date.how != "explicit" and stated and RELATIVE_CLAUSE.search(text, stated[-1].end, t.start) is not None:
             continue
         out.append(t)
     return out
