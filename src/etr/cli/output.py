@@ -75,11 +75,26 @@ class Output:
         except BrokenPipeError:
             quiet_pipe()
 
+    def write_bytes(self, data: bytes) -> None:
+        """An export's bytes as they are (a CSV's byte-order mark, CRLF line ends)."""
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            quiet_pipe()
+
     def answer(self, a: Answer) -> int:
         from etr.render import envelope
 
-        if self.json:
+        if a.export is not None:
+            self.write_bytes(a.export().encode("utf-8"))
+        elif self.json:
             doc = a.document if a.document is not None else envelope.envelope(self.command, self.query, a.interpreted, a.results)
+            if a.document is None and a.extra:
+                doc.update(a.extra)
+            if a.cite is not None:
+                doc["cite"] = a.cite
             self.write(envelope.to_json(doc))
         elif self.jsonl:
             self.write(envelope.to_jsonl(a.results))
@@ -87,7 +102,13 @@ class Output:
             if is_terminal():
                 from etr.render.terminal import Screen
 
-                self.write(a.table(Screen.detect()))
+                screen = Screen.detect()
+                text = a.table(screen)
+                if a.cite:
+                    from etr.render.terminal import references
+
+                    text += references(screen, a.cite)
+                self.write(text)
             else:
                 self.write(a.plain())
         for note in a.notes:
