@@ -230,7 +230,10 @@ def build(command: str, o: Options) -> Answer:
         ok, message = pipeline.check(o["db"] or o["out"])
         return Answer({}, [], None, None, {"command": "build", "check": ok, "message": message}, (message,), 0 if ok else 1)
     files = list(dict.fromkeys([*(o["add"] or []), *(o["files"] or [])]))  # a file named twice is added once
-    built = pipeline.run_build(files, o["out"], o["db"], o["progress"], o["names"])
+    from etr.cli.output import BuildProgress
+
+    with BuildProgress() as bar:
+        built = pipeline.run_build(files, o["out"], o["db"], bar, o["names"])
     counts = built.report.counts
     notes = [f"wrote {built.target}: {counts['sources']} sources, {counts['sentences']} sentences, "
              f"{counts['events']} events, {counts['entities']} entities ({counts['auto_entities']} auto-discovered), "
