@@ -37,8 +37,8 @@ def split(line: str) -> list[str]:
     try:
         for token in lex:
             out.append(token)
-    except ValueError:  # the word being typed opens a quote: keep what it holds so far
-        out.append(lex.token)
+    except ValueError:  # the word being typed opens a quote: keep the quote and what it holds so far
+        out.append((lex.state if lex.state in ("'", '"') else "") + lex.token)
     return out
 
 

@@ -76,10 +76,9 @@ def record(src: dict[str, Any]) -> dict[str, Any]:
     names = author_names(src.get("author", ""))
     if names:
         out["author"] = names
-    if src.get("publisher"):
-        if out["type"] in ("entry-encyclopedia", "post-weblog", "article-newspaper"):
-            out["container-title"] = src["publisher"]
-        out["publisher"] = src["publisher"]
+    if src.get("publisher"):  # a website or a paper is where the item appears; a body publishes the rest
+        key = "container-title" if out["type"] in ("entry-encyclopedia", "post-weblog", "article-newspaper") else "publisher"
+        out[key] = src["publisher"]
     issued = src.get("issued") or (None if src.get("curated", True) else date_in_title(src["title"]))
     if issued:
         out["issued"] = {"date-parts": [issued]}

@@ -109,8 +109,8 @@ def reference(r: dict[str, Any]) -> str:
     if r.get("author"):
         parts.append("; ".join(n.get("literal") or f"{n.get('given', '')} {n['family']}".strip() for n in r["author"]))
     parts.append(f"“{r['title']}”")
-    if r.get("publisher"):
-        parts.append(r["publisher"])
+    if r.get("container-title") or r.get("publisher"):
+        parts.append(r.get("container-title") or r["publisher"])
     date = _date(r)
     if date:
         parts.append("-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(date)))
