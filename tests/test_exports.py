@@ -136,7 +136,7 @@ def test_graphml_loads_in_networkx_with_citations(db: Path) -> None:
     assert isinstance(G, nx.MultiDiGraph)
     assert G.number_of_nodes() == len(doc["nodes"]) and G.number_of_edges() == len(doc["results"])
     source = texts(db)
-    for a, b, key, data in G.edges(keys=True, data=True):
+    for _a, _b, key, data in G.edges(keys=True, data=True):
         assert data["relation"] == key and data["weight"] == len(json.loads(data["citations"]))
         _check_citations(json.loads(data["citations"]), source)
     assert {G.nodes[n]["kind"] for n in G} >= {"person", "place", "organisation"}
@@ -287,7 +287,13 @@ def test_ris_reads_in_rispy(added_db: Path) -> None:
 
 
 def test_csl_json_renders_in_citeproc(added_db: Path) -> None:
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
     from citeproc.source.json import CiteProcJSON
 
     records = json.loads(run("sources", "--format", "csl-json", "--db", str(added_db)))
@@ -478,3 +484,16 @@ def test_frus_telegram_is_cited_with_its_writer_and_date(added_db: Path) -> None
     assert frus["author"] == [{"literal": "Stuart (Ambassador in China)"}]
     assert frus["issued"] == {"date-parts": [[1947, 7, 2]]} and frus["type"] == "document"
     assert "URL" not in recs["etr"] and "issued" not in recs["etr"]  # nothing invented for the seeds
+
+
+@pytest.mark.parametrize("args", [["on", "10-03", "--cite"], ["graph", "Deng Liqun", "--cite"], ["timeline", "--about", "Luo Zhi"],
+                                  ["who", "Kasimov", "--cite"]])
+def test_new_envelopes_keep_the_json_contract(args: list[str]) -> None:
+    import jsonschema
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "data" / "output.schema.json").read_text())
+    doc = json.loads(cli(*args, "--json").stdout)
+    jsonschema.validate(doc, schema)
+    assert doc["command"] == args[0] and doc["results"]

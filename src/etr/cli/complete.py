@@ -38,7 +38,8 @@ def split(line: str) -> list[str]:
         for token in lex:
             out.append(token)
     except ValueError:  # the word being typed opens a quote: keep the quote and what it holds so far
-        out.append((lex.state if lex.state in ("'", '"') else "") + lex.token)
+        quote = getattr(lex, "state", "")  # the quote left open
+        out.append((quote if quote in ("'", '"') else "") + lex.token)
     return out
 
 

@@ -358,7 +358,8 @@ def links(screen: Screen, results: list[dict[str, Any]], shorts: dict[str, str],
     rows = []
     for e in results:
         c = e["citations"][0]
-        dates = ", ".join(d["value"] for d in e["dates"][:3]) + (" …" if len(e["dates"]) > 3 else "")
+        ds = e["dates"]
+        dates = "" if not ds else ds[0]["value"] if len(ds) == 1 else f"{ds[0]['value']} … {ds[-1]['value']} ({len(ds)})"
         link = e["relation"] if e["relation"] != "co-occurs" else "with"
         rows.append((e["source"]["name"], link, e["target"]["name"], str(e["weight"]), dates,
                      source_label(c, shorts)))
