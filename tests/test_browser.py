@@ -123,3 +123,50 @@ def test_svg_chart_in_chromium(browser: Any, tmp_path: Path) -> None:
     assert 0 < width <= 1120 + 1  # everything drawn inside the printable width
     page.screenshot(path=str(tmp_path / "chart.png"))
     assert (tmp_path / "chart.png").stat().st_size > 10_000
+
+
+MERMAID_JS = Path(__file__).resolve().parents[1] / ".ci" / "mermaid" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+
+
+@pytest.mark.skipif(not MERMAID_JS.is_file(), reason=f"Mermaid is not installed at {MERMAID_JS} (.ci/run installs it with npm)")
+@pytest.mark.parametrize("name", ["Ehmetjan Qasimi", "Sino-Soviet Non-Aggression Pact", "Ghulja"])
+def test_mermaid_renders_in_mermaid_itself(browser: Any, tmp_path: Path, name: str) -> None:
+    """The Mermaid export parsed and drawn by Mermaid (its own parser, in the browser), as GitHub
+    and Obsidian draw it."""
+    proc = subprocess.run([ETR, "graph", name, "--limit", "12", "--format", "mermaid"], capture_output=True, text=True,
+                          env=etr_env(), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_content(f"<html><body><script>{MERMAID_JS.read_text(encoding='utf-8')}</script></body></html>")
+    got = page.evaluate("""async (src) => {
+        mermaid.initialize({startOnLoad: false});
+        try { await mermaid.parse(src); const r = await mermaid.render('g', src);
+              document.body.insertAdjacentHTML('beforeend', r.svg);
+              return {nodes: document.querySelectorAll('svg g.node').length,
+                      links: document.querySelectorAll('svg .edgePaths path, svg path.flowchart-link').length}; }
+        catch (e) { return {error: String(e)}; } }""", proc.stdout)
+    assert "error" not in got, got
+    lines = proc.stdout.splitlines()
+    assert got["nodes"] == sum(1 for x in lines if x.startswith("  n") and "---|" not in x and "-->|" not in x)
+    assert got["links"] == sum(1 for x in lines if "---|" in x or "-->|" in x)
+    page.screenshot(path=str(tmp_path / "mermaid.png"), full_page=True)
+    assert errors == []
+
+
+HOSTILE = ("= <script>alert(1)</script> Title =\n\nThe rebels met in Ghulja on 12 November 1944 and wrote "
+           "<img src=x onerror=alert(2)> and \x1b[31mred\x1b[0m notes there.\n")
+
+
+def test_a_hostile_document_stays_text_in_the_page(browser: Any, tmp_path: Path) -> None:
+    doc, db = tmp_path / "hostile.txt", tmp_path / "facts.json"
+    doc.write_text(HOSTILE, encoding="utf-8")
+    build = subprocess.run([ETR, "build", "--add", str(doc), "--out", str(db)], capture_output=True, env=etr_env(), timeout=300)
+    assert build.returncode == 0, build.stderr.decode()
+    html = export(tmp_path / "hostile.html", "--format", "html", "--from", "1944-11-12", "--to", "1944-11-12", db=db)
+    page, errors = open_page(browser, html.as_uri(), 800, 900)
+    page.on("dialog", lambda d: errors.append(f"dialog: {d.message}"))
+    assert page.locator("img").count() == 0 and page.locator("script").count() == 2  # its own two
+    assert "<img src=x onerror=alert(2)>" in page.locator("body").inner_text()
+    assert errors == []
