@@ -166,6 +166,21 @@ def fresh_text(fresh_db: dict[str, Any]) -> str:
     return store.dumps(fresh_db)
 
 
+#: a FRUS telegram whose header names its writer and date (an added document with an author)
+FRUS_TELEGRAM_DOC = DATA / "real" / "telegrams" / "frus1947v07_d480_osman_peitashan_kazaks.txt"
+
+
+@pytest.fixture(scope="session")
+def added_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fact base built as `etr build --add TELEGRAM --add FRUS_TELEGRAM --out F` builds it (do
+    not change it: it is shared)."""
+    from etr.ingest.pipeline import run_build
+
+    out = tmp_path_factory.mktemp("added") / "facts.json"
+    run_build([TELEGRAM_DOC, FRUS_TELEGRAM_DOC], out, None)
+    return out
+
+
 @pytest.fixture()
 def db_copy(tmp_path: Path) -> Path:
     """A private copy of the committed fact base, safe to damage."""

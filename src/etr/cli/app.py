@@ -11,19 +11,19 @@ from __future__ import annotations
 import inspect
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
 from etr import __version__
-from etr.cli.commands import COMMANDS, Argument, Command, Option
+from etr.cli.commands import COMMANDS, DB, GLOBAL, JSON, Argument, Command, Option
 from etr.cli.execute import execute
 from etr.cli.output import stderr
 
 app = typer.Typer(
     name="etr",
     help="Cited fact lookup for the history of the Second East Turkestan Republic (Xinjiang, 1944-1949).",
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion; the completions themselves: etr.cli.complete
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -36,19 +36,32 @@ TYPES: dict[str, Any] = {"flag": bool, "int": int | None, "str": str | None, "pa
 
 @app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True)] = False,
+    json_: Annotated[bool, typer.Option("--json", help=JSON.help)] = False,
+    db: Annotated[Path | None, typer.Option("--db", help=DB.help, metavar="PATH")] = None,
 ) -> None:
     """Cited fact lookup for the history of the Second East Turkestan Republic (Xinjiang, 1944-1949)."""
     if version:
         sys.stdout.write(f"etr {__version__}\n")
         raise typer.Exit(0)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        ctx.fail("Missing command.")  # `etr --json` alone: a usage error, as `etr --bogus`
+    # --db and --json before the command (etr.cli.commands.GLOBAL): the command reads them
+    ctx.obj = {k: v for k, v in (("json_", json_), ("db", db)) if v}
+
+
+def _annotation(kind: str, choices: tuple[str, ...]) -> Any:
+    if choices:  # a usage error names the choices
+        return Literal[choices] | None
+    return TYPES[kind]
 
 
 def _option(o: Option) -> inspect.Parameter:
     info = typer.Option(*o.flags, help=o.help, metavar=o.metavar, min=o.min)
     default = False if o.kind == "flag" else None
-    return inspect.Parameter(o.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default,
-                             annotation=Annotated[TYPES[o.kind], info])
+    return inspect.Parameter(o.key, inspect.Parameter.KEYWORD_ONLY, default=default,
+                             annotation=Annotated[_annotation(o.kind, o.choices), info])
 
 
 def _argument(a: Argument) -> inspect.Parameter:
@@ -56,20 +69,32 @@ def _argument(a: Argument) -> inspect.Parameter:
         info = typer.Argument(metavar=a.metavar, help=a.help)
         return inspect.Parameter(a.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
                                  annotation=Annotated[list[Path] | None, info])
-    info = typer.Argument(metavar=a.metavar or a.key.upper(), help=a.help)
-    kind: Any = Path if a.kind == "path" else str
+    info = typer.Argument(metavar=a.metavar or a.key.upper(), help=a.help, show_default=False)
+    kind: Any = Literal[a.choices] if a.choices else Path if a.kind == "path" else str
+    if not a.required:
+        return inspect.Parameter(a.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
+                                 annotation=Annotated[kind | None, info])
     return inspect.Parameter(a.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Annotated[kind, info])
 
 
 def _register(cmd: Command) -> None:
-    params = ([_argument(cmd.argument)] if cmd.argument else []) + [_option(o) for o in cmd.options]
+    params = [_argument(a) for a in cmd.arguments] + [_option(o) for o in cmd.options]
+    params.insert(0, inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context))
 
-    def command(**kwargs: Any) -> None:
+    def command(ctx: typer.Context, **kwargs: Any) -> None:
         for o in cmd.options:  # Typer gives None for a repeatable option never used
             if o.kind in ("strs", "paths") and kwargs[o.key] is None:
                 kwargs[o.key] = []
-        if cmd.argument is not None and cmd.argument.kind == "paths" and kwargs[cmd.argument.key] is None:
-            kwargs[cmd.argument.key] = []
+        for a in cmd.arguments:
+            if a.kind == "paths" and kwargs[a.key] is None:
+                kwargs[a.key] = []
+        keys = {o.key: o.flags[0] for o in cmd.options}
+        for key, value in (ctx.obj or {}).items():  # given before the command
+            if key not in keys:
+                flag = next(o.flags[0] for o in GLOBAL if o.key == key)
+                raise typer.BadParameter(f"{flag} does not apply to etr {cmd.name}", param_hint=flag)
+            if not kwargs[key]:
+                kwargs[key] = value
         code = execute(cmd, kwargs)
         if code:
             raise typer.Exit(code)

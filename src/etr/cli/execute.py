@@ -20,7 +20,7 @@ def _query_of(cmd: Command, o: dict[str, Any]) -> Any:
     """What the JSON envelope says was asked."""
     if cmd.query_key is not None:
         q = o[cmd.query_key]
-        return q if isinstance(q, str) else str(q)
+        return q if isinstance(q, str) or q is None else str(q)
     if cmd.name == "timeline":
         return {"from": o["from_"], "to": o["to"], "about": o["about"] or []}
     return None

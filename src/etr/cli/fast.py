@@ -10,7 +10,7 @@ answer alike (tests/test_cli.py holds them to it). Imports etr.cli.commands only
 
 from __future__ import annotations
 
-from etr.cli.commands import BY_NAME, Command
+from etr.cli.commands import BY_NAME, GLOBAL, Command
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -23,12 +23,14 @@ def defaults(cmd: Command) -> dict[str, Any]:
     """Every option and the argument of `cmd` at its default, as the handler reads them."""
     out: dict[str, Any] = {o.key: (False if o.kind == "flag" else [] if o.kind in REPEATED else None)
                            for o in cmd.options}
-    if cmd.argument is not None:
-        out[cmd.argument.key] = [] if cmd.argument.kind == "paths" else None
+    for a in cmd.arguments:
+        out[a.key] = [] if a.kind == "paths" else None
     return out
 
 
-def _value(kind: str, text: str, minimum: int | None) -> Any:
+def _value(kind: str, text: str, minimum: int | None, choices: tuple[str, ...] = ()) -> Any:
+    if choices and text not in choices:
+        raise ValueError(text)
     if kind == "int":
         if not text.isdigit() or (minimum is not None and int(text) < minimum):
             raise ValueError(text)
@@ -40,13 +42,48 @@ def _value(kind: str, text: str, minimum: int | None) -> Any:
     return text
 
 
+def leading_globals(argv: list[str]) -> tuple[dict[str, str | bool], list[str]] | None:
+    """The options given before the command (`--db mine.json --json who X`) and the rest of
+    the command line; None when one of them is incomplete."""
+    flags = {f: o for o in GLOBAL for f in o.flags}
+    got: dict[str, str | bool] = {}
+    i = 0
+    while i < len(argv) and argv[i] != "--":
+        name, eq, text = argv[i].partition("=")
+        opt = flags.get(name)
+        if opt is None:
+            break
+        if opt.kind == "flag":
+            if eq:
+                return None
+            got[opt.key] = True
+        elif eq:
+            got[opt.key] = text
+        elif i + 1 < len(argv):
+            i += 1
+            got[opt.key] = argv[i]
+        else:
+            return None
+        i += 1
+    return got, argv[i:]
+
+
 def parse(argv: list[str]) -> tuple[Command, dict[str, Any]] | None:
     """(command, options) for a command line this parser reads with certainty, else None."""
+    lead = leading_globals(argv)
+    if lead is None:
+        return None
+    before, argv = lead
     if not argv or argv[0] not in BY_NAME:
         return None
     cmd = BY_NAME[argv[0]]
     flags = {f: o for o in cmd.options for f in o.flags}
     got = defaults(cmd)
+    for key, value in before.items():
+        opt = next((o for o in cmd.options if o.key == key), None)
+        if opt is None:
+            return None  # `etr --db x extract f`: the Typer app says --db does not apply
+        got[key] = True if opt.kind == "flag" else _value(opt.kind, str(value), opt.min)
     positional: list[str] = []
     rest = argv[1:]
     i = 0
@@ -68,7 +105,7 @@ def parse(argv: list[str]) -> tuple[Command, dict[str, Any]] | None:
                         if i >= len(rest):
                             return None
                         text = rest[i]
-                    value = _value(opt.kind, text, opt.min)
+                    value = _value(opt.kind, text, opt.min, opt.choices)
                     if opt.kind in REPEATED:
                         got[opt.key].append(value)
                     else:
@@ -76,14 +113,16 @@ def parse(argv: list[str]) -> tuple[Command, dict[str, Any]] | None:
             else:
                 positional.append(arg)
             i += 1
-        arg_spec = cmd.argument
-        if arg_spec is None:
-            return (cmd, got) if not positional else None
-        if arg_spec.kind == "paths":
-            got[arg_spec.key] = [_value("path", p, None) for p in positional]
-        elif len(positional) == 1:
-            got[arg_spec.key] = _value(arg_spec.kind, positional[0], None)
-        else:
+        for k, arg_spec in enumerate(cmd.arguments):
+            if arg_spec.kind == "paths":
+                got[arg_spec.key] = [_value("path", p, None) for p in positional[k:]]
+                positional = positional[:k]
+                break
+            if k < len(positional):
+                got[arg_spec.key] = _value(arg_spec.kind, positional[k], None, arg_spec.choices)
+            elif arg_spec.required:
+                return None
+        if len(positional) > len(cmd.arguments):
             return None
     except ValueError:
         return None

@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 class Answer:
     """What a command found, and how to show it in each output form."""
 
-    __slots__ = ("interpreted", "results", "table", "plain", "document", "notes", "code")
+    __slots__ = ("interpreted", "results", "table", "plain", "document", "notes", "code", "export", "extra", "cite")
 
     def __init__(self, interpreted: dict[str, Any], results: Any, table: Callable[[Screen], str] | None,
                  plain: Callable[[], str] | None, document: dict[str, Any] | None = None,
-                 notes: tuple[str, ...] = (), code: int = 0) -> None:
+                 notes: tuple[str, ...] = (), code: int = 0, export: Callable[[], str] | None = None,
+                 extra: dict[str, Any] | None = None, cite: list[dict[str, Any]] | None = None) -> None:
         self.interpreted = interpreted
         self.results = results  # a list of result dicts, or etr.store.index.RawList
         self.table = table  # the layout for a terminal (None: nothing on stdout)
@@ -33,12 +34,30 @@ class Answer:
         self.document = document  # under --json, this instead of the envelope
         self.notes = notes  # lines for stderr, after the output
         self.code = code  # the exit code when all went well (`build --check` that differs: 1)
+        self.export = export  # --format: this file's text on stdout, whatever stdout is
+        self.extra = extra  # more keys of the JSON envelope (graph's "nodes")
+        self.cite = cite  # --cite: CSL-JSON records of the sources the answer cites
 
 
 def _names(fb: Any) -> tuple[dict[str, str], dict[str, str]]:
     """Short names and titles of the sources, for citations in tables."""
     names = fb.source_names
     return ({i: short for i, (_o, short, _t) in names.items()}, {i: title for i, (_o, _s, title) in names.items()})
+
+
+def _cite(fb: Any, results: Any, o: Options) -> list[dict[str, Any]] | None:
+    """--cite: the bibliographic records of the sources `results` quote."""
+    if not o.get("cite"):
+        return None
+    from etr.query.cite import cited_sources, records
+
+    return records(fb, cited_sources(results))
+
+
+def _generator(fb: Any) -> str:
+    from etr import __version__
+
+    return f"etr {__version__}"
 
 
 def lookup(command: str, o: Options) -> Answer:
@@ -50,7 +69,7 @@ def lookup(command: str, o: Options) -> Answer:
     fb, (results, interpreted) = ask(o["db"], lambda fb: lookup(fb, o["name"], LOOKUP_TYPES[command], o["limit"]))
     shorts, titles = _names(fb)
     return Answer(interpreted, results, lambda screen: terminal.profiles(screen, results, interpreted, o["name"], shorts, titles),
-                  lambda: tsv.entity_tsv(results))
+                  lambda: tsv.entity_tsv(results), cite=_cite(fb, results, o))
 
 
 def when(command: str, o: Options) -> Answer:
@@ -61,7 +80,7 @@ def when(command: str, o: Options) -> Answer:
     fb, (results, interpreted) = ask(o["db"], lambda fb: when(fb, o["query"], o["limit"]))
     shorts, titles = _names(fb)
     return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, interpreted),
-                  lambda: tsv.events(results))
+                  lambda: tsv.events(results), cite=_cite(fb, results, o))
 
 
 def search(command: str, o: Options) -> Answer:
@@ -71,7 +90,8 @@ def search(command: str, o: Options) -> Answer:
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: search(fb, o["text"], o["limit"] or 10))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.search(screen, results, shorts, titles), lambda: tsv.search(results))
+    return Answer(interpreted, results, lambda screen: terminal.search(screen, results, shorts, titles), lambda: tsv.search(results),
+                  cite=_cite(fb, results, o))
 
 
 def show(command: str, o: Options) -> Answer:
@@ -81,18 +101,78 @@ def show(command: str, o: Options) -> Answer:
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: show(fb, o["ident"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.shown(screen, results[0], shorts, titles), lambda: tsv.shown(results[0]))
+    return Answer(interpreted, results, lambda screen: terminal.shown(screen, results[0], shorts, titles), lambda: tsv.shown(results[0]),
+                  cite=_cite(fb, results, o))
 
 
 def timeline(command: str, o: Options) -> Answer:
-    from etr.query.browse import timeline
     from etr.query.core import ask
     from etr.render import terminal, tsv
+
+    fmt = o["format"]
+    if fmt in ("csv", "json"):
+        from etr.query.chronology import COLUMNS, rows
+        from etr.render.exports import rows as out
+
+        fb, (found, interpreted) = ask(o["db"], lambda fb: rows(fb, o["from_"], o["to"], o["about"] or [], o["limit"]))
+        text = (out.to_csv if fmt == "csv" else out.to_json)(COLUMNS, found)
+        return Answer(interpreted, found, None, None, export=lambda: text)
+    if fmt in ("html", "svg"):
+        from etr.query.chronology import chronology
+
+        fb, (chron, interpreted) = ask(o["db"], lambda fb: chronology(fb, o["from_"], o["to"], o["about"] or [], o["limit"]))
+        shorts, titles = _names(fb)
+        if fmt == "html":
+            from etr.render.exports.html import page
+
+            text = page(chron, interpreted, shorts, titles, _generator(fb))
+        else:
+            from etr.render.exports.svg import chart
+
+            text = chart(chron, interpreted, shorts, titles, _generator(fb))
+        return Answer(interpreted, [], None, None, export=lambda: text)
+    from etr.query.browse import timeline
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: timeline(fb, o["from_"], o["to"], o["about"] or [], o["limit"]))
     shorts, titles = _names(fb)
     return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, {}),
-                  lambda: tsv.events(results))
+                  lambda: tsv.events(results), cite=_cite(fb, results, o))
+
+
+def on(command: str, o: Options) -> Answer:
+    """on MM-DD: the events dated to that day of the year, across the years."""
+    from etr.query.core import ask
+    from etr.query.onday import on_day
+    from etr.render import terminal, tsv
+
+    fb, (results, interpreted) = ask(o["db"], lambda fb: on_day(fb, o["day"], o["limit"]))
+    shorts, titles = _names(fb)
+    return Answer(interpreted, results, lambda screen: terminal.on_day(screen, results, shorts, titles, interpreted),
+                  lambda: tsv.events(results), cite=_cite(fb, results, o))
+
+
+def graph(command: str, o: Options) -> Answer:
+    """graph [NAME]: the links the sentences state, as a table, JSON, or a graph file."""
+    from etr.query.core import ask
+    from etr.query.graph import graph
+    from etr.render import terminal, tsv
+
+    fb, (g, interpreted) = ask(o["db"], lambda fb: graph(fb, o["name"], o["depth"], o["limit"]))
+    fmt = o["format"]
+    if fmt is not None:
+        from etr.render.exports import graph as formats
+
+        def text() -> str:
+            if fmt == "json":
+                return formats.node_link(g, interpreted)
+            return str(getattr(formats, fmt)(g))
+
+        return Answer(interpreted, [], None, None, export=text)
+    shorts, titles = _names(fb)
+    refs = {n["id"]: {"id": n["id"], "name": n["name"], "type": n["type"]} for n in g["nodes"]}
+    results = [{**e, "source": refs[e["source"]], "target": refs[e["target"]]} for e in g["edges"]]
+    return Answer(interpreted, results, lambda screen: terminal.links(screen, results, shorts, titles),
+                  lambda: tsv.links(results), extra={"nodes": g["nodes"]}, cite=_cite(fb, results, o))
 
 
 def sources(command: str, o: Options) -> Answer:
@@ -100,11 +180,41 @@ def sources(command: str, o: Options) -> Answer:
     from etr.query.core import ask
     from etr.render import terminal, tsv
 
-    _fb, results = ask(o["db"], sources)
+    fb, results = ask(o["db"], sources)
+    fmt = o["format"]
+    if fmt is not None:
+        from etr.query.cite import records
+        from etr.render.exports import bib
+
+        recs = records(fb)
+        text = {"bibtex": bib.bibtex, "csl-json": bib.csl_json, "ris": bib.ris}[fmt](recs)
+        return Answer({}, recs, None, None, export=lambda: text)
     return Answer({}, results, lambda screen: terminal.sources(screen, results), lambda: tsv.sources(results))
 
 
 EXTRACT_FORMS = ("timeml",)
+
+
+def export(command: str, o: Options) -> Answer:
+    """export sqlite FILE: the whole fact base as a database."""
+    from etr import __version__
+    from etr.query.core import ask
+    from etr.query.tables import rows
+    from etr.render.exports import sqlite
+    from etr.store import facts
+
+    path = o["file"]
+    if path.is_dir():
+        from etr.errors import BadQuery
+
+        raise BadQuery(f"{path}: is a directory; give the database's file name (e.g. {path}/etr.db)")
+    db = o["db"] or facts.default_db()
+    _fb, counts = ask(db, lambda fb: sqlite.write(path, rows(fb), {"generator": f"etr {__version__}",
+                                                                   "fact_base": str(db)}))
+    summary = ", ".join(f"{n} {t}" for t, n in counts.items())
+    note = f"wrote {path}: {summary}; open it with `datasette {path}`"
+    return Answer({}, [], None, None, {"command": "export", "written": str(path), "format": o["what"],
+                                       "counts": counts}, (note,))
 
 
 def extract(command: str, o: Options) -> Answer:
@@ -132,7 +242,10 @@ def build(command: str, o: Options) -> Answer:
         ok, message = pipeline.check(o["db"] or o["out"])
         return Answer({}, [], None, None, {"command": "build", "check": ok, "message": message}, (message,), 0 if ok else 1)
     files = list(dict.fromkeys([*(o["add"] or []), *(o["files"] or [])]))  # a file named twice is added once
-    built = pipeline.run_build(files, o["out"], o["db"], o["progress"], o["names"])
+    from etr.cli.output import BuildProgress
+
+    with BuildProgress() as bar:
+        built = pipeline.run_build(files, o["out"], o["db"], bar, o["names"])
     counts = built.report.counts
     notes = [f"wrote {built.target}: {counts['sources']} sources, {counts['sentences']} sentences, "
              f"{counts['events']} events, {counts['entities']} entities ({counts['auto_entities']} auto-discovered), "
@@ -150,6 +263,6 @@ def build(command: str, o: Options) -> Answer:
 
 
 HANDLERS: dict[str, Callable[[str, Options], Answer]] = {
-    "lookup": lookup, "when": when, "search": search, "show": show, "timeline": timeline,
-    "sources": sources, "extract": extract, "build": build,
+    "lookup": lookup, "when": when, "search": search, "show": show, "timeline": timeline, "on": on,
+    "graph": graph, "sources": sources, "extract": extract, "build": build, "export": export,
 }

@@ -21,6 +21,13 @@ def main() -> None:
 
 
 def _main(argv: list[str]) -> int:
+    import os
+
+    mode = os.environ.get("_ETR_COMPLETE", "")
+    if mode.startswith("complete_"):  # a shell asking for completions: answered without Typer
+        from etr.cli.complete import main as complete
+
+        return complete()
     from etr.cli.fast import parse
 
     parsed = parse(argv)

@@ -36,6 +36,71 @@ def progress(message: str) -> None:
         stderr(message)
 
 
+class BuildProgress:
+    """What a build says while it works: a progress bar on stderr once it has taken more than
+    BAR_AFTER seconds, on a terminal only (Rich's, imported only then); its messages as lines,
+    as `progress` writes them, when stderr is not a terminal (a pipe, a log file: no bar there),
+    none under ETR_QUIET=1. The build calls it with messages and `step(done, total, label)`."""
+
+    BAR_AFTER = 1.0
+
+    def __init__(self, terminal: bool | None = None) -> None:
+        import time
+
+        forced = os.environ.get("ETR_PROGRESS")  # 1/0: tests say whether stderr is a terminal
+        self.quiet = os.environ.get("ETR_QUIET") == "1" and forced != "1"
+        self.terminal = (forced == "1") if forced in ("0", "1") else (sys.stderr.isatty() if terminal is None else terminal)
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, message: str) -> None:
+        if self.quiet:
+            return
+        if not self.terminal:
+            stderr(message)
+        elif self.bar is not None:
+            self.bar.console.print(f"etr: {clean(message)}", markup=False, highlight=False)
+        elif not message.startswith("read "):  # a document read: the bar will say so
+            stderr(message)
+
+    def step(self, done: int, total: int, label: str) -> None:
+        import time
+
+        if self.quiet or not self.terminal:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.started < self.BAR_AFTER:
+                return
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            console = Console(file=sys.stderr, force_terminal=os.environ.get("ETR_PROGRESS") == "1" or None)
+            self.bar = Progress(TextColumn("etr: building"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("documents"), TimeElapsedColumn(), TextColumn("{task.description}"),
+                                console=console, transient=True)
+            self.task = self.bar.add_task("", total=total)
+            self.bar.start()
+        self.bar.update(self.task, completed=done, total=total, description=clean(label)[:40])
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def __enter__(self) -> BuildProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def quiet_pipe() -> None:
     """The reader went away (`etr timeline | head -1`): stop quietly."""
     try:
@@ -75,11 +140,26 @@ class Output:
         except BrokenPipeError:
             quiet_pipe()
 
+    def write_bytes(self, data: bytes) -> None:
+        """An export's bytes as they are (a CSV's byte-order mark, CRLF line ends)."""
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            quiet_pipe()
+
     def answer(self, a: Answer) -> int:
         from etr.render import envelope
 
-        if self.json:
+        if a.export is not None:
+            self.write_bytes(a.export().encode("utf-8"))
+        elif self.json:
             doc = a.document if a.document is not None else envelope.envelope(self.command, self.query, a.interpreted, a.results)
+            if a.document is None and a.extra:
+                doc.update(a.extra)
+            if a.cite is not None:
+                doc["cite"] = a.cite
             self.write(envelope.to_json(doc))
         elif self.jsonl:
             self.write(envelope.to_jsonl(a.results))
@@ -87,7 +167,13 @@ class Output:
             if is_terminal():
                 from etr.render.terminal import Screen
 
-                self.write(a.table(Screen.detect()))
+                screen = Screen.detect()
+                text = a.table(screen)
+                if a.cite:
+                    from etr.render.terminal import references
+
+                    text += references(screen, a.cite)
+                self.write(text)
             else:
                 self.write(a.plain())
         for note in a.notes:

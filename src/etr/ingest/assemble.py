@@ -120,8 +120,10 @@ def build(
     user_names: str | None = None,
 ) -> tuple[dict[str, Any], Report]:
     """The fact base for these sources and this registry (with `user_names`, the text of a
-    user's own names file), and a report of what was found."""
+    user's own names file), and a report of what was found. `progress` takes messages; one that
+    also has `step(done, total, label)` hears of each document read (the CLI's progress bar)."""
     say = progress or (lambda _msg: None)
+    step = getattr(progress, "step", None)
     entries = load_registry(registry_dir, user_names)
     say(f"registry: {len(entries)} entries")
     report = Report()
@@ -165,6 +167,8 @@ def build(
         sid = spec.id
         docs[sid] = (spec, doc)
         say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
+        if step is not None:
+            step(len(docs), len(sources), spec.path.name)
         text = doc.text
         for found, unk in zip(per_sentence, unknown_by_sentence, strict=True):
             for u in unk:

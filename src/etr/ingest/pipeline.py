@@ -104,6 +104,8 @@ def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Pr
             fb, rep = build_with_added(files, db or target, progress, names)
         else:
             fb, rep = build_seeds(progress)
+        if progress is not None and hasattr(progress, "step"):
+            progress.step(len(fb["sources"]), len(fb["sources"]), f"writing {target.name}")
         writer = index.IndexWriter(fb, index.index_path(target), sentence_terms=rep.terms)
         try:
             try:

@@ -343,3 +343,43 @@ def extracted(screen: Screen, results: list[dict[str, Any]]) -> str:
     cols = [Column("kind", 6), Column("start", right=True), Column("end", right=True), Column("text", flex=True),
             Column("value / entity", 30)]
     return "\n".join(grid(screen, cols, rows)) + "\n"
+
+
+def on_day(screen: Screen, evs: Iterable[dict[str, Any]], shorts: dict[str, str], titles: dict[str, str],
+           interpreted: dict[str, Any]) -> str:
+    """on: the events of one day of the year, the day and its years above them."""
+    evs = list(evs)
+    years = interpreted.get("years", [])
+    head = f"On {interpreted['as_written']}: {len(evs)} dated statement{'s' if len(evs) != 1 else ''} in " \
+           f"{len(years)} year{'s' if len(years) != 1 else ''} ({', '.join(map(str, years))})"
+    out = [screen.style(clean(head), "bold")]
+    out += event_grid(screen, evs, shorts)
+    out += legend(screen, shorts, titles, (e["citations"][0]["source"] for e in evs))
+    return "\n".join(out) + "\n"
+
+
+def links(screen: Screen, results: list[dict[str, Any]], shorts: dict[str, str], titles: dict[str, str]) -> str:
+    """graph: one row per link, the most often stated first; the first citation of each."""
+    rows = []
+    for e in results:
+        c = e["citations"][0]
+        ds = e["dates"]
+        dates = "" if not ds else ds[0]["value"] if len(ds) == 1 else f"{ds[0]['value']} … {ds[-1]['value']} ({len(ds)})"
+        link = e["relation"] if e["relation"] != "co-occurs" else "with"
+        rows.append((e["source"]["name"], link, e["target"]["name"], str(e["weight"]), dates,
+                     source_label(c, shorts)))
+    source_most = 16 if screen.width < 100 else 24
+    cols = [Column("entity", 24, lines=2), Column("link", 10), Column("entity", 24, lines=2),
+            Column("sentences", right=True), Column("dates", flex=True), Column("first source", source_most, lines=2)]
+    used = [c["source"] for e in results for c in e["citations"]]
+    return "\n".join(grid(screen, cols, rows) + legend(screen, shorts, titles, used)) + "\n"
+
+
+def references(screen: Screen, records: list[dict[str, Any]]) -> str:
+    """--cite: the sources the answer quotes, one reference each."""
+    from etr.render.exports.bib import reference
+
+    out = [screen.style("Cite:", "bold")]
+    for r in records:
+        out += paragraph(screen, reference(r), "  ", "• ")
+    return "\n".join(out) + "\n"

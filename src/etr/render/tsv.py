@@ -70,3 +70,11 @@ def sources(results: list[dict[str, Any]]) -> str:
 def extract(results: list[dict[str, Any]]) -> str:
     rows = [[r["kind"], r["start"], r["end"], r["text"], r.get("value") or r.get("id") or "", r["type"]] for r in results]
     return tsv(["kind", "start", "end", "text", "value_or_id", "type"], rows)
+
+
+def links(results: list[dict[str, Any]]) -> str:
+    rows = [[e["source"]["id"], e["source"]["name"], e["relation"], e["target"]["id"], e["target"]["name"], e["weight"],
+             "; ".join(d["value"] for d in e["dates"]),
+             "; ".join(f"{c['source']}:{c['section']}:{c['start']}-{c['end']}" for c in e["citations"])]
+            for e in results]
+    return tsv(["source_id", "source", "relation", "target_id", "target", "sentences", "dates", "citations"], rows)

@@ -582,6 +582,29 @@ class Index:
         row = self.con.execute("SELECT text FROM sources WHERE id = ?", (sid,)).fetchone()
         return row[0] if row else ""
 
+    # ------------------------------------------------------------------ whole tables, for exports
+
+    def all_events(self) -> RawList:
+        """Every event, in the fact base's (date) order, as output JSON."""
+        return RawList([o for (o,) in self.con.execute("SELECT out FROM events ORDER BY rid")])
+
+    def all_sentences(self) -> Iterator[dict[str, Any]]:
+        return map(_sentence, self.con.execute(f"SELECT {SENTENCE} FROM sentences ORDER BY rid"))
+
+    def all_entities(self) -> Iterator[dict[str, Any]]:
+        """Every entity's full record, in the fact base's order."""
+        return (json.loads(d) for (d,) in self.con.execute("SELECT data FROM entities ORDER BY idx"))
+
+    def source_texts(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT id, text FROM sources ORDER BY ord").fetchall())
+
+    def events_on_day(self, month_day: str) -> list[tuple[str, str, int, str]]:
+        """(start, source, offset, output JSON) of the events dated to one day whose month and
+        day are `month_day` ("12-11"), in date order."""
+        return self.con.execute(
+            "SELECT start, source, cstart, out FROM events WHERE start = end AND substr(start, 6) = ? "
+            "ORDER BY start, source, cstart", (month_day,)).fetchall()
+
 
 def _chunks(items: list[Any], size: int = 900) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):

@@ -1,0 +1,240 @@
+"""The relation graph: entities as nodes, and links from the sentences that name them together.
+
+Every sentence naming two or more entities links each pair ("co-occurs"); where the words
+between two names say how they are linked ("X, the leader of Y", "Y was led by X", "X met Y",
+"X signed Y"), a typed link too, by the verb patterns of rules/relations.toml. A link carries
+every sentence that states it (as a citation: source, section, offsets, quote) and the dates
+those sentences give. `graph(fb, name, depth)` is the whole graph, or the entities within
+`depth` links of one. No I/O, no rendering. Imports etr.query, etr.rules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etr.errors import NotFound
+from etr.query.core import FactBase
+from etr.rules import load
+
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
+if TYPE_CHECKING:
+    from typing import Any
+
+    Name = tuple[int, int, dict[str, Any]]  # a name in a sentence: start, end, its entity
+
+CO_OCCURS = "co-occurs"
+
+
+class Relation:
+    __slots__ = ("name", "noun", "verb", "passive", "subject", "object", "symmetric")
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.name = spec["name"]
+        self.subject, self.object = set(spec["subject"]), set(spec["object"])
+        self.symmetric = bool(spec.get("symmetric", False))
+        after = "".join(rf"(?!\s+{re.escape(w)}\b)" for w in spec.get("not_before", []))
+        self.noun = _words(spec.get("noun", []), after)
+        self.verb = _words(spec.get("verb", []), after)
+        self.passive = _words(spec.get("passive", []), "")
+
+
+def _words(words: list[str], after: str) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-]){after}", re.I)
+
+
+@cache
+def relations() -> tuple[Relation, ...]:
+    return tuple(Relation(r) for r in load("relations")["relation"])
+
+
+SUBJECT_REACH = 120  # characters between a subject's name and the words that link it
+OBJECT_REACH = 80
+CLAUSE_END = re.compile(r"[;:]|\.\s")
+POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+# between a name and a noun of a relation: an apposition or a copula ("X, the leader of", "X (the
+# chairman of", "X, who later became leader of", "X ... and became a member of")
+APPOSITION = re.compile(
+    r"^[\"'”’)\]]?(?:\s*,\s*|\s*\(\s*|\s+)"
+    r"(?:(?:[^;:()]{0,80}?\s+)?and\s+(?=(?:later\s+|then\s+|also\s+)?(?:became|was|is|were|served)\b))?"
+    r"(?:(?:who\s+)?(?:later\s+|then\s+|also\s+|soon\s+)?(?:was|is|were|are|became|becomes|become|"
+    r"had\s+been|has\s+been|served\s+as|was\s+appointed(?:\s+as)?|was\s+named(?:\s+as)?|as)\s+)?"
+    r"(?:(?:the|a|an|its|their|his|her|then|first|former|interim|provincial|acting|deputy|new|newly|"
+    r"appointed|de\s+facto)\s+)*$", re.I)
+AUXILIARY = re.compile(r"(?:\s+(?:was|were|is|are|had|has|been|being|then|later|also))*\s*$", re.I)
+
+
+def mentions(text: str, ents: list[dict[str, Any]]) -> list[Name]:
+    """(start, end, entity) of the names of `ents` in `text`, longest first where two overlap."""
+    found: list[Name] = []
+    for e in ents:
+        forms = {e["name"], *e.get("aliases", []), *e.get("forms", {})}
+        for form in forms:
+            if len(form) < 2:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                found.append((m.start(), m.end(), e))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[Name] = []
+    for a, b, e in found:
+        if kept and a < kept[-1][1]:
+            continue
+        kept.append((a, b, e))
+    return [(a, b, e) for a, b, e in kept if not POSSESSIVE.match(text, b)]
+
+
+def typed_links(text: str, ents: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """(subject id, relation, object id) that the words of one sentence state between the names of
+    `ents` (each a dict with id, type, name, aliases, forms)."""
+    names = mentions(text, ents)
+    out: list[tuple[str, str, str]] = []
+    for rel in relations():
+        last: tuple[dict[str, Any], int] | None = None  # "the vice-chairman of X and the leader of Y"
+        for kind in ("noun", "verb", "passive"):
+            pattern = getattr(rel, kind)
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                passive = kind == "passive"
+                first, second = (rel.object, rel.subject) if passive else (rel.subject, rel.object)
+                after = _first_after(text, names, m.end(), second)
+                if kind == "noun" and last is not None and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?",
+                                                                         text[last[1]:m.start()]):
+                    before: dict[str, Any] | None = last[0]
+                else:
+                    before = _nearest_before(text, names, m.start(), first, noun=kind == "noun")
+                if before is None or after is None or before["id"] == after["id"]:
+                    continue
+                subj, obj = (after, before) if passive else (before, after)
+                if kind == "noun":
+                    end = next(b for a, b, e in names if e is after and a >= m.end())
+                    last = (subj, end)
+                link = (subj["id"], rel.name, obj["id"])
+                if rel.symmetric and subj["id"] > obj["id"]:
+                    link = (obj["id"], rel.name, subj["id"])
+                if link not in out:
+                    out.append(link)
+    return out
+
+
+def _nearest_before(text: str, names: list[Name], at: int, types: set[str], noun: bool) -> dict[str, Any] | None:
+    """The name a relation's words at `at` are said of: for a noun, the name the apposition or
+    copula joins to it; for a verb, the nearest name before, passing over a clause set off by
+    commas right before the verb ("X, another officer and nephew of Y, commanded ...")."""
+    skip_from = skip_to = -1
+    if not noun:
+        head = AUXILIARY.sub("", text[:at])
+        if head.endswith(","):
+            skip_to = len(head) - 1
+            skip_from = text.rfind(",", 0, skip_to)
+    for a, b, e in reversed(names):
+        if b > at:
+            continue
+        if skip_from <= a < skip_to:
+            continue
+        if at - b > SUBJECT_REACH or CLAUSE_END.search(text, b, at):
+            return None
+        if e["type"] not in types:
+            continue
+        if noun and not APPOSITION.match(text[b:at]):
+            return None
+        return e
+    return None
+
+
+def _first_after(text: str, names: list[Name], at: int, types: set[str]) -> dict[str, Any] | None:
+    """The first name of one of `types` after `at`; a name right after it wins ("the Kyrgyz Ishaq Beg")."""
+    for k, (a, b, e) in enumerate(names):
+        if a < at:
+            continue
+        if a - at > OBJECT_REACH or CLAUSE_END.search(text, at, a):
+            return None
+        if e["type"] not in types:
+            continue
+        if k + 1 < len(names) and names[k + 1][0] - b <= 1 and names[k + 1][2]["type"] in types:
+            return names[k + 1][2]
+        return e
+    return None
+
+
+def graph(fb: FactBase, name: str | None, depth: int | None, limit: int | None = None
+          ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """{"nodes": [...], "edges": [...]}: every link the sentences state (or those within `depth`
+    links of the entity `name` matches), the most often stated first; at most `limit` links."""
+    light = fb.entity_by_id
+    event_dates: dict[str, dict[str, Any]] = {}
+    for ev in fb.ix.all_events():
+        event_dates[ev["id"]] = ev["date"]
+    titles = {sid: t for sid, (_o, _s, t) in fb.source_names.items()}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for s in fb.ix.all_sentences():
+        ids = [x for x in dict.fromkeys(s["entities"]) if x in light]
+        if len(ids) < 2:
+            continue
+        cit = {"source": s["source"], "title": titles.get(s["source"], s["source"]), "section": s["section"],
+               "start": s["start"], "end": s["end"], "quote": s["text"]}
+        dates = [event_dates[x] for x in s["events"] if x in event_dates]
+        links = [(a, CO_OCCURS, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+        links += typed_links(s["text"], [light[x] for x in ids])
+        for a, rel, b in links:
+            if rel == CO_OCCURS and a > b:
+                a, b = b, a
+            edge = edges.get((a, rel, b))
+            if edge is None:
+                edge = edges[(a, rel, b)] = {"source": a, "target": b, "relation": rel,
+                                             "directed": rel != CO_OCCURS and not _symmetric(rel),
+                                             "citations": [], "dates": []}
+            edge["citations"].append(cit)
+            for d in dates:
+                short = {"value": d["value"], "start": d["start"], "end": d["end"]}
+                if short not in edge["dates"]:
+                    edge["dates"].append(short)
+    interpreted: dict[str, Any] = {}
+    chosen = list(edges.values())
+    if name is not None:
+        from etr.query.lookup import lookup
+
+        found, _ = lookup(fb, name, None)
+        center = found[0]["id"]
+        depth = depth or 1
+        interpreted.update(center=fb.entity_ref(center), depth=depth)
+        near = {center}
+        frontier = {center}
+        for _ in range(depth):
+            nxt = set()
+            for e in chosen:
+                if e["source"] in frontier and e["target"] not in near:
+                    nxt.add(e["target"])
+                if e["target"] in frontier and e["source"] not in near:
+                    nxt.add(e["source"])
+            near |= nxt
+            frontier = nxt
+        chosen = [e for e in chosen if e["source"] in near and e["target"] in near]
+        if not chosen:
+            raise NotFound(f"no sentence names {found[0]['name']} together with anything else")
+    for e in chosen:
+        e["weight"] = len(e["citations"])
+        e["dates"].sort(key=lambda d: (d["start"] or "", d["end"] or ""))
+    center_id = interpreted["center"]["id"] if "center" in interpreted else None
+    # the center's own links first, then the strongest
+    chosen.sort(key=lambda e: (center_id is not None and center_id not in (e["source"], e["target"]), -e["weight"],
+                               e["relation"] == CO_OCCURS, e["source"], e["target"], e["relation"]))
+    if limit is not None:
+        chosen = chosen[:limit]
+    used = {x for e in chosen for x in (e["source"], e["target"])}
+    nodes = []
+    for eid in sorted(used, key=lambda x: fb.entity_index.get(x, 0)):
+        e = light[eid]
+        nodes.append({"id": eid, "name": e["name"], "type": e["type"], "description": e.get("description", ""),
+                      "aliases": e.get("aliases", []), "curated": e.get("curated", True)})
+    interpreted.update(nodes=len(nodes), edges=len(chosen))
+    if not chosen:
+        raise NotFound("no two entities are named together in one sentence")
+    return {"nodes": nodes, "edges": chosen}, interpreted
+
+
+def _symmetric(rel: str) -> bool:
+    return any(r.symmetric for r in relations() if r.name == rel)
