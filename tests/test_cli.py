@@ -347,7 +347,7 @@ def _both_paths_agree(args: list[str]) -> None:
 
 @pytest.mark.parametrize("args", [
     [], ["who"], ["who", "a", "b"], ["who", "--help"], ["who", "x", "--limit", "0"], ["who", "x", "--bogus"],
-    ["build", "--help"], ["build", "--bogus"], ["build", "--add"], ["build", "--check=1"], ["extract"], ["timeline", "--about"], ["sources", "--limit", "3"], ["who", "x", "--json=1"],
+    ["build", "--help"], ["build", "--bogus"], ["build", "--add"], ["build", "--check=1"], ["extract"], ["timeline", "--about"], ["sources", "--from", "3"], ["who", "x", "--json=1"],
 ])
 def test_fast_path_leaves_the_rest_to_typer(args: list[str]) -> None:
     from etr.cli.fast import parse

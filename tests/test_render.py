@@ -189,3 +189,25 @@ def test_tsv_marks_coarser_dates_as_the_terminal_does() -> None:
 def test_json_envelope_is_plain_json() -> None:
     env = envelope.envelope("who", "Ma", {"ambiguous": True}, [{"name": "Ma Bufang"}])
     assert envelope.to_json(env) == '{"command": "who", "query": "Ma", "interpreted": {"ambiguous": true}, "results": [{"name": "Ma Bufang"}]}\n'
+
+
+def test_a_long_list_at_a_terminal_is_bounded_and_says_how_many_more() -> None:
+    evs = [event(f"Statement number {i}.") for i in range(40)]
+    out = lines(terminal.events(Screen(80), evs, SHORTS, TITLES, {}, at_most=3))
+    assert [x for x in out if x.startswith("1944-11-13")] == [
+        f"1944-11-13        Statement number {i}.  ETR §Rebellion" for i in range(3)]
+    assert "… 37 more events (--limit N shows N; all of them when piped or with --json)" in out
+    assert not [x for x in lines(terminal.events(Screen(80), evs, SHORTS, TITLES, {})) if "more events" in x]
+    ent = {"id": "x", "type": "person", "name": "X", "events": evs, "curated": True,
+           "statements": [e["citations"][0] for e in evs[:30]]}
+    shown = "\n".join(terminal.profile(Screen(80), ent, SHORTS, TITLES, at_most=5))
+    assert "Dated events (40)" in shown and "… 35 more dated events" in shown
+    assert "Undated statements (30)" in shown and "… 25 more undated statements" in shown
+    assert shown.count("Statement number") == 10
+
+
+def test_a_list_of_json_texts_is_sliced_before_it_is_parsed() -> None:
+    from etr.store.index import RawList
+
+    raw = RawList(['{"a": 1}', '{"a": 2}', "not json: never parsed"])
+    assert terminal.bounded(raw, 2) == ([{"a": 1}, {"a": 2}], 1)

@@ -54,7 +54,8 @@ class Command:
 
 JSON = Option("json_", ("--json",), "Print one JSON document (docs/json.md).")
 JSONL = Option("jsonl", ("--jsonl",), "Print one JSON result per line.")
-LIMIT = Option("limit", ("--limit", "-n"), "Show at most N results (or N events per profile).", "int", "N", 1)
+LIMIT = Option("limit", ("--limit", "-n"), "Show at most N results (or N events per profile); without it a "
+               "terminal shows 25 and says how many more.", "int", "N", 1)
 DB = Option("db", ("--db",), "Fact base to read (default: $ETR_DB, your added documents, or the packaged one).",
             "path", "PATH")
 QUERY = (JSON, JSONL, LIMIT, DB)
@@ -105,7 +106,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("sources", "The documents in the fact base, with their sections and counts.", "sources", None,
             (Option("format", ("--format",), "Bibliographic records instead: bibtex, csl-json (Zotero, "
                     "Pandoc, citeproc) or ris (Zotero, EndNote); docs/exports.md.", "str", "FORMAT",
-                    choices=("bibtex", "csl-json", "ris")), JSON, JSONL, DB)),
+                    choices=("bibtex", "csl-json", "ris")), JSON, JSONL, LIMIT, DB)),
     Command("extract", "The dates and names found in any text file, with character offsets.", "extract",
             Argument("file", "A plain-text (UTF-8) file.", kind="path"), (
                 JSON, JSONL,

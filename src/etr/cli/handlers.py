@@ -54,6 +54,13 @@ def _cite(fb: Any, results: Any, o: Options) -> list[dict[str, Any]] | None:
     return records(fb, cited_sources(results))
 
 
+def _at_most(o: Options) -> int | None:
+    """How many rows of a list a terminal shows: all that --limit let through, or a screenful."""
+    from etr.render.terminal import AT_MOST
+
+    return None if o.get("limit") else AT_MOST
+
+
 def _generator(fb: Any) -> str:
     from etr import __version__
 
@@ -68,7 +75,7 @@ def lookup(command: str, o: Options) -> Answer:
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: lookup(fb, o["name"], LOOKUP_TYPES[command], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.profiles(screen, results, interpreted, o["name"], shorts, titles),
+    return Answer(interpreted, results, lambda screen: terminal.profiles(screen, results, interpreted, o["name"], shorts, titles, _at_most(o)),
                   lambda: tsv.entity_tsv(results), cite=_cite(fb, results, o))
 
 
@@ -79,7 +86,7 @@ def when(command: str, o: Options) -> Answer:
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: when(fb, o["query"], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, interpreted),
+    return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, interpreted, _at_most(o)),
                   lambda: tsv.events(results), cite=_cite(fb, results, o))
 
 
@@ -135,7 +142,7 @@ def timeline(command: str, o: Options) -> Answer:
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: timeline(fb, o["from_"], o["to"], o["about"] or [], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, {}),
+    return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, {}, _at_most(o)),
                   lambda: tsv.events(results), cite=_cite(fb, results, o))
 
 
@@ -147,7 +154,7 @@ def on(command: str, o: Options) -> Answer:
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: on_day(fb, o["day"], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.on_day(screen, results, shorts, titles, interpreted),
+    return Answer(interpreted, results, lambda screen: terminal.on_day(screen, results, shorts, titles, interpreted, _at_most(o)),
                   lambda: tsv.events(results), cite=_cite(fb, results, o))
 
 
@@ -171,7 +178,7 @@ def graph(command: str, o: Options) -> Answer:
     shorts, titles = _names(fb)
     refs = {n["id"]: {"id": n["id"], "name": n["name"], "type": n["type"]} for n in g["nodes"]}
     results = [{**e, "source": refs[e["source"]], "target": refs[e["target"]]} for e in g["edges"]]
-    return Answer(interpreted, results, lambda screen: terminal.links(screen, results, shorts, titles),
+    return Answer(interpreted, results, lambda screen: terminal.links(screen, results, shorts, titles, _at_most(o)),
                   lambda: tsv.links(results), extra={"nodes": g["nodes"]}, cite=_cite(fb, results, o))
 
 
@@ -181,6 +188,8 @@ def sources(command: str, o: Options) -> Answer:
     from etr.render import terminal, tsv
 
     fb, results = ask(o["db"], sources)
+    if o["limit"]:
+        results = results[: o["limit"]]
     fmt = o["format"]
     if fmt is not None:
         from etr.query.cite import records
@@ -189,7 +198,7 @@ def sources(command: str, o: Options) -> Answer:
         recs = records(fb)
         text = {"bibtex": bib.bibtex, "csl-json": bib.csl_json, "ris": bib.ris}[fmt](recs)
         return Answer({}, recs, None, None, export=lambda: text)
-    return Answer({}, results, lambda screen: terminal.sources(screen, results), lambda: tsv.sources(results))
+    return Answer({}, results, lambda screen: terminal.sources(screen, results, _at_most(o)), lambda: tsv.sources(results))
 
 
 EXTRACT_FORMS = ("timeml",)

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 MARK_ON, MARK_OFF = "\ue000", "\ue001"  # a highlighted span inside text being wrapped (zero cells)
+# rows of one list (events, statements, links, sources) a terminal shows when no --limit is given:
+# a fact base of 10,000 documents gave one `etr who` 61,598 lines (bench/README.md)
+AT_MOST = 25
 
 
 class Screen:
@@ -221,16 +224,34 @@ def legend(screen: Screen, shorts: dict[str, str], titles: dict[str, str], used:
     return [screen.style(x, "dim") for x in paragraph(screen, clean("Sources: " + "; ".join(parts)))]
 
 
-def events(screen: Screen, evs: Iterable[dict[str, Any]], shorts: dict[str, str], titles: dict[str, str],
-           interpreted: dict[str, Any]) -> str:
-    """when / timeline: the events, the period asked for above them, the sources below."""
-    evs = list(evs)
+def bounded(items: Any, at_most: int | None) -> tuple[list[Any], int]:
+    """The first `at_most` of `items` (all with None) and how many are left out; a list of JSON
+    texts from the index (RawList) is sliced before any is parsed."""
+    total = len(items)
+    if at_most is None or total <= at_most:
+        return list(items), 0
+    return list(items[:at_most]), total - at_most
+
+
+def more(screen: Screen, left: int, what: str) -> list[str]:
+    """The line that says how many rows a bounded list left out, and how to see them."""
+    if left <= 0:
+        return []
+    return [screen.style(f"… {left:,} more {what} (--limit N shows N; all of them when piped or with --json)", "dim")]
+
+
+def events(screen: Screen, evs: Any, shorts: dict[str, str], titles: dict[str, str],
+           interpreted: dict[str, Any], at_most: int | None = None) -> str:
+    """when / timeline: the events, the period asked for above them, the sources below; at most
+    `at_most` of them, and how many more."""
+    evs, left = bounded(evs, at_most)
     out: list[str] = []
     period = interpreted.get("period")
     if period:
         note = "  (~ = known only more coarsely)" if any(not e.get("within", True) for e in evs) else ""
         out.append(screen.style(f"{period['start']} to {period['end']}", "bold") + note)
     out += event_grid(screen, evs, shorts)
+    out += more(screen, left, "events")
     out += legend(screen, shorts, titles, (e["citations"][0]["source"] for e in evs))
     return "\n".join(out) + "\n"
 
@@ -238,8 +259,10 @@ def events(screen: Screen, evs: Iterable[dict[str, Any]], shorts: dict[str, str]
 SPELLINGS = 8  # well-known spellings the documents do not use, shown at a terminal
 
 
-def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles: dict[str, str]) -> list[str]:
-    """One entity: what it is first, then its dated events, its other statements, its names."""
+def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles: dict[str, str],
+            at_most: int | None = None) -> list[str]:
+    """One entity: what it is first, then its dated events, its other statements (at most
+    `at_most` of each, and how many more), its names."""
     kind = ent["type"] + ("" if ent.get("curated", True) else ", found in an added document")
     out = [screen.style(clean(ent["name"]), "bold") + f"  ({clean(kind)})"]
     if ent.get("matched") and ent["matched"] != ent["name"]:
@@ -250,15 +273,18 @@ def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles:
         out += paragraph(screen, clean("roles: " + "; ".join(ent["roles"])))
     if ent.get("aliases"):
         out += paragraph(screen, clean("also written: " + ", ".join(ent["aliases"])))
-    used = {c["source"] for ev in ent["events"] for c in ev["citations"]} | {c["source"] for c in ent["statements"]}
-    evs = list(ent["events"])
+    evs, evs_left = bounded(ent["events"], at_most)
+    statements, statements_left = bounded(ent["statements"], at_most)
+    used = {c["source"] for ev in evs for c in ev["citations"]} | {c["source"] for c in statements}
     if evs:
-        out += ["", screen.style(f"Dated events ({len(evs)})", "bold")]
+        out += ["", screen.style(f"Dated events ({len(evs) + evs_left:,})", "bold")]
         out += event_grid(screen, evs, shorts)
-    if ent["statements"]:
-        out += ["", screen.style(f"Undated statements ({len(ent['statements'])})", "bold")]
-        for c in ent["statements"]:
+        out += more(screen, evs_left, "dated events")
+    if statements:
+        out += ["", screen.style(f"Undated statements ({len(statements) + statements_left:,})", "bold")]
+        for c in statements:
             out += paragraph(screen, clean(f"{c['quote']} [{source_label(c, shorts)}]"), "  ", "• ")
+        out += more(screen, statements_left, "undated statements")
     for m in ent.get("merges", []):
         where = f" [{source_label(m['citation'], shorts)}]" if m.get("citation") else ""
         out += paragraph(screen, clean(f"also {m['form']}: {m['reason']}{where}"), "  ", "• ")
@@ -268,15 +294,15 @@ def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles:
         out += [""] + paragraph(screen, clean("appears with: " + ", ".join(
             f"{r['name']} ({r['count']})" for r in ent["related"][:8])))
     if ent.get("variants"):
-        shown, more = ent["variants"][:SPELLINGS], len(ent["variants"]) - SPELLINGS
-        rest = f" and {more} more (--json)" if more > 0 else ""
+        shown, hidden = ent["variants"][:SPELLINGS], len(ent["variants"]) - SPELLINGS
+        rest = f" and {hidden} more (--json)" if hidden > 0 else ""
         out += paragraph(screen, clean("other spellings (not in the documents): " + ", ".join(shown) + rest))
     out += legend(screen, shorts, titles, used)
     return out
 
 
 def profiles(screen: Screen, results: list[dict[str, Any]], interpreted: dict[str, Any], asked: str,
-             shorts: dict[str, str], titles: dict[str, str]) -> str:
+             shorts: dict[str, str], titles: dict[str, str], at_most: int | None = None) -> str:
     """who / where / what: each matching entity's profile; close matches announced."""
     out: list[str] = []
     if interpreted.get("note"):
@@ -286,7 +312,7 @@ def profiles(screen: Screen, results: list[dict[str, Any]], interpreted: dict[st
     for k, r in enumerate(results):
         if k:
             out += ["", "─" * min(screen.width, 40), ""]
-        out += profile(screen, r, shorts, titles)
+        out += profile(screen, r, shorts, titles, at_most)
     return "\n".join(out) + "\n"
 
 
@@ -307,12 +333,13 @@ def search(screen: Screen, results: list[dict[str, Any]], shorts: dict[str, str]
     return "\n".join(grid(screen, cols, rows) + legend(screen, shorts, titles, used)) + "\n"
 
 
-def sources(screen: Screen, results: list[dict[str, Any]]) -> str:
+def sources(screen: Screen, results: list[dict[str, Any]], at_most: int | None = None) -> str:
+    results, left = bounded(results, at_most)
     rows = [(s["id"], s["title"], s["kind"], str(len(s["sections"])), str(s["counts"]["sentences"]),
              str(s["counts"]["events"]), str(s["counts"]["entities"])) for s in results]
     cols = [Column("id", 24), Column("title", flex=True), Column("kind", 14), Column("sections", right=True),
             Column("sentences", right=True), Column("events", right=True), Column("entities", right=True)]
-    return "\n".join(grid(screen, cols, rows)) + "\n"
+    return "\n".join(grid(screen, cols, rows) + more(screen, left, "sources")) + "\n"
 
 
 def shown(screen: Screen, item: dict[str, Any], shorts: dict[str, str], titles: dict[str, str]) -> str:
@@ -345,21 +372,25 @@ def extracted(screen: Screen, results: list[dict[str, Any]]) -> str:
     return "\n".join(grid(screen, cols, rows)) + "\n"
 
 
-def on_day(screen: Screen, evs: Iterable[dict[str, Any]], shorts: dict[str, str], titles: dict[str, str],
-           interpreted: dict[str, Any]) -> str:
+def on_day(screen: Screen, evs: Any, shorts: dict[str, str], titles: dict[str, str],
+           interpreted: dict[str, Any], at_most: int | None = None) -> str:
     """on: the events of one day of the year, the day and its years above them."""
-    evs = list(evs)
+    evs, left = bounded(evs, at_most)
+    total = len(evs) + left
     years = interpreted.get("years", [])
-    head = f"On {interpreted['as_written']}: {len(evs)} dated statement{'s' if len(evs) != 1 else ''} in " \
+    head = f"On {interpreted['as_written']}: {total} dated statement{'s' if total != 1 else ''} in " \
            f"{len(years)} year{'s' if len(years) != 1 else ''} ({', '.join(map(str, years))})"
     out = [screen.style(clean(head), "bold")]
     out += event_grid(screen, evs, shorts)
+    out += more(screen, left, "events")
     out += legend(screen, shorts, titles, (e["citations"][0]["source"] for e in evs))
     return "\n".join(out) + "\n"
 
 
-def links(screen: Screen, results: list[dict[str, Any]], shorts: dict[str, str], titles: dict[str, str]) -> str:
+def links(screen: Screen, results: list[dict[str, Any]], shorts: dict[str, str], titles: dict[str, str],
+          at_most: int | None = None) -> str:
     """graph: one row per link, the most often stated first; the first citation of each."""
+    results, left = bounded(results, at_most)
     rows = []
     for e in results:
         c = e["citations"][0]
@@ -372,7 +403,7 @@ def links(screen: Screen, results: list[dict[str, Any]], shorts: dict[str, str],
     cols = [Column("entity", 24, lines=2), Column("link", 10), Column("entity", 24, lines=2),
             Column("sentences", right=True), Column("dates", flex=True), Column("first source", source_most, lines=2)]
     used = [c["source"] for e in results for c in e["citations"]]
-    return "\n".join(grid(screen, cols, rows) + legend(screen, shorts, titles, used)) + "\n"
+    return "\n".join(grid(screen, cols, rows) + more(screen, left, "links") + legend(screen, shorts, titles, used)) + "\n"
 
 
 def references(screen: Screen, records: list[dict[str, Any]]) -> str:
