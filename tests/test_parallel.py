@@ -75,13 +75,13 @@ def test_split_keeps_one_item_on_each_side() -> None:
     assert 1 <= parallel.split([5] * 10, 0.7) <= 4
 
 
-_FORK_IMAP, _WRITE_INDEX = parallel.fork_imap, index.IndexWriter._write
+_FORK_IMAP = parallel.fork_imap
 
 
-def _traced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, list[int]]:
-    """Log, in files any process can append to, the pid of every document the build analyses and
-    of every index written; and count the documents handed to fork_imap."""
-    docs_log, index_log, handed = tmp_path / "analysed.log", tmp_path / "indexed.log", [0]
+def _traced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[int]]:
+    """Log, in a file any process can append to, the pid of every document the build analyses;
+    and count the documents handed to fork_imap."""
+    docs_log, handed = tmp_path / "analysed.log", [0]
 
     def log(path: Path) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
@@ -96,13 +96,8 @@ def _traced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
             return fn(item)
         return _FORK_IMAP(traced, items, weights, *args, **kw)
 
-    def write(self: Any, ranking: Any = None) -> None:
-        log(index_log)
-        _WRITE_INDEX(self, ranking)
-
     monkeypatch.setattr(assemble, "fork_imap", fork_imap)
-    monkeypatch.setattr(index.IndexWriter, "_write", write)
-    return docs_log, index_log, handed
+    return docs_log, handed
 
 
 def _pids(log: Path) -> list[int]:
@@ -111,18 +106,16 @@ def _pids(log: Path) -> list[int]:
 
 def _build(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, fork: bool) -> tuple[bytes, dict[str, Any]]:
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0 if fork else 10**12)
-    monkeypatch.setattr(index, "FORK_AT", 0 if fork else 10**12)
     (tmp_path / name).mkdir()
-    docs_log, index_log, handed = _traced(tmp_path / name, monkeypatch)
+    docs_log, handed = _traced(tmp_path / name, monkeypatch)
     out = tmp_path / name / "facts.json"
     run_build([SAMPLE_TELEGRAM_DOC], out, None)
-    analysed, indexed, parent = _pids(docs_log), _pids(index_log), os.getpid()
+    analysed, parent = _pids(docs_log), os.getpid()
     assert len(analysed) == handed[0] > 1  # every document analysed once: none redone by the parent
     if fork:
         assert parent in analysed and {p for p in analysed if p != parent}  # both processes analysed some
-        assert len(indexed) == 1 and indexed[0] != parent  # the index was written by the child
     else:
-        assert set(analysed) == {parent} and indexed == [parent]
+        assert set(analysed) == {parent}
     assert index.index_path(out).is_file()
     idx = index.open_index(out)
     answers = {"who": idx.entity_by_id("ehmetjan-qasimi"), "events": idx.event_outs_overlapping("1944-11", "1944-11-30"),
@@ -144,11 +137,9 @@ def test_build_with_and_without_forks_is_identical(tmp_path: Path, monkeypatch: 
 def test_seed_build_takes_the_forked_paths_byte_identically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            fresh_text: str) -> None:
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0)
-    monkeypatch.setattr(index, "FORK_AT", 0)
-    docs_log, index_log, handed = _traced(tmp_path, monkeypatch)
+    docs_log, handed = _traced(tmp_path, monkeypatch)
     out = tmp_path / "facts.json"
     run_build([], out, None)
     assert out.read_text(encoding="utf-8") == fresh_text
     analysed = _pids(docs_log)
     assert len(analysed) == handed[0] == 3 and {p for p in analysed if p != os.getpid()}
-    assert [p != os.getpid() for p in _pids(index_log)] == [True]

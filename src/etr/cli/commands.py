@@ -113,11 +113,13 @@ COMMANDS: tuple[Command, ...] = (
                 Option("format", ("--format",), "Write the document instead, in this form: timeml (its text with a "
                        "TimeML TIMEX3 tag, type, value and mod, around each date).", "str", "FORMAT",
                        choices=("timeml",))), "file"),
-    Command("build", "Build the fact base from seeds/ and data/registry/ (atomically), or check it, or add documents.",
+    Command("build", "Build the fact base from seeds/ and data/registry/ (atomically), or check it, or add or remove documents.",
             "build", Argument("files", "More documents to add, as with --add (so `--add a.txt b.txt` adds both).",
                               "[FILE]...", "paths"), (
                 Option("check", ("--check",), "Exit 1 if the fact base differs from a fresh build."),
                 Option("add", ("--add",), "Also read this plain-text document (repeatable).", "paths", "FILE"),
+                Option("remove", ("--remove",), "Take this document out of the fact base: its source id, its file "
+                       "name, or the file itself (repeatable). Nothing else takes a document out.", "strs", "DOC"),
                 Option("out", ("--out",), "Write the fact base here instead.", "path", "PATH"),
                 Option("names", ("--names",), "Your own names and aliases: a TOML file in the registry's format "
                        "(docs/adding-documents.md), kept for later adds.", "path", "FILE"),

@@ -254,7 +254,7 @@ def build(command: str, o: Options) -> Answer:
     from etr.cli.output import BuildProgress
 
     with BuildProgress() as bar:
-        built = pipeline.run_build(files, o["out"], o["db"], bar, o["names"])
+        built = pipeline.run_build(files, o["out"], o["db"], bar, o["names"], list(o["remove"] or ()))
     counts = built.report.counts
     notes = [f"wrote {built.target}: {counts['sources']} sources, {counts['sentences']} sentences, "
              f"{counts['events']} events, {counts['entities']} entities ({counts['auto_entities']} auto-discovered), "

@@ -3,17 +3,21 @@
 One event per dated statement (a date inside a content sentence), carrying the date, the sentence,
 the entities it names (directly, through a short form, through a collective such as "the five
 leaders", or through a pronoun when the paragraph leaves no doubt), and a citation. Every citation
-is verified against its source text before anything is returned. Imports etr.model, etr.errors,
-etr.names, etr.store and the other build modules.
+is verified against its source text before it is written. The records go into the store
+(etr.store.writer) document by document, and a build hands the next what it needs to read on
+from where it stopped (`Carried`): adding a document reads that document and rewrites what it
+changes. Imports etr.model, etr.errors, etr.store, etr.text and the other build modules.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import pickle
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,9 +25,11 @@ from typing import Any, NamedTuple
 from etr import __version__
 from etr.dates.forms import number
 from etr.dates.values import add_days, bounds, parse_value
-from etr.errors import BuildFailed, FactBaseInvalid
+from etr.errors import BuildFailed
 from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
+from etr.ingest.cache import Analyses, fingerprint
+from etr.ingest.cache import key as analysis_key
 from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
 from etr.ingest.documents import text_of
 from etr.ingest.identity import Identities, display, spells
@@ -33,9 +39,13 @@ from etr.ingest.registry import Entry, load_registry
 from etr.ingest.sentences import Document, Paragraph, read_document, title_of
 from etr.ingest.timex import POINTS_FROM_NOW, Flag, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
-from etr.store.facts import SCHEMA_VERSION, validate
+from etr.store.facts import SCHEMA_VERSION
+from etr.store.index import event_out
+from etr.store.index import light as index_light
+from etr.store.writer import Store, entity_meta
 from etr.text.fold import fold
-from etr.text.terms import terms
+from etr.text.romanise import word_key
+from etr.text.terms import implied_words, terms
 
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 OPENS_WITH_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
@@ -65,9 +75,6 @@ class Report:
     unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
     unresolved: Counter[str] = field(default_factory=Counter)
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
-    # the index's words of each sentence, in order: worked out with the rest of a document's
-    # analysis (on two cores), so that writing the index needs not do it again
-    terms: list[list[str]] = field(default_factory=list)
     flagged: list[dict[str, Any]] = field(default_factory=list)  # dates set aside, with why
     learnt: dict[str, Any] = field(default_factory=dict)  # entities found in added documents, merges
 
@@ -120,68 +127,308 @@ def build(
     user_names: str | None = None,
 ) -> tuple[dict[str, Any], Report]:
     """The fact base for these sources and this registry (with `user_names`, the text of a
-    user's own names file), and a report of what was found. `progress` takes messages; one that
-    also has `step(done, total, label)` hears of each document read (the CLI's progress bar)."""
+    user's own names file), held whole, and a report of what was found (see `assemble`)."""
+    st, report = assemble(sources, registry_dir, None, progress, discover, user_names)
+    return json.loads("".join(st.json_chunks())), report
+
+
+class Carried:
+    """What a build hands the next, so that documents added later are read on from where it
+    stopped: which documents it read (in order, each by the key of its analysis), the identities
+    as they stood after the last one, what the report had gathered, and what it wrote of each
+    entity (to see what a new document changes)."""
+
+    def __init__(self, fingerprint: str, identities: Identities) -> None:
+        self.fingerprint = fingerprint
+        self.order: list[tuple[str, str]] = []  # (source id, analysis key)
+        self.weak: set[str] = set()  # word keys of the weak names of the added documents read
+        self.identities = identities
+        self.unknown: Counter[tuple[str, str]] = Counter()
+        self.unresolved: Counter[str] = Counter()
+        self.per_source: dict[str, dict[str, int]] = {}
+        self.flagged: list[dict[str, Any]] = []
+        self.seeds = 0
+        # what was written: the merges, each entity's entry, "possibly", "merges" and citations
+        self.merged: dict[int, int] = {}
+        self.written: dict[int, Entry] = {}
+        self.possibly: dict[int, list[dict[str, Any]]] = {}
+        self.learnt: dict[str, list[dict[str, Any]]] = {}
+        self.citations: dict[int, int] = {}
+
+
+class Mentions(NamedTuple):
+    """Where one entity is named, before merges: sentences, events, forms, spellings, companions."""
+
+    sentences: list[str]
+    events: list[str]
+    forms: Counter[str]
+    spellings: Counter[str]
+    related: Counter[int]
+
+
+def assemble(
+    sources: list[SourceSpec],
+    registry_dir: Path,
+    dest: Path | None,
+    progress: Progress | None = None,
+    discover: bool = False,
+    user_names: str | None = None,
+    prior: Store | None = None,
+    cache: Analyses | None = None,
+) -> tuple[Store, Report]:
+    """The store of the fact base for these sources and this registry (with `user_names`, the
+    text of a user's own names file), written to `dest` (in memory if None) but not yet in
+    place (Store.commit), and a report of what was found. `progress` takes messages; one that
+    also has `step(done, total, label)` hears of each document read (the CLI's progress bar).
+
+    `prior`: the store of an earlier build. When that build read these sources' first documents
+    with the same etr, registry and names, this one carries on where it stopped: the new store
+    starts as a copy of it and only the documents after those are read - unless one of them
+    names in full a word an earlier document opened a sentence with (whether such a weak name is
+    a name depends on every document), which makes the build read them all again. Either way
+    the store is the one a build of all the sources from nothing makes: its JSON is the same,
+    byte for byte. `cache`: the analyses kept from earlier builds (etr.ingest.cache)."""
     say = progress or (lambda _msg: None)
     step = getattr(progress, "step", None)
     entries = load_registry(registry_dir, user_names)
     say(f"registry: {len(entries)} entries")
-    report = Report()
-    docs: dict[str, tuple[SourceSpec, Document]] = {}
-    texts: dict[str, str] = {}
+    seen: set[str] = set()
     for spec in sources:
-        if spec.id in texts:
+        if spec.id in seen:
             raise BuildFailed(f"two documents have the id {spec.id!r}")
-        text = spec.text if spec.text is not None else text_of(spec.path)
-        if spec.sha256 and hashlib.sha256(text.encode("utf-8")).hexdigest() != spec.sha256:
-            raise BuildFailed(f"{spec.path}: sha256 differs from seeds/sources.toml; the seed was changed")
-        texts[spec.id] = text
+        seen.add(spec.id)
+    fp = fingerprint(registry_dir, user_names)
+    carried = _carried(prior, fp, sources)
+    done = len(carried.order) if carried is not None else 0
+    texts: dict[str, str] = {}
 
+    def text_of_source(spec: SourceSpec) -> str:
+        got = texts.get(spec.id)
+        if got is None:
+            if spec.text is not None:
+                got = spec.text
+            elif spec.curated or prior is None:
+                got = text_of(spec.path)
+            else:
+                got = prior.text(spec.id)
+            if spec.sha256 and hashlib.sha256(got.encode("utf-8")).hexdigest() != spec.sha256:
+                raise BuildFailed(f"{spec.path}: sha256 differs from seeds/sources.toml; the seed was changed")
+            texts[spec.id] = got
+        return got
+
+    keys = [k for _sid, k in carried.order] if carried is not None else []
+    keys += [analysis_key(fp, text_of_source(spec)) for spec in sources[done:]]
+    made = _analyses(sources[done:], keys[done:], text_of_source, entries, cache)
+    if carried is not None and discover:
+        # what the new documents name in full may make a weak name of an earlier one a name
+        named = carried.identities._named
+        before = set(named)
+        carried.identities.prime(_primed(sources[done:], keys[done:], made, cache))
+        if (named - before) & carried.weak:
+            say("a new document names a word earlier ones open sentences with: reading them all again")
+            carried, done = None, 0
+            made.update(_analyses(sources, keys, text_of_source, entries, cache, skip=set(made)))
+    if carried is None:
+        st = Store(dest)
+        identities = Identities(entries)
+        if discover:
+            identities.prime(_primed(sources, keys, made, cache))
+        carried = Carried(fp, identities)
+    else:
+        assert prior is not None and prior.path is not None
+        st = Store(dest, base=prior.path)
+    try:
+        report = _read_on(st, carried, sources, keys, done, entries, made, cache, text_of_source, discover,
+                          user_names, say, step)
+    except BaseException:
+        st.abandon()
+        raise
+    if cache is not None:
+        cache.put((k, *made[k]) for k in dict.fromkeys(keys) if k in made)
+        cache.keep_only(keys)
+        cache.commit()
+    return st, report
+
+
+def _carried(prior: Store | None, fp: str, sources: list[SourceSpec]) -> Carried | None:
+    """The state the earlier build left, if these sources begin with the documents it read."""
+    blob = prior.carried("state") if prior is not None else None
+    if blob is None:
+        return None
+    try:
+        got = pickle.loads(blob)
+    except Exception:  # noqa: BLE001 - a state this etr cannot read: the build starts from nothing
+        return None
+    if not isinstance(got, Carried) or got.fingerprint != fp or len(got.order) > len(sources):
+        return None
+    if [sid for sid, _k in got.order] != [s.id for s in sources[: len(got.order)]]:
+        return None
+    return got
+
+
+def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callable[[SourceSpec], str],
+              entries: list[Entry], cache: Analyses | None, skip: set[str] | None = None,
+              ) -> dict[str, tuple[bytes, bytes]]:
+    """(names, analysis) of these documents, pickled, by key: those that neither `cache` nor
+    `skip` holds analysed, on two cores for a large build."""
+    kept = set(skip or ())
+    if cache is not None:
+        kept |= set(cache.names(k for k in keys if k not in kept))
+    todo: dict[str, tuple[str, str]] = {}  # the same text twice is read once
+    for spec, k in zip(sources, keys, strict=True):
+        if k not in kept and k not in todo:
+            todo[k] = (spec.id, text_of_source(spec))
+    if not todo:
+        return {}
     linker = Linker(entries)
 
-    def work(item: tuple[str, str]) -> tuple[Document, Analysis, list[list[str]]]:
+    def work(item: tuple[str, str]) -> tuple[bytes, bytes]:
         doc = read_document(*item)
-        return doc, analyse(doc, linker), [terms(x.text) for x in doc.sentences]
+        an = analyse(doc, linker)
+        names = ([tuple(u) for found in an.unknowns for u in found if not u.weak],
+                 sorted({word_key(u.text) for found in an.unknowns for u in found if u.weak}))
+        packed = _pack((doc, an, [terms(x.text) for x in doc.sentences]))
+        return pickle.dumps(names, protocol=PICKLE), pickle.dumps(packed, protocol=PICKLE)
 
-    analysed = list(fork_imap(work, list(texts.items()), [len(t) for t in texts.values()], pack=_pack, unpack=_unpack))
+    items = list(todo.values())
+    return dict(zip(todo, fork_imap(work, items, [len(t) for _s, t in items]), strict=True))
+
+
+PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+def _names(keys: list[str], made: dict[str, tuple[bytes, bytes]], cache: Analyses | None) -> dict[str, bytes]:
+    got = {k: made[k][0] for k in keys if k in made}
+    if cache is not None and len(got) < len(set(keys)):
+        got.update(cache.names(k for k in set(keys) if k not in got))
+    return got
+
+
+def _primed(sources: list[SourceSpec], keys: list[str], made: dict[str, tuple[bytes, bytes]],
+            cache: Analyses | None) -> list[Unknown]:
+    """The names (not the weak ones) of the added documents among these: what primes identities."""
+    added = [k for s, k in zip(sources, keys, strict=True) if not s.curated]
+    names = _names(added, made, cache)
+    return [Unknown._make(u) for k in added for u in pickle.loads(names[k])[0]]
+
+
+class _Docs(Mapping[str, tuple[SourceSpec, Document]]):
+    """Every source of a build by id, in order, with its text and sections (not its sentences):
+    from memory while it is being read, else from the store."""
+
+    def __init__(self, st: Store, sources: list[SourceSpec], text_of_source: Callable[[SourceSpec], str]) -> None:
+        self.st, self.specs, self.text_of_source = st, {s.id: s for s in sources}, text_of_source
+        self.held: dict[str, Document] = {}
+        self.texts = _Texts(self)
+
+    def read(self, sid: str, doc: Document) -> None:
+        self.held[sid] = doc
+
+    def forget(self, sid: str) -> None:
+        self.held.pop(sid, None)
+
+    def __getitem__(self, sid: str) -> tuple[SourceSpec, Document]:
+        spec = self.specs[sid]
+        doc = self.held.get(sid)
+        if doc is None:
+            rec = self.st.source_record(sid)
+            sections = tuple(Section(x["title"], x["level"], x["start"], x["end"]) for x in rec["sections"])
+            doc = Document(sid, self.text(sid), sections, (), ())
+        return spec, doc
+
+    def text(self, sid: str) -> str:
+        doc = self.held.get(sid)
+        return doc.text if doc is not None else self.text_of_source(self.specs[sid])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.specs)
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+    def citation(self, sid: str, start: int, end: int) -> dict[str, Any]:
+        """A citation of text[start:end] of a source, its section read from the store."""
+        spec = self.specs[sid]
+        rec = self.st.source_record(sid)
+        section = next((x["title"] for x in rec["sections"] if x["start"] <= start < x["end"]), "Lead")
+        return Citation(sid, spec.title, section, start, end, self.st.quote(sid, start, end)).to_dict()
+
+
+class _Texts(Mapping[str, str]):
+    def __init__(self, docs: _Docs) -> None:
+        self.docs = docs
+
+    def __getitem__(self, sid: str) -> str:
+        return self.docs.text(sid)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.docs)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str], done: int,
+             entries: list[Entry], made: dict[str, tuple[bytes, bytes]], cache: Analyses | None,
+             text_of_source: Callable[[SourceSpec], str], discover: bool, user_names: str | None,
+             say: Callable[[str], None], step: Any) -> Report:
+    """Read the documents from `done` on into `st`, then write what they change of the rest."""
+    identities = run.identities
     ent_index = {e.id: i for i, e in enumerate(entries)}
-    identities = Identities(entries)
-    if discover:
-        identities.prime([u for spec, (_doc, an, _t) in zip(sources, analysed, strict=True) if not spec.curated
-                          for found in an.unknowns for u in found])
     extra = identities.extra  # entities found in added documents, after the registry's
+    extra_index = {e.id: i for i, e in enumerate(extra, len(entries))}
+    docs = _Docs(st, sources, text_of_source)
 
-    sentences_out: list[dict[str, Any]] = []
-    events_out: list[dict[str, Any]] = []
+    # each entity's mentions in the documents read now, before merges
     ent_sentences: dict[int, list[str]] = defaultdict(list)
     ent_events: dict[int, list[str]] = defaultdict(list)
     ent_forms: dict[int, Counter[str]] = defaultdict(Counter)  # every form a mention took
     ent_spellings: dict[int, Counter[str]] = defaultdict(Counter)  # the forms that spell its name (no short forms)
     related: dict[int, Counter[int]] = defaultdict(Counter)
+    # events as written, showing a found entity by the name and kind it had then
+    shown: dict[int, dict[tuple[str, str], list[str]]] = defaultdict(dict)
+    new_sources: list[str] = []
 
-    for spec, (doc, analysis, doc_terms) in zip(sources, analysed, strict=True):
+    def analyses() -> Iterator[tuple[str, bytes]]:
+        wanted = keys[done:]
+        have = {k: made[k][1] for k in wanted if k in made}
+        if cache is not None and len(have) < len(set(wanted)):
+            have.update(cache.data(k for k in set(wanted) if k not in have))
+        for k in wanted:
+            yield k, have[k]
+
+    def ref(x: str) -> dict[str, str]:
+        i = ent_index.get(x)
+        e = entries[i] if i is not None else extra[extra_index[x] - len(entries)]
+        return {"id": e.id, "name": e.name, "type": e.type}
+
+    for spec, (k, data) in zip(sources[done:], analyses(), strict=True):
+        text = text_of_source(spec)
+        doc, analysis, doc_terms = _unpack(pickle.loads(data), (spec.id, text))
+        sentences_out: list[dict[str, Any]] = []
+        events_out: list[dict[str, Any]] = []
         timexes, per_sentence, unknown_by_sentence = analysis.timexes, analysis.mentions, analysis.unknowns
-        report.terms.extend(doc_terms)
-        report.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
-                           for a, b, t, why in analysis.flagged]
+        run.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
+                            for a, b, t, why in analysis.flagged]
         sid = spec.id
-        docs[sid] = (spec, doc)
+        docs.read(sid, doc)
         say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
         if step is not None:
-            step(len(docs), len(sources), spec.path.name)
-        text = doc.text
+            step(len(run.order) + 1, len(sources), spec.path.name)
         for found, unk in zip(per_sentence, unknown_by_sentence, strict=True):
             for u in unk:
                 if not u.weak:
-                    report.unknown[(u.text, u.type)] += 1
+                    run.unknown[(u.text, u.type)] += 1
             for m in found:
                 if m.entity is None:
-                    report.unresolved[m.text] += 1
+                    run.unresolved[m.text] += 1
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
         placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases)
                   if discover and not spec.curated else [])
+        for e in extra[len(extra_index):]:
+            extra_index[e.id] = len(entries) + len(extra_index)
         writer = _writer(text, placed, per_sentence, identities) if placed else None
         ti = 0
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
@@ -288,60 +535,231 @@ def build(
                 "start": s.start, "end": s.end, "text": s.text,
                 "entities": [_eid(i, entries, extra) for i in ids], "events": ev_ids,
             })
-        report.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
-                                  "dates": sum(1 for t in timexes if _dates_a_statement(t.date))}
+        run.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
+                                   "dates": sum(1 for t in timexes if _dates_a_statement(t.date))}
+        # the document's records go to the store as soon as it is read, its events shown with the
+        # names their entities have now (a found entity's may change: see `shown`)
+        _check_records(sentences_out, events_out, text)
+        st.add_sentences(sentences_out, doc_terms)
+        outs = []
+        for ev in events_out:
+            refs = {x: ref(x) for x in ev["entities"]}
+            outs.append(event_out(ev, refs))
+            for x, r in refs.items():
+                if x in extra_index:
+                    shown[extra_index[x]].setdefault((r["name"], r["type"]), []).append(ev["id"])
+        st.add_events(events_out, outs)
+        ents = {x for rec in sentences_out for x in rec["entities"]}
+        st.add_source(_source_record(spec, doc, run.per_source[sid], len(ents)))
+        new_sources.append(sid)
+        run.order.append((sid, k))
+        if spec.curated:
+            run.seeds += 1
+        elif discover:
+            run.weak.update(pickle.loads(_names([k], made, cache)[k])[1])
+        docs.forget(sid)
 
-    merged, possibly = identities.finish() if discover else ({}, {})
-    _merge_entities(merged, [e.id for e in entries + extra], sentences_out, events_out,
-                    ent_sentences, ent_events, ent_forms, ent_spellings, related)
+    # ------------------------------------------------------------------ across the documents
+    state = pickle.dumps(run, protocol=PICKLE)  # before finish(), which adds to the merges
+    merged, possibly_raw = identities.finish() if discover else ({}, {})
     all_entries = entries + extra
-    learnt = _learnt(identities, docs, texts)
-    entities_out = []
-    for i, e in enumerate(all_entries):
-        if i in merged:
-            continue
-        got = _entity(i, e, all_entries, docs, texts, ent_sentences, ent_events, ent_forms, ent_spellings, related)
-        got["merges"] = learnt.get(e.id, [])
-        got["possibly"] = [{"id": all_entries[c].id, "name": all_entries[c].name, "reason": why}
-                           for c, why in possibly.get(i, []) if c not in merged and c != i]
-        entities_out.append(got)
-    sources_out = []
-    ents_of: dict[str, set[str]] = defaultdict(set)
-    for sent in sentences_out:
-        ents_of[sent["source"]].update(sent["entities"])
-    for sid, (spec, doc) in docs.items():
-        ents = ents_of[sid]
-        sources_out.append({
-            "id": sid, "file": spec.path.name, "title": spec.title, "short": spec.short,
-            "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
-            "language": spec.language, "sha256": hashlib.sha256(doc.text.encode()).hexdigest(),
-            "curated": spec.curated, "text": doc.text,
-            "sections": [{"title": x.title, "level": x.level, "start": x.start, "end": x.end} for x in doc.sections],
-            "counts": {**report.per_source[sid], "entities": len(ents)},
-        })
-    db: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "generator": f"etr {__version__}",
-        "sources": sources_out,
-        "sentences": sentences_out,
-        "events": sorted(events_out, key=lambda e: (e["date"]["start"] or "", e["source"], e["citations"][0]["start"])),
-        "entities": entities_out,
-    }
+    ids_of = [e.id for e in all_entries]
+    n_all = len(all_entries)
+    learnt = _learnt(identities, docs)
+    possibly = {i: [{"id": all_entries[c].id, "name": all_entries[c].name, "reason": why}
+                    for c, why in possibly_raw.get(i, []) if c not in merged and c != i] for i in range(n_all)}
+    old = run.written
+    touched = set(ent_sentences) | set(ent_events) | set(ent_forms) | set(ent_spellings) | set(related)
+    remerged = {a for a in set(run.merged) | set(merged) if run.merged.get(a) != merged.get(a)}
+    changed = {i for i in range(len(entries), n_all) if old.get(i) != all_entries[i]}  # new, renamed, retyped
+    reshown = {i for i in changed if i in old and (old[i].name, old[i].type) != (all_entries[i].name, all_entries[i].type)}
+    stored = st.mentions(i for i in touched | remerged | reshown | set(merged) if i in old)
+    mentions = {i: _mentions_of(stored.get(i), ent_sentences.get(i), ent_events.get(i), ent_forms.get(i),
+                                ent_spellings.get(i), related.get(i)) for i in touched | remerged | reshown | set(merged)}
+    # companions of an entity whose merge changed show it under another id
+    companions = {c for a in remerged for c in mentions[a].related if c != a and c < n_all}
+    dirty = touched | remerged | changed | companions | {i for i in range(n_all) if i not in old}
+    dirty |= {run.merged[a] for a in remerged if a in run.merged} | {merged[a] for a in remerged if a in merged}
+    dirty |= {merged[a] for a in merged if a in dirty}
+    dirty |= {i for i in range(n_all) if possibly[i] != run.possibly.get(i, [])}
+    dirty |= {i for i in range(n_all) if learnt.get(ids_of[i], []) != run.learnt.get(ids_of[i], [])}
+    dirty -= set(merged)
+    wanted = (dirty | {a for a, b in merged.items() if b in dirty}) - set(mentions)
+    stored = st.mentions(i for i in wanted if i in old)
+    mentions.update({i: _mentions_of(stored.get(i), None, None, None, None, None) for i in wanted})
+
+    # the records merges rewrite: those naming an entity whose merge changed, and new ones naming
+    # a merged entity; and the events showing a found entity by a name or kind it no longer has
+    rename = {ids_of[a]: ids_of[b] for a, b in merged.items()}
+    sent_ids = {x for a in remerged for x in mentions[a].sentences}
+    sent_ids |= {x for a in merged for x in ent_sentences.get(a, ())}
+    event_ids = {x for a in remerged for x in mentions[a].events}
+    event_ids |= {x for a in merged for x in ent_events.get(a, ())}
+    for i in reshown:
+        event_ids.update(mentions[i].events)
+        event_ids.update(x for a, b in merged.items() if b == i for x in mentions[a].events)
+    for i, ways in shown.items():
+        now = (all_entries[i].name, all_entries[i].type)
+        event_ids.update(x for way, evs in ways.items() if way != now for x in evs)
+    _rewrite(st, sent_ids, event_ids, rename, ref)
+
+    # each entity written again if anything it shows changed
+    ents_out: list[tuple[int, dict[str, Any]]] = []
+    for i in sorted(dirty):
+        got = _render(i, all_entries, docs, mentions, merged)
+        got["merges"] = learnt.get(ids_of[i], [])
+        got["possibly"] = possibly[i]
+        ents_out.append((i, got))
+        run.citations[i] = len(got["statements"]) + len(got["dates"])
+    _check_entities([e for _i, e in ents_out], docs)
+    st.put_entities(ents_out)
+    st.drop_entities(a for a in merged if a in old)
+    st.put_mentions((i, pickle.dumps(tuple(mentions[i]), protocol=PICKLE)) for i in sorted(touched))
+    for sid in sorted(st.sources_of(sent_ids)):  # whose sentences now name other entities
+        rec = st.source_record(sid)
+        rec["counts"]["entities"] = len(st.source_entities(sid))
+        st.update_source(rec)
+
+    # the ranking: every sentence read now, and those naming an entity of another kind or name
+    types = {e.id: e.type for e in all_entries}
+    retyped = {i for i in changed if i in old and old[i].type != all_entries[i].type}
+    rerank: list[int] | None = None
+    if old:
+        again = {x for i in retyped | {a for a, b in merged.items() if b in retyped} for x in mentions[i].sentences}
+        rerank = sorted(set(st.rids_of(sorted(again | sent_ids))) | set(range(st.first_new_sentence, st.n_sentences)))
+    st.rank(rerank, lambda x: types.get(x, ""), implied_words)
+
+    order = [i for i in range(n_all) if i not in merged]
+    light = st.light_by_row()
+    light.update({i: index_light(e) for i, e in ents_out})
+    top: dict[str, Any] = {"generator": f"etr {__version__}", "schema_version": SCHEMA_VERSION}
     if user_names is not None:
-        db["user_names"] = user_names  # kept, so that later adds read them again
-    try:
-        validate(db, "the new fact base")  # every citation quotes its source exactly
-    except FactBaseInvalid as e:
-        raise BuildFailed(e.message) from None
-    n_cit = sum(len(ev["citations"]) for ev in db["events"])
-    n_cit += sum(len(ent["statements"]) + len(ent["dates"]) for ent in db["entities"])
+        top["user_names"] = user_names  # kept, so that later adds read them again
+    st.finish(entity_meta([light[i] for i in order], order, top))
+    # what the next build carries on from: the state before finish(), and what was written
+    after: Carried = pickle.loads(state)
+    after.merged, after.written = dict(merged), dict(enumerate(all_entries))
+    after.possibly = {i: p for i, p in possibly.items() if p}
+    after.learnt = {x: v for x, v in learnt.items() if v}
+    after.citations = {i: n for i, n in run.citations.items() if i not in merged}
+    st.put_carried("state", pickle.dumps(after, protocol=PICKLE))
+    st.con.commit()
+
+    report = Report()
+    report.unknown, report.unresolved = run.unknown, run.unresolved
+    report.per_source, report.flagged = run.per_source, run.flagged
     report.learnt = identities.report()
     report.counts = {
-        "sources": len(sources_out), "sentences": len(sentences_out), "events": len(events_out),
-        "entities": len(entities_out), "citations": n_cit,
-        "auto_entities": len(extra), "seeds": sum(1 for spec, _d in docs.values() if spec.curated),
+        "sources": st.n_sources, "sentences": st.n_sentences, "events": st.n_events,
+        "entities": len(order), "citations": st.n_events + sum(after.citations.values()),
+        "auto_entities": len(extra), "seeds": run.seeds,
     }
-    return db, report
+    return report
+
+
+_NONE: Counter[Any] = Counter()
+
+
+def _mentions_of(stored: bytes | None, sentences: list[str] | None, events: list[str] | None,
+                 forms: Counter[str] | None, spellings: Counter[str] | None, related: Counter[int] | None) -> Mentions:
+    """An entity's mentions: those an earlier build stored, and those of the documents read now."""
+    if stored is not None:
+        m = Mentions(*pickle.loads(stored))
+        m.sentences.extend(sentences or ())
+        m.events.extend(events or ())
+        m.forms.update(forms or _NONE)
+        m.spellings.update(spellings or _NONE)
+        m.related.update(related or _NONE)
+        return m
+    return Mentions(list(sentences or ()), list(events or ()), Counter(forms or _NONE), Counter(spellings or _NONE),
+                    Counter(related or _NONE))
+
+
+def _render(i: int, all_entries: list[Entry], docs: _Docs, mentions: dict[int, Mentions],
+            merged: dict[int, int]) -> dict[str, Any]:
+    """Entity `i`'s record: its mentions and those of the entities merged into it, as one."""
+    own = mentions[i]
+    sentences, events = list(own.sentences), list(own.events)
+    forms, spellings, related = Counter(own.forms), Counter(own.spellings), Counter(own.related)
+    for a, b in merged.items():
+        if b == i:
+            m = mentions[a]
+            sentences += m.sentences
+            events += m.events
+            forms.update(m.forms)
+            spellings.update(m.spellings)
+            related.update(m.related)
+    for a, b in merged.items():  # a companion merged into another is that other
+        if a in related:
+            related[b] += related.pop(a)
+    return _entity(i, all_entries[i], all_entries, docs, docs.texts, {i: sentences}, {i: events}, {i: forms},
+                   {i: spellings}, {i: related})
+
+
+def _rewrite(st: Store, sent_ids: set[str], event_ids: set[str], rename: dict[str, str],
+             ref: Callable[[str], dict[str, str]]) -> None:
+    """Sentences and events written again: their entities as merges now have them (from the
+    lists before merges, kept for the records merges rewrote) and their events' output shown with
+    each entity's present name and kind."""
+    if not sent_ids and not event_ids:
+        return
+    raw = st.unmerged(sent_ids | event_ids)
+    keep: list[tuple[str, list[str], dict[str, str] | None]] = []
+    plain: list[str] = []
+
+    def merge(rid: str, ents: list[str], via: dict[str, str] | None) -> tuple[list[str], dict[str, str] | None]:
+        ents, via = raw.get(rid, (ents, via))
+        if not any(x in rename for x in ents):
+            plain.append(rid)
+            return ents, via
+        keep.append((rid, ents, via))
+        return (list(dict.fromkeys(rename.get(x, x) for x in ents)),
+                {rename.get(k, k): v for k, v in via.items()} if via else via)
+
+    rows = []
+    for s in st.sentence_rows(sent_ids):
+        ents, _via = merge(s["id"], s["entities"], None)
+        rows.append((s["id"], ents))
+    st.set_sentence_entities(rows)
+    evs = []
+    for ev in st.event_records(event_ids):
+        ents, via = merge(ev["id"], ev["entities"], ev["via"])
+        ev["entities"] = ents
+        ev["via"] = via if via is not None else ev["via"]
+        evs.append((ev, event_out(ev, {x: ref(x) for x in ents})))
+    st.set_events(evs)
+    st.forget_unmerged(plain)
+    st.put_unmerged(keep)
+
+
+def _check_records(sentences: list[dict[str, Any]], events: list[dict[str, Any]], text: str) -> None:
+    """Every citation of a document's records quotes it exactly (as store.facts.validate checks
+    a fact base read from JSON)."""
+    for s in sentences:
+        if text[s["start"] : s["end"]] != s["text"]:
+            raise BuildFailed(f"sentence {s['id']} does not match its source text")
+    for ev in events:
+        for c in ev["citations"]:
+            if text[c["start"] : c["end"]] != c["quote"]:
+                raise BuildFailed(f"citation of {ev['id']} does not match its quote at {c['source']}[{c['start']}:{c['end']}]")
+
+
+def _check_entities(ents: list[dict[str, Any]], docs: _Docs) -> None:
+    for e in ents:
+        for c in [*e["statements"], *(d["citation"] for d in e["dates"])]:
+            if docs.text(c["source"])[c["start"] : c["end"]] != c["quote"]:
+                raise BuildFailed(f"citation of {e['id']} does not match its quote at {c['source']}[{c['start']}:{c['end']}]")
+
+
+def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_entities: int) -> dict[str, Any]:
+    return {
+        "id": spec.id, "file": spec.path.name, "title": spec.title, "short": spec.short,
+        "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
+        "language": spec.language, "sha256": hashlib.sha256(doc.text.encode()).hexdigest(),
+        "curated": spec.curated, "text": doc.text,
+        "sections": [{"title": x.title, "level": x.level, "start": x.start, "end": x.end} for x in doc.sections],
+        "counts": {**counts, "entities": n_entities},
+    }
 
 
 def _dates_a_statement(d: DateValue) -> bool:
@@ -380,35 +798,7 @@ COUNTED = re.compile(r"^(?:These|Those|The|All|Both)(?:\s+(two|three|four|five|s
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-def _merge_entities(merged: dict[int, int], ids: list[str], sentences_out: list[dict[str, Any]],
-                    events_out: list[dict[str, Any]], *tables: dict[int, Any]) -> None:
-    """Fold each entity of `merged` into the one it is ("Ward" into "Robert S. Ward"): its
-    sentences, events, spellings and companions, and its place in every record."""
-    if not merged:
-        return
-    for a, b in merged.items():
-        for table in tables:
-            if a not in table:
-                continue
-            got = table.pop(a)
-            if isinstance(got, Counter):
-                table.setdefault(b, Counter()).update(got)
-            else:
-                table.setdefault(b, []).extend(x for x in got if x not in table[b])
-    related = tables[-1]
-    for counts in related.values():
-        for a, b in merged.items():
-            if a in counts:
-                counts[b] += counts.pop(a)
-    rename = {ids[a]: ids[b] for a, b in merged.items()}
-    for rec in (*sentences_out, *events_out):
-        if any(x in rename for x in rec["entities"]):
-            rec["entities"] = list(dict.fromkeys(rename.get(x, x) for x in rec["entities"]))
-            if rec.get("via"):
-                rec["via"] = {rename.get(k, k): v for k, v in rec["via"].items()}
-
-
-def _learnt(identities: Identities, docs: dict[str, tuple[SourceSpec, Document]], texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+def _learnt(identities: Identities, docs: _Docs) -> dict[str, list[dict[str, Any]]]:
     """For each entity, the names taken for it that do not spell it, why, and where it is said."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     seen: set[tuple[str, str, str]] = set()
@@ -418,10 +808,8 @@ def _learnt(identities: Identities, docs: dict[str, tuple[SourceSpec, Document]]
         seen.add((m.entity, m.form, m.reason))
         item: dict[str, Any] = {"form": m.form, "reason": m.reason}
         if m.source in docs and m.start >= 0:
-            spec, doc = docs[m.source]
-            sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
-            a, b = (sent.start, sent.end) if sent is not None else (m.start, m.end)
-            item["citation"] = _citation(spec, doc, a, b).to_dict()
+            a, b = docs.st.sentence_at(m.source, m.start) or (m.start, m.end)
+            item["citation"] = docs.citation(m.source, a, b)
         out[m.entity].append(item)
     return out
 
@@ -615,8 +1003,8 @@ def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t
     return eid
 
 
-def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[SourceSpec, Document]],
-            texts: dict[str, str], ent_sentences: dict[int, list[str]], ent_events: dict[int, list[str]],
+def _entity(i: int, e: Entry, all_entries: list[Entry], docs: Mapping[str, tuple[SourceSpec, Document]],
+            texts: Mapping[str, str], ent_sentences: dict[int, list[str]], ent_events: dict[int, list[str]],
             ent_forms: dict[int, Counter[str]], ent_spellings: dict[int, Counter[str]],
             related: dict[int, Counter[int]]) -> dict[str, Any]:
     statements = []
@@ -635,10 +1023,10 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: dict[str, tuple[So
     dates = []
     for value, quote in zip(e.dates, e.date_quotes, strict=True):
         spec, doc = docs[e.source] if e.source in docs else next(iter(docs.values()))
-        found = [(sid, texts[sid].find(quote)) for sid in docs if texts[sid].find(quote) >= 0]
-        if not found:
+        found = next(((sid, at) for sid in docs if (at := texts[sid].find(quote)) >= 0), None)
+        if found is None:
             raise BuildFailed(f"registry entry {e.id!r}: date quote not found: {quote[:60]!r}")
-        sid, at = found[0]
+        sid, at = found
         spec, doc = docs[sid]
         dates.append({"value": value, "citation": _citation(spec, doc, at, at + len(quote)).to_dict()})
     top = [(k, c) for k, c in related[i].items() if k != i]

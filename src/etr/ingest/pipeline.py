@@ -9,19 +9,22 @@ import gc
 import hashlib
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
-from etr.ingest.assemble import Report, SourceSpec, analyse, build, seed_sources, user_source
+from etr.ingest.assemble import Report, SourceSpec, analyse, assemble, seed_sources, user_source
+from etr.ingest.cache import Analyses
 from etr.ingest.documents import text_of
 from etr.ingest.link import Linker
 from etr.ingest.registry import load_registry
 from etr.ingest.sentences import read_document
 from etr.store import facts as store
 from etr.store import index
+from etr.store.writer import Store
 
 Progress = Callable[[str], None]
 
@@ -31,33 +34,81 @@ def _root() -> Path:
 
 
 def build_seeds(progress: Progress | None = None) -> tuple[dict[str, Any], Report]:
+    """The seeds' fact base, held whole."""
+    st, report = seeds_store(progress)
+    return _whole(st), report
+
+
+def seeds_store(progress: Progress | None = None, dest: Path | None = None) -> tuple[Store, Report]:
+    """The seeds' fact base, in a store written to `dest` (in memory if None), not yet committed."""
     root = _root()
-    return build(seed_sources(root / "seeds"), root / "data" / "registry", progress)
+    return assemble(seed_sources(root / "seeds"), root / "data" / "registry", dest, progress)
+
+
+def _whole(st: Store) -> dict[str, Any]:
+    try:
+        return json.loads("".join(st.json_chunks()))  # type: ignore[no-any-return]
+    finally:
+        st.abandon()
+
+
+class Base(NamedTuple):
+    """What a fact base already holds: the documents users added (without their texts when its
+    store holds them), the user's names, each source's digest, and its store if current."""
+
+    sources: list[SourceSpec]
+    user_names: str | None
+    digests: dict[str, str]
+    store: Store | None
+
+
+def read_base(base: Path | None) -> Base:
+    """The documents added to the fact base at `base` before, from its store when that is
+    current (the texts stay there until needed), else from its JSON. A fact base that cannot be
+    read holds nothing to keep."""
+    if base is None or not base.is_file():
+        return Base([], None, {}, None)
+    prior = Store.existing(index.index_path(base)) if index.is_current(base) else None
+    records: list[dict[str, Any]]
+    if prior is not None:
+        records, user_names = prior.sources(), prior.top().get("user_names")
+    else:
+        try:
+            old = store.load(base, fast=True)
+        except EtrError:
+            return Base([], None, {}, None)
+        records, user_names = old["sources"], old.get("user_names")
+    kept = [SourceSpec(s["id"], Path(s["file"]), s["title"], s["short"], s["author"], s["publisher"], s["kind"],
+                       s["language"], None, False, s.get("text")) for s in records if not s.get("curated", True)]
+    return Base(kept, user_names, {s["id"]: s.get("sha256", "") for s in records}, prior)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def build_with_added(files: list[Path], base: Path | None, progress: Progress | None = None,
-                     names: Path | None = None) -> tuple[dict[str, Any], Report]:
-    """Seeds, the documents already added to `base` (if any), and `files`; the user's own names
-    (`names`, or those `base` kept from an earlier --names)."""
+                     names: Path | None = None, removes: list[str] | None = None) -> tuple[dict[str, Any], Report]:
+    """Seeds, the documents already added to `base` (if any) but those `removes` names, and
+    `files`: the fact base held whole (see `added_store`)."""
+    st, report = added_store(files, base, progress, names, removes)
+    return _whole(st), report
+
+
+def added_store(files: list[Path], base: Path | None, progress: Progress | None = None,
+                names: Path | None = None, removes: list[str] | None = None,
+                dest: Path | None = None, cache: Analyses | None = None) -> tuple[Store, Report]:
+    """Seeds, the documents already added to `base` (if any) but those `removes` names, and
+    `files`; the user's own names (`names`, or those `base` kept from an earlier --names). The
+    store goes to `dest` (in memory if None), not yet committed; `cache`: kept analyses."""
     root = _root()
     sources = seed_sources(root / "seeds")
+    old = read_base(base)
+    kept = _without(old, removes or [], {s.id for s in sources}, base)
+    held = {_digest(text_of(spec.path)) for spec in sources} | {old.digests[s.id] for s in kept}
+    sources += kept
+    user_names = old.user_names
     taken = {s.id for s in sources}
-    user_names: str | None = None
-    if base is not None and base.is_file():
-        try:
-            old = store.load(base)
-        except EtrError:
-            old = None
-        user_names = (old or {}).get("user_names")
-        for s in (old or {}).get("sources", []):
-            if not s.get("curated", True) and s["id"] not in taken:
-                sources.append(SourceSpec(s["id"], Path(s["file"]), s["title"], s["short"], s["author"],
-                                          s["publisher"], s["kind"], s["language"], None, False, s["text"]))
-                taken.add(s["id"])
-    def digest(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    held = {digest(spec.text if spec.text is not None else text_of(spec.path)) for spec in sources}
     labels = {spec.short for spec in sources}
     for f in files:
         spec = user_source(f, taken, None)
@@ -66,11 +117,11 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
             label, n = f"{spec.short} ({n})", n + 1
         spec = replace(spec, short=label)
         assert spec.text is not None
-        if digest(spec.text) in held:  # the same text again, under this name or another
+        if _digest(spec.text) in held:  # the same text again, under this name or another
             if progress:
                 progress(f"{f}: the same text is in the fact base already; not added twice")
             continue
-        held.add(digest(spec.text))
+        held.add(_digest(spec.text))
         taken.add(spec.id)
         labels.add(spec.short)
         sources.append(spec)
@@ -79,7 +130,28 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
             user_names = names.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise BadDocument(f"{names}: cannot read your names file ({getattr(e, 'strerror', None) or e})") from None
-    return build(sources, root / "data" / "registry", progress, discover=True, user_names=user_names)
+    return assemble(sources, root / "data" / "registry", dest, progress, discover=True, user_names=user_names,
+                    prior=old.store, cache=cache)
+
+
+def _without(old: Base, removes: list[str], seeds: set[str], base: Path | None) -> list[SourceSpec]:
+    """The documents a fact base keeps when the user removes these: each named by its source id,
+    its file name, or the path of a file whose text it holds."""
+    out = list(old.sources)
+    for name in removes:
+        found = [s for s in out if name in (s.id, s.path.name)]
+        path = Path(name)
+        if not found and path.is_file():
+            digest = _digest(text_of(path))
+            found = [s for s in out if old.digests.get(s.id) == digest or s.path.name == path.name]
+        if not found:
+            if name in seeds:
+                raise BadQuery(f"--remove {name}: that is a seed document, which every fact base holds")
+            listed = ", ".join(s.id for s in out[:6]) + (", ..." if len(out) > 6 else "")
+            holds = f"its added documents: {listed}" if out else "it holds only the seed documents"
+            raise BadQuery(f"--remove {name}: no such document in {base or 'the fact base'} ({holds})")
+        out = [s for s in out if s not in found]
+    return out
 
 
 class Built(NamedTuple):
@@ -89,34 +161,52 @@ class Built(NamedTuple):
 
 
 def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Progress | None = None,
-              names: Path | None = None) -> Built:
-    """`etr build`: the seeds (and, with `files`, the documents added before and these) built
-    and written atomically to `out`, `db`, or - the packaged fact base, or the user's when adding.
-    Adding starts from the file being written (or `db`), so no document leaves a fact base
-    unless the user says so; a second build of the same file waits for the first."""
+              names: Path | None = None, removes: list[str] | None = None) -> Built:
+    """`etr build`: the seeds and the documents the fact base holds, with `files` added and
+    `removes` removed, built and written atomically to `out`, `db`, or - the packaged fact base,
+    or the user's when adding. A build starts from the fact base it writes (or `db`): no
+    document leaves a fact base unless the user removes it, and a second build of the same file
+    waits for the first. The documents read before are not read again (their analyses are kept
+    beside the fact base, etr.ingest.cache), and a build that only adds documents carries on
+    from where the last one stopped (etr.ingest.assemble)."""
     # a build makes millions of small objects and keeps nearly all of them to the end: the cyclic
     # garbage collector, scanning them again and again, took ~15 % of a 1,000-document build
     gc.disable()
-    target = out or db or (store.user_db() if files or names is not None else store.packaged_db())
+    changing = bool(files or names is not None or removes)
+    target = out or db or (store.user_db() if changing else store.packaged_db())
     _writable(target)
     with store.locked(target, progress):
-        if files or names is not None:
-            fb, rep = build_with_added(files, db or target, progress, names)
+        base = db or target
+        st: Store
+        dest = index.index_path(target)
+        if changing or _holds_added(base):
+            cache = Analyses(index.side_path(target, ".analyses.sqlite"))
+            try:
+                st, rep = added_store(files, base, progress, names, removes, dest, cache)
+            finally:
+                cache.close()
         else:
-            fb, rep = build_seeds(progress)
+            st, rep = seeds_store(progress, dest)
         if progress is not None and hasattr(progress, "step"):
-            progress.step(len(fb["sources"]), len(fb["sources"]), f"writing {target.name}")
-        writer = index.IndexWriter(fb, index.index_path(target), sentence_terms=rep.terms)
+            progress.step(rep.counts["sources"], rep.counts["sources"], f"writing {target.name}")
         try:
             try:
-                store.write_atomic(target, store.chunks(fb))
+                store.write_atomic(target, st.json_chunks())
             except OSError as e:
                 raise BadQuery(f"cannot write {target} ({e.strerror or e}); the previous file is untouched") from None
-            writer.finish(index.key_of(target))
+            try:
+                st.commit(index.key_of(target))
+            except (OSError, sqlite3.Error):
+                pass  # the index is made again by the next query: a folder we cannot write to only costs speed
         finally:
-            writer.abandon()
+            st.abandon()
     became_default = bool(files or names) and target == store.user_db() and not os.environ.get("ETR_DB")
     return Built(target, rep, became_default)
+
+
+def _holds_added(base: Path) -> bool:
+    """Whether the fact base at `base` holds documents a user added (a rebuild keeps them)."""
+    return bool(read_base(base).sources) if base.is_file() else False
 
 
 def _writable(target: Path) -> None:
@@ -133,14 +223,14 @@ def _writable(target: Path) -> None:
 def check(path: Path | None = None) -> tuple[bool, str]:
     """Whether the fact base at `path` (the packaged one) is byte-identical to a fresh build of the seeds."""
     path = path or store.packaged_db()
-    db, _ = build_seeds()
-    fresh = store.dumps(db)
+    st, rep = seeds_store()
+    fresh = "".join(st.json_chunks())
     try:
         current = path.read_text(encoding="utf-8")
     except OSError as e:
         return False, f"{path}: cannot read ({e.strerror or e})"
     if current == fresh:
-        return True, f"{path} is what `etr build` produces ({len(db['events'])} events, every citation verified)"
+        return True, f"{path} is what `etr build` produces ({rep.counts['events']} events, every citation verified)"
     return False, f"{path} differs from what `etr build` produces; run `etr build` and commit the result"
 
 

@@ -65,8 +65,10 @@ def default_db() -> Path:
     return packaged_db()
 
 
-def load(path: Path) -> dict[str, Any]:
-    """The fact base at `path`, validated; FactBaseMissing/FactBaseInvalid (exit 3) otherwise."""
+def load(path: Path, fast: bool = False) -> dict[str, Any]:
+    """The fact base at `path`, validated; FactBaseMissing/FactBaseInvalid (exit 3) otherwise.
+    `fast`: parsed by orjson (1.6 times json's speed on a large fact base, but 20 ms to import:
+    for builds and for remaking an index, never for a query's start)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -78,7 +80,12 @@ def load(path: Path) -> dict[str, Any]:
     if not raw.strip():
         raise FactBaseInvalid(f"{path}: the fact base is empty; run `etr build`")
     try:
-        db = json.loads(raw)
+        if fast:
+            import orjson
+
+            db = orjson.loads(raw)
+        else:
+            db = json.loads(raw)
     except (ValueError, RecursionError) as e:
         raise FactBaseInvalid(f"{path}: not valid JSON, truncated or damaged ({e}); run `etr build`") from None
     validate(db, str(path))

@@ -1,11 +1,13 @@
-"""A derived SQLite index of the fact base, so that a query reads only what it needs.
+"""The fact base's store: a SQLite file from which every query reads only what it needs.
 
-`data/facts.json` stays the canonical, human-readable fact base. Beside it (or, where that folder
-is not writable, in the user's cache) etr keeps `<name>.index.sqlite`, made from the validated
-JSON and keyed by the JSON's size and modification time: when the JSON changes, the index is
-made again on the next query, so a damaged fact base is still refused (exit 3). Parsing a large
-JSON file on every query is what made etr slow at a thousand documents (bench/README.md).
-Imports etr.store, etr.errors, etr.names and the standard library.
+The JSON fact base (`data/facts.json`, or the user's) stays the canonical, human-readable fact
+base and the interchange format. Beside it (or, where that folder is not writable, in the user's
+cache) etr keeps `<name>.index.sqlite`, which the build writes as it goes (etr.store.writer) and
+queries answer from; it is keyed by the JSON's size and times, so that when the JSON changes any
+other way the index is made again from it on the next query, after full validation (a damaged
+fact base is still refused, exit 3). Parsing a large JSON file on every query is what made etr
+slow at a thousand documents (bench/README.md). This module reads the store; etr.store.writer
+writes it. Imports etr.store, etr.errors, etr.text and the standard library.
 """
 
 from __future__ import annotations
@@ -30,17 +32,19 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "14"
-INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "15"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE arrays(name TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, short TEXT NOT NULL, title TEXT NOT NULL,
                      data TEXT NOT NULL, text TEXT NOT NULL);
 CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, rids BLOB NOT NULL);
-CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, start TEXT, end TEXT,
-                    source TEXT NOT NULL, cstart INTEGER NOT NULL, cend INTEGER NOT NULL, value TEXT NOT NULL, entities TEXT NOT NULL,
-                    out TEXT NOT NULL, dstart INTEGER NOT NULL, dend INTEGER NOT NULL);
+CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, skey TEXT NOT NULL, start TEXT, end TEXT,
+                    source TEXT NOT NULL, cstart INTEGER NOT NULL, cend INTEGER NOT NULL, value TEXT NOT NULL,
+                    entities TEXT NOT NULL, out TEXT NOT NULL, dstart INTEGER NOT NULL, dend INTEGER NOT NULL,
+                    record TEXT NOT NULL);
+CREATE INDEX events_order ON events(skey, source, cstart, rid);
 CREATE INDEX events_start ON events(start);
 CREATE INDEX events_sentence ON events(source, cstart);
 CREATE TABLE sentences(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL,
@@ -48,7 +52,14 @@ CREATE TABLE sentences(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source 
                        end INTEGER NOT NULL, text TEXT NOT NULL, entities TEXT NOT NULL, events TEXT NOT NULL);
 CREATE INDEX sentences_at ON sentences(source, start);
 CREATE TABLE postings(term TEXT PRIMARY KEY, df INTEGER NOT NULL, rids BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE carried(name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE mentions(idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE unmerged(id TEXT PRIMARY KEY, entities TEXT NOT NULL, via TEXT);
 """
+# events: `rid` is the order the build made them in; the fact base lists them by (date, source,
+# place in it), ties in that order (ORDER_BY). carried, mentions, unmerged: what a build hands the
+# next (etr.ingest.assemble), so that adding a document reads only what it changes.
+ORDER_BY = "skey, source, cstart, rid"
 LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms", "curated", "description")
 # per-sentence flags (the "flags" array), for ranking without reading the sentence
 HAS_DIGIT, HAS_EVENTS, NAMES_PERSON, NAMES_PLACE = 1, 2, 4, 8
@@ -89,14 +100,40 @@ def key_of(path: Path) -> str:
 
 def index_path(facts: Path) -> Path:
     """Beside the fact base if that folder is writable, else in the user's cache."""
-    beside = facts.with_name(facts.name + ".index.sqlite")
+    return side_path(facts, ".index.sqlite")
+
+
+def side_path(facts: Path, suffix: str) -> Path:
+    """A file that goes with the fact base: beside it if that folder is writable, else in the
+    user's cache."""
+    beside = facts.with_name(facts.name + suffix)
     if os.access(facts.parent, os.W_OK):
         return beside
     import hashlib
 
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etr"
     digest = hashlib.sha1(str(facts.resolve()).encode()).hexdigest()[:16]
-    return cache / f"{digest}.index.sqlite"
+    return cache / f"{digest}{suffix}"
+
+
+def is_current(facts: Path) -> bool:
+    """Whether the index of the fact base at `facts` is there and made from it as it is now."""
+    try:
+        key = key_of(facts)
+    except OSError:
+        return False
+    path = index_path(facts)
+    if not path.is_file():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == key
 
 
 def open_index(facts: Path, rebuild: bool = False) -> Index:
@@ -119,7 +156,7 @@ def open_index(facts: Path, rebuild: bool = False) -> Index:
     write_index(db, path, key)
     idx = _try_open(path, key)
     if idx is None:  # the index could not be kept on disk: keep it in memory for this query
-        return Index(_fill(sqlite3.connect(":memory:"), db, key))
+        return index_from_dict(db)
     return idx
 
 
@@ -137,122 +174,27 @@ def _try_open(path: Path, key: str) -> Index | None:
         return None
 
 
-def write_index(db: dict[str, Any], path: Path, key: str) -> None:
-    """Write the index atomically, in this process; a folder we cannot write to only costs speed."""
-    IndexWriter(db, path, fork=False).finish(key)
+def write_index(db: dict[str, Any], path: Path | None, key: str) -> Any:
+    """Write the index of a fact base held whole (one read from JSON) atomically; a folder we
+    cannot write to only costs speed. `path` None: in memory, the store returned."""
+    from etr.store.writer import Store, from_records
 
-
-PENDING = "pending"
-FORK_AT = 5000  # sentences: below this, writing the index is quicker than starting a process
-
-
-class IndexWriter:
-    """Writes the index of a new fact base while the caller writes the JSON.
-
-    The index's key names the JSON file's size and times, known only once the JSON is written:
-    the index is made under a temporary name with a placeholder key, in a forked child process
-    (which shares the fact base in memory, nothing to copy) when the fact base is large and the
-    machine has a second core, and `finish` stamps the key and renames it into place. Writing the
-    index took about as long as writing the JSON at 1,000 documents (bench/README.md)."""
-
-    def __init__(self, db: dict[str, Any], path: Path, sentence_terms: list[list[str]] | None = None,
-                 fork: bool = True) -> None:
-        self.db, self.path, self.terms = db, path, sentence_terms
-        import tempfile
-
-        self.pid: int | None = None
-        self.tmp: str | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            os.close(fd)
-        except OSError:
-            self.tmp = None
-            return
-        if (fork and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and len(db["sentences"]) >= FORK_AT
-                and os.environ.get("ETR_NO_FORK") != "1"):
-            try:
-                self.pid = os.fork()
-            except OSError:
-                self.pid = None
-                return
-            if self.pid == 0:  # the child: write, and leave without running the parent's exit code
-                code = 1
-                try:
-                    self._write(None)
-                    code = 0
-                finally:
-                    os._exit(code)
-
-    def _write(self, ranking: Ranking | None = None) -> None:
-        """The index, all of it or (in the child, `ranking` None there) all but the ranking tables."""
-        assert self.tmp is not None
-        con = sqlite3.connect(self.tmp)
-        try:
-            _fill_core(con, self.db, PENDING)
-            if ranking is not None:
-                _insert_ranking(con, ranking)
-            con.commit()
-        finally:
-            con.close()
-
-    def finish(self, key: str) -> None:
-        """Wait for the index (or write it here), stamp `key` on it and move it into place; a
-        folder we cannot write to only costs speed."""
-        if self.tmp is None:
-            return
-        try:
-            ranking = _ranking(self.db, self.terms)  # the parent's share, while the child writes
-            if self.pid is not None:
-                _pid, status = os.waitpid(self.pid, 0)
-                self.pid = None
-                if status != 0:
-                    raise sqlite3.Error("the process writing the index failed")
-                con = sqlite3.connect(self.tmp)
-                try:
-                    _insert_ranking(con, ranking)
-                    con.commit()
-                finally:
-                    con.close()
-            else:
-                self._write(ranking)
-            con = sqlite3.connect(self.tmp)
-            try:
-                con.execute("UPDATE meta SET value = ? WHERE key = 'key'", (key,))
-                con.commit()
-            finally:
-                con.close()
-            os.replace(self.tmp, self.path)
-            self.tmp = None
-        except (OSError, sqlite3.Error):
-            self.abandon()
-
-    def abandon(self) -> None:
-        """Stop and remove a half-made index (the build failed or was interrupted)."""
-        import contextlib
-        import signal
-
-        if self.pid is not None:
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            self.pid = None
-        if self.tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(self.tmp)
-            self.tmp = None
+    try:
+        got = Store(path)
+    except OSError:
+        return None
+    try:
+        from_records(got, db)
+        got.commit(key)
+    except (OSError, sqlite3.Error):
+        got.abandon()
+        return None
+    return got
 
 
 def index_from_dict(db: dict[str, Any]) -> Index:
     """An in-memory index of an already loaded fact base (tests, one-off use)."""
-    return Index(_fill(sqlite3.connect(":memory:"), db, "memory"))
-
-
-def _fill(con: sqlite3.Connection, db: dict[str, Any], key: str) -> sqlite3.Connection:
-    _fill_core(con, db, key)
-    _insert_ranking(con, _ranking(db))
-    con.commit()
-    return con
+    return Index(write_index(db, None, "memory").con)
 
 
 def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, str, str]]:
@@ -266,6 +208,13 @@ def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, st
                  *((v, "variant") for v in e["variants"]), *((x, "short") for x in e["short_forms"])]
         out += [(i, form, fold(form), kind, key(form)) for form, kind in forms]
     return out
+
+
+def light(e: dict[str, Any]) -> dict[str, Any]:
+    """What every query reads of an entity: its names and kind (its events are read on demand)."""
+    d = {k: e[k] for k in LIGHT_KEYS}
+    d["n_sentences"] = len(e["sentences"])
+    return d
 
 
 def shape_event(ev: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -285,85 +234,9 @@ def shape_event(ev: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[str
     return out
 
 
-def _fill_core(con: sqlite3.Connection, db: dict[str, Any], key: str) -> None:
-    """Everything but the ranking tables: sources, entities, events (in output shape), sentences."""
-    con.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only when complete
-    con.execute("PRAGMA synchronous = OFF")
-    con.executescript(SCHEMA)
-    dumps = json.dumps
-    con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)", [
-        (i, s["id"], s["short"], s["title"], dumps({k: v for k, v in s.items() if k != "text"}, ensure_ascii=False), s["text"])
-        for i, s in enumerate(db["sources"])])
-    refs = {e["id"]: {"id": e["id"], "name": e["name"], "type": e["type"]} for e in db["entities"]}
-    rid_of = {s["id"]: i for i, s in enumerate(db["sentences"])}
-    light = []
-    for e in db["entities"]:
-        d = {k: e[k] for k in LIGHT_KEYS}
-        d["n_sentences"] = len(e["sentences"])
-        light.append(d)
-    con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
-        (i, e["id"], dumps(e, ensure_ascii=False), array("i", sorted([rid_of[x] for x in e["sentences"] if x in rid_of])).tobytes())
-        for i, e in enumerate(db["entities"])])
-    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        (i, ev["id"], ev["date"]["start"], ev["date"]["end"], ev["source"], ev["citations"][0]["start"],
-         ev["citations"][0]["end"], ev["date"]["value"], SEP.join(ev["entities"]),
-         dumps(shape_event(ev, refs), ensure_ascii=False), *ev["date_span"])
-        for i, ev in enumerate(db["events"])])
-    con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        (i, s["id"], s["source"], s["section"], s["paragraph"], s["start"], s["end"], s["text"],
-         SEP.join(s["entities"]), SEP.join(s["events"])) for i, s in enumerate(db["sentences"])])
-    _fill_spans(con, db["events"])
-    meta = {"key": key, "light": dumps(light, ensure_ascii=False), "names": dumps(name_entries(light), ensure_ascii=False),
-            "schema_version": str(db["schema_version"])}
-    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-
-
-Ranking = tuple[list[tuple[str, int, bytes]], list[tuple[str, bytes]], list[tuple[str, str]]]
-
-
-def _ranking(db: dict[str, Any], sentence_terms: list[list[str]] | None = None) -> Ranking:
-    """The rows of the ranking tables (postings, per-sentence arrays, their meta): pure Python,
-    which the parent works out while a child writes the rest (IndexWriter)."""
-    from etr.text.terms import implied_words, terms
-
-    if sentence_terms is None or len(sentence_terms) != len(db["sentences"]):
-        sentence_terms = [terms(s["text"]) for s in db["sentences"]]
-    types = {e["id"]: e["type"] for e in db["entities"]}
-    total = 0
-    postings: dict[str, list[int]] = {}
-    lengths = array("i")
-    paras = array("i")
-    flags = bytearray()
-    para_ids: dict[tuple[str, int], int] = {}
-    person = {x for x, t in types.items() if t == "person"}
-    place = {x for x, t in types.items() if t == "place"}
-    for i, (s, ts) in enumerate(zip(db["sentences"], sentence_terms, strict=True)):
-        total += len(ts)
-        lengths.append(len(ts))
-        for t in ts:
-            got = postings.get(t)
-            if got is None:
-                postings[t] = [i]
-            else:
-                got.append(i)  # once per occurrence: the count is the term's frequency
-        for w in implied_words([types.get(x, "") for x in s["entities"]]):
-            postings.setdefault(IMPLIED + w, []).append(i)
-        paras.append(para_ids.setdefault((s["source"], s["paragraph"]), len(para_ids)))
-        ents = s["entities"]
-        flags.append((HAS_DIGIT if _DIGIT.search(s["text"]) else 0) | (HAS_EVENTS if s["events"] else 0)
-                     | (NAMES_PERSON if not person.isdisjoint(ents) else 0) | (NAMES_PLACE if not place.isdisjoint(ents) else 0))
-    rows = [(t, len(set(rids)), array("i", rids).tobytes()) for t, rids in sorted(postings.items())]
-    arrays = [("lengths", lengths.tobytes()), ("paras", paras.tobytes()), ("flags", bytes(flags))]
-    n = max(1, len(db["sentences"]))
-    meta = [("n", str(n)), ("sentences", str(len(db["sentences"]))), ("avg", str(total / n))]
-    return rows, arrays, meta
-
-
-def _insert_ranking(con: sqlite3.Connection, ranking: Ranking) -> None:
-    rows, arrays, meta = ranking
-    con.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
-    con.executemany("INSERT INTO arrays VALUES (?, ?)", arrays)
-    con.executemany("INSERT INTO meta VALUES (?, ?)", meta)
+def event_out(ev: dict[str, Any], refs: dict[str, dict[str, Any]]) -> str:
+    """`shape_event` as the JSON the index stores."""
+    return json.dumps(shape_event(ev, refs), ensure_ascii=False)
 
 
 def _day(iso: str) -> int | None:
@@ -373,23 +246,23 @@ def _day(iso: str) -> int | None:
         return None
 
 
-def _fill_spans(con: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
+def fill_spans(con: sqlite3.Connection, rows: Iterable[tuple[int, str | None, str | None]]) -> None:
     """An R*Tree of the events' date spans (day numbers), so that `when 1944-11` reads only the
     events that overlap November 1944, not the whole table. SQLite's R*Tree module is built into
-    nearly every Python; without it queries scan the events instead (slower, same answers)."""
+    nearly every Python; without it queries scan the events instead (slower, same answers).
+    `rows`: (rid, start, end) of events."""
     try:
-        con.execute("CREATE VIRTUAL TABLE event_spans USING rtree_i32(rid, lo, hi)")
+        con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS event_spans USING rtree_i32(rid, lo, hi)")
     except sqlite3.Error:
         return
-    rows = []
-    for i, ev in enumerate(events):
-        a, b = ev["date"]["start"], ev["date"]["end"]
+    out = []
+    for i, a, b in rows:
         if a is None or b is None:
             continue
         lo, hi = _day(a), _day(b)
         if lo is not None and hi is not None and lo <= hi:  # the R*Tree refuses a span that runs backwards
-            rows.append((i, lo, hi))
-    con.executemany("INSERT INTO event_spans VALUES (?, ?, ?)", rows)
+            out.append((i, lo, hi))
+    con.executemany("INSERT INTO event_spans VALUES (?, ?, ?)", out)
 
 
 class RawList:
@@ -434,6 +307,8 @@ class Index:
         self.avg = float(meta["avg"])
         self.light: list[dict[str, Any]] = json.loads(meta["light"])
         self.name_entries: list[list[Any]] = json.loads(meta["names"])
+        # each entity's row (found entities that merged into others leave gaps in the rows)
+        self.rows: list[int] = json.loads(meta["rows"])
 
     def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self.con.execute(sql, tuple(args))]
@@ -460,11 +335,11 @@ class Index:
         return self._array("flags", "B")
 
     def entity(self, idx: int) -> dict[str, Any]:
-        row = self.con.execute("SELECT data FROM entities WHERE idx = ?", (idx,)).fetchone()
+        row = self.con.execute("SELECT data FROM entities WHERE idx = ?", (self.rows[idx],)).fetchone()
         return json.loads(row[0])  # type: ignore[no-any-return]
 
     def entity_rids(self, idx: int) -> array[int]:
-        row = self.con.execute("SELECT rids FROM entities WHERE idx = ?", (idx,)).fetchone()
+        row = self.con.execute("SELECT rids FROM entities WHERE idx = ?", (self.rows[idx],)).fetchone()
         return _ints(row[0], self.n) if row else array("i")
 
     def event_outs(self, ids: list[str]) -> list[tuple[tuple[str, str, str, int], int, str]]:
@@ -472,8 +347,8 @@ class Index:
         out = []
         for chunk in _chunks(ids):
             out += [((a or "", b or "", c, d), e, o) for a, b, c, d, e, o in self.con.execute(
-                f"SELECT start, end, source, cstart, cend, out FROM events WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk)]
+                f"SELECT start, end, source, cstart, cend, out FROM events WHERE id IN ({','.join('?' * len(chunk))}) "
+                f"ORDER BY {ORDER_BY}", chunk)]
         return out
 
     def events_in_sentences(self, ids: list[str]) -> dict[str, tuple[int, int, str]]:
@@ -492,10 +367,11 @@ class Index:
         if a is not None and b is not None and self.has_spans:
             return self.con.execute(
                 "SELECT e.start, e.end, e.source, e.cstart, e.entities, e.out FROM event_spans s JOIN events e ON e.rid = s.rid "
-                "WHERE s.hi >= ? AND s.lo <= ? AND e.end >= ? AND e.start <= ? ORDER BY e.rid", (a, b, lo, hi)).fetchall()
+                "WHERE s.hi >= ? AND s.lo <= ? AND e.end >= ? AND e.start <= ? ORDER BY e.skey, e.source, e.cstart, e.rid",
+                (a, b, lo, hi)).fetchall()
         return self.con.execute(
             "SELECT start, end, source, cstart, entities, out FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? "
-            "ORDER BY rid", (lo or "0000", hi or "9999")).fetchall()
+            f"ORDER BY {ORDER_BY}", (lo or "0000", hi or "9999")).fetchall()
 
     @cached_property
     def has_spans(self) -> bool:
@@ -508,7 +384,7 @@ class Index:
     def events_of_sentence(self, source: str, start: int) -> list[tuple[str, str, dict[str, Any]]]:
         """(id, value, output) of the events a sentence states."""
         return [(i, v, json.loads(o)) for i, v, o in self.con.execute(
-            "SELECT id, value, out FROM events WHERE source = ? AND cstart = ? ORDER BY rid", (source, start))]
+            f"SELECT id, value, out FROM events WHERE source = ? AND cstart = ? ORDER BY {ORDER_BY}", (source, start))]
 
     def sentences(self, ids: list[str], undated_only: bool = False) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -586,7 +462,7 @@ class Index:
 
     def all_events(self) -> RawList:
         """Every event, in the fact base's (date) order, as output JSON."""
-        return RawList([o for (o,) in self.con.execute("SELECT out FROM events ORDER BY rid")])
+        return RawList([o for (o,) in self.con.execute(f"SELECT out FROM events ORDER BY {ORDER_BY}")])
 
     def all_sentences(self) -> Iterator[dict[str, Any]]:
         return map(_sentence, self.con.execute(f"SELECT {SENTENCE} FROM sentences ORDER BY rid"))
