@@ -122,6 +122,11 @@ def _chinese_syllables(word: str) -> bool:
     return chinese_syllables(word) > 0
 
 
+def chinese_surname(word: str) -> bool:
+    """Whether `word` is a Chinese surname in any romanisation ("Chu", "Zhang", "Ch'en")."""
+    return word_key(word) in _rules()["surnames"]
+
+
 def _kind_from_words(words: list[str], written: list[str] | None = None) -> tuple[str, str]:
     """What the words of a name say it names: its last word ("River"), a part only persons'
     names have ("Khan"), a Chinese surname and syllables, a Russian or Turkic person's ending."""

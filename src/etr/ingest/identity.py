@@ -20,11 +20,11 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from etr.ingest.aliases import Alias
-from etr.ingest.discover import Unknown, title_length
+from etr.ingest.discover import Unknown, chinese_surname, title_length
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
-from etr.text.romanise import key, word_key
+from etr.text.romanise import chinese_syllables, key, word_key
 
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
@@ -57,6 +57,14 @@ def spells(how: str) -> bool:
     Ehmetjan Qasimi), or one the text gives it (the editor's "Wang [Wang Tse-ming]", "Wash [Ward]"),
     not a part of it ("Chang", a surname)."""
     return not how or any(r in how for r in SPELLING_REASONS)
+
+
+def surname_words(words: list[str]) -> list[str]:
+    """The words of a full name that may be its bearer's surname: the first of a Chinese name
+    ("Chu" of "Chu Shao-liang", not "chu" of "Yu Chia-chu"); the first or last of others."""
+    if chinese_surname(words[0]) and all(chinese_syllables(w) for w in words):
+        return [words[0]]
+    return list(dict.fromkeys((words[0], words[-1])))
 
 
 def display(name: str) -> str:
@@ -97,8 +105,8 @@ class Identities:
                     self._registry_keys[key(form)].add(i)
                 words = fold(form).split()
                 if e.type == "person" and len(words) >= 2:
-                    self._surnames[word_key(words[0])].add(i)
-                    self._surnames[word_key(words[-1])].add(i)
+                    for w in surname_words(words):
+                        self._surnames[word_key(w)].add(i)
             written = e.name.split()
             if e.type == "person" and len(written) >= 2 and title_length(written) == len(written) - 1:
                 self._titled[word_key(written[-1])] = i
@@ -171,7 +179,7 @@ class Identities:
                 whole = self._placed(u, source, where)
                 full[(si, ui)] = whole
                 if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
-                    for w in (words[0], words[-1]):
+                    for w in surname_words(words):
                         doc_words[word_key(w)].add(whole[0])
         out: list[list[tuple[Unknown, int, str]]] = []
         for si, found in enumerate(sentences):
@@ -321,7 +329,7 @@ class Identities:
             e = self.entry(i)
             words = fold(e.name).split()
             if self.kind(i) in ("person", "unknown") and len(words) >= 2 and title_length(e.name.split()) == 0:
-                for w in {words[0], words[-1]}:
+                for w in surname_words(words):
                     full[word_key(w)].append(i)
         merged: dict[int, int] = {}
         possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -333,8 +341,8 @@ class Identities:
             others = [c for c in full.get(word_key(words[0]), []) if c != i]
             roles = {w for r in self.entry(i).roles for w in r.split()}
             same_role = [c for c in others if roles & {w for r in self.entry(c).roles for w in r.split()}]
-            if len(others) == 1 and same_role:
-                c = others[0]
+            if len(same_role) == 1:  # the one of that surname with that role ("General Chu": Chu Shao-liang, a general)
+                c = same_role[0]
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the same "
                                          f"surname and role ({', '.join(sorted(roles))})", e.source, -1, -1))
