@@ -296,3 +296,26 @@ def test_events_come_from_the_added_text(tmp_path: Any) -> None:
     assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
     got = json.loads(cli("when", "Wang became chairman", "--json", "--db", str(out)).stdout)["results"]
     assert got[0]["date"]["value"] == "1948-03-03"
+
+
+@pytest.mark.parametrize("text,date,who", [
+    # an article about a man: "He" opening a paragraph is him
+    ("Wang Tse-ming was a general of Sinkiang. Wang Tse-ming served in Kashgar. Wang Tse-ming was loyal.\n\n"
+     "He left Kashgar on September 11, 1944 to join the government.", "1944-09-11", "Wang Tse-ming"),
+    # "this town" is the place the sentence before ended at
+    ("The army marched in the spring of 1876 to the neighbourhood of Tokohsun. The capture of this town in "
+     "August followed.", "1876-08", "Tokohsun"),
+])
+def test_a_sentence_names_what_the_text_refers_to(tmp_path: Any, text: str, date: str, who: str) -> None:
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    db = json.loads(out.read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in db["entities"]}
+    ev = next(e for e in db["events"] if e["date"]["value"] == date and e["source"] != "etr")
+    assert who in {names[i] for i in ev["entities"]}

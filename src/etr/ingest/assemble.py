@@ -183,6 +183,7 @@ def build(
         placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases)
                   if discover and not spec.curated else [])
         writer = _writer(text, placed, per_sentence, identities) if placed else None
+        subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
         ti = 0
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
@@ -242,6 +243,11 @@ def build(
                 if salient:
                     ids.append(salient[0][0])
                     via[salient[0][0]] = "pronoun"
+                elif subject is not None and OPENS_WITH_PRONOUN.match(s.text):
+                    # "He left Xinjiang on September 11, 1944" opening a paragraph of an article
+                    # about him: the person the document is about
+                    ids.append(subject)
+                    via[subject] = "pronoun (the person the document is about)"
             elif OPENS_WITH_PRONOUN.match(s.text) and same_para:
                 # "Stalin agreed. He volunteered the requested airplanes.": the person the sentence
                 # before named first
@@ -257,8 +263,11 @@ def build(
             ev_ids = []
             if dated and not re.search(r"[^\W\d]{2,}", _without(s.text, s.start, dated)):
                 dated = []  # a dateline ("November 20, 1944") dates the document, states no event
+            values: set[str] = set()
             for t in dated:
-                ev_ids.append(_event(events_out, spec, doc, s, t, t.date.to_dict(), ids, via, entries, extra))
+                if not (t.date.value in values and t.date.how == "relative"):  # "June 19 ... that day": one event
+                    values.add(t.date.value)
+                    ev_ids.append(_event(events_out, spec, doc, s, t, t.date.to_dict(), ids, via, entries, extra))
                 implied = _implied(t)
                 if implied is not None:
                     ev_ids.append(_event(events_out, spec, doc, s, t, implied, ids, via, entries, extra))
@@ -444,13 +453,45 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
     return None
 
 
+SUBJECT_LEAD = 3  # the person a document is about is named in its first sentences ...
+SUBJECT_SHARE = 0.3  # ... and is at least this share of its persons' mentions
+
+
+def _subject(per_sentence: list[list[Mention]], placed: list[list[tuple[Unknown, int, str]]],
+             entries: list[Entry], extra: list[Entry]) -> int | None:
+    """The person a document is about (a biography, an encyclopedia article on a man): named in
+    its first sentences and the most named person of all, by a clear share; else None."""
+    counts: Counter[int] = Counter()
+    lead: set[int] = set()
+    for n, found in enumerate(per_sentence):
+        here = [m.entity for m in found if m.entity is not None]
+        here += [j for _u, j, _how in (placed[n] if n < len(placed) else [])]
+        persons = [i for i in here if _etype(i, entries, extra) == "person"]
+        counts.update(persons)
+        if n < SUBJECT_LEAD:
+            lead.update(persons)
+    if not counts:
+        return None
+    top, n_top = counts.most_common(1)[0]
+    return top if top in lead and n_top >= SUBJECT_SHARE * sum(counts.values()) and n_top >= 3 else None
+
+
+THIS_PLACE = re.compile(r"\b(?:this|that|the same)\s+(?:town|city|village|fortress|oasis|place|capital|stronghold)\b", re.I)
+
+
 def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[int],
                 entries: list[Entry], extra: list[Entry]) -> None:
     """Links a sentence earns from the one before it in the same paragraph.
 
     "It began circulation ..." after a sentence about a newspaper: the newspaper.
     "These three Uyghurs returned ..." after a sentence naming three people: each of them.
+    "The capture of this town in August" after a sentence ending at Urumchi: Urumchi.
     """
+    if THIS_PLACE.search(text):
+        places = [i for i in prev_ids if _etype(i, entries, extra) == "place"]
+        if places and places[-1] not in ids:
+            ids.append(places[-1])
+            via[places[-1]] = f"{THIS_PLACE.search(text).group(0)!r}"  # type: ignore[union-attr]
     if text.startswith(("It ", "Its ")) or (IT.search(text) and not any(
             _etype(i, entries, extra) in REFERRING_TYPES for i in ids)):
         things = [i for i in prev_ids if _etype(i, entries, extra) in REFERRING_TYPES]
