@@ -788,6 +788,14 @@ def of_the_nth(f: Found) -> Raw | None:  # "your telegram of 5th."
     return f.raw(relative=("day_of_month", _day(f["d"]), 0))
 
 
+@form(r"(?<=[A-Za-z.,] )(?<!the )(?<!The )(?<!THE )(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"
+      r"(?=\s+(?:[a-z]+ed|left|went|came|met|made|gave|told|sent|took|held|began|fell|saw|said|spoke|flew|rode|"
+      r"for|from|to|at|and|via|when|with|but|morning|afternoon|evening|night)\b"
+      r"|(?<=(?:on|On|ON|of) \d\d[a-z][a-z])\s*[.,;:)]|(?<=(?:on|On|ON|of) \d[a-z][a-z])\s*[.,;:)])")
+def telegram_nth(f: Found) -> Raw | None:  # "National Government 29th announced", "arrived Tihwa 3rd for"
+    return f.raw(relative=("day_of_month", _day(f["d"]), 0))
+
+
 @form(r"(?:(?<=on )|(?<=On )|(?<=ON )|(?<=since )|(?<=until )|(?<=by ))the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"
       r"(?!\s+(?:instant|inst\b|ult|[Cc]entur|[Dd]ivision|[Aa]rm|[Cc]avalry|[Rr]egiment|[Cc]orps|[Bb]attalion|[Bb]rigade"
       r"|[Ff]leet|[Cc]ongress|[Pp]lenum|[Ss]oviet|of\s+[A-Z]|{M}))")
