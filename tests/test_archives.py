@@ -319,3 +319,32 @@ def test_a_sentence_names_what_the_text_refers_to(tmp_path: Any, text: str, date
     names = {e["id"]: e["name"] for e in db["entities"]}
     ev = next(e for e in db["events"] if e["date"]["value"] == date and e["source"] != "etr")
     assert who in {names[i] for i in ev["entities"]}
+
+
+def test_what_a_thing_the_documents_describe_but_do_not_name(tmp_path: Any) -> None:
+    """`what "11-point agreement"`: no entity, but the sentences that write it, as a profile."""
+    import json
+
+    import jsonschema
+
+    from conftest import ROOT, cli
+
+    doc = tmp_path / "t.txt"
+    doc.write_text("Ward reported that Chang left Tihwa January 3, 1946 after signing on January 2 an 11-point "
+                   "agreement with Ining rebels. The 11 point agreement was welcomed. Nobody mentioned the "
+                   "mutual aid agreement between the U. S. S. R. and the Mongolian People’s Republic of "
+                   "March 12, 1936,17 in the talks.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = cli("what", "11-point agreement", "--json", "--db", str(out))
+    assert got.exit_code == 0, got.stderr
+    answer = json.loads(got.stdout)
+    jsonschema.validate(answer, json.loads((ROOT / "data" / "output.schema.json").read_text()))
+    thing = answer["results"][0]
+    assert (thing["type"], thing["name"], thing["curated"]) == ("thing", "11-point agreement", False)
+    assert "11 point agreement" in thing["aliases"]
+    assert {e["date"]["value"] for e in thing["events"]} == {"1946-01-02", "1946-01-03"}
+    mutual = json.loads(cli("what", "Soviet-Mongolian mutual aid agreement", "--json", "--db", str(out)).stdout)["results"][0]
+    assert mutual["name"] == "mutual aid agreement between the U. S. S. R. and the Mongolian People’s Republic"
+    assert [e["date"]["value"] for e in mutual["events"]] == ["1936-03-12"]
+    assert cli("what", "zebra crossing treaty", "--db", str(out)).exit_code == 1

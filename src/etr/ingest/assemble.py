@@ -265,7 +265,7 @@ def build(
                 dated = []  # a dateline ("November 20, 1944") dates the document, states no event
             values: set[str] = set()
             for t in dated:
-                if not (t.date.value in values and t.date.how == "relative"):  # "June 19 ... that day": one event
+                if t.date.value not in values:  # "June 19 ... that day", "dated January 3 ... left January 3": one event
                     values.add(t.date.value)
                     ev_ids.append(_event(events_out, spec, doc, s, t, t.date.to_dict(), ids, via, entries, extra))
                 implied = _implied(t)
@@ -285,7 +285,10 @@ def build(
                     dated_for_next = []
             else:
                 dated_for_next = dated
-            prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth)
+            if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
+                pass  # "(Embassy's 2232, December 28, repeated Moscow.)": an aside; the story's date goes on
+            else:
+                prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth)
             n_events += len(ev_ids)
             for i in ids:
                 ent_sentences[i].append(sent_id)
@@ -377,6 +380,9 @@ def _dates_of_statement(dated: list[TimexSpan], text: str) -> list[TimexSpan]:
             continue
         out.append(t)
     return out
+
+
+ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*|\s*[(\[][^()\[\]]*[.!?][)\]]\s*")  # a sentence wholly in brackets
 
 
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
