@@ -646,6 +646,16 @@ def _sparse(path: Path, size: int) -> None:
         f.truncate(size)
 
 
+def _image_only_pdf(path: Path) -> None:
+    """A PDF whose one page is a drawing and no text: what a scanner without OCR gives."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 100, 100, style="F")
+    pdf.output(str(path))
+
+
 def _write_text_with_controls(path: Path) -> None:
     path.write_text("".join(chr(1 + i % 30) for i in range(2000)), encoding="utf-8")
 
@@ -655,13 +665,15 @@ BAD_DOCS: dict[str, tuple[Callable[[Path], None], str]] = {
     "directory": (lambda p: p.mkdir(), "directory"),
     "empty": (lambda p: p.write_bytes(b""), "empty"),
     "whitespace-only": (lambda p: p.write_bytes(b"\n\n  \t\n"), "empty"),
-    "binary-random": (lambda p: p.write_bytes(bytes((i * 7919 + 13) % 255 + 1 for i in range(4096))), "UTF-8"),
+    "binary-random": (lambda p: p.write_bytes(bytes((i * 7919 + 13) % 255 + 1 for i in range(4096))), "binary"),
     "binary-png-header": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(100)), "binary"),
     "nul-bytes": (lambda p: p.write_bytes(b"Ghulja in 1944.\x00 Urumqi in 1945.\n"), "NUL"),
-    "latin-1": (lambda p: p.write_bytes("Café in Ghulja in November 1944. Töre spoke.\n".encode("latin-1")), "UTF-8"),
-    "cp1252-quotes": (lambda p: p.write_bytes(b"\x93Ghulja\x94 in November 1944.\n"), "UTF-8"),
+    "undecodable": (lambda p: p.write_bytes(bytes((i * 7919 + 13) % 128 + 128 for i in range(4096))), "UTF-8"),
+    "zip-docx": (lambda p: p.write_bytes(b"PK\x03\x04" + bytes(range(1, 200))), "ZIP"),
+    "scan-pdf-without-text": (lambda p: _image_only_pdf(p), "OCR"),
+    "pdf-truncated": (lambda p: p.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "PDF"),
     "control-characters": (_write_text_with_controls, "control"),
-    "over-64MiB": (lambda p: _sparse(p, 70 * 1024 * 1024), "split"),
+    "over-256MiB": (lambda p: _sparse(p, 257 * 1024 * 1024), "split"),
 }
 
 
@@ -685,12 +697,12 @@ def test_bad_document_leaves_fact_base_untouched(case: str, tmp_path: Path, db_c
 
 def test_bad_document_subprocess(tmp_path: Path, db_copy: Path) -> None:
     before = db_copy.read_bytes()
-    latin = tmp_path / "latin.txt"
-    BAD_DOCS["latin-1"][0](latin)
+    latin = tmp_path / "undecodable.txt"
+    BAD_DOCS["undecodable"][0](latin)
     p = run_etr(["build", "--add", latin, "--out", db_copy])
     check_proc(p, "plain", codes=(2,))
     msg = p.stderr.decode()
-    assert "UTF-8" in msg and ("iconv" in msg or "convert" in msg)  # the encoding tried and what to do
+    assert "UTF-8" in msg and "--encoding" in msg and "iconv" in msg  # the encoding tried and what to do
     assert db_copy.read_bytes() == before
     p = run_etr(["build", "--add", tmp_path / "nope.txt", "--add", latin, "--out", db_copy, "--json"])
     check_proc(p, "json", codes=(2,))
@@ -730,12 +742,15 @@ def test_hostile_file_names(tmp_path: Path, db_copy: Path) -> None:
         check_cli(["search", "Qasimi arrived in Ghulja", "--db", str(db_copy)], mode, codes=(0,))
 
 
-def test_utf16_document_message(tmp_path: Path, db_copy: Path) -> None:
-    """Regression: UTF-16 text was called binary ('contains NUL bytes'), naming no encoding and no fix."""
+def test_utf16_document_is_read(tmp_path: Path, db_copy: Path) -> None:
+    """UTF-16 with a byte-order mark was refused (once it was even called binary); it is read now,
+    to the same text and citations as the UTF-8 file."""
     doc = tmp_path / "utf16.txt"
-    doc.write_bytes("Ghulja in November 1944.\n".encode("utf-16"))
-    res, _ = check_cli(["build", "--add", str(doc), "--out", str(db_copy)], "plain", codes=(2,))
-    assert "UTF-8" in res.stderr or "UTF-16" in res.stderr
+    doc.write_bytes("Ehmetjan Qasimi arrived in Ghulja in November 1944.\n".encode("utf-16"))
+    res, _ = check_cli(["build", "--add", str(doc), "--out", str(db_copy)], "plain", codes=(0,))
+    src = next(s for s in json.loads(db_copy.read_bytes())["sources"] if s["id"] == "utf16")
+    assert src["text"] == "Ehmetjan Qasimi arrived in Ghulja in November 1944.\n"
+    assert src["read_as"] == {"format": "text", "encoding": "utf-16", "basis": "byte-order mark"}
 
 
 def _limit_memory() -> None:
