@@ -1,6 +1,6 @@
 """Build time against the length of one unpunctuated 'sentence' (what OCR often gives), doubling it.
 
-    .venv/bin/python bench/linear.py                    # 27, 54, 108, 216 KB
+    .venv/bin/python bench/linear.py                    # 54, 108, 216, 432, 864 KB
     .venv/bin/python bench/linear.py --sizes 54 108 216 432 --runs 3
 
 Each size is the seed documents' words with the sentence punctuation taken out, repeated to
@@ -48,7 +48,7 @@ def timed(doc: Path, runs: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[27, 54, 108, 216], help="sizes in KB")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[54, 108, 216, 432, 864], help="sizes in KB")
     ap.add_argument("--runs", type=int, default=1)
     args = ap.parse_args()
     source = words()

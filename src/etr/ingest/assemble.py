@@ -73,6 +73,7 @@ class Report:
     flagged: list[dict[str, Any]] = field(default_factory=list)  # dates set aside, with why
     skipped: list[dict[str, str]] = field(default_factory=list)  # files --keep-going left out, with why
     notes: list[str] = field(default_factory=list)  # what a person should know of how files were read
+    split: list[dict[str, Any]] = field(default_factory=list)  # sentences too long to be one, read in parts
     learnt: dict[str, Any] = field(default_factory=dict)  # entities found in added documents, merges
 
 
@@ -170,6 +171,7 @@ def build(
         report.terms.extend(doc_terms)
         report.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
                            for a, b, t, why in analysis.flagged]
+        report.split += [{"source": spec.id, "start": a, "end": b, "parts": n} for a, b, n in doc.splits]
         sid = spec.id
         docs[sid] = (spec, doc)
         say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
@@ -553,14 +555,14 @@ def _pack(got: Analysed) -> tuple[Any, ...]:
             tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
             tuple((t.start, t.end, t.aside, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
             [[tuple(m) for m in ms] for ms in an.mentions], [[tuple(u) for u in us] for us in an.unknowns],
-            [tuple(x) for x in an.aliases], an.flagged, doc_terms)
+            [tuple(x) for x in an.aliases], an.flagged, doc_terms, doc.splits)
 
 
 def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
     sid, text = item
-    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms = data
+    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms, splits = data
     doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
-                   tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences))
+                   tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences), splits)
     spans = [TimexSpan(t[0], t[1], DateValue(*t[3:]), t[2]) for t in timexes]
     return (doc, Analysis(spans, [[Mention._make(m) for m in ms] for ms in mentions],
                           [[Unknown._make(u) for u in us] for us in unknowns], [Alias._make(x) for x in said],

@@ -63,7 +63,16 @@ def check_encoding(name: str | None) -> str | None:
 def read(path: Path, encoding: str | None = None) -> Read:
     """The document at `path`, read as what its bytes are (`encoding` forces the text's codec)."""
     data = _bytes(path)
-    return interpret(data, str(path), path.suffix.lower(), encoding)
+    return interpret(data, shown(path), path.suffix.lower(), encoding)
+
+
+def shown(path: Path | str) -> str:
+    """A file's name as messages show it: control characters (a newline, ESC) and undecodable
+    bytes written as escapes, so that the name stays on one line and says what it is."""
+    name = str(path)
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def _bytes(path: Path) -> bytes:
@@ -71,16 +80,16 @@ def _bytes(path: Path) -> bytes:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise BadDocument(f"{path}: a symbolic link to nothing (its target is gone)") from None
-        raise BadDocument(f"{path}: no such file") from None
+            raise BadDocument(f"{shown(path)}: a symbolic link to nothing (its target is gone)") from None
+        raise BadDocument(f"{shown(path)}: no such file") from None
     except OSError as e:
-        raise BadDocument(f"{path}: cannot read ({_why(e)})") from None
+        raise BadDocument(f"{shown(path)}: cannot read ({_why(e)})") from None
     if stat_.S_ISDIR(st.st_mode):
-        raise BadDocument(f"{path}: is a directory, not a text file")
+        raise BadDocument(f"{shown(path)}: is a directory, not a text file")
     if not stat_.S_ISREG(st.st_mode):
-        raise BadDocument(f"{path}: not a regular file (a device or a pipe); save the text to a file first")
+        raise BadDocument(f"{shown(path)}: not a regular file (a device or a pipe); save the text to a file first")
     too_big = BadDocument(
-        f"{path}: larger than the {MAX_FILE_BYTES // 2**20} MiB a document may have; split it into smaller files")
+        f"{shown(path)}: larger than the {MAX_FILE_BYTES // 2**20} MiB a document may have; split it into smaller files")
     if st.st_size > MAX_FILE_BYTES:
         raise too_big
     try:
@@ -89,12 +98,12 @@ def _bytes(path: Path) -> bytes:
             data = f.read(MAX_FILE_BYTES + 1)
             after = os.fstat(f.fileno())
     except OSError as e:
-        raise BadDocument(f"{path}: cannot read ({_why(e)})") from None
+        raise BadDocument(f"{shown(path)}: cannot read ({_why(e)})") from None
     if len(data) > MAX_FILE_BYTES:
         raise too_big
     if (len(data) != before.st_size or after.st_size != before.st_size
             or after.st_mtime_ns != before.st_mtime_ns):
-        raise BadDocument(f"{path}: changed while etr read it; add it again once it is finished")
+        raise BadDocument(f"{shown(path)}: changed while etr read it; add it again once it is finished")
     return data
 
 
@@ -108,7 +117,7 @@ def _why(e: OSError) -> str:
 
 def interpret(data: bytes, name: str, suffix: str = "", encoding: str | None = None) -> Read:
     """What the bytes `data` of the file `name` hold, read as text; BadDocument if they cannot be."""
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): no copy of a large file
         raise BadDocument(f"{name}: the file is empty")
     if data[:1024].lstrip().startswith(b"%PDF-"):
         from etr.ingest.pdf_text import pdf_text
@@ -238,7 +247,7 @@ def _controlled(text: str, name: str) -> str:
     controls = len(_CONTROLS.findall(text, 0, 100_000))
     if controls > max(8, len(text[:100_000]) // 100):
         raise BadDocument(f"{name}: mostly control characters; it looks binary, not plain text")
-    if not text.strip("\ufeff \t\r\n\x0c"):
+    if not text or text.isspace() or not text.lstrip("\ufeff").strip():
         raise BadDocument(f"{name}: the file is empty")
     return text
 

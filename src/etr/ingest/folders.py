@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etr.errors import BadDocument
-from etr.ingest.documents import readable_names
+from etr.ingest.documents import readable_names, shown
 
 
 @dataclass
@@ -34,14 +34,14 @@ class Found:
         """One line on what the walk left aside, if anything."""
         parts = []
         if self.other_kinds:
-            shown = ", ".join(p.name for p in self.other_kinds[:3])
+            names = ", ".join(shown(p.name) for p in self.other_kinds[:3])
             more = f" and {len(self.other_kinds) - 3} more" if len(self.other_kinds) > 3 else ""
-            parts.append(f"{len(self.other_kinds)} file{_s(self.other_kinds)} of other kinds ({shown}{more}; "
+            parts.append(f"{len(self.other_kinds)} file{_s(self.other_kinds)} of other kinds ({names}{more}; "
                          "--glob PATTERN takes files by name)")
         if self.hidden:
             parts.append(f"{self.hidden} hidden file{'s' if self.hidden != 1 else ''} or folder{'s' if self.hidden != 1 else ''}")
         if self.loops:
-            parts.append(f"{len(self.loops)} link{_s(self.loops)} back to a folder already read ({self.loops[0]}: "
+            parts.append(f"{len(self.loops)} link{_s(self.loops)} back to a folder already read ({shown(self.loops[0])}: "
                          "a symbolic-link loop), not followed again")
         return [f"left aside in the folders: {'; '.join(parts)}"] if parts else []
 
@@ -73,7 +73,7 @@ def _walk(top: Path, globs: list[str], found: Found, seen_files: set[Path]) -> N
             with os.scandir(folder) as it:
                 return sorted(it, key=lambda e: e.name)
         except OSError as e:
-            found.problems.append((folder, BadDocument(f"{folder}: cannot list the folder ({e.strerror or type(e).__name__})")))
+            found.problems.append((folder, BadDocument(f"{shown(folder)}: cannot list the folder ({e.strerror or type(e).__name__})")))
             return None
 
     stack = [top]
@@ -82,7 +82,7 @@ def _walk(top: Path, globs: list[str], found: Found, seen_files: set[Path]) -> N
         try:
             st = os.stat(folder)
         except OSError as e:
-            found.problems.append((folder, BadDocument(f"{folder}: cannot open the folder ({e.strerror or type(e).__name__})")))
+            found.problems.append((folder, BadDocument(f"{shown(folder)}: cannot open the folder ({e.strerror or type(e).__name__})")))
             continue
         key = (st.st_dev, st.st_ino)
         if key in visited:

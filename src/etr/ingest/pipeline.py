@@ -16,11 +16,11 @@ from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
 from etr.ingest.assemble import Report, SourceSpec, analyse, build, seed_sources, user_source
-from etr.ingest.documents import Read, check_encoding, read, text_of
+from etr.ingest.documents import Read, check_encoding, read, shown, text_of
 from etr.ingest.folders import collect
 from etr.ingest.link import Linker
 from etr.ingest.registry import load_registry
-from etr.ingest.sentences import read_document
+from etr.ingest.sentences import MAX_SENTENCE, read_document
 from etr.store import facts as store
 from etr.store import index
 
@@ -56,7 +56,7 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
     for folder, problem in found.problems:
         bad(problem, str(folder))
     if not found.files and not skipped and files:
-        raise BadDocument(f"{files[0]}: no documents in it (.txt, .md, .html, .pdf; --glob PATTERN takes others)")
+        raise BadDocument(f"{shown(files[0])}: no documents in it (.txt, .md, .html, .pdf; --glob PATTERN takes others)")
     sources = seed_sources(root / "seeds")
     taken = {s.id for s in sources}
     user_names: str | None = None
@@ -97,7 +97,7 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
         assert spec.text is not None
         if digest(spec.text) in held:  # the same text again, under this name or another
             if progress:
-                progress(f"{f}: the same text is in the fact base already; not added twice")
+                progress(f"{shown(f)}: the same text is in the fact base already; not added twice")
             continue
         held.add(digest(spec.text))
         taken.add(spec.id)
@@ -225,6 +225,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "learnt": report.learnt,
         "dates_set_aside": report.flagged,
         "skipped": report.skipped,
+        "split_sentences": report.split,
         "unknown_names": [{"text": t, "type": k, "count": c} for (t, k), c in report.unknown.most_common()],
         "unresolved_short_forms": [{"text": t, "count": c} for t, c in report.unresolved.most_common()],
     }
@@ -245,6 +246,11 @@ def summary(report: Report, added: int) -> list[str]:
     if report.flagged:
         shown = "; ".join(f"{f['text']!r} in {f['source']}: {f['why']}" for f in report.flagged[:2])
         out.append(f"{len(report.flagged)} dates set aside, e.g. {shown}")
+    if report.split:
+        first = report.split[0]
+        out.append(f"{len(report.split)} sentence{'s' if len(report.split) != 1 else ''} too long to be one "
+                   f"(no full stop in {first['end'] - first['start']:,} characters of {first['source']}) read in parts "
+                   f"of at most {MAX_SENTENCE:,} characters")
     if out:
         out.append("(etr build --report prints all of it as JSON)")
     return out
