@@ -25,7 +25,7 @@ from etr.errors import BuildFailed, FactBaseInvalid
 from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
 from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
-from etr.ingest.documents import text_of
+from etr.ingest.documents import Read, read, text_of
 from etr.ingest.identity import Identities, display, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
@@ -55,6 +55,8 @@ class SourceSpec:
     sha256: str | None
     curated: bool
     text: str | None = None  # a document added earlier, carried over from the fact base
+    # how the file was read: its format ("text", "html", "pdf"), the codec, and how the codec was known
+    read_as: tuple[str, str, str] = ("text", "utf-8", "utf-8")
 
 
 @dataclass
@@ -69,6 +71,9 @@ class Report:
     # analysis (on two cores), so that writing the index needs not do it again
     terms: list[list[str]] = field(default_factory=list)
     flagged: list[dict[str, Any]] = field(default_factory=list)  # dates set aside, with why
+    skipped: list[dict[str, str]] = field(default_factory=list)  # files --keep-going left out, with why
+    notes: list[str] = field(default_factory=list)  # what a person should know of how files were read
+    split: list[dict[str, Any]] = field(default_factory=list)  # sentences too long to be one, read in parts
     learnt: dict[str, Any] = field(default_factory=dict)  # entities found in added documents, merges
 
 
@@ -94,17 +99,19 @@ def seed_sources(seeds: Path) -> list[SourceSpec]:
     ]
 
 
-def user_source(path: Path, taken: set[str], text: str | None = None) -> SourceSpec:
+def user_source(path: Path, taken: set[str], got: Read | None = None) -> SourceSpec:
     """A document a user adds: id from its file name, title from its first line."""
     base = _slug(path.stem) or "doc"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1
-    text = text_of(path) if text is None else text
+    got = read(path) if got is None else got
+    text = got.text
     title, short = archival.naming(text, title_of(text) or path.name)
     head = archival.header(text)
     author = f"{head.writer} ({head.office})" if head is not None and head.writer else "unknown"
-    return SourceSpec(sid, path, title, short, author, "", "user document", "en", None, False, text)
+    return SourceSpec(sid, path, title, short, author, "", "user document", "en", None, False, text,
+                      (got.format, got.encoding, got.basis))
 
 
 def _citation(spec: SourceSpec, doc: Document, start: int, end: int) -> Citation:
@@ -164,6 +171,7 @@ def build(
         report.terms.extend(doc_terms)
         report.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
                            for a, b, t, why in analysis.flagged]
+        report.split += [{"source": spec.id, "start": a, "end": b, "parts": n} for a, b, n in doc.splits]
         sid = spec.id
         docs[sid] = (spec, doc)
         say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
@@ -328,6 +336,7 @@ def build(
             "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
             "language": spec.language, "sha256": hashlib.sha256(doc.text.encode()).hexdigest(),
             "curated": spec.curated, "text": doc.text,
+            "read_as": dict(zip(("format", "encoding", "basis"), spec.read_as, strict=True)),
             "sections": [{"title": x.title, "level": x.level, "start": x.start, "end": x.end} for x in doc.sections],
             "counts": {**report.per_source[sid], "entities": len(ents)},
         })
@@ -593,14 +602,14 @@ def _pack(got: Analysed) -> tuple[Any, ...]:
             tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
             tuple((t.start, t.end, t.aside, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
             [[tuple(m) for m in ms] for ms in an.mentions], [[tuple(u) for u in us] for us in an.unknowns],
-            [tuple(x) for x in an.aliases], an.flagged, doc_terms)
+            [tuple(x) for x in an.aliases], an.flagged, doc_terms, doc.splits)
 
 
 def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
     sid, text = item
-    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms = data
+    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms, splits = data
     doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
-                   tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences))
+                   tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences), splits)
     spans = [TimexSpan(t[0], t[1], DateValue(*t[3:]), t[2]) for t in timexes]
     return (doc, Analysis(spans, [[Mention._make(m) for m in ms] for ms in mentions],
                           [[Unknown._make(u) for u in us] for us in unknowns], [Alias._make(x) for x in said],

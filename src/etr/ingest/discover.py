@@ -14,6 +14,7 @@ registered one, is decided across the whole build (etr.ingest.identity). The wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -202,13 +203,31 @@ _SMALL_WORDS = _CONNECTORS | {"a", "an", "and", "or", "for", "to", "in", "on", "
 LISTED_KINDS = {"person", "place", "organisation", "military"}
 
 
+def _within(spans: list[tuple[int, int]]) -> Any:
+    """Whether (s, e) lies inside one of `spans`, in log time: the spans sorted by start, with the
+    furthest end among those starting at or before each (a sentence of thousands of names asked
+    every span for every phrase)."""
+    spans = sorted(spans)
+    starts = [a for a, _b in spans]
+    reach: list[int] = []
+    for _a, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect_right(starts, s) - 1
+        return i >= 0 and reach[i] >= e
+
+    return inside
+
+
 def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary,
                    acronyms: frozenset[str]) -> list[Unknown]:
     r = _rules()
     taken = [(m.start, m.end) for m in known]
+    inside = _within(taken)
     out: list[Unknown] = []
     for ps, pe in _phrases(text, start, end):
-        if any(a <= ps and pe <= b for a, b in taken):
+        if inside(ps, pe):
             continue  # inside a registry name, and so is whatever of it is a name
         if _BROKEN_WORD.match(text, pe - 1):
             continue  # "Outer Mongo- lian": a word a line break cut, no name

@@ -16,10 +16,11 @@ from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
 from etr.ingest.assemble import Report, SourceSpec, analyse, build, seed_sources, user_source
-from etr.ingest.documents import text_of
+from etr.ingest.documents import Read, check_encoding, read, shown, text_of
+from etr.ingest.folders import collect
 from etr.ingest.link import Linker
 from etr.ingest.registry import load_registry
-from etr.ingest.sentences import read_document
+from etr.ingest.sentences import MAX_SENTENCE, read_document
 from etr.store import facts as store
 from etr.store import index
 
@@ -36,10 +37,26 @@ def build_seeds(progress: Progress | None = None) -> tuple[dict[str, Any], Repor
 
 
 def build_with_added(files: list[Path], base: Path | None, progress: Progress | None = None,
-                     names: Path | None = None) -> tuple[dict[str, Any], Report]:
-    """Seeds, the documents already added to `base` (if any), and `files`; the user's own names
-    (`names`, or those `base` kept from an earlier --names)."""
+                     names: Path | None = None, encoding: str | None = None, keep_going: bool = False,
+                     globs: tuple[str, ...] = ()) -> tuple[dict[str, Any], Report]:
+    """Seeds, the documents already added to `base` (if any), and the documents `files` name
+    (files, and folders walked for the documents in them); the user's own names (`names`, or
+    those `base` kept from an earlier --names). A file that cannot be read stops the build, or,
+    with `keep_going`, is left out and listed in the report."""
     root = _root()
+    encoding = check_encoding(encoding)
+    found = collect(files, globs)
+    skipped: list[dict[str, str]] = []
+
+    def bad(e: BadDocument, path: str) -> None:
+        if not keep_going:
+            raise e
+        skipped.append({"file": path, "why": e.message})
+
+    for folder, problem in found.problems:
+        bad(problem, str(folder))
+    if not found.files and not skipped and files:
+        raise BadDocument(f"{shown(files[0])}: no documents in it (.txt, .md, .html, .pdf; --glob PATTERN takes others)")
     sources = seed_sources(root / "seeds")
     taken = {s.id for s in sources}
     user_names: str | None = None
@@ -51,16 +68,28 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
         user_names = (old or {}).get("user_names")
         for s in (old or {}).get("sources", []):
             if not s.get("curated", True) and s["id"] not in taken:
+                how = s.get("read_as") or {}
                 sources.append(SourceSpec(s["id"], Path(s["file"]), s["title"], s["short"], s["author"],
-                                          s["publisher"], s["kind"], s["language"], None, False, s["text"]))
+                                          s["publisher"], s["kind"], s["language"], None, False, s["text"],
+                                          (how.get("format", "text"), how.get("encoding", "utf-8"),
+                                           how.get("basis", "utf-8"))))
                 taken.add(s["id"])
     def digest(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     held = {digest(spec.text if spec.text is not None else text_of(spec.path)) for spec in sources}
     labels = {spec.short for spec in sources}
-    for f in files:
-        spec = user_source(f, taken, None)
+    notes: list[str] = []
+    added = 0
+    for f in found.files:
+        try:
+            got: Read = read(f, encoding)
+        except BadDocument as e:
+            bad(e, str(f))
+            continue
+        if got.note:
+            notes.append(got.note)
+        spec = user_source(f, taken, got)
         label, n = spec.short, 2
         while label in labels:  # two telegrams of one writer on one day: "Hurley 1945-05-10 (2)"
             label, n = f"{spec.short} ({n})", n + 1
@@ -68,18 +97,25 @@ def build_with_added(files: list[Path], base: Path | None, progress: Progress | 
         assert spec.text is not None
         if digest(spec.text) in held:  # the same text again, under this name or another
             if progress:
-                progress(f"{f}: the same text is in the fact base already; not added twice")
+                progress(f"{shown(f)}: the same text is in the fact base already; not added twice")
             continue
         held.add(digest(spec.text))
         taken.add(spec.id)
         labels.add(spec.short)
         sources.append(spec)
+        added += 1
+    if skipped and not added and len(skipped) == len(found.files) + len(found.problems):
+        raise BadDocument(f"none of the {len(skipped)} files could be read, so nothing was added; "
+                          f"the first: {skipped[0]['why']}")
     if names is not None:
         try:
             user_names = names.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise BadDocument(f"{names}: cannot read your names file ({getattr(e, 'strerror', None) or e})") from None
-    return build(sources, root / "data" / "registry", progress, discover=True, user_names=user_names)
+    fb, report = build(sources, root / "data" / "registry", progress, discover=True, user_names=user_names)
+    report.skipped = skipped
+    report.notes = notes + found.notes()
+    return fb, report
 
 
 class Built(NamedTuple):
@@ -89,7 +125,8 @@ class Built(NamedTuple):
 
 
 def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Progress | None = None,
-              names: Path | None = None) -> Built:
+              names: Path | None = None, encoding: str | None = None, keep_going: bool = False,
+              globs: tuple[str, ...] = ()) -> Built:
     """`etr build`: the seeds (and, with `files`, the documents added before and these) built
     and written atomically to `out`, `db`, or - the packaged fact base, or the user's when adding.
     Adding starts from the file being written (or `db`), so no document leaves a fact base
@@ -101,7 +138,7 @@ def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Pr
     _writable(target)
     with store.locked(target, progress):
         if files or names is not None:
-            fb, rep = build_with_added(files, db or target, progress, names)
+            fb, rep = build_with_added(files, db or target, progress, names, encoding, keep_going, globs)
         else:
             fb, rep = build_seeds(progress)
         if progress is not None and hasattr(progress, "step"):
@@ -149,9 +186,10 @@ def extract(path: Path) -> list[dict[str, Any]]:
     return extract_text(path)[1]
 
 
-def extract_text(path: Path) -> tuple[str, list[dict[str, Any]]]:
-    """A text file's text, and the dates and names in it with offsets into that text."""
-    text = text_of(path)
+def extract_text(path: Path, encoding: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """A document's text (as the build reads it: a page's or a PDF's text), and the dates and
+    names in it with offsets into that text."""
+    text = read(path, check_encoding(encoding)).text
     doc = read_document("x", text)
     if not doc.paragraphs:
         raise BadDocument(f"{path}: no readable text in it")
@@ -186,6 +224,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "per_source": report.per_source,
         "learnt": report.learnt,
         "dates_set_aside": report.flagged,
+        "skipped": report.skipped,
+        "split_sentences": report.split,
         "unknown_names": [{"text": t, "type": k, "count": c} for (t, k), c in report.unknown.most_common()],
         "unresolved_short_forms": [{"text": t, "count": c} for t, c in report.unresolved.most_common()],
     }
@@ -206,6 +246,11 @@ def summary(report: Report, added: int) -> list[str]:
     if report.flagged:
         shown = "; ".join(f"{f['text']!r} in {f['source']}: {f['why']}" for f in report.flagged[:2])
         out.append(f"{len(report.flagged)} dates set aside, e.g. {shown}")
+    if report.split:
+        first = report.split[0]
+        out.append(f"{len(report.split)} sentence{'s' if len(report.split) != 1 else ''} too long to be one "
+                   f"(no full stop in {first['end'] - first['start']:,} characters of {first['source']}) read in parts "
+                   f"of at most {MAX_SENTENCE:,} characters")
     if out:
         out.append("(etr build --report prints all of it as JSON)")
     return out
