@@ -348,3 +348,22 @@ def test_what_a_thing_the_documents_describe_but_do_not_name(tmp_path: Any) -> N
     assert mutual["name"] == "mutual aid agreement between the U. S. S. R. and the Mongolian People’s Republic"
     assert [e["date"]["value"] for e in mutual["events"]] == ["1936-03-12"]
     assert cli("what", "zebra crossing treaty", "--db", str(out)).exit_code == 1
+
+
+def test_a_why_question_finds_the_reason(tmp_path: Any) -> None:
+    """`search "why ..."`: the sentence that gives the reason, after the one that states the act."""
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "t.txt"
+    doc.write_text("Consulate at Tihwa reported quiet in the city.\n\nAfter careful consideration Dept has decided "
+                   "to close the Consulate at Tihwa. In arriving at this decision Dept has had in mind the absence of "
+                   "private interests requiring protection in the area.\n\nThe Consulate at Tihwa was opened in 1943 "
+                   "and the consulate staff numbered four.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("search", "why did the Department close the consulate at Tihwa", "--json", "--db",
+                         str(out)).stdout)["results"]
+    texts = [r.get("text", "") for r in got[:2]]
+    assert any("had in mind" in t for t in texts), texts
