@@ -367,3 +367,25 @@ def test_a_why_question_finds_the_reason(tmp_path: Any) -> None:
                          str(out)).stdout)["results"]
     texts = [r.get("text", "") for r in got[:2]]
     assert any("had in mind" in t for t in texts), texts
+
+
+def test_a_registered_title_and_surname_named_in_full_in_any_order(tmp_path: Any) -> None:
+    """The registry knows "General Sung" only by title and surname. A document that names him in
+    full as General ("General Sung Hsi-lien") makes "Sung Hsi-lien" him in every document, read
+    before or after; a footnote marker glued on ("General Sung17") does not hide the name."""
+    import json
+
+    from conftest import cli
+
+    a = tmp_path / "a.txt"
+    a.write_text("Sung Hsi-lien, Commander of Chinese garrison troops in Sinkiang, left Tihwa on 3 May 1947.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Chang will be replaced at Tihwa by General Sung Hsi-lien on 5 May 1947. General Sung17 admits "
+                 "it.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    db = json.loads(out.read_text(encoding="utf-8"))
+    assert not [e["name"] for e in db["entities"] if "Sung" in e["name"] and e["id"] != "general-sung"]
+    sung = json.loads(cli("who", "General Sung", "--json", "--db", str(out)).stdout)["results"][0]
+    assert {"1947-05-03", "1947-05-05"} <= {e["date"]["value"] for e in sung["events"]}

@@ -410,6 +410,12 @@ def _merge_entities(merged: dict[int, int], ids: list[str], sentences_out: list[
     sentences, events, spellings and companions, and its place in every record."""
     if not merged:
         return
+    for a in list(merged):  # "Ward" into "Robert S. Ward" into a registered entity: straight to the last
+        b, seen = merged[a], {a}
+        while b in merged and b not in seen:
+            seen.add(b)
+            b = merged[b]
+        merged[a] = b
     for a, b in merged.items():
         for table in tables:
             if a not in table:

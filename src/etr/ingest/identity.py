@@ -99,6 +99,7 @@ class Identities:
         self._titled: dict[str, int] = {}
         self.titled_here: set[int] = set()  # of those, the ones the document at hand names so
         self._named: set[str] = set()  # word keys of the names the added documents give (see prime)
+        self._named_in_full: dict[str, int] = {}  # key of a full name -> the registered "General Sung" it is
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
@@ -271,6 +272,8 @@ class Identities:
         if titled is not None and (titled in self.titled_here
                                    or u.title.split()[:1] == self.entries[titled].name.split()[:1]):
             e = self.entries[titled]
+            self._by_key[(k, n)] = titled  # the same full name in any later document is him too
+            self._named_in_full[k] = titled
             return titled, f"the registered {e.name}, known there only by title and surname, named here in full"
         got = self._by_key.get((k, n))
         if got is not None:  # its kind is what most of its mentions say
@@ -333,8 +336,16 @@ class Identities:
                     full[word_key(w)].append(i)
         merged: dict[int, int] = {}
         possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for j, e in enumerate(self.extra):  # "Sung Hsi-lien" found before a document said he is General Sung
+            target = self._named_in_full.get(key(e.name))
+            if target is not None and alike(self.kind(n + j), self.entries[target].type):
+                merged[n + j] = target
+                self.merges.append(Merge(self.entries[target].id, e.name, f"{e.name} is the registered "
+                                         f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
         for j, e in enumerate(self.extra):
             i = n + j
+            if i in merged:
+                continue
             words = fold(e.name).split()
             if self.kind(i) not in ("person", "unknown") or len(words) != 1:
                 continue
