@@ -385,7 +385,8 @@ def _dates_of_statement(dated: list[TimexSpan], text: str) -> list[TimexSpan]:
     out: list[TimexSpan] = []
     for t in dated:
         stated = [s for s in out if s.date.how == "explicit"]
-        if t.date.how != "explicit" and stated and RELATIVE_CLAUSE.search(text, stated[-1].end, t.start) is not None:
+        read_off = stated and t.date.how != "explicit" and (t.date.anchor or "").startswith(stated[-1].date.text)
+        if read_off and RELATIVE_CLAUSE.search(text, stated[-1].end, t.start) is not None:
             continue
         out.append(t)
     return out
