@@ -1334,3 +1334,18 @@ def test_holiday_dates(name: str, year: int, day: str) -> None:
 
     got = holiday_date(name, year)
     assert got is not None and got.isoformat() == day
+
+
+TELEGRAPHESE_1944 = """893.00/8-3044: Telegram
+
+National Government 29th announced appointment Wu Chung-hsin. Liu arrived Tihwa 3rd for talks; he left on 5th. The 8th War Area held, the 29th Division moved, 4th Cavalry rode north, and Ma finished 2nd.
+"""
+
+
+def test_a_telegrams_bare_day_of_the_month() -> None:
+    """Telegraphese writes a day of the month alone ("Government 29th announced", "arrived Tihwa
+    3rd for", "on 5th"): the day of the month the telegram is dated in; an ordinal naming a unit
+    ("the 8th War Area", "29th Division", "4th Cavalry") or a rank ("finished 2nd") is no date."""
+    assert [(t, v) for t, v, _m, _h in tagged_paragraphs(TELEGRAPHESE_1944)] == [
+        ("29th", "1944-08-29"), ("3rd", "1944-08-03"), ("5th", "1944-08-05"),
+    ]

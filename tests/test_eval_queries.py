@@ -21,9 +21,6 @@ KNOWN_MISSES = {
             "four sentences after 7 November 1944, with 'since the 19th century' between",
     "h111": "needs a reply dated by what it answers, not by the nearest date: 'Stalin agreed.' answers "
             "the late-September 1949 plea, but follows Mao's 'until March-April 1950'",
-    "n052": "needs ranking that puts the day an act is dated to above year-only mentions of it: "
-            "'while the pact was being signed' (1937) outranks 'went into effect on the day that it was "
-            "signed' (1937-08-21, 4th)",
     "n060": "needs dating by an event named instead of a date (as h098): 'As the establishment of the "
             "Coalition Government' is 1 July 1946",
     "n070": "needs coreference of a noun phrase across sentences in search: 'these forces' (the Three "

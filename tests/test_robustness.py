@@ -26,6 +26,8 @@ import resource
 import shutil
 import signal
 import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -35,7 +37,16 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import COMMITTED, DAMAGE, ETR, IMPOSSIBLE_DATES, cli, etr_env, rewrite
+from conftest import (
+    COMMITTED,
+    DAMAGE,
+    ETR,
+    IMPOSSIBLE_DATES,
+    cli,
+    etr_env,
+    foreign_escapes,
+    rewrite,
+)
 from etr.dates.forms import scan
 from etr.dates.periods import Period, parse_period
 from etr.errors import BadDocument, BadQuery
@@ -646,6 +657,16 @@ def _sparse(path: Path, size: int) -> None:
         f.truncate(size)
 
 
+def _image_only_pdf(path: Path) -> None:
+    """A PDF whose one page is a drawing and no text: what a scanner without OCR gives."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 100, 100, style="F")
+    pdf.output(str(path))
+
+
 def _write_text_with_controls(path: Path) -> None:
     path.write_text("".join(chr(1 + i % 30) for i in range(2000)), encoding="utf-8")
 
@@ -655,13 +676,15 @@ BAD_DOCS: dict[str, tuple[Callable[[Path], None], str]] = {
     "directory": (lambda p: p.mkdir(), "directory"),
     "empty": (lambda p: p.write_bytes(b""), "empty"),
     "whitespace-only": (lambda p: p.write_bytes(b"\n\n  \t\n"), "empty"),
-    "binary-random": (lambda p: p.write_bytes(bytes((i * 7919 + 13) % 255 + 1 for i in range(4096))), "UTF-8"),
+    "binary-random": (lambda p: p.write_bytes(bytes((i * 7919 + 13) % 255 + 1 for i in range(4096))), "binary"),
     "binary-png-header": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(100)), "binary"),
     "nul-bytes": (lambda p: p.write_bytes(b"Ghulja in 1944.\x00 Urumqi in 1945.\n"), "NUL"),
-    "latin-1": (lambda p: p.write_bytes("Café in Ghulja in November 1944. Töre spoke.\n".encode("latin-1")), "UTF-8"),
-    "cp1252-quotes": (lambda p: p.write_bytes(b"\x93Ghulja\x94 in November 1944.\n"), "UTF-8"),
+    "undecodable": (lambda p: p.write_bytes(bytes((i * 7919 + 13) % 128 + 128 for i in range(4096))), "UTF-8"),
+    "zip-docx": (lambda p: p.write_bytes(b"PK\x03\x04" + bytes(range(1, 200))), "ZIP"),
+    "scan-pdf-without-text": (lambda p: _image_only_pdf(p), "OCR"),
+    "pdf-truncated": (lambda p: p.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "PDF"),
     "control-characters": (_write_text_with_controls, "control"),
-    "over-64MiB": (lambda p: _sparse(p, 70 * 1024 * 1024), "split"),
+    "over-256MiB": (lambda p: _sparse(p, 257 * 1024 * 1024), "split"),
 }
 
 
@@ -685,12 +708,12 @@ def test_bad_document_leaves_fact_base_untouched(case: str, tmp_path: Path, db_c
 
 def test_bad_document_subprocess(tmp_path: Path, db_copy: Path) -> None:
     before = db_copy.read_bytes()
-    latin = tmp_path / "latin.txt"
-    BAD_DOCS["latin-1"][0](latin)
+    latin = tmp_path / "undecodable.txt"
+    BAD_DOCS["undecodable"][0](latin)
     p = run_etr(["build", "--add", latin, "--out", db_copy])
     check_proc(p, "plain", codes=(2,))
     msg = p.stderr.decode()
-    assert "UTF-8" in msg and ("iconv" in msg or "convert" in msg)  # the encoding tried and what to do
+    assert "UTF-8" in msg and "--encoding" in msg and "iconv" in msg  # the encoding tried and what to do
     assert db_copy.read_bytes() == before
     p = run_etr(["build", "--add", tmp_path / "nope.txt", "--add", latin, "--out", db_copy, "--json"])
     check_proc(p, "json", codes=(2,))
@@ -730,12 +753,15 @@ def test_hostile_file_names(tmp_path: Path, db_copy: Path) -> None:
         check_cli(["search", "Qasimi arrived in Ghulja", "--db", str(db_copy)], mode, codes=(0,))
 
 
-def test_utf16_document_message(tmp_path: Path, db_copy: Path) -> None:
-    """Regression: UTF-16 text was called binary ('contains NUL bytes'), naming no encoding and no fix."""
+def test_utf16_document_is_read(tmp_path: Path, db_copy: Path) -> None:
+    """UTF-16 with a byte-order mark was refused (once it was even called binary); it is read now,
+    to the same text and citations as the UTF-8 file."""
     doc = tmp_path / "utf16.txt"
-    doc.write_bytes("Ghulja in November 1944.\n".encode("utf-16"))
-    res, _ = check_cli(["build", "--add", str(doc), "--out", str(db_copy)], "plain", codes=(2,))
-    assert "UTF-8" in res.stderr or "UTF-16" in res.stderr
+    doc.write_bytes("Ehmetjan Qasimi arrived in Ghulja in November 1944.\n".encode("utf-16"))
+    res, _ = check_cli(["build", "--add", str(doc), "--out", str(db_copy)], "plain", codes=(0,))
+    src = next(s for s in json.loads(db_copy.read_bytes())["sources"] if s["id"] == "utf16")
+    assert src["text"] == "Ehmetjan Qasimi arrived in Ghulja in November 1944.\n"
+    assert src["read_as"] == {"format": "text", "encoding": "utf-16", "basis": "byte-order mark"}
 
 
 def _limit_memory() -> None:
@@ -1032,3 +1058,259 @@ def test_sigint_during_startup(module: str, tmp_path: Path) -> None:
     p = _sigint_after_import(module, args)
     assert b"Traceback" not in p.stderr, p.stderr.decode(errors="replace")
     assert p.returncode in (130, -signal.SIGINT), (p.returncode, p.stderr)
+
+
+# ------------------------------------------- (g) hostile folders and files: nothing lost (issue 16)
+
+def _tiny_files(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True)
+    places = ["Ghulja", "Urumqi", "Kashgar", "Altay", "Tarbagatay", "Ili"]
+    for i in range(n):
+        (folder / f"note{i:05d}.txt").write_text(
+            f"Telegram {i}: the consul reached {places[i % 6]} on {i % 28 + 1} March {1944 + i % 6}.\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_ten_thousand_tiny_files(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    _tiny_files(folder, 10_000)
+    out = tmp_path / "facts.json"
+    p = run_etr(["build", "--add", folder, "--out", out, "--json"], timeout=900)
+    assert p.returncode == 0 and b"Traceback" not in p.stderr, p.stderr[-500:]
+    assert json.loads(p.stdout)["counts"]["sources"] == 10_003
+    for args in (["sources"], ["when", "1947-03"], ["search", "consul reached Kashgar"]):
+        check_proc(run_etr([*args, "--json", "--db", out], timeout=120), "json", codes=(0,))
+
+
+def _mixed_folder(top: Path) -> dict[str, str]:
+    """A folder of good and bad files; the bad ones, and a word their message must hold."""
+    top.mkdir()
+    (top / "good-1.txt").write_text("Osman Batur left Altay on 5 June 1947.\n", encoding="utf-8")
+    (top / "good-2.md").write_text("Ehmetjan Qasimi spoke in Ghulja on 12 November 1944.\n", encoding="utf-8")
+    (top / "sub").mkdir()
+    (top / "sub" / "good-3.txt").write_bytes("Café owners in Kashgar closed on 3 March 1946.\n".encode("cp1252"))
+    (top / "sub" / "empty.txt").write_bytes(b"")
+    (top / "sub" / "nul.txt").write_bytes(b"Ghulja\x00 1944\n")
+    (top / "sub" / "self.txt").symlink_to("self.txt")  # a link to itself: a loop no open() gets out of
+    (top / "sub" / "gone.txt").symlink_to("nowhere.txt")
+    (top / "sub" / "loop").symlink_to("..")  # a folder loop: said, not followed, not a failure
+    (top / "bad\nname\x1b[31m.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    return {"empty.txt": "empty", "nul.txt": "NUL", "self.txt": "loop", "gone.txt": "link to nothing",
+            "bad\\nname\\x1b[31m.txt": "PNG"}
+
+
+def test_mixed_folder_stops_at_the_first_bad_file(tmp_path: Path, db_copy: Path) -> None:
+    _mixed_folder(tmp_path / "box")
+    before = db_copy.read_bytes()
+    for mode, flags in (("plain", []), ("json", ["--json"])):
+        p = run_etr(["build", "--add", tmp_path / "box", "--out", db_copy, *flags])
+        check_proc(p, mode, codes=(2,))
+        assert b"PNG" in p.stderr and b"\\n" in p.stderr  # the first bad file, its name escaped on one line
+    assert db_copy.read_bytes() == before
+    assert not [n for n in os.listdir(db_copy.parent) if n.endswith(".tmp")]
+
+
+def test_mixed_folder_keep_going_builds_the_good_ones(tmp_path: Path, db_copy: Path) -> None:
+    bad = _mixed_folder(tmp_path / "box")
+    p = run_etr(["build", "--add", tmp_path / "box", "--out", db_copy, "--keep-going", "--json"])
+    assert p.returncode == 2, p.stderr
+    doc = json.loads(p.stdout)
+    assert {Path(s["file"]).name for s in doc["skipped"]} == {n.replace("\\n", "\n").replace("\\x1b", "\x1b")
+                                                              for n in bad}
+    err = p.stderr.decode()
+    left = [line for line in err.splitlines() if line.startswith("etr: left out: ")]
+    assert len(left) == len(bad) and "Traceback" not in err
+    for name, word in bad.items():
+        assert any(name in line and word in line for line in left), (name, left)
+    assert "symbolic-link loop), not followed again" in err
+    ids = {s["id"] for s in json.loads(db_copy.read_bytes())["sources"]}
+    assert {"good-1", "good-2", "good-3"} <= ids
+    for args in (["who", "Osman Batur"], ["when", "1946-03"], ["sources"], ["timeline", "--limit", "2"]):
+        check_proc(run_etr([*args, "--json", "--db", db_copy]), "json", codes=(0,))
+    # nothing readable at all: nothing written, whatever --keep-going says
+    only_bad = tmp_path / "only-bad"
+    only_bad.mkdir()
+    (only_bad / "a.txt").write_bytes(b"")
+    before = db_copy.read_bytes()
+    p = run_etr(["build", "--add", only_bad, "--out", db_copy, "--keep-going"])
+    check_proc(p, "plain", codes=(2,))
+    assert b"nothing was added" in p.stderr and db_copy.read_bytes() == before
+
+
+def test_unreadable_file_and_folder(tmp_path: Path) -> None:
+    """A file and a folder the user may not read: one line each, nothing written. As root (CI) the
+    build runs as 'nobody', to whom the files are closed."""
+    box = Path(tempfile.mkdtemp(prefix="etr-perm-"))
+    try:
+        os.chmod(box, 0o777)
+        (box / "open.txt").write_text("Osman Batur left Altay on 5 June 1947.\n", encoding="utf-8")
+        (box / "closed.txt").write_text("Ghulja in 1944.\n", encoding="utf-8")
+        (box / "closed.txt").chmod(0o000)
+        (box / "shut").mkdir()
+        (box / "shut" / "x.txt").write_text("Ghulja in 1944.\n", encoding="utf-8")
+        (box / "shut").chmod(0o000)
+        kw: dict[str, Any] = {}
+        env = {**etr_env(), "ETR_HOME": str(box / "home")}
+        if os.geteuid() == 0:
+            if not hasattr(os, "setuid") or os.stat(Path(ETR).parent).st_mode & 0o005 != 0o005:
+                pytest.skip("as root, and the venv is closed to 'nobody'")
+            kw["user"] = 65534
+        out = box / "facts.json"
+        try:
+            p = run_etr(["build", "--add", box / "closed.txt", "--out", out], env=env, **kw)
+        except PermissionError as e:  # the interpreter lives where 'nobody' may not go (/root/.pyenv)
+            pytest.skip(f"as root, and 'nobody' cannot run etr here ({e})")
+        if b"Permission denied" not in p.stderr:
+            pytest.skip(f"cannot run etr as another user here: {p.stderr[-200:]!r}")
+        check_proc(p, "plain", codes=(2,))
+        assert b"cannot read (Permission denied)" in p.stderr and not out.exists()
+        p = run_etr(["build", "--add", box, "--out", out], env=env, **kw)
+        check_proc(p, "plain", codes=(2,))
+        assert not out.exists()
+        p = run_etr(["build", "--add", box, "--out", out, "--keep-going", "--json"], env=env, **kw)
+        assert p.returncode == 2, p.stderr
+        skipped = {Path(s["file"]).name: s["why"] for s in json.loads(p.stdout)["skipped"]}
+        assert set(skipped) == {"closed.txt", "shut"} and "cannot list the folder" in skipped["shut"]
+    finally:
+        for p_ in (box / "closed.txt", box / "shut"):
+            if p_.exists():
+                p_.chmod(0o755)
+        shutil.rmtree(box, ignore_errors=True)
+
+
+def test_file_changing_while_read(tmp_path: Path, db_copy: Path) -> None:
+    """A file another program is writing: refused (one line, exit 2), the fact base as it was."""
+    doc = tmp_path / "growing.txt"
+    line = "Osman Batur left Altay on 5 June 1947 with his Kazaks and their herds. " * 20 + "\n"
+    doc.write_text(line * 20_000, encoding="utf-8")  # ~30 MB: etr reads for a while
+    writer = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "end = time.monotonic() + 60\n"
+        "with open(sys.argv[1], 'a') as f:\n"
+        "    while time.monotonic() < end:\n"
+        "        f.write('More news from Ghulja in 1947.\\n'); f.flush()\n"), str(doc)])
+    try:
+        time.sleep(0.3)
+        before = db_copy.read_bytes()
+        p = run_etr(["build", "--add", doc, "--out", db_copy], timeout=120)
+        check_proc(p, "plain", codes=(2,))
+        assert b"changed while etr read it" in p.stderr
+        assert db_copy.read_bytes() == before
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_a_file_of_256_mib_is_read_in_under_four_times_its_size(tmp_path: Path) -> None:
+    """A 250 MB text file is read (and refused with the reason: more text than a build takes)
+    with the process's peak memory under 4x the file."""
+    big = tmp_path / "big.txt"
+    chunk = ("Osman Batur left Altay on 5 June 1947 with his Kazaks. " * 1000 + "\n").encode()
+    size = 250 * 1024 * 1024
+    with open(big, "wb") as f:
+        for _ in range(size // len(chunk)):
+            f.write(chunk)
+    size = big.stat().st_size
+    p = subprocess.run([sys.executable, "-c", (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from etr.errors import BadDocument\n"
+        "from etr.ingest.documents import read\n"
+        "try:\n"
+        "    read(Path(sys.argv[1]))\n"
+        "    print('read')\n"
+        "except BadDocument as e:\n"
+        "    print(e.message)\n"
+        # the peak of this process's own memory (ru_maxrss would keep the forking pytest's across exec)
+        "hwm = [x for x in open('/proc/self/status') if x.startswith('VmHWM')]\n"
+        "print(int(hwm[0].split()[1]) * 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)\n"),
+        str(big)],
+        capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    message, peak = p.stdout.splitlines()
+    assert "more than the 64 Mi" in message and "split it" in message
+    assert int(peak) < 4 * size, f"peak {int(peak) / 2**20:.0f} MiB for a {size / 2**20:.0f} MiB file"
+    r = run_etr(["build", "--add", big, "--out", tmp_path / "f.json"], timeout=300)
+    check_proc(r, "plain", codes=(2,))
+    assert not (tmp_path / "f.json").exists()
+
+
+# ------------------------------------------ (h) hostile content: every fact base queryable (issue 16)
+
+def _hostile_content() -> str:
+    soup = " ".join(f"{i * 7919 % 100000}" + ("-" if i % 3 else "/") + f"{i % 13}" for i in range(400))
+    long_sentence = " ".join(f"the Kazaks of Altay crossed {['Ghulja', 'Urumqi', 'Kashgar'][i % 3]} in 1947"
+                             for i in range(2600))  # ~100 KB with no full stop, as OCR gives
+    return (
+        "= A hostile [bold red]document[/] =\n\n"
+        "Governor Wang Tse-ming ruled Sinkiang from November 12, 1934 to February 6, 1933.\n\n"
+        "On February 30, 1944 the consul left Kashgar, and on 31 April 1946 he came back.\n\n"
+        "In the year 0 and in the year 99999 nothing happened; on 29 February 1945 neither.\n\n"
+        f"Digits: {soup}.\n\n"
+        f"{long_sentence}\n\n"
+        "The [link=file:///etc/passwd]rebels[/link] met \x1b[31mOsman Batur\x1b[0m in Ghulja on 12 November 1944.\n\n"
+        "A bell\x07 rang and the \x1b]0;title\x07 changed in Urumqi on 3 March 1946.\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    folder = tmp_path_factory.mktemp("hostile-content")
+    doc = folder / "hostile.txt"
+    doc.write_text(_hostile_content(), encoding="utf-8")
+    out = folder / "facts.json"
+    t0 = time.monotonic()
+    p = run_etr(["build", "--add", doc, "--out", out, "--json"], timeout=300)
+    took = time.monotonic() - t0
+    assert p.returncode == 0, p.stderr
+    assert b"Traceback" not in p.stderr
+    report = json.loads(p.stdout)
+    report["took"] = took
+    return out, report
+
+
+def test_hostile_content_is_flagged(hostile_db: tuple[Path, dict[str, Any]]) -> None:
+    out, report = hostile_db
+    # impossible days and years are no events (the build's report does not list them yet: the
+    # date grammar reads no date there at all)
+    split = max(report["split_sentences"], key=lambda x: x["end"] - x["start"])  # the 100 KB one (and the digit soup)
+    assert split["source"] == "hostile" and split["end"] - split["start"] > 100_000 and split["parts"] >= 50
+    fb = json.loads(out.read_bytes())
+    events = [e for e in fb["events"] if e["source"] == "hostile"]
+    assert all(e["date"]["start"] <= e["date"]["end"] for e in events)
+    assert not [e for e in events if e["date"]["value"].startswith(
+        ("1933", "1944-02-30", "1946-04-31", "1945-02-29", "0000", "9999"))]
+    assert max(len(s["text"]) for s in fb["sentences"]) <= 2000
+    assert report["took"] < 60
+
+
+@pytest.mark.parametrize("command", [
+    ["who", "Osman Batur"], ["who", "Wang Tse-ming"], ["where", "Kashgar"], ["what", "Kazaks"], ["when", "1947"],
+    ["when", "1930..1950"], ["search", "rebels met Osman Batur"], ["timeline"], ["on", "11-12"], ["graph", "Ghulja"],
+    ["sources"], ["show", "hostile"],
+], ids=lambda c: " ".join(c))
+def test_hostile_content_every_command_answers(command: list[str], hostile_db: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = hostile_db
+    for mode, flags in (("json", ["--json"]), ("rich", [])):
+        env = {**etr_env(), "ETR_TERMINAL": "1" if mode == "rich" else "0"}
+        p = run_etr([*command, *flags, "--db", out], env=env)
+        check_proc(p, mode, codes=(0, 1))
+        assert foreign_escapes(p.stdout.decode()) == ""  # markup and escapes shown as text, never sent
+
+
+@pytest.mark.slow
+def test_unpunctuated_text_builds_in_linear_time(tmp_path: Path) -> None:
+    """Doubling a sentence with no full stop at most a little more than doubles the build's time
+    over a one-line build (it was 2 s, 8 s, 41 s for 54, 108, 216 KB)."""
+    words = " ".join(f"the Kazaks of Altay crossed {['Ghulja', 'Urumqi', 'Kashgar'][i % 3]} in {1944 + i % 6}"
+                     for i in range(20_000))
+    times = []
+    for kb in (0, 108, 216, 432):
+        doc = tmp_path / f"ocr{kb}.txt"
+        doc.write_text((words[: kb * 1000] or "Ghulja in 1944") + "\n", encoding="utf-8")
+        t0 = time.monotonic()
+        p = run_etr(["build", "--add", doc, "--out", tmp_path / f"f{kb}.json"], timeout=600)
+        assert p.returncode == 0, p.stderr
+        times.append(time.monotonic() - t0)
+    over = [max(t - times[0], 0.05) for t in times[1:]]
+    assert over[2] / over[0] < 6, f"108 -> 432 KB took {over[0]:.1f} -> {over[2]:.1f} s over the seeds"

@@ -20,7 +20,8 @@ SAME = [
     ("盛世才", "Sheng Shicai"), ("迪化", "Dihua"), ("宋希濂", "Sung Hsi-lien"),
     ("Elihan Töre", "Elihan Tore"), ("SHENG SHIH-TSAI", "Sheng Shih-tsai"),
     ("Mesud", "Masud"), ("Osman Bator", "Osman Batur"), ("Yolbars Khan", "Yulbars Khan"),
-    ("Ehmetjan", "Ahmetjan"),
+    ("Ehmetjan", "Ahmetjan"), ("Achmad-Jan", "Ehmetjan"), ("Achmad", "Ahmad"),
+    ("Liu Tse-yung", "Liu Tse-jung"), ("Liu Tze-yung", "Liu Zerong"), ("Kwang-hsu", "Guangxu"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),

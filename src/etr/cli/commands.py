@@ -108,16 +108,25 @@ COMMANDS: tuple[Command, ...] = (
                     "Pandoc, citeproc) or ris (Zotero, EndNote); docs/exports.md.", "str", "FORMAT",
                     choices=("bibtex", "csl-json", "ris")), JSON, JSONL, LIMIT, DB)),
     Command("extract", "The dates and names found in any text file, with character offsets.", "extract",
-            Argument("file", "A plain-text (UTF-8) file.", kind="path"), (
+            Argument("file", "A document: text (UTF-8, UTF-16 or a legacy encoding), a web page or a PDF.", kind="path"), (
                 JSON, JSONL,
+                Option("encoding", ("--encoding",), "Read the file in this encoding (e.g. cp1252) instead of the one "
+                       "etr finds.", "str", "NAME"),
                 Option("format", ("--format",), "Write the document instead, in this form: timeml (its text with a "
                        "TimeML TIMEX3 tag, type, value and mod, around each date).", "str", "FORMAT",
                        choices=("timeml",))), "file"),
     Command("build", "Build the fact base from seeds/ and data/registry/ (atomically), or check it, or add or remove documents.",
-            "build", Argument("files", "More documents to add, as with --add (so `--add a.txt b.txt` adds both).",
-                              "[FILE]...", "paths"), (
+            "build", Argument("files", "More documents or folders to add, as with --add (so `--add a.txt b.txt` "
+                              "adds both).", "[PATH]...", "paths"), (
                 Option("check", ("--check",), "Exit 1 if the fact base differs from a fresh build."),
-                Option("add", ("--add",), "Also read this plain-text document (repeatable).", "paths", "FILE"),
+                Option("add", ("--add",), "Also read this document (.txt, .md, .html, .pdf, by content whatever its "
+                       "name) or the documents in this folder and its subfolders (repeatable).", "paths", "PATH"),
+                Option("glob", ("--glob",), "In folders, take the files whose path or name matches this pattern "
+                       "(e.g. '*.txt', 'telegrams/*'; repeatable) instead of every document.", "strs", "PATTERN"),
+                Option("encoding", ("--encoding",), "Read text files in this encoding (e.g. cp1252) instead of "
+                       "the one etr finds.", "str", "NAME"),
+                Option("keep_going", ("--keep-going",), "Build from the files that can be read and list the rest "
+                       "(exit 2 if any was left out) instead of stopping at the first."),
                 Option("remove", ("--remove",), "Take this document out of the fact base: its source id, its file "
                        "name, or the file itself (repeatable). Nothing else takes a document out.", "strs", "DOC"),
                 Option("out", ("--out",), "Write the fact base here instead.", "path", "PATH"),

@@ -234,7 +234,7 @@ def extract(command: str, o: Options) -> Answer:
     form = o.get("format")
     if form is not None and form.lower() not in EXTRACT_FORMS:
         raise BadQuery(f"--format {form!r}: etr extract writes {', '.join(EXTRACT_FORMS)}")
-    text, results = extract_text(o["file"])
+    text, results = extract_text(o["file"], o.get("encoding"))
     if form is not None:
         from etr.render import timeml
 
@@ -254,21 +254,30 @@ def build(command: str, o: Options) -> Answer:
     from etr.cli.output import BuildProgress
 
     with BuildProgress() as bar:
-        built = pipeline.run_build(files, o["out"], o["db"], bar, o["names"], list(o["remove"] or ()))
+        built = pipeline.run_build(files, o["out"], o["db"], bar, o["names"], o["encoding"], bool(o["keep_going"]),
+                                   tuple(o["glob"] or ()), list(o["remove"] or ()))
     counts = built.report.counts
     notes = [f"wrote {built.target}: {counts['sources']} sources, {counts['sentences']} sentences, "
              f"{counts['events']} events, {counts['entities']} entities ({counts['auto_entities']} auto-discovered), "
              f"{counts['citations']} citations verified"]
     added = counts["sources"] - counts.get("seeds", counts["sources"])
+    notes[:0] = built.report.notes  # how files were read (an encoding guessed), before what was written
     notes += pipeline.summary(built.report, added)
+    skipped = built.report.skipped
+    notes += [f"left out: {s['why']}" for s in skipped]
+    if skipped:
+        notes.append(f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} left out (listed above); "
+                     "the fact base holds the rest")
+    code = 2 if skipped else 0
     if built.became_default:
         notes.append("queries now read this fact base; delete it to go back to the packaged one")
     if o["report"]:
         report = pipeline.dumps_report(built.report) + "\n"
-        return Answer({}, [], lambda _screen: report, lambda: report, None, tuple(notes))
-    learnt = {k: v for k, v in pipeline.report_dict(built.report).items() if k in ("learnt", "dates_set_aside")}
+        return Answer({}, [], lambda _screen: report, lambda: report, None, tuple(notes), code)
+    learnt = {k: v for k, v in pipeline.report_dict(built.report).items()
+              if k in ("learnt", "dates_set_aside", "skipped", "split_sentences")}
     return Answer({}, [], None, None, {"command": "build", "written": str(built.target), "counts": counts, **learnt},
-                  tuple(notes))
+                  tuple(notes), code)
 
 
 HANDLERS: dict[str, Callable[[str, Options], Answer]] = {

@@ -154,7 +154,8 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     lx["spelled"] = (rf"(?:(?P<cen>{c(['eighteen', 'nineteen'])})[\s-]+(?P<rest>(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|(?:o|oh)[\s-]+(?:{ones})|hundred)"
                      rf"|(?P<mil>{c(['two thousand'])})(?:\s+and)?(?:[\s-]+(?P<rest2>{ones}|{teens}))?)")
     lx["M"] = rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d))"
-    lx["YG"] = rf"{lx['Y']}(?![\d,.]\d|\d|\s*%|-\d)"  # a year not part of a larger number ("2,082.1")
+    # a year not part of a larger number ("2,082.1", "1936,170"); "1936,17" is a year and a footnote
+    lx["YG"] = rf"{lx['Y']}(?![.]\d|,\d{{3}}|\d|\s*%|-\d)"
     lx["TO"] = rf"(?:{lx['DASH']}|\s+(?:to|until|till|through|and)\s+)"
     lx["full"] = (rf"(?:{lx['D']}\s+{lx['M']},?\s+{lx['Y']}|{lx['M']}\s+{lx['D']},?\s+{lx['Y']}"
                   rf"|{lx['the']}\s+{lx['D']}\s+of\s+{lx['M']},?\s+{lx['Y']})")
@@ -426,12 +427,12 @@ def iso(f: Found) -> Raw | None:
 
 # ranges -------------------------------------------------------------------------------------
 
-@form(r"(?P<d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<d2>{D})\s+(?P<m>{M})(?:,?\s+(?P<y>{Y}))?(?![\d,]*\d)")
+@form(r"(?P<d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<d2>{D})\s+(?P<m>{M})(?:,?\s+(?P<y>{Y}))?(?!\d|,\d{3})")
 def day_range(f: Found) -> Raw | None:  # "7-8 November 1944"
     return _days(f, _year(f["y"]), f["m"], f["d1"], f["d2"])
 
 
-@form(r"(?P<m>{M})\s+(?P<d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?(?![\d,]*\d)")
+@form(r"(?P<m>{M})\s+(?P<d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?(?!\d|,\d{3})")
 def month_day_range(f: Found) -> Raw | None:  # "November 7-8, 1944"
     return _days(f, _year(f["y"]), f["m"], f["d1"], f["d2"])
 
@@ -553,7 +554,7 @@ def year_or_later(f: Found) -> Raw | None:  # "1994 or later", "1990 and beyond"
 # times of day: "10:30 a.m. Friday", "5 p.m. EST, Nov. 6", "noon Thursday", "at 6 p.m."
 @form(r"(?:(?P<q>around|about|approximately|roughly|Around|About)\s+)?{clock}(?:\s+(?P<tz>{tz}))?"
       r"(?:,?\s+(?:on\s+)?(?P<w>{weekday})(?![\w-])(?!,?\s+(?:{M}|\d))|\s+(?P<td>{deixis})(?![\w-])"
-      r"|,?\s+(?:on\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d))?")
+      r"|,?\s+(?:on\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?!\d|,\d{3}))?")
 def clock_time(f: Found) -> Raw | None:
     before = re.search(r"(\w+)\W*$", f.doc[max(0, f.start - 12) : f.start])
     if f["cw"] and before and before.group(1).lower() in vocab()["not_before_clock_word"]:
@@ -585,7 +586,7 @@ def date_clock(f: Found) -> Raw | None:  # "Received March 4, 10:20 a.m.": a tim
     return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])), type="TIME", time=_clock(f), end=_sentence_end(f))
 
 
-@form(r"(?P<w>{weekday}),?\s+(?:(?P<m>{M})\s+(?P<d>{D})|(?:{the}\s+)?(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M}))(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d)")
+@form(r"(?P<w>{weekday}),?\s+(?:(?P<m>{M})\s+(?P<d>{D})|(?:{the}\s+)?(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M}))(?:,?\s+(?P<y>{YG}))?(?!\d|,\d{3})")
 def weekday_date(f: Found) -> Raw | None:  # "Monday, Oct. 26", "Friday 13th October 1944": the date, named twice
     m, d = (f["m"], f["d"]) if f["m"] else (f["m2"], f["d2"])
     return f.raw(Point(_year(f["y"]), _month(m), _day(d)))
@@ -616,7 +617,7 @@ def day_month_year(f: Found) -> Raw | None:  # "12 November 1944"
 
 
 # a chronology's "1944, Nov. 12 —" and "1934 Jan. —": the year first (ranges too)
-@form(r"(?P<y>{Y}),?\s+(?P<m>{M})\s+(?P<d1>3[01]|[12]\d|0?[1-9])\s*[-–—]\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d,]*\d)")
+@form(r"(?P<y>{Y}),?\s+(?P<m>{M})\s+(?P<d1>3[01]|[12]\d|0?[1-9])\s*[-–—]\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?!\d|,\d{3})")
 def year_month_day_range(f: Found) -> Raw | None:  # "1949, Sept. 21–30"
     return _days(f, int(f["y"] or 0), f["m"], f["d1"], f["d2"])
 
@@ -627,7 +628,7 @@ def year_month_range(f: Found) -> Raw | None:  # "1937, Apr.–Oct."
     return f.raw(Point(y, m1), Point(y, m2)) if m2 > m1 else None
 
 
-@form(r"(?P<y>{Y}),?\s+(?P<m>{M})\s+(?P<d>(?:3[01]|[12]\d|0?[1-9]))(?![\d,]*\d|\s*{M})")
+@form(r"(?P<y>{Y}),?\s+(?P<m>{M})\s+(?P<d>(?:3[01]|[12]\d|0?[1-9]))(?!\d|,\d{3}|\s*{M})")
 def year_month_day(f: Found) -> Raw | None:  # "1944, Nov. 12"
     return f.raw(Point(int(f["y"] or 0), _month(f["m"]), _day(f["d"])))
 
@@ -642,7 +643,7 @@ def year_season(f: Found) -> Raw | None:  # "1942, summer —"
     return f.raw(Point(int(f["y"] or 0), part=_season(f["s"])))
 
 
-@form(r"(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d)")
+@form(r"(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?!\d|,\d{3})")
 def month_day_year(f: Found) -> Raw | None:  # "November 12, 1944", "Nov. 12"
     return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])))
 
@@ -760,7 +761,7 @@ def weekday(f: Found) -> Raw | None:  # "Friday", "on Monday", "last Tuesday", "
     return f.raw(relative=rel)
 
 
-@form(r"{the}\s+week\s+of\s+(?:(?P<m>{M})\s+(?P<d>{D})|(?P<d2>{D})\s+(?P<m2>{M}))(?:,?\s+(?P<y>{YG}))?(?![\d,]*\d)")
+@form(r"{the}\s+week\s+of\s+(?:(?P<m>{M})\s+(?P<d>{D})|(?P<d2>{D})\s+(?P<m2>{M}))(?:,?\s+(?P<y>{YG}))?(?!\d|,\d{3})")
 def the_week_of(f: Found) -> Raw | None:  # "the week of March 6": the calendar week that day falls in
     m, d = (f["m"], f["d"]) if f["m"] else (f["m2"], f["d2"])
     return f.raw(Point(_year(f["y"]), _month(m), _day(d)), relative=("week_of",))
@@ -785,6 +786,14 @@ def instant(f: Found) -> Raw | None:  # "the 14th instant", "3rd ult."
 
 @form(r"(?<=of )(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?=\s*[.,;:)]|\s*$)")
 def of_the_nth(f: Found) -> Raw | None:  # "your telegram of 5th."
+    return f.raw(relative=("day_of_month", _day(f["d"]), 0))
+
+
+@form(r"(?<=[A-Za-z.,] )(?<!the )(?<!The )(?<!THE )(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"
+      r"(?=\s+(?:[a-z]+ed|left|went|came|met|made|gave|told|sent|took|held|began|fell|saw|said|spoke|flew|rode|"
+      r"for|from|to|at|and|via|when|with|but|morning|afternoon|evening|night)\b"
+      r"|(?<=(?:on|On|ON|of) \d\d[a-z][a-z])\s*[.,;:)]|(?<=(?:on|On|ON|of) \d[a-z][a-z])\s*[.,;:)])")
+def telegram_nth(f: Found) -> Raw | None:  # "National Government 29th announced", "arrived Tihwa 3rd for"
     return f.raw(relative=("day_of_month", _day(f["d"]), 0))
 
 

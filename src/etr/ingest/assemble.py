@@ -31,7 +31,7 @@ from etr.ingest.aliases import Alias
 from etr.ingest.cache import Analyses, fingerprint
 from etr.ingest.cache import key as analysis_key
 from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
-from etr.ingest.documents import text_of
+from etr.ingest.documents import Read, read, text_of
 from etr.ingest.identity import Identities, display, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
@@ -65,6 +65,8 @@ class SourceSpec:
     sha256: str | None
     curated: bool
     text: str | None = None  # a document added earlier, carried over from the fact base
+    # how the file was read: its format ("text", "html", "pdf"), the codec, and how the codec was known
+    read_as: tuple[str, str, str] = ("text", "utf-8", "utf-8")
 
 
 @dataclass
@@ -76,6 +78,9 @@ class Report:
     unresolved: Counter[str] = field(default_factory=Counter)
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
     flagged: list[dict[str, Any]] = field(default_factory=list)  # dates set aside, with why
+    skipped: list[dict[str, str]] = field(default_factory=list)  # files --keep-going left out, with why
+    notes: list[str] = field(default_factory=list)  # what a person should know of how files were read
+    split: list[dict[str, Any]] = field(default_factory=list)  # sentences too long to be one, read in parts
     learnt: dict[str, Any] = field(default_factory=dict)  # entities found in added documents, merges
 
 
@@ -101,17 +106,19 @@ def seed_sources(seeds: Path) -> list[SourceSpec]:
     ]
 
 
-def user_source(path: Path, taken: set[str], text: str | None = None) -> SourceSpec:
+def user_source(path: Path, taken: set[str], got: Read | None = None) -> SourceSpec:
     """A document a user adds: id from its file name, title from its first line."""
     base = _slug(path.stem) or "doc"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1
-    text = text_of(path) if text is None else text
+    got = read(path) if got is None else got
+    text = got.text
     title, short = archival.naming(text, title_of(text) or path.name)
     head = archival.header(text)
     author = f"{head.writer} ({head.office})" if head is not None and head.writer else "unknown"
-    return SourceSpec(sid, path, title, short, author, "", "user document", "en", None, False, text)
+    return SourceSpec(sid, path, title, short, author, "", "user document", "en", None, False, text,
+                      (got.format, got.encoding, got.basis))
 
 
 def _citation(spec: SourceSpec, doc: Document, start: int, end: int) -> Citation:
@@ -147,6 +154,7 @@ class Carried:
         self.unresolved: Counter[str] = Counter()
         self.per_source: dict[str, dict[str, int]] = {}
         self.flagged: list[dict[str, Any]] = []
+        self.split: list[dict[str, Any]] = []
         self.seeds = 0
         # what was written: the merges, each entity's entry, "possibly", "merges" and citations
         self.merged: dict[int, int] = {}
@@ -409,7 +417,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         events_out: list[dict[str, Any]] = []
         timexes, per_sentence, unknown_by_sentence = analysis.timexes, analysis.mentions, analysis.unknowns
         run.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
-                            for a, b, t, why in analysis.flagged]
+                        for a, b, t, why in analysis.flagged]
+        run.split += [{"source": spec.id, "start": a, "end": b, "parts": n} for a, b, n in doc.splits]
         sid = spec.id
         docs.read(sid, doc)
         say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
@@ -430,6 +439,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         for e in extra[len(extra_index):]:
             extra_index[e.id] = len(entries) + len(extra_index)
         writer = _writer(text, placed, per_sentence, identities) if placed else None
+        subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
         ti = 0
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
@@ -489,6 +499,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if salient:
                     ids.append(salient[0][0])
                     via[salient[0][0]] = "pronoun"
+                elif subject is not None and OPENS_WITH_PRONOUN.match(s.text):
+                    # "He left Xinjiang on September 11, 1944" opening a paragraph of an article
+                    # about him: the person the document is about
+                    ids.append(subject)
+                    via[subject] = "pronoun (the person the document is about)"
             elif OPENS_WITH_PRONOUN.match(s.text) and same_para:
                 # "Stalin agreed. He volunteered the requested airplanes.": the person the sentence
                 # before named first
@@ -504,8 +519,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             ev_ids = []
             if dated and not re.search(r"[^\W\d]{2,}", _without(s.text, s.start, dated)):
                 dated = []  # a dateline ("November 20, 1944") dates the document, states no event
+            values: set[str] = set()
             for t in dated:
-                ev_ids.append(_event(events_out, spec, doc, s, t, t.date.to_dict(), ids, via, entries, extra))
+                if t.date.value not in values:  # "June 19 ... that day", "dated January 3 ... left January 3": one event
+                    values.add(t.date.value)
+                    ev_ids.append(_event(events_out, spec, doc, s, t, t.date.to_dict(), ids, via, entries, extra))
                 implied = _implied(t)
                 if implied is not None:
                     ev_ids.append(_event(events_out, spec, doc, s, t, implied, ids, via, entries, extra))
@@ -523,7 +541,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     dated_for_next = []
             else:
                 dated_for_next = dated
-            prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth)
+            if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
+                pass  # "(Embassy's 2232, December 28, repeated Moscow.)": an aside; the story's date goes on
+            else:
+                prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth)
             n_events += len(ev_ids)
             for i in ids:
                 ent_sentences[i].append(sent_id)
@@ -562,6 +583,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
     # ------------------------------------------------------------------ across the documents
     state = pickle.dumps(run, protocol=PICKLE)  # before finish(), which adds to the merges
     merged, possibly_raw = identities.finish() if discover else ({}, {})
+    merged = _to_last(merged)
     all_entries = entries + extra
     ids_of = [e.id for e in all_entries]
     n_all = len(all_entries)
@@ -647,7 +669,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
 
     report = Report()
     report.unknown, report.unresolved = run.unknown, run.unresolved
-    report.per_source, report.flagged = run.per_source, run.flagged
+    report.per_source, report.flagged, report.split = run.per_source, run.flagged, run.split
     report.learnt = identities.report()
     report.counts = {
         "sources": st.n_sources, "sentences": st.n_sentences, "events": st.n_events,
@@ -757,6 +779,7 @@ def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_en
         "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
         "language": spec.language, "sha256": hashlib.sha256(doc.text.encode()).hexdigest(),
         "curated": spec.curated, "text": doc.text,
+        "read_as": dict(zip(("format", "encoding", "basis"), spec.read_as, strict=True)),
         "sections": [{"title": x.title, "level": x.level, "start": x.start, "end": x.end} for x in doc.sections],
         "counts": {**counts, "entities": n_entities},
     }
@@ -782,10 +805,14 @@ def _dates_of_statement(dated: list[TimexSpan], text: str) -> list[TimexSpan]:
     out: list[TimexSpan] = []
     for t in dated:
         stated = [s for s in out if s.date.how == "explicit"]
-        if t.date.how != "explicit" and stated and RELATIVE_CLAUSE.search(text, stated[-1].end, t.start) is not None:
+        read_off = stated and t.date.how != "explicit" and (t.date.anchor or "").startswith(stated[-1].date.text)
+        if read_off and RELATIVE_CLAUSE.search(text, stated[-1].end, t.start) is not None:
             continue
         out.append(t)
     return out
+
+
+ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*|\s*[(\[][^()\[\]]*[.!?][)\]]\s*")  # a sentence wholly in brackets
 
 
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
@@ -796,6 +823,19 @@ REFERRING_TYPES = {"organisation", "state", "military", "newspaper", "event", "t
 IT = re.compile(r"^(?:It|Its)\b|\bits\b")
 COUNTED = re.compile(r"^(?:These|Those|The|All|Both)(?:\s+(two|three|four|five|six|seven))?\s+([\w-]+)")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _to_last(merged: dict[int, int]) -> dict[int, int]:
+    """Merges followed to their ends: "Ward" into "Robert S. Ward" into a registered entity is
+    "Ward" into the registered one."""
+    out = dict(merged)
+    for a in list(out):
+        b, seen = out[a], {a}
+        while b in out and b not in seen:
+            seen.add(b)
+            b = out[b]
+        out[a] = b
+    return out
 
 
 def _learnt(identities: Identities, docs: _Docs) -> dict[str, list[dict[str, Any]]]:
@@ -832,13 +872,45 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
     return None
 
 
+SUBJECT_LEAD = 3  # the person a document is about is named in its first sentences ...
+SUBJECT_SHARE = 0.3  # ... and is at least this share of its persons' mentions
+
+
+def _subject(per_sentence: list[list[Mention]], placed: list[list[tuple[Unknown, int, str]]],
+             entries: list[Entry], extra: list[Entry]) -> int | None:
+    """The person a document is about (a biography, an encyclopedia article on a man): named in
+    its first sentences and the most named person of all, by a clear share; else None."""
+    counts: Counter[int] = Counter()
+    lead: set[int] = set()
+    for n, found in enumerate(per_sentence):
+        here = [m.entity for m in found if m.entity is not None]
+        here += [j for _u, j, _how in (placed[n] if n < len(placed) else [])]
+        persons = [i for i in here if _etype(i, entries, extra) == "person"]
+        counts.update(persons)
+        if n < SUBJECT_LEAD:
+            lead.update(persons)
+    if not counts:
+        return None
+    top, n_top = counts.most_common(1)[0]
+    return top if top in lead and n_top >= SUBJECT_SHARE * sum(counts.values()) and n_top >= 3 else None
+
+
+THIS_PLACE = re.compile(r"\b(?:this|that|the same)\s+(?:town|city|village|fortress|oasis|place|capital|stronghold)\b", re.I)
+
+
 def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[int],
                 entries: list[Entry], extra: list[Entry]) -> None:
     """Links a sentence earns from the one before it in the same paragraph.
 
     "It began circulation ..." after a sentence about a newspaper: the newspaper.
     "These three Uyghurs returned ..." after a sentence naming three people: each of them.
+    "The capture of this town in August" after a sentence ending at Urumchi: Urumchi.
     """
+    if THIS_PLACE.search(text):
+        places = [i for i in prev_ids if _etype(i, entries, extra) == "place"]
+        if places and places[-1] not in ids:
+            ids.append(places[-1])
+            via[places[-1]] = f"{THIS_PLACE.search(text).group(0)!r}"  # type: ignore[union-attr]
     if text.startswith(("It ", "Its ")) or (IT.search(text) and not any(
             _etype(i, entries, extra) in REFERRING_TYPES for i in ids)):
         things = [i for i in prev_ids if _etype(i, entries, extra) in REFERRING_TYPES]
@@ -934,14 +1006,14 @@ def _pack(got: Analysed) -> tuple[Any, ...]:
             tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
             tuple((t.start, t.end, t.aside, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
             [[tuple(m) for m in ms] for ms in an.mentions], [[tuple(u) for u in us] for us in an.unknowns],
-            [tuple(x) for x in an.aliases], an.flagged, doc_terms)
+            [tuple(x) for x in an.aliases], an.flagged, doc_terms, doc.splits)
 
 
 def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
     sid, text = item
-    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms = data
+    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms, splits = data
     doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
-                   tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences))
+                   tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences), splits)
     spans = [TimexSpan(t[0], t[1], DateValue(*t[3:]), t[2]) for t in timexes]
     return (doc, Analysis(spans, [[Mention._make(m) for m in ms] for ms in mentions],
                           [[Unknown._make(u) for u in us] for us in unknowns], [Alias._make(x) for x in said],

@@ -14,6 +14,7 @@ registered one, is decided across the whole build (etr.ingest.identity). The wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -40,15 +41,16 @@ Vocabulary = frozenset[str]
 _CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"  # "St. Petersburg"
 _CONNECT = r"(?:\s+(?:of(?:\s+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)\s+|\s+|-)"
 _INITIAL = r"(?:[A-Z]\.(?=\s+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
-_PHRASE = re.compile(rf"(?<![\w'’-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
+_PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
 _MARKUP = "_*"
-_STRIP_FRONT, _STRIP_BACK = _MARKUP + ".-’'", _MARKUP + ".-"
+_STRIP_FRONT, _STRIP_BACK = _MARKUP + ".-’'", _MARKUP + ".-’'"
 _DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote marker glued on
 _POSSESSIVE = re.compile(r"['’]s$")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
+_PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
 _ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
 _TELEGRAM_JARGON = re.compile(r"^(?:Dep|My|Ur|Emb|Embs|Con|Reur|Re|Circ)tels?$", re.I)
@@ -120,6 +122,11 @@ def vocabulary(text: str) -> Vocabulary:
 def _chinese_syllables(word: str) -> bool:
     """Whether `word` is made of Wade-Giles or pinyin syllables ("Hsi-lien", "Shijie")."""
     return chinese_syllables(word) > 0
+
+
+def chinese_surname(word: str) -> bool:
+    """Whether `word` is a Chinese surname in any romanisation ("Chu", "Zhang", "Ch'en")."""
+    return word_key(word) in _rules()["surnames"]
 
 
 def _kind_from_words(words: list[str], written: list[str] | None = None) -> tuple[str, str]:
@@ -196,17 +203,39 @@ _SMALL_WORDS = _CONNECTORS | {"a", "an", "and", "or", "for", "to", "in", "on", "
 LISTED_KINDS = {"person", "place", "organisation", "military"}
 
 
+def _within(spans: list[tuple[int, int]]) -> Any:
+    """Whether (s, e) lies inside one of `spans`, in log time: the spans sorted by start, with the
+    furthest end among those starting at or before each (a sentence of thousands of names asked
+    every span for every phrase)."""
+    spans = sorted(spans)
+    starts = [a for a, _b in spans]
+    reach: list[int] = []
+    for _a, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect_right(starts, s) - 1
+        return i >= 0 and reach[i] >= e
+
+    return inside
+
+
 def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary,
                    acronyms: frozenset[str]) -> list[Unknown]:
     r = _rules()
     taken = [(m.start, m.end) for m in known]
+    inside = _within(taken)
     out: list[Unknown] = []
-    for m in _PHRASE.finditer(text, start, end):
-        if any(a <= m.start() and m.end() <= b for a, b in taken):
+    for ps, pe in _phrases(text, start, end):
+        if inside(ps, pe):
             continue  # inside a registry name, and so is whatever of it is a name
-        toks = _tokens(text, m.start(), m.end())
+        if _BROKEN_WORD.match(text, pe - 1):
+            continue  # "Outer Mongo- lian": a word a line break cut, no name
+        toks = _tokens(text, ps, pe)
         if not toks:
             continue
+        if _ITALIC.fullmatch(text, ps, pe) and len(toks) <= 2:
+            continue  # "_Caravanbashi_", "_Hsien Yin_": a foreign word in italics, a term not a name
         whole = (toks[0][0], toks[-1][1])
         at_start = _at_sentence_start(text, start, toks[0][0])
         title: list[str] = []
@@ -219,19 +248,22 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks = toks[n:]
                 if toks and toks[0][2].lower() in ("of", "the"):
                     toks = toks[1:]  # "Commandant of Peace Preservation Corps": the body, not a person
+                    if toks and toks[-1][2] not in r["kinds"]:
+                        toks = []  # "Minister of Political Training": the rest of an office's name
                 else:
                     title += words[:n]
                 at_start = False
                 continue
             w = words[0]
             head, _, rest = w.partition("-")
-            if rest[:1].isupper() and head in r["peoples"]:  # "Turkis-Mesud", "Kazaks-Osman": a list's label
+            if rest[:1].isupper() and head in r["peoples"] and words[-1] not in r["kinds"]:
+                # "Turkis-Mesud", "Kazaks-Osman": a list's label ("Tungani-Tarantchi Government" stays whole)
                 a, b, _w = toks[0]
                 toks[0] = (a + len(head) + 1, b, rest)
                 at_start = False
                 continue
             if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
-                    or (at_start and w.lower() in vocab and len(toks) > 1)
+                    or (at_start and len(toks) > 1 and (w.lower() in vocab or w.endswith("ly")))  # "Recently Chairman"
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
                         and words[-1] not in r["kinds"])):  # "Mongolian Tibetan Affairs Commission" stays whole
                 toks = toks[1:]
@@ -248,6 +280,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         toks = _without_trailing_people(toks)
         if not toks:
             continue
+        if len(toks) > 1 and _title_at([toks[-1][2]]) == 1 and toks[-1][2] not in r["kinds"]:
+            continue  # "Office Secretary" of "Foreign Office Secretary": an office, no name
         s, e = toks[0][0], toks[-1][1]
         named_kind = toks[-1][2] in r["kinds"] or (len(toks) > 2 and toks[0][2] in r["kinds"] and toks[1][2] == "of")
         if any(a < e and s < b for a, b in taken) and not (named_kind and not any(a <= s and e <= b for a, b in taken)):
@@ -321,6 +355,32 @@ def _without_trailing_people(toks: list[tuple[int, int, str]]) -> list[tuple[int
     return toks
 
 
+_BROKEN_WORD = re.compile(r"-\s+[a-z]")  # "Mongo- lian"
+_ITALIC = re.compile(r"_[^_\n]+_")
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
+_AND_MORE = re.compile(rf" and (?:{_CAPWORD})(?:\s+{_CAPWORD})*")
+
+
+def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The capitalised phrases of text[start:end]: a name of a kind running on through "and"
+    ("Treaty of Friendship and Alliance", "Ministry of Agriculture and Forestry"), and split at a
+    possessive inside ("ROC's National Revolutionary Army": the ROC's army)."""
+    out = []
+    kinds = _rules()["kinds"]
+    for m in _PHRASE.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        first = text[a:b].split(" ", 1)[0]
+        if first in kinds and " of " in text[a:b]:
+            more = _AND_MORE.match(text, b, end)
+            if more is not None:
+                b = more.end()
+        for cut in _POSSESSIVE_INSIDE.finditer(text, a, b):
+            out.append((a, cut.start()))
+            a = cut.end()
+        out.append((a, b))
+    return out
+
+
 def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """The words of a phrase with their offsets, markup ("_Kiz_") and footnote digits ("Tong34")
     taken off; empty when a word holds digits inside ("Wu1-ssu1": a tone-numbered gloss)."""
@@ -373,7 +433,12 @@ def _at_sentence_start(text: str, start: int, s: int) -> bool:
     """At the start of a sentence or a list item, or of a chronology's entry ("1933, Apr. 12 —
     Coup at ..."); not after a colon ("as follows: Koktobai ...")."""
     before = text[start:s]
+    if _FIELD.fullmatch(before[before.rfind("\n") + 1 :]):
+        return True  # an infobox's or a table's value ("Sovereignty Type: Independence")
     return before.strip(" \"“'‘([-•*") == "" or before.rstrip().endswith(("—", "–"))
+
+
+_FIELD = re.compile(r"\s*(?:\|\s*)?[A-Z][\w ]{0,40}?\s*[:|]\s*")
 
 
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],
@@ -398,6 +463,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             return None
     if len(real) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or _PEOPLE_ADJECTIVE.search(phrase)):
         return None
+    if len(real) == 1 and not titled and len(phrase) > 5 and _PEOPLE_PLURAL.search(phrase):
+        return None  # "Bokharans", "Dzungarians": a people
     if _PEOPLE_ADJECTIVE.search(real[-1]) and all(w in r["peoples"] or _PEOPLE_ADJECTIVE.search(w) for w in real):
         return None  # "Outer Mongolian"
     if any(w.split("-")[0] in r["starts"] and "-" in w for w in real):  # "March-April"

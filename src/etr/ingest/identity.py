@@ -20,11 +20,11 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from etr.ingest.aliases import Alias
-from etr.ingest.discover import Unknown, title_length
+from etr.ingest.discover import Unknown, chinese_surname, title_length
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
-from etr.text.romanise import key, word_key
+from etr.text.romanise import chinese_syllables, key, word_key
 
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
@@ -59,6 +59,14 @@ def spells(how: str) -> bool:
     return not how or any(r in how for r in SPELLING_REASONS)
 
 
+def surname_words(words: list[str]) -> list[str]:
+    """The words of a full name that may be its bearer's surname: the first of a Chinese name
+    ("Chu" of "Chu Shao-liang", not "chu" of "Yu Chia-chu"); the first or last of others."""
+    if chinese_surname(words[0]) and all(chinese_syllables(w) for w in words):
+        return [words[0]]
+    return list(dict.fromkeys((words[0], words[-1])))
+
+
 def display(name: str) -> str:
     """A name as a profile shows it: a telegram's capitals in ordinary case ("TAO SHIH-YUEH" ->
     "Tao Shih-yueh"), an acronym as it is."""
@@ -91,14 +99,15 @@ class Identities:
         self._titled: dict[str, int] = {}
         self.titled_here: set[int] = set()  # of those, the ones the document at hand names so
         self._named: set[str] = set()  # word keys of the names the added documents give (see prime)
+        self._named_in_full: dict[str, int] = {}  # key of a full name -> the registered "General Sung" it is
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
                     self._registry_keys[key(form)].add(i)
                 words = fold(form).split()
                 if e.type == "person" and len(words) >= 2:
-                    self._surnames[word_key(words[0])].add(i)
-                    self._surnames[word_key(words[-1])].add(i)
+                    for w in surname_words(words):
+                        self._surnames[word_key(w)].add(i)
             written = e.name.split()
             if e.type == "person" and len(written) >= 2 and title_length(written) == len(written) - 1:
                 self._titled[word_key(written[-1])] = i
@@ -171,7 +180,7 @@ class Identities:
                 whole = self._placed(u, source, where)
                 full[(si, ui)] = whole
                 if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
-                    for w in (words[0], words[-1]):
+                    for w in surname_words(words):
                         doc_words[word_key(w)].add(whole[0])
         out: list[list[tuple[Unknown, int, str]]] = []
         for si, found in enumerate(sentences):
@@ -263,6 +272,8 @@ class Identities:
         if titled is not None and (titled in self.titled_here
                                    or u.title.split()[:1] == self.entries[titled].name.split()[:1]):
             e = self.entries[titled]
+            self._by_key[(k, n)] = titled  # the same full name in any later document is him too
+            self._named_in_full[k] = titled
             return titled, f"the registered {e.name}, known there only by title and surname, named here in full"
         got = self._by_key.get((k, n))
         if got is not None:  # its kind is what most of its mentions say
@@ -321,20 +332,28 @@ class Identities:
             e = self.entry(i)
             words = fold(e.name).split()
             if self.kind(i) in ("person", "unknown") and len(words) >= 2 and title_length(e.name.split()) == 0:
-                for w in {words[0], words[-1]}:
+                for w in surname_words(words):
                     full[word_key(w)].append(i)
         merged: dict[int, int] = {}
         possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for j, e in enumerate(self.extra):  # "Sung Hsi-lien" found before a document said he is General Sung
+            target = self._named_in_full.get(key(e.name))
+            if target is not None and alike(self.kind(n + j), self.entries[target].type):
+                merged[n + j] = target
+                self.merges.append(Merge(self.entries[target].id, e.name, f"{e.name} is the registered "
+                                         f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
         for j, e in enumerate(self.extra):
             i = n + j
+            if i in merged:
+                continue
             words = fold(e.name).split()
             if self.kind(i) not in ("person", "unknown") or len(words) != 1:
                 continue
             others = [c for c in full.get(word_key(words[0]), []) if c != i]
             roles = {w for r in self.entry(i).roles for w in r.split()}
             same_role = [c for c in others if roles & {w for r in self.entry(c).roles for w in r.split()}]
-            if len(others) == 1 and same_role:
-                c = others[0]
+            if len(same_role) == 1:  # the one of that surname with that role ("General Chu": Chu Shao-liang, a general)
+                c = same_role[0]
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the same "
                                          f"surname and role ({', '.join(sorted(roles))})", e.source, -1, -1))

@@ -218,7 +218,8 @@ def _trie_pattern(forms: dict[tuple[str, ...], list[_Form]]) -> re.Pattern[str]:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return re.compile(r"(?<!\w)" + alt(trie) + r"(?!\w)")
+    # a name ends at a word's end, or where a footnote marker is glued on ("General Sung17")
+    return re.compile(r"(?<!\w)" + alt(trie) + r"(?:(?!\w)|(?<=[^\W\d_])(?=\d{1,3}(?!\w)))")
 
 
 def _fold_same_length(text: str) -> str | None:

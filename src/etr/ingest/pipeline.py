@@ -18,10 +18,11 @@ from typing import Any, NamedTuple
 from etr.errors import BadDocument, BadQuery, EtrError
 from etr.ingest.assemble import Report, SourceSpec, analyse, assemble, seed_sources, user_source
 from etr.ingest.cache import Analyses
-from etr.ingest.documents import text_of
+from etr.ingest.documents import Read, check_encoding, read, shown, text_of
+from etr.ingest.folders import collect
 from etr.ingest.link import Linker
 from etr.ingest.registry import load_registry
-from etr.ingest.sentences import read_document
+from etr.ingest.sentences import MAX_SENTENCE, read_document
 from etr.store import facts as store
 from etr.store import index
 from etr.store.writer import Store
@@ -79,8 +80,15 @@ def read_base(base: Path | None) -> Base:
             return Base([], None, {}, None)
         records, user_names = old["sources"], old.get("user_names")
     kept = [SourceSpec(s["id"], Path(s["file"]), s["title"], s["short"], s["author"], s["publisher"], s["kind"],
-                       s["language"], None, False, s.get("text")) for s in records if not s.get("curated", True)]
+                       s["language"], None, False, s.get("text"), _read_as(s))
+            for s in records if not s.get("curated", True)]
     return Base(kept, user_names, {s["id"]: s.get("sha256", "") for s in records}, prior)
+
+
+def _read_as(s: dict[str, Any]) -> tuple[str, str, str]:
+    """How a document added before was read (its format and codec), as its record says."""
+    how = s.get("read_as") or {}
+    return how.get("format", "text"), how.get("encoding", "utf-8"), how.get("basis", "utf-8")
 
 
 def _digest(text: str) -> str:
@@ -88,20 +96,37 @@ def _digest(text: str) -> str:
 
 
 def build_with_added(files: list[Path], base: Path | None, progress: Progress | None = None,
-                     names: Path | None = None, removes: list[str] | None = None) -> tuple[dict[str, Any], Report]:
-    """Seeds, the documents already added to `base` (if any) but those `removes` names, and
-    `files`: the fact base held whole (see `added_store`)."""
-    st, report = added_store(files, base, progress, names, removes)
+                     names: Path | None = None, encoding: str | None = None, keep_going: bool = False,
+                     globs: tuple[str, ...] = (), removes: list[str] | None = None) -> tuple[dict[str, Any], Report]:
+    """Seeds, the documents already added to `base` (if any) but those `removes` names, and the
+    documents `files` name: the fact base held whole (see `added_store`)."""
+    st, report = added_store(files, base, progress, names, encoding, keep_going, globs, removes)
     return _whole(st), report
 
 
 def added_store(files: list[Path], base: Path | None, progress: Progress | None = None,
-                names: Path | None = None, removes: list[str] | None = None,
+                names: Path | None = None, encoding: str | None = None, keep_going: bool = False,
+                globs: tuple[str, ...] = (), removes: list[str] | None = None,
                 dest: Path | None = None, cache: Analyses | None = None) -> tuple[Store, Report]:
-    """Seeds, the documents already added to `base` (if any) but those `removes` names, and
-    `files`; the user's own names (`names`, or those `base` kept from an earlier --names). The
-    store goes to `dest` (in memory if None), not yet committed; `cache`: kept analyses."""
+    """Seeds, the documents already added to `base` (if any) but those `removes` names, and the
+    documents `files` name (files, and folders walked for the documents in them); the user's own
+    names (`names`, or those `base` kept from an earlier --names). A file that cannot be read
+    stops the build, or, with `keep_going`, is left out and listed in the report. The store goes
+    to `dest` (in memory if None), not yet committed; `cache`: the analyses kept."""
     root = _root()
+    encoding = check_encoding(encoding)
+    found = collect(files, globs)
+    skipped: list[dict[str, str]] = []
+
+    def bad(e: BadDocument, path: str) -> None:
+        if not keep_going:
+            raise e
+        skipped.append({"file": path, "why": e.message})
+
+    for folder, problem in found.problems:
+        bad(problem, str(folder))
+    if not found.files and not skipped and files:
+        raise BadDocument(f"{shown(files[0])}: no documents in it (.txt, .md, .html, .pdf; --glob PATTERN takes others)")
     sources = seed_sources(root / "seeds")
     old = read_base(base)
     kept = _without(old, removes or [], {s.id for s in sources}, base)
@@ -110,8 +135,17 @@ def added_store(files: list[Path], base: Path | None, progress: Progress | None 
     user_names = old.user_names
     taken = {s.id for s in sources}
     labels = {spec.short for spec in sources}
-    for f in files:
-        spec = user_source(f, taken, None)
+    notes: list[str] = []
+    added = 0
+    for f in found.files:
+        try:
+            got: Read = read(f, encoding)
+        except BadDocument as e:
+            bad(e, str(f))
+            continue
+        if got.note:
+            notes.append(got.note)
+        spec = user_source(f, taken, got)
         label, n = spec.short, 2
         while label in labels:  # two telegrams of one writer on one day: "Hurley 1945-05-10 (2)"
             label, n = f"{spec.short} ({n})", n + 1
@@ -119,19 +153,26 @@ def added_store(files: list[Path], base: Path | None, progress: Progress | None 
         assert spec.text is not None
         if _digest(spec.text) in held:  # the same text again, under this name or another
             if progress:
-                progress(f"{f}: the same text is in the fact base already; not added twice")
+                progress(f"{shown(f)}: the same text is in the fact base already; not added twice")
             continue
         held.add(_digest(spec.text))
         taken.add(spec.id)
         labels.add(spec.short)
         sources.append(spec)
+        added += 1
+    if skipped and not added and len(skipped) == len(found.files) + len(found.problems):
+        raise BadDocument(f"none of the {len(skipped)} files could be read, so nothing was added; "
+                          f"the first: {skipped[0]['why']}")
     if names is not None:
         try:
             user_names = names.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise BadDocument(f"{names}: cannot read your names file ({getattr(e, 'strerror', None) or e})") from None
-    return assemble(sources, root / "data" / "registry", dest, progress, discover=True, user_names=user_names,
-                    prior=old.store, cache=cache)
+    st, report = assemble(sources, root / "data" / "registry", dest, progress, discover=True, user_names=user_names,
+                          prior=old.store, cache=cache)
+    report.skipped = skipped
+    report.notes = notes + found.notes()
+    return st, report
 
 
 def _without(old: Base, removes: list[str], seeds: set[str], base: Path | None) -> list[SourceSpec]:
@@ -142,14 +183,14 @@ def _without(old: Base, removes: list[str], seeds: set[str], base: Path | None) 
         found = [s for s in out if name in (s.id, s.path.name)]
         path = Path(name)
         if not found and path.is_file():
-            digest = _digest(text_of(path))
+            digest = _digest(read(path).text)
             found = [s for s in out if old.digests.get(s.id) == digest or s.path.name == path.name]
         if not found:
             if name in seeds:
                 raise BadQuery(f"--remove {name}: that is a seed document, which every fact base holds")
             listed = ", ".join(s.id for s in out[:6]) + (", ..." if len(out) > 6 else "")
             holds = f"its added documents: {listed}" if out else "it holds only the seed documents"
-            raise BadQuery(f"--remove {name}: no such document in {base or 'the fact base'} ({holds})")
+            raise BadQuery(f"--remove {shown(path)}: no such document in {base or 'the fact base'} ({holds})")
         out = [s for s in out if s not in found]
     return out
 
@@ -161,14 +202,15 @@ class Built(NamedTuple):
 
 
 def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Progress | None = None,
-              names: Path | None = None, removes: list[str] | None = None) -> Built:
-    """`etr build`: the seeds and the documents the fact base holds, with `files` added and
-    `removes` removed, built and written atomically to `out`, `db`, or - the packaged fact base,
-    or the user's when adding. A build starts from the fact base it writes (or `db`): no
-    document leaves a fact base unless the user removes it, and a second build of the same file
-    waits for the first. The documents read before are not read again (their analyses are kept
-    beside the fact base, etr.ingest.cache), and a build that only adds documents carries on
-    from where the last one stopped (etr.ingest.assemble)."""
+              names: Path | None = None, encoding: str | None = None, keep_going: bool = False,
+              globs: tuple[str, ...] = (), removes: list[str] | None = None) -> Built:
+    """`etr build`: the seeds and the documents the fact base holds, with the documents `files`
+    name added and `removes` removed, built and written atomically to `out`, `db`, or - the
+    packaged fact base, or the user's when adding. A build starts from the fact base it writes
+    (or `db`): no document leaves a fact base unless the user removes it, and a second build of
+    the same file waits for the first. The documents read before are not analysed again (their
+    analyses are kept beside the fact base, etr.ingest.cache), and a build that only adds
+    documents carries on from where the last one stopped (etr.ingest.assemble)."""
     # a build makes millions of small objects and keeps nearly all of them to the end: the cyclic
     # garbage collector, scanning them again and again, took ~15 % of a 1,000-document build
     gc.disable()
@@ -182,7 +224,7 @@ def run_build(files: list[Path], out: Path | None, db: Path | None, progress: Pr
         if changing or _holds_added(base):
             cache = Analyses(index.side_path(target, ".analyses.sqlite"))
             try:
-                st, rep = added_store(files, base, progress, names, removes, dest, cache)
+                st, rep = added_store(files, base, progress, names, encoding, keep_going, globs, removes, dest, cache)
             finally:
                 cache.close()
         else:
@@ -239,9 +281,10 @@ def extract(path: Path) -> list[dict[str, Any]]:
     return extract_text(path)[1]
 
 
-def extract_text(path: Path) -> tuple[str, list[dict[str, Any]]]:
-    """A text file's text, and the dates and names in it with offsets into that text."""
-    text = text_of(path)
+def extract_text(path: Path, encoding: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """A document's text (as the build reads it: a page's or a PDF's text), and the dates and
+    names in it with offsets into that text."""
+    text = read(path, check_encoding(encoding)).text
     doc = read_document("x", text)
     if not doc.paragraphs:
         raise BadDocument(f"{path}: no readable text in it")
@@ -276,6 +319,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "per_source": report.per_source,
         "learnt": report.learnt,
         "dates_set_aside": report.flagged,
+        "skipped": report.skipped,
+        "split_sentences": report.split,
         "unknown_names": [{"text": t, "type": k, "count": c} for (t, k), c in report.unknown.most_common()],
         "unresolved_short_forms": [{"text": t, "count": c} for t, c in report.unresolved.most_common()],
     }
@@ -296,6 +341,11 @@ def summary(report: Report, added: int) -> list[str]:
     if report.flagged:
         shown = "; ".join(f"{f['text']!r} in {f['source']}: {f['why']}" for f in report.flagged[:2])
         out.append(f"{len(report.flagged)} dates set aside, e.g. {shown}")
+    if report.split:
+        first = report.split[0]
+        out.append(f"{len(report.split)} sentence{'s' if len(report.split) != 1 else ''} too long to be one "
+                   f"(no full stop in {first['end'] - first['start']:,} characters of {first['source']}) read in parts "
+                   f"of at most {MAX_SENTENCE:,} characters")
     if out:
         out.append("(etr build --report prints all of it as JSON)")
     return out

@@ -758,9 +758,20 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 if flagged is not None:
                     flagged.append((start + raw.start, start + raw.end, raw.text, why))
                 continue
-            aside = _update(ctx, raw, dv, chunk[: raw.start], dl is not None and dv.anchor == dl.year_text)
+            aside = _update(ctx, raw, dv, _before(chunk, raw.start), dl is not None and dv.anchor == dl.year_text)
             out.append(TimexSpan(start + raw.start, start + raw.end, dv, aside))
     return out
+
+
+BEFORE = 200  # characters before a date that _update reads (a clause's opening word, a hedge)
+
+
+def _before(chunk: str, start: int) -> str:
+    """The text before a date, as far back as _update reads it: the paragraph up to `start`, or
+    its last BEFORE characters after a NUL that stands for the rest (so that a paragraph's start
+    is not mistaken for the cut). Not the whole paragraph: copying and searching it for every
+    date made a paragraph with no full stop cost time quadratic in its length."""
+    return chunk[:start] if start <= BEFORE else "\0" + chunk[start - BEFORE:start]
 
 
 def _implausible(dv: DateValue, raw: Raw, chunk: str) -> str:

@@ -76,6 +76,16 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
                                    else "the name is of another kind; showing it")
             matches = others
+    if not matches and types is not None and types >= WHAT_TYPES:
+        from etr.query.described import described
+
+        thing = described(fb, q)  # "11-point agreement": a thing the documents describe, not name
+        if thing is not None:
+            if limit is not None:
+                thing["events"], thing["statements"] = thing["events"][:limit], thing["statements"][:limit]
+            interpreted["note"] = "no entity of that name; what the documents say of it in their own words"
+            interpreted["ambiguous"] = False
+            return [thing], interpreted
     if not matches:
         raise NotFound(f"no match for {q!r}" + suggest(fb, q))
     top = matches[0].score

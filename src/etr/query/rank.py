@@ -8,6 +8,10 @@ from etr.store.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_
 from etr.text.fold import fold
 from etr.text.terms import STOP, terms
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 NEIGHBOURED = 300  # sentences whose neighbours are read for context when ranking  # a registry date of the event the query names outranks a weak word match
 
 
@@ -128,4 +132,44 @@ def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
             score *= 1.2
         scored.append((score / total, rid))
     scored.sort(key=lambda x: (-x[0], x[1]))
+    if " why " in padded or padded.startswith(" why "):
+        scored = _reasons(fb, scored)
     return scored
+
+
+REASONS_READ = 30  # a why-question reads the leading sentences and the ones after them
+_CAUSE = None
+
+
+def _cause() -> Any:
+    global _CAUSE
+    if _CAUSE is None:
+        import re
+
+        from etr.text.terms import words_rules
+
+        words = words_rules()["reasons"]
+        _CAUSE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return _CAUSE
+
+
+def _reasons(fb: FactBase, scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """A why-question is answered by a sentence that gives a reason ("because", "in view of",
+    "Dept has had in mind ..."): such a sentence among the leading ones counts more, and one that
+    follows a leading sentence in its paragraph ("Dept has decided close Consulate Tihwa. In
+    arriving this decision Dept has had in mind ...") shares its score."""
+    ix = fb.ix
+    top = scored[:REASONS_READ]
+    after = [rid + 1 for _s, rid in top if rid + 1 < ix.count and ix.paras[rid + 1] == ix.paras[rid]]
+    sents = ix.sentences_by_rid(sorted({rid for _s, rid in top} | set(after)))
+    cause = _cause()
+    best: dict[int, float] = {rid: sc for sc, rid in scored}
+    for sc, rid in top:
+        if rid in sents and cause.search(sents[rid]["text"]):
+            best[rid] = max(best[rid], sc * 1.3)
+        nxt = rid + 1
+        if nxt in sents and cause.search(sents[nxt]["text"]):
+            best[nxt] = max(best.get(nxt, 0.0), sc * 0.9)
+    out = [(v, rid) for rid, v in best.items()]
+    out.sort(key=lambda x: (-x[0], x[1]))
+    return out

@@ -34,6 +34,8 @@ def _tables() -> dict[str, Any]:
         wade.setdefault(_plain(spelling), pinyin)
     for spelling, pinyin in r["wade_giles"].items():  # then without its apostrophe: "chiang" is jiang
         wade.setdefault(_plain(spelling).replace("'", ""), pinyin)
+    for spelling, pinyin in r["wade_giles_variants"].items():  # "tze" is ze
+        wade.setdefault(spelling, pinyin)
     cyr = {**r["cyrillic"], **{k.upper(): v.capitalize() for k, v in r["cyrillic"].items()}}
     syllables = frozenset(r["wade_giles"].values())
     return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables,
@@ -77,6 +79,9 @@ def _pinyin_of_wade_giles(word: str) -> str:
     return "".join(out)
 
 
+_R_SYLLABLE = re.compile(r"(?:(?<=^)|(?<=[aeiou])|(?<=ng)|(?<=n))r(?=[aeiou])")
+
+
 @cache
 def word_key(word: str) -> str:
     """The key of one word (a name's words recur: each is worked out once)."""
@@ -89,6 +94,10 @@ def word_key(word: str) -> str:
     chinese = _pinyin_word(w.replace("-", ""))
     pieces = []
     for p in w.split("-"):  # each part of "Achmad-Jan" alone: no "dj" across the hyphen
+        if chinese:
+            # Wade-Giles j and y were confused in the 1940s ("Tse-jung"/"Tse-yung", pinyin
+            # "rong"/"yong"): a syllable's r is its y
+            p = _R_SYLLABLE.sub("y", p)
         for a, b in t["spellings"]:
             p = p.replace(a, b)
         if not chinese:

@@ -1,0 +1,110 @@
+"""`what` for a thing the documents describe in their own words rather than name: "the 11-point
+agreement", "the mutual aid agreement", "Supplement II", "the Hami-Alma Ata airline agreement".
+
+Such a thing is no entity (nothing capitalised names it, and nobody registered it), but a
+historian asking `etr what "11-point agreement"` expects what the documents say of it. When no
+entity matches, the longest run of the question's words that the documents write together
+(hyphens and spaces alike, any case) is looked for in every sentence holding its words; the
+sentences that write it make a profile like an entity's: its name as the documents write it
+most often, the other ways they write it, its events (the dated statements, each cited), its
+undated statements, and what those sentences name. Its type is "thing" and its id begins with
+"described:": it is read from the text at query time, and `etr show` does not know it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from etr.query.core import FactBase
+from etr.text.fold import fold
+from etr.text.terms import STOP, terms
+
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
+if TYPE_CHECKING:
+    from typing import Any
+
+MIN_WORDS = 2  # a run of one word is a word, not a description
+MOST_SENTENCES = 60
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# "... agreement between the U. S. S. R. and the Mongolian People's Republic": its parties, named
+_NAMES = r"(?:the\s+)?(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w.'’-]*\s*)+"
+_PARTIES = re.compile(rf"\s+between\s+{_NAMES}and\s+{_NAMES}")
+_GAP = r"[\s\-\u2010-\u2015]*"  # "11-point" and "11 point", "Hami-Alma Ata" and "Hami–Alma-Ata"
+
+
+def _runs(words: list[str]) -> list[list[str]]:
+    """The runs of consecutive words of the question, longest first, that begin and end with a
+    word that carries weight ("mutual aid agreement" of "Soviet-Mongolian mutual aid agreement")."""
+    out = []
+    n = len(words)
+    for size in range(n, MIN_WORDS - 1, -1):
+        for i in range(n - size + 1):
+            run = words[i : i + size]
+            if fold(run[0]) not in STOP and fold(run[-1]) not in STOP:
+                out.append(run)
+    return out
+
+
+def described(fb: FactBase, query: str) -> dict[str, Any] | None:
+    """The profile of the thing `query` describes, from the sentences that write it; None when no
+    sentence does."""
+    words = _WORD.findall(query)
+    for run in _runs(words):
+        weighty = terms(" ".join(run))
+        if not weighty:
+            continue
+        post = fb.ix.postings(weighty)
+        if len(post) < len(set(weighty)):
+            continue  # a word of the run is in no sentence
+        rids = set.intersection(*(set(r) for _df, r in post.values()))
+        if not rids:
+            continue
+        pattern = re.compile(r"(?<![^\W_])" + _GAP.join(re.escape(w) for w in run) + r"(?![^\W_])", re.I)
+        sents = fb.ix.sentences_by_rid(sorted(rids))
+        hits: list[tuple[dict[str, Any], str, str]] = []
+        for rid in sorted(rids):
+            s = sents[rid]
+            m = pattern.search(s["text"])
+            if m is not None:
+                parties = _PARTIES.match(s["text"], m.end())
+                hits.append((s, m.group(0) + (parties.group(0).rstrip() if parties else ""), m.group(0)))
+        if hits:
+            return _profile(fb, query, hits[:MOST_SENTENCES], words)
+    return None
+
+
+def _profile(fb: FactBase, query: str, hits: list[tuple[dict[str, Any], str, str]], words: list[str]) -> dict[str, Any]:
+    # the sentences that hold more of the question's other words first
+    wanted = {fold(w) for w in words} - STOP
+    hits.sort(key=lambda h: -len(wanted & set(fold(h[0]["text"]).split())))
+    written = Counter(form for _s, form, _short in hits)
+    short = Counter(form for _s, _full, form in hits)
+    name = written.most_common(1)[0][0]
+    events: list[tuple[str, dict[str, Any]]] = []
+    statements = []
+    related: Counter[str] = Counter()
+    for s, _form, _short in hits:
+        related.update(s["entities"])
+        evs = fb.ix.events_of_sentence(s["source"], s["start"])
+        if evs:
+            events += [(value, out) for _id, value, out in evs]
+        else:
+            statements.append(fb.citation_of_sentence(s))
+    events.sort(key=lambda x: x[1]["date"]["start"] or "")
+    refs = []
+    for eid, n in related.most_common(8):
+        ref = fb.entity_ref(eid)
+        ref["count"] = n
+        refs.append(ref)
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return {
+        "id": f"described:{slug}", "type": "thing", "name": name,
+        "aliases": list(dict.fromkeys(f for f, _n in [*written.most_common(), *short.most_common()] if f != name)),
+        "variants": [],
+        "matched": name, "match_kind": "described", "score": 100.0,
+        "description": f"Not a named entity: what {len(hits)} sentence{'s' if len(hits) != 1 else ''} of the "
+                       f"documents say of “{name}”.",
+        "roles": [], "curated": False, "events": [out for _v, out in events], "statements": statements,
+        "related": refs, "merges": [], "possibly": [],
+    }
