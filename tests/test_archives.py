@@ -389,3 +389,21 @@ def test_a_registered_title_and_surname_named_in_full_in_any_order(tmp_path: Any
     assert not [e["name"] for e in db["entities"] if "Sung" in e["name"] and e["id"] != "general-sung"]
     sung = json.loads(cli("who", "General Sung", "--json", "--db", str(out)).stdout)["results"][0]
     assert {"1947-05-03", "1947-05-05"} <= {e["date"]["value"] for e in sung["events"]}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Treaty of Friendship and Alliance was signed.", "Treaty of Friendship and Alliance"),
+    ("The Treaty of Friendship and Alliance (Russian: Договор о дружбе) was signed.", "Treaty of Friendship and Alliance"),
+])
+def test_a_short_form_does_not_hide_a_longer_name(text: str, name: str) -> None:
+    """"The Treaty" (a short form) must not swallow the start of "Treaty of Friendship and Alliance",
+    on both of the linker's paths."""
+    from pathlib import Path
+
+    from conftest import ROOT
+    from etr.ingest.link import Linker
+    from etr.ingest.registry import load_registry
+
+    linker = Linker(load_registry(Path(ROOT / "data" / "registry"), None))
+    for found in (linker.find_all(text, [(0, len(text))])[0], linker.find(text, 0, len(text))):
+        assert name in [m.text for m in found if m.entity is not None]

@@ -89,6 +89,9 @@ class Linker:
                     break
                 s, e = m.span()
                 key = tuple(_WORD.findall(folded, s, e))
+                if len(key) > 1 and self._hides_longer(text, folded, s, e, b):
+                    pos = _WORD.search(folded, s, e).end()  # type: ignore[union-attr]
+                    continue
                 if self._emit(text, s, e, key, found, partial(_words_at, folded, s, e)):
                     pos = e
                     continue
@@ -99,6 +102,22 @@ class Linker:
                 pos = toks[n - 1][1] if n else toks[0][1]
             out.append(found)
         return out
+
+    def _hides_longer(self, text: str, folded: str, s: int, e: int, b: int) -> bool:
+        """Whether a short form found at s ("The Treaty") hides a longer name of its own that
+        starts at its second word and runs past it ("Treaty of Friendship and Alliance")."""
+        key = tuple(_WORD.findall(folded, s, e))
+        if self._decide(key, text[s].isupper() or not text[s].isalpha())[1] != "short":
+            return False
+        second = _WORD.search(folded, s, e)
+        nxt = _WORD.search(folded, second.end(), e) if second else None
+        if nxt is None:
+            return False
+        m = self.pattern.match(folded, nxt.start(), b)
+        if m is None or m.end() <= e:
+            return False
+        kind = self._decide(tuple(_WORD.findall(folded, m.start(), m.end())), text[m.start()].isupper())[1]
+        return kind not in ("", "short")
 
     def find(self, text: str, start: int, end: int) -> list[Mention]:
         """Registry name forms in text[start:end], longest match first, not overlapping."""
@@ -150,9 +169,26 @@ class Linker:
                 continue
             if n > 1 and not all(_GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + n - 1)):
                 continue
+            if n > 1 and self._strong_after(text, toks, i, n):
+                return 0  # "The Treaty" (a short form) hides "Treaty of Friendship and Alliance"
             if self._emit(text, toks[i][0], toks[i + n - 1][1], key, out, lambda: toks[i : i + n]):  # noqa: B023 - used at once
                 return n
         return 0
+
+    def _strong_after(self, text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
+        """Whether the form of tokens i..i+n is a short form and a name of its own (no short form)
+        starts at token i+1 and runs past it: `_hides_longer` on `find`'s path."""
+        key = tuple(t[2] for t in toks[i : i + n])
+        if self._decide(key, text[toks[i][0]].isupper() or not text[toks[i][0]].isalpha())[1] != "short":
+            return False
+        j = i + 1
+        for m in self.lengths.get(toks[j][2], ()):
+            if j + m <= len(toks) and j + m > i + n:
+                other = tuple(t[2] for t in toks[j : j + m])
+                if other in self.forms and all(_GAP.fullmatch(text[toks[x][1] : toks[x + 1][0]]) for x in range(j, j + m - 1)) \
+                        and self._decide(other, text[toks[j][0]].isupper())[1] not in ("", "short"):
+                    return True
+        return False
 
     def _nested(self, text: str, toks: list[tuple[int, int, str]], outer: int) -> list[Mention]:
         """People and places named inside a longer name: "Dihua airport", "Peng Dehuai's notes"."""
