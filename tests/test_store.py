@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,3 +74,24 @@ def test_dumps_is_canonical() -> None:
     got = store.dumps({"b": [{"y": 1, "x": 2}, {"z": []}], "a": "é", "c": []})
     assert got == '{\n "a": "é",\n "b": [\n{"x": 2, "y": 1},\n{"z": []}\n ],\n "c": []\n}\n'
     assert json.loads(got) == {"b": [{"y": 1, "x": 2}, {"z": []}], "a": "é", "c": []}
+
+
+def test_records_are_written_as_json_dumps_writes_them(facts_db: dict[str, Any]) -> None:
+    """etr.store.canon spells out the shapes the build makes: byte for byte json.dumps's output,
+    for every sentence and event of the fact base, and json.dumps itself for any other shape."""
+    import json
+
+    from etr.store import canon, index
+
+    refs = {e["id"]: {"id": e["id"], "name": e["name"], "type": e["type"]} for e in facts_db["entities"]}
+    for s in facts_db["sentences"]:
+        assert canon.sentence(s) == json.dumps(s, ensure_ascii=False, sort_keys=True)
+    for ev in facts_db["events"]:
+        assert canon.event(ev) == json.dumps(ev, ensure_ascii=False, sort_keys=True)
+        made = dict(ev, citations=[{k: c[k] for k in canon.CITATION_KEYS} for c in ev["citations"]])
+        assert canon.shown_event(made, refs) == json.dumps(index.shape_event(made, refs), ensure_ascii=False)
+        assert index.event_out(ev, refs) == json.dumps(index.shape_event(ev, refs), ensure_ascii=False)
+    odd = {"id": "e-x", "source": "x", "date": {"value": "1944", "extra": 1}, "date_span": [0, 4], "text": "1944 \\ \"q\"",
+           "entities": ["a"], "via": {"a": "pronoun"}, "citations": [], "more": True}
+    assert canon.event(odd) == json.dumps(odd, ensure_ascii=False, sort_keys=True)
+    assert canon.sentence({"id": "s", "text": "\u2028\x00é"}) == json.dumps({"id": "s", "text": "\u2028\x00é"}, sort_keys=True, ensure_ascii=False)

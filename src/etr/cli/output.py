@@ -133,9 +133,13 @@ class Output:
         self.command, self.query = command, _safe_query(query)
         self.json, self.jsonl = json_, jsonl
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | list[str]) -> None:
         try:
-            sys.stdout.write(text)
+            if isinstance(text, str):
+                sys.stdout.write(text)
+            else:
+                for piece in text:
+                    sys.stdout.write(piece)
             sys.stdout.flush()
         except BrokenPipeError:
             quiet_pipe()
@@ -160,7 +164,7 @@ class Output:
                 doc.update(a.extra)
             if a.cite is not None:
                 doc["cite"] = a.cite
-            self.write(envelope.to_json(doc))
+            self.write(envelope.json_pieces(doc))
         elif self.jsonl:
             self.write(envelope.to_jsonl(a.results))
         elif a.table is not None and a.plain is not None:

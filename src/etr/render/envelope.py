@@ -22,6 +22,13 @@ def envelope(command: str, query: Any, interpreted: dict[str, Any], results: lis
 def to_json(env: dict[str, Any]) -> str:
     """One JSON document; lists of results that are JSON already (etr.index.RawList) go in as
     they are, through a placeholder no document text can contain."""
+    return "".join(json_pieces(env))
+
+
+def json_pieces(env: dict[str, Any]) -> list[str]:
+    """`to_json(env)` in pieces, to be written one after the other: a list of results from the
+    index (8,000 events, 14 MB, at 10,000 documents) is joined once, not copied into the
+    document again and again."""
     raws: list[Any] = []
     nonce = os.urandom(6).hex()
 
@@ -32,9 +39,11 @@ def to_json(env: dict[str, Any]) -> str:
         return f"\x00{nonce}:{len(raws) - 1}\x00"
 
     text = json.dumps(env, ensure_ascii=False, default=hold)
+    out: list[str] = []
     for i, raw in enumerate(raws):
-        text = text.replace(f'"\\u0000{nonce}:{i}\\u0000"', raw.json(), 1)
-    return text + "\n"
+        before, _, text = text.partition(f'"\\u0000{nonce}:{i}\\u0000"')
+        out += [before, "[", ", ".join(raw.items), "]"]
+    return [*out, text, "\n"]
 
 
 def to_jsonl(results: Iterable[dict[str, Any]]) -> str:

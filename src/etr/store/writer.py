@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from etr.store import index
+from etr.store import canon, index
 from etr.store.index import (
     HAS_DIGIT,
     HAS_EVENTS,
@@ -182,7 +182,8 @@ class Store:
         (the order the output shows), as the output form keeps them."""
         got: list[dict[str, Any]] = []
         for chunk in _chunks(sorted(set(ids))):
-            for r, o in self.con.execute(f"SELECT record, out FROM events WHERE id IN ({_marks(chunk)})", chunk):
+            for r, o in self.con.execute(f"SELECT r.record, e.out FROM events e JOIN records r ON r.rid = e.rid "
+                                         f"WHERE e.id IN ({_marks(chunk)})", chunk):
                 ev, shown = json.loads(r), json.loads(o)
                 ev["citations"] = shown["citations"]
                 if shown.get("via"):
@@ -270,20 +271,23 @@ class Store:
 
     def add_events(self, recs: list[dict[str, Any]], outs: list[str]) -> None:
         """Events (each with its output form) in the order the build made them."""
-        rows = []
+        rows, records = [], []
         for ev, out in zip(recs, outs, strict=True):
             d, c = ev["date"], ev["citations"][0]
             rows.append((self.n_events, ev["id"], d["start"] or "", d["start"], d["end"], ev["source"], c["start"],
-                         c["end"], d["value"], SEP.join(ev["entities"]), out, ev["date_span"][0], ev["date_span"][1],
-                         _dumps(ev)))
+                         c["end"], d["value"], SEP.join(ev["entities"]), out, ev["date_span"][0], ev["date_span"][1]))
+            records.append((self.n_events, canon.event(ev)))
             self.n_events += 1
-        self.con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.con.executemany("INSERT INTO records VALUES (?, ?)", records)
         index.fill_spans(self.con, ((r[0], r[3], r[4]) for r in rows))
 
     def set_events(self, recs: Iterable[tuple[dict[str, Any], str]]) -> None:
         """Events already stored, with new entity lists or a new output form."""
-        self.con.executemany("UPDATE events SET entities = ?, out = ?, record = ? WHERE id = ?", [
-            (SEP.join(ev["entities"]), out, _dumps(ev), ev["id"]) for ev, out in recs])
+        rows = [(SEP.join(ev["entities"]), out, canon.event(ev), ev["id"]) for ev, out in recs]
+        self.con.executemany("UPDATE events SET entities = ?, out = ? WHERE id = ?", [(e, o, i) for e, o, _r, i in rows])
+        self.con.executemany("UPDATE records SET record = ? WHERE rid = (SELECT rid FROM events WHERE id = ?)",
+                             [(r, i) for _e, _o, r, i in rows])
 
     def put_entities(self, rows: Iterable[tuple[int, dict[str, Any]]]) -> None:
         """Entity records by their index (the registry's, then those found, in the order found)."""
@@ -384,7 +388,8 @@ class Store:
         top = dict(self.con.execute("SELECT key, value FROM meta WHERE key LIKE 'top:%'"))
         lists: dict[str, Callable[[], Iterator[str]]] = {
             "entities": lambda: (_dumps(json.loads(d)) for (d,) in self.con.execute("SELECT data FROM entities ORDER BY idx")),
-            "events": lambda: (r for (r,) in self.con.execute("SELECT record FROM events ORDER BY skey, source, cstart, rid")),
+            "events": lambda: (r for (r,) in self.con.execute(
+                "SELECT r.record FROM events e JOIN records r ON r.rid = e.rid ORDER BY e.skey, e.source, e.cstart, e.rid")),
             "sentences": self._sentence_lines,
             "sources": self._source_lines,
         }
@@ -410,8 +415,11 @@ class Store:
         yield "}\n"
 
     def _sentence_lines(self) -> Iterator[str]:
-        for row in self.con.execute(f"SELECT {index.SENTENCE} FROM sentences ORDER BY rid"):
-            yield _dumps(index._sentence(row))
+        line = canon.sentence_from
+        for i, source, section, paragraph, start, end, text, ents, evs in self.con.execute(
+                f"SELECT {index.SENTENCE} FROM sentences ORDER BY rid"):
+            yield line(i, source, section, paragraph, start, end, text, ents.split(SEP) if ents else [],
+                       evs.split(SEP) if evs else [])
 
     def _source_lines(self) -> Iterator[str]:
         for data, text in self.con.execute("SELECT data, text FROM sources ORDER BY ord"):
