@@ -432,3 +432,19 @@ def test_a_document_is_about_what_its_title_names(tmp_path: Any, text: str, quer
     got = json.loads(cli("what", query, "--json", "--db", str(out)).stdout)["results"][0]
     assert query in [got["name"], *got["aliases"]]
     assert date in {e["date"]["value"] for e in got["events"] if e["citations"][0]["source"] != "etr"}
+
+
+def test_search_by_an_office_finds_who_holds_it(tmp_path: Any) -> None:
+    """"the Soviet consul general" in a question is whoever the documents give that office."""
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "t.txt"
+    doc.write_text("Soviet Consul General Evseef arrived at Tihwa in May 1946.\n\nThe weather was cold and the roads "
+                   "were closed for a week.\n\nEvseef worked sincerely to bring the parties together.\n",
+                   encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("search", "how did the soviet consul general work", "--json", "--db", str(out)).stdout)
+    assert "worked sincerely" in got["results"][0].get("text", "")

@@ -30,7 +30,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "14"
+INDEX_FORMAT = "15"
 INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale  # bump when what the index stores changes (terms(), stem(), the tables)
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +49,7 @@ CREATE TABLE sentences(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source 
 CREATE INDEX sentences_at ON sentences(source, start);
 CREATE TABLE postings(term TEXT PRIMARY KEY, df INTEGER NOT NULL, rids BLOB NOT NULL) WITHOUT ROWID;
 """
-LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms", "curated", "description")
+LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms", "curated", "description", "roles")
 # per-sentence flags (the "flags" array), for ranking without reading the sentence
 HAS_DIGIT, HAS_EVENTS, NAMES_PERSON, NAMES_PLACE = 1, 2, 4, 8
 _DIGIT = re.compile(r"\d")
