@@ -407,3 +407,44 @@ def test_a_short_form_does_not_hide_a_longer_name(text: str, name: str) -> None:
     linker = Linker(load_registry(Path(ROOT / "data" / "registry"), None))
     for found in (linker.find_all(text, [(0, len(text))])[0], linker.find(text, 0, len(text))):
         assert name in [m.text for m in found if m.entity is not None]
+
+
+@pytest.mark.parametrize("text,query,date", [
+    # an article's infobox lines are about what its title names, registered or learnt
+    ("= Ili Rebellion =\n\nInfobox\n- Result: Independence declared on 12 November 1944\n\n"
+     "The Ili Rebellion was a separatist uprising in northern Xinjiang.\n", "Ili Rebellion", "1944-11-12"),
+    ("Kumul Rebellion\n\nThe Kumul Rebellion was a rebellion of Kumulik Uyghurs from 1931 to 1934.\n\n"
+     "Kumul Rebellion\nDate4 April 1931 – 1934\n", "Kumul Rebellion", "1931-04-04"),
+    # "the treaty" in an article about a treaty is that treaty
+    ("= Sino-Soviet Treaty of Friendship and Alliance =\n\nThe Treaty of Friendship and Alliance was a treaty "
+     "between China and the Soviet Union.\n\nOn 14 August 1945, Wang Shijie and Molotov signed the treaty in Moscow.\n",
+     "Sino-Soviet Treaty of Friendship and Alliance", "1945-08-14"),
+])
+def test_a_document_is_about_what_its_title_names(tmp_path: Any, text: str, query: str, date: str) -> None:
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "article.txt"
+    doc.write_text(text, encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("what", query, "--json", "--db", str(out)).stdout)["results"][0]
+    assert query in [got["name"], *got["aliases"]]
+    assert date in {e["date"]["value"] for e in got["events"] if e["citations"][0]["source"] != "etr"}
+
+
+def test_search_by_an_office_finds_who_holds_it(tmp_path: Any) -> None:
+    """"the Soviet consul general" in a question is whoever the documents give that office."""
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "t.txt"
+    doc.write_text("Soviet Consul General Evseef arrived at Tihwa in May 1946.\n\nThe weather was cold and the roads "
+                   "were closed for a week.\n\nEvseef worked sincerely to bring the parties together.\n",
+                   encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("search", "how did the soviet consul general work", "--json", "--db", str(out)).stdout)
+    assert "worked sincerely" in got["results"][0].get("text", "")

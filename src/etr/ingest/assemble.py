@@ -440,6 +440,9 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             extra_index[e.id] = len(entries) + len(extra_index)
         writer = _writer(text, placed, per_sentence, identities) if placed else None
         subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
+        topic, titled_as = _topic(linker, doc, spec.title, placed) if not spec.curated else (None, "")
+        if topic is not None:
+            ent_spellings[topic][titled_as] += 1  # the document's title names it so
         ti = 0
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
@@ -491,6 +494,16 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if same_para:
                 assert prev is not None
                 _refer_back(s.text, ids, via, prev[1], entries, extra)
+            if topic is not None and topic not in ids:
+                if FIELD_LINE.match(s.text):  # "- Result: Independence ... declared on 12 November 1944"
+                    ids.append(topic)
+                    via[topic] = "the document's subject (a line of its infobox)"
+                else:
+                    said = THE_KIND.search(s.text)  # "signed the treaty in Moscow" in an article on the treaty
+                    if said is not None and KIND_WORDS.get(said.group(1).lower()) == _etype(topic, entries, extra) \
+                            and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids):
+                        ids.append(topic)
+                        via[topic] = f"{said.group(0)!r}: the document's subject"
             people_here = [i for i in ids if _etype(i, entries, extra) == "person"]
             # "he" is the person the paragraph is about: in a dated sentence naming nobody, and in
             # any sentence that opens with it ("He arrested ... and sent a letter to Stalin")
@@ -870,6 +883,47 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
             if m.entity is not None and m.start <= head.start < m.end:
                 return m.entity
     return None
+
+
+# a line of an infobox or a fact sheet: "- Date Signed: 1945-08-14", "Result: Independence ..."
+FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d)")  # "- Date4 April 1931": glued
+THE_KIND = re.compile(r"\b(?:the|this|that)\s+(treaty|pact|agreement|accord|convention|rebellion|revolt|uprising|"
+                      r"insurrection|war|battle|incident)\b", re.I)
+KIND_WORDS = {"treaty": "treaty", "pact": "treaty", "agreement": "treaty", "accord": "treaty", "convention": "treaty",
+              "rebellion": "event", "revolt": "event", "uprising": "event", "insurrection": "event", "war": "event",
+              "battle": "event", "incident": "event"}
+
+
+def _topic(linker: Linker, doc: Document, named: str,
+           placed: list[list[tuple[Unknown, int, str]]]) -> tuple[int | None, str]:
+    """The registered entity a document is about, as its title or first heading says ("= Ili
+    Rebellion =", "= Sino-Soviet Treaty of Friendship and Alliance ="), and that spelling of it: a
+    name taking most of the title; else (None, "")."""
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip(" =#")[:200]
+    titles = (doc.sections[0].title if doc.sections else "", first_line, named)
+    for title in titles:
+        got = _named_by(linker, title)
+        if got[0] is not None:
+            return got
+    # a name the documents taught: "Kumul Rebellion", named so by the title and the text
+    for title in titles:
+        for sentence in placed[:5]:
+            for u, j, _how in sentence:
+                if len(u.text) >= 0.6 * len(title.strip()) and fold(u.text) in fold(title):
+                    return j, u.text
+    return None, ""
+
+
+def _named_by(linker: Linker, title: str) -> tuple[int | None, str]:
+    if not title:
+        return None, ""
+    found = [m for m in linker.find_all(title, [(0, len(title))])[0] if m.entity is not None and m.kind != "short"]
+    if not found:
+        return None, ""
+    best = max(found, key=lambda m: m.end - m.start)
+    if best.end - best.start < 0.6 * len(title.strip()):
+        return None, ""
+    return best.entity, best.text
 
 
 SUBJECT_LEAD = 3  # the person a document is about is named in its first sentences ...

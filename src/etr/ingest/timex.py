@@ -721,6 +721,7 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
 
 
+_GLUED_LABEL = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?=(?:3[01]|[12]\d|[1-9])\s+[A-Z][a-z]+\.?,?\s+\d{4})")
 Flag = tuple[int, int, str, str]  # (start, end, text, why it is no date) of a date etr would not use
 
 
@@ -736,6 +737,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     blanked = list(text)
     for a, b in archival.numbers(text):
         blanked[a:b] = " " * (b - a)
+    for m in _GLUED_LABEL.finditer(text):  # "Date4 April 1931": an infobox's label run into its value
+        blanked[m.start() : m.end()] = " " * (m.end() - m.start())
     seen = "".join(blanked)
     head = archival.document_date(text)
     dl: _Context | None = None

@@ -46,7 +46,43 @@ def query_entities(fb: FactBase, q: str) -> tuple[dict[str, tuple[float, list[st
                 if eid not in found or found[eid][0] < max(2.0, weight) * share:
                     found[eid] = (max(2.0, weight) * share, gram_terms)
             covered.update(range(i, i + n))
+    roles = _roles(fb)
+    for n in range(min(4, len(words)), 1, -1):  # "the Soviet consul general": whoever holds that office
+        for i in range(len(words) - n + 1):
+            if any(j in covered for j in range(i, i + n)):
+                continue
+            holders = roles.get(" ".join(words[i : i + n]))
+            if not holders or len(holders) > ROLE_HOLDERS:
+                continue
+            gram_terms = terms(" ".join(words[i : i + n]))
+            weight = 0.7 * max(2.0, sum(idf.get(t, 2.0) for t in gram_terms))
+            for eid in holders:
+                if eid not in found or found[eid][0] < weight:
+                    found[eid] = (weight, gram_terms)
+            covered.update(range(i, i + n))
     return found, covered
+
+
+ROLE_HOLDERS = 5  # an office many hold names none of them
+_ROLES: dict[int, dict[str, list[str]]] = {}
+
+
+def _roles(fb: FactBase) -> dict[str, list[str]]:
+    """Folded office -> the entities the documents give it ("consul general": Evseef), the office
+    alone as well as with its place ("Consul General at Peiping")."""
+    got = _ROLES.get(id(fb))
+    if got is None:
+        import re
+
+        got = {}
+        for e in fb.entities:
+            for role in e.get("roles") or ():
+                for form in {fold(role), fold(re.split(r"\s+(?:at|of|in|for)\s+", role)[0])}:
+                    if " " in form:
+                        got.setdefault(form, []).append(e["id"])
+        _ROLES.clear()
+        _ROLES[id(fb)] = got
+    return got
 
 
 def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:

@@ -32,7 +32,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "16"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "17"  # bump when what the index stores changes (terms(), stem(), the tables)
 INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,7 +63,7 @@ CREATE TABLE unmerged(id TEXT PRIMARY KEY, entities TEXT NOT NULL, via TEXT);
 # sources read in 6 ms, not 25. carried, mentions, unmerged: what a build hands the next
 # (etr.ingest.assemble), so that adding a document reads only what it changes.
 ORDER_BY = "skey, source, cstart, rid"
-LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms", "curated", "description")
+LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms", "curated", "description", "roles")
 # per-sentence flags (the "flags" array), for ranking without reading the sentence
 HAS_DIGIT, HAS_EVENTS, NAMES_PERSON, NAMES_PLACE = 1, 2, 4, 8
 _DIGIT = re.compile(r"\d")
