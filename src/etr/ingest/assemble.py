@@ -396,6 +396,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
     # events as written, showing a found entity by the name and kind it had then
     shown: dict[int, dict[tuple[str, str], list[str]]] = defaultdict(dict)
     new_sources: list[str] = []
+    linker: Linker | None = None
 
     def analyses() -> Iterator[tuple[str, bytes]]:
         wanted = keys[done:]
@@ -440,7 +441,9 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             extra_index[e.id] = len(entries) + len(extra_index)
         writer = _writer(text, placed, per_sentence, identities) if placed else None
         subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
-        topic, titled_as = _topic(linker, doc, spec.title, placed) if not spec.curated else (None, "")
+        if not spec.curated and linker is None:
+            linker = Linker(entries)  # the registry's names, for what a title names
+        topic, titled_as = _topic(linker, doc, spec.title, placed) if linker is not None and not spec.curated else (None, "")
         if topic is not None:
             ent_spellings[topic][titled_as] += 1  # the document's title names it so
         ti = 0
