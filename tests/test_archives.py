@@ -251,6 +251,7 @@ def test_what_the_text_says_of_a_names_kind(sentence: str, kinds: dict[str, str]
 @pytest.mark.parametrize("sentence", [
     "Further Mass Arrests of Alleged Communist Plotters for the Overthrow of Sheng.",
     "Date End Year Start Death Place",
+    "Result Stalemate; leading to more fighting",  # a field and its value, the colon lost
 ])
 def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     from etr.ingest.discover import unknown_names
@@ -265,6 +266,9 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("He met the Foreign Office Secretary at noon.", set()),                    # an office, cut
     ("He became Minister of Political Training in May.", set()),                # the rest of an office's name
     ("Central Govt and ReEmbs 80 say so.", set()),                               # telegraphese
+    ("ReEmbtel 45 and Deptel 12 agree.", set()),                                  # telegraphese
+    ("The Begs and the Legations met at Kashgar.", {"Kashgar"}),                 # titles, offices in the plural
+    ("The Torgut force and the Sunnis of Kashgar met.", {"Kashgar"}),            # a tribe, a religion
     ("Bokharans and Dzungarians traded there.", set()),                          # peoples
     ("Troops of Outer Mongo- lian origin crossed.", set()),                      # a word a line break cut
     ("He was the _Caravanbashi_ of the town.", set()),                           # a foreign term in italics

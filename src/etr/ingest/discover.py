@@ -53,7 +53,7 @@ _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
 _PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
 _ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
-_TELEGRAM_JARGON = re.compile(r"^(?:Dep|My|Ur|Emb|Embs|Con|Reur|Re|Circ)tels?$", re.I)
+_TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
 _MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "
                                 "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
                     for w in (x, x.upper())}
@@ -441,6 +441,23 @@ def _at_sentence_start(text: str, start: int, s: int) -> bool:
 _FIELD = re.compile(r"\s*(?:\|\s*)?[A-Z][\w ]{0,40}?\s*[:|]\s*")
 
 
+def _infobox_line(text: str, s: int) -> bool:
+    """Whether the name opens a line that is no sentence (an infobox's "field value" line)."""
+    if s and text[s - 1] not in "\n":
+        return False
+    end = text.find("\n", s)
+    line = text[s : end if end >= 0 else len(text)].rstrip()
+    return not line.endswith((".", "!", "?", "\"", "”"))
+
+
+def _plural_of_title(word: str, r: dict[str, Any]) -> bool:
+    """A title, a person's part or a word for a kind of thing in the plural ("Begs", "Legations")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    one = word[:-1]
+    return one in r["kinds"] or one in r["parts"] or (one,) in r["titles"].get(one, ())
+
+
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],
            at_start: bool, vocab: Vocabulary, acronyms: frozenset[str]) -> Unknown | None:
     """The name, with its kind and why, or None when it is no name."""
@@ -475,6 +492,10 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     common = all(w.lower().replace("’", "'") in vocab for w in real)
     if all(w in r["labels"] for w in real):
         return None  # an infobox's field names: "Date End", "Death Place", "Year Start"
+    if real[0] in r["labels"] and _infobox_line(text, s):
+        return None  # a field and its value, the colon lost: "Result Stalemate; leading to ..."
+    if not titled and _plural_of_title(real[0], r):
+        return None  # "Begs", "Legations", "Commissioners of Education": a class of officials or offices
     if common and kind == "unknown":
         return None  # words the document writes in lower case: "Affairs", "Date End", "Counselor of Embassy"
     after = text[e : e + 40]
