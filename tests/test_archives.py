@@ -452,3 +452,39 @@ def test_search_by_an_office_finds_who_holds_it(tmp_path: Any) -> None:
     assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
     got = json.loads(cli("search", "how did the soviet consul general work", "--json", "--db", str(out)).stdout)
     assert "worked sincerely" in got["results"][0].get("text", "")
+
+
+@pytest.mark.parametrize("text,query,date,not_first", [
+    # the date of a telling is not the date of what it tells ("informed ... that the plane had crashed")
+    ("Delegates of the Three Districts flew from Alma-Ata to Peking by way of Irkutsk and Moscow, late in "
+     "August 1949, in an airplane that was lost.\n\n"
+     "On September 3, 1949, the Soviet Union informed the Chinese government that the plane had crashed.\n",
+     "when did the plane crash", "1949-08", "1949-09-03"),
+    # an English verb whose past the stemmer cannot reach: "leaves" asks for "left"
+    ("Sheng Shih-tsai\n\nSheng Shih-tsai was a Chinese warlord who ruled Sinkiang from 1933.\n\n"
+     "In 1942 Sheng turned to Chungking. He left Sinkiang on September 11, 1944 for a post in Chungking.\n",
+     "Sheng Shih-tsai leaves Sinkiang", "1944-09-11", "1933"),
+])
+def test_when_dates_what_the_question_asks(tmp_path: Any, text: str, query: str, date: str, not_first: str) -> None:
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "t.txt"
+    doc.write_text(text, encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = [r["date"]["value"] for r in json.loads(cli("when", query, "--json", "--db", str(out)).stdout)["results"]
+           if r["citations"][0]["source"] != "etr"]
+    assert got[0] == date and not_first in got[1:] + [not_first]
+
+
+def test_a_registered_event_named_inside_a_longer_question(tmp_path: Any) -> None:
+    """"plane crash of the Ili leaders near Lake Baikal" says the registered "plane crash near Lake
+    Baikal" with words of its own: the registry's dates for it answer."""
+    import json
+
+    from conftest import cli
+
+    got = json.loads(cli("when", "plane crash of the Ili leaders near Lake Baikal", "--json").stdout)["results"]
+    assert "1949-08" in {r["date"]["value"] for r in got[:3]}

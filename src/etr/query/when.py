@@ -59,15 +59,35 @@ def named_event_dates(fb: FactBase, q: str) -> list[tuple[str, dict[str, Any], b
     types = {"event", "treaty", "document"}
     allowed = [e["type"] in types for e in fb.entities]
     found = []
-    for m in fb.names.match(q, limit=3, allowed=allowed):
-        if m.score < 90:
-            continue
+    named = [m.entity for m in fb.names.match(q, limit=3, allowed=allowed) if m.score >= 90]
+    if not named:
+        named = _named_within(fb, q, types)
+    for i in named:
         # the query is the name, or a short form several events share ("Soviet invasion of
         # Xinjiang": 1934 and 1937), whose every date then leads
-        e = fb.entities[m.entity]
+        e = fb.entities[i]
         exact = any(fold(f) == fold(q) for f in (e["name"], *e["aliases"], *e["variants"], *e["short_forms"]))
-        found += [(evid, out, exact) for evid, out in fb.registry_dated(fb.entity_full(m.entity))]
+        found += [(evid, out, exact) for evid, out in fb.registry_dated(fb.entity_full(i))]
     return found
+
+
+def _named_within(fb: FactBase, q: str, types: set[str]) -> list[int]:
+    """The registered events whose name, in one of its spellings of two words or more, the query
+    says with words of its own around it ("plane crash of the Ili leaders near Lake Baikal" names
+    the "plane crash near Lake Baikal"): the longest such names."""
+    words = set(terms(q))
+    best, got = 1, []
+    for i, e in enumerate(fb.entities):
+        if e["type"] not in types or not e.get("curated"):
+            continue
+        for form in (e["name"], *e["aliases"], *e["variants"]):
+            t = set(terms(form))
+            if len(t) > best - (i in got) and t <= words:
+                if len(t) > best:
+                    best, got = len(t), []
+                if i not in got:
+                    got.append(i)
+    return got
 
 
 def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
@@ -125,6 +145,11 @@ COMMUNICATION = re.compile(
     r"(?:['’]s\s+(?:No\.\s*)?\d+(?:\s*(?:,|and)\s*\d+)*,?\s*$|\b(?:tel(?:egram)?s?|despatch(?:es)?|dispatch|letter|note|"
     r"memorandum|message|airgram|cable|report|[A-Z]?\w*tel)\s+(?:No\.\s*)?\d*\s*(?:of|dated)\s+(?:the\s+)?$|\bdated\s+$)", re.I)
 _WORD = re.compile(r"\w+")
+# what the date's clause tells of something done before it: "informed the Chinese government that
+# the plane had crashed", "announced that he had died"
+TOLD_BEFORE = re.compile(
+    r"[^.;]{0,80}?\b(?:informed|announced|reported|told|learned|learnt|revealed|disclosed|confirmed|stated|said|"
+    r"declared|notified|wrote)\b[^.;]{0,60}?\bthat\b(?P<what>[^.;]{0,60}?\bhad\s+(?:been\s+)?\w+(?:ed|en|t)\b[^.;]*)")
 
 
 def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str) -> float:
@@ -132,6 +157,9 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str) -> float:
     weight = 1.0
     if COMMUNICATION.search(text[max(0, ds - 48) : ds]):
         weight *= 0.55
+    told = TOLD_BEFORE.match(text, de)
+    if told and wanted & set(terms(told.group("what"))):
+        weight *= 0.55  # "On September 3, the Soviet Union informed ... that the plane had crashed": the telling's date
     if how == "context":
         weight *= 0.85
     near = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in wanted]
