@@ -76,7 +76,7 @@ def _named_within(fb: FactBase, q: str, types: set[str]) -> list[int]:
     says with words of its own around it ("plane crash of the Ili leaders near Lake Baikal" names
     the "plane crash near Lake Baikal"): the longest such names."""
     words = set(terms(q))
-    best, got = 1, []
+    best, got = 1, list[int]()
     for i, e in enumerate(fb.entities):
         if e["type"] not in types or not e.get("curated"):
             continue
