@@ -99,6 +99,12 @@ def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
     ("The Altai Frontier Guard (AFG) crossed the river. Later the AFG withdrew to Chenghua.",
      "Altai Frontier Guard", "AFG"),
     ("Fighting near Utsh-Turfan, today known as Wushi, went on.", "Utsh-Turfan", "Wushi"),
+    # a list of names, asides in brackets and footnotes passed over
+    ("Yarkent[2] (Chinese: 莎车), also known as Yarkand (Uyghur: x) or Soche and formerly Shache (莎車), is a town.",
+     "Yarkent", "Soche"),
+    ("Yarkent[2] (Chinese: 莎车), also known as Yarkand (Uyghur: x) or Soche and formerly Shache (莎車), is a town.",
+     "Yarkent", "Shache"),
+    ("Abdulla Haji's real name was Ahmed Sabri, and he signed as such.", "Abdulla Haji", "Ahmed Sabri"),
 ])
 def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, second: str) -> None:
     db = build_one(tmp_path, text)
@@ -108,6 +114,7 @@ def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, 
 
 
 @pytest.mark.parametrize("text,a,b", [
+    ("Travellers reached Kashgar, also known as Kashi, or Yarkand by the autumn.", "Kashi", "Yarkand"),
     ("Wu Chung-hsin (Chairman, Mongolian Tibetan Affairs Commission) arrived at Tihwa.", "Wu Chung-hsin",
      "Mongolian Tibetan Affairs Commission"),
     ("The Consul at Tihwa (Paxton) reported fighting at Kashgar or Yarkand.", "Kashgar", "Yarkand"),
@@ -464,6 +471,15 @@ def test_search_by_an_office_finds_who_holds_it(tmp_path: Any) -> None:
     ("Sheng Shih-tsai\n\nSheng Shih-tsai was a Chinese warlord who ruled Sinkiang from 1933.\n\n"
      "In 1942 Sheng turned to Chungking. He left Sinkiang on September 11, 1944 for a post in Chungking.\n",
      "Sheng Shih-tsai leaves Sinkiang", "1944-09-11", "1933"),
+    # an infobox's office with its term: the field says which date is the start and which the end
+    ("= Wang Tse-ming =\n\n- Office2: Governor of Sinkiang\n- Term Start2: 30 December 1948\n"
+     "- Term End2: 17 September 1949\n\nWang Tse-ming was a politician; in 1947 the governor of Sinkiang "
+     "was Chang, who was removed from Sinkiang in 1947.\n",
+     "Wang Tse-ming appointed governor of Sinkiang", "1948-12-30", "1949-09-17"),
+    ("= Wang Tse-ming =\n\n- Office2: Governor of Sinkiang\n- Term Start2: 30 December 1948\n"
+     "- Term End2: 17 September 1949\n\nWang Tse-ming was a politician; in 1947 the governor of Sinkiang "
+     "was Chang, who was appointed to Sinkiang in 1946.\n",
+     "Wang Tse-ming leaves the governorship of Sinkiang", "1949-09-17", "1948-12-30"),
 ])
 def test_when_dates_what_the_question_asks(tmp_path: Any, text: str, query: str, date: str, not_first: str) -> None:
     import json
@@ -488,3 +504,36 @@ def test_a_registered_event_named_inside_a_longer_question(tmp_path: Any) -> Non
 
     got = json.loads(cli("when", "plane crash of the Ili leaders near Lake Baikal", "--json").stdout)["results"]
     assert "1949-08" in {r["date"]["value"] for r in got[:3]}
+
+
+def test_an_infobox_office_is_read_with_its_term() -> None:
+    """'- Office4: Governor of Xinjiang', '- Term Start4: 30 December 1948', '- Predecessor4: ...'
+    are one statement (a date then says what it is the term of); fields of another number, and
+    ordinary list items, stay apart."""
+    from etr.ingest.sentences import read_document
+
+    text = ("= Burhan =\n\n- Office: Chairman of the Conference\n- Term Start: 12 September 1980\n"
+            "- Term Start1: 25 December 1954\n- Office4: Governor of Xinjiang\n- Term Start4: 30 December 1948\n"
+            "- Predecessor4: Masud Sabri\n- Birth Date: 3 October 1894\n\nHe went on:\n- Term Start: a list item\n")
+    got = [s.text for s in read_document("b", text).sentences]
+    assert got == ["Office: Chairman of the Conference\n- Term Start: 12 September 1980", "Term Start1: 25 December 1954",
+                   "Office4: Governor of Xinjiang\n- Term Start4: 30 December 1948\n- Predecessor4: Masud Sabri",
+                   "Birth Date: 3 October 1894", "He went on:", "Term Start: a list item"]
+
+
+@pytest.mark.parametrize("query,name", [
+    ("Ehmetjan Qasimi Ghulja 1945", "Ehmetjan Qasimi"),   # a name with a place and a year around it
+    ("Consul Paxton at Tihwa in 1948", None),               # nobody of that name in the seeds: nothing
+    ("Sheng Shicai 1944", "Sheng Shicai"),
+])
+def test_who_finds_the_name_inside_words_of_context(query: str, name: str | None) -> None:
+    import json
+
+    from conftest import cli
+
+    r = cli("who", query, "--json")
+    if name is None:
+        assert r.exit_code == 1
+    else:
+        got = json.loads(r.stdout)
+        assert r.exit_code == 0 and got["results"][0]["name"] == name

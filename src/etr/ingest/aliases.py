@@ -38,9 +38,15 @@ def _cues() -> dict[str, Any]:
     r = rules.load("names")["aliases"]
     between = "|".join(sorted((re.escape(c) for c in r["between"]), key=len, reverse=True))
     inside = "|".join(sorted((re.escape(c) for c in r["in_brackets"]), key=len, reverse=True))
+    names = "|".join(sorted((re.escape(c) for c in r["own_name"]), key=len, reverse=True))
     return {
         # "X, also called Y", "X also known as Y", "X, i.e. Y"
         "between": re.compile(rf",?\s+(?P<cue>{between})\s+(?:the\s+)?"),
+        # "Ma Zhongying's birth name was Ma Buying"
+        "own": re.compile(rf"['’]s\s+(?P<cue>(?:{names})\s+name)\s+(?:was|is)\s+"),
+        # the next of a list of names: "also known as Ghulja or Qulja and formerly Ningyuan"
+        # ("Kashgar, also known as Kashi, or Yarkand" is a list of towns: a comma or an "and" needs a cue)
+        "chain": re.compile(rf"(?:\s+or\s+(?:(?P<cue>{between})\s+)?|(?:,?\s+and|,)\s+(?P<cue2>{between})\s+)(?:the\s+)?"),
         # "X (Kazakh name: Y)", "X (formerly Y)", "X [Chinese: Y]"
         "bracket": re.compile(rf"\s*(?P<open>[(\[])\s*(?:(?P<cue>{inside})\s*:?\s*)?"),
     }
@@ -77,18 +83,39 @@ def acronyms(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, in
     return out
 
 
+_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")  # "(Chinese: 伊宁)", a footnote's "[4]"
+
+
 def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias]:
-    """The alias statements of the sentence text[start:end] between its names (in order)."""
+    """The alias statements of the sentence text[start:end] between its names (in order), and
+    the names a list carries on from one ("Yining, also known as Ghulja or Qulja and formerly
+    Ningyuan": all three are Yining's), asides in brackets passed over."""
     out: list[Alias] = []
     names = sorted(names)
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+    listed: set[int] = set()
     for n, (a1, b1, k1) in enumerate(names):
+        if n in listed:
+            continue
         # the next name, or one after it when a cue's word is itself a name ("(Kazakh name: Sary-Su)")
-        for a2, b2, k2 in names[n + 1 : n + 3]:
+        for i, (a2, b2, k2) in enumerate(names[n + 1 : n + 3], n + 1):
             if a2 < b1:
                 continue
             got = _said(text, b1, a2, b2, end, k1, k2)
             if got is not None:
                 out.append(Alias(a1, b1, a2, b2, text[a2:b2], got, start, end))
+                prev = b2
+                for j in range(i + 1, len(names)):
+                    a3, b3, _k3 = names[j]
+                    if a3 < prev or any(x <= a3 and b3 <= y for x, y in asides):
+                        continue  # a name inside an aside ("(Kazakh: Qulja)")
+                    more = _cues()["chain"].fullmatch(_ASIDE.sub("", text[prev:a3]))
+                    if more is None:
+                        break
+                    out.append(Alias(a1, b1, a3, b3, text[a3:b3], more.group("cue") or more.group("cue2") or got,
+                                     start, end))
+                    listed.add(j)
+                    prev = b3
                 break
     return out
 
@@ -97,7 +124,9 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str) -> s
     """The cue that makes text[a2:b2] a name of the name ending at b1, or None."""
     cues = _cues()
     gap = text[b1:a2]
-    m = cues["between"].fullmatch(gap)
+    m = cues["between"].fullmatch(gap) or cues["own"].fullmatch(gap)
+    if m is None and _ASIDE.match(gap):
+        m = cues["between"].fullmatch(_ASIDE.sub("", gap))  # "Yining[4] (Chinese: 伊宁), also known as Ghulja"
     if m is not None:
         return str(m.group("cue"))
     m = cues["bracket"].fullmatch(gap)

@@ -45,7 +45,7 @@ from etr.store.index import light as index_light
 from etr.store.writer import Store, entity_meta
 from etr.text.fold import fold
 from etr.text.romanise import word_key
-from etr.text.terms import implied_words, terms
+from etr.text.terms import implied_words, sentence_terms
 
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 OPENS_WITH_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
@@ -295,7 +295,7 @@ def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callab
         an = analyse(doc, linker)
         names = ([tuple(u) for found in an.unknowns for u in found if not u.weak],
                  sorted({word_key(u.text) for found in an.unknowns for u in found if u.weak}))
-        packed = _pack((doc, an, [terms(x.text) for x in doc.sentences]))
+        packed = _pack((doc, an, [sentence_terms(x.text) for x in doc.sentences]))
         return pickle.dumps(names, protocol=PICKLE), pickle.dumps(packed, protocol=PICKLE)
 
     items = list(todo.values())

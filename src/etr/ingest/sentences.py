@@ -79,6 +79,16 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
     return len(words) <= max_stray and not re.search(r"[.!?:;\"”)]$", low)
 
 
+_FIELD = re.compile(r"(?P<label>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*?)(?P<n>\d*)\s*:\s*\S")
+
+
+@cache
+def _office_fields() -> tuple[frozenset[str], frozenset[str]]:
+    """The infobox's office field names, and those of the fields that belong to an office."""
+    r = rules.load("text")["infobox"]
+    return frozenset(r["office"]), frozenset(r["fields"])
+
+
 def read_document(source: str, text: str) -> Document:
     """Sections, content paragraphs and sentences of `text`, furniture left out."""
     cfg = rules.load("text")
@@ -89,6 +99,7 @@ def read_document(source: str, text: str) -> Document:
     section = LEAD
     sec_start, sec_level = 0, 0
     in_list = False
+    office: tuple[str] | None = None  # the number of the infobox's office whose fields follow
     for start, end in _lines(text):
         s, e = _trim(text, start, end)
         if s == e:
@@ -109,6 +120,15 @@ def read_document(source: str, text: str) -> Document:
             continue
         if line.startswith(("- ", "* ", "• ")):
             s += 2
+            field = _FIELD.match(line, 2)
+            if field is not None and office is not None and paragraphs and field.group("n") == office[0] \
+                    and field.group("label") in _office_fields()[1] and not in_list:
+                paragraphs[-1] = Paragraph(paragraphs[-1].start, e, section)  # the office's term, its predecessor ...
+                continue
+            office = ((field.group("n"),) if field is not None and field.group("label") in _office_fields()[0]
+                      else None)
+        else:
+            office = None
         paragraphs.append(Paragraph(s, e, section))
         in_list = line.endswith(":") or (in_list and not re.search(r"[.!?]$", line))
     sections.append(Section(section, sec_level, sec_start, len(text)))

@@ -55,6 +55,31 @@ def _rewrites(q: str) -> list[str]:
     return out
 
 
+WITHIN = 99.0  # a name found inside a longer query must be written as the documents write it
+_CONTEXT = re.compile(r"^(?:\d+(?:st|nd|rd|th|s)?|in|at|from|of|on|the|a|an|and|to|by)$")
+
+
+def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str]:
+    """The name a query says with words of context around it ("Consul Smith Tihwa 1944": Smith,
+    the consul at Tihwa in 1944): its longest run of words that names something of the asked
+    kind well, years and small words left out; ([], "") when none does."""
+    words = [w for w in q.split() if not _CONTEXT.match(fold(w))]
+    if len(words) > 8:
+        return [], ""
+    for n in range(len(words) - 1 if len(words) == len(q.split()) else len(words), 0, -1):
+        best: tuple[list[Match], str] = ([], "")
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            if all(fold(w) in GENERIC or len(w) < 3 for w in words[i : i + n]):
+                continue
+            got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= WITHIN]
+            if got and (not best[0] or got[0].score > best[0][0].score):
+                best = (got, part)
+        if best[0]:
+            return best
+    return [], ""
+
+
 def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Profiles of the entities best matching `query` (close candidates included)."""
     q = clean_query(query)
@@ -67,6 +92,11 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             if matches:
                 interpreted["read_as"] = retry
                 break
+    if not matches and types is not None and not types >= WHAT_TYPES:
+        # a person or a place among words of context; a thing's words are read as a description below
+        matches, read_as = _within(fb, q, allowed)
+        if matches:
+            interpreted["read_as"] = read_as
     if types is not None and (not matches or matches[0].score < 99.5):
         # another kind, but only by a name, not by a guess; and an exact name of another kind
         # ("what USSR": the Soviet Union, a place) beats a loose match of the asked kind

@@ -12,7 +12,7 @@ from etr.query.core import FactBase, clean_query, with_score
 from etr.query.rank import score_sentences
 from etr.store.index import RawList
 from etr.text.fold import fold
-from etr.text.terms import terms
+from etr.text.terms import field_terms, terms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -165,8 +165,15 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str) -> float:
     near = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in wanted]
     if near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR:
         weight *= BEST_WEIGHT
+    if ":" in text[:ds]:
+        said = set(field_terms(text, ds))  # an infobox's "Term Start4: 30 December 1948"
+        if said and wanted & said:
+            weight *= BEST_WEIGHT
+        elif said & ASKED_FIELDS and wanted & ASKED_FIELDS:
+            weight *= 0.8  # "Term End" when the question asks when it began
     return weight
 
 
+ASKED_FIELDS = frozenset(terms("became began left removed replaced born died signed established dissolved"))
 NEAR = 60  # characters between a date and a word of the query that make them one statement
 BEST_WEIGHT = 1.15  # the most _dated_by gives: scores stay at most 1, below a named event's own dates

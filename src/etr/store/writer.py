@@ -451,11 +451,11 @@ class Store:
 
 def from_records(st: Store, db: dict[str, Any]) -> None:
     """Fill a new store with the records of a fact base held whole (read from its JSON)."""
-    from etr.text.terms import implied_words, terms
+    from etr.text.terms import implied_words, sentence_terms
 
     for rec in db["sources"]:
         st.add_source(rec)
-    st.add_sentences(db["sentences"], [terms(s["text"]) for s in db["sentences"]])
+    st.add_sentences(db["sentences"], [sentence_terms(s["text"]) for s in db["sentences"]])
     refs = {e["id"]: {"id": e["id"], "name": e["name"], "type": e["type"]} for e in db["entities"]}
     st.add_events(db["events"], [event_out(ev, refs) for ev in db["events"]])
     st.put_entities(enumerate(db["entities"]))
