@@ -537,3 +537,36 @@ def test_who_finds_the_name_inside_words_of_context(query: str, name: str | None
     else:
         got = json.loads(r.stdout)
         assert r.exit_code == 0 and got["results"][0]["name"] == name
+
+
+def test_what_a_telegram_reports_without_a_date_is_dated_by_its_file_number(tmp_path: Any) -> None:
+    """A sentence that states no date answers 'when' by the day its document's header gives
+    ("893.00/12-1846": 18 December 1946), on or before it, citing the sentence and the header."""
+    import json
+
+    import jsonschema
+
+    from conftest import ROOT, cli
+
+    doc = tmp_path / "t.txt"
+    text = ("893.00/12–1846: Telegram\n\nThe Ambassador in China (Stuart) to the Secretary of State\n\n"
+            "The Sinkiang delegation was quiet for the first few days, and finally Ahkmed Jan spoke for the "
+            "delegation and demanded full internal autonomy for the province.\n\nThe press said little.\n")
+    doc.write_text(text, encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    src = next(s for s in json.loads(out.read_text())["sources"] if not s["curated"])
+    assert src["dated"] == {"value": "1946-12-18", "text": "893.00/12–1846", "start": 0, "end": 14,
+                            "basis": "the file number"}
+    got = json.loads(cli("when", "Ahkmed Jan demanded autonomy", "--json", "--db", str(out)).stdout)
+    jsonschema.validate(got, json.loads((ROOT / "data" / "output.schema.json").read_text()))
+    first = got["results"][0]
+    assert (first["date"]["value"], first["date"]["how"], first["date"]["mod"]) == ("1946-12-18", "document", "ON_OR_BEFORE")
+    assert [c["quote"] for c in first["citations"]] == [first["text"], "893.00/12–1846"]
+    assert all(text[c["start"]:c["end"]] == c["quote"] for c in first["citations"])
+    shown = json.loads(cli("show", first["id"], "--json", "--db", str(out)).stdout)["results"][0]
+    assert shown["kind"] == "sentence" and "full internal autonomy" in shown["text"]
+    # a period lists the events the documents date, not every sentence of a dated telegram
+    assert cli("when", "1946-12", "--json", "--db", str(out)).exit_code in (0, 1)
+    period = json.loads(cli("when", "1946-12", "--json", "--db", str(out)).stdout or '{"results": []}')["results"]
+    assert not any("autonomy" in r["text"] for r in period)

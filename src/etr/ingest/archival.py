@@ -98,23 +98,38 @@ _FILE_DATE = re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\
 _RECEIVED = re.compile(r"\[?[Rr]eceived\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
 
 
+class Dated(NamedTuple):
+    """The day a document's header dates it, where the header says so, and how."""
+
+    point: Point
+    start: int
+    end: int
+    basis: str  # "the file number", "received"
+
+
 def document_date(text: str) -> tuple[Point, str] | None:
     """The day a document's header dates it, and the words that say so: a State Department file
     number ("761.93/11-2347" is 23 November 1947: month-day-year after the slash) or a line saying
     when it was received ("[Received November 17—4:02 p.m.]", its year from the file number)."""
+    got = dated(text)
+    return None if got is None else (got.point, f"{text[got.start:got.end].lstrip('[')} ({got.basis})")
+
+
+def dated(text: str) -> Dated | None:
+    """`document_date`, with where the header says it."""
     head = text[:HEAD_CHARS]
     filed = _FILE_DATE.search(head)
     if filed is not None:
         month, day, yy = int(filed.group(1)), int(filed.group(2)), int(filed.group(3))
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return Point(1900 + yy, month, day), f"{filed.group(0)} (the file number)"
+            return Dated(Point(1900 + yy, month, day), filed.start(), filed.end(), "the file number")
     got = _RECEIVED.search(head)
     if got is not None and got.group("year"):
         try:
             month = month_number(got.group("month"))
         except KeyError:
             return None
-        return Point(int(got.group("year")), month, int(got.group("day"))), f"{got.group(0).lstrip('[')} (received)"
+        return Dated(Point(int(got.group("year")), month, int(got.group("day"))), got.start(), got.end(), "received")
     return None
 
 

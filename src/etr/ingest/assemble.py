@@ -790,7 +790,7 @@ def _check_entities(ents: list[dict[str, Any]], docs: _Docs) -> None:
 
 
 def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_entities: int) -> dict[str, Any]:
-    return {
+    rec = {
         "id": spec.id, "file": spec.path.name, "title": spec.title, "short": spec.short,
         "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
         "language": spec.language, "sha256": hashlib.sha256(doc.text.encode()).hexdigest(),
@@ -799,6 +799,14 @@ def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_en
         "sections": [{"title": x.title, "level": x.level, "start": x.start, "end": x.end} for x in doc.sections],
         "counts": {**counts, "entities": n_entities},
     }
+    got = None if spec.curated else archival.dated(doc.text)
+    if got is not None:
+        # the day the header dates the document ("893.00/12–1846: Telegram"): what it reports
+        # without a date of its own happened by then
+        written = doc.text[got.start : got.end].lstrip("[")
+        rec["dated"] = {"value": got.point.value(), "text": written, "start": got.end - len(written), "end": got.end,
+                        "basis": got.basis}
+    return rec
 
 
 def _dates_a_statement(d: DateValue) -> bool:

@@ -121,6 +121,10 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             outs[evid] = ev
             weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"])
             picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, evid))
+    # what the best sentences state without a date, by the day their document is dated
+    for score, _rid, out in _by_document_date(fb, keep[:DOCUMENT_DATED], events_of):
+        outs[out["id"]] = out
+        picked.append((score * DOCUMENT_WEIGHT / (best * BEST_WEIGHT) if best else 0.0, out["id"]))
     # every date the sources give for a named event, even where the words differ; first of all
     # when the query is that event's very name ("Sarikol rebellion", "Soviet invasion of Xinjiang")
     named_out: dict[str, dict[str, Any]] = {}
@@ -136,6 +140,41 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     picked = picked[:limit]
     outs.update(named_out)
     return [with_score(dict(got), score) for score, evid in picked if (got := outs.get(evid)) is not None]
+
+
+DOCUMENT_DATED = 5  # of the best sentences, those with no date are dated by their document's header ...
+DOCUMENT_WEIGHT = 0.55  # ... weighed as the date of a telegram that tells of a thing (COMMUNICATION)
+
+
+def _by_document_date(fb: FactBase, keep: list[tuple[float, int]], events_of: dict[int, list[str]],
+                      ) -> list[tuple[float, int, dict[str, Any]]]:
+    """The sentences among `keep` that state no date, each as an answer dated on or before the day
+    its document's header gives ("893.00/12–1846: Telegram" - 18 December 1946), citing the
+    sentence and the header: "Ahkmed Jan ... demanded full internal autonomy" was said by then."""
+    undated = [(score, rid) for score, rid in keep if not events_of.get(rid)]
+    if not undated:
+        return []
+    sentences = fb.ix.sentences_by_rid([rid for _s, rid in undated])
+    dated: dict[str, dict[str, Any] | None] = {}
+    got = []
+    for score, rid in undated:
+        s = sentences.get(rid)
+        if s is None:
+            continue
+        if s["source"] not in dated:
+            dated[s["source"]] = fb.ix.source_dated(s["source"])
+        d = dated[s["source"]]
+        if d is None or s["start"] < d["end"]:
+            continue  # undated, or the header itself
+        cit = fb.citation_of_sentence(s)
+        header = dict(cit, start=d["start"], end=d["end"], quote=d["text"], section=cit["section"])
+        day = d["value"]
+        got.append((score, rid, {
+            "id": s["id"], "source": s["source"],
+            "date": {"text": d["text"], "value": day, "start": day, "end": day, "precision": "day",
+                     "mod": "ON_OR_BEFORE", "how": "document", "type": "DATE", "anchor": None},
+            "text": s["text"], "entities": [fb.entity_ref(x) for x in s["entities"]], "citations": [cit, header]}))
+    return got
 
 
 CANDIDATES = 60  # sentences whose events are weighed for "when did ... happen"

@@ -459,6 +459,12 @@ class Index:
         """id -> (order, short name, title) of every source, without reading their records."""
         return {i: (o, short, title) for o, i, short, title in self.con.execute("SELECT ord, id, short, title FROM sources")}
 
+    def source_dated(self, sid: str) -> dict[str, Any] | None:
+        """The day a source's header dates it (its record's "dated"), if it does."""
+        row = self.con.execute("SELECT data FROM sources WHERE id = ?", (sid,)).fetchone()
+        got = json.loads(row[0]).get("dated") if row else None
+        return got if isinstance(got, dict) else None
+
     def source_text(self, sid: str) -> str:
         row = self.con.execute("SELECT text FROM sources WHERE id = ?", (sid,)).fetchone()
         return row[0] if row else ""
