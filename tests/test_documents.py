@@ -140,3 +140,49 @@ def test_title_of_a_document_without_metadata(text: str, title: str) -> None:
     from etr.ingest.sentences import title_of
 
     assert title_of(text) == title
+
+
+WRAPPED = """893.00/8-1744
+The Ambassador in China (Gauss) to the Secretary of State
+No. 2884
+Chungking, August 17,
+1944.
+Sir: I have the honor to refer to the Embassy's
+telegram no. 1419, August 16, 2 p.m. on the subject of developments in
+Sinkiang Province, and to enclose the originals of Tihwa's despatches
+addressed to the Department nos. 10, July 12, 1944 and 11, July 19, 1944, which deal
+with various phases of this subject. The summary contained in Embassy's
+reference telegram was based in part on the contents of these despatches and
+in part on recent telegrams from the Tihwa Consulate.
+In connection with the views expressed by Mr. Smith in his despatch no. 11,
+July 19, 1944, the Embassy doubts whether a rapprochement between General Sheng
+[Page 807]
+and the Soviet Union is possible.
+Respectfully yours,
+The Consul at Tihwa (Smith) to the
+Secretary of State
+"""
+
+
+def test_a_hard_wrapped_text_is_read_in_paragraphs_not_lines() -> None:
+    """A typed despatch or a book from Project Gutenberg breaks its paragraphs at a margin: the
+    lines run on into sentences (across a page marker), a short line ends a paragraph, and a text
+    whose lines are its paragraphs is left as it is."""
+    from etr.ingest.sentences import read_document, wrap_width
+
+    assert wrap_width(WRAPPED) == 76
+    got = [s.text.replace("\n", " ") for s in read_document("d", WRAPPED).sentences]
+    assert "Chungking, August 17, 1944." in got
+    assert ("Sir: I have the honor to refer to the Embassy's telegram no. 1419, August 16, 2 p.m. on the subject "
+            "of developments in Sinkiang Province, and to enclose the originals of Tihwa's despatches addressed to "
+            "the Department nos. 10, July 12, 1944 and 11, July 19, 1944, which deal with various phases of this "
+            "subject.") in got
+    sentences = read_document("d", WRAPPED).sentences
+    summary = next(s for s in sentences if s.text.startswith("The summary"))
+    views = next(s for s in sentences if s.text.startswith("In connection with"))
+    assert summary.text.endswith("from the Tihwa Consulate.") and views.text.endswith("the Soviet Union is possible.")
+    assert views.paragraph == summary.paragraph + 1  # a short line ended the paragraph
+    assert "The Consul at Tihwa (Smith) to the Secretary of State" in got
+    unwrapped = "\n".join(s.replace("\n", " ") for s in got) + "\n"
+    assert wrap_width(unwrapped) is None
+    assert len(read_document("d", unwrapped).sentences) == len(got)

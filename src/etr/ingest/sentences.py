@@ -79,6 +79,49 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
     return len(words) <= max_stray and not re.search(r"[.!?:;\"”)]$", low)
 
 
+_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
+_RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower case carries on the one before
+_PAGE_MARK = re.compile(r"\[\s*(?:Page|p\.)\s*\d+\s*\]$", re.I)  # "[Page 807]" inside a wrapped paragraph
+_SMALL_WORDS = frozenset("the of to and a an in on at by for with from or as that".split())  # no line ends a paragraph so
+_LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")
+
+
+def wrap_width(text: str) -> int | None:
+    """The margin a hard-wrapped text was broken at (a book from Project Gutenberg, a typed
+    despatch, a PDF's text layer: a paragraph runs over several lines), or None when each line is
+    a paragraph of its own. Wrapped: at least a tenth of the lines (and three) carry on a line
+    that did not end a sentence, and nine lines in ten are at most 120 characters long."""
+    lines = text.splitlines()
+    filled = [ln for ln in lines if ln.strip()]
+    if len(filled) < 8:
+        return None
+    runs_on = sum(1 for a, b in zip(lines, lines[1:], strict=False)
+                  if a.strip() and _RUNS_ON.match(b.lstrip()) and not a.rstrip().endswith(_ENDS))
+    if runs_on < max(3, len(filled) // 10):
+        return None
+    lengths = sorted(len(ln.rstrip()) for ln in filled)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if width <= 120 else None
+
+
+def _runs_on(before: str, line: str, width: int) -> bool:
+    """Whether `line` carries on the paragraph whose last line is `before`, in a text wrapped at
+    `width`: it opens in lower case; or `before` reached the margin without ending a sentence
+    ("... a rapprochement between General Sheng" / "and the Soviet Union") or stopped at a small word
+    ("The Consul at Tihwa (Smith) to the" / "Secretary of State"), or reached it at a full
+    stop (a paragraph ends on a short line); or a date broken after its comma ("Chungking, August
+    17," / "1944.")."""
+    if HEADING.match(line) or _LIST_ITEM.match(line):
+        return False
+    if _RUNS_ON.match(line):
+        return True
+    full = len(before) >= 0.6 * width
+    if not before.endswith(_ENDS):
+        last = before.rsplit(None, 1)[-1].lower()
+        return full or last in _SMALL_WORDS or (before.endswith(",") and line[:1].isdigit())
+    return len(before) >= 0.85 * width and before.endswith((".", ";", ",")) and line[:1].isupper()
+
+
 _FIELD = re.compile(r"(?P<label>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*?)(?P<n>\d*)\s*:\s*\S")
 
 
@@ -100,9 +143,12 @@ def read_document(source: str, text: str) -> Document:
     sec_start, sec_level = 0, 0
     in_list = False
     office: tuple[str] | None = None  # the number of the infobox's office whose fields follow
+    width = wrap_width(text)  # a hard-wrapped text's margin: its lines run on into paragraphs
+    prose = ""  # the last line of the paragraph a wrapped line may carry on ("" when none may)
     for start, end in _lines(text):
         s, e = _trim(text, start, end)
         if s == e:
+            prose = ""
             continue
         line = text[s:e]
         m = HEADING.match(line)
@@ -111,10 +157,16 @@ def read_document(source: str, text: str) -> Document:
                 sections.append(Section(section, sec_level, sec_start, s))
             section, sec_level, sec_start = m.group(2) or LEAD, len(m.group(1)), s
             in_list = False
+            prose = ""
             continue
         if line.lower() in tail_markers:
             break
         if section.lower() in skip_sections:
+            continue
+        if prose and width and (_PAGE_MARK.match(line) or _runs_on(prose, line, width)):
+            paragraphs[-1] = Paragraph(paragraphs[-1].start, e, section)
+            if not _PAGE_MARK.match(line):
+                prose = line
             continue
         if _is_furniture(line, in_list):
             continue
@@ -127,8 +179,10 @@ def read_document(source: str, text: str) -> Document:
                 continue
             office = ((field.group("n"),) if field is not None and field.group("label") in _office_fields()[0]
                       else None)
+            prose = ""
         else:
             office = None
+            prose = line
         paragraphs.append(Paragraph(s, e, section))
         in_list = line.endswith(":") or (in_list and not re.search(r"[.!?]$", line))
     sections.append(Section(section, sec_level, sec_start, len(text)))
