@@ -47,6 +47,8 @@ from etr.text.fold import fold
 from etr.text.romanise import word_key
 from etr.text.terms import implied_words, sentence_terms
 
+IT_OPENS = re.compile(r"(?:It|Its|The (?:city|town|village|oasis|region|province|county|treaty|party|rebellion|"
+                      r"republic|government|agreement|organi[sz]ation|movement|newspaper))\b(?!-)")
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 OPENS_WITH_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
 Progress = Callable[[str], None]
@@ -501,6 +503,12 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if FIELD_LINE.match(s.text):  # "- Result: Independence ... declared on 12 November 1944"
                     ids.append(topic)
                     via[topic] = "the document's subject (a line of its infobox)"
+                elif ((it := IT_OPENS.match(s.text)) is not None and _etype(topic, entries, extra) != "person"
+                      and (not same_para or (prev is not None and topic in prev[1]))):
+                    # "It is located in the Dzungarian Basin" opening a paragraph of an article on
+                    # Tacheng, or after a sentence about it: the thing the document is about
+                    ids.append(topic)
+                    via[topic] = f"{it.group(0)!r}: the document's subject"
                 else:
                     said = THE_KIND.search(s.text)  # "signed the treaty in Moscow" in an article on the treaty
                     if said is not None and KIND_WORDS.get(said.group(1).lower()) == _etype(topic, entries, extra) \
