@@ -30,7 +30,7 @@ from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
 from etr.ingest.cache import Analyses, fingerprint
 from etr.ingest.cache import key as analysis_key
-from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
+from etr.ingest.discover import Unknown, continued, courtesy_only, titled, unknown_names, vocabulary
 from etr.ingest.documents import Read, read, text_of
 from etr.ingest.identity import Identities, display, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
@@ -478,7 +478,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ent_forms[j][u.text] += 1
                     if spells(how) or j >= len(entries):  # not a surname: a spelling of the name
                         ent_spellings[j][display(u.text)] += 1
-                    if u.written and len(u.text.split()) == 1:  # "General Chu", "Sheng Tupan": how the document calls him
+                    if u.written and (len(u.text.split()) == 1 or not courtesy_only(u.title)):
+                        # "General Chu", "Sheng Tupan", "Dr. Mustapha Ali": how the document calls him
                         ent_spellings[j][display(u.written)] += 1
                 if writer is not None and writer not in ids and archival.FIRST_PERSON.search(s.text):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram

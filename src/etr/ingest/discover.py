@@ -76,6 +76,7 @@ def _rules() -> dict[str, Any]:
     return {
         "titles": titles,
         "after": set(r["titles"]["after"]),
+        "honorifics": set(r["titles"]["honorifics"]),
         "parts": set(r["titles"]["person_parts"]),
         "peoples": set(r["peoples"]["words"]),
         "starts": set(r["peoples"]["common_starts"]),
@@ -288,15 +289,26 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             continue  # a registry name; but "Altai Frontier Guard" and "Treaty of St. Petersburg" are names of their own
         words = [t[2] for t in toks]
         phrase = text[s:e]
+        written = ""
+        if not title and s == ps and start < s:
+            # a title the phrase did not take in, ended by its full stop: "Dr. Mustapha Ali"
+            written = titled(text, s, e)
+            title = written[: len(written) - len(phrase)].split() if written.endswith(phrase) else []
+            written = written if title else ""
         got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms)
         if got is not None:
             if title:
-                got = got._replace(written=_titled_form(text, whole, s, e, title))
+                got = got._replace(written=written or _titled_form(text, whole, s, e, title))
             out.append(got)
     return out
 
 
 _TITLE_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def courtesy_only(title: str) -> bool:
+    """Whether a title is one of courtesy ("Mr.", "Madame"), not part of how a person is named."""
+    return title in _rules()["honorifics"]
 
 
 def titled(text: str, start: int, end: int) -> str:

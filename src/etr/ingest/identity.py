@@ -67,6 +67,25 @@ def surname_words(words: list[str]) -> list[str]:
     return list(dict.fromkeys((words[0], words[-1])))
 
 
+_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")  # "H.", "O", "S.Y."
+
+
+def without_initials(name: str) -> str | None:
+    """A person's name without its initials ("Chaucer H. Wu" -> "Chaucer Wu", "O. Edmund Clubb"
+    -> "Edmund Clubb"), when it has any and two words are left; else None."""
+    words = name.split()
+    rest = [w for w in words if not _INITIAL.match(w)]
+    return " ".join(rest) if len(rest) < len(words) and len(rest) >= 2 else None
+
+
+def _initials_agree(a: str, b: str) -> bool:
+    """Whether two forms of a name give no different initials ("Chaucer H. Wu", "Chaucer Wu": yes;
+    "John A. Smith", "John B. Smith": no)."""
+    ia = [w.strip(".") for w in a.split() if _INITIAL.match(w)]
+    ib = [w.strip(".") for w in b.split() if _INITIAL.match(w)]
+    return not ia or not ib or ia == ib
+
+
 def display(name: str) -> str:
     """A name as a profile shows it: a telegram's capitals in ordinary case ("TAO SHIH-YUEH" ->
     "Tao Shih-yueh"), an acronym as it is."""
@@ -89,6 +108,7 @@ class Identities:
         self.titles: dict[int, Counter[str]] = defaultdict(Counter)
         self.merges: list[Merge] = []
         self._by_key: dict[tuple[str, int], int] = {}  # (key, words) -> entity
+        self._bare: dict[tuple[str, int], int] = {}  # the same, of a person's name without its initials
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._surnames: dict[str, set[int]] = defaultdict(set)
@@ -279,9 +299,27 @@ class Identities:
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
+        bare = without_initials(u.text)
+        bare_key = None if bare is None else (key(bare), len(fold(bare).split()))
+        if bare_key is None and n >= 2:
+            bare_key = (k, n)  # "Chaucer Wu" after "Chaucer H. Wu"
+        if bare_key is not None:
+            got = self._bare.get(bare_key)
+            if got is not None and alike(self.entry(got).type, u.type) and _initials_agree(self.entry(got).name, u.text):
+                self._fuller(got, u)
+                self._by_key[(k, n)] = got
+                return got, ""
         i = self._new(u, source, where)
         self._by_key[(k, n)] = i
+        if bare_key is not None:
+            self._bare.setdefault(bare_key, i)
         return i, ""
+
+    def _fuller(self, i: int, u: Unknown) -> None:
+        """"Chaucer H. Wu" named after "Chaucer Wu": the name with its initials is the name."""
+        e = self.entry(i)
+        if i >= len(self.entries) and len(u.text.split()) > len(e.name.split()):
+            self.extra[i - len(self.entries)] = replace(e, name=display(u.text))
 
     def _single(self, u: Unknown, source: str, where: str, doc_words: dict[str, set[int]]) -> tuple[int, str] | None:
         """One word, perhaps after a title: the person of that name in this document, the one
