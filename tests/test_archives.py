@@ -581,3 +581,21 @@ def test_what_a_telegram_reports_without_a_date_is_dated_by_its_file_number(tmp_
     assert cli("when", "1946-12", "--json", "--db", str(out)).exit_code in (0, 1)
     period = json.loads(cli("when", "1946-12", "--json", "--db", str(out)).stdout or '{"results": []}')["results"]
     assert not any("autonomy" in r["text"] for r in period)
+
+
+def test_an_infobox_as_a_page_shows_it_dates_the_office(tmp_path: Any) -> None:
+    """'Governor of Xinjiang / In office / July 7, 1928 – April 1933 / Preceded by ...', copied
+    from a web page, is one statement about the man the article is about."""
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "wang.txt"
+    doc.write_text("Wang Wen-hsiu\n\nWang Wen-hsiu\nGovernor of Ningsia\nIn office\nJuly 7, 1928 – April 1933\n"
+                   "Preceded by Ma Hung-kuei\nSucceeded by Liu Wen-lung\nBorn 1879\n\nWang Wen-hsiu was a Han Chinese "
+                   "official born in Kansu, who governed Ningsia for five years.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("who", "Wang Wen-hsiu", "--json", "--db", str(out)).stdout)["results"][0]
+    office = [e for e in got["events"] if e["date"]["value"].startswith("1928-07-07")]
+    assert office and "Governor of Ningsia" in office[0]["text"] and "Preceded by Ma Hung-kuei" in office[0]["text"]

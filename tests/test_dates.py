@@ -729,6 +729,20 @@ def test_tag_negatives(text: str) -> None:
     assert scan(text) == []
 
 
+@pytest.mark.parametrize("text,dated", [
+    # a date word inside a name is no date (an OCR's "Easter Turkestan", a newspaper's title)
+    ("The new republic has established itself in Easter Turkestan, just over the border.", False),
+    ("Taranaki Daily News, Page 7", False),
+    ("The court moved to the Summer Palace outside Peking.", False),
+    # beside a date word, or opening a phrase, it is a date
+    ("The consulate was closed on Easter Sunday, 1934.", True),
+    ("They met at Christmas 1944 to talk it over.", True),
+    ("The paper was published Daily until the war.", True),
+])
+def test_a_date_word_inside_a_name(text: str, dated: bool) -> None:
+    assert bool(tagged(text)) is dated
+
+
 # ------------------------------------------------------------------------ 3. parse_period
 
 PERIOD_CASES: list = [

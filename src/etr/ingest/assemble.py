@@ -906,7 +906,8 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
 
 
 # a line of an infobox or a fact sheet: "- Date Signed: 1945-08-14", "Result: Independence ..."
-FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d)")  # "- Date4 April 1931": glued
+FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
+# "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 THE_KIND = re.compile(r"\b(?:the|this|that)\s+(treaty|pact|agreement|accord|convention|rebellion|revolt|uprising|"
                       r"insurrection|war|battle|incident)\b", re.I)
 KIND_WORDS = {"treaty": "treaty", "pact": "treaty", "agreement": "treaty", "accord": "treaty", "convention": "treaty",

@@ -86,6 +86,29 @@ _SMALL_WORDS = frozenset("the of to and a an in on at by for with from or as tha
 _LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")
 
 
+def _rendered_offices(text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
+    """The offices of an infobox as a web page shows it, start -> end: a short line naming the
+    office, "In office", a line with the term's dates, and the lines after it saying who came
+    before and after ("Preceded by Yang Zengxin"), read as one statement."""
+    cfg = rules.load("text")["infobox"]
+    terms, fields = set(cfg["rendered_term"]), tuple(f + " " for f in cfg["rendered_fields"])
+    filled = [(i, *_trim(text, a, b)) for i, (a, b) in enumerate(lines)]
+    out: dict[int, int] = {}
+    for n, (i, s, e) in enumerate(filled):
+        if text[s:e] not in terms or n == 0 or n + 1 >= len(filled):
+            continue
+        (pi, ps, pe), (ni, ns, ne) = filled[n - 1], filled[n + 1]
+        office = text[ps:pe]
+        if pi != i - 1 or ni != i + 1 or ps == pe or not re.search(r"\d", text[ns:ne]) \
+                or office.endswith((".", ":", ";")) or len(office) > 120 or office.startswith(("- ", "* ")):
+            continue
+        end, k = ne, n + 2
+        while k < len(filled) and filled[k][0] == filled[k - 1][0] + 1 and text[filled[k][1] : filled[k][2]].startswith(fields):
+            end, k = filled[k][2], k + 1
+        out[ps] = end
+    return out
+
+
 def wrap_width(text: str) -> int | None:
     """The margin a hard-wrapped text was broken at (a book from Project Gutenberg, a typed
     despatch, a PDF's text layer: a paragraph runs over several lines), or None when each line is
@@ -145,9 +168,19 @@ def read_document(source: str, text: str) -> Document:
     office: tuple[str] | None = None  # the number of the infobox's office whose fields follow
     width = wrap_width(text)  # a hard-wrapped text's margin: its lines run on into paragraphs
     prose = ""  # the last line of the paragraph a wrapped line may carry on ("" when none may)
-    for start, end in _lines(text):
+    lines = _lines(text)
+    offices = _rendered_offices(text, lines)  # a web page's "Governor of Xinjiang / In office / ..."
+    until = -1
+    for start, end in lines:
+        if start < until:
+            continue  # a line of an office already read with it
         s, e = _trim(text, start, end)
         if s == e:
+            prose = ""
+            continue
+        if s in offices:
+            until = offices[s]
+            paragraphs.append(Paragraph(s, until, section))
             prose = ""
             continue
         line = text[s:e]

@@ -753,6 +753,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         raws = scan(chunk)
         dl = _dateline(chunk, dl, raws) or dl
         for raw in raws:
+            if _inside_a_name(chunk, raw.start, raw.end):
+                continue  # "Easter Turkestan", "the Taranaki Daily News", "the Summer Palace"
             dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
                 continue
@@ -764,6 +766,29 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
             aside = _update(ctx, raw, dv, _before(chunk, raw.start), dl is not None and dv.anchor == dl.year_text)
             out.append(TimexSpan(start + raw.start, start + raw.end, dv, aside))
     return out
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?$"
+    r"|(?:Day|Eve|Night|Morning|Evening|Week|Weekend|Holiday|Holidays|Festival|Season)$")
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
+_WORD_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
+
+
+def _inside_a_name(chunk: str, start: int, end: int) -> bool:
+    """Whether a date word is part of a name: one capitalised word ("Easter", "Daily", "Summer")
+    with a capitalised word beside it that is no date's ("Easter Turkestan", "Taranaki Daily
+    News", "the Summer Palace"; not "Easter Sunday", "Christmas Day", "Friday, Jan. 3"). Months
+    and weekdays are dates wherever they stand."""
+    word = chunk[start:end]
+    if not word[:1].isupper() or not word.isalpha() or word.isupper() or _CALENDAR_WORD.match(word):
+        return False
+    after = _WORD_AFTER.match(chunk, end)
+    if after is not None and not _CALENDAR_WORD.match(after.group(1)):
+        return True
+    before = _WORD_BEFORE.search(chunk, max(0, start - 40), start)
+    return (before is not None and not _CALENDAR_WORD.match(before.group(1)) and not before.group(1).endswith(".")
+            and before.group(1) not in ("The", "A", "An", "On", "In", "At", "By", "Of", "From", "Until", "Since"))
 
 
 BEFORE = 200  # characters before a date that _update reads (a clause's opening word, a hedge)
