@@ -105,6 +105,9 @@ def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
     ("Yarkent[2] (Chinese: 莎车), also known as Yarkand (Uyghur: x) or Soche and formerly Shache (莎車), is a town.",
      "Yarkent", "Shache"),
     ("Abdulla Haji's real name was Ahmed Sabri, and he signed as such.", "Abdulla Haji", "Ahmed Sabri"),
+    # an article's opening: a name glossed in brackets, "or" another
+    ("The Battle of Baitag Bogd Mountain (Mongolian: Baitag bogdyn tulgaral) or Beitashan Incident (Chinese: "
+     "北塔山事件) was a border conflict.", "Battle of Baitag Bogd Mountain", "Beitashan Incident"),
     # a name with and without its initials, in either order; the one with them is the name
     ("Chaucer Wu arrived at Tihwa. The next day Mr. Chaucer H. Wu called on the Consul.", "Chaucer H. Wu", "Chaucer Wu"),
     ("Mr. Chaucer H. Wu arrived at Tihwa. The next day Chaucer Wu called on the Consul.", "Chaucer H. Wu", "Chaucer Wu"),
@@ -126,6 +129,7 @@ def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, 
      "Mongolian Tibetan Affairs Commission"),
     ("The Consul at Tihwa (Paxton) reported fighting at Kashgar or Yarkand.", "Kashgar", "Yarkand"),
     ("John A. Smith met John B. Smith at Tihwa.", "John A. Smith", "John B. Smith"),  # other initials, other men
+    ("Fighting at Kashgar (the old city) or Yarkand went on all winter.", "Kashgar", "Yarkand"),  # no gloss: a list
 ])
 def test_names_side_by_side_stay_apart(tmp_path: Any, text: str, a: str, b: str) -> None:
     db = build_one(tmp_path, text)

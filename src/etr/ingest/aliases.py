@@ -83,6 +83,8 @@ def acronyms(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, in
     return out
 
 
+_OR = re.compile(r",?\s+or\s+(?:the\s+)?")
+_GLOSS = re.compile(r"\((?:[^()]*:|[^()]*[^\x00-\u02ff])")  # "(Mongolian: ...)", "(北塔山事件)": a name's gloss
 _ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")  # "(Chinese: 伊宁)", a footnote's "[4]"
 
 
@@ -126,7 +128,12 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str) -> s
     gap = text[b1:a2]
     m = cues["between"].fullmatch(gap) or cues["own"].fullmatch(gap)
     if m is None and _ASIDE.match(gap):
-        m = cues["between"].fullmatch(_ASIDE.sub("", gap))  # "Yining[4] (Chinese: 伊宁), also known as Ghulja"
+        bare = _ASIDE.sub("", gap)
+        m = cues["between"].fullmatch(bare)  # "Yining[4] (Chinese: 伊宁), also known as Ghulja"
+        if m is None and _OR.fullmatch(bare) and _GLOSS.search(gap):
+            # "The Battle of Baitag Bogd Mountain (Mongolian: ...) or Beitashan Incident (Chinese: ...)":
+            # a name glossed in brackets, then another after "or", as an article opens
+            return "or"
     if m is not None:
         return str(m.group("cue"))
     m = cues["bracket"].fullmatch(gap)
