@@ -603,3 +603,26 @@ def test_an_infobox_as_a_page_shows_it_dates_the_office(tmp_path: Any) -> None:
     got = json.loads(cli("who", "Wang Wen-hsiu", "--json", "--db", str(out)).stdout)["results"][0]
     office = [e for e in got["events"] if e["date"]["value"].startswith("1928-07-07")]
     assert office and "Governor of Ningsia" in office[0]["text"] and "Preceded by Ma Hung-kuei" in office[0]["text"]
+
+
+@pytest.mark.parametrize("text,dated", [
+    # a telegram's date line under its address, a dispatch's, a newspaper's masthead
+    ("793.94/17093: Telegram\n\nThe Ambassador in China (Gauss) to the Secretary of State\n\nChungking, September 21, "
+     "1942—1 p.m.\n[Received September 22—10:17 p.m.]\n\nGeneral Ho was offered the chairmanship.\n", "1942-09-21"),
+    ("Taranaki Daily News, 6 March 1934, Page 7\n\nNEW REPUBLIC\n\nCalcutta, Feb. 18. “The Soviet is casting "
+     "envious glances,” said Dr. Mustapha Ali.\n", "1934-03-06"),
+    # an encyclopedia's infobox dates nobody's report
+    ("Elihan Tore\n\nPresident of the East Turkestan Republic\nBorn\n21 March 1884\nTokmok\n\nElihan Tore was an "
+     "Uzbek religious leader.\n", None),
+])
+def test_a_letter_telegram_or_newspaper_is_dated_by_its_date_line(tmp_path: Any, text: str, dated: str | None) -> None:
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "d.txt"
+    doc.write_text(text, encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    src = next(s for s in json.loads(out.read_text())["sources"] if not s["curated"])
+    assert src.get("dated", {}).get("value") == dated

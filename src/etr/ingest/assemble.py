@@ -596,7 +596,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     shown[extra_index[x]].setdefault((r["name"], r["type"]), []).append(ev["id"])
         st.add_events(events_out, outs)
         ents = {x for rec in sentences_out for x in rec["entities"]}
-        st.add_source(_source_record(spec, doc, run.per_source[sid], len(ents)))
+        st.add_source(_source_record(spec, doc, run.per_source[sid], len(ents), timexes))
         new_sources.append(sid)
         run.order.append((sid, k))
         if spec.curated:
@@ -798,7 +798,8 @@ def _check_entities(ents: list[dict[str, Any]], docs: _Docs) -> None:
                 raise BuildFailed(f"citation of {e['id']} does not match its quote at {c['source']}[{c['start']}:{c['end']}]")
 
 
-def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_entities: int) -> dict[str, Any]:
+def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_entities: int,
+                   timexes: list[TimexSpan] | None = None) -> dict[str, Any]:
     rec = {
         "id": spec.id, "file": spec.path.name, "title": spec.title, "short": spec.short,
         "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
@@ -815,7 +816,42 @@ def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_en
         written = doc.text[got.start : got.end].lstrip("[")
         rec["dated"] = {"value": got.point.value(), "text": written, "start": got.end - len(written), "end": got.end,
                         "basis": got.basis}
+    elif not spec.curated and timexes:
+        line = _date_line(doc.text, timexes)
+        if line is not None:
+            rec["dated"] = {"value": line.date.value, "text": line.date.text, "start": line.start, "end": line.end,
+                            "basis": "date line"}
     return rec
+
+
+DATE_LINE_CHARS = 80  # a letter's or a telegram's date line: a short line
+DISPATCH = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},\s*")  # a place opening the line: "Calcutta, Feb. 18. ..."
+DATE_LINE_END = re.compile(r"[\s.,;:—–-]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)?[\s.,;:—–-]*"
+                           r"(?:\([A-Z][\w. ]{0,20}\)[\s.,—–-]*)?(?:$|[“\"A-Z])")  # "—1 p.m.", " (A.A.P.).", then the story
+MASTHEAD = re.compile(r"\b(?:Times|News|Herald|Daily|Post|Star|Gazette|Tribune|Journal|Chronicle|Advertiser|Mail|"
+                      r"Telegraph|Courier|Argus|Press|HC Deb|HL Deb|Hansard)\b")  # a newspaper's, a record's date
+
+
+def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
+    """The date line of a letter, telegram or news story in its first lines, if it has one: a
+    day with its year, on a short line ("Chungking, September 21, 1942—1 p.m.", "Tihwa, July 19,
+    1944.", "Calcutta, Feb. 18." with the issue's year), the first such."""
+    for t in timexes:
+        if t.start >= archival.HEAD_CHARS:
+            break
+        d = t.date
+        if d.precision not in ("day", "time") or d.type not in ("DATE", "TIME") or d.how not in ("explicit", "year-inherited"):
+            continue
+        a = text.rfind("\n", 0, t.start) + 1
+        b = text.find("\n", t.end)
+        before, after = text[a : t.start], text[t.end : b if b >= 0 else len(text)]
+        if DISPATCH.fullmatch(before) and (DATE_LINE_END.match(after) or len(before) + len(after) < DATE_LINE_CHARS):
+            return t  # "Chungking, September 21, 1942—1 p.m.", "Calcutta, Feb. 18. ..."
+        if MASTHEAD.search(before) and len(before) < DATE_LINE_CHARS:
+            return t  # "Taranaki Daily News, 6 March 1934, Page 7", "HC Deb 21 March 1934 vol 287"
+        if not before.strip(" \t-–—") and DATE_LINE_END.match(after) and archival.header(text) is not None:
+            return t  # a telegram's date alone on its line, under "The Consul at Tihwa (Smith) to the ..."
+    return None
 
 
 def _dates_a_statement(d: DateValue) -> bool:
