@@ -12,8 +12,9 @@ For each N it
    included; ETR_HOME points into the temp dir so no user fact base is read or written) and
    reports the wall time, MB/s of added text, the build's peak memory (one process, and the sum
    over its processes) and the size of what it wrote (JSON, SQLite store, kept analyses);
-3. times the 4 query commands with --json against --db facts_N.json and against the seed fact
-   base, interleaved, median of --runs runs, and prints the ratio N / seed;
+3. times the 4 query commands, with --json (the whole answer) and plain at a terminal (25 rows
+   and "N more"), against --db facts_N.json and against the seed fact base, interleaved, median
+   of --runs runs, and prints the ratio N / seed;
 4. times opening the fact base and the same queries in-process (first call in a fresh process,
    warm calls), which says whether any growth is in opening or in answering;
 5. adds one new document to each fact base (`etr build --add ONE --out facts_N.json`) and
@@ -310,24 +311,35 @@ def sizes(out: Path) -> dict[str, float]:
 # ------------------------------------------------------------------ querying
 
 
-def query_times(dbs: dict[str, Path], runs: int, env: dict[str, str]) -> tuple[dict[tuple[str, str], list[float]], dict[tuple[str, str], int]]:
-    """Interleaved: every round runs each query against each db once."""
-    times: dict[tuple[str, str], list[float]] = {}
+#: each query twice: --json (the whole answer, which grows with the fact base: every event of a
+#: person, of a month) and plain at a terminal (the layout a person reads, 25 rows and "N more")
+MODES = {"--json": (["--json"], {}), "plain": ([], {"ETR_TERMINAL": "1", "COLUMNS": "120"})}
+
+
+def query_times(dbs: dict[str, Path], runs: int, env: dict[str, str]
+                ) -> tuple[dict[tuple[str, str, str], list[float]], dict[tuple[str, str], int]]:
+    """Interleaved: every round runs each query, in each mode, against each db once. Also the
+    number of results of each --json answer, and the bytes of each."""
+    times: dict[tuple[str, str, str], list[float]] = {}
     counts: dict[tuple[str, str], int] = {}
     for name, db in dbs.items():
         for label, args in speed.QUERIES:
             p = subprocess.run([speed.ETR, *args, "--json", "--db", str(db)], env=env, capture_output=True, text=True)
             try:
-                counts[(name, label)] = len(json.loads(p.stdout)["results"]) if p.returncode == 0 else -p.returncode
+                doc = json.loads(p.stdout)
+                counts[(name, label)] = len(doc["results"]) if p.returncode == 0 else -p.returncode
+                if label.startswith("who") and p.returncode == 0:  # a profile: its events are the answer
+                    counts[(name, label)] = len(doc["results"][0]["events"])
             except ValueError:
                 counts[(name, label)] = -999
     for _ in range(runs):
         for name, db in dbs.items():
-            for label, args in speed.QUERIES:
-                t0 = time.perf_counter()
-                subprocess.run([speed.ETR, *args, "--json", "--db", str(db)], env=env,
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                times.setdefault((name, label), []).append((time.perf_counter() - t0) * 1000)
+            for mode, (flags, extra) in MODES.items():
+                for label, args in speed.QUERIES:
+                    t0 = time.perf_counter()
+                    subprocess.run([speed.ETR, *args, *flags, "--db", str(db)], env={**env, **extra},
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    times.setdefault((name, mode, label), []).append((time.perf_counter() - t0) * 1000)
     return times, counts
 
 
@@ -510,25 +522,28 @@ def main() -> None:
 
         times, counts = query_times(dbs, args.runs, env)
         qrows: list[list[object]] = []
-        ratios: dict[str, dict[str, float]] = {}
-        for label, _ in speed.QUERIES:
-            base = statistics.median(times[("seed", label)])
-            row: list[object] = [f"etr {label} --json", base, counts[("seed", label)]]
-            for name in dbs:
-                if name == "seed":
-                    continue
-                m = statistics.median(times[(name, label)])
-                row += [m, m / base, counts[(name, label)]]
-                ratios.setdefault(label, {})[name] = m / base
-            qrows.append(row)
+        ratios: dict[str, dict[str, dict[str, float]]] = {mode: {} for mode in MODES}
+        for mode in MODES:
+            for label, _ in speed.QUERIES:
+                base = statistics.median(times[("seed", mode, label)])
+                row: list[object] = [f"etr {label} {mode}", base, counts[("seed", label)] if mode != "plain" else ""]
+                for name in dbs:
+                    if name == "seed":
+                        continue
+                    m = statistics.median(times[(name, mode, label)])
+                    row += [m, m / base, counts[(name, label)] if mode != "plain" else ""]
+                    ratios[mode].setdefault(label, {})[name] = m / base
+                qrows.append(row)
         header = ["command", "seed ms", "seed n"]
         for name in dbs:
             if name != "seed":
                 header += [f"{name} ms", "x seed", "n"]
-        print(speed.table(header, qrows, f"Query commands, whole process, --json --db, median of {args.runs} interleaved "
-                                         "runs (n = results returned); x seed = ms / seed ms, the same run"))
+        print(speed.table(header, qrows, f"Query commands, whole process, --db, median of {args.runs} interleaved runs; "
+                                         "x seed = ms / seed ms, the same run;\nn = results in the --json answer (who: "
+                                         "the profile's events); plain = at a terminal (ETR_TERMINAL=1, 120 columns), "
+                                         "25 rows and 'N more'"))
         print()
-        figures["query_ms"] = {f"{name} {label}": statistics.median(v) for (name, label), v in times.items()}
+        figures["query_ms"] = {f"{name} {mode} {label}": statistics.median(v) for (name, mode, label), v in times.items()}
         figures["query_x_seed"] = ratios
 
         ip = {name: in_process(db, env, args.in_process_reps) for name, db in dbs.items()}
@@ -577,8 +592,12 @@ def main() -> None:
             plot(ns, {"largest process MB": [rows[n]["max process MB"] for n in ns],
                       "whole tree PSS MB": [rows[n]["tree PSS MB"] for n in ns]},
                  "documents -> build memory (MB)"),
-            plot(ns, {SHORT.get(label, label): [ratios[label].get(str(n)) for n in ns] for label, _ in speed.QUERIES},
-                 "documents -> query time, x the seed fact base's (whole process, --json)"),
+            plot(ns, {SHORT.get(label, label): [ratios["plain"][label].get(str(n)) for n in ns]
+                      for label, _ in speed.QUERIES},
+                 "documents -> query time at a terminal, x the seed fact base's (whole process)"),
+            plot(ns, {SHORT.get(label, label): [ratios["--json"][label].get(str(n)) for n in ns]
+                      for label, _ in speed.QUERIES},
+                 "documents -> query time with --json (the whole answer), x the seed fact base's"),
             plot(ns, {"load ms": [ip[str(n)]["load"] for n in ns]}, "documents -> opening the fact base for a query (ms)",
                  height=6),
         ]
