@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/scale.py                            # 1,000, 3,000 and 10,000 documents (~15 min)
     .venv/bin/python bench/scale.py --docs 1000 --runs 9 --keep /tmp/etr-scale
+    .venv/bin/python bench/scale.py --plot figures.json        # the plots of an earlier --json-out
 
 For each N it
 1. writes N synthetic plain-text documents made from the seeds' paragraphs, perturbed so that
@@ -44,7 +45,7 @@ import threading
 import time
 import tomllib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -406,13 +407,15 @@ SHORT = {"who Ehmetjan Qasimi": "who", "when 1944-11": "when 1944-11", "when pla
          "search president": "search"}
 
 
-def plot(xs: list[int], series: dict[str, list[float | None]], title: str, height: int = 10, width: int = 56) -> str:
-    """A text chart of each series against xs (documents, on a log scale), y from 0; standard
-    library only. Where two series meet in one cell the later mark is shown."""
+def plot(xs: list[int], series: dict[str, list[float | None]], title: str, height: int = 10, width: int = 56,
+         bottom: float = 0.0) -> str:
+    """A text chart of each series against xs (documents, on a log scale), y from `bottom`;
+    standard library only. Where two series meet in one cell, '&' is shown."""
     ys = [y for v in series.values() for y in v if y is not None]
     if not ys or len(xs) < 1:
         return title + ": nothing to plot"
     top = max(ys) * 1.05 or 1.0
+    span_y = (top - bottom) or 1.0
     lo, hi = math.log10(min(xs)), math.log10(max(xs))
     span = (hi - lo) or 1.0
 
@@ -421,15 +424,16 @@ def plot(xs: list[int], series: dict[str, list[float | None]], title: str, heigh
 
     grid = [[" "] * width for _ in range(height)]
     for (_, v), mark in zip(series.items(), MARKS, strict=False):
-        pts = [(col(x), (height - 1) - round(y / top * (height - 1))) for x, y in zip(xs, v, strict=True) if y is not None]
+        pts = [(col(x), (height - 1) - round((y - bottom) / span_y * (height - 1)))
+               for x, y in zip(xs, v, strict=True) if y is not None]
         for (c0, r0), (c1, r1) in zip(pts, pts[1:], strict=False):  # a dotted line between points
             for k in range(1, max(c1 - c0, 1)):
                 r = round(r0 + (r1 - r0) * k / (c1 - c0))
                 if grid[r][c0 + k] == " ":
                     grid[r][c0 + k] = "."
         for c, r in pts:
-            grid[r][c] = mark
-    labels = [f"{top * (height - 1 - i) / (height - 1):.3g}" if i in (0, height // 2, height - 1) else ""
+            grid[r][c] = "&" if grid[r][c] not in " ." else mark  # two series in one cell
+    labels = [f"{bottom + span_y * (height - 1 - i) / (height - 1):.3g}" if i in (0, height // 2, height - 1) else ""
               for i in range(height)]
     label_w = max(len(x) for x in labels)
     lines = [title]
@@ -442,8 +446,31 @@ def plot(xs: list[int], series: dict[str, list[float | None]], title: str, heigh
         c = min(max(col(x) - len(s) // 2, 0), width + 8 - len(s))
         axis[c : c + len(s)] = s
     lines.append(" " * (label_w + 2) + "".join(axis).rstrip() + "  documents (log scale)")
-    lines.append(" " * (label_w + 2) + "   ".join(f"{m} {name}" for name, m in zip(series, MARKS, strict=False)))
+    lines.append(" " * (label_w + 2) + "   ".join(f"{m} {name}" for name, m in zip(series, MARKS, strict=False))
+                 + ("   & two at once" if any("&" in row for row in grid) else ""))
     return "\n".join(lines)
+
+
+def draw(figures: dict[str, Any]) -> list[str]:
+    """The curves, from the figures main() gathers (or --json-out wrote: its keys are strings)."""
+    rows = {int(n): v for n, v in figures["builds"].items()}
+    adds = {int(n): v for n, v in figures.get("add_one", {}).items()}
+    ratios, ip = figures["query_x_seed"], figures["in_process_ms"]
+    ns = sorted(rows)
+    return [
+        plot(ns, {"build s": [rows[n]["build s"] for n in ns],
+                  "add one doc s": [adds.get(n, {}).get("add s") for n in ns]},
+             "documents -> build time (s)"),
+        plot(ns, {"largest process MB": [rows[n]["max process MB"] for n in ns],
+                  "whole tree PSS MB": [rows[n]["tree PSS MB"] for n in ns]},
+             "documents -> build memory (MB)"),
+        plot(ns, {SHORT.get(label, label): [ratios["plain"][label].get(str(n)) for n in ns] for label, _ in speed.QUERIES},
+             "documents -> query time at a terminal, x the seed fact base's (whole process)", height=12, bottom=1.0),
+        plot(ns, {SHORT.get(label, label): [ratios["--json"][label].get(str(n)) for n in ns] for label, _ in speed.QUERIES},
+             "documents -> query time with --json (the whole answer), x the seed fact base's", height=12, bottom=1.0),
+        plot(ns, {"load ms": [ip[str(n)]["load"] for n in ns]}, "documents -> opening the fact base for a query (ms)",
+             height=6),
+    ]
 
 
 # ------------------------------------------------------------------ main
@@ -466,7 +493,11 @@ def main() -> None:
     ap.add_argument("--in-process-reps", type=int, default=3, help="fresh processes per query for in-process first-call times")
     ap.add_argument("--keep", help="write corpora and fact bases here and keep them (default: a temp dir, removed)")
     ap.add_argument("--json-out", help="also write every figure here as JSON")
+    ap.add_argument("--plot", metavar="JSON", help="only draw the plots of the figures --json-out wrote")
     args = ap.parse_args()
+    if args.plot:
+        print("\n\n".join(draw(json.loads(Path(args.plot).read_text()))))
+        return
     docs = sorted(set(args.docs))
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="etr-scale-"))
@@ -584,23 +615,7 @@ def main() -> None:
         print()
         figures["add_one"] = adds
 
-        ns = list(rows)
-        plots = [
-            plot(ns, {"build s": [rows[n]["build s"] for n in ns],
-                      "add one doc s": [adds.get(n, {}).get("add s") for n in ns]},
-                 "documents -> build time (s)"),
-            plot(ns, {"largest process MB": [rows[n]["max process MB"] for n in ns],
-                      "whole tree PSS MB": [rows[n]["tree PSS MB"] for n in ns]},
-                 "documents -> build memory (MB)"),
-            plot(ns, {SHORT.get(label, label): [ratios["plain"][label].get(str(n)) for n in ns]
-                      for label, _ in speed.QUERIES},
-                 "documents -> query time at a terminal, x the seed fact base's (whole process)"),
-            plot(ns, {SHORT.get(label, label): [ratios["--json"][label].get(str(n)) for n in ns]
-                      for label, _ in speed.QUERIES},
-                 "documents -> query time with --json (the whole answer), x the seed fact base's"),
-            plot(ns, {"load ms": [ip[str(n)]["load"] for n in ns]}, "documents -> opening the fact base for a query (ms)",
-                 height=6),
-        ]
+        plots = draw(figures)
         print("\n\n".join(plots))
         figures["plots"] = plots
         if args.json_out:
