@@ -363,8 +363,9 @@ class Index:
 
     def event_keys(self, ids: list[str]) -> list[tuple[tuple[str, str, str, int], int, int]]:
         """(sort key, end offset, row) of these events; key = (start, end, source, offset). Not
-        their JSON, which `outs` reads for the rows shown: the columns read come before it in a
-        row, so SQLite never reads the pages that hold it."""
+        their JSON, which `outs` reads for the rows shown: the columns asked for come before it
+        in a row, so SQLite stops decoding there and skips any overflow page that holds it, and
+        no string is made of it."""
         out = []
         for chunk in _chunks(ids):
             out += [((a or "", b or "", c, d), e, r) for a, b, c, d, e, r in self.con.execute(
