@@ -41,9 +41,10 @@ def _used_from_child(n: int, dies_at: int) -> list[int]:
     return list(range(first, first + (dies_at - first) // parallel.BATCH * parallel.BATCH))
 
 
-@pytest.mark.parametrize("fails_at", [30, 40])  # in the child's first batch; in its second
-def test_a_failing_child_is_redone_by_the_parent(fails_at: int) -> None:
+@pytest.mark.parametrize("batch", [0, 1])  # the child fails in its first batch; in its second
+def test_a_failing_child_is_redone_by_the_parent(batch: int) -> None:
     parent = os.getpid()
+    fails_at = _child_items(list(range(50)))[0] + batch * parallel.BATCH + 2
 
     def fn(x: int) -> tuple[int, int]:
         if os.getpid() != parent and x == fails_at:
@@ -58,14 +59,16 @@ def test_a_failing_child_is_redone_by_the_parent(fails_at: int) -> None:
 def test_a_child_killed_halfway_is_redone_by_the_parent() -> None:
     parent = os.getpid()
 
+    dies_at = _child_items(list(range(60)))[0] + parallel.BATCH + 2  # in its second batch
+
     def fn(x: int) -> tuple[int, int]:
-        if os.getpid() != parent and x == 45:
+        if os.getpid() != parent and x == dies_at:
             os._exit(9)  # noqa: SLF001 - a child dying without a word
         return -x, os.getpid()
 
     got = list(parallel.fork_imap(fn, list(range(60)), [1] * 60, force=True))
     assert [r for r, _ in got] == [-x for x in range(60)]
-    assert [x for x, (_, pid) in enumerate(got) if pid != parent] == _used_from_child(60, 45) != []
+    assert [x for x, (_, pid) in enumerate(got) if pid != parent] == _used_from_child(60, dies_at) != []
 
 
 def test_split_keeps_one_item_on_each_side() -> None:

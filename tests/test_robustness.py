@@ -19,6 +19,7 @@ once, mark its test xfail(strict=True, reason="BUG: ...") so the fix shows up as
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import os
@@ -1271,8 +1272,13 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
 
 def test_hostile_content_is_flagged(hostile_db: tuple[Path, dict[str, Any]]) -> None:
     out, report = hostile_db
-    # impossible days and years are no events (the build's report does not list them yet: the
-    # date grammar reads no date there at all)
+    # impossible days and a range stated backwards are no events, and the report says why
+    aside = {(f["text"], f["why"]) for f in report["dates_set_aside"] if f["source"] == "hostile"}
+    assert {("November 12, 1934 to February 6, 1933", "the range ends before it starts"),
+            ("February 30, 1944", "February 1944 has no day 30"), ("31 April 1946", "April 1946 has no day 31"),
+            ("29 February 1945", "February 1945 has no day 29")} <= aside
+    (controls,) = [c for c in report["control_characters"] if c["source"] == "hostile"]
+    assert controls["kinds"] == ["control character", "escape sequence"] and controls["count"] == 4  # 2 SGR, BEL, OSC
     split = max(report["split_sentences"], key=lambda x: x["end"] - x["start"])  # the 100 KB one (and the digit soup)
     assert split["source"] == "hostile" and split["end"] - split["start"] > 100_000 and split["parts"] >= 50
     fb = json.loads(out.read_bytes())
@@ -1314,3 +1320,111 @@ def test_unpunctuated_text_builds_in_linear_time(tmp_path: Path) -> None:
         times.append(time.monotonic() - t0)
     over = [max(t - times[0], 0.05) for t in times[1:]]
     assert over[2] / over[0] < 6, f"108 -> 432 KB took {over[0]:.1f} -> {over[2]:.1f} s over the seeds"
+
+
+# ------------------------------ (i) what the build sets aside or keeps as it is, said in its report
+
+def _impossible_days() -> list[tuple[str, str]]:
+    """A day after the end of each month shorter than 31 days, in a leap year and a common
+    year, written the three ways the date grammar reads a day: (text, why it is no date)."""
+    out = []
+    for year in (1944, 1945):
+        for month in (2, 4, 6, 9, 11):
+            name = dt.date(year, month, 1).strftime("%B")
+            for day in range(calendar.monthrange(year, month)[1] + 1, 32):
+                why = f"{name} {year} has no day {day}"
+                out += [(f"{name} {day}, {year}", why), (f"{day} {name} {year}", why),
+                        (f"{year}-{month:02d}-{day:02d}", why)]
+    return out
+
+
+IMPOSSIBLE_DAYS = _impossible_days()
+REVERSED = [("November 12, 1934 to February 6, 1933", "the range ends before it starts"),
+            ("3 May 1947 and 1 May 1947", "the range ends before it starts")]
+#: how each of them is written in a sentence
+SAID = {text: f"{'on ' if text[0].isdigit() else ''}{text}" for text, _ in IMPOSSIBLE_DAYS}
+SAID |= {REVERSED[0][0]: f"from {REVERSED[0][0]}", REVERSED[1][0]: f"between {REVERSED[1][0]}"}
+#: hostile content a document may hold (a whole line of C0 controls is refused as binary: a few
+#: are kept), and the kind the build's report gives it
+CONTROL = {**{case: HOSTILE[case] for case in ("c1-csi", "ansi-bare-esc", "ansi-sgr", "ansi-osc8-link",
+                                               "ansi-clear-screen", "ansi-title", "rtl-override")},
+           "c0-controls": "bell\x07 backspace\x08 unit\x1f delete\x7f"}
+CONTROL_KINDS = {"c0-controls": "control character", "c1-csi": "control character",
+                 "ansi-bare-esc": "control character", "ansi-sgr": "escape sequence",
+                 "ansi-osc8-link": "escape sequence", "ansi-clear-screen": "escape sequence",
+                 "ansi-title": "escape sequence", "rtl-override": "bidirectional override"}
+
+
+@pytest.fixture(scope="module")
+def set_aside_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any], str]:
+    """One document stating every impossible day and backward range, one document per kind of
+    control content, and a clean one, built together."""
+    folder = tmp_path_factory.mktemp("set-aside")
+    docs = folder / "docs"
+    docs.mkdir()
+    (docs / "dates.txt").write_text("".join(f"The consul left Kashgar {SAID[text]}.\n\n"
+                                            for text, _ in IMPOSSIBLE_DAYS + REVERSED), encoding="utf-8")
+    for case in CONTROL_KINDS:
+        (docs / f"{case}.txt").write_text(f"The rebels met in Ghulja on 12 November 1944 and read {CONTROL[case]} notes.\n",
+                                          encoding="utf-8")
+    (docs / "clean.txt").write_text("The rebels met in Ghulja on 12 November 1944.\n", encoding="utf-8")
+    out = folder / "facts.json"
+    p = run_etr(["build", "--add", docs, "--out", out, "--json"], timeout=300)
+    assert p.returncode == 0, p.stderr
+    summary = run_etr(["build", "--add", docs, "--out", folder / "again.json"], timeout=300)
+    assert summary.returncode == 0, summary.stderr
+    return out, json.loads(p.stdout), summary.stderr.decode()
+
+
+@pytest.mark.parametrize("text,why", IMPOSSIBLE_DAYS + REVERSED, ids=[t for t, _ in IMPOSSIBLE_DAYS + REVERSED])
+def test_impossible_dates_are_set_aside_and_said(text: str, why: str,
+                                                 set_aside_db: tuple[Path, dict[str, Any], str]) -> None:
+    out, report, _ = set_aside_db
+    aside = [f for f in report["dates_set_aside"] if f["source"] == "dates" and f["text"] == text]
+    assert [f["why"] for f in aside] == [why]
+    quoted = json.loads(out.read_bytes())["sources"]
+    text_of = {s["id"]: s["text"] for s in quoted}
+    assert text_of["dates"][aside[0]["start"] : aside[0]["end"]] == text  # offsets into the text as read
+    events = [e for e in json.loads(out.read_bytes())["events"] if e["source"] == "dates"]
+    assert not [e for e in events if e["date"]["text"] == text]
+
+
+@pytest.mark.parametrize("command", [["when", "1944..1947"], ["when", "1945-02"], ["search", "consul left Kashgar"],
+                                     ["where", "Kashgar"], ["show", "dates"], ["timeline"], ["on", "02-29"]],
+                         ids=" ".join)
+def test_a_fact_base_with_impossible_dates_answers(command: list[str],
+                                                   set_aside_db: tuple[Path, dict[str, Any], str]) -> None:
+    out, _, _ = set_aside_db
+    for mode, flags in (("json", ["--json"]), ("rich", [])):
+        env = {**etr_env(), "ETR_TERMINAL": "1" if mode == "rich" else "0"}
+        check_proc(run_etr([*command, *flags, "--db", out], env=env), mode, codes=(0, 1))
+
+
+@pytest.mark.parametrize("case", sorted(CONTROL_KINDS))
+def test_control_characters_are_counted_kept_and_shown_escaped(case: str,
+                                                               set_aside_db: tuple[Path, dict[str, Any], str]) -> None:
+    out, report, _ = set_aside_db
+    (entry,) = [c for c in report["control_characters"] if c["source"] == case]
+    assert entry["kinds"] == [CONTROL_KINDS[case]] and entry["count"] >= 1
+    text = {s["id"]: s["text"] for s in json.loads(out.read_bytes())["sources"]}[case]
+    assert CONTROL[case] in text  # kept as written
+    assert text[entry["start"]] in "\x1b\x9b\x07\u202e"
+    for mode, flags in (("json", ["--json"]), ("rich", [])):
+        env = {**etr_env(), "ETR_TERMINAL": "1" if mode == "rich" else "0"}
+        for command in (["show", case], ["search", "rebels read notes"], ["sources"]):
+            p = run_etr([*command, *flags, "--db", out], env=env)
+            check_proc(p, mode, codes=(0, 1))  # JSON escapes C0 and ESC, and keeps the text exact
+            if mode == "rich":
+                assert foreign_escapes(p.stdout.decode()) == ""
+
+
+def test_the_build_says_what_it_set_aside_and_what_it_kept(set_aside_db: tuple[Path, dict[str, Any], str]) -> None:
+    _, report, stderr = set_aside_db
+    assert not [c for c in report["control_characters"] if c["source"] in ("clean", "dates")]
+    assert {f["source"] for f in report["dates_set_aside"]} == {"dates"}
+    n = len(IMPOSSIBLE_DAYS) + len(REVERSED)
+    assert f"etr: {n} dates set aside, e.g. " in stderr
+    kinds = ", ".join(sorted(set(CONTROL_KINDS.values())))
+    count = sum(c["count"] for c in report["control_characters"])
+    assert f"etr: {count} control characters ({kinds}) in {len(CONTROL_KINDS)} documents, e.g. " in stderr
+    assert "\x1b" not in stderr and "\x9b" not in stderr

@@ -103,7 +103,7 @@ COMMANDS: tuple[Command, ...] = (
                        "gexf (Gephi, yEd, Cytoscape), json (node-link); docs/exports.md.", "str", "FORMAT",
                        choices=("dot", "mermaid", "graphml", "gexf", "json")),
                 *QUERY, CITE), "name"),
-    Command("sources", "The documents in the fact base, with their sections and counts.", "sources", None,
+    Command("sources", "The documents in the fact base: how each was read, its sections and counts.", "sources", None,
             (Option("format", ("--format",), "Bibliographic records instead: bibtex, csl-json (Zotero, "
                     "Pandoc, citeproc) or ris (Zotero, EndNote); docs/exports.md.", "str", "FORMAT",
                     choices=("bibtex", "csl-json", "ris")), JSON, JSONL, LIMIT, DB)),

@@ -275,7 +275,7 @@ def build(command: str, o: Options) -> Answer:
         report = pipeline.dumps_report(built.report) + "\n"
         return Answer({}, [], lambda _screen: report, lambda: report, None, tuple(notes), code)
     learnt = {k: v for k, v in pipeline.report_dict(built.report).items()
-              if k in ("learnt", "dates_set_aside", "skipped", "split_sentences")}
+              if k in ("learnt", "dates_set_aside", "skipped", "split_sentences", "control_characters")}
     return Answer({}, [], None, None, {"command": "build", "written": str(built.target), "counts": counts, **learnt},
                   tuple(notes), code)
 

@@ -1295,14 +1295,21 @@ def _matches(text: str, ignore_case: bool) -> Iterator[re.Match[str]]:
                 break
 
 
-def scan(text: str, ignore_case: bool = False) -> list[Raw]:
-    """Every temporal expression in `text`, in order, not overlapping, before context is applied."""
+def scan(text: str, ignore_case: bool = False, rejected: list[tuple[Raw, str]] | None = None) -> list[Raw]:
+    """Every temporal expression in `text`, in order, not overlapping, before context is applied.
+    An expression the calendar cannot hold ("February 30", a range that ends before it starts) is
+    no date; with `rejected`, it is added there with why."""
     out: list[Raw] = []
     builders = _builders()
     for m in _matches(text, ignore_case):
         build, prefix = builders[m.lastgroup or ""]
         raw = build(Found(m, prefix, text))
-        if raw is None or not _valid(raw):
+        if raw is None:
+            continue
+        why = impossible(raw)
+        if why:
+            if rejected is not None:
+                rejected.append((raw, why))
             continue
         out.append(_in_context(raw, text))
     return out
@@ -1326,26 +1333,31 @@ def _in_context(raw: Raw, text: str) -> Raw:
     return raw
 
 
-def _valid(raw: Raw) -> bool:
-    """Whether the calendar can hold the expression: no 30 February, no range that ends before
-    it starts ("from November 12, 1934 to February 6, 1933", as typos and OCR make)."""
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def impossible(raw: Raw) -> str:
+    """Why the calendar cannot hold the expression, or "": no 30 February, no month 13, no range
+    that ends before it starts ("from November 12, 1934 to February 6, 1933", as typos and OCR make)."""
     a, b = raw.a, raw.b
-    if a is not None and b is not None and not a.needs_year and not b.needs_year:
-        try:
-            if point_bounds(b)[1] < point_bounds(a)[0]:
-                return False
-        except (ValueError, AssertionError):
-            return False
     for p in (a, b):
         if p is None:
             continue
         if p.month is not None and not 1 <= p.month <= 12:
-            return False
+            return f"month {p.month} does not exist"
         if p.day is not None and p.month is not None:
             year = p.year if p.year is not None else 2000  # leap year: 29 February possible
             if not 1 <= p.day <= days_in(year, p.month):
-                return False
-    return True
+                month = f"{_MONTHS[p.month - 1]} {p.year}" if p.year is not None else _MONTHS[p.month - 1]
+                return f"{month} has no day {p.day}"
+    if a is not None and b is not None and not a.needs_year and not b.needs_year:
+        try:
+            if point_bounds(b)[1] < point_bounds(a)[0]:
+                return "the range ends before it starts"
+        except (ValueError, AssertionError):
+            return "not a date the calendar holds"
+    return ""
 
 
 # ---------------------------------------------------------------------------------- starts

@@ -83,6 +83,7 @@ class Report:
     skipped: list[dict[str, str]] = field(default_factory=list)  # files --keep-going left out, with why
     notes: list[str] = field(default_factory=list)  # what a person should know of how files were read
     split: list[dict[str, Any]] = field(default_factory=list)  # sentences too long to be one, read in parts
+    controls: list[dict[str, Any]] = field(default_factory=list)  # documents with control characters, escapes
     learnt: dict[str, Any] = field(default_factory=dict)  # entities found in added documents, merges
 
 
@@ -157,6 +158,7 @@ class Carried:
         self.per_source: dict[str, dict[str, int]] = {}
         self.flagged: list[dict[str, Any]] = []
         self.split: list[dict[str, Any]] = []
+        self.controls: list[dict[str, Any]] = []
         self.seeds = 0
         # what was written: the merges, each entity's entry, "possibly", "merges" and citations
         self.merged: dict[int, int] = {}
@@ -422,6 +424,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         run.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
                         for a, b, t, why in analysis.flagged]
         run.split += [{"source": spec.id, "start": a, "end": b, "parts": n} for a, b, n in doc.splits]
+        run.controls += control_characters(spec.id, text)
         sid = spec.id
         docs.read(sid, doc)
         say(f"read {spec.path.name}: {len(doc.sentences)} sentences")
@@ -695,6 +698,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
     report = Report()
     report.unknown, report.unresolved = run.unknown, run.unresolved
     report.per_source, report.flagged, report.split = run.per_source, run.flagged, run.split
+    report.controls = run.controls
     report.learnt = identities.report()
     report.counts = {
         "sources": st.n_sources, "sentences": st.n_sentences, "events": st.n_events,
@@ -705,6 +709,28 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
 
 
 _NONE: Counter[Any] = Counter()
+
+# what a terminal would act on rather than show: C0 controls but tab, newline, carriage return and
+# form feed (a page break), DEL and C1, and bidirectional overrides; ESC with the sequence it opens
+_CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?)?"
+                      r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_characters(sid: str, text: str) -> list[dict[str, Any]]:
+    """The control characters and terminal escape sequences in a document (kept in its text,
+    shown escaped by every command), as one entry for the build's report: how many, of what kinds,
+    and where the first is."""
+    first = _CONTROL.search(text)
+    if first is None:
+        return []
+    kinds: set[str] = set()
+    count = 0
+    for m in _CONTROL.finditer(text, first.start()):
+        count += 1
+        c = m.group()
+        kinds.add("escape sequence" if c[0] == "\x1b" and len(c) > 1
+                  else "bidirectional override" if "\u202a" <= c <= "\u2069" else "control character")
+    return [{"source": sid, "count": count, "kinds": sorted(kinds), "start": first.start(), "end": first.end()}]
 
 
 def _mentions_of(stored: bytes | None, sentences: list[str] | None, events: list[str] | None,

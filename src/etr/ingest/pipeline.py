@@ -321,6 +321,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "dates_set_aside": report.flagged,
         "skipped": report.skipped,
         "split_sentences": report.split,
+        "control_characters": report.controls,
         "unknown_names": [{"text": t, "type": k, "count": c} for (t, k), c in report.unknown.most_common()],
         "unresolved_short_forms": [{"text": t, "count": c} for t, c in report.unresolved.most_common()],
     }
@@ -346,6 +347,13 @@ def summary(report: Report, added: int) -> list[str]:
         out.append(f"{len(report.split)} sentence{'s' if len(report.split) != 1 else ''} too long to be one "
                    f"(no full stop in {first['end'] - first['start']:,} characters of {first['source']}) read in parts "
                    f"of at most {MAX_SENTENCE:,} characters")
+    if report.controls:
+        n = sum(c["count"] for c in report.controls)
+        what = ", ".join(sorted({k for c in report.controls for k in c["kinds"]}))
+        docs = len(report.controls)
+        out.append(f"{n} control character{'s' if n != 1 else ''} ({what}) in {docs} "
+                   f"document{'s' if docs != 1 else ''}, e.g. {report.controls[0]['source']}: kept in the text, "
+                   "shown escaped")
     if out:
         out.append("(etr build --report prints all of it as JSON)")
     return out

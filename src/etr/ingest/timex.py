@@ -750,7 +750,10 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     for para, (start, end) in enumerate(spans):
         ctx.para = para
         chunk = seen[start:end]
-        raws = scan(chunk)
+        rejected: list[tuple[Raw, str]] = []
+        raws = scan(chunk, rejected=rejected)
+        if flagged is not None:  # "February 30, 1944", a range stated backwards: no dates, said so
+            flagged += [(start + raw.start, start + raw.end, raw.text, why) for raw, why in rejected]
         dl = _dateline(chunk, dl, raws) or dl
         for raw in raws:
             if _inside_a_name(chunk, raw.start, raw.end):

@@ -78,9 +78,14 @@ def timeline(fb: FactBase, start: str | None, end: str | None, about: list[str],
     return (out[:limit] if limit else out), interpreted
 
 
+# how a source was read when its record does not say (fact bases written before read_as)
+PLAIN_TEXT = {"format": "text", "encoding": "utf-8", "basis": "utf-8"}
+
+
 def sources(fb: FactBase) -> list[dict[str, Any]]:
     out = []
     for s in fb.source_by_id.values():
         out.append({k: s[k] for k in ("id", "file", "title", "short", "author", "publisher", "kind", "language", "curated")}
-                   | {"sections": [x["title"] for x in s["sections"]], "counts": s["counts"]})
+                   | {"read_as": s.get("read_as") or PLAIN_TEXT,
+                      "sections": [x["title"] for x in s["sections"]], "counts": s["counts"]})
     return out

@@ -128,7 +128,7 @@ class FactBase:
         # its events: those of the sentences naming it, and those its registry entry dates ("This
         # rebellion ..." names the Sarikol rebellion only by a word)
         ids = list(dict.fromkeys([*e["events"], *(evid for evid, _out in self.registry_dated(e))]))
-        rows = self.ix.event_outs(ids)
+        rows = self.ix.event_keys(ids)  # their JSON is read when shown (all of it for --json)
         rows.sort(key=lambda r: r[0])
         # the entity's sentences that state no event (those that do are its events)
         statements = [self.citation_of_sentence(s) for s in self.ix.sentences(e["sentences"], undated_only=True)]
@@ -140,7 +140,7 @@ class FactBase:
             if not any(src == grounding["source"] and a <= grounding["start"] and grounding["end"] <= b
                        for src, a, b in spans):
                 statements.insert(0, grounding)
-        events = RawList([o for _k, _e, o in rows])
+        events = RawList(keys=[r for _k, _e, r in rows], fetch=self.ix.outs)
         related = []
         for r in e["related"]:
             ref = self.entity_ref(r["id"])

@@ -16,6 +16,7 @@ from etr.text.terms import field_terms, terms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
 
     from etr.query.core import Results
@@ -39,15 +40,21 @@ def when(fb: FactBase, query: str, limit: int | None = None) -> tuple[Results, d
 
 def in_period(fb: FactBase, period: Period, limit: int | None = None) -> RawList:
     inside, overlapping = [], []
-    for start, end, source, cstart, _ents, out in fb.ix.event_outs_overlapping(period.start, period.end):
-        row = ((start, end, source, cstart), out)
+    for start, end, source, cstart, rid in fb.ix.event_keys_overlapping(period.start, period.end):
+        row = ((start, end, source, cstart), rid)
         if start >= period.start and end <= period.end:
             inside.append(row)
         else:
             overlapping.append(row)
     inside.sort(key=lambda r: r[0])
     overlapping.sort(key=lambda r: r[0])
-    got = RawList([o[:-1] + ', "within": true}' for _k, o in inside] + [o[:-1] + ', "within": false}' for _k, o in overlapping])
+    outs = fb.ix.outs
+
+    def fetch(rows: Sequence[tuple[int, bool]]) -> list[str]:  # only the events shown are read
+        return [o[:-1] + (', "within": true}' if within else ', "within": false}')
+                for o, (_r, within) in zip(outs([r for r, _w in rows]), rows, strict=True)]
+
+    got = RawList(keys=[(r, True) for _k, r in inside] + [(r, False) for _k, r in overlapping], fetch=fetch)
     if not got:
         raise NotFound(f"no events dated within {period.text} ({period.start} to {period.end})")
     return got[:limit] if limit else got

@@ -333,12 +333,20 @@ def search(screen: Screen, results: list[dict[str, Any]], shorts: dict[str, str]
     return "\n".join(grid(screen, cols, rows) + legend(screen, shorts, titles, used)) + "\n"
 
 
+def read_as(how: dict[str, str]) -> str:
+    """How a document was read, in a few words: "text", "html", "pdf", "text cp1252 (guessed)"."""
+    if how["format"] == "pdf" or how["basis"] == "utf-8":
+        return how["format"]
+    return f"{how['format']} {how['encoding']} ({how['basis']})"
+
+
 def sources(screen: Screen, results: list[dict[str, Any]], at_most: int | None = None) -> str:
     results, left = bounded(results, at_most)
-    rows = [(s["id"], s["title"], s["kind"], str(len(s["sections"])), str(s["counts"]["sentences"]),
-             str(s["counts"]["events"]), str(s["counts"]["entities"])) for s in results]
-    cols = [Column("id", 24), Column("title", flex=True), Column("kind", 14), Column("sections", right=True),
-            Column("sentences", right=True), Column("events", right=True), Column("entities", right=True)]
+    rows = [(s["id"], s["title"], s["kind"], read_as(s["read_as"]), str(len(s["sections"])),
+             str(s["counts"]["sentences"]), str(s["counts"]["events"]), str(s["counts"]["entities"])) for s in results]
+    cols = [Column("id", 24), Column("title", flex=True), Column("kind", 14), Column("read as", 14, lines=2),
+            Column("sections", right=True), Column("sentences", right=True), Column("events", right=True),
+            Column("entities", right=True)]
     return "\n".join(grid(screen, cols, rows) + more(screen, left, "sources")) + "\n"
 
 

@@ -63,8 +63,10 @@ def shown(item: dict[str, Any]) -> str:
 
 def sources(results: list[dict[str, Any]]) -> str:
     rows = [[s["id"], s["title"], s["author"], s["kind"], len(s["sections"]), s["counts"]["sentences"],
-             s["counts"]["events"], s["counts"]["entities"]] for s in results]
-    return tsv(["id", "title", "author", "kind", "sections", "sentences", "events", "entities"], rows)
+             s["counts"]["events"], s["counts"]["entities"], s["read_as"]["format"], s["read_as"]["encoding"],
+             s["read_as"]["basis"]] for s in results]
+    return tsv(["id", "title", "author", "kind", "sections", "sentences", "events", "entities", "format", "encoding",
+                "basis"], rows)
 
 
 def extract(results: list[dict[str, Any]]) -> str:
