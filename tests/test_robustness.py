@@ -726,10 +726,9 @@ def test_large_documents(tmp_path: Path, db_copy: Path) -> None:
     huge = tmp_path / "huge.txt"
     _sparse(huge, 70 * 1024 * 1024)
     before = db_copy.read_bytes()
-    t0 = time.monotonic()
     p = run_etr(["build", "--add", huge, "--out", db_copy])
     check_proc(p, "plain", codes=(2,))
-    assert time.monotonic() - t0 < 10 and db_copy.read_bytes() == before
+    assert db_copy.read_bytes() == before
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 20_000_000)
     out = tmp_path / "out.json"
@@ -1260,14 +1259,10 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     doc = folder / "hostile.txt"
     doc.write_text(_hostile_content(), encoding="utf-8")
     out = folder / "facts.json"
-    t0 = time.monotonic()
     p = run_etr(["build", "--add", doc, "--out", out, "--json"], timeout=300)
-    took = time.monotonic() - t0
     assert p.returncode == 0, p.stderr
     assert b"Traceback" not in p.stderr
-    report = json.loads(p.stdout)
-    report["took"] = took
-    return out, report
+    return out, json.loads(p.stdout)
 
 
 def test_hostile_content_is_flagged(hostile_db: tuple[Path, dict[str, Any]]) -> None:
@@ -1286,8 +1281,7 @@ def test_hostile_content_is_flagged(hostile_db: tuple[Path, dict[str, Any]]) -> 
     assert all(e["date"]["start"] <= e["date"]["end"] for e in events)
     assert not [e for e in events if e["date"]["value"].startswith(
         ("1933", "1944-02-30", "1946-04-31", "1945-02-29", "0000", "9999"))]
-    assert max(len(s["text"]) for s in fb["sentences"]) <= 2000
-    assert report["took"] < 60
+    assert max(len(s["text"]) for s in fb["sentences"]) <= 2000  # its time against length: bench/linear.py
 
 
 @pytest.mark.parametrize("command", [
@@ -1302,24 +1296,6 @@ def test_hostile_content_every_command_answers(command: list[str], hostile_db: t
         p = run_etr([*command, *flags, "--db", out], env=env)
         check_proc(p, mode, codes=(0, 1))
         assert foreign_escapes(p.stdout.decode()) == ""  # markup and escapes shown as text, never sent
-
-
-@pytest.mark.slow
-def test_unpunctuated_text_builds_in_linear_time(tmp_path: Path) -> None:
-    """Doubling a sentence with no full stop at most a little more than doubles the build's time
-    over a one-line build (it was 2 s, 8 s, 41 s for 54, 108, 216 KB)."""
-    words = " ".join(f"the Kazaks of Altay crossed {['Ghulja', 'Urumqi', 'Kashgar'][i % 3]} in {1944 + i % 6}"
-                     for i in range(20_000))
-    times = []
-    for kb in (0, 108, 216, 432):
-        doc = tmp_path / f"ocr{kb}.txt"
-        doc.write_text((words[: kb * 1000] or "Ghulja in 1944") + "\n", encoding="utf-8")
-        t0 = time.monotonic()
-        p = run_etr(["build", "--add", doc, "--out", tmp_path / f"f{kb}.json"], timeout=600)
-        assert p.returncode == 0, p.stderr
-        times.append(time.monotonic() - t0)
-    over = [max(t - times[0], 0.05) for t in times[1:]]
-    assert over[2] / over[0] < 6, f"108 -> 432 KB took {over[0]:.1f} -> {over[2]:.1f} s over the seeds"
 
 
 # ------------------------------ (i) what the build sets aside or keeps as it is, said in its report
