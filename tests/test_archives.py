@@ -581,6 +581,13 @@ def test_what_a_telegram_reports_without_a_date_is_dated_by_its_file_number(tmp_
     assert all(text[c["start"]:c["end"]] == c["quote"] for c in first["citations"])
     shown = json.loads(cli("show", first["id"], "--json", "--db", str(out)).stdout)["results"][0]
     assert shown["kind"] == "sentence" and "full internal autonomy" in shown["text"]
+    # a profile lists it among the person's events, so dated, and not again among his statements
+    who = json.loads(cli("who", "Ahkmed Jan", "--json", "--db", str(out)).stdout)
+    jsonschema.validate(who, json.loads((ROOT / "data" / "output.schema.json").read_text()))
+    person = who["results"][0]
+    reported = [e for e in person["events"] if e["date"]["how"] == "document"]
+    assert [e["date"]["value"] for e in reported] == ["1946-12-18"] and "full internal autonomy" in reported[0]["text"]
+    assert not any("full internal autonomy" in c["quote"] for c in person["statements"])
     # a period lists the events the documents date, not every sentence of a dated telegram
     assert cli("when", "1946-12", "--json", "--db", str(out)).exit_code in (0, 1)
     period = json.loads(cli("when", "1946-12", "--json", "--db", str(out)).stdout or '{"results": []}')["results"]

@@ -8,7 +8,8 @@ etr.errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -131,7 +132,8 @@ class FactBase:
         rows = self.ix.event_keys(ids)  # their JSON is read when shown (all of it for --json)
         rows.sort(key=lambda r: r[0])
         # the entity's sentences that state no event (those that do are its events)
-        statements = [self.citation_of_sentence(s) for s in self.ix.sentences(e["sentences"], undated_only=True)]
+        undated = self.ix.sentences(e["sentences"], undated_only=True)
+        statements = [self.citation_of_sentence(s) for s in undated]
         order = self.source_names
         statements.sort(key=lambda c: (order[c["source"]][0] if c["source"] in order else 0, c["start"]))
         spans = [(c["source"], c["start"], c["end"]) for c in statements]
@@ -140,7 +142,20 @@ class FactBase:
             if not any(src == grounding["source"] and a <= grounding["start"] and grounding["end"] <= b
                        for src, a, b in spans):
                 statements.insert(0, grounding)
-        events = RawList(keys=[r for _k, _e, r in rows], fetch=self.ix.outs)
+        # what it says without a date, in a letter, telegram or cutting its header or date line
+        # dates: reported by then ("General Ho Yao-tsu was offered chairmanship ..." under
+        # "Chungking, September 21, 1942"), among its events
+        reported = [(s, got) for s in undated if (got := self.reported_by(s)) is not None]
+        if reported:
+            shown = {(s["source"], s["start"]) for s, _got in reported}
+            statements = [c for c in statements if (c["source"], c["start"]) not in shown]
+            merged = sorted([(k, ("ix", r)) for k, _e, r in rows]
+                            + [((got["date"]["start"], got["date"]["end"], s["source"], s["start"]),
+                                ("doc", json.dumps(got, ensure_ascii=False))) for s, got in reported],
+                            key=lambda m: m[0])
+            events = RawList(keys=[m[1] for m in merged], fetch=self._outs_or_made)
+        else:
+            events = RawList(keys=[r for _k, _e, r in rows], fetch=self.ix.outs)
         related = []
         for r in e["related"]:
             ref = self.entity_ref(r["id"])
@@ -158,6 +173,32 @@ class FactBase:
             "statements": statements, "related": related,
             "merges": e.get("merges", []), "possibly": e.get("possibly", []),
         }
+
+    def _outs_or_made(self, keys: Sequence[Any]) -> list[str]:
+        """The JSON of a profile's events: read from the index, or made here (reported_by)."""
+        got = iter(self.ix.outs([k for kind, k in keys if kind == "ix"]))
+        return [next(got) if kind == "ix" else k for kind, k in keys]
+
+    @cached_property
+    def _dated_sources(self) -> dict[str, dict[str, Any] | None]:
+        return {}
+
+    def reported_by(self, s: dict[str, Any]) -> dict[str, Any] | None:
+        """A sentence that states no date, as an answer dated on or before the day its document's
+        header or date line gives ("893.00/12–1846: Telegram", "Chungking, September 21, 1942"),
+        citing the sentence and those words; None when its document gives no day."""
+        if s["source"] not in self._dated_sources:
+            self._dated_sources[s["source"]] = self.ix.source_dated(s["source"])
+        d = self._dated_sources[s["source"]]
+        if d is None or s["start"] < d["end"]:
+            return None  # undated, or the header itself
+        cit = self.citation_of_sentence(s)
+        day = d["value"]
+        return {"id": s["id"], "source": s["source"],
+                "date": {"text": d["text"], "value": day, "start": day, "end": day, "precision": "day",
+                         "mod": "ON_OR_BEFORE", "how": "document", "type": "DATE", "anchor": None},
+                "text": s["text"], "entities": [self.entity_ref(x) for x in s["entities"]],
+                "citations": [cit, dict(cit, start=d["start"], end=d["end"], quote=d["text"])]}
 
     def registry_dated(self, e: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         """(id, output) of the events stated where the registry entry `e` cites its dates."""

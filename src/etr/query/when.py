@@ -162,25 +162,12 @@ def _by_document_date(fb: FactBase, keep: list[tuple[float, int]], events_of: di
     if not undated:
         return []
     sentences = fb.ix.sentences_by_rid([rid for _s, rid in undated])
-    dated: dict[str, dict[str, Any] | None] = {}
     got = []
     for score, rid in undated:
         s = sentences.get(rid)
-        if s is None:
-            continue
-        if s["source"] not in dated:
-            dated[s["source"]] = fb.ix.source_dated(s["source"])
-        d = dated[s["source"]]
-        if d is None or s["start"] < d["end"]:
-            continue  # undated, or the header itself
-        cit = fb.citation_of_sentence(s)
-        header = dict(cit, start=d["start"], end=d["end"], quote=d["text"], section=cit["section"])
-        day = d["value"]
-        got.append((score, rid, {
-            "id": s["id"], "source": s["source"],
-            "date": {"text": d["text"], "value": day, "start": day, "end": day, "precision": "day",
-                     "mod": "ON_OR_BEFORE", "how": "document", "type": "DATE", "anchor": None},
-            "text": s["text"], "entities": [fb.entity_ref(x) for x in s["entities"]], "citations": [cit, header]}))
+        out = None if s is None else fb.reported_by(s)
+        if out is not None:
+            got.append((score, rid, out))
     return got
 
 
