@@ -633,3 +633,12 @@ def test_a_letter_telegram_or_newspaper_is_dated_by_its_date_line(tmp_path: Any,
     assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
     src = next(s for s in json.loads(out.read_text())["sources"] if not s["curated"])
     assert src.get("dated", {}).get("value") == dated
+
+
+def test_no_name_runs_over_a_line_break() -> None:
+    """Lines read as one statement (an infobox's office and its term) keep their names apart."""
+    from etr.ingest.discover import unknown_names
+
+    text = "Xinjiang Production and Construction Corps\nIn office\nJuly 7, 1928 – April 1933\nPreceded by Yang Zengxin"
+    got = {u.text for u in unknown_names(text, 0, len(text), [])}
+    assert "Construction Corps" in got and "Yang Zengxin" in got and not [x for x in got if "\n" in x]

@@ -39,8 +39,9 @@ class Unknown(NamedTuple):
 Vocabulary = frozenset[str]
 
 _CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"  # "St. Petersburg"
-_CONNECT = r"(?:\s+(?:of(?:\s+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)\s+|\s+|-)"
-_INITIAL = r"(?:[A-Z]\.(?=\s+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
+# a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
+_CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)[^\S\n]+|[^\S\n]+|-)"
+_INITIAL = r"(?:[A-Z]\.(?=[^\S\n]+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
 _PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
