@@ -393,27 +393,25 @@ class Index:
     def event_outs_overlapping(self, lo: str | None, hi: str | None) -> list[tuple[str, str, str, int, str, str]]:
         """(start, end, source, offset, entities, output JSON) of events whose dates overlap [lo, hi],
         in the fact base's (date) order."""
-        a, b = (_day(lo), _day(hi)) if lo and hi else (None, None)
-        if a is not None and b is not None and self.has_spans:
-            return self.con.execute(
-                "SELECT e.start, e.end, e.source, e.cstart, e.entities, e.out FROM event_spans s JOIN events e ON e.rid = s.rid "
-                "WHERE s.hi >= ? AND s.lo <= ? AND e.end >= ? AND e.start <= ? ORDER BY e.skey, e.source, e.cstart, e.rid",
-                (a, b, lo, hi)).fetchall()
-        return self.con.execute(
-            "SELECT start, end, source, cstart, entities, out FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? "
-            f"ORDER BY {ORDER_BY}", (lo or "0000", hi or "9999")).fetchall()
+        return self._overlapping(lo, hi, "entities, out")
 
     def event_keys_overlapping(self, lo: str | None, hi: str | None) -> list[tuple[str, str, str, int, int]]:
         """(start, end, source, offset, row) of events whose dates overlap [lo, hi], in the fact
         base's order: event_outs_overlapping without the JSON (`outs` reads it)."""
+        return self._overlapping(lo, hi, "rid")
+
+    def _overlapping(self, lo: str | None, hi: str | None, more: str) -> list[Any]:
+        """(start, end, source, offset, *more columns) of the events overlapping [lo, hi]: through
+        the R*Tree of their days when there is one, else by their ISO dates."""
         a, b = (_day(lo), _day(hi)) if lo and hi else (None, None)
         if a is not None and b is not None and self.has_spans:
+            cols = ", ".join(f"e.{c.strip()}" for c in more.split(","))
             return self.con.execute(
-                "SELECT e.start, e.end, e.source, e.cstart, e.rid FROM event_spans s JOIN events e ON e.rid = s.rid "
+                f"SELECT e.start, e.end, e.source, e.cstart, {cols} FROM event_spans s JOIN events e ON e.rid = s.rid "
                 "WHERE s.hi >= ? AND s.lo <= ? AND e.end >= ? AND e.start <= ? ORDER BY e.skey, e.source, e.cstart, e.rid",
                 (a, b, lo, hi)).fetchall()
         return self.con.execute(
-            "SELECT start, end, source, cstart, rid FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? "
+            f"SELECT start, end, source, cstart, {more} FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? "
             f"ORDER BY {ORDER_BY}", (lo or "0000", hi or "9999")).fetchall()
 
     @cached_property
