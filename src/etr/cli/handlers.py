@@ -61,6 +61,20 @@ def _at_most(o: Options) -> int | None:
     return None if o.get("limit") else AT_MOST
 
 
+def _terminal() -> Any:
+    """etr.render.terminal, imported only to draw a table (--json and piped output never do)."""
+    from etr.render import terminal
+
+    return terminal
+
+
+def _tsv() -> Any:
+    """etr.render.tsv, imported only for piped output."""
+    from etr.render import tsv
+
+    return tsv
+
+
 def _generator(fb: Any) -> str:
     from etr import __version__
 
@@ -71,44 +85,40 @@ def lookup(command: str, o: Options) -> Answer:
     """who / where / what."""
     from etr.query.core import ask
     from etr.query.lookup import LOOKUP_TYPES, lookup
-    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: lookup(fb, o["name"], LOOKUP_TYPES[command], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.profiles(screen, results, interpreted, o["name"], shorts, titles, _at_most(o)),
-                  lambda: tsv.entity_tsv(results), cite=_cite(fb, results, o))
+    return Answer(interpreted, results, lambda screen: _terminal().profiles(screen, results, interpreted, o["name"], shorts, titles, _at_most(o)),
+                  lambda: _tsv().entity_tsv(results), cite=_cite(fb, results, o))
 
 
 def when(command: str, o: Options) -> Answer:
     from etr.query.core import ask
     from etr.query.when import when
-    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: when(fb, o["query"], o["limit"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.events(screen, results, shorts, titles, interpreted, _at_most(o)),
-                  lambda: tsv.events(results), cite=_cite(fb, results, o))
+    return Answer(interpreted, results, lambda screen: _terminal().events(screen, results, shorts, titles, interpreted, _at_most(o)),
+                  lambda: _tsv().events(results), cite=_cite(fb, results, o))
 
 
 def search(command: str, o: Options) -> Answer:
     from etr.query.core import ask
     from etr.query.search import search
-    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: search(fb, o["text"], o["limit"] or 10))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.search(screen, results, shorts, titles), lambda: tsv.search(results),
+    return Answer(interpreted, results, lambda screen: _terminal().search(screen, results, shorts, titles), lambda: _tsv().search(results),
                   cite=_cite(fb, results, o))
 
 
 def show(command: str, o: Options) -> Answer:
     from etr.query.browse import show
     from etr.query.core import ask
-    from etr.render import terminal, tsv
 
     fb, (results, interpreted) = ask(o["db"], lambda fb: show(fb, o["ident"]))
     shorts, titles = _names(fb)
-    return Answer(interpreted, results, lambda screen: terminal.shown(screen, results[0], shorts, titles), lambda: tsv.shown(results[0]),
+    return Answer(interpreted, results, lambda screen: _terminal().shown(screen, results[0], shorts, titles), lambda: _tsv().shown(results[0]),
                   cite=_cite(fb, results, o))
 
 
