@@ -328,6 +328,11 @@ def test_events_come_from_the_added_text(tmp_path: Any) -> None:
     # "this town" is the place the sentence before ended at
     ("The army marched in the spring of 1876 to the neighbourhood of Tokohsun. The capture of this town in "
      "August followed.", "1876-08", "Tokohsun"),
+    # "he" in an article whose title names a man is him, though another is named more around it;
+    # an encyclopedia's footnote marks after a full stop end the sentence
+    ("Wang Wen-hsiu\n\nWang Wen-hsiu (1879–1941) was governor of Ningsia.[1] Ma Chung-ying rose against him in "
+     "1931; Ma Chung-ying took Kumul, and Ma Chung-ying fled in 1934.[2][3] When he returned to China in October "
+     "1933 he was arrested by the KMT.[4]", "1933-10", "Wang Wen-hsiu"),
 ])
 def test_a_sentence_names_what_the_text_refers_to(tmp_path: Any, text: str, date: str, who: str) -> None:
     import json

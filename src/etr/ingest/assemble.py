@@ -451,6 +451,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         topic, titled_as = _topic(linker, doc, spec.title, placed) if linker is not None and not spec.curated else (None, "")
         if topic is not None:
             ent_spellings[topic][titled_as] += 1  # the document's title names it so
+            if _etype(topic, entries, extra) in ("person", "unknown"):
+                subject = topic  # an article whose title names a man is about him, whoever is named most
         ti = 0
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
@@ -524,6 +526,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             # any sentence that opens with it ("He arrested ... and sent a letter to Stalin")
             if dated and not people_here and PRONOUN.search(s.text):
                 salient = para_people[s.paragraph].most_common(1)
+                if subject is not None and para_people[s.paragraph][subject]:
+                    # in an article about one man, "he" is him wherever the paragraph names him too
+                    # ("When he returned to China in October 1933 he was arrested by the KMT": Jin
+                    # Shuren's, though Ma Chung-yin is named more often around it)
+                    salient = [(subject, 0)]
                 if salient:
                     ids.append(salient[0][0])
                     via[salient[0][0]] = "pronoun"
@@ -541,7 +548,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ids.append(before[0])
                     via[before[0]] = "pronoun"
             for i in ids:
-                if _etype(i, entries, extra) == "person" and i not in via:
+                if (i == subject or _etype(i, entries, extra) == "person") and i not in via:
                     para_people[s.paragraph][i] += 1
             sent_id = f"s-{sid}-{_hash(sid, s.start, s.end)}"
             ev_ids = []

@@ -270,7 +270,9 @@ def capped(text: str, spans: list[tuple[int, int]], splits: list[tuple[int, int,
 
 
 _BEFORE_NUMBER = {"no", "nos", "p", "pp", "vol", "art"}
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?=\s+)")
+# a sentence's end: its stop, closing quotes and brackets, and the footnote marks an encyclopedia
+# puts after it ("... in western Xinjiang.[2] Shortly after ...", "...[3][4]", "...[a]")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?=\s+)")
 _OPENERS = "\"“‘'([("
 
 
