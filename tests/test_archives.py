@@ -108,6 +108,8 @@ def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
     # an article's opening: a name glossed in brackets, "or" another
     ("The Battle of Baitag Bogd Mountain (Mongolian: Baitag bogdyn tulgaral) or Beitashan Incident (Chinese: "
      "北塔山事件) was a border conflict.", "Battle of Baitag Bogd Mountain", "Beitashan Incident"),
+    # a Wade-Giles given name written with a hyphen is one name with its pinyin ("Shu-jen", "Shuren")
+    ("Wang Shuren was governor of Ningsia in 1930. Wang Shu-jen fled in 1933.", "Wang Shuren", "Wang Shu-jen"),
     # a name with and without its initials, in either order; the one with them is the name
     ("Chaucer Wu arrived at Tihwa. The next day Mr. Chaucer H. Wu called on the Consul.", "Chaucer H. Wu", "Chaucer Wu"),
     ("Mr. Chaucer H. Wu arrived at Tihwa. The next day Chaucer Wu called on the Consul.", "Chaucer H. Wu", "Chaucer Wu"),

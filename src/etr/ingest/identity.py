@@ -283,7 +283,7 @@ class Identities:
         said = self._statement(k)
         if said is not None:
             return said[0], said[1]
-        n = len(fold(u.text).split())
+        n = len(u.text.split())  # words as written: "Chin Shu-jen" and "Jin Shuren" are two each
         registered = [i for i in self._registry_keys.get(k, ()) if alike(self.entries[i].type, u.type)]
         if len(registered) == 1:
             e = self.entries[registered[0]]
@@ -300,7 +300,7 @@ class Identities:
             self._rename(got, u)
             return got, ""
         bare = without_initials(u.text)
-        bare_key = None if bare is None else (key(bare), len(fold(bare).split()))
+        bare_key = None if bare is None else (key(bare), len(bare.split()))
         if bare_key is None and n >= 2:
             bare_key = (k, n)  # "Chaucer Wu" after "Chaucer H. Wu"
         if bare_key is not None:
