@@ -110,6 +110,9 @@ def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
      "北塔山事件) was a border conflict.", "Battle of Baitag Bogd Mountain", "Beitashan Incident"),
     # a Wade-Giles given name written with a hyphen is one name with its pinyin ("Shu-jen", "Shuren")
     ("Wang Shuren was governor of Ningsia in 1930. Wang Shu-jen fled in 1933.", "Wang Shuren", "Wang Shu-jen"),
+    ("Khoja Niyaz, also Khoja Niyaz Haji (1889 - 21 August 1941), was a Uyghur leader.", "Khoja Niyaz",
+     "Khoja Niyaz Haji"),
+    ("Hoja-Niyaz led the rising in 1931. Khoja Niyaz fled to Kashgar in 1933.", "Khoja Niyaz", "Hoja-Niyaz"),
     # a name with and without its initials, in either order; the one with them is the name
     ("Chaucer Wu arrived at Tihwa. The next day Mr. Chaucer H. Wu called on the Consul.", "Chaucer H. Wu", "Chaucer Wu"),
     ("Mr. Chaucer H. Wu arrived at Tihwa. The next day Chaucer Wu called on the Consul.", "Chaucer H. Wu", "Chaucer Wu"),
@@ -132,6 +135,7 @@ def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, 
     ("The Consul at Tihwa (Paxton) reported fighting at Kashgar or Yarkand.", "Kashgar", "Yarkand"),
     ("John A. Smith met John B. Smith at Tihwa.", "John A. Smith", "John B. Smith"),  # other initials, other men
     ("Fighting at Kashgar (the old city) or Yarkand went on all winter.", "Kashgar", "Yarkand"),  # no gloss: a list
+    ("The rebels took Kashgar, also Yarkand and Khotan, in 1933.", "Kashgar", "Yarkand"),
 ])
 def test_names_side_by_side_stay_apart(tmp_path: Any, text: str, a: str, b: str) -> None:
     db = build_one(tmp_path, text)
@@ -649,3 +653,23 @@ def test_no_name_runs_over_a_line_break() -> None:
     text = "Xinjiang Production and Construction Corps\nIn office\nJuly 7, 1928 – April 1933\nPreceded by Yang Zengxin"
     got = {u.text for u in unknown_names(text, 0, len(text), [])}
     assert "Construction Corps" in got and "Yang Zengxin" in got and not [x for x in got if "\n" in x]
+
+
+def test_an_article_is_about_its_title_after_a_long_infobox(tmp_path: Any) -> None:
+    """The lead that names the article's subject may come after a dozen infobox lines: its fields
+    are still about the subject, and so is 'He' in the lead."""
+    import json
+
+    from conftest import cli
+
+    fields = "".join(f"- Field{i}: value {i}\n" for i in range(8))
+    doc = tmp_path / "kn.txt"
+    doc.write_text("= Hoja Barat =\n\nHoja Barat, x\n- Office: President of the Republic\n- Term Start: November 12, 1933\n"
+                   f"{fields}\nHoja Barat (1889 - 1941) was a Uyghur leader. Ma Chung-ying fought Ma Chung-ying's "
+                   "enemies. He is best remembered as the president of the republic from November 1933.\n",
+                   encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("who", "Hoja Barat", "--json", "--db", str(out)).stdout)["results"][0]
+    values = {e["date"]["value"] for e in got["events"]}
+    assert {"1933-11-12", "1933-11"} <= values

@@ -127,6 +127,8 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str) -> s
     cues = _cues()
     gap = text[b1:a2]
     m = cues["between"].fullmatch(gap) or cues["own"].fullmatch(gap)
+    if m is not None and m.group("cue") == "also" and not text[b2:end].lstrip().startswith(("(", "[")):
+        m = None  # "took Kashgar, also Yarkand": a list; "Khoja Niyaz, also Khoja Niyaz Haji (...)": a name
     if m is None and _ASIDE.match(gap):
         bare = _ASIDE.sub("", gap)
         m = cues["between"].fullmatch(bare)  # "Yining[4] (Chinese: 伊宁), also known as Ghulja"

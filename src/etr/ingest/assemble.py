@@ -984,6 +984,9 @@ KIND_WORDS = {"treaty": "treaty", "pact": "treaty", "agreement": "treaty", "acco
               "battle": "event", "incident": "event"}
 
 
+TOPIC_SENTENCES = 15  # an article names what it is about in its first sentences (after its infobox's lines)
+
+
 def _topic(linker: Linker, doc: Document, named: str,
            placed: list[list[tuple[Unknown, int, str]]]) -> tuple[int | None, str]:
     """The registered entity a document is about, as its title or first heading says ("= Ili
@@ -997,7 +1000,7 @@ def _topic(linker: Linker, doc: Document, named: str,
             return got
     # a name the documents taught: "Kumul Rebellion", named so by the title and the text
     for title in titles:
-        for sentence in placed[:5]:
+        for sentence in placed[:TOPIC_SENTENCES]:
             for u, j, _how in sentence:
                 if len(u.text) >= 0.6 * len(title.strip()) and fold(u.text) in fold(title):
                     return j, u.text

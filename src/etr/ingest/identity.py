@@ -67,6 +67,16 @@ def surname_words(words: list[str]) -> list[str]:
     return list(dict.fromkeys((words[0], words[-1])))
 
 
+def word_count(name: str) -> int:
+    """A name's words, a Chinese given name written with a hyphen counting as one ("Chin
+    Shu-jen" and "Jin Shuren" are two each; "Hoja-Niyaz" and "Khoja Niyaz" two each too)."""
+    n = 0
+    for w in name.split():
+        parts = [p for p in re.split(r"[-‐]", w) if p]
+        n += 1 if len(parts) > 1 and all(chinese_syllables(p) for p in parts) else max(1, len(parts))
+    return n
+
+
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")  # "H.", "O", "S.Y."
 
 
@@ -283,7 +293,7 @@ class Identities:
         said = self._statement(k)
         if said is not None:
             return said[0], said[1]
-        n = len(u.text.split())  # words as written: "Chin Shu-jen" and "Jin Shuren" are two each
+        n = word_count(u.text)
         registered = [i for i in self._registry_keys.get(k, ()) if alike(self.entries[i].type, u.type)]
         if len(registered) == 1:
             e = self.entries[registered[0]]
@@ -300,7 +310,7 @@ class Identities:
             self._rename(got, u)
             return got, ""
         bare = without_initials(u.text)
-        bare_key = None if bare is None else (key(bare), len(bare.split()))
+        bare_key = None if bare is None else (key(bare), word_count(bare))
         if bare_key is None and n >= 2:
             bare_key = (k, n)  # "Chaucer Wu" after "Chaucer H. Wu"
         if bare_key is not None:
