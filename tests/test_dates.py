@@ -729,6 +729,16 @@ def test_tag_negatives(text: str) -> None:
     assert scan(text) == []
 
 
+@pytest.mark.parametrize("text,values", [
+    # life dates: a day and month after a year's dash are the end's, not a two-digit year
+    ("Isa Yusuf Alptekin (1901 – 17 December 1995) was a Uyghur leader.", ["1901", "1995-12-17"]),
+    ("Khoja Niyaz (1889 - 21 August 1941) led the rising.", ["1889", "1941-08-21"]),
+    ("The war of 1914–18 and the years 1944-46 were hard.", ["1914/1918", "1944/1946"]),
+])
+def test_a_year_then_a_day_and_month(text: str, values: list[str]) -> None:
+    assert [v for _t, v, *_ in tagged(text)] == values
+
+
 @pytest.mark.parametrize("text,dated", [
     # a date word inside a name is no date (an OCR's "Easter Turkestan", a newspaper's title)
     ("The new republic has established itself in Easter Turkestan, just over the border.", False),

@@ -478,8 +478,8 @@ def years_between(f: Found) -> Raw | None:  # "between 1944 and 1946"
     return f.raw(Point(y1), Point(y2)) if y2 > y1 else None
 
 
-@form(r"(?P<y1>{Y})(?:{DASH}|\s+(?:to|until|till)\s+)(?P<y2>{Y}|\d\d)(?![\d,]\d|\d|\s*%)")
-def year_range(f: Found) -> Raw | None:  # "1944-46", "1944 to 1949"
+@form(r"(?P<y1>{Y})(?:{DASH}|\s+(?:to|until|till)\s+)(?P<y2>{Y}|\d\d(?!\s+{M}\b))(?![\d,]\d|\d|\s*%)")
+def year_range(f: Found) -> Raw | None:  # "1944-46", "1944 to 1949"; not "1901 – 17 December 1995"
     y1 = int(f["y1"] or 0)
     y2 = _two_digit_end(y1, f["y2"] or "")
     return f.raw(Point(y1), Point(y2)) if y1 < y2 <= y1 + 200 else None
