@@ -136,6 +136,9 @@ def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, 
     ("John A. Smith met John B. Smith at Tihwa.", "John A. Smith", "John B. Smith"),  # other initials, other men
     ("Fighting at Kashgar (the old city) or Yarkand went on all winter.", "Kashgar", "Yarkand"),  # no gloss: a list
     ("The rebels took Kashgar, also Yarkand and Khotan, in 1933.", "Kashgar", "Yarkand"),
+    # "Mme. Chiang Kai-shek" is his wife ("Mme." no sentence's end either)
+    ("In August 1942 Mme. Chiang Kai-shek visited Tihwa; Chiang Kai-shek stayed in Chungking.",
+     "Mme. Chiang Kai-shek", "Chiang Kai-shek"),
 ])
 def test_names_side_by_side_stay_apart(tmp_path: Any, text: str, a: str, b: str) -> None:
     db = build_one(tmp_path, text)

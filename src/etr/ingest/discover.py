@@ -95,12 +95,15 @@ def _rules() -> dict[str, Any]:
 def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocabulary) -> list[Mention]:
     """Registry mentions, less those a longer name continues: in "Liu Tse-jung" the registered
     "Liu" (Liu Bin-Di) is only the surname of another man, in "General Sung Hsi-lien" the
-    registered "General Sung" the title and surname of a name given in full, and in
-    "Utsh-Turfan" the registered "Turfan" half of another town's name."""
+    registered "General Sung" the title and surname of a name given in full, in "Utsh-Turfan"
+    the registered "Turfan" half of another town's name, and in "Mme. Chiang Kai-shek" the man
+    only the name of his wife."""
     out = []
     for m in mentions:
         if _COMPOUND_BEFORE.search(text, max(0, m.start - 30), m.start) or _COMPOUND_AFTER.match(text, m.end):
             continue
+        if m.entity is not None and kinds[m.entity] == "person" and _WIFE.search(text, max(0, m.start - 12), m.start):
+            continue  # "Mme. Chiang Kai-shek", "Mrs. Sun Yat-sen": his wife, not he
         if m.entity is not None and kinds[m.entity] == "person" or (m.entity is None and m.kind == "short"):
             nxt = _NEXT_WORD.match(text, m.end)
             if (nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1))
@@ -110,6 +113,8 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
     return out
 
 
+_WIFE_OF = frozenset({"Mrs", "Mme", "Madame", "Mistress", "Frau"})  # a man's name after these is his wife's
+_WIFE = re.compile(r"(?<![\w.])(?:Mrs|Mme|Madame|Mistress|Frau|Mrs\.|Mme\.)\.?\s+$")
 _COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
 _COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Kara"
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
@@ -300,6 +305,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         if got is not None:
             if title:
                 got = got._replace(written=written or _titled_form(text, whole, s, e, title))
+            if title and title[-1].rstrip(".") in _WIFE_OF and len(words) > 1 and text.endswith(got.written, 0, got.end):
+                # "Mme. Chiang Kai-shek" is his wife: a woman of her own, named so, not he
+                got = got._replace(start=got.end - len(got.written), text=got.written, type="person", title="",
+                                   why=f"after {title[-1]!r}")
             out.append(got)
     return out
 
