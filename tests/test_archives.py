@@ -452,6 +452,9 @@ def test_a_short_form_does_not_hide_a_longer_name(text: str, name: str) -> None:
      "The Ili Rebellion was a separatist uprising in northern Xinjiang.\n", "Ili Rebellion", "1944-11-12"),
     ("Kumul Rebellion\n\nThe Kumul Rebellion was a rebellion of Kumulik Uyghurs from 1931 to 1934.\n\n"
      "Kumul Rebellion\nDate4 April 1931 – 1934\n", "Kumul Rebellion", "1931-04-04"),
+    # an encyclopedia's title with what tells it apart is one of its names
+    ("= Ili Rebellion (1944–49) =\n\nInfobox\n- Result: Independence declared on 12 November 1944\n\n"
+     "The Ili Rebellion was a separatist uprising in northern Xinjiang.\n", "Ili Rebellion (1944–49)", "1944-11-12"),
     # "It" opening a paragraph of an article about a place is that place
     ("= Tacheng =\n\nTacheng is a county-level city in northern Xinjiang.\n\nIt was opened to Russian trade "
      "by a treaty signed on 25 July 1851 at Kuldja.\n", "Tacheng", "1851-07-25"),

@@ -1014,9 +1014,14 @@ def _named_by(linker: Linker, title: str) -> tuple[int | None, str]:
     if not found:
         return None, ""
     best = max(found, key=lambda m: m.end - m.start)
+    if best.start == len(title) - len(title.lstrip()) and DISAMBIGUATED.fullmatch(title, best.end):
+        return best.entity, title.strip()  # "Battle of Ürümqi (1933–34)": an encyclopedia's title is a name too
     if best.end - best.start < 0.6 * len(title.strip()):
         return None, ""
     return best.entity, best.text
+
+
+DISAMBIGUATED = re.compile(r"\s*\([^()\n]{1,40}\)\s*")  # what an encyclopedia's title adds to tell two apart
 
 
 SUBJECT_LEAD = 3  # the person a document is about is named in its first sentences ...
