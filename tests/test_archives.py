@@ -679,3 +679,20 @@ def test_an_article_is_about_its_title_after_a_long_infobox(tmp_path: Any) -> No
     got = json.loads(cli("who", "Hoja Barat", "--json", "--db", str(out)).stdout)["results"][0]
     values = {e["date"]["value"] for e in got["events"]}
     assert {"1933-11-12", "1933-11"} <= values
+
+
+def test_a_term_in_the_plural_is_the_term(tmp_path: Any) -> None:
+    """'These Aksakals are men selected ...' says what the Aksakal named before it is: one entity."""
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "ak.txt"
+    doc.write_text("Shortly afterwards the Afghan Aksakal and a number of Indian traders came to see me. These "
+                   "Aksakals are men selected by the Chinese from among the traders of each country.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("what", "Aksakal", "--json", "--db", str(out)).stdout)["results"][0]
+    assert got["name"] == "Aksakal"
+    assert any("men selected by the Chinese" in c["quote"] for c in got["statements"])
+    assert not [e for e in json.loads(out.read_text())["entities"] if e["name"] == "Aksakals"]

@@ -351,6 +351,10 @@ class Identities:
                 return i, f"surname {u.text} of the registered {self.entry(i).name}"
             if len(registered) > 1:
                 return None  # "General Ma": one of several registered Ma, nobody new
+        if u.text.endswith("s") and not u.text.endswith("ss") and len(u.text) > 4 and (key(u.text), 1) not in self._by_key:
+            one = self._by_key.get((key(u.text[:-1]), 1))
+            if one is not None and self.kind(one) in ("unknown", u.type) and self.kind(one) != "person":
+                return one, f"{u.text}: the plural of {self.entry(one).name}"  # "These Aksakals are men selected ..."
         return self._placed(u, source, where)
 
     def _weak_named(self, u: Unknown, doc_words: dict[str, set[int]]) -> bool:
