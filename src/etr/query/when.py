@@ -12,7 +12,7 @@ from etr.query.core import FactBase, clean_query, with_score
 from etr.query.rank import score_sentences
 from etr.store.index import RawList
 from etr.text.fold import fold
-from etr.text.terms import field_terms, terms
+from etr.text.terms import field_terms, field_words, terms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -202,11 +202,10 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str) -> float:
         said = set(field_terms(text, ds))  # an infobox's "Term Start4: 30 December 1948"
         if said and wanted & said:
             weight *= BEST_WEIGHT
-        elif said & ASKED_FIELDS and wanted & ASKED_FIELDS:
+        elif said and wanted & field_words():
             weight *= 0.8  # "Term End" when the question asks when it began
     return weight
 
 
-ASKED_FIELDS = frozenset(terms("became began left removed replaced born died signed established dissolved"))
 NEAR = 60  # characters between a date and a word of the query that make them one statement
 BEST_WEIGHT = 1.15  # the most _dated_by gives: scores stay at most 1, below a named event's own dates

@@ -69,24 +69,31 @@ def terms(text: str) -> list[str]:
     return list(filter(None, map(_TERMS.__getitem__, fold_words(text))))
 
 
-_FIELD_LABEL: Any = None  # (anywhere in a text, at a line's start): compiled on first use
+@cache
+def _field_labels() -> tuple[Any, Any]:
+    """The field labels of rules/words.toml [field_words], anywhere in a text and at a line's start."""
+    import re
+
+    names = "|".join(sorted(map(re.escape, words_rules()["field_words"]), key=len, reverse=True))
+    return re.compile(rf"(?:^|\n- )({names})\d*:"), re.compile(rf"(?:- )?({names})\d*:")
+
+
+@cache
+def field_words() -> frozenset[str]:
+    """Every term a field label stands for (became, began, left, born, died, ...)."""
+    return frozenset(t for words in words_rules()["field_words"].values() for t in terms(words))
 
 
 def field_terms(text: str, end: int | None = None) -> list[str]:
     """The terms an infobox's field labels stand for (rules/words.toml [field_words]): in the
     whole of `text`, or only the field whose value runs up to `end` ("Term Start4: |30 December
     1948" -> became, began)."""
-    import re
-
-    global _FIELD_LABEL
     fields = words_rules()["field_words"]
-    if _FIELD_LABEL is None:
-        names = "|".join(sorted(map(re.escape, fields), key=len, reverse=True))
-        _FIELD_LABEL = (re.compile(rf"(?:^|\n- )({names})\d*:"), re.compile(rf"(?:- )?({names})\d*:"))
+    anywhere, at_line = _field_labels()
     if end is not None:
-        m = _FIELD_LABEL[1].match(text, text.rfind("\n", 0, end) + 1)
+        m = at_line.match(text, text.rfind("\n", 0, end) + 1)
         return terms(fields[m.group(1)]) if m else []
-    return [t for m in _FIELD_LABEL[0].finditer(text) for t in terms(fields[m.group(1)])]
+    return [t for m in anywhere.finditer(text) for t in terms(fields[m.group(1)])]
 
 
 def sentence_terms(text: str) -> list[str]:
