@@ -78,6 +78,8 @@ def _rules() -> dict[str, Any]:
         "titles": titles,
         "after": set(r["titles"]["after"]),
         "honorifics": set(r["titles"]["honorifics"]),
+        "wife_of": set(r["titles"]["wife_of"]),
+        "wife_before": re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, r['titles']['wife_of']))})\.?\s+$"),
         "parts": set(r["titles"]["person_parts"]),
         "peoples": set(r["peoples"]["words"]),
         "starts": set(r["peoples"]["common_starts"]),
@@ -99,10 +101,11 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
     the registered "Turfan" half of another town's name, and in "Mme. Chiang Kai-shek" the man
     only the name of his wife."""
     out = []
+    wife = _rules()["wife_before"]
     for m in mentions:
         if _COMPOUND_BEFORE.search(text, max(0, m.start - 30), m.start) or _COMPOUND_AFTER.match(text, m.end):
             continue
-        if m.entity is not None and kinds[m.entity] == "person" and _WIFE.search(text, max(0, m.start - 12), m.start):
+        if m.entity is not None and kinds[m.entity] == "person" and wife.search(text, max(0, m.start - 12), m.start):
             continue  # "Mme. Chiang Kai-shek", "Mrs. Sun Yat-sen": his wife, not he
         if m.entity is not None and kinds[m.entity] == "person" or (m.entity is None and m.kind == "short"):
             nxt = _NEXT_WORD.match(text, m.end)
@@ -113,8 +116,6 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
     return out
 
 
-_WIFE_OF = frozenset({"Mrs", "Mme", "Madame", "Mistress", "Frau"})  # a man's name after these is his wife's
-_WIFE = re.compile(r"(?<![\w.])(?:Mrs|Mme|Madame|Mistress|Frau|Mrs\.|Mme\.)\.?\s+$")
 _COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
 _COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Kara"
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
@@ -305,7 +306,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         if got is not None:
             if title:
                 got = got._replace(written=written or _titled_form(text, whole, s, e, title))
-            if title and title[-1].rstrip(".") in _WIFE_OF and len(words) > 1 and text.endswith(got.written, 0, got.end):
+            if title and title[-1].rstrip(".") in _rules()["wife_of"] and len(words) > 1 and text.endswith(got.written, 0, got.end):
                 # "Mme. Chiang Kai-shek" is his wife: a woman of her own, named so, not he
                 got = got._replace(start=got.end - len(got.written), text=got.written, type="person", title="",
                                    why=f"after {title[-1]!r}")
