@@ -86,12 +86,18 @@ _SMALL_WORDS = frozenset("the of to and a an in on at by for with from or as tha
 _LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")
 
 
+@cache
+def _rendered_fields() -> tuple[frozenset[str], tuple[str, ...]]:
+    """A rendered infobox's "In office" lines, and the openings of the lines that follow an office."""
+    cfg = rules.load("text")["infobox"]
+    return frozenset(cfg["rendered_term"]), tuple(f + " " for f in cfg["rendered_fields"])
+
+
 def _rendered_offices(text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
     """The offices of an infobox as a web page shows it, start -> end: a short line naming the
     office, "In office", a line with the term's dates, and the lines after it saying who came
     before and after ("Preceded by Yang Zengxin"), read as one statement."""
-    cfg = rules.load("text")["infobox"]
-    terms, fields = set(cfg["rendered_term"]), tuple(f + " " for f in cfg["rendered_fields"])
+    terms, fields = _rendered_fields()
     filled = [(i, *_trim(text, a, b)) for i, (a, b) in enumerate(lines)]
     out: dict[int, int] = {}
     for n, (i, s, e) in enumerate(filled):
