@@ -81,6 +81,17 @@ def build_one(tmp_path: Any, text: str) -> dict[str, Any]:
     return build_with_added([doc], None)[0]
 
 
+def built(tmp_path: Any, text: str, name: str = "doc.txt") -> Any:
+    """A fact base built (etr build --add, as a user runs it) from one document of `text`: its path."""
+    from conftest import cli
+
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    return out
+
+
 def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
     """The name and aliases of the entity one of whose names is `name`."""
     from etr.text.fold import fold
@@ -346,12 +357,7 @@ def test_events_come_from_the_added_text(tmp_path: Any) -> None:
 def test_a_sentence_names_what_the_text_refers_to(tmp_path: Any, text: str, date: str, who: str) -> None:
     import json
 
-    from conftest import cli
-
-    doc = tmp_path / "doc.txt"
-    doc.write_text(text + "\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, text + "\n", "doc.txt")
     db = json.loads(out.read_text(encoding="utf-8"))
     names = {e["id"]: e["name"] for e in db["entities"]}
     ev = next(e for e in db["events"] if e["date"]["value"] == date and e["source"] != "etr")
@@ -366,13 +372,10 @@ def test_what_a_thing_the_documents_describe_but_do_not_name(tmp_path: Any) -> N
 
     from conftest import ROOT, cli
 
-    doc = tmp_path / "t.txt"
-    doc.write_text("Ward reported that Chang left Tihwa January 3, 1946 after signing on January 2 an 11-point "
-                   "agreement with Ining rebels. The 11 point agreement was welcomed. Nobody mentioned the "
-                   "mutual aid agreement between the U. S. S. R. and the Mongolian People’s Republic of "
-                   "March 12, 1936,17 in the talks.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, "Ward reported that Chang left Tihwa January 3, 1946 after signing on January 2 an 11-point "
+                          "agreement with Ining rebels. The 11 point agreement was welcomed. Nobody mentioned the "
+                          "mutual aid agreement between the U. S. S. R. and the Mongolian People’s Republic of "
+                          "March 12, 1936,17 in the talks.\n", "t.txt")
     got = cli("what", "11-point agreement", "--json", "--db", str(out))
     assert got.exit_code == 0, got.stderr
     answer = json.loads(got.stdout)
@@ -393,13 +396,10 @@ def test_a_why_question_finds_the_reason(tmp_path: Any) -> None:
 
     from conftest import cli
 
-    doc = tmp_path / "t.txt"
-    doc.write_text("Consulate at Tihwa reported quiet in the city.\n\nAfter careful consideration Dept has decided "
-                   "to close the Consulate at Tihwa. In arriving at this decision Dept has had in mind the absence of "
-                   "private interests requiring protection in the area.\n\nThe Consulate at Tihwa was opened in 1943 "
-                   "and the consulate staff numbered four.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, "Consulate at Tihwa reported quiet in the city.\n\nAfter careful consideration Dept has decided "
+                          "to close the Consulate at Tihwa. In arriving at this decision Dept has had in mind the absence of "
+                          "private interests requiring protection in the area.\n\nThe Consulate at Tihwa was opened in 1943 "
+                          "and the consulate staff numbered four.\n", "t.txt")
     got = json.loads(cli("search", "why did the Department close the consulate at Tihwa", "--json", "--db",
                          str(out)).stdout)["results"]
     texts = [r.get("text", "") for r in got[:2]]
@@ -468,10 +468,7 @@ def test_a_document_is_about_what_its_title_names(tmp_path: Any, text: str, quer
 
     from conftest import cli
 
-    doc = tmp_path / "article.txt"
-    doc.write_text(text, encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, text, "article.txt")
     got = json.loads(cli("what", query, "--json", "--db", str(out)).stdout)["results"][0]
     assert query in [got["name"], *got["aliases"]]
     assert date in {e["date"]["value"] for e in got["events"] if e["citations"][0]["source"] != "etr"}
@@ -518,10 +515,7 @@ def test_when_dates_what_the_question_asks(tmp_path: Any, text: str, query: str,
 
     from conftest import cli
 
-    doc = tmp_path / "t.txt"
-    doc.write_text(text, encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, text, "t.txt")
     got = [r["date"]["value"] for r in json.loads(cli("when", query, "--json", "--db", str(out)).stdout)["results"]
            if r["citations"][0]["source"] != "etr"]
     assert got[0] == date and not_first in got[1:] + [not_first]
@@ -618,12 +612,9 @@ def test_an_infobox_as_a_page_shows_it_dates_the_office(tmp_path: Any) -> None:
 
     from conftest import cli
 
-    doc = tmp_path / "wang.txt"
-    doc.write_text("Wang Wen-hsiu\n\nWang Wen-hsiu\nGovernor of Ningsia\nIn office\nJuly 7, 1928 – April 1933\n"
-                   "Preceded by Ma Hung-kuei\nSucceeded by Liu Wen-lung\nBorn 1879\n\nWang Wen-hsiu was a Han Chinese "
-                   "official born in Kansu, who governed Ningsia for five years.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, "Wang Wen-hsiu\n\nWang Wen-hsiu\nGovernor of Ningsia\nIn office\nJuly 7, 1928 – April 1933\n"
+                          "Preceded by Ma Hung-kuei\nSucceeded by Liu Wen-lung\nBorn 1879\n\nWang Wen-hsiu was a Han Chinese "
+                          "official born in Kansu, who governed Ningsia for five years.\n", "wang.txt")
     got = json.loads(cli("who", "Wang Wen-hsiu", "--json", "--db", str(out)).stdout)["results"][0]
     office = [e for e in got["events"] if e["date"]["value"].startswith("1928-07-07")]
     assert office and "Governor of Ningsia" in office[0]["text"] and "Preceded by Ma Hung-kuei" in office[0]["text"]
@@ -642,12 +633,7 @@ def test_an_infobox_as_a_page_shows_it_dates_the_office(tmp_path: Any) -> None:
 def test_a_letter_telegram_or_newspaper_is_dated_by_its_date_line(tmp_path: Any, text: str, dated: str | None) -> None:
     import json
 
-    from conftest import cli
-
-    doc = tmp_path / "d.txt"
-    doc.write_text(text, encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, text, "d.txt")
     src = next(s for s in json.loads(out.read_text())["sources"] if not s["curated"])
     assert src.get("dated", {}).get("value") == dated
 
@@ -687,11 +673,8 @@ def test_a_term_in_the_plural_is_the_term(tmp_path: Any) -> None:
 
     from conftest import cli
 
-    doc = tmp_path / "ak.txt"
-    doc.write_text("Shortly afterwards the Afghan Aksakal and a number of Indian traders came to see me. These "
-                   "Aksakals are men selected by the Chinese from among the traders of each country.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    out = built(tmp_path, "Shortly afterwards the Afghan Aksakal and a number of Indian traders came to see me. These "
+                          "Aksakals are men selected by the Chinese from among the traders of each country.\n", "ak.txt")
     got = json.loads(cli("what", "Aksakal", "--json", "--db", str(out)).stdout)["results"][0]
     assert got["name"] == "Aksakal"
     assert any("men selected by the Chinese" in c["quote"] for c in got["statements"])
