@@ -354,7 +354,7 @@ WARM = textwrap.dedent(
     from etr.query.lookup import lookup
     from etr.query.when import when
     from etr.query.search import search
-    from etr.store.index import open_index
+    from etr.store.opening import open_index
     from pathlib import Path
     path, calls, budget = Path(sys.argv[1]), json.loads(sys.argv[2]), float(sys.argv[3])
     ns = {"lookup": lookup, "when": when, "search": search}

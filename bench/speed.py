@@ -188,7 +188,7 @@ CHILD = textwrap.dedent(
     ns = {"lookup": lookup, "when": when, "search": search}
     from etr.store import facts as store
     from etr.query.core import FactBase
-    from etr.store.index import open_index
+    from etr.store.opening import open_index
     db_path = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
     path = store.Path(db_path) if db_path else store.default_db()
     t = pc(); fb = FactBase(open_index(path)); out["load (first)"] = (pc() - t) * 1000
@@ -213,7 +213,7 @@ WARM = textwrap.dedent(
     from etr.query.when import when
     from etr.query.search import search
     ns = {"lookup": lookup, "when": when, "search": search}
-    from etr.store.index import open_index
+    from etr.store.opening import open_index
     db_path = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
     path = store.Path(db_path) if db_path else store.default_db()
     calls = json.loads(sys.argv[2])
@@ -303,9 +303,9 @@ PHASES = textwrap.dedent(
     import etr.cli.main as entry
     import etr.cli.output as output
     import etr.query.core as core
-    from etr.store import index as etr_index
-    orig_open = etr_index.open_index
-    etr_index.open_index = timed("etr: open fact base (index)", orig_open)
+    from etr.store import opening as etr_opening
+    orig_open = etr_opening.open_index
+    etr_opening.open_index = timed("etr: open fact base (index)", orig_open)
     core.ask = timed("etr: load + answer", core.ask)
     output.Output.answer = timed("etr: output (format, render, write)", output.Output.answer)
     sys.argv = ["etr", *sys.argv[1:]]
@@ -446,7 +446,7 @@ def profile(db: str | None) -> str:
         pr.enable()
         from etr.store import facts as store
         from etr.query.core import FactBase
-        from etr.store.index import open_index
+        from etr.store.opening import open_index
         from etr.query.lookup import lookup
         from etr.query.when import when
         from etr.query.search import search

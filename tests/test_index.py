@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etr.render import envelope
-from etr.store.index import RawList, index_from_dict
+from etr.store.index import RawList
+from etr.store.opening import index_from_dict
 
 
 @pytest.fixture(scope="module")

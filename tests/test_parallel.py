@@ -13,7 +13,7 @@ from conftest import SAMPLE_TELEGRAM_DOC
 from etr.ingest import assemble, parallel
 from etr.ingest.pipeline import run_build
 from etr.store import facts as store
-from etr.store import index
+from etr.store import index, opening
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 needs_two_cores = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the build forks only with a second core")
@@ -120,7 +120,7 @@ def _build(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, fork: boo
     else:
         assert set(analysed) == {parent}
     assert index.index_path(out).is_file()
-    idx = index.open_index(out)
+    idx = opening.open_index(out)
     answers = {"who": idx.entity_by_id("ehmetjan-qasimi"), "events": idx.event_outs_overlapping("1944-11", "1944-11-30"),
                "postings": sorted(idx.postings(["ghulja", "kuldja", "rebellion"]).items())}
     return out.read_bytes(), answers

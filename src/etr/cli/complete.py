@@ -140,7 +140,7 @@ def entity_names(kind: str, prefix: str, db: str | None = None) -> list[tuple[st
 
     try:
         from etr.store import facts
-        from etr.store.index import open_index
+        from etr.store.opening import open_index
         from etr.text.fold import fold
 
         index = open_index(Path(db) if db else facts.default_db())

@@ -58,7 +58,7 @@ def ask(path: Path | None, question: Callable[[FactBase], T]) -> tuple[FactBase,
     import sqlite3
 
     from etr.store import facts
-    from etr.store.index import open_index
+    from etr.store.opening import open_index
 
     path = path or facts.default_db()
     try:
@@ -79,7 +79,7 @@ class FactBase:
 
     @classmethod
     def from_dict(cls, db: dict[str, Any]) -> FactBase:
-        from etr.store.index import index_from_dict
+        from etr.store.opening import index_from_dict
 
         return cls(index_from_dict(db))
 

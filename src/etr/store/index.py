@@ -7,7 +7,8 @@ queries answer from; it is keyed by the JSON's size and times, so that when the 
 other way the index is made again from it on the next query, after full validation (a damaged
 fact base is still refused, exit 3). Parsing a large JSON file on every query is what made etr
 slow at a thousand documents (bench/README.md). This module reads the store; etr.store.writer
-writes it. Imports etr.store, etr.errors, etr.text and the standard library.
+writes it, and etr.store.opening opens it for a query, making it anew when it is missing or stale.
+Imports etr.text and the standard library.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 
-from etr.errors import FactBaseInvalid
-from etr.store import facts as store
 from etr.text.fold import fold
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
@@ -139,31 +138,8 @@ def is_current(facts: Path) -> bool:
     return row is not None and row[0] == key
 
 
-def open_index(facts: Path, rebuild: bool = False) -> Index:
-    """The index of the fact base at `facts`, made (after full validation) when missing, stale,
-    or - with `rebuild` - found damaged."""
-    try:
-        key = key_of(facts)
-    except FileNotFoundError:
-        store.load(facts)  # raises FactBaseMissing with the usual message
-        raise
-    except OSError as e:
-        raise FactBaseInvalid(f"{facts}: cannot read ({e.strerror or e})") from None
-    if facts.is_dir():
-        raise FactBaseInvalid(f"{facts}: is a directory, not a fact base")
-    path = index_path(facts)
-    idx = None if rebuild else _try_open(path, key)
-    if idx is not None:
-        return idx
-    db = store.load(facts)
-    write_index(db, path, key)
-    idx = _try_open(path, key)
-    if idx is None:  # the index could not be kept on disk: keep it in memory for this query
-        return index_from_dict(db)
-    return idx
-
-
-def _try_open(path: Path, key: str) -> Index | None:
+def open_current(path: Path, key: str) -> Index | None:
+    """The index at `path`, if it is there and was made from the fact base `key` names; else None."""
     if not path.is_file():
         return None
     try:
@@ -175,29 +151,6 @@ def _try_open(path: Path, key: str) -> Index | None:
         return Index(con)
     except sqlite3.Error:
         return None
-
-
-def write_index(db: dict[str, Any], path: Path | None, key: str) -> Any:
-    """Write the index of a fact base held whole (one read from JSON) atomically; a folder we
-    cannot write to only costs speed. `path` None: in memory, the store returned."""
-    from etr.store.writer import Store, from_records
-
-    try:
-        got = Store(path)
-    except OSError:
-        return None
-    try:
-        from_records(got, db)
-        got.commit(key)
-    except (OSError, sqlite3.Error):
-        got.abandon()
-        return None
-    return got
-
-
-def index_from_dict(db: dict[str, Any]) -> Index:
-    """An in-memory index of an already loaded fact base (tests, one-off use)."""
-    return Index(write_index(db, None, "memory").con)
 
 
 def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, str, str]]:
