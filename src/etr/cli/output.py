@@ -15,10 +15,11 @@ from etr.text.safe import clean, valid_text
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
-    from etr.cli.handlers import Answer
     from etr.errors import EtrError
+    from etr.render.terminal import Screen
 
 
 def stderr(message: str) -> None:
@@ -34,6 +35,27 @@ def progress(message: str) -> None:
     """A progress line on stderr, unless ETR_QUIET=1."""
     if os.environ.get("ETR_QUIET") != "1":
         stderr(message)
+
+
+class Answer:
+    """What a command found, and how to show it in each output form."""
+
+    __slots__ = ("interpreted", "results", "table", "plain", "document", "notes", "code", "export", "extra", "cite")
+
+    def __init__(self, interpreted: dict[str, Any], results: Any, table: Callable[[Screen], str] | None,
+                 plain: Callable[[], str] | None, document: dict[str, Any] | None = None,
+                 notes: tuple[str, ...] = (), code: int = 0, export: Callable[[], str] | None = None,
+                 extra: dict[str, Any] | None = None, cite: list[dict[str, Any]] | None = None) -> None:
+        self.interpreted = interpreted
+        self.results = results  # a list of result dicts, or etr.store.index.RawList
+        self.table = table  # the layout for a terminal (None: nothing on stdout)
+        self.plain = plain  # tab-separated rows for a pipe
+        self.document = document  # under --json, this instead of the envelope
+        self.notes = notes  # lines for stderr, after the output
+        self.code = code  # the exit code when all went well (`build --check` that differs: 1)
+        self.export = export  # --format: this file's text on stdout, whatever stdout is
+        self.extra = extra  # more keys of the JSON envelope (graph's "nodes")
+        self.cite = cite  # --cite: CSL-JSON records of the sources the answer cites
 
 
 class BuildProgress:
