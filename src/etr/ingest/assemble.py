@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from etr import __version__
 from etr.dates.forms import number
@@ -52,6 +52,7 @@ IT_OPENS = re.compile(r"(?:It|Its|The (?:city|town|village|oasis|region|province
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|He|His|She|Her)\b")
 OPENS_WITH_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,8 @@ def assemble(
 
     keys = [k for _sid, k in carried.order] if carried is not None else []
     keys += [analysis_key(fp, text_of_source(spec)) for spec in sources[done:]]
-    made = _analyses(sources[done:], keys[done:], text_of_source, entries, cache)
+    linker = cache_once(lambda: Linker(entries))  # the registry's names, compiled once for the build
+    made = _analyses(sources[done:], keys[done:], text_of_source, linker, cache)
     if carried is not None and discover:
         # what the new documents name in full may make a weak name of an earlier one a name
         named = carried.identities._named
@@ -239,7 +241,7 @@ def assemble(
         if (named - before) & carried.weak:
             say("a new document names a word earlier ones open sentences with: reading them all again")
             carried, done = None, 0
-            made.update(_analyses(sources, keys, text_of_source, entries, cache, skip=set(made)))
+            made.update(_analyses(sources, keys, text_of_source, linker, cache, skip=set(made)))
     if carried is None:
         st = Store(dest)
         identities = Identities(entries)
@@ -250,7 +252,7 @@ def assemble(
         assert prior is not None and prior.path is not None
         st = Store(dest, base=prior.path)
     try:
-        report = _read_on(st, carried, sources, keys, done, entries, made, cache, text_of_source, discover,
+        report = _read_on(st, carried, sources, keys, done, entries, linker, made, cache, text_of_source, discover,
                           user_names, say, step)
     except BaseException:
         st.abandon()
@@ -260,6 +262,18 @@ def assemble(
         cache.keep_only(keys)
         cache.commit()
     return st, report
+
+
+def cache_once(make: Callable[[], T]) -> Callable[[], T]:
+    """`make`, called the first time it is wanted and not again."""
+    got: list[T] = []
+
+    def once() -> T:
+        if not got:
+            got.append(make())
+        return got[0]
+
+    return once
 
 
 def _carried(prior: Store | None, fp: str, sources: list[SourceSpec]) -> Carried | None:
@@ -279,7 +293,7 @@ def _carried(prior: Store | None, fp: str, sources: list[SourceSpec]) -> Carried
 
 
 def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callable[[SourceSpec], str],
-              entries: list[Entry], cache: Analyses | None, skip: set[str] | None = None,
+              linker_of: Callable[[], Linker], cache: Analyses | None, skip: set[str] | None = None,
               ) -> dict[str, tuple[bytes, bytes]]:
     """(names, analysis) of these documents, pickled, by key: those that neither `cache` nor
     `skip` holds analysed, on two cores for a large build."""
@@ -292,7 +306,7 @@ def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callab
             todo[k] = (spec.id, text_of_source(spec))
     if not todo:
         return {}
-    linker = Linker(entries)
+    linker = linker_of()
 
     def work(item: tuple[str, str]) -> tuple[bytes, bytes]:
         doc = read_document(*item)
@@ -381,7 +395,8 @@ class _Texts(Mapping[str, str]):
 
 
 def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str], done: int,
-             entries: list[Entry], made: dict[str, tuple[bytes, bytes]], cache: Analyses | None,
+             entries: list[Entry], linker_of: Callable[[], Linker], made: dict[str, tuple[bytes, bytes]],
+             cache: Analyses | None,
              text_of_source: Callable[[SourceSpec], str], discover: bool, user_names: str | None,
              say: Callable[[str], None], step: Any) -> Report:
     """Read the documents from `done` on into `st`, then write what they change of the rest."""
@@ -400,7 +415,6 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
     # events as written, showing a found entity by the name and kind it had then
     shown: dict[int, dict[tuple[str, str], list[str]]] = defaultdict(dict)
     new_sources: list[str] = []
-    linker: Linker | None = None
 
     def analyses() -> Iterator[tuple[str, bytes]]:
         wanted = keys[done:]
@@ -446,9 +460,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             extra_index[e.id] = len(entries) + len(extra_index)
         writer = _writer(text, placed, per_sentence, identities) if placed else None
         subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
-        if not spec.curated and linker is None:
-            linker = Linker(entries)  # the registry's names, for what a title names
-        topic, titled_as = _topic(linker, doc, spec.title, placed) if linker is not None and not spec.curated else (None, "")
+        topic, titled_as = _topic(linker_of(), doc, spec.title, placed) if not spec.curated else (None, "")
         if topic is not None:
             ent_spellings[topic][titled_as] += 1  # the document's title names it so
             if _etype(topic, entries, extra) in ("person", "unknown"):
