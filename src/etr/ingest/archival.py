@@ -167,6 +167,36 @@ def header(text: str) -> Header | None:
     return Header(line, name, m.start("name"), m.start("name") + len(name), m.group("office").strip(), m.group("to").strip())
 
 
+class Signature(NamedTuple):
+    """The name a letter or despatch is signed with, and where it is."""
+
+    name: str
+    start: int
+    end: int
+
+
+@cache
+def _signed() -> re.Pattern[str]:
+    closes = "|".join(sorted((re.escape(c) for c in _rules()["signature"]["closes"]), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?i:{closes})[,.]?[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*For the [A-Z][\w ]{{2,30}}:[ \t]*\n(?:[ \t]*\n)*)?"
+                      rf"[ \t]*(?P<name>[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’-]*){{0,4}})[ \t]*$", re.M)
+
+
+def signature(text: str, writer: str) -> Signature | None:
+    """The signature after a letter's closing words ("Respectfully yours, / O. Edmund Clubb") when
+    it is the full name of the writer its header names by surname ("(Clubb)"): a spelling of his
+    name the document gives, which the header alone does not."""
+    if not writer:
+        return None
+    last = writer.split()[-1].casefold()
+    for m in _signed().finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if len(words) > 1 and words[-1].casefold() == last and name.casefold() != writer.casefold():
+            return Signature(name, m.start("name"), m.end("name"))
+    return None
+
+
 LABEL_CHARS = 24  # a source's short label, as a table column shows it
 
 

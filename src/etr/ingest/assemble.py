@@ -16,13 +16,15 @@ import json
 import pickle
 import re
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from etr import __version__
+from etr import __version__, rules
 from etr.dates.forms import number
 from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed
@@ -30,7 +32,7 @@ from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
 from etr.ingest.cache import Analyses, fingerprint
 from etr.ingest.cache import key as analysis_key
-from etr.ingest.discover import Unknown, continued, courtesy_only, titled, unknown_names, vocabulary
+from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
 from etr.ingest.documents import Read, read, text_of
 from etr.ingest.identity import Identities, display, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
@@ -309,7 +311,7 @@ def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callab
     linker = linker_of()
 
     def work(item: tuple[str, str]) -> tuple[bytes, bytes]:
-        doc = read_document(*item)
+        doc = read_signed(*item)
         an = analyse(doc, linker)
         names = ([tuple(u) for found in an.unknowns for u in found if not u.weak],
                  sorted({word_key(u.text) for found in an.unknowns for u in found if u.weak}))
@@ -452,7 +454,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if m.entity is None:
                     run.unresolved[m.text] += 1
         n_events = 0
-        prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int] | None = None
+        prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int, bool] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
         placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases)
                   if discover and not spec.curated else [])
@@ -495,7 +497,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ent_forms[j][u.text] += 1
                     if spells(how) or j >= len(entries):  # not a surname: a spelling of the name
                         ent_spellings[j][display(u.text)] += 1
-                    if u.written and (len(u.text.split()) == 1 or not courtesy_only(u.title)):
+                    if u.written:
                         # "General Chu", "Sheng Tupan", "Dr. Mustapha Ali": how the document calls him
                         ent_spellings[j][display(u.written)] += 1
                 if writer is not None and writer not in ids and archival.FIRST_PERSON.search(s.text):
@@ -517,6 +519,12 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if same_para:
                 assert prev is not None
                 _refer_back(s.text, ids, via, prev[1], entries, extra)
+            if topic is not None:
+                for form in other_names(s.text):  # "Nickname(s)"Tiger Prince" of Hami": its subject's
+                    ent_spellings[topic][form] += 1
+                    if topic not in ids:
+                        ids.append(topic)
+                        via[topic] = "the document's subject (its infobox's other names)"
             if topic is not None and topic not in ids:
                 if FIELD_LINE.match(s.text):  # "- Result: Independence ... declared on 12 November 1944"
                     ids.append(topic)
@@ -564,8 +572,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     para_people[s.paragraph][i] += 1
             sent_id = f"s-{sid}-{_hash(sid, s.start, s.end)}"
             ev_ids = []
-            if dated and not re.search(r"[^\W\d]{2,}", _without(s.text, s.start, dated)):
-                dated = []  # a dateline ("November 20, 1944") dates the document, states no event
+            dateline: list[TimexSpan] = []
+            if dated and _dateline(_without(s.text, s.start, dated)):
+                # a dateline ("Calcutta, Feb. 18.") states no event: it dates what follows it
+                dateline, dated = dated, []
             values: set[str] = set()
             for t in dated:
                 if t.date.value not in values:  # "June 19 ... that day", "dated January 3 ... left January 3": one event
@@ -575,12 +585,17 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if implied is not None:
                     ev_ids.append(_event(events_out, spec, doc, s, t, implied, ids, via, entries, extra))
             depth = 0
-            if not dated and same_para:
+            if dateline:
+                dated_for_next = dateline
+            elif not dated and (same_para or (prev is not None and prev[5] and prev[0] == (sid, s.paragraph - 1)
+                                              and prev[3] == s.section)):
+                # a sentence of the paragraph, or the first after a dateline ("Washington, August
+                # 19, 1911." above "The following System of Drill Regulations ... is approved")
                 assert prev is not None
                 carried, depth = prev[2], prev[4] + 1
                 if depth > 1:  # a bare year dates only the very next sentence, not a whole passage
                     carried = [t for t in carried if t.date.precision != "year"]
-                if depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
+                if depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text) and WORDS.search(s.text):
                     for t in _context_dates(carried, text):
                         ev_ids.append(_event(events_out, spec, doc, s, t, _context_date(t), ids, via, entries, extra))
                     dated_for_next = carried if ev_ids else []
@@ -591,7 +606,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
                 pass  # "(Embassy's 2232, December 28, repeated Moscow.)": an aside; the story's date goes on
             else:
-                prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth)
+                prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth, bool(dateline))
             n_events += len(ev_ids)
             for i in ids:
                 ent_sentences[i].append(sent_id)
@@ -987,6 +1002,28 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
 
 
 # a line of an infobox or a fact sheet: "- Date Signed: 1945-08-14", "Result: Independence ..."
+@cache
+def _other_names_field() -> re.Pattern[str]:
+    labels = "|".join(sorted(map(re.escape, rules.load("text")["infobox"]["other_names"]), key=len, reverse=True))
+    return re.compile(rf"\s*[-•*]?\s*(?:{labels})\s*:?\s*(?=\S)", re.I)
+
+
+def other_names(line: str) -> list[str]:
+    """The names an infobox's field of other names gives its subject: "Nickname Ga Ssu-ling
+    ("Baby General" or "Little Commander")[1] or "Big Horse"[2]" gives four; quotes and
+    footnote marks dropped ("Tiger Prince" of Hami: "Tiger Prince of Hami")."""
+    m = _other_names_field().match(line)
+    if m is None or "\n" in line.strip() or line.rstrip().endswith("."):
+        return []  # a field is one line, and no sentence
+    value = re.sub(r"\[[^\]]{1,4}\]", "", line[m.end():])
+    out = []
+    for part in re.split(r"\s+or\s+|[,;()]", value):
+        name = " ".join(re.sub(r"[\"“”‘’«»]", "", part).split()).strip(" .'")
+        if len(name) > 2 and name[:1].isupper() and len(name.split()) <= 6:
+            out.append(name)
+    return out
+
+
 FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 THE_KIND = re.compile(r"\b(?:the|this|that)\s+(treaty|pact|agreement|accord|convention|rebellion|revolt|uprising|"
@@ -1122,6 +1159,14 @@ class Analysis(NamedTuple):
     flagged: list[Flag]  # dates set aside, and why
 
 
+def read_signed(source: str, text: str) -> Document:
+    """A document's sentences, with its signature among them where that spells out the name of
+    the writer its header names ("Respectfully yours, / O. Edmund Clubb" under "(Clubb)")."""
+    head = archival.header(text)
+    signed = archival.signature(text, head.writer) if head is not None and head.start >= 0 else None
+    return read_document(source, text, frozenset({signed.start}) if signed is not None else frozenset())
+
+
 def analyse(doc: Document, linker: Linker) -> Analysis:
     """A document's dates, registry names, unregistered names and alias statements."""
     text = doc.text
@@ -1146,6 +1191,16 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
                 unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, "the writer a header names"))
                 unk.sort()
     said: list[Alias] = []
+    signed = archival.signature(text, head.writer) if head is not None and head.start >= 0 else None
+    if signed is not None:  # "Respectfully yours, / O. Edmund Clubb": the writer's full name
+        assert head is not None
+        for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
+            if a <= signed.start < b and not any(x.start < signed.end and signed.start < x.end for x in found):
+                unk[:] = [u for u in unk if not (u.start < signed.end and signed.start < u.end)]
+                unk.append(Unknown(signed.start, signed.end, signed.name, "person", "", "the writer's signature"))
+                unk.sort()
+                said.append(Alias(head.start, head.end, signed.start, signed.end, signed.name,
+                                  "the signature of the writer", a, b))
     for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
         names = [(m.start, m.end, kinds[m.entity] if m.entity is not None else "unknown") for m in found]
         names += [(u.start, u.end, u.type) for u in unk]
@@ -1185,6 +1240,29 @@ def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
 
 
 _DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "type", "anchor")
+
+
+# what is left of a line that only dates a document once its dates are taken out: a dateline's
+# place ("Tihwa, November 16, 1947—6 p.m."), a routing word ("[Received November 17—4:02 p.m.]")
+_DATELINE = re.compile(r"[\W\d]*(?:(?:Received|Sent|Dated|Filed|Repeated)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
+                       r"(?:[\W\d]|\b[ap]\.\s?m\b|\bnoon\b|\bmidnight\b)*")
+WORDS = re.compile(r"[^\W\d]{3,}")  # a sentence of words, not a file number alone ("(793.94/17089)")
+
+
+def _dateline(rest: str) -> bool:
+    """Whether a sentence whose dates leave `rest` is a dateline or a routing line, not a statement."""
+    return not re.search(r"[^\W\d]{2,}", rest) or _DATELINE.fullmatch(rest) is not None
+
+
+def _to_day(date: dict[str, Any]) -> dict[str, Any]:
+    """An event's date to the day: the hour a telegram was sent ("June 11, 11 a.m.") or a part of
+    a day ("this afternoon") is when it was told, not a finer date of what it tells."""
+    if "T" not in date["value"]:
+        return date
+    return {**date, "value": _TIME_OF_DAY.sub("", date["value"]), "type": "DATE", "precision": "day"}
+
+
+_TIME_OF_DAY = re.compile(r"T[^/]*")
 
 
 def _without(text: str, offset: int, spans: list[TimexSpan]) -> str:
@@ -1227,6 +1305,7 @@ def _implied(t: TimexSpan) -> dict[str, Any] | None:
 def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,
            date: dict[str, Any], ids: list[int], via: dict[int, str],
            entries: list[Entry], extra: list[Entry]) -> str:
+    date = _to_day(date)
     eid = f"e-{spec.id}-{_hash(spec.id, s.start, t.start, date['value'])}"
     cit = _citation(spec, doc, s.start, s.end)
     out.append({
@@ -1284,14 +1363,27 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: Mapping[str, tuple
 def _spellings(e: Entry, used: Counter[str]) -> tuple[list[str], list[str]]:
     """An entity's aliases (the spellings documents use: the registry's and any other a document
     wrote it in, "Tihwa" for Dihua) and variants (well-known spellings none of them uses)."""
-    seen = {fold(e.name)} | {fold(a) for a in e.aliases}
+    seen = {_spelled(e.name)} | {_spelled(a) for a in e.aliases}
     aliases = list(e.aliases)
     learnt: set[str] = set()
     for form, _n in sorted(used.items(), key=lambda kv: (-kv[1], kv[0])):
-        if fold(form) in seen or (form.isupper() and any(fold(f) == fold(form) for f in used if not f.isupper())):
+        form = " ".join(POSSESSIVE_END.sub("", form).split())  # "Mr. Clubb’s": "Mr. Clubb"
+        if form.count("(") != form.count(")") or form.count("[") != form.count("]"):
+            continue  # a name cut inside its brackets ("Xinjiang War (1937"): no spelling
+        if _spelled(form) in seen or (form.isupper() and any(fold(f) == fold(form) for f in used if not f.isupper())):
             continue  # known already; or a telegram's capitals of a spelling also written ordinarily
-        seen.add(fold(form))
+        seen.add(_spelled(form))
         learnt.add(fold(form))
         aliases.append(display(form))
     variants = [v for v in e.variants if fold(v) not in learnt]
     return aliases, variants
+
+
+POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
+
+
+def _spelled(form: str) -> str:
+    """A spelling up to case and accents: "Alma Ata" and "Alma-Ata", "Shih-ts’ai" and
+    "Shih-tsai" are two spellings a reader may copy, "TIHWA" and "Tihwa" one."""
+    plain = unicodedata.normalize("NFKD", " ".join(form.split()))
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()

@@ -16,13 +16,21 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
-from etr.ingest.assemble import Report, SourceSpec, analyse, assemble, seed_sources, user_source
+from etr.ingest.assemble import (
+    Report,
+    SourceSpec,
+    analyse,
+    assemble,
+    read_signed,
+    seed_sources,
+    user_source,
+)
 from etr.ingest.cache import Analyses
 from etr.ingest.documents import Read, check_encoding, read, shown, text_of
 from etr.ingest.folders import collect
 from etr.ingest.link import Linker
 from etr.ingest.registry import load_registry
-from etr.ingest.sentences import MAX_SENTENCE, read_document
+from etr.ingest.sentences import MAX_SENTENCE
 from etr.store import facts as store
 from etr.store import index
 from etr.store.writer import Store
@@ -285,7 +293,7 @@ def extract_text(path: Path, encoding: str | None = None) -> tuple[str, list[dic
     """A document's text (as the build reads it: a page's or a PDF's text), and the dates and
     names in it with offsets into that text."""
     text = read(path, check_encoding(encoding)).text
-    doc = read_document("x", text)
+    doc = read_signed("x", text)
     if not doc.paragraphs:
         raise BadDocument(f"{path}: no readable text in it")
     entries = load_registry(_root() / "data" / "registry")

@@ -161,8 +161,10 @@ def _office_fields() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(r["office"]), frozenset(r["fields"])
 
 
-def read_document(source: str, text: str) -> Document:
-    """Sections, content paragraphs and sentences of `text`, furniture left out."""
+def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) -> Document:
+    """Sections, content paragraphs and sentences of `text`, furniture left out; `keep`: where
+    lines begin that are content though they look like furniture (a despatch's signature that
+    spells out its writer's name, etr.ingest.archival.signature)."""
     cfg = rules.load("text")
     skip_sections = {s.lower() for s in cfg["sections"]["skip"]}
     tail_markers = {s.lower() for s in cfg["furniture"]["tail_markers"]}
@@ -207,7 +209,7 @@ def read_document(source: str, text: str) -> Document:
             if not _PAGE_MARK.match(line):
                 prose = line
             continue
-        if _is_furniture(line, in_list):
+        if _is_furniture(line, in_list) and s not in keep:
             continue
         if line.startswith(("- ", "* ", "• ")):
             s += 2

@@ -35,6 +35,9 @@ OTHER_KIND = 90.0  # `who X` shows a place or a treaty only for a name or a whol
 CLOSE = 3.0  # candidates this close to the best are shown too
 
 
+SPELLED = 95.0  # a name this close is the query's spelling in another romanisation ("Toksun", "Toqsun")
+
+
 GENERIC = {"area", "region", "city", "town", "village", "district", "districts", "province", "county",
            "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal"}
 
@@ -100,7 +103,11 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     if types is not None and (not matches or matches[0].score < 99.5):
         # another kind, but only by a name, not by a guess; and an exact name of another kind
         # ("what USSR": the Soviet Union, a place) beats a loose match of the asked kind
-        others = [m for m in fb.names.match(q) if m.score >= (OTHER_KIND if not matches else 99.5)]
+        # ... or a name of no known kind spelled as the query is, far closer than what matched
+        # ("where Toksun": the "Toqsun" a memoir drove to, not the telegrams' "Tokosun")
+        best = matches[0].score if matches else 0.0
+        others = [m for m in fb.names.match(q) if m.score >= (OTHER_KIND if not matches else 99.5)
+                  or (fb.entities[m.entity]["type"] == "unknown" and m.score >= max(SPELLED, best + CLOSE))]
         if others:
             interpreted["types"] = "all"
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches

@@ -149,4 +149,10 @@ def _pinyin_word(word: str) -> bool:
 def key(name: str) -> str:
     """The romanisation-aware key of a name: its words' keys joined without spaces (so that
     "Shicai", "Shih-tsai" and "Shih Ts'ai" meet)."""
-    return "".join(word_key(w) for w in _WORD.findall(latin(name)))
+    words = _WORD.findall(latin(name))
+    if len(words) > 2:  # "Mongolian and Tibetan Affairs Commission", "Mongolian Tibetan Affairs Commission"
+        words = [w for w in words if w.lower() not in CONNECTORS] or words
+    return "".join(word_key(w) for w in words)
+
+
+CONNECTORS = frozenset({"and", "the", "&"})  # words a long name is written with and without
