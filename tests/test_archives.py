@@ -778,3 +778,36 @@ def test_where_finds_a_name_of_unknown_kind_spelled_as_asked(tmp_path: Any) -> N
     db = built(tmp_path, text)
     got = json.loads(cli("where", "Toksun", "--json", "--db", str(db)).stdout)["results"]
     assert got[0]["name"] == "Toqsun"
+
+
+def test_he_opening_a_sentence_of_a_biography_is_its_subject(tmp_path: Any) -> None:
+    """'He was the son of Ma Qing. He commanded Hui cavalry': the second 'he' is the man the
+    article is about, as the first was, not the father the sentence before named."""
+    import json
+
+    from conftest import cli
+
+    text = ("Ma Chengxiang\n\nMa Chengxiang was a Chinese Muslim general in the National Revolutionary Army. "
+            "He was the son of Ma Qing. He commanded Hui cavalry in Xinjiang, the 5th cavalry army.\n\n"
+            "He fled via the Pamirs to India.\n")
+    db = built(tmp_path, text)
+    about = json.dumps(json.loads(cli("who", "Ma Chengxiang", "--json", "--db", str(db)).stdout)["results"][0])
+    assert "He commanded Hui cavalry" in about and "He fled via the Pamirs" in about
+    father = json.loads(cli("who", "Ma Qing", "--json", "--db", str(db)).stdout)["results"][0]
+    assert father["name"] == "Ma Qing" and "He commanded Hui cavalry" not in json.dumps(father)
+
+
+def test_search_a_rare_word_outweighs_a_name_every_sentence_has(tmp_path: Any) -> None:
+    """In an article about Yang Zengxin every sentence is his ('he'): his name is in all of them
+    and says little, while 'banquet' picks the answer."""
+    import json
+
+    from conftest import cli
+
+    text = ("Yang Zengxin\n\nYang Zengxin was the governor of the province. " + " ".join(
+        f"He invited the rebels to talks in the {w} year of his rule." for w in
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"))
+        + " Rebels of the south were invited to a banquet and decapitated.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("search", "why did Yang Zengxin invite rebels to a banquet", "--json", "--db", str(db)).stdout)
+    assert "banquet" in json.dumps(got["results"][0])

@@ -468,6 +468,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if _etype(topic, entries, extra) in ("person", "unknown"):
                 subject = topic  # an article whose title names a man is about him, whoever is named most
         ti = 0
+        about: int | None = None  # the person the sentence before is about
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
             via: dict[int, str] = {}
@@ -559,14 +560,27 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     # about him: the person the document is about
                     ids.append(subject)
                     via[subject] = "pronoun (the person the document is about)"
-            elif OPENS_WITH_PRONOUN.match(s.text) and same_para:
+            elif OPENS_WITH_PRONOUN.match(s.text) and (same_para or _etype(subject, entries, extra) == "person"):
                 # "Stalin agreed. He volunteered the requested airplanes.": the person the sentence
-                # before named first
-                assert prev is not None
-                before = [i for i in prev[1] if _etype(i, entries, extra) == "person"]
-                if before and before[0] not in ids:
-                    ids.append(before[0])
-                    via[before[0]] = "pronoun"
+                # before is about (it opens with him, or with "he" meaning him); else, in an article
+                # about a man, him ("He was the son of Ma Qing. He commanded Hui cavalry"); else
+                # the person the sentence before named first
+                target = about if same_para else None
+                if target is None and _etype(subject, entries, extra) == "person":
+                    target = subject
+                if target is None and prev is not None:
+                    target = next((i for i in prev[1] if _etype(i, entries, extra) == "person"), None)
+                if target is not None and target not in ids:
+                    ids.append(target)
+                    via[target] = "pronoun"
+            # the person this sentence is about, for a "he" opening the next: the one it opens with
+            if OPENS_WITH_PRONOUN.match(s.text):
+                about = next((i for i in ids if via.get(i, "").startswith("pronoun")), None)
+            else:
+                about = next((j for a, j in sorted(
+                    [(m.start, m.entity) for m in found if m.entity is not None]
+                    + [(u.start, j) for u, j, _how in (placed[s_index] if placed else [])])
+                    if a - s.start <= 1 and _etype(j, entries, extra) == "person"), None)
             for i in ids:
                 if (i == subject or _etype(i, entries, extra) == "person") and i not in via:
                     para_people[s.paragraph][i] += 1
@@ -1271,7 +1285,9 @@ def _without(text: str, offset: int, spans: list[TimexSpan]) -> str:
     return text
 
 
-def _etype(i: int, entries: list[Entry], extra: list[Entry]) -> str:
+def _etype(i: int | None, entries: list[Entry], extra: list[Entry]) -> str:
+    if i is None:
+        return ""
     return entries[i].type if i < len(entries) else extra[i - len(entries)].type
 
 

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 NEIGHBOURED = 300  # sentences whose neighbours are read for context when ranking  # a registry date of the event the query names outranks a weak word match
 
 
+ENTITY_IDF = 1.5  # a name, as one term of its entity's sentence frequency, weighs more than a word of that rarity
+
+
 QUESTION_CUES = {
     "how many": "number", "how much": "number", "when": "date", "what year": "date",
     "what date": "date", "who": "person", "where": "place",
@@ -110,9 +113,13 @@ def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
                 else:
                     d[t] = d.get(t, 0) + 1
     linked: dict[str, set[int]] = {}
-    for eid in qents:
+    for eid in list(qents):
         if eid in fb.entity_index:
             linked[eid] = set(ix.entity_rids(fb.entity_index[eid]))
+            # a name weighs what its entity's sentences make it weigh: in an article about Yang
+            # Zengxin every sentence is his, and "banquet" says more than his name
+            w, gram = qents[eid]
+            qents[eid] = (min(w, max(2.0, ENTITY_IDF * ix.idf_of(len(linked[eid])))), gram)
     cands = set(tf).union(*linked.values())
     avg, lengths = ix.avg, ix.lengths
     empty: dict[str, int] = {}
