@@ -811,3 +811,29 @@ def test_search_a_rare_word_outweighs_a_name_every_sentence_has(tmp_path: Any) -
     db = built(tmp_path, text)
     got = json.loads(cli("search", "why did Yang Zengxin invite rebels to a banquet", "--json", "--db", str(db)).stdout)
     assert "banquet" in json.dumps(got["results"][0])
+
+
+HEDIN_STYLE = ("»CHANG FENG-MING borrowed sixty gallons from us at Hami and promised to return the same quantity.»\n\n"
+               "»If I make a promise I keep it, » said YOLBARS. »But MA is sending Mr PAI to the towns in our lorry.»\n\n"
+               "I'll telegraph to Kucha first, I said.\n\nHistory of the Expedition in Asia, vol. 3 / Page 109\n")
+
+
+@pytest.mark.parametrize("text,caps", [
+    (HEDIN_STYLE, True),  # a book that sets names in small capitals
+    ("The KMT and the USSR signed the agreement at Tihwa on the day the PPC was formed and the CCP protested.", False),
+    ("[Illustration: THE TIAN SHAN OR CELESTIAL MOUNTAINS. (Taken from the west on the road to the pass.)]", False),
+    ("EASTERN TURKESTAN. SOVIET’S COVETOUS EYES. Calcutta, Feb. 18. The new republic has a delegation here.", False),
+])
+def test_a_book_that_prints_names_in_capitals_is_recognised(text: str, caps: bool) -> None:
+    from etr.ingest.discover import names_in_capitals
+
+    assert names_in_capitals(text) is caps
+
+
+def test_one_word_in_capitals_is_a_name_where_the_book_prints_names_so(tmp_path: Any) -> None:
+    import json
+
+    db = json.loads(built(tmp_path, HEDIN_STYLE).read_text())
+    names = {e["name"] for e in db["entities"] if not e["curated"]}
+    assert "Yolbars" in names or "YOLBARS" in names
+    assert not names & {"I'll", "Page"}  # a contraction; a page's number

@@ -32,7 +32,14 @@ from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
 from etr.ingest.cache import Analyses, fingerprint
 from etr.ingest.cache import key as analysis_key
-from etr.ingest.discover import Unknown, continued, titled, unknown_names, vocabulary
+from etr.ingest.discover import (
+    Unknown,
+    continued,
+    names_in_capitals,
+    titled,
+    unknown_names,
+    vocabulary,
+)
 from etr.ingest.documents import Read, read, text_of
 from etr.ingest.identity import Identities, display, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
@@ -1195,7 +1202,8 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     defined = aliases.acronyms(text, spans)
-    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds)
+    caps = names_in_capitals(text)  # "said YOLBARS": a book that sets names in small capitals
+    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
     head = archival.header(text)
     if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person

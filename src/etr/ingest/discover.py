@@ -121,6 +121,58 @@ _COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Ka
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 
 
+_CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’]+(?:-[A-Z]+)*(?![\w'’-])")
+_TITLE_WORD = re.compile(r"(?:General|Gen\.|Marshal|Colonel|Col\.|Captain|Major|Governor|Consul|Mr\.?|Mrs\.?|Dr\.?|"
+                         r"Professor|Prof\.|Father|Bishop|Commander|Admiral|Prince|Duke)\s+$")
+
+
+def names_in_capitals(text: str) -> bool:
+    """Whether a document prints names in capitals inside its prose, as books set them in small
+    capitals ("CHANG FENG-MING borrowed 60 gallons", "General MA's headquarters", "Mr PAI"): two
+    or more such names, titled or of several words, on lines of ordinary lower-case prose. Then
+    a single word in capitals there is a name too ("said YOLBARS")."""
+    caps = _rules()["caps"]
+    seen: set[str] = set()
+    for line in text.splitlines():
+        if len(_LOWER_PROSE.findall(line)) < 5:
+            continue  # a heading or a line in capitals, not prose
+        for m in _CAPS_WORD.finditer(line):
+            w = m.group(0)
+            if w.strip("'’") in caps or len(w) < 2:
+                continue
+            titled = _TITLE_WORD.search(line, max(0, m.start() - 12), m.start()) is not None
+            # "CHANG FENG-MING borrowed": a name of words in capitals, a lower-case word beside it
+            two = line[m.end():m.end() + 1] == " " and (nxt := _CAPS_WORD.match(line, m.end() + 1)) is not None \
+                and nxt.group(0) not in caps and (_LOWER_BEFORE.search(line, 0, m.start()) is not None
+                                                  or _LOWER_AFTER.match(line, nxt.end()) is not None)
+            if titled or two:
+                seen.add(w)
+                if len(seen) >= 2:
+                    return True
+    return False
+
+
+_CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
+
+
+@cache
+def _reference_words() -> frozenset[str]:
+    """The words before a document's, a page's or a part's number (rules/archival.toml)."""
+    return frozenset(rules.load("archival")["references"]["words"])
+
+
+_LOWER_BEFORE = re.compile(r"(?<![\w'’-])[a-z]{2,},?\s+$")
+_LOWER_AFTER = re.compile(r"(?:['’]s)?,?\s+[a-z]{2,}(?![\w'’-])")
+_LOWER_PROSE = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
+
+
+def _in_prose(text: str, s: int, e: int) -> bool:
+    """Whether the word at s..e stands among lower-case words on its line (not in a heading)."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", e)
+    return len(_LOWER_PROSE.findall(text, a, b if b >= 0 else len(text))) >= 5
+
+
 def vocabulary(text: str) -> Vocabulary:
     """The words `text` itself writes in lower case: a capitalised one of these opening a
     sentence is an ordinary word, not a name."""
@@ -162,11 +214,14 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
 
 
 def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary = frozenset(),
-                  acronyms: frozenset[str] = frozenset(), kinds: list[str] | None = None) -> list[Unknown]:
+                  acronyms: frozenset[str] = frozenset(), kinds: list[str] | None = None,
+                  caps_names: bool = False) -> list[Unknown]:
     """Names in text[start:end] (one sentence) that overlap no registry mention; `acronyms` are
     the ones the document defines ("the Altai Frontier Guard (AFG)"), names when used alone;
+    `caps_names`: the document prints names in capitals (`names_in_capitals`), so that one word
+    in capitals in a sentence of prose is a name ("said YOLBARS");
     `kinds`, the registry entries' kinds, for names listed with registered ones."""
-    found = _unknown_names(text, start, end, known, vocab, acronyms)
+    found = _unknown_names(text, start, end, known, vocab, acronyms, caps_names)
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
@@ -229,7 +284,7 @@ def _within(spans: list[tuple[int, int]]) -> Any:
 
 
 def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary,
-                   acronyms: frozenset[str]) -> list[Unknown]:
+                   acronyms: frozenset[str], caps_names: bool = False) -> list[Unknown]:
     r = _rules()
     taken = [(m.start, m.end) for m in known]
     inside = _within(taken)
@@ -302,7 +357,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             written = titled(text, s, e)
             title = written[: len(written) - len(phrase)].split() if written.endswith(phrase) else []
             written = written if title else ""
-        got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms)
+        got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms, caps_names)
         if got is not None:
             if title:
                 got = got._replace(written=written or _titled_form(text, whole, s, e, title))
@@ -482,7 +537,7 @@ def _plural_of_title(word: str, r: dict[str, Any]) -> bool:
 
 
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],
-           at_start: bool, vocab: Vocabulary, acronyms: frozenset[str]) -> Unknown | None:
+           at_start: bool, vocab: Vocabulary, acronyms: frozenset[str], caps_names: bool = False) -> Unknown | None:
     """The name, with its kind and why, or None when it is no name."""
     r = _rules()
     if phrase in acronyms:
@@ -499,8 +554,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         parts = re.split(r"[\s-]+", phrase)
         if any(w.strip("'’.,") in r["caps"] or len(w) < 2 for w in parts):
             return None
-        if not titled and len(parts) < 2:
-            return None
+        if not titled and len(parts) < 2 and not (caps_names and _in_prose(text, s, e) and len(phrase) >= 3
+                                                    and phrase.lower() not in vocab):
+            return None  # one word in capitals: a name only where the document prints names so
     if len(real) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or _PEOPLE_ADJECTIVE.search(phrase)):
         return None
     if len(real) == 1 and not titled and len(phrase) > 5 and _PEOPLE_PLURAL.search(phrase):
@@ -536,6 +592,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if kind == "unknown" and r["verb_after"].match(after):
         kind, why = "person", "before a verb of persons"
     weak = False
+    if len(real) == 1 and (_CONTRACTION.fullmatch(phrase) or (phrase.lower() in _reference_words()
+                                                           and re.match(r"\s*\d", text[e : e + 3]))):
+        return None  # "I'll"; "Page 109", "Vol 3": a word of the document's apparatus before its number
     if len(real) == 1:
         if len(phrase) < 3 or (len(phrase) < 4 and not titled):
             return None

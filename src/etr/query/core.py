@@ -190,13 +190,17 @@ class FactBase:
         if s["source"] not in self._dated_sources:
             self._dated_sources[s["source"]] = self.ix.source_dated(s["source"])
         d = self._dated_sources[s["source"]]
-        if d is None or s["start"] < d["end"]:
-            return None  # undated, or the header itself
+        if d is None or (s["start"] < d["end"] and s["end"] > d["start"]):
+            return None  # undated, or the words that date it
+        # what comes before the date is the header, which the date dates ("The Ambassador in the
+        # Soviet Union (Standley) to the Secretary of State / Moscow, June 15, 1943"); what
+        # follows, the document reports as known by then
+        mod = None if s["start"] < d["start"] else "ON_OR_BEFORE"
         cit = self.citation_of_sentence(s)
         day = d["value"]
         return {"id": s["id"], "source": s["source"],
                 "date": {"text": d["text"], "value": day, "start": day, "end": day, "precision": "day",
-                         "mod": "ON_OR_BEFORE", "how": "document", "type": "DATE", "anchor": None},
+                         "mod": mod, "how": "document", "type": "DATE", "anchor": None},
                 "text": s["text"], "entities": [self.entity_ref(x) for x in s["entities"]],
                 "citations": [cit, dict(cit, start=d["start"], end=d["end"], quote=d["text"])]}
 
