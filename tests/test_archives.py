@@ -314,6 +314,8 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("The U.S. Marine Corps left Tsingtao.", {"Marine Corps", "Tsingtao"}),      # no "S. Marine Corps"
     ("The ROC's National Revolutionary Army held it.", {"National Revolutionary Army"}),
     ("It signed the Treaty of Friendship and Alliance.", {"Treaty of Friendship and Alliance"}),
+    ("He chaired the Mongolian and Tibetan Affairs Commission.", {"Mongolian and Tibetan Affairs Commission"}),
+    ("Then the Political and Economic Council met.", {"Political and Economic Council"}),
     ("Le Turkestan est grand.", {"Turkestan"}),                                 # the article is no part of it
     ("Sovereignty Type: Independence", set()),                                   # an infobox's field and value
     ("A Tungani-Tarantchi Government was formed.", {"Tungani-Tarantchi Government"}),

@@ -436,6 +436,7 @@ def _without_trailing_people(toks: list[tuple[int, int, str]]) -> list[tuple[int
 _BROKEN_WORD = re.compile(r"-\s+[a-z]")  # "Mongo- lian"
 _ITALIC = re.compile(r"_[^_\n]+_")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
+_ADJECTIVE_AND = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:an|ese|ish|ic|al)\s+and\s+$")
 _AND_MORE = re.compile(rf" and (?:{_CAPWORD})(?:\s+{_CAPWORD})*")
 
 
@@ -443,7 +444,7 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The capitalised phrases of text[start:end]: a name of a kind running on through "and"
     ("Treaty of Friendship and Alliance", "Ministry of Agriculture and Forestry"), and split at a
     possessive inside ("ROC's National Revolutionary Army": the ROC's army)."""
-    out = []
+    out: list[tuple[int, int]] = []
     kinds = _rules()["kinds"]
     for m in _PHRASE.finditer(text, start, end):
         a, b = m.start(), m.end()
@@ -452,6 +453,13 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
             more = _AND_MORE.match(text, b, end)
             if more is not None:
                 b = more.end()
+        last = text[a:b].rsplit(" ", 1)[-1]
+        if kinds.get(last) == "organisation" and " " in text[a:b]:
+            # "Mongolian and Tibetan Affairs Commission": an adjective and another, one body
+            pre = _ADJECTIVE_AND.search(text, max(start, a - 30), a)
+            if pre is not None:
+                a = pre.start()
+                out = [(x, y) for x, y in out if y <= a]  # "Political", now a word of the name
         for cut in _POSSESSIVE_INSIDE.finditer(text, a, b):
             out.append((a, cut.start()))
             a = cut.end()
