@@ -839,3 +839,20 @@ def test_one_word_in_capitals_is_a_name_where_the_book_prints_names_so(tmp_path:
     names = {e["name"] for e in db["entities"] if not e["curated"]}
     assert "Yolbars" in names or "YOLBARS" in names
     assert not names & {"I'll", "Page"}  # a contraction; a page's number
+
+
+def test_a_name_with_a_bracketed_qualifier_is_found_without_it() -> None:
+    """'Soviet five-year loan (1935)' in the registry is the text's 'Soviet five-year loan'; a bare
+    form two entries share ('Soviet invasion of Xinjiang') stays a short form for context to settle."""
+    from etr.ingest.link import Linker
+    from etr.ingest.registry import Entry
+
+    def entry(i: str, name: str) -> Entry:
+        return Entry(id=i, type="event", name=name)
+
+    entries = [entry("loan", "Soviet five-year loan (1935)"), entry("w1", "Xinjiang War (1933)"),
+               entry("w2", "Xinjiang War (1937)")]
+    text = "The Soviet five-year loan was signed; the Xinjiang War went on."
+    found = {m.text: m.entity for m in Linker(entries).find_all(text, [(0, len(text))])[0]}
+    assert found.get("Soviet five-year loan") == 0
+    assert found.get("Xinjiang War") is None

@@ -40,6 +40,9 @@ class _Form:
     capitalised: bool
 
 
+_QUALIFIED = re.compile(r"(.+?)\s+\([^()]+\)")  # "Xinjiang War (1937)"
+
+
 class Linker:
     """Every registry name form, indexed by its folded word tokens."""
 
@@ -56,6 +59,20 @@ class Linker:
                     continue
                 cap = form[:1].isupper() or not form[:1].isalpha()
                 self.forms.setdefault(key, []).append(_Form(i, kind, cap))
+                if len(key) not in self.lengths.setdefault(key[0], []):
+                    self.lengths[key[0]].append(len(key))
+        # a name with a bracketed qualifier is also written without it ("Soviet invasion of Xinjiang
+        # (1934)": an article's "The Soviet invasion of Xinjiang"), where no other name is so written
+        bare: dict[tuple[str, ...], list[int]] = {}
+        for i, e in enumerate(entries):
+            m = _QUALIFIED.fullmatch(e.name)
+            if m is not None:
+                key = tuple(t[2] for t in tokens(m.group(1)))
+                if len(key) > 1 and key not in self.forms:
+                    bare.setdefault(key, []).append(i)
+        for key, ids in bare.items():
+            if len(ids) == 1:
+                self.forms[key] = [_Form(ids[0], "variant", True)]
                 if len(key) not in self.lengths.setdefault(key[0], []):
                     self.lengths[key[0]].append(len(key))
         for lens in self.lengths.values():
