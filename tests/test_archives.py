@@ -856,3 +856,19 @@ def test_a_name_with_a_bracketed_qualifier_is_found_without_it() -> None:
     found = {m.text: m.entity for m in Linker(entries).find_all(text, [(0, len(text))])[0]}
     assert found.get("Soviet five-year loan") == 0
     assert found.get("Xinjiang War") is None
+
+
+def test_a_place_is_where_a_man_was_born_on_the_day_his_life_begins(tmp_path: Any) -> None:
+    """'Saifuddin Azizi (March 12, 1915 – November 24, 2003) was ...' and later 'Azizi was born in
+    Tacheng': Tacheng's profile holds his birth, dated; 'Azizi' (Chinese syllables, but born) is a person."""
+    import json
+
+    from conftest import cli
+
+    text = ("Saifuddin Azizi\n\nSaifuddin Azizi (March 12, 1915 – November 24, 2003) was a Uyghur politician.\n\n"
+            "Azizi was born in Tacheng to an influential Uyghur trader family originally from Artux.\n")
+    db = built(tmp_path, text)
+    place = json.loads(cli("where", "Tacheng", "--json", "--db", str(db)).stdout)["results"][0]
+    assert any(e["date"]["value"].startswith("1915-03-12") for e in place["events"])
+    person = json.loads(cli("who", "Azizi", "--json", "--db", str(db)).stdout)["results"][0]
+    assert person["type"] == "person"

@@ -433,6 +433,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         for k in wanted:
             yield k, have[k]
 
+    def _index_of(x: str) -> int:
+        i = ent_index.get(x)
+        return i if i is not None else extra_index[x]
+
     def ref(x: str) -> dict[str, str]:
         i = ent_index.get(x)
         e = entries[i] if i is not None else extra[extra_index[x] - len(entries)]
@@ -639,6 +643,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 "start": s.start, "end": s.end, "text": s.text,
                 "entities": [_eid(i, entries, extra) for i in ids], "events": ev_ids,
             })
+        for ev_id, place in _birthplaces(sentences_out, events_out, lambda x: _etype(_index_of(x), entries, extra)):
+            ent_events[_index_of(place)].append(ev_id)  # "Azizi was born in Tacheng": Tacheng's, his birth
         run.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
                                    "dates": sum(1 for t in timexes if _dates_a_statement(t.date))}
         # the document's records go to the store as soon as it is read, its events shown with the
@@ -1047,6 +1053,33 @@ def other_names(line: str) -> list[str]:
 
 FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
+BORN_IN = re.compile(r"\bborn\s+(?:in|at|near)\b")
+
+
+def _birthplaces(sentences: list[dict[str, Any]], events: list[dict[str, Any]],
+                 type_of: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(event, place) for each undated "X was born in P" of a document whose X has a dated birth
+    there: the first dated event of X's whose date is a life's span ("(12 March 1915 – 24 November
+    2003)") or that says "born". The event is then P's too, and names P among its entities."""
+    out = []
+    for rec in sentences:
+        if rec["events"] or not BORN_IN.search(rec["text"]):
+            continue
+        people = [x for x in rec["entities"] if type_of(x) == "person"]
+        places = [x for x in rec["entities"] if type_of(x) == "place"]
+        if len(people) != 1 or not places:
+            continue
+        births = [e for e in events if people[0] in e["entities"]
+                  and ("/" in e["date"]["value"] or "born" in e["text"].lower())]
+        if births:
+            first = min(births, key=lambda e: e["date"].get("start") or e["date"]["value"])
+            if places[0] not in first["entities"]:
+                first["entities"].append(places[0])
+                first["via"][places[0]] = "the place of the birth (" + rec["text"][:60] + ")"
+                out.append((first["id"], places[0]))
+    return out
+
+
 THE_KIND = re.compile(r"\b(?:the|this|that)\s+(treaty|pact|agreement|accord|convention|rebellion|revolt|uprising|"
                       r"insurrection|war|battle|incident)\b", re.I)
 KIND_WORDS = {"treaty": "treaty", "pact": "treaty", "agreement": "treaty", "accord": "treaty", "convention": "treaty",

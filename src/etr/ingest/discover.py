@@ -152,6 +152,8 @@ def names_in_capitals(text: str) -> bool:
     return False
 
 
+CHINESE_PLACE = "a name of Chinese syllables, as towns are named"
+_BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
 
 
@@ -209,7 +211,7 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
     if any(len(w) == 1 and w.isupper() for w in real[:-1]) and len(real) >= 2:
         return "person", "an initial"  # "Robert B. Dreesen", "J. Hall Paxton"
     if len(real) == 1 and chinese_syllables(real[0]) >= 2 and word_key(real[0]) not in r["surnames"]:
-        return "place", "a name of Chinese syllables, as towns are named"  # "Tokohsun", "Ninghsia"
+        return "place", CHINESE_PLACE  # "Tokohsun", "Ninghsia"
     return "unknown", ""
 
 
@@ -599,6 +601,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "place", "after a word for a place"
     if kind == "unknown" and r["verb_after"].match(after):
         kind, why = "person", "before a verb of persons"
+    elif kind == "place" and why == CHINESE_PLACE and _BORN_AFTER.match(after):
+        kind, why = "person", "born: a person"  # "Azizi was born in Tacheng": syllables say little
     weak = False
     if len(real) == 1 and (_CONTRACTION.fullmatch(phrase) or (phrase.lower() in _reference_words()
                                                            and re.match(r"\s*\d", text[e : e + 3]))):
