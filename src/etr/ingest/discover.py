@@ -133,22 +133,27 @@ def names_in_capitals(text: str) -> bool:
     a single word in capitals there is a name too ("said YOLBARS")."""
     caps = _rules()["caps"]
     seen: set[str] = set()
-    for line in text.splitlines():
-        if len(_LOWER_PROSE.findall(line)) < 5:
-            continue  # a heading or a line in capitals, not prose
-        for m in _CAPS_WORD.finditer(line):
-            w = m.group(0)
-            if w.strip("'’") in caps or len(w) < 2:
-                continue
-            titled = _TITLE_WORD.search(line, max(0, m.start() - 12), m.start()) is not None
-            # "CHANG FENG-MING borrowed": a name of words in capitals, a lower-case word beside it
-            two = line[m.end():m.end() + 1] == " " and (nxt := _CAPS_WORD.match(line, m.end() + 1)) is not None \
-                and nxt.group(0) not in caps and (_LOWER_BEFORE.search(line, 0, m.start()) is not None
-                                                  or _LOWER_AFTER.match(line, nxt.end()) is not None)
-            if titled or two:
-                seen.add(w)
-                if len(seen) >= 2:
-                    return True
+    prose: dict[int, bool] = {}  # a line's start -> whether it is prose (a heading or a line in capitals is not)
+    for m in _CAPS_WORD.finditer(text):
+        w = m.group(0)
+        if w.strip("'’") in caps or len(w) < 2:
+            continue
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        b = len(text) if b < 0 else b
+        titled = _TITLE_WORD.search(text, max(a, m.start() - 12), m.start()) is not None
+        # "CHANG FENG-MING borrowed": a name of words in capitals, a lower-case word beside it
+        two = text[m.end():m.end() + 1] == " " and (nxt := _CAPS_WORD.match(text, m.end() + 1, b)) is not None \
+            and nxt.group(0) not in caps and (_LOWER_BEFORE.search(text, a, m.start()) is not None
+                                              or _LOWER_AFTER.match(text, nxt.end(), b) is not None)
+        if not (titled or two):
+            continue
+        if a not in prose:
+            prose[a] = len(_LOWER_PROSE.findall(text, a, b)) >= 5
+        if prose[a]:
+            seen.add(w)
+            if len(seen) >= 2:
+                return True
     return False
 
 
