@@ -872,3 +872,29 @@ def test_a_place_is_where_a_man_was_born_on_the_day_his_life_begins(tmp_path: An
     assert any(e["date"]["value"].startswith("1915-03-12") for e in place["events"])
     person = json.loads(cli("who", "Azizi", "--json", "--db", str(db)).stdout)["results"][0]
     assert person["type"] == "person"
+
+
+def test_what_a_thing_named_by_other_words_is_not(tmp_path: Any) -> None:
+    """'what Anglo-Soviet treaty' is not the Sino-Soviet Treaty a fuzzy match finds: the
+    documents' own words say what it is, a footnote's number glued on ('treaty35') or not."""
+    import json
+
+    from conftest import cli
+
+    text = ("He suggested that some understanding between China and Russia along the lines of the recent "
+            "Anglo-Soviet treaty35 might be worth considering.\n\nThe Sino-Soviet Treaty was signed in 1945.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("what", "Anglo-Soviet treaty", "--json", "--db", str(db)).stdout)["results"][0]
+    assert got["name"] == "Anglo-Soviet treaty" and "some understanding" in json.dumps(got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the recent Anglo-Soviet treaty35", ["recent", "anglo", "soviet", "treaty"]),
+    ("Liu27 reached Tihwa27", ["liu", "reach", "tihwa"]),
+    ("Tu4 and A1 roads", ["tu4", "a1", "road"]),  # two letters or fewer and a number: a code, kept
+    ("B52 bombers in 1944", ["b52", "bomber", "1944"]),
+])
+def test_a_footnote_s_number_glued_to_a_word_is_no_part_of_its_term(text: str, expected: list[str]) -> None:
+    from etr.text.terms import terms
+
+    assert terms(text) == expected

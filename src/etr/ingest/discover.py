@@ -52,7 +52,10 @@ _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote m
 _POSSESSIVE = re.compile(r"['’]s$")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
 _PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
-_ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # Soviet-backed, Soviet-style
+_ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, Soviet-style
+                               # Sino-Soviet, Anglo-Russian, Russo-Chinese: two peoples' adjective
+                               r"|^(?:Sino|Anglo|Russo|Franco|Indo|Turco|Italo|Germano|Austro|Judeo|Afro|Euro|"
+                               r"Soviet|Mongolo|Tibeto)-[A-Z][a-z]+$")
 _ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
 _TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
 _MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "

@@ -60,7 +60,9 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
         rids = set.intersection(*(set(r) for _df, r in post.values()))
         if not rids:
             continue
-        pattern = re.compile(r"(?<![^\W_])" + _GAP.join(re.escape(w) for w in run) + r"(?![^\W_])", re.I)
+        # a footnote's number may be glued to the last word ("the recent Anglo-Soviet treaty35")
+        pattern = re.compile(r"(?<![^\W_])(?P<name>" + _GAP.join(re.escape(w) for w in run) + ")"
+                             + (r"(?:(?<=[^\W\d_])\d{1,3})?" if not run[-1][-1:].isdigit() else "") + r"(?![^\W_])", re.I)
         sents = fb.ix.sentences_by_rid(sorted(rids))
         hits: list[tuple[dict[str, Any], str, str]] = []
         for rid in sorted(rids):
@@ -68,7 +70,7 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
             m = pattern.search(s["text"])
             if m is not None:
                 parties = _PARTIES.match(s["text"], m.end())
-                hits.append((s, m.group(0) + (parties.group(0).rstrip() if parties else ""), m.group(0)))
+                hits.append((s, m.group("name") + (parties.group(0).rstrip() if parties else ""), m.group("name")))
         if hits:
             return _profile(fb, query, hits[:MOST_SENTENCES], words)
     return None

@@ -58,6 +58,25 @@ def _rewrites(q: str) -> list[str]:
     return out
 
 
+def _covers(q: str, form: str) -> bool:
+    """Whether each word of the query that carries weight is a word of the name, up to a slip
+    of the keyboard ("Pei-ta-shan Incident": "Peitashan Incident"; not "Anglo-" for "Sino-")."""
+    from rapidfuzz import fuzz
+
+    words = fold(form).split()
+    joined = "".join(words)
+    for w in fold(q).split():
+        if w in GENERIC or w in _SMALL or len(w) < 3 or w in joined:
+            continue
+        if not any(fuzz.ratio(w, x) >= COVERS for x in words):
+            return False
+    return True
+
+
+COVERS = 75.0  # a query word this close to a word of a name is that word
+_SMALL = {"and", "the", "for", "with", "from", "into", "upon"}
+
+
 WITHIN = 99.0  # a name found inside a longer query must be written as the documents write it
 _CONTEXT = re.compile(r"^(?:\d+(?:st|nd|rd|th|s)?|in|at|from|of|on|the|a|an|and|to|by)$")
 
@@ -89,6 +108,10 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     allowed = [types is None or e["type"] in types for e in fb.entities]
     matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= ACCEPT]
     interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
+    if types is not None and types >= WHAT_TYPES:
+        # a thing is asked for by its words: a name that leaves one of them out is another thing
+        # ("Anglo-Soviet treaty" is not the "Sino-Soviet Treaty"); the documents' words then say it
+        matches = [m for m in matches if fold(m.form) == fold(q) or _covers(q, m.form)]
     if not matches:
         for retry in _rewrites(q):
             matches = [m for m in fb.names.match(retry, allowed=allowed) if m.score >= ACCEPT]

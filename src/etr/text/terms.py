@@ -6,6 +6,7 @@ the queries. Imports etr.names, etr.rules and the standard library.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from etr.text.fold import fold, fold_words
@@ -57,10 +58,15 @@ class _Terms(dict[str, str]):
     its loop in C (map, filter), which matters when the index is made of 35,000 sentences."""
 
     def __missing__(self, word: str) -> str:
+        glued = _FOOTNOTE_GLUED.fullmatch(word)  # "treaty35", "Tihwa27": a footnote's number glued on
+        if glued is not None:
+            got = self[word] = self[glued.group(1)]
+            return got
         got = self[word] = "" if word in STOP else stem(words_rules()["synonyms"].get(word, word))
         return got
 
 
+_FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})\d{1,3}")
 _TERMS = _Terms()
 
 
