@@ -898,3 +898,30 @@ def test_a_footnote_s_number_glued_to_a_word_is_no_part_of_its_term(text: str, e
     from etr.text.terms import terms
 
     assert terms(text) == expected
+
+
+@pytest.mark.parametrize("docs,merged", [
+    # the one person of that surname named in full, and nothing says otherwise: one person
+    (["Litvinov said that he could inform me most confidentially.", "Maxim Litvinov met the Ambassador in Moscow."], True),
+    # a role shared more closely (a place misspelt alike) picks one of two
+    (["Consul at Tihwu Ward reports calm at the border.",
+      "Robert S. Ward, Consul at Tihwa, reported calm. Angus Ward, Consul at Mukden, reported snow."], True),
+    # two of that surname and nothing to choose: possibly, not merged
+    (["Ward reports calm.", "Robert S. Ward reported calm. Angus Ward reported snow."], False),
+])
+def test_a_surname_alone_is_the_person_the_documents_name_in_full(tmp_path: Any, docs: list[str], merged: bool) -> None:
+    import json
+
+    from conftest import cli
+
+    paths = []
+    for n, text in enumerate(docs):
+        p = tmp_path / f"d{n}.txt"
+        p.write_text(text + "\n", encoding="utf-8")
+        paths += ["--add", str(p)]
+    out = tmp_path / "facts.json"
+    assert cli("build", *paths, "--out", str(out)).exit_code == 0
+    db = json.loads(out.read_text())
+    surname = "Litvinov" if "Litvinov" in docs[0] else "Ward"
+    alone = [e for e in db["entities"] if e["name"] == surname]
+    assert (not alone) is merged

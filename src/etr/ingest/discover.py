@@ -194,6 +194,12 @@ def _chinese_syllables(word: str) -> bool:
     return chinese_syllables(word) > 0
 
 
+def name_part(word: str) -> bool:
+    """Whether a word is a part of persons' names that says they are persons ("Khan", "Beg",
+    "Batur"), not a name of one."""
+    return word in _rules()["parts"]
+
+
 def chinese_surname(word: str) -> bool:
     """Whether `word` is a Chinese surname in any romanisation ("Chu", "Zhang", "Ch'en")."""
     return word_key(word) in _rules()["surnames"]

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from etr.ingest.aliases import Alias
-from etr.ingest.discover import Unknown, chinese_surname, title_length
+from etr.ingest.discover import Unknown, chinese_surname, name_part, title_length
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
@@ -65,6 +65,22 @@ def surname_words(words: list[str]) -> list[str]:
     if chinese_surname(words[0]) and all(chinese_syllables(w) for w in words):
         return [words[0]]
     return list(dict.fromkeys((words[0], words[-1])))
+
+
+_ROLE_SMALL = {"at", "of", "in", "the", "to", "for", "and", "de"}
+
+
+def _closest_roles(roles: set[str], candidates: dict[int, set[str]]) -> list[int]:
+    """The candidates whose roles share the most words with `roles` (a place misspelt alike:
+    "Consul at Tihwu" is "Consul at Tihwa" more than "Consul"), small words aside; [] when none
+    shares any."""
+    from rapidfuzz import fuzz
+
+    mine = {w.lower() for w in roles if w.lower() not in _ROLE_SMALL}
+    scores = {c: sum(1 for w in mine if any(w == x.lower() or fuzz.ratio(w, x.lower()) >= 80 for x in theirs))
+              for c, theirs in candidates.items()}
+    best = max(scores.values(), default=0)
+    return [c for c, n in scores.items() if n == best] if best else []
 
 
 def word_count(name: str) -> int:
@@ -403,12 +419,20 @@ class Identities:
                 continue
             others = [c for c in full.get(word_key(words[0]), []) if c != i]
             roles = {w for r in self.entry(i).roles for w in r.split()}
-            same_role = [c for c in others if roles & {w for r in self.entry(c).roles for w in r.split()}]
+            same_role = _closest_roles(roles, {c: {w for r in self.entry(c).roles for w in r.split()} for c in others})
             if len(same_role) == 1:  # the one of that surname with that role ("General Chu": Chu Shao-liang, a general)
                 c = same_role[0]
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the same "
                                          f"surname and role ({', '.join(sorted(roles))})", e.source, -1, -1))
+            elif (len(others) == 1 and not roles and self.kind(i) == "person" and self.kind(others[0]) == "person"
+                  and not name_part(e.name) and not chinese_surname(e.name)):
+                # "Ward arrived November 25" in a telegram, "Robert S. Ward, Consul at Tihwa" in
+                # another: the one person of that surname the documents name, and nothing says otherwise
+                c = others[0]
+                merged[i] = c
+                self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the one person "
+                                         "of that surname the documents name in full", e.source, -1, -1))
             else:
                 for c in others[:POSSIBLE]:
                     possibly[i].append((c, f"the same surname as {self.entry(c).name}"))
