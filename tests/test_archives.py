@@ -720,6 +720,9 @@ def test_an_infobox_s_other_names_are_its_subject_s(line: str, names: list[str])
     ("Chungking, ", True),  # "Chungking, August 25, 1942—11 a.m."
     ("[Received —3:10 a.m.]", True),  # "[Received March 3—3:10 a.m.]"
     ("Moscow, —10 a.m.", True),
+    ("NANKING,  (A.A.P.).", True),  # "NANKING, June 12 (A.A.P.)."
+    ("LONDON,  (Reuter).", True),
+    ("!" * 1990 + "ab", False),  # digit soup: answered in its length's time, not its square's
     ("(793.94/17089)", True),
     ("Sheng arrived in Tihwa .", False),
     ("The rebels took .", False),

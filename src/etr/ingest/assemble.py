@@ -1299,8 +1299,9 @@ _DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "typ
 
 # what is left of a line that only dates a document once its dates are taken out: a dateline's
 # place ("Tihwa, November 16, 1947—6 p.m."), a routing word ("[Received November 17—4:02 p.m.]")
-_DATELINE = re.compile(r"[\W\d]*(?:(?:Received|Sent|Dated|Filed|Repeated)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
-                       r"(?:[\W\d]|\b[ap]\.\s?m\b|\bnoon\b|\bmidnight\b)*")
+# (possessive quantifiers: no backtracking, so a sentence of digit soup costs its length)
+_DATELINE = re.compile(r"[\W\d]*+(?:(?:Received|Sent|Dated|Filed|Repeated)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
+                       r"(?:\((?:(?:[A-Z]\.?){2,5}|Reuters?|Tass|Exchange|Special|Associated Press|United Press)\)|[\W\d]|\b[ap]\.\s?m\b|\bnoon\b|\bmidnight\b)*+")  # a news agency: "(A.A.P.)"
 WORDS = re.compile(r"[^\W\d]{3,}")  # a sentence of words, not a file number alone ("(793.94/17089)")
 
 
