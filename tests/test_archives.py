@@ -698,6 +698,7 @@ def test_a_despatch_signed_in_full_gives_its_writer_s_name(tmp_path: Any) -> Non
     cited = [m for m in person["merges"] if m["form"] == "O. Edmund Clubb"]
     assert cited and cited[0]["citation"]["quote"] == "O. Edmund Clubb"
     assert text[cited[0]["citation"]["start"]:cited[0]["citation"]["end"]] == "O. Edmund Clubb"
+    assert name == "O. Edmund Clubb"  # the full name is the profile's name
     assert archival.signature(text.replace("O. Edmund Clubb", "John Carter Vincent"), "Clubb") is None
     assert archival.signature(text, "") is None  # no header names the writer
 

@@ -308,6 +308,9 @@ class Identities:
         k = key(u.text)
         said = self._statement(k)
         if said is not None:
+            e = self.entry(said[0])
+            if u.type == "person" and len(e.name.split()) == 1 and fold(u.text).split()[-1] == fold(e.name):
+                self._fuller(said[0], u)  # "Clubb" signed "O. Edmund Clubb": the full name is the name
             return said[0], said[1]
         n = word_count(u.text)
         registered = [i for i in self._registry_keys.get(k, ()) if alike(self.entries[i].type, u.type)]

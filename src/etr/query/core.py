@@ -192,6 +192,8 @@ class FactBase:
         d = self._dated_sources[s["source"]]
         if d is None or (s["start"] < d["end"] and s["end"] > d["start"]):
             return None  # undated, or the words that date it
+        if not any(w.islower() and len(w) > 1 for w in s["text"].split()):
+            return None  # a name alone, a signature ("O. Edmund Clubb"): it reports nothing
         # what comes before the date is the header, which the date dates ("The Ambassador in the
         # Soviet Union (Standley) to the Secretary of State / Moscow, June 15, 1943"); what
         # follows, the document reports as known by then
