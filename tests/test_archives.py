@@ -929,3 +929,16 @@ def test_a_surname_alone_is_the_person_the_documents_name_in_full(tmp_path: Any,
     surname = "Litvinov" if "Litvinov" in docs[0] else "Ward"
     alone = [e for e in db["entities"] if e["name"] == surname]
     assert (not alone) is merged
+
+
+@pytest.mark.parametrize("question,document", [
+    ("who ruled the province", "The province was administered by the Provincial Government."),
+    ("what did the governor offer", "The governor proposed joint operation of the tin deposits."),
+    ("why did they escape", "They fled across the border."),
+])
+def test_a_question_s_verb_finds_the_document_s(question: str, document: str) -> None:
+    """A search question's verb and the document's are one term ('ruled', 'administered')."""
+    from etr.text.terms import terms
+
+    asked = set(terms(question)) - {"province", "governor"}
+    assert asked & set(terms(document))
