@@ -942,3 +942,25 @@ def test_a_question_s_verb_finds_the_document_s(question: str, document: str) ->
 
     asked = set(terms(question)) - {"province", "governor"}
     assert asked & set(terms(document))
+
+
+def test_when_did_he_die_is_the_end_of_his_life_s_span(tmp_path: Any) -> None:
+    """'Yang Zengxin (1859–1928) was ...': 'when death of Yang Zengxin' answers 1928, derived from
+    the span (its anchor), and 'when Yang Zengxin born' 1859; 'he' before anyone else is named, in
+    a passage about him, is him ('Six days later he was killed ... by Fan Yaonan')."""
+    import json
+
+    from conftest import cli
+
+    text = ("Yang Zengxin\n\nYang Zengxin (1859–1928) was the governor of Xinjiang. On July 1, 1928 he recognized "
+            "the Nationalist Government. Six days later he was killed in a coup attempt by Fan Yaonan.\n")
+    db = built(tmp_path, text)
+    died = json.loads(cli("when", "death of Yang Zengxin", "--json", "--db", str(db)).stdout)["results"]
+    values = [r["date"]["value"] for r in died[:3]]
+    assert "1928" in values or "1928-07-07" in values
+    span = [r for r in died if r["date"]["how"] == "derived"]
+    assert span and span[0]["date"]["value"] == "1928" and span[0]["date"]["anchor"].endswith("(1859/1928)")
+    born = json.loads(cli("when", "Yang Zengxin born", "--json", "--db", str(db)).stdout)["results"]
+    assert any(r["date"]["value"] == "1859" and r["date"]["how"] == "derived" for r in born)
+    who = json.dumps(json.loads(cli("who", "Yang Zengxin", "--json", "--db", str(db)).stdout)["results"][0])
+    assert "he was killed in a coup attempt" in who

@@ -584,6 +584,16 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if target is not None and target not in ids:
                     ids.append(target)
                     via[target] = "pronoun"
+            if (subject is not None and subject not in ids and _etype(subject, entries, extra) == "person"
+                    and ((same_para and about == subject) or para_people[s.paragraph][subject])):
+                # in an article about a man, "he" before anyone else is named is him, in a passage
+                # about him ("Six days later he was killed in a coup attempt by Fan Yaonan")
+                he = HE.search(s.text)
+                others = [a for a, j in _person_starts(found, placed[s_index] if placed else [], s.start, entries, extra)
+                          if j != subject]
+                if he is not None and (not others or he.start() < min(others)):
+                    ids.append(subject)
+                    via[subject] = "pronoun (the person the document is about)"
             # the person this sentence is about, for a "he" opening the next: the one it opens with
             if OPENS_WITH_PRONOUN.match(s.text):
                 about = next((i for i in ids if via.get(i, "").startswith("pronoun")), None)
@@ -1053,6 +1063,17 @@ def other_names(line: str) -> list[str]:
 
 FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
+HE = re.compile(r"\b(?:he|He)\b")
+
+
+def _person_starts(found: list[Mention], placed: list[tuple[Unknown, int, str]], offset: int,
+                   entries: list[Entry], extra: list[Entry]) -> list[tuple[int, int]]:
+    """(offset in the sentence, entity) of each person a sentence names."""
+    got = [(m.start - offset, m.entity) for m in found if m.entity is not None]
+    got += [(u.start - offset, j) for u, j, _how in placed]
+    return [(a, j) for a, j in got if _etype(j, entries, extra) == "person"]
+
+
 BORN_IN = re.compile(r"\bborn\s+(?:in|at|near)\b")
 
 

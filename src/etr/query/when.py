@@ -146,7 +146,41 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     picked.sort(key=lambda r: (-round(r[0], 3), r[1] not in exact_rank, exact_rank.get(r[1], 0)))
     picked = picked[:limit]
     outs.update(named_out)
-    return [with_score(dict(got), score) for score, evid in picked if (got := outs.get(evid)) is not None]
+    end = 1 if wanted & DEATH_TERMS else 0 if wanted & BIRTH_TERMS else None
+    return [with_score(_one_end(got, end) if end is not None else dict(got), score)
+            for score, evid in picked if (got := outs.get(evid)) is not None]
+
+
+DEATH_TERMS = {"death", "execution"}  # the terms of "died", "killed", "assassinated", "executed"
+BIRTH_TERMS = {"born", "birth"}
+
+
+def _one_end(out: dict[str, Any], end: int) -> dict[str, Any]:
+    """An event dated by a life's span in brackets ("Yang Zengxin (1859 – 1928) was ..."), as the
+    answer to "when did he die" (end 1) or "when was he born" (end 0): the end it asks for, derived
+    from the span, which stays the anchor; any other event as it is."""
+    d = out["date"]
+    parts = d["value"].split("/")
+    at = out["text"].find(d["text"])
+    if len(parts) != 2 or at < 0 or not _IN_BRACKETS.search(out["text"][max(0, at - 60) : at]) \
+            or ")" not in out["text"][at + len(d["text"]) : at + len(d["text"]) + 3]:
+        return dict(out)
+    from etr.dates.values import bounds
+
+    value = parts[end]
+    got = bounds(value)
+    if got is None:
+        return dict(out)
+    lo, hi = got
+    return {**out, "date": {**d, "value": value, "start": lo, "end": hi, "how": "derived",
+                            "anchor": f"{d['text']} ({d['value']})", "precision": _precision(value)}}
+
+
+_IN_BRACKETS = re.compile(r"\([^()]*$")  # an open bracket the date stands in
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
 
 
 DOCUMENT_DATED = 5  # of the best sentences, those with no date are dated by their document's header ...
