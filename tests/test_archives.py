@@ -964,3 +964,17 @@ def test_when_did_he_die_is_the_end_of_his_life_s_span(tmp_path: Any) -> None:
     assert any(r["date"]["value"] == "1859" and r["date"]["how"] == "derived" for r in born)
     who = json.dumps(json.loads(cli("who", "Yang Zengxin", "--json", "--db", str(db)).stdout)["results"][0])
     assert "he was killed in a coup attempt" in who
+
+
+def test_what_a_document_describes_is_its_rarest_words(tmp_path: Any) -> None:
+    """'what Sino-Soviet airline agreement', when no sentence writes it so: of the runs the
+    documents write, 'airline agreement' (rare) says what it is, not 'Sino-Soviet' (everywhere)."""
+    import json
+
+    from conftest import cli
+
+    text = ("Sino-Soviet relations were strained. Sino-Soviet trade fell. The Sino-Soviet border was closed.\n\n"
+            "The airline agreement between China and the Soviet Union will expire September 9, 1949.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("what", "Sino-Soviet airline agreement", "--json", "--db", str(db)).stdout)["results"][0]
+    assert got["name"].lower().startswith("airline agreement")  # with its parties, as written

@@ -4,7 +4,9 @@ agreement", "the mutual aid agreement", "Supplement II", "the Hami-Alma Ata airl
 Such a thing is no entity (nothing capitalised names it, and nobody registered it), but a
 historian asking `etr what "11-point agreement"` expects what the documents say of it. When no
 entity matches, the longest run of the question's words that the documents write together
-(hyphens and spaces alike, any case) is looked for in every sentence holding its words; the
+(hyphens and spaces alike, any case; of runs as long, the one of rarest words: "airline
+agreement", not "Sino-Soviet", of "Sino-Soviet airline agreement") is looked for in every
+sentence holding its words; the
 sentences that write it make a profile like an entity's: its name as the documents write it
 most often, the other ways they write it, its events (the dated statements, each cited), its
 undated statements, and what those sentences name. Its type is "thing" and its id begins with
@@ -50,7 +52,11 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
     """The profile of the thing `query` describes, from the sentences that write it; None when no
     sentence does."""
     words = _WORD.findall(query)
+    best: tuple[float, list[tuple[dict[str, Any], str, str]]] | None = None
+    size = 0
     for run in _runs(words):
+        if best is not None and len(run) < size:
+            break  # the longest runs the documents write, and of those the one of rarest words
         weighty = terms(" ".join(run))
         if not weighty:
             continue
@@ -72,7 +78,12 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
                 parties = _PARTIES.match(s["text"], m.end())
                 hits.append((s, m.group("name") + (parties.group(0).rstrip() if parties else ""), m.group("name")))
         if hits:
-            return _profile(fb, query, hits[:MOST_SENTENCES], words)
+            # "Sino-Soviet airline agreement": "airline agreement" says more than "Sino-Soviet"
+            rarity = sum(fb.ix.idf_of(df) for df, _r in post.values())
+            if best is None or rarity > best[0]:
+                best, size = (rarity, hits), len(run)
+    if best is not None:
+        return _profile(fb, query, best[1][:MOST_SENTENCES], words)
     return None
 
 
