@@ -1077,12 +1077,17 @@ def _person_starts(found: list[Mention], placed: list[tuple[Unknown, int, str]],
 BORN_IN = re.compile(r"\bborn\s+(?:in|at|near)\b")
 
 
+def _day(e: dict[str, Any]) -> str:
+    return str(e["date"].get("start") or e["date"]["value"])
+
+
 def _birthplaces(sentences: list[dict[str, Any]], events: list[dict[str, Any]],
                  type_of: Callable[[str], str]) -> list[tuple[str, str]]:
     """(event, place) for each undated "X was born in P" of a document whose X has a dated birth
     there: the first dated event of X's whose date is a life's span ("(12 March 1915 – 24 November
     2003)") or that says "born". The event is then P's too, and names P among its entities."""
     out = []
+    born: dict[str, dict[str, Any]] | None = None  # person -> the first event that dates his birth
     for rec in sentences:
         if rec["events"] or not BORN_IN.search(rec["text"]):
             continue
@@ -1090,10 +1095,16 @@ def _birthplaces(sentences: list[dict[str, Any]], events: list[dict[str, Any]],
         places = [x for x in rec["entities"] if type_of(x) == "place"]
         if len(people) != 1 or not places:
             continue
-        births = [e for e in events if people[0] in e["entities"]
-                  and ("/" in e["date"]["value"] or "born" in e["text"].lower())]
-        if births:
-            first = min(births, key=lambda e: e["date"].get("start") or e["date"]["value"])
+        if born is None:  # once per document, so that a text of many births stays linear
+            born = {}
+            for e in events:
+                if "/" in e["date"]["value"] or "born" in e["text"].lower():
+                    for x in e["entities"]:
+                        have = born.get(x)
+                        if have is None or _day(e) < _day(have):
+                            born[x] = e
+        first = born.get(people[0])
+        if first is not None:
             if places[0] not in first["entities"]:
                 first["entities"].append(places[0])
                 first["via"][places[0]] = "the place of the birth (" + rec["text"][:60] + ")"
