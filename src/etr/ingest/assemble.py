@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -438,8 +438,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         return i if i is not None else extra_index[x]
 
     def ref(x: str) -> dict[str, str]:
-        i = ent_index.get(x)
-        e = entries[i] if i is not None else extra[extra_index[x] - len(entries)]
+        i = _index_of(x)
+        e = entries[i] if i < len(entries) else extra[i - len(entries)]
         return {"id": e.id, "name": e.name, "type": e.type}
 
     for spec, (k, data) in zip(sources[done:], analyses(), strict=True):
@@ -554,6 +554,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         ids.append(topic)
                         via[topic] = f"{said.group(0)!r}: the document's subject"
             people_here = [i for i in ids if _etype(i, entries, extra) == "person"]
+            # where the sentence names each person, for "he" before anyone else and for what it opens with
+            persons_at = _person_starts(found, placed[s_index] if placed else [], s.start, entries, extra)
             # "he" is the person the paragraph is about: in a dated sentence naming nobody, and in
             # any sentence that opens with it ("He arrested ... and sent a letter to Stalin")
             if dated and not people_here and PRONOUN.search(s.text):
@@ -589,8 +591,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 # in an article about a man, "he" before anyone else is named is him, in a passage
                 # about him ("Six days later he was killed in a coup attempt by Fan Yaonan")
                 he = HE.search(s.text)
-                others = [a for a, j in _person_starts(found, placed[s_index] if placed else [], s.start, entries, extra)
-                          if j != subject]
+                others = [a for a, j in persons_at if j != subject]
                 if he is not None and (not others or he.start() < min(others)):
                     ids.append(subject)
                     via[subject] = "pronoun (the person the document is about)"
@@ -598,10 +599,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if OPENS_WITH_PRONOUN.match(s.text):
                 about = next((i for i in ids if via.get(i, "").startswith("pronoun")), None)
             else:
-                about = next((j for a, j in sorted(
-                    [(m.start, m.entity) for m in found if m.entity is not None]
-                    + [(u.start, j) for u, j, _how in (placed[s_index] if placed else [])])
-                    if a - s.start <= 1 and _etype(j, entries, extra) == "person"), None)
+                about = next((j for a, j in sorted(persons_at) if a <= 1), None)
             for i in ids:
                 if (i == subject or _etype(i, entries, extra) == "person") and i not in via:
                     para_people[s.paragraph][i] += 1
@@ -1245,11 +1243,17 @@ class Analysis(NamedTuple):
     flagged: list[Flag]  # dates set aside, and why
 
 
+@lru_cache(maxsize=1)  # read_signed, then analyse, of one document
+def _header_and_signature(text: str) -> tuple[archival.Header | None, archival.Signature | None]:
+    """A document's header, and the signature that spells out the name of the writer it names."""
+    head = archival.header(text)
+    return head, archival.signature(text, head.writer) if head is not None and head.start >= 0 else None
+
+
 def read_signed(source: str, text: str) -> Document:
     """A document's sentences, with its signature among them where that spells out the name of
     the writer its header names ("Respectfully yours, / O. Edmund Clubb" under "(Clubb)")."""
-    head = archival.header(text)
-    signed = archival.signature(text, head.writer) if head is not None and head.start >= 0 else None
+    signed = _header_and_signature(text)[1]
     return read_document(source, text, frozenset({signed.start}) if signed is not None else frozenset())
 
 
@@ -1270,7 +1274,7 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     caps = names_in_capitals(text)  # "said YOLBARS": a book that sets names in small capitals
     unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
-    head = archival.header(text)
+    head, signed = _header_and_signature(text)
     if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
             if a <= head.start < b and not any(x.start <= head.start < x.end for x in found) \
@@ -1278,7 +1282,6 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
                 unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, "the writer a header names"))
                 unk.sort()
     said: list[Alias] = []
-    signed = archival.signature(text, head.writer) if head is not None and head.start >= 0 else None
     if signed is not None:  # "Respectfully yours, / O. Edmund Clubb": the writer's full name
         assert head is not None
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):

@@ -80,7 +80,6 @@ def _rules() -> dict[str, Any]:
     return {
         "titles": titles,
         "after": set(r["titles"]["after"]),
-        "honorifics": set(r["titles"]["honorifics"]),
         "wife_of": set(r["titles"]["wife_of"]),
         "wife_before": re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, r['titles']['wife_of']))})\.?\s+$"),
         "parts": set(r["titles"]["person_parts"]),
@@ -141,9 +140,7 @@ def names_in_capitals(text: str) -> bool:
         w = m.group(0)
         if w.strip("'’") in caps or len(w) < 2:
             continue
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-        b = len(text) if b < 0 else b
+        a, b = _line(text, m.start(), m.end())
         titled = _TITLE_WORD.search(text, max(a, m.start() - 12), m.start()) is not None
         # "CHANG FENG-MING borrowed": a name of words in capitals, a lower-case word beside it
         two = text[m.end():m.end() + 1] == " " and (nxt := _CAPS_WORD.match(text, m.end() + 1, b)) is not None \
@@ -152,7 +149,7 @@ def names_in_capitals(text: str) -> bool:
         if not (titled or two):
             continue
         if a not in prose:
-            prose[a] = len(_LOWER_PROSE.findall(text, a, b)) >= 5
+            prose[a] = _prose(text, a, b)
         if prose[a]:
             seen.add(w)
             if len(seen) >= 2:
@@ -176,11 +173,20 @@ _LOWER_AFTER = re.compile(r"(?:['’]s)?,?\s+[a-z]{2,}(?![\w'’-])")
 _LOWER_PROSE = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
 
 
+def _line(text: str, s: int, e: int) -> tuple[int, int]:
+    """Where the line that holds text[s:e] begins and ends."""
+    b = text.find("\n", e)
+    return text.rfind("\n", 0, s) + 1, len(text) if b < 0 else b
+
+
+def _prose(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is a line of prose, ordinary words in lower case (not a heading, not capitals)."""
+    return len(_LOWER_PROSE.findall(text, a, b)) >= 5
+
+
 def _in_prose(text: str, s: int, e: int) -> bool:
     """Whether the word at s..e stands among lower-case words on its line (not in a heading)."""
-    a = text.rfind("\n", 0, s) + 1
-    b = text.find("\n", e)
-    return len(_LOWER_PROSE.findall(text, a, b if b >= 0 else len(text))) >= 5
+    return _prose(text, *_line(text, s, e))
 
 
 def vocabulary(text: str) -> Vocabulary:
@@ -386,11 +392,6 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
 
 
 _TITLE_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
-
-
-def courtesy_only(title: str) -> bool:
-    """Whether a title is one of courtesy ("Mr.", "Madame"), not part of how a person is named."""
-    return title in _rules()["honorifics"]
 
 
 def titled(text: str, start: int, end: int) -> str:

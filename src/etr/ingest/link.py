@@ -49,7 +49,6 @@ class Linker:
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = entries
         self.forms: dict[tuple[str, ...], list[_Form]] = {}
-        self.lengths: dict[str, list[int]] = {}  # first word -> lengths of forms starting with it
         for i, e in enumerate(entries):
             kinds = [("name", e.name)] + [("alias", a) for a in e.aliases]
             kinds += [("variant", v) for v in e.variants] + [("short", s) for s in e.short_forms]
@@ -59,8 +58,6 @@ class Linker:
                     continue
                 cap = form[:1].isupper() or not form[:1].isalpha()
                 self.forms.setdefault(key, []).append(_Form(i, kind, cap))
-                if len(key) not in self.lengths.setdefault(key[0], []):
-                    self.lengths[key[0]].append(len(key))
         # a name with a bracketed qualifier is also written without it ("Soviet invasion of Xinjiang
         # (1934)": an article's "The Soviet invasion of Xinjiang"), where no other name is so written
         bare: dict[tuple[str, ...], list[int]] = {}
@@ -73,10 +70,11 @@ class Linker:
         for key, ids in bare.items():
             if len(ids) == 1:
                 self.forms[key] = [_Form(ids[0], "variant", True)]
-                if len(key) not in self.lengths.setdefault(key[0], []):
-                    self.lengths[key[0]].append(len(key))
-        for lens in self.lengths.values():
-            lens.sort(reverse=True)
+        lengths: dict[str, set[int]] = {}
+        for key in self.forms:
+            lengths.setdefault(key[0], set()).add(len(key))
+        # first word -> the lengths of the forms starting with it, longest first
+        self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
         self.pattern = _trie_pattern(self.forms)
         self._inner: dict[tuple[tuple[str, ...], int], list[list[tuple[int, int]]]] = {}
         self._decisions: dict[tuple[tuple[str, ...], bool], tuple[int | None, str, tuple[int, ...], bool]] = {}

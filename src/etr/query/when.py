@@ -7,6 +7,7 @@ import json
 import re
 
 from etr.dates.periods import Period, parse_period
+from etr.dates.values import bounds, parse_value
 from etr.errors import NotFound
 from etr.query.core import FactBase, clean_query, with_score
 from etr.query.rank import score_sentences
@@ -165,8 +166,6 @@ def _one_end(out: dict[str, Any], end: int) -> dict[str, Any]:
     if len(parts) != 2 or at < 0 or not _IN_BRACKETS.search(out["text"][max(0, at - 60) : at]) \
             or ")" not in out["text"][at + len(d["text"]) : at + len(d["text"]) + 3]:
         return dict(out)
-    from etr.dates.values import bounds
-
     value = parts[end]
     got = bounds(value)
     if got is None:
@@ -180,7 +179,8 @@ _IN_BRACKETS = re.compile(r"\([^()]*$")  # an open bracket the date stands in
 
 
 def _precision(value: str) -> str:
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
+    point = parse_value(value)
+    return point.precision if point is not None else "day"
 
 
 DOCUMENT_DATED = 5  # of the best sentences, those with no date are dated by their document's header ...

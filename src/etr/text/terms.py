@@ -78,8 +78,6 @@ def terms(text: str) -> list[str]:
 @cache
 def _field_labels() -> tuple[Any, Any]:
     """The field labels of rules/words.toml [field_words], anywhere in a text and at a line's start."""
-    import re
-
     names = "|".join(sorted(map(re.escape, words_rules()["field_words"]), key=len, reverse=True))
     return re.compile(rf"(?:^|\n- )({names})\d*:"), re.compile(rf"(?:- )?({names})\d*:")
 
