@@ -978,3 +978,73 @@ def test_what_a_document_describes_is_its_rarest_words(tmp_path: Any) -> None:
     db = built(tmp_path, text)
     got = json.loads(cli("what", "Sino-Soviet airline agreement", "--json", "--db", str(db)).stdout)["results"][0]
     assert got["name"].lower().startswith("airline agreement")  # with its parties, as written
+
+
+def test_a_referred_telegram_s_date_dates_only_its_own_sentence(tmp_path: Any) -> None:
+    """'mytel 150 April 18' is the date of another telegram: it dates the sentence that refers to
+    it (the despatch was sent then), not the sentences after it, which the line 'Following is
+    Tihwa's telegram 160, April 22, 8 a.m.:' dates; that line states no event of its own."""
+    import json
+
+    text = ("893.00/4\u20133047: Airgram\n\nThe Ambassador in China (Stuart) to the Secretary of State\n\n"
+            "A\u201385. Ref. Embassy’s airgram A\u201378, April 25, 1947, following is Tihwa’s telegram 160, "
+            "April 22, 8 a.m.:\n\n“Section 5, mytel 150 April 18. Irregularities in Soviet citizenship practices "
+            "seem established beyond cavil. Polinoff (See pg. 8 Ward’s despatch 2, Dec. 10) was the military "
+            "brains of the revolt.”\n")
+    db = json.loads(built(tmp_path, text).read_text())
+    events: dict[str, set[str]] = {}
+    for e in db["events"]:
+        if e["source"] != "seed":
+            events.setdefault(e["text"], set()).add(e["date"]["value"])
+    assert not any(t.startswith(("Ref.", "A\u201385", "Embassy")) for t in events)  # the routing line
+    assert events["“Section 5, mytel 150 April 18."] == {"1947-04-18"}
+    assert events["Irregularities in Soviet citizenship practices seem established beyond cavil."] == {"1947-04-22"}
+    # "pg." does not end a sentence, and Ward's despatch of December 10 is dated by its number
+    polinoff = next(t for t in events if t.startswith("Polinoff"))
+    assert "was the military brains" in polinoff and events[polinoff] == {"1946-12-10"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mytel 150, April 18, reported the arrest.",
+    "I refer to my despatch no. 10 of July 12, 1944, on the Kazaks.",
+    "Department’s 1113, August 16, reports rioting.",
+])
+def test_a_date_after_a_document_s_number_is_referred(text: str) -> None:
+    got = tag(HEAD + text, [(len(HEAD), len(HEAD) + len(text))])
+    assert got and all(t.referred for t in got)
+
+
+def test_a_date_in_prose_is_not_referred() -> None:
+    text = "On April 18 the rebels took Kuldja, and despatches followed."
+    got = tag(HEAD + text, [(len(HEAD), len(HEAD) + len(text))])
+    assert got and not any(t.referred for t in got)
+
+
+def test_him_after_the_one_who_acts_is_the_man_the_article_is_about(tmp_path: Any) -> None:
+    """'Chiang Kai-shek appointed him the first Uyghur governor': 'him' is not Chiang, so in an
+    article about Masud Sabri it is Masud Sabri; and his life's span in brackets dates no
+    sentence after it."""
+    import json
+
+    from conftest import cli
+
+    text = ("Masud Sabri\n\nMasud Sabri (pinyin: Maisiwude; 1886\u20131952) was an Uyghur politician of the "
+            "Republic of China. He received education at Kulja and Istanbul. Chiang Kai-shek appointed him the "
+            "first Uyghur governor of Xinjiang.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("who", "Masud Sabri", "--json", "--db", str(db)).stdout)["results"][0]
+    assert "appointed him the first Uyghur governor" in json.dumps(got)
+    facts = json.loads(db.read_text())
+    appointed = [e for e in facts["events"] if e["text"].startswith("Chiang Kai-shek appointed him")]
+    assert appointed == []  # not dated 1886/1952 from the brackets of the sentence before
+
+
+def test_a_surname_spelt_as_another_of_a_registered_name_s_spellings_is_an_alias(tmp_path: Any) -> None:
+    """The registry knows Ivan Polinov also as 'Polinov'; a telegram's 'Polinoff' is that name in
+    another romanisation, and the profile lists it as a spelling the documents use."""
+    import json
+
+    text = "The Consul reports that Polinoff was the military brains of the Ili group in their revolt.\n"
+    db = json.loads(built(tmp_path, text).read_text())
+    name, aliases = names_of(db, "Ivan Polinov")
+    assert "Polinoff" in aliases

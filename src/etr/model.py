@@ -87,12 +87,15 @@ class DateValue:
 class TimexSpan:
     """A date found in a text, with its character offsets. An `aside` is a date the text names
     beside its story rather than the date of what it states ("... to join the future state,
-    supposedly in 1951"): the story's clock does not move to it, and no statement is dated by it."""
+    supposedly in 1951"): the story's clock does not move to it, and no statement is dated by it.
+    A `referred` date is that of another document the text names by its number ("mytel 150 April
+    18", "my despatch no. 10 of July 12"): it dates its own sentence, not the ones after it."""
 
     start: int
     end: int
     date: DateValue
     aside: bool = False
+    referred: bool = False
 
 
 @dataclass(frozen=True)

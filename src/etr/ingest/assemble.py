@@ -46,13 +46,14 @@ from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
 from etr.ingest.registry import Entry, load_registry
 from etr.ingest.sentences import Document, Paragraph, read_document, title_of
-from etr.ingest.timex import POINTS_FROM_NOW, Flag, tag
+from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import SCHEMA_VERSION
 from etr.store.index import event_out
 from etr.store.index import light as index_light
 from etr.store.writer import Store, entity_meta
 from etr.text.fold import fold
+from etr.text.romanise import key as romanised_key
 from etr.text.romanise import word_key
 from etr.text.terms import implied_words, sentence_terms
 
@@ -507,7 +508,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     if how and j < len(entries):
                         via.setdefault(j, how)
                     ent_forms[j][u.text] += 1
-                    if spells(how) or j >= len(entries):  # not a surname: a spelling of the name
+                    if spells(how) or j >= len(entries) or _spells_a_name(u.text, entries[j]):
+                        # not a surname: a spelling of the name ("Polinoff" of the registered "Polinov")
                         ent_spellings[j][display(u.text)] += 1
                     if u.written:
                         # "General Chu", "Sheng Tupan", "Dr. Mustapha Ali": how the document calls him
@@ -523,6 +525,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if _dates_a_statement(timexes[tj].date) and not timexes[tj].aside:
                     dated.append(timexes[tj])
                 tj += 1
+            last = timexes[tj - 1] if tj > ti else None
             dated = _dates_of_statement(dated, text)
             same_para = prev is not None and (
                 prev[0] == (sid, s.paragraph)
@@ -592,7 +595,13 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 # about him ("Six days later he was killed in a coup attempt by Fan Yaonan")
                 he = HE.search(s.text)
                 others = [a for a, j in persons_at if j != subject]
+                him = HIM.search(s.text)
                 if he is not None and (not others or he.start() < min(others)):
+                    ids.append(subject)
+                    via[subject] = "pronoun (the person the document is about)"
+                elif him is not None and len({j for a, j in persons_at if a < him.start()}) == 1:
+                    # "Chiang Kai-shek appointed him the first Uyghur governor": "him" is not the
+                    # one who does it, so it is the man the passage is about
                     ids.append(subject)
                     via[subject] = "pronoun (the person the document is about)"
             # the person this sentence is about, for a "he" opening the next: the one it opens with
@@ -609,6 +618,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if dated and _dateline(_without(s.text, s.start, dated)):
                 # a dateline ("Calcutta, Feb. 18.") states no event: it dates what follows it
                 dateline, dated = dated, []
+            elif last is not None and last.referred and INTRODUCES.match(text, last.end, s.end) is not None:
+                # "Following is Tihwa's telegram 160, April 22, 8 a.m.:" states no event: it
+                # dates the telegram it introduces
+                dateline, dated = [last], []
             values: set[str] = set()
             for t in dated:
                 if t.date.value not in values:  # "June 19 ... that day", "dated January 3 ... left January 3": one event
@@ -618,10 +631,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if implied is not None:
                     ev_ids.append(_event(events_out, spec, doc, s, t, implied, ids, via, entries, extra))
             depth = 0
+            follows = same_para or (prev is not None and prev[5] and prev[0] == (sid, s.paragraph - 1)
+                                    and prev[3] == s.section)
             if dateline:
                 dated_for_next = dateline
-            elif not dated and (same_para or (prev is not None and prev[5] and prev[0] == (sid, s.paragraph - 1)
-                                              and prev[3] == s.section)):
+            elif not dated and follows:
                 # a sentence of the paragraph, or the first after a dateline ("Washington, August
                 # 19, 1911." above "The following System of Drill Regulations ... is approved")
                 assert prev is not None
@@ -634,8 +648,12 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     dated_for_next = carried if ev_ids else []
                 else:
                     dated_for_next = []
+            elif prev is not None and all(t.referred for t in dated) and follows:
+                # "Section 5, mytel 150 April 18.": a referred telegram's date dates only its
+                # own sentence; the next takes what this one would have
+                dated_for_next, depth = prev[2], prev[4]
             else:
-                dated_for_next = dated
+                dated_for_next = [t for t in dated if not t.referred]
             if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
                 pass  # "(Embassy's 2232, December 28, repeated Moscow.)": an aside; the story's date goes on
             else:
@@ -1062,6 +1080,7 @@ def other_names(line: str) -> list[str]:
 FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 HE = re.compile(r"\b(?:he|He)\b")
+HIM = re.compile(r"\bhim\b")
 
 
 def _person_starts(found: list[Mention], placed: list[tuple[Unknown, int, str]], offset: int,
@@ -1218,12 +1237,22 @@ def _context_dates(prev_dated: list[TimexSpan], text: str) -> list[TimexSpan]:
     stated dates, not asides in brackets, dates worked out from others, or dates said of the
     moment of writing ("tomorrow", "last month")."""
     out = [t for t in prev_dated
-           if t.date.how in ("explicit", "year-inherited", "relative") and text[t.start - 1 : t.start] != "("
+           if t.date.how in ("explicit", "year-inherited", "relative") and not _in_brackets(text, t.start)
            and t.date.precision != "century" and not POINTS_FROM_NOW.match(t.date.text)]
     # which of several dates the next sentence continues is often unclear ("... on 17 September
     # 1942 Sheng arrested ... in 1938 and executed them in 1943. Among the executed was ..."): it
     # takes each, labelled as read from context, for the reader to judge
     return out[:3]
+
+
+BRACKET_REACH = 400  # how far back a date's opening bracket is looked for
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether the date at `start` is inside brackets ("(pinyin: ...; 1886–1952)", "(Embassy's
+    2232, December 28)"): an aside, which dates no sentence after it."""
+    a = max(0, start - BRACKET_REACH)
+    return text.rfind("(", a, start) > text.rfind(")", a, start)
 
 
 def _context_date(t: TimexSpan) -> dict[str, Any]:
@@ -1313,7 +1342,7 @@ def _pack(got: Analysed) -> tuple[Any, ...]:
     return (tuple((x.title, x.level, x.start, x.end) for x in doc.sections),
             tuple((x.start, x.end, x.section) for x in doc.paragraphs),
             tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
-            tuple((t.start, t.end, t.aside, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
+            tuple((t.start, t.end, t.aside, t.referred, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
             [[tuple(m) for m in ms] for ms in an.mentions], [[tuple(u) for u in us] for us in an.unknowns],
             [tuple(x) for x in an.aliases], an.flagged, doc_terms, doc.splits)
 
@@ -1323,7 +1352,7 @@ def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
     sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms, splits = data
     doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
                    tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences), splits)
-    spans = [TimexSpan(t[0], t[1], DateValue(*t[3:]), t[2]) for t in timexes]
+    spans = [TimexSpan(t[0], t[1], DateValue(*t[4:]), t[2], t[3]) for t in timexes]
     return (doc, Analysis(spans, [[Mention._make(m) for m in ms] for ms in mentions],
                           [[Unknown._make(u) for u in us] for us in unknowns], [Alias._make(x) for x in said],
                           flagged), doc_terms)
@@ -1470,6 +1499,17 @@ def _spellings(e: Entry, used: Counter[str]) -> tuple[list[str], list[str]]:
         aliases.append(display(form))
     variants = [v for v in e.variants if fold(v) not in learnt]
     return aliases, variants
+
+
+def _spells_a_name(form: str, e: Entry) -> bool:
+    """Whether `form` is one of a registered entity's names spelt another way ("Polinoff" for its
+    alias "Polinov"), not a part of one."""
+    return romanised_key(form) in _name_keys(e.name, e.aliases)
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(name: str, others: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(romanised_key(x) for x in (name, *others))
 
 
 POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")

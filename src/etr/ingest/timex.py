@@ -745,6 +745,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     if head is not None:
         p, label = head
         dl = _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+    referred = {b for _, b in archival.references(text)}  # where a referred document's date may start
     ctx = _Context()
     out: list[TimexSpan] = []
     for para, (start, end) in enumerate(spans):
@@ -755,6 +756,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         if flagged is not None:  # "February 30, 1944", a range stated backwards: no dates, said so
             flagged += [(start + raw.start, start + raw.end, raw.text, why) for raw, why in rejected]
         dl = _dateline(chunk, dl, raws) or dl
+        introduced: _Context | None = None
         for raw in raws:
             if _inside_a_name(chunk, raw.start, raw.end):
                 continue  # "Easter Turkestan", "the Taranaki Daily News", "the Summer Palace"
@@ -766,9 +768,51 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 if flagged is not None:
                     flagged.append((start + raw.start, start + raw.end, raw.text, why))
                 continue
+            if start + raw.start in referred and dv.type in ("DATE", "TIME"):
+                # "mytel 150 April 18", "Ward's despatch 2, Dec. 10": another document's date,
+                # no day the story is at; "following is Tihwa's telegram 160, April 22, 8 a.m.:"
+                # dates the passage it introduces, from which the story's clock goes on
+                dv = _not_after(dv, head[0] if head is not None else dl.day if dl is not None else None)
+                out.append(TimexSpan(start + raw.start, start + raw.end, dv, referred=True))
+                opens = _introduced(chunk, raw, dv)
+                if opens is not None:
+                    introduced = opens
+                    _update(ctx, raw, dv, _before(chunk, raw.start))
+                continue
             aside = _update(ctx, raw, dv, _before(chunk, raw.start), dl is not None and dv.anchor == dl.year_text)
             out.append(TimexSpan(start + raw.start, start + raw.end, dv, aside))
+        dl = introduced or dl
     return out
+
+
+def _not_after(dv: DateValue, written: Point | None) -> DateValue:
+    """A referred document's date whose year the text leaves out is before the day the referring
+    one was written ("Dec. 10" in a telegram of April 1947: 10 December 1946)."""
+    if dv.how != "year-inherited" or written is None or written.year is None or dv.start is None:
+        return dv
+    if dv.start <= written.value():
+        return dv
+    y = str(written.year)
+    back = str(written.year - 1)
+
+    def earlier(v: str | None) -> str | None:
+        return None if v is None else re.sub(rf"(?<!\d){y}(?=-)", back, v)
+
+    return replace(dv, value=earlier(dv.value) or dv.value, start=earlier(dv.start), end=earlier(dv.end))
+
+
+INTRODUCES = re.compile(r"[ \t,]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)?[ \t]*:\s*\Z")
+
+
+def _introduced(chunk: str, raw: Raw, dv: DateValue) -> _Context | None:
+    """The date of the document a paragraph introduces, where it ends on a referred document's
+    day and a colon ("... following is Tihwa's telegram 159, April 21, 3 p.m.:"): what follows is
+    that document, dated by it until another date line."""
+    p = parse_value(dv.value[:10])
+    if INTRODUCES.match(chunk, raw.end) is None or p is None or p.day is None or p.month is None:
+        return None
+    label = f"{raw.text} ({p.value()}), the date of the document it introduces"
+    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
 
 
 _CALENDAR_WORD = re.compile(
