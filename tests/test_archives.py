@@ -1048,3 +1048,64 @@ def test_a_surname_spelt_as_another_of_a_registered_name_s_spellings_is_an_alias
     db = json.loads(built(tmp_path, text).read_text())
     name, aliases = names_of(db, "Ivan Polinov")
     assert "Polinoff" in aliases
+
+
+def test_a_name_in_capitals_given_in_full_and_then_by_its_last_word(tmp_path: Any) -> None:
+    """'headed by ALIHAN TORE SHAKIRJAN in Ghulja': the registered Elihan Tore, his name as the
+    report gives it in full (an alias), and 'the Koran SHAKIRJAN' later is he, not 'Koran'."""
+    import json
+
+    text = ("The rebels have created a so-called provisional government headed by ALIHAN TORE SHAKIRJAN in "
+            "Ghulja, the capital of the district.\n\nAs an artful interpreter of the Koran SHAKIRJAN soon "
+            "gained authority among the believers.\n")
+    db = json.loads(built(tmp_path, text).read_text())
+    name, aliases = names_of(db, "Elihan Tore")
+    assert "Alihan Tore Shakirjan" in aliases  # capitals shown in ordinary case
+    gained = next(s for s in db["sentences"] if "gained authority" in s["text"])
+    assert gained["entities"] == ["elihan-tore"]
+    assert not any(e["name"].startswith("Koran") for e in db["entities"])
+
+
+def test_the_i_of_an_article_is_the_writer_its_byline_names(tmp_path: Any) -> None:
+    import json
+
+    from conftest import cli
+
+    text = ("HIDDEN ASIA\nBy Tom Bakewell. (World Copyright Reserved.)\n\n"
+            "At midnight on February 15, 1935, I left Peking with three companions for India.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("who", "Tom Bakewell", "--json", "--db", str(db)).stdout)["results"][0]
+    assert "1935-02-15" in {e["date"]["value"] for e in got["events"]}
+
+
+@pytest.mark.parametrize("text,query,name", [
+    # a person's other name in brackets after his name, then asked with his surname
+    ("He was accompanied on this journey by Ella Maillart (Kini). They reached Kashgar.\n", "Kini Maillart",
+     "Ella Maillart"),
+    # a name that runs on into a registered one through "of the" is a name of its own
+    ("To answer questions.\n\nTeddy White of the Chungking office was the first American newsman "
+     "in years to enter Chinese Turkestan.\n", "Teddy White", "Teddy White"),
+])
+def test_who_finds_a_person_the_text_names(tmp_path: Any, text: str, query: str, name: str) -> None:
+    import json
+
+    from conftest import cli
+
+    db = built(tmp_path, text)
+    got = json.loads(cli("who", query, "--json", "--db", str(db)).stdout)["results"]
+    assert got and got[0]["name"] == name
+
+
+def test_a_chinese_surname_alone_in_an_article_on_the_man_is_he(tmp_path: Any) -> None:
+    """In an article on Ma Shaowu that names other men called Ma, 'Ma was appointed military
+    commander' is Ma Shaowu; and 'in Xinjiang, Ma was appointed' lists no place."""
+    import json
+
+    from conftest import cli
+
+    text = ("Ma Shaowu\n\nMa Shaowu was a Hui born in Yunnan. The leader Ma Yuanzhang was related to "
+            "Ma Hualong.\n\nDuring Yang Zengxin's reign in Xinjiang, Ma was appointed military commander "
+            "of Kucha. Minister Ku replaced him.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("who", "Ma Shaowu", "--json", "--db", str(db)).stdout)["results"][0]
+    assert "Ma was appointed military commander of Kucha" in json.dumps(got)

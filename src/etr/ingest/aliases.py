@@ -144,7 +144,11 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str) -> s
     close = ")" if m.group("open") == "(" else "]"
     if not text[b2:end].lstrip().startswith(close):
         return None  # the bracket holds more than the name: "(Chairman, Affairs Commission)"
-    if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place"):
-        # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", or a place's other name
+    if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place") or (k1 in PERSONAL and k2 in PERSONAL):
+        # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", a place's other name, or the
+        # name a person goes by ("Ella Maillart (Kini)")
         return str(m.group("cue") or m.group("open") + close)
     return None
+
+
+PERSONAL = ("person", "unknown")  # what a person's name in brackets may be found as

@@ -229,6 +229,20 @@ def signature(text: str, writer: str) -> Signature | None:
     return None
 
 
+_BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+(?:(?:Mr|Mrs|Miss|Dr|Sir|Professor)\.?[ \t]+)?"
+                     r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){1,3}?)[.,]?[ \t]*(?:\(|$)", re.M)
+
+
+def byline(text: str) -> Signature | None:
+    """The writer a byline in a document's first lines names ("By Peter Fleming. (World Copyright
+    Reserved.)"): the "I" of the article."""
+    m = _BYLINE.search(text, 0, HEAD_CHARS)
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".")
+    return Signature(name, m.start("name"), m.start("name") + len(name))
+
+
 LABEL_CHARS = 24  # a source's short label, as a table column shows it
 
 

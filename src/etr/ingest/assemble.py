@@ -468,7 +468,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int, bool] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
-        placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases)
+        placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases,
+                                        text.lstrip().split("\n", 1)[0][:HEADING_CHARS])
                   if discover and not spec.curated else [])
         for e in extra[len(extra_index):]:
             extra_index[e.id] = len(entries) + len(extra_index)
@@ -997,6 +998,7 @@ def _dates_of_statement(dated: list[TimexSpan], text: str) -> list[TimexSpan]:
 ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*|\s*[(\[][^()\[\]]*[.!?][)\]]\s*")  # a sentence wholly in brackets
 
 
+HEADING_CHARS = 120  # a document's first line, as far as it may be a name
 MAX_CONTEXT_DEPTH = 3  # an undated sentence takes dates from at most three sentences back
 # a sentence that moves in time ("who later became leader") does not share the date before it
 TIME_SHIFT = re.compile(r"\b(?:later|earlier|previously|formerly|once|already|afterwards|eventually|subsequently)\b", re.I)
@@ -1042,11 +1044,15 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
     at Tihwa (Paxton) to the Secretary of State"), recorded as a person with that office."""
     head = archival.header(text)
     if head is None or not head.writer:
-        return None
+        by = archival.byline(text)  # "By Peter Fleming.": the "I" of a newspaper's article
+        if by is None:
+            return None
+        head = archival.Header("", by.name, by.start, by.end, "", "")
     for sentence_placed, found in zip(placed, mentions, strict=True):
         for u, j, _how in sentence_placed:
             if u.start <= head.start < u.end:
-                identities.is_writer(j, head.office)
+                if head.office:
+                    identities.is_writer(j, head.office)
                 return j
         for m in found:
             if m.entity is not None and m.start <= head.start < m.end:

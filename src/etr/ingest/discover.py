@@ -114,8 +114,26 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
             if (nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1))
                     and nxt.group(1) not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
                 continue
+        if m.entity is not None and kinds[m.entity] == "person" and m.text.isupper():
+            m = _in_full(text, m, vocab, {x.start for x in mentions})
         out.append(m)
     return out
+
+
+_NEXT_CAPS = re.compile(r" ([A-Z][A-Z'’-]{2,})(?![\w'’-])")
+
+
+def _in_full(text: str, m: Mention, vocab: Vocabulary, named: set[int]) -> Mention:
+    """A registered name in capitals that the next word in capitals continues, in prose ("headed
+    by ALIHAN TORE SHAKIRJAN in Ghulja"): the name as the document gives it in full. `named`:
+    where other registered names start (no continuation)."""
+    nxt = _NEXT_CAPS.match(text, m.end)
+    if (nxt is None or nxt.start(1) in named or nxt.group(1).lower() in vocab
+            or nxt.group(1).title() in _rules()["after"]):
+        return m
+    if not _in_prose(text, m.start, m.end):
+        return m
+    return m._replace(end=nxt.end(), text=text[m.start : nxt.end()])
 
 
 _COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
@@ -274,6 +292,8 @@ def _listed(text: str, found: list[Unknown], known: list[Mention], kinds: list[s
         for (a1, b1, k1, n1), (a2, b2, k2, n2) in zip(names, names[1:], strict=False):
             if a2 < b1 or not _LIST_GAP.fullmatch(text, b1, a2):
                 continue
+            if "," in text[b1:a2] and _CLAUSE_VERB.match(text, b2):
+                continue  # "During his reign in Xinjiang, Ma was appointed ...": a clause's subject, no list
             k1 = got[n1].type if n1 >= 0 else k1
             k2 = got[n2].type if n2 >= 0 else k2
             if n1 >= 0 and k1 == "unknown" and k2 in LISTED_KINDS:
@@ -285,6 +305,7 @@ def _listed(text: str, found: list[Unknown], known: list[Mention], kinds: list[s
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]{2,}")
 _SMALL_WORDS = _CONNECTORS | {"a", "an", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"}
+_CLAUSE_VERB = re.compile(r"\s+(?:was|were|is|are|had|has|have|did|would|could|should|will|may|might)\b")
 LISTED_KINDS = {"person", "place", "organisation", "military"}
 
 
@@ -308,7 +329,7 @@ def _within(spans: list[tuple[int, int]]) -> Any:
 def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary,
                    acronyms: frozenset[str], caps_names: bool = False) -> list[Unknown]:
     r = _rules()
-    taken = [(m.start, m.end) for m in known]
+    taken = [(m.start, m.end) for m in known if m.entity is not None or m.kind != "short"]  # an unresolved "Ma" may be the document's
     inside = _within(taken)
     out: list[Unknown] = []
     for ps, pe in _phrases(text, start, end):
@@ -369,6 +390,12 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             continue  # "Office Secretary" of "Foreign Office Secretary": an office, no name
         s, e = toks[0][0], toks[-1][1]
         named_kind = toks[-1][2] in r["kinds"] or (len(toks) > 2 and toks[0][2] in r["kinds"] and toks[1][2] == "of")
+        if not named_kind and "of" in (words := [t[2] for t in toks]) and any(a < e and s < b for a, b in taken):
+            # "Teddy White of the Chungking office": a name, then a registered one it belongs to
+            cut = words.index("of")
+            if cut and not any(a < toks[cut - 1][1] and s < b for a, b in taken):
+                toks = toks[:cut]
+                e = toks[-1][1]
         if any(a < e and s < b for a, b in taken) and not (named_kind and not any(a <= s and e <= b for a, b in taken)):
             continue  # a registry name; but "Altai Frontier Guard" and "Treaty of St. Petersburg" are names of their own
         words = [t[2] for t in toks]
@@ -480,8 +507,16 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for cut in _POSSESSIVE_INSIDE.finditer(text, a, b):
             out.append((a, cut.start()))
             a = cut.end()
+        for cut in _INTO_CAPITALS.finditer(text, a, b):
+            if cut.group(1) not in _rules()["titles"]:
+                a = cut.end()  # "the Koran SHAKIRJAN": the name is SHAKIRJAN
         out.append((a, b))
     return out
+
+
+# an ordinary word before a name in capitals ("interpreter of the Koran SHAKIRJAN"): no part of
+# it, where the word is no title ("General MA", "Mr PAI")
+_INTO_CAPITALS = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) (?=[A-Z]{2}[A-Z'’-]{3,}(?![\w'’-]))")
 
 
 def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
@@ -623,7 +658,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
                                                            and re.match(r"\s*\d", text[e : e + 3]))):
         return None  # "I'll"; "Page 109", "Vol 3": a word of the document's apparatus before its number
     if len(real) == 1:
-        if len(phrase) < 3 or (len(phrase) < 4 and not titled):
+        if (len(phrase) < 3 or (len(phrase) < 4 and not titled)) and not (phrase.istitle() and chinese_surname(phrase)):
             return None
         if real[0] in r["kinds"] or (real[0],) in r["titles"].get(real[0], ()):
             return None  # "Coup", "Commissioner": a word for a kind of thing or a title, no name
@@ -631,5 +666,6 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             return None  # "Powers", "Labour": an ordinary word
         # a capitalised word opening a sentence, and nothing here says it is a name ("Ward
         # arrived November 25"): kept as weak, a name only where the documents name it elsewhere
-        weak = at_start and kind == "unknown"
+        # a Chinese surname alone ("Ma was appointed"): a name only where the documents say whose
+        weak = (at_start and kind == "unknown") or (len(phrase) < 4 and not titled)
     return Unknown(s, e, phrase, kind, " ".join(title), why, weak=weak)

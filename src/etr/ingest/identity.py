@@ -205,11 +205,12 @@ class Identities:
 
     def document(self, source: str, where: str, sentences: list[list[Unknown]],
                  mentions: list[list[Mention]] | None = None, said: list[Alias] | None = None,
-                 ) -> list[list[tuple[Unknown, int, str]]]:
+                 heading: str = "") -> list[list[tuple[Unknown, int, str]]]:
         """Each sentence's names placed: (the name, its entity's index, how it was linked: "" by
         its own name, or the reason). A name placed nowhere is left out. `said`: the document's
         statements that one name is another ("Koktobai also called Fuwen"), which hold from here
-        on, wherever the second name is met."""
+        on, wherever the second name is met. `heading`: the document's first line; when it is a
+        person's full name, his surname alone is he ("Ma" in an article on Ma Shaowu)."""
         titled = set(self._titled.values())
         self.titled_here = {m.entity for found in mentions or [] for m in found if m.entity in titled}
         self._here = {}
@@ -228,6 +229,22 @@ class Identities:
                 if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
                     for w in surname_words(words):
                         doc_words[word_key(w)].add(whole[0])
+        about = fold(heading).strip()
+        subject: int | None = None
+        for (si, ui), (i, _how) in full.items():
+            if fold(sentences[si][ui].text) == about and self.kind(i) in ("person", "unknown"):
+                subject = i
+        for found_here in mentions or []:  # "ALIHAN TORE SHAKIRJAN", registered: then "SHAKIRJAN" is he
+            for m in found_here:
+                words = fold(m.text).split()
+                if m.entity is not None and len(words) >= 2 and self.entries[m.entity].type == "person":
+                    for w in surname_words(words):
+                        doc_words[word_key(w)].add(m.entity)
+                    if fold(m.text) == about:
+                        subject = m.entity
+        if subject is not None and len(about.split()) >= 2:  # an article on Ma Shaowu: "Ma" is he
+            for w in surname_words(about.split()):
+                doc_words[word_key(w)] = {subject}
         out: list[list[tuple[Unknown, int, str]]] = []
         for si, found in enumerate(sentences):
             placed: list[tuple[Unknown, int, str]] = []

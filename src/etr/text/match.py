@@ -7,6 +7,7 @@ that chose them):
 - the same name in another romanisation       97   ("Sheng Shih-tsai", "盛世才", "Касимов")
 - the query is a whole word of a name         92   ("qasimi", "Bughra", "Polinov")
 - the query is several whole words of a name  90   ("Economic Commission")
+- each word a word of one entity's names      90   ("Kini Maillart": Ella Maillart, also "Kini")
 - fuzz.ratio on the whole string              typos ("Shen Shicai", "Gulja", "Osman Batyr")
 - fuzz.token_sort_ratio                       reordered names ("Qasimi Ehmetjan")
 - fuzz.ratio of the query against each word   partial typos ("Kasimi")
@@ -46,6 +47,7 @@ else:  # the same named tuples without importing typing (a query makes a thousan
     Match = namedtuple("Match", "entity score form kind")
 
 
+WORDS_OF_NAMES = 90.0  # each word of the query a word of one entity's names, not of one name
 SAME_KEY = 97.0  # a name form that spells the query in another romanisation or script
 KIND_BONUS = {"name": 0.5, "alias": 0.3, "variant": 0.2, "short": -8.0}
 
@@ -101,6 +103,15 @@ class NameIndex:
             for e in self.entries:
                 if padded in f" {e.folded} ":
                     offer(e, 90.0)
+        if " " in q and not best:
+            # each word a whole word of one entity's names, from different ones: "Kini Maillart"
+            # is Ella Maillart, whom the documents also call Kini
+            words = q.split()
+            if all(len(w) >= 3 for w in words):
+                sets = [{e.entity for e in self.by_word.get(w, [])} for w in words]
+                for ent in set.intersection(*sets):
+                    e = next(x for x in self.by_word[words[-1]] if x.entity == ent)
+                    offer(e, WORDS_OF_NAMES)
         if exact_wins and any(m.score >= 100 for m in best.values()):
             return sorted(best.values(), key=lambda m: (-m.score, m.entity))[:limit]
         if len(q) >= 4:
