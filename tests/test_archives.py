@@ -1109,3 +1109,47 @@ def test_a_chinese_surname_alone_in_an_article_on_the_man_is_he(tmp_path: Any) -
     db = built(tmp_path, text)
     got = json.loads(cli("who", "Ma Shaowu", "--json", "--db", str(db)).stdout)["results"][0]
     assert "Ma was appointed military commander of Kucha" in json.dumps(got)
+
+
+@pytest.mark.parametrize("sentence,names", [
+    ("There has also been trouble at Peita-shan, a mud-garrison hamlet on the range.", {"Peita-shan"}),
+    ("The Soviet-made planes and the Chinese-run garrison held on.", set()),
+    ("His troops took part in the Long March, the Sino-Japanese War and the Civil War.", {"Long March"}),
+])
+def test_wade_giles_places_and_names_ending_in_a_month(sentence: str, names: set[str]) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    found = {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert names <= found
+    assert not found & {"Long", "Soviet-made", "Chinese-run"}
+
+
+def test_a_report_that_prints_registered_names_in_capitals_prints_others_so(tmp_path: Any) -> None:
+    """'the aircraft which left KULJA ... of XINJIANG ... in the region of IRKUTSK': two registered
+    names in capitals in its prose make the unregistered IRKUTSK a name too."""
+    import json
+
+    from conftest import cli
+
+    text = ("September 2, 1949\n\nWith great regret we have to inform you that the aircraft which left KULJA a few "
+            "days ago on which the delegation of XINJIANG was travelling happened upon unfavorable conditions in "
+            "the region of IRKUTSK and suffered an accident.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("where", "Irkutsk", "--json", "--db", str(db)).stdout)["results"]
+    assert got and got[0]["name"] == "Irkutsk" and "suffered an accident" in json.dumps(got[0])
+    facts = json.loads(db.read_text())
+    # the date alone on the first line dates the document
+    assert next(s for s in facts["sources"] if not s["curated"])["dated"]["value"] == "1949-09-02"
+
+
+def test_how_long_asks_for_a_number_and_a_frontier_is_a_border(tmp_path: Any) -> None:
+    import json
+
+    from conftest import cli
+
+    text = ("Russia and Sinkiang traded in wool and cotton. Insofar as Russia was concerned, Sinkiang was an area "
+            "of long interest. Sinkiang borders Russia for more than 1,000 miles.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("search", "how long is the frontier between Sinkiang and Russia", "--json",
+                         "--db", str(db)).stdout)["results"]
+    assert "1,000 miles" in json.dumps(got[:2])

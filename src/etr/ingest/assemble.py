@@ -965,7 +965,16 @@ def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
             return t  # "Taranaki Daily News, 6 March 1934, Page 7", "HC Deb 21 March 1934 vol 287"
         if not before.strip(" \t-–—") and DATE_LINE_END.match(after) and archival.header(text) is not None:
             return t  # a telegram's date alone on its line, under "The Consul at Tihwa (Smith) to the ..."
+        if (t is timexes[0] and LONE_BEFORE.fullmatch(before) and not after.strip(" \t.,")
+                and (not text[:a].strip() or (text[:a].endswith("\n\n") and text[:a].count("\n\n") < LONE_LINES))):
+            # "September 2, 1949", "Monday, Aug. 13, 1945" alone as the first line, or as a paragraph
+            # under a title; not an infobox's "Born / 21 March 1884"
+            return t
     return None
+
+
+LONE_BEFORE = re.compile(r"[ \t]*(?:\[[A-Z][\w .'’-]{1,30},?\][ \t]*)?")  # "[Chungking,] September 28, 1942."
+LONE_LINES = 4  # a date alone on a line dates the document among its first lines
 
 
 def _dates_a_statement(d: DateValue) -> bool:
@@ -1306,7 +1315,7 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     defined = aliases.acronyms(text, spans)
-    caps = names_in_capitals(text)  # "said YOLBARS": a book that sets names in small capitals
+    caps = names_in_capitals(text, [m for found in per_sentence for m in found])  # "said YOLBARS"
     unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
     head, signed = _header_and_signature(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -58,6 +59,7 @@ _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, So
                                r"Soviet|Mongolo|Tibeto)-[A-Z][a-z]+$")
 _ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
 _TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
+_DATED_AFTER = re.compile(r"[\s,.]{0,3}\d")  # "WUSU September 5": a date; not "the Long March"
 _MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "
                                 "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
                     for w in (x, x.upper())}
@@ -146,14 +148,21 @@ _TITLE_WORD = re.compile(r"(?:General|Gen\.|Marshal|Colonel|Col\.|Captain|Major|
                          r"Professor|Prof\.|Father|Bishop|Commander|Admiral|Prince|Duke)\s+$")
 
 
-def names_in_capitals(text: str) -> bool:
+def names_in_capitals(text: str, known: Sequence[Mention] = ()) -> bool:
     """Whether a document prints names in capitals inside its prose, as books set them in small
-    capitals ("CHANG FENG-MING borrowed 60 gallons", "General MA's headquarters", "Mr PAI"): two
-    or more such names, titled or of several words, on lines of ordinary lower-case prose. Then
-    a single word in capitals there is a name too ("said YOLBARS")."""
+    capitals ("CHANG FENG-MING borrowed 60 gallons", "General MA's headquarters", "Mr PAI") and
+    telegrams in Russian archives do ("the aircraft which left KULJA ... in the region of
+    IRKUTSK"): two or more such names, titled, of several words or registered (`known`), on
+    lines of ordinary lower-case prose. Then a single word in capitals there is a name too ("said
+    YOLBARS")."""
     caps = _rules()["caps"]
     seen: set[str] = set()
     prose: dict[int, bool] = {}  # a line's start -> whether it is prose (a heading or a line in capitals is not)
+    for k in known:
+        if k.entity is not None and k.text.isupper() and len(k.text) >= 3 and _in_prose(text, k.start, k.end):
+            seen.add(k.text)
+            if len(seen) >= 2:
+                return True
     for m in _CAPS_WORD.finditer(text):
         w = m.group(0)
         if w.strip("'’") in caps or len(w) < 2:
@@ -216,6 +225,12 @@ def vocabulary(text: str) -> Vocabulary:
 def _chinese_syllables(word: str) -> bool:
     """Whether `word` is made of Wade-Giles or pinyin syllables ("Hsi-lien", "Shijie")."""
     return chinese_syllables(word) > 0
+
+
+def _wade_giles_place(word: str, r: dict[str, Any]) -> bool:
+    """Whether a hyphenated word in lower case after its hyphen is Chinese syllables ("Peita-shan",
+    "Kuei-hua"), not an adjective ("Soviet-made", "Chinese-run")."""
+    return word.split("-")[0] not in r["peoples"] and _chinese_syllables(word)
 
 
 def name_part(word: str) -> bool:
@@ -378,7 +393,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             break
         # and off the back: days and months ("bombed WUSU September 5"), titles after it ("Sheng
         # Tupan"), connectors
-        while len(toks) > 1 and (toks[-1][2] in _MONTHS_AND_DAYS or toks[-1][2].lower() in _CONNECTORS
+        while len(toks) > 1 and ((toks[-1][2] in _MONTHS_AND_DAYS
+                                  and (toks[-1][2].endswith("day") or _DATED_AFTER.match(text, toks[-1][1])))
+                                 or toks[-1][2].lower() in _CONNECTORS
                                  or toks[-1][2] in r["after"] or toks[-1][2] in ("No", "No.", "Nos")):
             if toks[-1][2] in r["after"]:
                 title.append(toks[-1][2])
@@ -617,8 +634,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         if not titled and len(parts) < 2 and not (caps_names and _in_prose(text, s, e) and len(phrase) >= 3
                                                     and phrase.lower() not in vocab):
             return None  # one word in capitals: a name only where the document prints names so
-    if len(real) == 1 and (_ADJECTIVE_HYPHEN.match(phrase) or _PEOPLE_ADJECTIVE.search(phrase)):
-        return None
+    if len(real) == 1 and ((_ADJECTIVE_HYPHEN.match(phrase) and not _wade_giles_place(phrase, r))
+                           or _PEOPLE_ADJECTIVE.search(phrase)):
+        return None  # "Soviet-backed", "Sino-Soviet"; not "Peita-shan", a place's syllables
     if len(real) == 1 and not titled and len(phrase) > 5 and _PEOPLE_PLURAL.search(phrase):
         return None  # "Bokharans", "Dzungarians": a people
     if _PEOPLE_ADJECTIVE.search(real[-1]) and all(w in r["peoples"] or _PEOPLE_ADJECTIVE.search(w) for w in real):

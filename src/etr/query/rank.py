@@ -19,7 +19,8 @@ ENTITY_IDF = 1.5  # a name, as one term of its entity's sentence frequency, weig
 
 
 QUESTION_CUES = {
-    "how many": "number", "how much": "number", "when": "date", "what year": "date",
+    "how many": "number", "how much": "number", "how long": "number", "how far": "number",
+    "when": "date", "what year": "date",
     "what date": "date", "who": "person", "where": "place",
 }
 
