@@ -96,34 +96,19 @@ def numbers(text: str) -> list[tuple[int, int]]:
 
 @cache
 def _document_ref() -> re.Pattern[str]:
-    """The word before a number that names another document ("mytel 150", "despatch 2",
-    "airgram A-78"), read backwards from the number's first digit."""
+    """A number that names another document, by the word before it ("mytel 150", "despatch 2",
+    "airgram A-78") or its sender ("Department's 1113"), and the words that may lead from it to
+    that document's date ("of", "dated")."""
     refs = "|".join(sorted((re.escape(w) for w in _rules()["references"]["documents"]), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{refs})\.?\s+(?:[A-Z][-–])?\Z", re.I)
-
-
-_TELEGRAM = re.compile(r"\b[A-Z][\w.]*['’]s\s+\d{1,5}\b")  # "Department's 1113", "Tihwa's 242"
-_REF_NUMBER = re.compile(r"\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?", re.I)
-_THEN_DATE = re.compile(r"[ \t,]*(?:(?:of|dated)\s+)?")
+    return re.compile(rf"(?:(?<![\w-])(?i:{refs})\.?\s+(?:[A-Z][-–])?|\b[A-Z][\w.]*['’]s\s+)(?<!\d)"
+                      r"\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?(?!\d)[ \t,]*(?:(?:of|dated)\s+)?")
 
 
 def references(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` that name another document by its number and where a date right after
-    them would start ("mytel 150 April 18": where "April" may start): such a date is that
-    document's, not the day of what the sentence states. (start, date_may_start) in order."""
-    out: list[tuple[int, int]] = []
-    before = _document_ref()
-    for a, b in _near_digits(text):
-        for m in _TELEGRAM.finditer(text, a, b):
-            out.append((m.start(), _THEN_DATE.match(text, m.end()).end()))  # type: ignore[union-attr]
-    for d in _DIGITS.finditer(text):
-        if d.start() > 0 and text[d.start() - 1].isdigit():
-            continue
-        word = before.search(text, max(0, d.start() - 24), d.start())
-        if word is not None:
-            end = _REF_NUMBER.match(text, d.start()).end()  # type: ignore[union-attr]
-            out.append((word.start(), _THEN_DATE.match(text, end).end()))  # type: ignore[union-attr]
-    return sorted(set(out))
+    """Spans of `text` that name another document by its number, to where a date right after
+    them would start ("mytel 150 April 18": up to "April"): such a date is that document's, not
+    the day of what the sentence states. In order."""
+    return [(m.start(), m.end()) for m in _document_ref().finditer(text)]
 
 
 _FILE_DATE = re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\u2014-](\d{1,2})(\d{2})\b")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from etr.ingest.aliases import Alias
@@ -62,9 +63,14 @@ def spells(how: str) -> bool:
 def surname_words(words: list[str]) -> list[str]:
     """The words of a full name that may be its bearer's surname: the first of a Chinese name
     ("Chu" of "Chu Shao-liang", not "chu" of "Yu Chia-chu"); the first or last of others."""
+    return list(_surname_words(tuple(words)))
+
+
+@lru_cache(maxsize=16384)
+def _surname_words(words: tuple[str, ...]) -> tuple[str, ...]:
     if chinese_surname(words[0]) and all(chinese_syllables(w) for w in words):
-        return [words[0]]
-    return list(dict.fromkeys((words[0], words[-1])))
+        return (words[0],)
+    return tuple(dict.fromkeys((words[0], words[-1])))
 
 
 _ROLE_SMALL = {"at", "of", "in", "the", "to", "for", "and", "de"}
