@@ -1153,3 +1153,14 @@ def test_how_long_asks_for_a_number_and_a_frontier_is_a_border(tmp_path: Any) ->
     got = json.loads(cli("search", "how long is the frontier between Sinkiang and Russia", "--json",
                          "--db", str(db)).stdout)["results"]
     assert "1,000 miles" in json.dumps(got[:2])
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The rebels were commanded by Kichik Akhund, who was aided by others.", "Kichik Akhund"),
+    ("They were tacitly aided by the New 36th Division, against the provincial forces.", "New 36th Division"),
+    ("Troops of the 8th Route Army moved west.", "8th Route Army"),
+])
+def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}

@@ -41,7 +41,8 @@ Vocabulary = frozenset[str]
 
 _CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"  # "St. Petersburg"
 # a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
-_CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)[^\S\n]+|[^\S\n]+|-)"
+_CONNECT = (r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i"
+            r"|\d{1,3}(?:st|nd|rd|th))[^\S\n]+|[^\S\n]+|-)")  # "New 36th Division", "Eighth Route Army"
 _INITIAL = r"(?:[A-Z]\.(?=[^\S\n]+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
 _PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
@@ -49,6 +50,8 @@ _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
 _MARKUP = "_*"
 _STRIP_FRONT, _STRIP_BACK = _MARKUP + ".-’'", _MARKUP + ".-’'"
 _DIGIT = re.compile(r"\d")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th)[^\S\n]+$")
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "36th" in "New 36th Division": a word of the name
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote marker glued on
 _POSSESSIVE = re.compile(r"['’]s$")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
@@ -403,7 +406,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         toks = _without_trailing_people(toks)
         if not toks:
             continue
-        if len(toks) > 1 and _title_at([toks[-1][2]]) == 1 and toks[-1][2] not in r["kinds"]:
+        if len(toks) > 1 and _title_at([toks[-1][2]]) == 1 and toks[-1][2] not in r["kinds"] \
+                and toks[-1][2] not in r["parts"]:
             continue  # "Office Secretary" of "Foreign Office Secretary": an office, no name
         s, e = toks[0][0], toks[-1][1]
         named_kind = toks[-1][2] in r["kinds"] or (len(toks) > 2 and toks[0][2] in r["kinds"] and toks[1][2] == "of")
@@ -515,6 +519,8 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if more is not None:
                 b = more.end()
         last = text[a:b].rsplit(" ", 1)[-1]
+        if last in kinds and (num := _ORDINAL_BEFORE.search(text, max(start, a - 8), a)) is not None:
+            a = num.start()  # "8th Route Army", "36th Division": the number is the name's
         if kinds.get(last) == "organisation" and " " in text[a:b]:
             # "Mongolian and Tibetan Affairs Commission": an adjective and another, one body
             pre = _ADJECTIVE_AND.search(text, max(start, a - 30), a)
@@ -553,7 +559,7 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
             if foot is not None:
                 b -= len(foot.group(0))
                 word = text[a:b]
-            if _DIGIT.search(word):
+            if _DIGIT.search(word) and not _ORDINAL.fullmatch(word):
                 return []
         if not word:
             continue
