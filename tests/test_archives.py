@@ -1164,3 +1164,19 @@ def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -
     from etr.ingest.discover import unknown_names, vocabulary
 
     assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+
+
+def test_a_short_name_two_events_share_is_the_one_whose_years_the_text_states(tmp_path: Any) -> None:
+    """'Soviet invasion of Xinjiang' names the registered invasions of 1934 and of 1937 alike: an
+    article that dates it January-April 1934 is about the first, whose profile then has the
+    article's words and its name as the article writes it."""
+    import json
+
+    from conftest import cli
+
+    text = ("= Soviet invasion of Xinjiang =\n\n- Conflict: Soviet invasion of Xinjiang\n- Date: January\u2013April 1934\n\n"
+            "The Soviet invasion of Xinjiang was a military campaign of the Soviet Union in Xinjiang in 1934.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("what", "Soviet invasion of Xinjiang", "--json", "--db", str(db)).stdout)["results"][0]
+    assert got["id"] == "soviet-invasion-of-xinjiang-1934"
+    assert "Soviet invasion of Xinjiang" in got["aliases"] and "was a military campaign" in json.dumps(got)

@@ -18,9 +18,9 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -491,7 +491,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if m.entity not in ids:
                     ids.append(m.entity)
                 ent_forms[m.entity][m.text] += 1
-                if m.kind != "short":
+                if m.kind != "short" or _bare_name(m.text, entries[m.entity]):
                     ent_spellings[m.entity][m.text] += 1
                 if not spec.curated and entries[m.entity].type == "person" and len(m.text.split()) == 1:
                     form = titled(text, m.start, m.end)  # "Sheng Tupan", "General Sung": how the document calls him
@@ -1098,6 +1098,26 @@ HE = re.compile(r"\b(?:he|He)\b")
 HIM = re.compile(r"\bhim\b")
 
 
+_YEAR = re.compile(r"(?<![\d.,/-])(1[6-9]\d\d)(?![\d,]\d)")
+YEARS_NEAR = 300  # characters either side of a short form read for the years that say which event it is
+
+
+def _dated_here(entries: Sequence[Entry], text: str, m: Mention) -> int | None:
+    """Of the events a short form may name ("This rebellion": the Sariqol rebellion of 1945 or the
+    Ili Rebellion of 1944; "Soviet invasion of Xinjiang": 1934's or 1937's), the one whose
+    registered years the text around it writes most often, failing that the whole document, if
+    one does so more than the rest."""
+    if any(entries[c].type != "event" or not entries[c].dates for c in m.candidates):
+        return None
+    years = {c: {d[:4] for d in entries[c].dates} for c in m.candidates}
+    for near in (text[max(0, m.start - YEARS_NEAR) : m.end + YEARS_NEAR], text):
+        stated = Counter(_YEAR.findall(near))
+        counts = sorted(((sum(stated[y] for y in years[c]), c) for c in m.candidates), reverse=True)
+        if counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            return counts[0][1]
+    return None
+
+
 def _person_starts(found: list[Mention], placed: list[tuple[Unknown, int, str]], offset: int,
                    entries: list[Entry], extra: list[Entry]) -> list[tuple[int, int]]:
     """(offset in the sentence, entity) of each person a sentence names."""
@@ -1162,7 +1182,7 @@ def _topic(linker: Linker, doc: Document, named: str,
     first_line = doc.text.lstrip().split("\n", 1)[0].strip(" =#")[:200]
     titles = (doc.sections[0].title if doc.sections else "", first_line, named)
     for title in titles:
-        got = _named_by(linker, title)
+        got = _named_by(linker, title, doc.text)
         if got[0] is not None:
             return got
     # a name the documents taught: "Kumul Rebellion", named so by the title and the text
@@ -1174,10 +1194,21 @@ def _topic(linker: Linker, doc: Document, named: str,
     return None, ""
 
 
-def _named_by(linker: Linker, title: str) -> tuple[int | None, str]:
+def _bare_name(form: str, e: Entry) -> bool:
+    """Whether `form` is the entity's name without its bracketed qualifier ("Soviet invasion of
+    Xinjiang" of "Soviet invasion of Xinjiang (1934)"): the name as a document writes it."""
+    return " " in form and fold(form) == fold(QUALIFIER.sub("", e.name))
+
+
+QUALIFIER = re.compile(r"\s*\([^()]*\)$")
+
+
+def _named_by(linker: Linker, title: str, doc_text: str = "") -> tuple[int | None, str]:
     if not title:
         return None, ""
-    found = [m for m in linker.find_all(title, [(0, len(title))])[0] if m.entity is not None and m.kind != "short"]
+    found = [m for m in resolve_short_forms(linker.find_all(title, [(0, len(title))])[0],
+                                            partial(_dated_here, linker.entries, doc_text))
+             if m.entity is not None and (m.kind != "short" or _bare_name(m.text, linker.entries[m.entity]))]
     if not found:
         return None, ""
     best = max(found, key=lambda m: m.end - m.start)
@@ -1309,7 +1340,7 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     spans = [(s.start, s.end) for s in doc.sentences]
     per_sentence = linker.find_all(text, spans)
     raw = [m for found in per_sentence for m in found]
-    resolved = iter(resolve_short_forms(raw))
+    resolved = iter(resolve_short_forms(raw, partial(_dated_here, linker.entries, text)))
     per_sentence = [[next(resolved) for _ in found] for found in per_sentence]
     kinds = [e.type for e in linker.entries]
     vocab = vocabulary(text)

@@ -290,12 +290,14 @@ def _fold_same_length(text: str) -> str | None:
     return text.translate(table)
 
 
-def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
+def resolve_short_forms(mentions: list[Mention], prefer: Callable[[Mention], int | None] | None = None,
+                        ) -> list[Mention]:
     """Give each short form the nearest earlier full mention of one of its candidates.
 
     `mentions` are one document's, in order. A short form with no full mention of any candidate
-    earlier in the document takes the only candidate mentioned in full anywhere in it; failing
-    that it stays unresolved.
+    earlier in the document takes the only candidate mentioned in full anywhere in it, or the one
+    `prefer` picks (the event whose years the text states around it); failing that it stays
+    unresolved.
     """
     full_anywhere = {m.entity for m in mentions if m.entity is not None}
     last_full: dict[int, int] = {}
@@ -315,6 +317,8 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
         elif len(m.candidates) == 1 and m.text[:1].islower():
             # a lower-case short form only one entry has ("the three districts"): that entry
             out.append(Mention(m.start, m.end, m.text, m.candidates[0], "short", m.candidates))
+        elif prefer is not None and (best := prefer(m)) is not None:
+            out.append(Mention(m.start, m.end, m.text, best, "short", m.candidates))
         else:
             out.append(m)
     return out
