@@ -1180,3 +1180,41 @@ def test_a_short_name_two_events_share_is_the_one_whose_years_the_text_states(tm
     got = json.loads(cli("what", "Soviet invasion of Xinjiang", "--json", "--db", str(db)).stdout)["results"][0]
     assert got["id"] == "soviet-invasion-of-xinjiang-1934"
     assert "Soviet invasion of Xinjiang" in got["aliases"] and "was a military campaign" in json.dumps(got)
+
+
+@pytest.mark.parametrize("full,short,same", [
+    ("Douglas Seymour Mackiernan", "Douglas S. Mackiernan", True),
+    ("Douglas S. Mackiernan", "D. Mackiernan", True),
+    ("John Hall Paxton", "J. Hall Paxton", True),
+    ("Robert S. Ward", "Robert Ward", True),
+    ("Douglas S. Mackiernan", "David Mackiernan", False),
+    ("Douglas S. Mackiernan", "Douglas Seymour Mackiernan", False),  # not fuller
+    ("Robert S. Ward", "Robert T. Ward", False),
+])
+def test_one_full_name_written_more_fully(full: str, short: str, same: bool) -> None:
+    from etr.ingest.identity import fuller_name
+    from etr.text.fold import fold
+
+    assert fuller_name(fold(full).replace(".", ". ").split(), fold(short).replace(".", ". ").split()) is same
+
+
+def test_a_man_named_in_full_in_several_ways_is_one(tmp_path: Any) -> None:
+    """'D. Mackiernan' in a memorandum, 'Douglas S. Mackiernan' in a telegram and 'Douglas Seymour
+    Mackiernan' in an article headed 'Douglas Mackiernan': one man, with every spelling."""
+    import json
+
+    from conftest import cli
+
+    docs = {"a.txt": "Douglas Mackiernan\n\nDouglas Seymour Mackiernan (April 25, 1913 \u2013 April 29, 1950) was an "
+                     "American intelligence officer.\n",
+            "b.txt": "The Vice Consul Douglas S. Mackiernan left Tihwa on June 19, 1947 for Peitashan.\n",
+            "c.txt": "He worked in cooperation with the late American Vice Consul D. Mackiernan in Tihwa.\n"}
+    for name, text in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(tmp_path / "a.txt"), "--add", str(tmp_path / "b.txt"), "--add",
+               str(tmp_path / "c.txt"), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("who", "Douglas Mackiernan", "--json", "--db", str(out)).stdout)["results"]
+    assert len(got) == 1 and got[0]["name"] == "Douglas Seymour Mackiernan"
+    assert {"Douglas Mackiernan", "Douglas S. Mackiernan", "D. Mackiernan"} <= set(got[0]["aliases"])
+    assert {"1947-06-19", "1913-04-25/1950-04-29"} <= {e["date"]["value"] for e in got[0]["events"]}

@@ -41,7 +41,7 @@ from etr.ingest.discover import (
     vocabulary,
 )
 from etr.ingest.documents import Read, read, text_of
-from etr.ingest.identity import Identities, display, spells
+from etr.ingest.identity import Identities, display, fuller_name, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import fork_imap
 from etr.ingest.registry import Entry, load_registry
@@ -1191,6 +1191,8 @@ def _topic(linker: Linker, doc: Document, named: str,
             for u, j, _how in sentence:
                 if len(u.text) >= 0.6 * len(title.strip()) and fold(u.text) in fold(title):
                     return j, u.text
+                if fuller_name(fold(u.text).split(), fold(title).split()):
+                    return j, title.strip()  # "Douglas Mackiernan" above "Douglas Seymour Mackiernan (1913–1950) was"
     return None, ""
 
 

@@ -73,6 +73,23 @@ def _surname_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((words[0], words[-1])))
 
 
+def fuller_name(a: list[str], b: list[str]) -> bool:
+    """Whether full name `a` (folded words) is `b` or a fuller writing of it: the same last name, the
+    same first name or its initial, and each middle name of `b` a middle name of `a` or its
+    initial, in order ("douglas seymour mackiernan" of "douglas s. mackiernan" and "d. mackiernan")."""
+    if a == b or len(a) < len(b) or word_key(a[-1]) != word_key(b[-1]) or not _one_name(a[0], b[0]):
+        return False
+    rest = iter(a[1:-1])
+    return all(any(_one_name(x, y) for x in rest) for y in b[1:-1])
+
+
+def _one_name(full: str, short: str) -> bool:
+    """A name and the same or its initial ("douglas", "d.")."""
+    if short.endswith(".") or len(short) == 1:
+        return full[:1] == short[:1]
+    return word_key(full) == word_key(short)
+
+
 _ROLE_SMALL = {"at", "of", "in", "the", "to", "for", "and", "de"}
 
 
@@ -436,6 +453,7 @@ class Identities:
                 merged[n + j] = target
                 self.merges.append(Merge(self.entries[target].id, e.name, f"{e.name} is the registered "
                                          f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
+        self._same_full_names(merged)
         for j, e in enumerate(self.extra):
             i = n + j
             if i in merged:
@@ -465,6 +483,40 @@ class Identities:
                     possibly[c].append((i, f"{e.name} may be this person: the same surname"))
         self._close_spellings(possibly, set(merged))
         return merged, possibly
+
+    def _same_full_names(self, merged: dict[int, int]) -> None:
+        """One person named in full in several ways: "D. Mackiernan", "Douglas S. Mackiernan" and
+        "Douglas Seymour Mackiernan" (the same first and last names, initials and middle names
+        agreeing) are the fullest of them, a registered person first; where two fuller names
+        disagree ("David ..." and "Douglas ..."), nobody is merged."""
+        n = len(self.entries)
+        by_last: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+        for i in range(n + len(self.extra)):
+            e = self.entry(i)
+            words = fold(e.name).replace(".", ". ").split()
+            if (i in merged or self.kind(i) not in ("person", "unknown") or len(words) < 2
+                    or title_length(e.name.split()) or chinese_surname(words[0])):
+                continue
+            by_last[word_key(words[-1])].append((i, words))
+        for members in by_last.values():
+            if len(members) < 2:
+                continue
+            for i, wi in members:
+                if i < n or i in merged:
+                    continue
+                fuller = [(c, wc) for c, wc in members if c != i and c not in merged and fuller_name(wc, wi)]
+                if not fuller or (self.kind(i) != "person" and not any(self.kind(c) == "person" for c, _w in fuller)):
+                    continue
+                best = min(fuller, key=lambda x: (x[0] >= n, -len(x[1]), -len(" ".join(x[1]))))
+                if all(c == best[0] or fuller_name(best[1], wc) for c, wc in fuller):  # the others are his names too
+                    merged[i] = best[0]
+                    if best[0] >= n:  # what one spelling's sentences say he is, he is under all
+                        self.kinds[best[0]].update(self.kinds[i])
+                        self._touched.add(best[0])
+                    self.merges.append(Merge(self.entry(best[0]).id, self.entry(i).name,
+                                             f"{self.entry(i).name} is {self.entry(best[0]).name}: the same first and "
+                                             "last names", self.entry(i).source, -1, -1))
+        self.settle()
 
     def _close_spellings(self, possibly: dict[int, list[tuple[int, str]]], gone: set[int]) -> None:
         """Entities found in added documents whose names are spelt nearly alike ("Mackiernan",
