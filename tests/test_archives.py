@@ -1159,6 +1159,8 @@ def test_how_long_asks_for_a_number_and_a_frontier_is_a_border(tmp_path: Any) ->
     ("The rebels were commanded by Kichik Akhund, who was aided by others.", "Kichik Akhund"),
     ("They were tacitly aided by the New 36th Division, against the provincial forces.", "New 36th Division"),
     ("Troops of the 8th Route Army moved west.", "8th Route Army"),
+    # a typewriter's dash ends a word: not "Asia--the Turk-Sib Railway--forms"
+    ("Its link to Tashkent in Central Asia--the Turk-Sib Railway--forms an arc.", "Turk-Sib Railway"),
 ])
 def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -> None:
     from etr.ingest.discover import unknown_names, vocabulary

@@ -39,7 +39,8 @@ class Unknown(NamedTuple):
 
 Vocabulary = frozenset[str]
 
-_CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_][\w'’\-.]*[a-z][\w'’\-]*|[A-Z]{2,}[\w'’\-]*)"  # "St. Petersburg"
+# "St. Petersburg"; a typewriter's dash ("Central Asia--the Turk-Sib Railway--forms") ends a word
+_CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_](?:[\w'’.]|-(?!-))*[a-z](?:[\w'’]|-(?!-))*|[A-Z]{2,}(?:[\w'’]|-(?!-))*)"
 # a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
 _CONNECT = (r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i"
             r"|\d{1,3}(?:st|nd|rd|th))[^\S\n]+|[^\S\n]+|-)")  # "New 36th Division", "Eighth Route Army"
