@@ -1085,6 +1085,9 @@ def test_the_i_of_an_article_is_the_writer_its_byline_names(tmp_path: Any) -> No
     # a name that runs on into a registered one through "of the" is a name of its own
     ("To answer questions.\n\nTeddy White of the Chungking office was the first American newsman "
      "in years to enter Chinese Turkestan.\n", "Teddy White", "Teddy White"),
+    # a word of a name in another romanisation among words of context
+    ("In the evening I called on the Russian Consul, Sergei Alexandrovitch Kolokoloff.\n",
+     "Russian consul Kolokolov", "Sergei Alexandrovitch Kolokoloff"),
 ])
 def test_who_finds_a_person_the_text_names(tmp_path: Any, text: str, query: str, name: str) -> None:
     import json

@@ -77,7 +77,8 @@ COVERS = 75.0  # a query word this close to a word of a name is that word
 _SMALL = {"and", "the", "for", "with", "from", "into", "upon"}
 
 
-WITHIN = 99.0  # a name found inside a longer query must be written as the documents write it
+WITHIN = 99.0  # a name found inside a longer query must be written as the documents write it ...
+SAME_WORD = 91.0  # ... or be a word of it in another romanisation ("Russian consul Kolokolov": Kolokoloff)
 _CONTEXT = re.compile(r"^(?:\d+(?:st|nd|rd|th|s)?|in|at|from|of|on|the|a|an|and|to|by)$")
 
 
@@ -95,6 +96,10 @@ def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
             if all(fold(w) in GENERIC or len(w) < 3 for w in words[i : i + n]):
                 continue
             got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= WITHIN]
+            if not got and n == 1 and len(part) >= 4 and fold(part) not in fb.names.by_word:
+                # a word of a name in another romanisation; not a word names share ("Russian")
+                got = [Match(e.entity, SAME_WORD, e.form, e.kind) for e in fb.names.by_word_key(part)
+                       if allowed[e.entity]][:1]
             if got and (not best[0] or got[0].score > best[0][0].score):
                 best = (got, part)
         if best[0]:

@@ -69,6 +69,18 @@ class NameIndex:
                     self.by_word.setdefault(w, []).append(e)
         self.forms: list[str] = [e.folded for e in self.entries]
         self.words: list[str] = sorted(self.by_word)
+        self._word_keys: dict[str, list[NameEntry]] | None = None
+
+    def by_word_key(self, word: str) -> list[NameEntry]:
+        """The name forms one of whose words is `word` in another romanisation ("Kolokolov":
+        "Sergei Alexandrovitch Kolokoloff"); the table is made on first use."""
+        from etr.text.romanise import word_key
+
+        if self._word_keys is None:
+            self._word_keys = {}
+            for w, es in self.by_word.items():
+                self._word_keys.setdefault(word_key(w), []).extend(es)
+        return self._word_keys.get(word_key(word), [])
 
     def match(self, query: str, limit: int = 10, allowed: Sequence[bool] | None = None,
               exact_wins: bool = False) -> list[Match]:
