@@ -1223,3 +1223,17 @@ def test_a_man_named_in_full_in_several_ways_is_one(tmp_path: Any) -> None:
     assert len(got) == 1 and got[0]["name"] == "Douglas Seymour Mackiernan"
     assert {"Douglas Mackiernan", "Douglas S. Mackiernan", "D. Mackiernan"} <= set(got[0]["aliases"])
     assert {"1947-06-19", "1913-04-25/1950-04-29"} <= {e["date"]["value"] for e in got[0]["events"]}
+
+
+def test_a_letter_that_refers_to_another_is_dated_by_its_own_date_line(tmp_path: Any) -> None:
+    """'Tihwa, June 5, 1943.' / 'No. 11' / 'Sir: I have the honor to refer to my despatch No. 3,
+    April 22, 1943 ... and to report that the regiment ... are being withdrawn': the report is of
+    June 5, the day of the letter, as well as of April 22, the despatch it refers to."""
+    import json
+
+    text = ("The Consul at Tihwa (Clubb) to the Chargé in China (Atcheson)\n\nTihwa, June 5, 1943.\n\nNo. 11\n\n"
+            "Sir: I have the honor to refer to my despatch No. 3, April 22, 1943 in regard to the movement of troops, "
+            "and to report that the regiment of Soviet Russian troops at Hami is being withdrawn.\n")
+    db = json.loads(built(tmp_path, text).read_text())
+    dates = {e["date"]["value"] for e in db["events"] if e["text"].startswith("Sir: I have the honor")}
+    assert dates == {"1943-04-22", "1943-06-05"}

@@ -634,31 +634,34 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             depth = 0
             follows = same_para or (prev is not None and prev[5] and prev[0] == (sid, s.paragraph - 1)
                                     and prev[3] == s.section)
+            passes = False
             if dateline:
                 dated_for_next = dateline
-            elif not dated and follows:
+            elif not [t for t in dated if not t.referred] and follows:
                 # a sentence of the paragraph, or the first after a dateline ("Washington, August
-                # 19, 1911." above "The following System of Drill Regulations ... is approved")
+                # 19, 1911." above "The following System of Drill Regulations ... is approved");
+                # one that only refers to other documents by their dates ("I have the honor to
+                # refer to my despatch No. 3, April 22, ... and to report that ...") as well
                 assert prev is not None
                 carried, depth = prev[2], prev[4] + 1
                 if depth > 1:  # a bare year dates only the very next sentence, not a whole passage
                     carried = [t for t in carried if t.date.precision != "year"]
-                if depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text) and WORDS.search(s.text):
+                if not WORDS.search(s.text):
+                    # "No. 11" between a date line and the letter: it passes the date on
+                    dated_for_next, depth, passes = prev[2], prev[4], prev[5]
+                elif depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
+                    n_own = len(ev_ids)
                     for t in _context_dates(carried, text):
                         ev_ids.append(_event(events_out, spec, doc, s, t, _context_date(t), ids, via, entries, extra))
-                    dated_for_next = carried if ev_ids else []
+                    dated_for_next = carried if len(ev_ids) > n_own else []
                 else:
                     dated_for_next = []
-            elif prev is not None and all(t.referred for t in dated) and follows:
-                # "Section 5, mytel 150 April 18.": a referred telegram's date dates only its
-                # own sentence; the next takes what this one would have
-                dated_for_next, depth = prev[2], prev[4]
             else:
                 dated_for_next = [t for t in dated if not t.referred]
             if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
                 pass  # "(Embassy's 2232, December 28, repeated Moscow.)": an aside; the story's date goes on
             else:
-                prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth, bool(dateline))
+                prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth, bool(dateline) or passes)
             n_events += len(ev_ids)
             for i in ids:
                 ent_sentences[i].append(sent_id)
