@@ -982,7 +982,8 @@ def test_what_a_document_describes_is_its_rarest_words(tmp_path: Any) -> None:
 
 def test_a_referred_telegram_s_date_dates_only_its_own_sentence(tmp_path: Any) -> None:
     """'mytel 150 April 18' is the date of another telegram: it dates the sentence that refers to
-    it (the despatch was sent then), not the sentences after it, which the line 'Following is
+    it (the despatch was sent then; the sentence is of its own telegram's day too), not the
+    sentences after it, which the line 'Following is
     Tihwa's telegram 160, April 22, 8 a.m.:' dates; that line states no event of its own."""
     import json
 
@@ -997,11 +998,12 @@ def test_a_referred_telegram_s_date_dates_only_its_own_sentence(tmp_path: Any) -
         if e["source"] != "seed":
             events.setdefault(e["text"], set()).add(e["date"]["value"])
     assert not any(t.startswith(("Ref.", "A\u201385", "Embassy")) for t in events)  # the routing line
-    assert events["“Section 5, mytel 150 April 18."] == {"1947-04-18"}
+    # the telegram referred to, and the day of the telegram that refers to it
+    assert events["“Section 5, mytel 150 April 18."] == {"1947-04-18", "1947-04-22"}
     assert events["Irregularities in Soviet citizenship practices seem established beyond cavil."] == {"1947-04-22"}
     # "pg." does not end a sentence, and Ward's despatch of December 10 is dated by its number
     polinoff = next(t for t in events if t.startswith("Polinoff"))
-    assert "was the military brains" in polinoff and events[polinoff] == {"1946-12-10"}
+    assert "was the military brains" in polinoff and events[polinoff] == {"1946-12-10", "1947-04-22"}
 
 
 @pytest.mark.parametrize("text", [
