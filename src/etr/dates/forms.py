@@ -1118,14 +1118,14 @@ def starters() -> re.Pattern[str]:
         afters = [after[w] for st, after in _form_analysis() if w in st.words]
         if len(afters) > TWO_WORDS and all(isinstance(a, Starts) for a in afters):
             two = _union([a for a in afters if isinstance(a, Starts)])
-            alts = ([rf"(?:{_trie(set(two.words))})(?![\w])"] if two.words else []) + (
-                [f"(?:{_trie(set(two.stems))})"] if two.stems else []) + (
+            alts = ([rf"(?:{trie_alternation(set(two.words))})(?![\w])"] if two.words else []) + (
+                [f"(?:{trie_alternation(set(two.stems))})"] if two.stems else []) + (
                 ["[" + "".join(sorted(two.chars)) + "]"] if two.chars else [])
             pairs.append(rf"{re.escape(w)}[\s-]+(?:{'|'.join(alts)})")  # "late November", "late-November"
             words.discard(w)
-    parts = ([f"(?:{'|'.join(pairs)})"] if pairs else []) + ([rf"(?:{_trie(words)})(?![\w])"] if words else [])
+    parts = ([f"(?:{'|'.join(pairs)})"] if pairs else []) + ([rf"(?:{trie_alternation(words)})(?![\w])"] if words else [])
     if stems:
-        parts.append(f"(?:{_trie(stems)})")
+        parts.append(f"(?:{trie_alternation(stems)})")
     if chars:
         parts.append("[" + "".join(sorted(chars)) + "]")
     # zero-width, so that one start never hides the next ("the 1949 ..." starts at "the" and "1949");
@@ -1235,7 +1235,7 @@ def _union(starts: list[Starts]) -> Starts:
                   frozenset().union(*(s.chars for s in starts)))
 
 
-def _trie(words: set[str]) -> str:
+def trie_alternation(words: set[str]) -> str:
     """An alternation of words with their common beginnings factored out ("th(?:e|is|at)"): the
     regex engine tries alternatives one by one, so a trie is tried in a few steps, not hundreds.
     Longer words come first at each branch, as in `_alt`."""

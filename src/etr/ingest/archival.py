@@ -17,6 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from etr import rules
+from etr.dates.forms import trie_alternation
 from etr.dates.values import Point, month_number
 
 TYPE_CHECKING = False
@@ -32,13 +33,12 @@ def _rules() -> dict[str, Any]:
 
 
 @cache
-def _reference() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _reference() -> re.Pattern[str]:
     """A number known by the word before it ("Embtel 1419", "despatch 35", "No. 491", "Nos. 76
-    through 79", "[Page 580]", "p. 12"): the word, read backwards from a digit, and the number."""
-    refs = "|".join(sorted((re.escape(w) for w in _rules()["references"]["words"]), key=len, reverse=True))
-    before = re.compile(rf"(?<![\w-])(?:{refs})\.?\s+(?:to\s+[A-Z]\w*\s+)?\Z", re.I)
-    number = re.compile(r"\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?", re.I)
-    return before, number
+    through 79", "[Page 580]", "p. 12"): the word and the number."""
+    refs = trie_alternation({w.lower() for w in _rules()["references"]["words"]})
+    return re.compile(rf"(?<![\w-])(?:{refs})\.?\s+(?:to\s+[A-Z]\w*\s+)?(?<!\d)\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?",
+                      re.I)
 
 
 @cache
@@ -63,7 +63,7 @@ _DIGITS = re.compile(r"\d+")
 REACH = 80  # every archival number is a digit run with at most this many characters of words around it
 
 
-def _near_digits(text: str) -> list[tuple[int, int]]:
+def near_digits(text: str) -> list[tuple[int, int]]:
     """The stretches of `text` within REACH characters of a digit, merged: the only places an
     archival number can be (prose between them is most of a document, and is skipped)."""
     out: list[list[int]] = []
@@ -76,14 +76,11 @@ def _near_digits(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def numbers(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` that are archival numbers, where no date may be read, in order."""
-    spans = [(m.start(), m.end()) for a, b in _near_digits(text) for p in _patterns() for m in p.finditer(text, a, b)]
-    before, number = _reference()
-    for d in _DIGITS.finditer(text):
-        word = before.search(text, max(0, d.start() - 40), d.start())
-        if word is not None:
-            spans.append((word.start(), number.match(text, d.start()).end()))  # type: ignore[union-attr]
+def numbers(text: str, near: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of `text` that are archival numbers, where no date may be read, in order. `near`:
+    `near_digits(text)`, if already worked out."""
+    near = near if near is not None else near_digits(text)
+    spans = [(m.start(), m.end()) for a, b in near for p in (*_patterns(), _reference()) for m in p.finditer(text, a, b)]
     spans.sort()
     out: list[tuple[int, int]] = []
     for a, b in spans:
@@ -99,16 +96,17 @@ def _document_ref() -> re.Pattern[str]:
     """A number that names another document, by the word before it ("mytel 150", "despatch 2",
     "airgram A-78") or its sender ("Department's 1113"), and the words that may lead from it to
     that document's date ("of", "dated")."""
-    refs = "|".join(sorted((re.escape(w) for w in _rules()["references"]["documents"]), key=len, reverse=True))
+    refs = trie_alternation({w.lower() for w in _rules()["references"]["documents"]})
     return re.compile(rf"(?:(?<![\w-])(?i:{refs})\.?\s+(?:[A-Z][-–])?|\b[A-Z][\w.]*['’]s\s+)(?<!\d)"
                       r"\d+(?:\s*(?:-|–|through|to|and)\s*\d+)?(?!\d)[ \t,]*(?:(?:of|dated)\s+)?")
 
 
-def references(text: str) -> list[tuple[int, int]]:
+def references(text: str, near: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of `text` that name another document by its number, to where a date right after
     them would start ("mytel 150 April 18": up to "April"): such a date is that document's, not
     the day of what the sentence states. In order."""
-    return [(m.start(), m.end()) for m in _document_ref().finditer(text)]
+    pattern = _document_ref()
+    return [(m.start(), m.end()) for a, b in (near or near_digits(text)) for m in pattern.finditer(text, a, b)]
 
 
 _FILE_DATE = re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\u2014-](\d{1,2})(\d{2})\b")

@@ -1105,6 +1105,12 @@ _YEAR = re.compile(r"(?<![\d.,/-])(1[6-9]\d\d)(?![\d,]\d)")
 YEARS_NEAR = 300  # characters either side of a short form read for the years that say which event it is
 
 
+@lru_cache(maxsize=4)
+def _years_of(text: str) -> Counter[str]:
+    """How often `text` writes each year (a document's, asked for once per document)."""
+    return Counter(_YEAR.findall(text))
+
+
 def _dated_here(entries: Sequence[Entry], text: str, m: Mention) -> int | None:
     """Of the events a short form may name ("This rebellion": the Sariqol rebellion of 1945 or the
     Ili Rebellion of 1944; "Soviet invasion of Xinjiang": 1934's or 1937's), the one whose
@@ -1113,8 +1119,7 @@ def _dated_here(entries: Sequence[Entry], text: str, m: Mention) -> int | None:
     if any(entries[c].type != "event" or not entries[c].dates for c in m.candidates):
         return None
     years = {c: {d[:4] for d in entries[c].dates} for c in m.candidates}
-    for near in (text[max(0, m.start - YEARS_NEAR) : m.end + YEARS_NEAR], text):
-        stated = Counter(_YEAR.findall(near))
+    for stated in (Counter(_YEAR.findall(text, max(0, m.start - YEARS_NEAR), m.end + YEARS_NEAR)), _years_of(text)):
         counts = sorted(((sum(stated[y] for y in years[c]), c) for c in m.candidates), reverse=True)
         if counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
             return counts[0][1]

@@ -259,12 +259,13 @@ class Identities:
                 subject = i
         for found_here in mentions or []:  # "ALIHAN TORE SHAKIRJAN", registered: then "SHAKIRJAN" is he
             for m in found_here:
-                words = fold(m.text).split()
-                if m.entity is not None and len(words) >= 2 and self.entries[m.entity].type == "person":
-                    for w in surname_words(words):
-                        doc_words[word_key(w)].add(m.entity)
-                    if fold(m.text) == about:
-                        subject = m.entity
+                if m.entity is None or " " not in m.text or self.entries[m.entity].type != "person":
+                    continue
+                folded = fold(m.text)
+                for w in surname_words(folded.split()):
+                    doc_words[word_key(w)].add(m.entity)
+                if folded == about:
+                    subject = m.entity
         if subject is not None and len(about.split()) >= 2:  # an article on Ma Shaowu: "Ma" is he
             for w in surname_words(about.split()):
                 doc_words[word_key(w)] = {subject}

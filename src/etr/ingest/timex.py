@@ -735,7 +735,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     # archival numbers ("Embtel 1419", "1508.") are blanked, offsets kept: never dates, and
     # never part of one ("1419, August 16" is August 16)
     blanked = list(text)
-    for a, b in archival.numbers(text):
+    near = archival.near_digits(text)
+    for a, b in archival.numbers(text, near):
         blanked[a:b] = " " * (b - a)
     for m in _GLUED_LABEL.finditer(text):  # "Date4 April 1931": an infobox's label run into its value
         blanked[m.start() : m.end()] = " " * (m.end() - m.start())
@@ -745,7 +746,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     if head is not None:
         p, label = head
         dl = _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
-    referred = {b for _, b in archival.references(text)}  # where a referred document's date may start
+    referred = {b for _, b in archival.references(text, near)}  # where a referred document's date may start
     ctx = _Context()
     out: list[TimexSpan] = []
     for para, (start, end) in enumerate(spans):
