@@ -1239,3 +1239,20 @@ def test_a_letter_that_refers_to_another_is_dated_by_its_own_date_line(tmp_path:
     db = json.loads(built(tmp_path, text).read_text())
     dates = {e["date"]["value"] for e in db["events"] if e["text"].startswith("Sir: I have the honor")}
     assert dates == {"1943-04-22", "1943-06-05"}
+
+
+@pytest.mark.parametrize("query,date", [
+    ("Ma Bufang became governor of Qinghai", "1938-03-05"),
+    ("Ma Bufang appointed governor of Qinghai", "1938-03-05"),
+    ("Ma Bufang removed as governor of Qinghai", "1949-09-05"),
+])
+def test_when_someone_took_or_left_an_office_an_infobox_gives_a_term_for(tmp_path: Any, query: str, date: str) -> None:
+    import json
+
+    from conftest import cli
+
+    text = ("Ma Bufang\n\nGovernor of Qinghai\nIn office\n5 Mar 1938 \u2013 5 Sep 1949\n\n"
+            "Ma Bufang was a warlord in China, ruling the province of Qinghai.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("when", query, "--json", "--db", str(db)).stdout)["results"]
+    assert got[0]["date"]["value"] == date and got[0]["date"]["how"] == "derived"

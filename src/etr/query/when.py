@@ -148,12 +148,40 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     picked = picked[:limit]
     outs.update(named_out)
     end = 1 if wanted & DEATH_TERMS else 0 if wanted & BIRTH_TERMS else None
-    return [with_score(_one_end(got, end) if end is not None else dict(got), score)
+    term_end = 0 if wanted & TOOK_OFFICE else 1 if wanted & LEFT_OFFICE else None
+    return [with_score(_one_end(got, end) if end is not None else _term_end(got, term_end) if term_end is not None
+                       else dict(got), score)
             for score, evid in picked if (got := outs.get(evid)) is not None]
 
 
 DEATH_TERMS = {"death", "execution"}  # the terms of "died", "killed", "assassinated", "executed"
 BIRTH_TERMS = {"born", "birth"}
+
+
+TOOK_OFFICE = {"becam", "assum", "inaugurat", "swear"}  # the terms of "became", "appointed", "assumed" ...
+LEFT_OFFICE = {"remov", "resign", "retir"}  # ... and of "removed", "dismissed", "resigned", "retired"
+TERM_LINE = re.compile(r"\b(?:In office|Term Start|Term End|Term\d*:|Assumed office)")
+
+
+def _term_end(out: dict[str, Any], end: int) -> dict[str, Any]:
+    """An office's term as an infobox gives it ("Governor of Qinghai / In office / 5 Mar 1938 – 5 Sep
+    1949"), as the answer to "when did he become governor" (end 0) or "when was he removed" (end
+    1): that end of the term, derived from it, which stays the anchor; any other event as it is."""
+    d = out["date"]
+    parts = d["value"].split("/")
+    if len(parts) != 2 or TERM_LINE.search(out["text"]) is None:
+        return dict(out)
+    return _derived(out, parts[end])
+
+
+def _derived(out: dict[str, Any], value: str) -> dict[str, Any]:
+    d = out["date"]
+    got = bounds(value)
+    if got is None:
+        return dict(out)
+    lo, hi = got
+    return {**out, "date": {**d, "value": value, "start": lo, "end": hi, "how": "derived",
+                            "anchor": f"{d['text']} ({d['value']})", "precision": _precision(value)}}
 
 
 def _one_end(out: dict[str, Any], end: int) -> dict[str, Any]:
@@ -166,13 +194,7 @@ def _one_end(out: dict[str, Any], end: int) -> dict[str, Any]:
     if len(parts) != 2 or at < 0 or not _IN_BRACKETS.search(out["text"][max(0, at - 60) : at]) \
             or ")" not in out["text"][at + len(d["text"]) : at + len(d["text"]) + 3]:
         return dict(out)
-    value = parts[end]
-    got = bounds(value)
-    if got is None:
-        return dict(out)
-    lo, hi = got
-    return {**out, "date": {**d, "value": value, "start": lo, "end": hi, "how": "derived",
-                            "anchor": f"{d['text']} ({d['value']})", "precision": _precision(value)}}
+    return _derived(out, parts[end])
 
 
 _IN_BRACKETS = re.compile(r"\([^()]*$")  # an open bracket the date stands in
