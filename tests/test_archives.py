@@ -1120,13 +1120,15 @@ def test_a_chinese_surname_alone_in_an_article_on_the_man_is_he(tmp_path: Any) -
     ("There has also been trouble at Peita-shan, a mud-garrison hamlet on the range.", {"Peita-shan"}),
     ("The Soviet-made planes and the Chinese-run garrison held on.", set()),
     ("His troops took part in the Long March, the Sino-Japanese War and the Civil War.", {"Long March"}),
+    ("It was published by the Anti-Imperialist Front; Anti-Soviet and Pro-Soviet groups read it.",
+     {"Anti-Imperialist Front"}),
 ])
 def test_wade_giles_places_and_names_ending_in_a_month(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names, vocabulary
 
     found = {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
     assert names <= found
-    assert not found & {"Long", "Soviet-made", "Chinese-run"}
+    assert not found & {"Long", "Soviet-made", "Chinese-run", "Anti-Soviet", "Pro-Soviet"}
 
 
 def test_a_report_that_prints_registered_names_in_capitals_prints_others_so(tmp_path: Any) -> None:
@@ -1256,3 +1258,13 @@ def test_when_someone_took_or_left_an_office_an_infobox_gives_a_term_for(tmp_pat
     db = built(tmp_path, text)
     got = json.loads(cli("when", query, "--json", "--db", str(db)).stdout)["results"]
     assert got[0]["date"]["value"] == date and got[0]["date"]["how"] == "derived"
+
+
+def test_a_chinese_title_with_its_english_in_brackets_is_one_name(tmp_path: Any) -> None:
+    """'the magazine Fan Ti Chan Hsien (Anti-Imperialist Front)': one periodical, both names."""
+    import json
+
+    text = "It was published in the magazine Fan Ti Chan Hsien (Anti-Imperialist Front) of November 7, 1939.\n"
+    db = json.loads(built(tmp_path, text).read_text())
+    name, aliases = names_of(db, "Anti-Imperialist Front")
+    assert {name, *aliases} >= {"Anti-Imperialist Front", "Fan Ti Chan Hsien"}

@@ -103,7 +103,7 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
         for i, (a2, b2, k2) in enumerate(names[n + 1 : n + 3], n + 1):
             if a2 < b1:
                 continue
-            got = _said(text, b1, a2, b2, end, k1, k2)
+            got = _said(text, b1, a2, b2, end, k1, k2, text[a1:b1])
             if got is not None:
                 out.append(Alias(a1, b1, a2, b2, text[a2:b2], got, start, end))
                 prev = b2
@@ -122,7 +122,7 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
     return out
 
 
-def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str) -> str | None:
+def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, first: str = "") -> str | None:
     """The cue that makes text[a2:b2] a name of the name ending at b1, or None."""
     cues = _cues()
     gap = text[b1:a2]
@@ -144,11 +144,24 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str) -> s
     close = ")" if m.group("open") == "(" else "]"
     if not text[b2:end].lstrip().startswith(close):
         return None  # the bracket holds more than the name: "(Chairman, Affairs Commission)"
-    if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place") or (k1 in PERSONAL and k2 in PERSONAL):
-        # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", a place's other name, or the
-        # name a person goes by ("Ella Maillart (Kini)")
+    if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place") or (k1 in PERSONAL and k2 in PERSONAL) \
+            or _translated(first, text[a2:b2]):
+        # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", a place's other name, the name
+        # a person goes by ("Ella Maillart (Kini)"), or a Chinese name's English ("Fan Ti Chan
+        # Hsien (Anti-Imperialist Front)")
         return str(m.group("cue") or m.group("open") + close)
     return None
+
+
+def _translated(first: str, second: str) -> bool:
+    """Whether `second` is `first` in English: three or more romanised Chinese syllables, a word
+    each (a title: a person's name is two or three, its given name often hyphenated), then a name
+    of several words none of which is one ("Fan Ti Chan Hsien (Anti-Imperialist Front)")."""
+    from etr.text.romanise import chinese_syllables
+
+    a, b = first.split(), second.split()
+    return (len(a) >= 3 and len(b) >= 2 and all(chinese_syllables(w) == 1 for w in a)
+            and not any(chinese_syllables(w) for w in b))
 
 
 PERSONAL = ("person", "unknown")  # what a person's name in brackets may be found as

@@ -60,7 +60,9 @@ _PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, Soviet-style
                                # Sino-Soviet, Anglo-Russian, Russo-Chinese: two peoples' adjective
                                r"|^(?:Sino|Anglo|Russo|Franco|Indo|Turco|Italo|Germano|Austro|Judeo|Afro|Euro|"
-                               r"Soviet|Mongolo|Tibeto)-[A-Z][a-z]+$")
+                               r"Soviet|Mongolo|Tibeto)-[A-Z][a-z]+$"
+                               # Anti-Soviet, Pro-Soviet, Pan-Turkist, Non-Communist: for or against
+                               r"|^(?:Anti|Pro|Pan|Non|Counter|Ex)-[A-Z][\w-]+$")
 _ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
 _TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
 _DATED_AFTER = re.compile(r"[\s,.]{0,3}\d")  # "WUSU September 5": a date; not "the Long March"
@@ -234,7 +236,8 @@ def _chinese_syllables(word: str) -> bool:
 def _wade_giles_place(word: str, r: dict[str, Any]) -> bool:
     """Whether a hyphenated word in lower case after its hyphen is Chinese syllables ("Peita-shan",
     "Kuei-hua"), not an adjective ("Soviet-made", "Chinese-run")."""
-    return word.split("-")[0] not in r["peoples"] and _chinese_syllables(word)
+    parts = word.split("-")
+    return parts[0] not in r["peoples"] and parts[-1][:1].islower() and _chinese_syllables(word)
 
 
 def name_part(word: str) -> bool:
@@ -648,7 +651,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         return None  # "Bokharans", "Dzungarians": a people
     if _PEOPLE_ADJECTIVE.search(real[-1]) and all(w in r["peoples"] or _PEOPLE_ADJECTIVE.search(w) for w in real):
         return None  # "Outer Mongolian"
-    if any(w.split("-")[0] in r["starts"] and "-" in w for w in real):  # "March-April"
+    if any("-" in w and all(x in r["starts"] or x in _MONTHS_AND_DAYS for x in (w.split("-")[0], w.split("-")[-1]))
+           for w in real):
+        # "March-April", "Monday-Tuesday"; not "Anti-Imperialist Front"
         return None
     phrase = _POSSESSIVE.sub("", phrase)
     e = s + len(phrase)
