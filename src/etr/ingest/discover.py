@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from etr import rules
@@ -212,9 +212,17 @@ def _line(text: str, s: int, e: int) -> tuple[int, int]:
     return text.rfind("\n", 0, s) + 1, len(text) if b < 0 else b
 
 
+@lru_cache(maxsize=1024)
 def _prose(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] is a line of prose, ordinary words in lower case (not a heading, not capitals)."""
-    return len(_LOWER_PROSE.findall(text, a, b)) >= 5
+    """Whether text[a:b] is a line of prose, ordinary words in lower case (not a heading, not capitals).
+    Asked for each name on a line, so worked out once a line (an OCR'd page may be one line)."""
+    for n, _m in enumerate(_LOWER_PROSE.finditer(text, a, b), 1):
+        if n >= PROSE_WORDS:
+            return True
+    return False
+
+
+PROSE_WORDS = 5  # lower-case words that make a line prose
 
 
 def _in_prose(text: str, s: int, e: int) -> bool:
