@@ -145,7 +145,7 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
     if not text[b2:end].lstrip().startswith(close):
         return None  # the bracket holds more than the name: "(Chairman, Affairs Commission)"
     if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place") or (k1 in PERSONAL and k2 in PERSONAL) \
-            or _translated(first, text[a2:b2]):
+            or (k1 in TRANSLATED and k2 in TRANSLATED and _translated(first, text[a2:b2])):
         # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", a place's other name, the name
         # a person goes by ("Ella Maillart (Kini)"), or a Chinese name's English ("Fan Ti Chan
         # Hsien (Anti-Imperialist Front)")
@@ -165,3 +165,4 @@ def _translated(first: str, second: str) -> bool:
 
 
 PERSONAL = ("person", "unknown")  # what a person's name in brackets may be found as
+TRANSLATED = ("unknown", "organisation", "newspaper", "document", "treaty")  # no person's, no army's

@@ -600,7 +600,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if he is not None and (not others or he.start() < min(others)):
                     ids.append(subject)
                     via[subject] = "pronoun (the person the document is about)"
-                elif him is not None and len({j for a, j in persons_at if a < him.start()}) == 1:
+                elif (him is not None and len(before := {j for a, j in persons_at if a < him.start()}) == 1
+                      and not CLAUSE_BREAK.search(s.text, max(a for a, j in persons_at if j in before), him.start())):
                     # "Chiang Kai-shek appointed him the first Uyghur governor": "him" is not the
                     # one who does it, so it is the man the passage is about
                     ids.append(subject)
@@ -637,7 +638,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             passes = False
             if dateline:
                 dated_for_next = dateline
-            elif not [t for t in dated if not t.referred] and follows:
+            elif follows and (not dated or (not [t for t in dated if not t.referred] and prev is not None and prev[5])):
                 # a sentence of the paragraph, or the first after a dateline ("Washington, August
                 # 19, 1911." above "The following System of Drill Regulations ... is approved");
                 # one that only refers to other documents by their dates ("I have the honor to
@@ -656,6 +657,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     dated_for_next = carried if len(ev_ids) > n_own else []
                 else:
                     dated_for_next = []
+            elif dated and not [t for t in dated if not t.referred] and follows:
+                # "Section 5, mytel 150 April 18.": a referred telegram's date dates only its own
+                # sentence; the next takes what this one would have
+                assert prev is not None
+                dated_for_next, depth = prev[2], prev[4]
             else:
                 dated_for_next = [t for t in dated if not t.referred]
             if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
@@ -1099,6 +1105,7 @@ FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|
 # "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 HE = re.compile(r"\b(?:he|He)\b")
 HIM = re.compile(r"\bhim\b")
+CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|when|after|before|who|which)\b")  # "... 1934, but troops drove him"
 
 
 _YEAR = re.compile(r"(?<![\d.,/-])(1[6-9]\d\d)(?![\d,]\d)")
@@ -1356,7 +1363,7 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     defined = aliases.acronyms(text, spans)
-    caps = names_in_capitals(text, [m for found in per_sentence for m in found])  # "said YOLBARS"
+    caps = names_in_capitals(text, [m for found in per_sentence for m in found], kinds)  # "said YOLBARS"
     unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
     head, signed = _header_and_signature(text)

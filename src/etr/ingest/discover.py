@@ -42,8 +42,7 @@ Vocabulary = frozenset[str]
 # "St. Petersburg"; a typewriter's dash ("Central Asia--the Turk-Sib Railway--forms") ends a word
 _CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_](?:[\w'’.]|-(?!-))*[a-z](?:[\w'’]|-(?!-))*|[A-Z]{2,}(?:[\w'’]|-(?!-))*)"
 # a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
-_CONNECT = (r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i"
-            r"|\d{1,3}(?:st|nd|rd|th))[^\S\n]+|[^\S\n]+|-)")  # "New 36th Division", "Eighth Route Army"
+_CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)[^\S\n]+|[^\S\n]+|-)"
 _INITIAL = r"(?:[A-Z]\.(?=[^\S\n]+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
 _PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
@@ -51,7 +50,7 @@ _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
 _MARKUP = "_*"
 _STRIP_FRONT, _STRIP_BACK = _MARKUP + ".-’'", _MARKUP + ".-’'"
 _DIGIT = re.compile(r"\d")
-_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th)[^\S\n]+$")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])(?:New[^\S\n]+)?\d{1,3}(?:st|nd|rd|th)[^\S\n]+$")
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "36th" in "New 36th Division": a word of the name
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote marker glued on
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -65,7 +64,6 @@ _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, So
                                r"|^(?:Anti|Pro|Pan|Non|Counter|Ex)-[A-Z][\w-]+$")
 _ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
 _TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
-_DATED_AFTER = re.compile(r"[\s,.]{0,3}\d")  # "WUSU September 5": a date; not "the Long March"
 _MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "
                                 "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
                     for w in (x, x.upper())}
@@ -122,7 +120,7 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
             if (nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1))
                     and nxt.group(1) not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
                 continue
-        if m.entity is not None and kinds[m.entity] == "person" and m.text.isupper():
+        if m.entity is not None and kinds[m.entity] == "person" and m.text.isupper() and " " in m.text:
             m = _in_full(text, m, vocab, {x.start for x in mentions})
         out.append(m)
     return out
@@ -154,7 +152,7 @@ _TITLE_WORD = re.compile(r"(?:General|Gen\.|Marshal|Colonel|Col\.|Captain|Major|
                          r"Professor|Prof\.|Father|Bishop|Commander|Admiral|Prince|Duke)\s+$")
 
 
-def names_in_capitals(text: str, known: Sequence[Mention] = ()) -> bool:
+def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[str] = ()) -> bool:
     """Whether a document prints names in capitals inside its prose, as books set them in small
     capitals ("CHANG FENG-MING borrowed 60 gallons", "General MA's headquarters", "Mr PAI") and
     telegrams in Russian archives do ("the aircraft which left KULJA ... in the region of
@@ -165,7 +163,8 @@ def names_in_capitals(text: str, known: Sequence[Mention] = ()) -> bool:
     seen: set[str] = set()
     prose: dict[int, bool] = {}  # a line's start -> whether it is prose (a heading or a line in capitals is not)
     for k in known:
-        if k.entity is not None and k.text.isupper() and len(k.text) >= 3 and _in_prose(text, k.start, k.end):
+        if (k.entity is not None and k.text.isupper() and len(k.text) >= 4 and kinds[k.entity] in ("person", "place")
+                and _in_prose(text, k.start, k.end)):  # "KULJA", "MAO ZEDONG"; not the acronyms "KMT", "CCP"
             seen.add(k.text)
             if len(seen) >= 2:
                 return True
@@ -241,11 +240,19 @@ def _chinese_syllables(word: str) -> bool:
     return chinese_syllables(word) > 0
 
 
-def _wade_giles_place(word: str, r: dict[str, Any]) -> bool:
+def _wade_giles_place(word: str, r: dict[str, Any], vocab: Vocabulary) -> bool:
     """Whether a hyphenated word in lower case after its hyphen is Chinese syllables ("Peita-shan",
-    "Kuei-hua"), not an adjective ("Soviet-made", "Chinese-run")."""
+    "Kuei-hua"), not an adjective or a compound ("Soviet-made", "Chinese-run", "Man-made",
+    "Tea-house": words the text writes in lower case)."""
     parts = word.split("-")
-    return parts[0] not in r["peoples"] and parts[-1][:1].islower() and _chinese_syllables(word)
+    return (parts[0] not in r["peoples"] and parts[-1][:1].islower() and _chinese_syllables(word)
+            and not any(x.lower() in vocab or x.lower() in _COMMON_PARTS for x in parts))
+
+
+# English words that are also Chinese syllables, first or last in a compound ("man-made",
+# "long-range", "tea-house", "run-down"): no place's syllables
+_COMMON_PARTS = frozenset("man made long range tea house run down side line hand she he the ten per pan can fan "
+                          "sun ban den hen men pen tan hang long wan".split())
 
 
 def name_part(word: str) -> bool:
@@ -408,13 +415,16 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             break
         # and off the back: days and months ("bombed WUSU September 5"), titles after it ("Sheng
         # Tupan"), connectors
-        while len(toks) > 1 and ((toks[-1][2] in _MONTHS_AND_DAYS
-                                  and (toks[-1][2].endswith("day") or _DATED_AFTER.match(text, toks[-1][1])))
+        month = False
+        while len(toks) > 1 and (toks[-1][2] in _MONTHS_AND_DAYS
                                  or toks[-1][2].lower() in _CONNECTORS
                                  or toks[-1][2] in r["after"] or toks[-1][2] in ("No", "No.", "Nos")):
             if toks[-1][2] in r["after"]:
                 title.append(toks[-1][2])
+            month = month or toks[-1][2] in _MONTHS_AND_DAYS
             toks = toks[:-1]
+        if month and len(toks) == 1 and toks[0][2].lower() in vocab:
+            continue  # "the Long March": no "Long"
         toks = _without_trailing_people(toks)
         if not toks:
             continue
@@ -531,8 +541,9 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if more is not None:
                 b = more.end()
         last = text[a:b].rsplit(" ", 1)[-1]
-        if last in kinds and (num := _ORDINAL_BEFORE.search(text, max(start, a - 8), a)) is not None:
-            a = num.start()  # "8th Route Army", "36th Division": the number is the name's
+        if kinds.get(last) == "military" and (num := _ORDINAL_BEFORE.search(text, max(start, a - 12), a)) is not None:
+            a = num.start()  # "8th Route Army", "New 36th Division": the number is the name's
+            out = [(x, y) for x, y in out if y <= a]  # "New", now a word of the name
         if kinds.get(last) == "organisation" and " " in text[a:b]:
             # "Mongolian and Tibetan Affairs Commission": an adjective and another, one body
             pre = _ADJECTIVE_AND.search(text, max(start, a - 30), a)
@@ -549,9 +560,9 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-# an ordinary word before a name in capitals ("interpreter of the Koran SHAKIRJAN"): no part of
-# it, where the word is no title ("General MA", "Mr PAI")
-_INTO_CAPITALS = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) (?=[A-Z]{2}[A-Z'’-]{3,}(?![\w'’-]))")
+# a word after "the" before a name in capitals ("interpreter of the Koran SHAKIRJAN"): no part of
+# it, where the word is no title ("the General MA"); a given name is ("Owen LATTIMORE")
+_INTO_CAPITALS = re.compile(r"(?<=[Tt]he )([A-Z][a-z]+) (?=[A-Z]{2}[A-Z'’-]{3,}(?![\w'’-]))")
 
 
 def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
@@ -652,7 +663,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         if not titled and len(parts) < 2 and not (caps_names and _in_prose(text, s, e) and len(phrase) >= 3
                                                     and phrase.lower() not in vocab):
             return None  # one word in capitals: a name only where the document prints names so
-    if len(real) == 1 and ((_ADJECTIVE_HYPHEN.match(phrase) and not _wade_giles_place(phrase, r))
+    if len(real) == 1 and ((_ADJECTIVE_HYPHEN.match(phrase) and not _wade_giles_place(phrase, r, vocab))
                            or _PEOPLE_ADJECTIVE.search(phrase)):
         return None  # "Soviet-backed", "Sino-Soviet"; not "Peita-shan", a place's syllables
     if len(real) == 1 and not titled and len(phrase) > 5 and _PEOPLE_PLURAL.search(phrase):

@@ -496,7 +496,8 @@ class Identities:
             e = self.entry(i)
             words = fold(e.name).replace(".", ". ").split()
             if (i in merged or self.kind(i) not in ("person", "unknown") or len(words) < 2
-                    or title_length(e.name.split()) or chinese_surname(words[0])):
+                    or title_length(e.name.split()) or chinese_surname(words[0]) or name_part(e.name.split()[-1])):
+                # "Yusuf Beg" and "Yusuf Alim Beg": "Beg" is no surname
                 continue
             by_last[word_key(words[-1])].append((i, words))
         for members in by_last.values():

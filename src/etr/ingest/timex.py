@@ -756,7 +756,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         raws = scan(chunk, rejected=rejected)
         if flagged is not None:  # "February 30, 1944", a range stated backwards: no dates, said so
             flagged += [(start + raw.start, start + raw.end, raw.text, why) for raw, why in rejected]
-        dl = _dateline(chunk, dl, raws) or dl
+        line = _dateline(chunk, dl, raws)  # "Despatch No. 35, May 3, 1946": the document's own number and date
+        dl = line or dl
         introduced: _Context | None = None
         for raw in raws:
             if _inside_a_name(chunk, raw.start, raw.end):
@@ -769,11 +770,12 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 if flagged is not None:
                     flagged.append((start + raw.start, start + raw.end, raw.text, why))
                 continue
-            if start + raw.start in referred and dv.type in ("DATE", "TIME"):
+            if start + raw.start in referred and dv.type in ("DATE", "TIME") and line is None:
                 # "mytel 150 April 18", "Ward's despatch 2, Dec. 10": another document's date,
                 # no day the story is at; "following is Tihwa's telegram 160, April 22, 8 a.m.:"
                 # dates the passage it introduces, from which the story's clock goes on
-                dv = _not_after(dv, head[0] if head is not None else dl.day if dl is not None else None)
+                dv = _not_after(dv, max((p for p in (head[0] if head else None, dl.day if dl else None)
+                                         if p is not None), key=Point.value, default=None))
                 out.append(TimexSpan(start + raw.start, start + raw.end, dv, referred=True))
                 opens = _introduced(chunk, raw, dv)
                 if opens is not None:
@@ -795,6 +797,8 @@ def _not_after(dv: DateValue, written: Point | None) -> DateValue:
         return dv
     y = str(written.year)
     back = str(written.year - 1)
+    if dv.start[5:10] == "02-29" and not calendar.isleap(written.year - 1):
+        return dv  # no 29 February the year before
 
     def earlier(v: str | None) -> str | None:
         return None if v is None else re.sub(rf"(?<!\d){y}(?=-)", back, v)

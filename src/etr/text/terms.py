@@ -43,9 +43,9 @@ def _stem(word: str) -> str:
                 return base + "y"
             if suf == "es" and not base.endswith(("sh", "ch", "x", "s", "z")):
                 return word[:-1]
-            if suf in ("ed", "ing", "ings") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz" \
+            if suf in ("ed", "ing", "ings") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsfz" \
                     and base[-1] not in "aeiou":
-                return base[:-1]  # stopped, planned, fitted: stop, plan, fit (not called, passed)
+                return base[:-1]  # stopped, planned, fitted: stop, plan, fit (not called, passed, staffed)
             return base
     return word
 
