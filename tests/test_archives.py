@@ -1311,3 +1311,19 @@ def test_him_across_a_clause_is_not_the_article_s_subject(tmp_path: Any) -> None
     db = json.loads(built(tmp_path, text).read_text())
     drove = next(s for s in db["sentences"] if s["text"].startswith("Ma Zhongying attacked"))
     assert "sheng-shicai" not in drove["entities"]
+
+
+def test_a_birthplace_in_a_sentence_dated_by_something_else(tmp_path: Any) -> None:
+    """'He was born in Tokmok, in present-day Kyrgyzstan, and moved to Kashgar in 1920': 1920 is
+    the move's; his dated birth ('(21 March 1884 – 28 February 1976)') is Tokmok's, not Kashgar's."""
+    import json
+
+    from conftest import cli
+
+    text = ("Elihan Tore\n\nElihan Tore (21 March 1884 \u2013 28 February 1976) was an Uzbek religious leader. "
+            "He was born in Tokmok, in present-day Kyrgyzstan, and moved to Kashgar, Xinjiang, in 1920.\n")
+    db = built(tmp_path, text)
+    got = json.loads(cli("where", "Tokmok", "--json", "--db", str(db)).stdout)["results"][0]
+    assert "1884-03-21" in {x for e in got["events"] for x in e["date"]["value"].split("/")}
+    kashgar = json.loads(cli("where", "Kashgar", "--json", "--db", str(db)).stdout)["results"][0]
+    assert "1884-03-21/1976-02-28" not in {e["date"]["value"] for e in kashgar["events"]}

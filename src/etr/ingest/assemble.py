@@ -679,7 +679,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 "start": s.start, "end": s.end, "text": s.text,
                 "entities": [_eid(i, entries, extra) for i in ids], "events": ev_ids,
             })
-        for ev_id, place in _birthplaces(sentences_out, events_out, lambda x: _etype(_index_of(x), entries, extra)):
+        for ev_id, place in _birthplaces(sentences_out, events_out, lambda x: _etype(_index_of(x), entries, extra),
+                                         lambda x: ref(x)["name"]):
             ent_events[_index_of(place)].append(ev_id)  # "Azizi was born in Tacheng": Tacheng's, his birth
         run.per_source[sid] = {"sentences": len(doc.sentences), "events": n_events,
                                    "dates": sum(1 for t in timexes if _dates_a_statement(t.date))}
@@ -1142,6 +1143,9 @@ def _person_starts(found: list[Mention], placed: list[tuple[Unknown, int, str]],
 
 
 BORN_IN = re.compile(r"\bborn\s+(?:in|at|near)\b")
+BORN_CLAUSE = re.compile(r"[^,;]*")  # "born in Tokmok", to the end of its clause
+_YEAR_OR_MONTH = re.compile(r"\b(?:1[6-9]\d\d|January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December)\b")
 
 
 def _day(e: dict[str, Any]) -> str:
@@ -1149,17 +1153,25 @@ def _day(e: dict[str, Any]) -> str:
 
 
 def _birthplaces(sentences: list[dict[str, Any]], events: list[dict[str, Any]],
-                 type_of: Callable[[str], str]) -> list[tuple[str, str]]:
-    """(event, place) for each undated "X was born in P" of a document whose X has a dated birth
-    there: the first dated event of X's whose date is a life's span ("(12 March 1915 – 24 November
-    2003)") or that says "born". The event is then P's too, and names P among its entities."""
+                 type_of: Callable[[str], str], name_of: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """(event, place) for each "X was born in P" that dates no birth of its own ("He was born in
+    Tokmok, ... and moved to Kashgar in 1920": the year is the move's) in a document whose X has a
+    dated birth there: the first dated event of X's whose date is a life's span ("(12 March 1915 –
+    24 November 2003)") or that says "born". The event is then P's too (the place named right after
+    "born in"), and names P among its entities."""
     out = []
     born: dict[str, dict[str, Any]] | None = None  # person -> the first event that dates his birth
     for rec in sentences:
-        if rec["events"] or not BORN_IN.search(rec["text"]):
+        at = BORN_IN.search(rec["text"])
+        if at is None:
             continue
+        clause = BORN_CLAUSE.match(rec["text"], at.end())
+        if rec["events"] and (clause is None or _YEAR_OR_MONTH.search(rec["text"], 0, clause.end())):
+            continue  # "born in 1903 in Hezhou", "born on 12 March in Tacheng": the sentence dates it
         people = [x for x in rec["entities"] if type_of(x) == "person"]
         places = [x for x in rec["entities"] if type_of(x) == "place"]
+        named = [x for x in places if rec["text"].startswith(name_of(x), at.end() + 1)]
+        places = named or places
         if len(people) != 1 or not places:
             continue
         if born is None:  # once per document, so that a text of many births stays linear
