@@ -636,9 +636,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             follows = same_para or (prev is not None and prev[5] and prev[0] == (sid, s.paragraph - 1)
                                     and prev[3] == s.section)
             passes = False
+            stated = [t for t in dated if not t.referred]  # not the dates of other documents it names
             if dateline:
                 dated_for_next = dateline
-            elif follows and (not dated or (not [t for t in dated if not t.referred] and prev is not None and prev[5])):
+            elif follows and (not dated or (not stated and prev is not None and prev[5])):
                 # a sentence of the paragraph, or the first after a dateline ("Washington, August
                 # 19, 1911." above "The following System of Drill Regulations ... is approved");
                 # one that only refers to other documents by their dates ("I have the honor to
@@ -657,13 +658,13 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     dated_for_next = carried if len(ev_ids) > n_own else []
                 else:
                     dated_for_next = []
-            elif dated and not [t for t in dated if not t.referred] and follows:
+            elif dated and not stated and follows:
                 # "Section 5, mytel 150 April 18.": a referred telegram's date dates only its own
                 # sentence; the next takes what this one would have
                 assert prev is not None
                 dated_for_next, depth = prev[2], prev[4]
             else:
-                dated_for_next = [t for t in dated if not t.referred]
+                dated_for_next = stated
             if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
                 pass  # "(Embassy's 2232, December 28, repeated Moscow.)": an aside; the story's date goes on
             else:
@@ -1218,7 +1219,7 @@ def _topic(linker: Linker, doc: Document, named: str,
             for u, j, _how in sentence:
                 if len(u.text) >= 0.6 * len(title.strip()) and fold(u.text) in fold(title):
                     return j, u.text
-                if fuller_name(fold(u.text).split(), fold(title).split()):
+                if fuller_name(u.text, title):
                     return j, title.strip()  # "Douglas Mackiernan" above "Douglas Seymour Mackiernan (1913–1950) was"
     return None, ""
 

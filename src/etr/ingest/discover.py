@@ -161,7 +161,6 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
     YOLBARS")."""
     caps = _rules()["caps"]
     seen: set[str] = set()
-    prose: dict[int, bool] = {}  # a line's start -> whether it is prose (a heading or a line in capitals is not)
     for k in known:
         if (k.entity is not None and k.text.isupper() and len(k.text) >= 4 and kinds[k.entity] in ("person", "place")
                 and _in_prose(text, k.start, k.end)):  # "KULJA", "MAO ZEDONG"; not the acronyms "KMT", "CCP"
@@ -178,11 +177,7 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
         two = text[m.end():m.end() + 1] == " " and (nxt := _CAPS_WORD.match(text, m.end() + 1, b)) is not None \
             and nxt.group(0) not in caps and (_LOWER_BEFORE.search(text, a, m.start()) is not None
                                               or _LOWER_AFTER.match(text, nxt.end(), b) is not None)
-        if not (titled or two):
-            continue
-        if a not in prose:
-            prose[a] = _prose(text, a, b)
-        if prose[a]:
+        if (titled or two) and _prose(text, a, b):  # not a heading, not a line in capitals
             seen.add(w)
             if len(seen) >= 2:
                 return True
@@ -252,7 +247,7 @@ def _wade_giles_place(word: str, r: dict[str, Any], vocab: Vocabulary) -> bool:
 # English words that are also Chinese syllables, first or last in a compound ("man-made",
 # "long-range", "tea-house", "run-down"): no place's syllables
 _COMMON_PARTS = frozenset("man made long range tea house run down side line hand she he the ten per pan can fan "
-                          "sun ban den hen men pen tan hang long wan".split())
+                          "sun ban den hen men pen tan hang wan".split())
 
 
 def name_part(word: str) -> bool:

@@ -73,11 +73,20 @@ def _surname_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((words[0], words[-1])))
 
 
-def fuller_name(a: list[str], b: list[str]) -> bool:
-    """Whether full name `a` (folded words) is `b` or a fuller writing of it: the same last name, the
-    same first name or its initial, and each middle name of `b` a middle name of `a` or its
-    initial, in order ("douglas seymour mackiernan" of "douglas s. mackiernan" and "d. mackiernan")."""
-    if a == b or len(a) < len(b) or word_key(a[-1]) != word_key(b[-1]) or not _one_name(a[0], b[0]):
+def name_words(name: str) -> list[str]:
+    """A full name's words, folded, an initial a word of its own ("D.Mackiernan": "d.", "mackiernan")."""
+    return fold(name).replace(".", ". ").split()
+
+
+def fuller_name(full: str, short: str) -> bool:
+    """Whether the name `full` is a fuller writing of `short`: the same last name, the same first
+    name or its initial, and each middle name of `short` a middle name of `full` or its initial,
+    in order ("Douglas Seymour Mackiernan" of "Douglas S. Mackiernan" and "D. Mackiernan")."""
+    return _fuller_words(name_words(full), name_words(short))
+
+
+def _fuller_words(a: list[str], b: list[str]) -> bool:
+    if not a or not b or a == b or len(a) < len(b) or word_key(a[-1]) != word_key(b[-1]) or not _one_name(a[0], b[0]):
         return False
     rest = iter(a[1:-1])
     return all(any(_one_name(x, y) for x in rest) for y in b[1:-1])
@@ -494,7 +503,7 @@ class Identities:
         by_last: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
         for i in range(n + len(self.extra)):
             e = self.entry(i)
-            words = fold(e.name).replace(".", ". ").split()
+            words = name_words(e.name)
             if (i in merged or self.kind(i) not in ("person", "unknown") or len(words) < 2
                     or title_length(e.name.split()) or chinese_surname(words[0]) or name_part(e.name.split()[-1])):
                 # "Yusuf Beg" and "Yusuf Alim Beg": "Beg" is no surname
@@ -506,11 +515,11 @@ class Identities:
             for i, wi in members:
                 if i < n or i in merged:
                     continue
-                fuller = [(c, wc) for c, wc in members if c != i and c not in merged and fuller_name(wc, wi)]
+                fuller = [(c, wc) for c, wc in members if c != i and c not in merged and _fuller_words(wc, wi)]
                 if not fuller or (self.kind(i) != "person" and not any(self.kind(c) == "person" for c, _w in fuller)):
                     continue
                 best = min(fuller, key=lambda x: (x[0] >= n, -len(x[1]), -len(" ".join(x[1]))))
-                if all(c == best[0] or fuller_name(best[1], wc) for c, wc in fuller):  # the others are his names too
+                if all(c == best[0] or _fuller_words(best[1], wc) for c, wc in fuller):  # the others are his names too
                     merged[i] = best[0]
                     if best[0] >= n:  # what one spelling's sentences say he is, he is under all
                         self.kinds[best[0]].update(self.kinds[i])
