@@ -1103,8 +1103,8 @@ def other_names(line: str) -> list[str]:
     return out
 
 
-FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
-# "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
+FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
+# "- Date4 April 1931", "BornApril 22, 1901": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 HE = re.compile(r"\b(?:he|He)\b")
 HIM = re.compile(r"\bhim\b")
 CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|when|after|before|who|which)\b")  # "... 1934, but troops drove him"

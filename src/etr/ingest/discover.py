@@ -116,9 +116,10 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
         if m.entity is not None and kinds[m.entity] == "person" and wife.search(text, max(0, m.start - 12), m.start):
             continue  # "Mme. Chiang Kai-shek", "Mrs. Sun Yat-sen": his wife, not he
         if m.entity is not None and kinds[m.entity] == "person" or (m.entity is None and m.kind == "short"):
-            nxt = _NEXT_WORD.match(text, m.end)
-            if (nxt is not None and nxt.group(1).lower() not in vocab and _chinese_syllables(nxt.group(1))
-                    and nxt.group(1) not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
+            nxt = _NEXT_WORD.match(text, m.end) or (_NEXT_CAPS.match(text, m.end) if m.text.isupper() else None)
+            given = nxt.group(1).title() if nxt is not None else ""  # "SHENG SHIQI": "Shiqi"
+            if (given and given.lower() not in vocab and _chinese_syllables(given)
+                    and given not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
                 continue
         if m.entity is not None and kinds[m.entity] == "person" and m.text.isupper() and " " in m.text:
             m = _in_full(text, m, vocab, {x.start for x in mentions})
@@ -551,9 +552,16 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for cut in _INTO_CAPITALS.finditer(text, a, b):
             if cut.group(1) not in _rules()["titles"]:
                 a = cut.end()  # "the Koran SHAKIRJAN": the name is SHAKIRJAN
-        out.append((a, b))
+        clock = _CLOCK_INITIALS.match(text, a, b)
+        if clock is not None and _CLOCK_BEFORE.search(text, max(start, a - 4), a):
+            a = clock.end()  # "at 7 P. M. SHENG SHIQI": the hour's letters are no initials
+        if a < b:
+            out.append((a, b))
     return out
 
+
+_CLOCK_INITIALS = re.compile(r"[AaPp]\.\s?[Mm]\.\s*")
+_CLOCK_BEFORE = re.compile(r"\d\s*$")
 
 # a word after "the" before a name in capitals ("interpreter of the Koran SHAKIRJAN"): no part of
 # it, where the word is no title ("the General MA"); a given name is ("Owen LATTIMORE")

@@ -58,17 +58,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @cache
-def _furniture() -> tuple[frozenset[str], tuple[str, ...], int]:
-    cfg = rules.load("text")["furniture"]
-    return (frozenset(s.lower() for s in cfg["lines"]), tuple(s.lower() for s in cfg["suffixes"]),
-            int(cfg["max_stray_words"]))
+def _furniture() -> tuple[frozenset[str], tuple[str, ...], int, tuple[str, ...]]:
+    cfg = rules.load("text")
+    stray = cfg["furniture"]
+    return (frozenset(s.lower() for s in stray["lines"]), tuple(s.lower() for s in stray["suffixes"]),
+            int(stray["max_stray_words"]), tuple(s.lower() for s in cfg["infobox"]["other_names"]))
 
 
 def _is_furniture(line: str, after_colon: bool) -> bool:
-    lines, suffixes, max_stray = _furniture()
+    lines, suffixes, max_stray, other_names = _furniture()
     low = line.strip().lower()
     if low in lines:
         return True
+    if any(low.startswith(label) and len(low) > len(label) + 1 for label in other_names):
+        return False  # an infobox's "Nickname(s)Mahmut Shizhang": its subject's other name
     if low.endswith(suffixes) and (len(low.split()) <= 6 or low.endswith("read more")):
         return True
     if after_colon:
@@ -312,6 +315,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # the word before the full stop (no abbreviation is longer than 60 characters)
             word = _LAST_TOKEN.search(text, max(sent_start, m.start() - 60), m.start())
             token = word.group(0) if word else ""
+            if len(token) == 1 and token.isupper():
+                continue  # an initial ("N. PETROV"), "7 P. M."
             if token.lower() in _BEFORE_NUMBER and not ch.isdigit():
                 pass  # "No." ends a sentence unless a number follows ("No. 5")
             elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
@@ -344,7 +349,7 @@ def head_lines(text: str, most: int = 3) -> list[str]:
         prose = len(line.split()) > 14 or re.search(r"[a-z][.!?]$", line) is not None
         if prose or len(out) >= most:
             break
-        lines, suffixes, _stray = _furniture()
+        lines, suffixes, _stray, _names = _furniture()
         low = line.lower()
         if low not in lines and not (low.endswith(suffixes) and len(low.split()) <= 6):  # "Skip to main content"
             out.append(line.rstrip(".,;:"))

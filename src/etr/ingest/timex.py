@@ -721,7 +721,16 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
 
 
-_GLUED_LABEL = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?=(?:3[01]|[12]\d|[1-9])\s+[A-Z][a-z]+\.?,?\s+\d{4})")
+@cache
+def _glued_label() -> re.Pattern[str]:
+    """An infobox's label run into its value, as text copied from a rendered page has it: "Date4
+    April 1931", "BornApril 22, 1901" (any capitalised word before a day or a month: nothing else
+    writes one so), "Born1887" (only a field's label before a year: "Unit36th" is no date)."""
+    d = rules.load("dates")
+    months = "|".join([*d["months"], *(rf"{a}\.?" for a in d["month_abbreviations"])])
+    labels = "|".join(map(re.escape, rules.load("names")["peoples"]["labels"]))
+    return re.compile(rf"(?<![\w-])(?:[A-Z][a-z]{{2,}}(?=(?:3[01]|[12]\d|[1-9])\s+[A-Z][a-z]+\.?,?\s+\d{{4}}"
+                      rf"|(?:{months})\s+\d)|(?:{labels})(?=1[6-9]\d\d\b))")
 Flag = tuple[int, int, str, str]  # (start, end, text, why it is no date) of a date etr would not use
 
 
@@ -738,7 +747,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     near = archival.near_digits(text)
     for a, b in archival.numbers(text, near):
         blanked[a:b] = " " * (b - a)
-    for m in _GLUED_LABEL.finditer(text):  # "Date4 April 1931": an infobox's label run into its value
+    for m in _glued_label().finditer(text):  # "Date4 April 1931": an infobox's label run into its value
         blanked[m.start() : m.end()] = " " * (m.end() - m.start())
     seen = "".join(blanked)
     head = archival.document_date(text)
