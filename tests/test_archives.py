@@ -1314,3 +1314,58 @@ def test_a_birthplace_in_a_sentence_dated_by_something_else(tmp_path: Any) -> No
     assert "1884-03-21" in {x for e in got["events"] for x in e["date"]["value"].split("/")}
     kashgar = answers(db, "where", "Kashgar")[0]
     assert "1884-03-21/1976-02-28" not in {e["date"]["value"] for e in kashgar["events"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BornApril 22, 1901\nHotan, Xinjiang\n", ("April 22, 1901", "1901-04-22")),  # a page's infobox, copied
+    ("DiedApril 29, 1965 (age 64)\n", ("April 29, 1965", "1965-04-29")),
+    ("Born1887\nTurpan\n", ("1887", "1887")),
+    ("9/9/1948 - Sinkiang Province by A. Doak Barnett\n", ("9/9/1948", "1948-09-09")),
+    ("The order of 12/25/1946 was read.\n", ("12/25/1946", "1946-12-25")),
+])
+def test_dates_run_into_labels_and_written_in_figures(text: str, expected: tuple[str, str]) -> None:
+    assert expected in dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Unit36th Division (1933)\n",  # an ordinal run into a label: no date
+    "File 761.93/11/23/1947 was lost.\n",  # a file number's slashes
+    "It fell on 2/30/1945.\n",  # no such day
+])
+def test_figures_that_are_no_such_date(text: str) -> None:
+    assert not [v for _t, v in dates(text) if v and v.startswith(("1933-", "1947-", "1945-"))]
+
+
+def test_an_infobox_nickname_run_into_its_label_is_an_alias(tmp_path: Any) -> None:
+    import json
+
+    text = ("Mahmut Muhiti\n\nMahmut Muhiti (1887-1944) was a Uyghur warrior from Xinjiang. He organised the "
+            "rebellion against Sheng in 1937.\n\nNickname(s)Mahmut Shizhang\nBorn1887\n")
+    db = json.loads(built(tmp_path, text).read_text())
+    name, aliases = names_of(db, "Mahmut Shizhang")
+    assert name == "Mahmut Muhiti"
+
+
+def test_a_name_in_capitals_after_a_registered_surname_is_another_man(tmp_path: Any) -> None:
+    """'SHENG SHIQI' is Sheng Shicai's brother, not the registered Sheng; '7 P. M.' ends no
+    sentence and gives nobody initials."""
+    from etr.ingest.sentences import split_sentences
+
+    text = ("On the 19th of March 1942 at 7 P. M. SHENG SHIQI (N. PETROV), the Commander of the Mechanized "
+            "Brigade, was sitting in his mother's room.")
+    assert split_sentences(text, 0, len(text)) == [(0, len(text))]
+    db = built(tmp_path, "A letter\n\n" + text + "\n")
+    shiqi = answers(db, "who", "Sheng Shiqi")[0]
+    assert shiqi["name"].upper() == "SHENG SHIQI" and shiqi["id"] != "sheng-shicai"
+    assert any(e["date"]["value"] == "1942-03-19" for e in shiqi["events"])
+
+
+def test_a_date_line_over_a_heading_naming_the_document_is_its_statement(tmp_path: Any) -> None:
+    text = ("May 10, 1942\n\nLetter from Governor Sheng Shicai to Cdes. Stalin, Molotov, and Voroshilov\n\n"
+            "Herewith I attach the statements of the four who were arrested.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "when", "1942-05-10")
+    assert any(r["text"].startswith("May 10, 1942") and "Letter from Governor" in r["text"] for r in got)
+    # a date over a line that names no document stays a date line
+    db = built(tmp_path, "May 10, 1942\n\nThe governor wrote to Stalin about the arrests\n", "other.txt")
+    assert not any("governor wrote" in r["text"] and r["text"].startswith("May") for r in answers(db, "when", "1942-05-10"))

@@ -425,6 +425,13 @@ def iso(f: Found) -> Raw | None:
     return f.raw(Point(int(f["y"] or 0), int(f["m"] or 0), int(f["d"]) if f["d"] else None))
 
 
+# "9/9/1948 - Sinkiang Province", as American letters and forms write a day: month/day/year, the
+# year in full (two digits are a file's or a serial's as often as a year's)
+@form(r"(?<![/.])(?P<mo>1[0-2]|0?[1-9])/(?P<dd>3[01]|[12]\d|0?[1-9])/(?P<yyyy>1[6-9]\d\d|20\d\d)(?![\d/])")
+def numeric_date(f: Found) -> Raw | None:
+    return f.raw(Point(int(f["yyyy"] or 0), int(f["mo"] or 0), int(f["dd"] or 0)))
+
+
 # ranges -------------------------------------------------------------------------------------
 
 @form(r"(?P<d1>{D})(?:{DASH}|\s+(?:to|and|until|till)\s+)(?P<d2>{D})\s+(?P<m>{M})(?:,?\s+(?P<y>{Y}))?(?!\d|,\d{3})")

@@ -230,6 +230,10 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
         paragraphs.append(Paragraph(s, e, section))
         in_list = line.endswith(":") or (in_list and not re.search(r"[.!?]$", line))
     sections.append(Section(section, sec_level, sec_start, len(text)))
+    if len(paragraphs) >= 2 and _headed_by_its_date(text, paragraphs[0], paragraphs[1]):
+        # "May 10, 1942" over "Letter from Governor Sheng Shicai to Cdes. Stalin, ...": the
+        # document's own heading, dated, is one statement (the letter's, of that day)
+        paragraphs[:2] = [Paragraph(paragraphs[0].start, paragraphs[1].end, paragraphs[1].section)]
     splits: list[tuple[int, int, int]] = []
     sentences = [
         Sentence(source, p.section, i, a, b, text[a:b])
@@ -237,6 +241,32 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
         for a, b in capped(text, split_sentences(text, p.start, p.end), splits)
     ]
     return Document(source, text, tuple(sections), tuple(paragraphs), tuple(sentences), tuple(splits))
+
+
+@cache
+def _document_heading() -> re.Pattern[str]:
+    """A document's heading naming what it is: "Letter from ...", "Ciphered Telegram No. 32616
+    from ...", "Record of a Conversation between ..."."""
+    cfg = rules.load("text")["heading"]
+    kinds = "|".join(sorted(map(re.escape, cfg["document_kinds"]), key=len, reverse=True))
+    adjectives = "|".join(sorted(map(re.escape, cfg["kind_adjectives"]), key=len, reverse=True))
+    return re.compile(rf"(?:(?:{adjectives})\s+){{0,2}}(?:{kinds})\b(?![-'’])")
+
+
+_LONE_DATE = re.compile(
+    r"(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d)\.?")
+HEADING_LONGEST = 300  # characters: a heading longer than this is prose
+
+
+def _headed_by_its_date(text: str, date: Paragraph, heading: Paragraph) -> bool:
+    """Whether a document opens with a date alone ("May 10, 1942") and, under it, a heading
+    naming the document ("Letter from ... to ...")."""
+    line = text[date.start : date.end]
+    head = text[heading.start : heading.end]
+    return (date.section == heading.section and _LONE_DATE.fullmatch(line) is not None
+            and "\n" not in head and len(head) <= HEADING_LONGEST and not head.endswith(".")
+            and _document_heading().match(head) is not None)
 
 
 #: the longest sentence etr reads as one, in characters: the longest in the seeds and the real
