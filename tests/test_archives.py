@@ -1369,3 +1369,23 @@ def test_a_date_line_over_a_heading_naming_the_document_is_its_statement(tmp_pat
     # a date over a line that names no document stays a date line
     db = built(tmp_path, "May 10, 1942\n\nThe governor wrote to Stalin about the arrests\n", "other.txt")
     assert not any("governor wrote" in r["text"] and r["text"].startswith("May") for r in answers(db, "when", "1942-05-10"))
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The Kazaks straggled, exhausted but undaunted, into East Kashmir.", "East Kashmir"),
+    ("The rebels held Southern Sinkiang by the spring.", "Southern Sinkiang"),
+])
+def test_a_compass_word_makes_a_region_of_the_place(sentence: str, name: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+
+
+def test_a_telegram_s_abbreviations_are_read_as_their_words(tmp_path: Any) -> None:
+    """'Dept also concerned over ...' answers a question about the Department's worry."""
+    text = ("Secretary of State to the Consul at Tihwa\n\nWashington, July 22, 1949.\n\nDept also concerned over "
+            "exposed isolated position consulates in event Commie advance which might cut off Tihwa from "
+            "communications with outside world. The state of the roads to Tihwa was fine.\n")
+    db = built(tmp_path, text)
+    top = answers(db, "search", "Why did the State Department worry about Tihwa?")[0]
+    assert top["text"].startswith("Dept also concerned")

@@ -90,6 +90,7 @@ def _rules() -> dict[str, Any]:
         "wife_before": re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, r['titles']['wife_of']))})\.?\s+$"),
         "parts": set(r["titles"]["person_parts"]),
         "peoples": set(r["peoples"]["words"]),
+        "compass": set(r["places"]["compass"]),
         "starts": set(r["peoples"]["common_starts"]),
         "caps": set(r["peoples"]["caps_words"].split()),
         "labels": set(r["peoples"]["labels"]),
@@ -404,7 +405,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
                     or (at_start and len(toks) > 1 and (w.lower() in vocab or w.endswith("ly")))  # "Recently Chairman"
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
-                        and words[-1] not in r["kinds"])):  # "Mongolian Tibetan Affairs Commission" stays whole
+                        and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
+                        and not (w in r["compass"] and len(toks) == 2 and words[1] not in r["peoples"]))):
+                # "into East Kashmir" stays whole: a region of a place
                 toks = toks[1:]
                 at_start = False
                 continue
