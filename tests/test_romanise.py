@@ -22,10 +22,14 @@ SAME = [
     ("Mesud", "Masud"), ("Osman Bator", "Osman Batur"), ("Yolbars Khan", "Yulbars Khan"),
     ("Ehmetjan", "Ahmetjan"), ("Achmad-Jan", "Ehmetjan"), ("Achmad", "Ahmad"),
     ("Liu Tse-yung", "Liu Tse-jung"), ("Liu Tze-yung", "Liu Zerong"), ("Kwang-hsu", "Guangxu"),
+    # the postal romanisation, in one word
+    ("Kiayukwan", "Jiayuguan"), ("Sinkiang", "Xinjiang"), ("Kiangsu", "Jiangsu"), ("Kweihwa", "Guihua"),
+    ("Changkiakow", "Zhangjiakou"), ("Hsinking", "Xinjing"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
     ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"), ("Zhang", "Zheng"), ("Song", "Sung Lien"),
+    ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
 ]
 
 

@@ -1237,6 +1237,13 @@ def _form_pattern(i: int, ignore_case: bool) -> re.Pattern[str]:
     return got
 
 
+def compile_all() -> None:
+    """Compile every form now (a build does so before it forks, so that both processes share them)."""
+    starters()
+    for i in range(len(FORMS)):
+        _form_pattern(i, False)
+
+
 def _union(starts: list[Starts]) -> Starts:
     return Starts(frozenset().union(*(s.words for s in starts)), frozenset().union(*(s.stems for s in starts)),
                   frozenset().union(*(s.chars for s in starts)))

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from etr import __version__, rules
-from etr.dates.forms import number
+from etr.dates.forms import compile_all, number
 from etr.dates.values import add_days, bounds, parse_value
 from etr.errors import BuildFailed
 from etr.ingest import aliases, archival
@@ -43,7 +43,7 @@ from etr.ingest.discover import (
 from etr.ingest.documents import Read, read, text_of
 from etr.ingest.identity import Identities, display, fuller_name, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
-from etr.ingest.parallel import fork_imap
+from etr.ingest.parallel import can_fork, fork_imap
 from etr.ingest.registry import Entry, load_registry
 from etr.ingest.sentences import Document, Paragraph, read_document, title_of
 from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, tag
@@ -327,7 +327,22 @@ def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callab
         return pickle.dumps(names, protocol=PICKLE), pickle.dumps(packed, protocol=PICKLE)
 
     items = list(todo.values())
-    return dict(zip(todo, fork_imap(work, items, [len(t) for _s, t in items]), strict=True))
+    weights = [len(t) for _s, t in items]
+    if can_fork(sum(weights)):
+        _warm(linker)  # what is compiled and imported on first use, once, before the fork: both share it
+    return dict(zip(todo, fork_imap(work, items, weights), strict=True))
+
+
+WARM = ("Tihwa, May 3, 1946.\n\nGeneral Ma Pu-fang, the Governor, said on June 5 that Osman Batur (also\n"
+        "known as Ospan) had left Sharasume; 'Kao Tsung-ming' wrote to Дихуа and 迪化 the next day.")
+
+
+def _warm(linker: Linker) -> None:
+    """Compile the date grammar's forms, and read a small document, so that the patterns and
+    modules the analysis builds on first use exist before the build forks (measured: the child
+    compiled them again, bench/README.md)."""
+    compile_all()
+    analyse(read_signed("warm", WARM), linker)
 
 
 PICKLE = pickle.HIGHEST_PROTOCOL

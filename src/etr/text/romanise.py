@@ -38,7 +38,7 @@ def _tables() -> dict[str, Any]:
         wade.setdefault(spelling, pinyin)
     cyr = {**r["cyrillic"], **{k.upper(): v.capitalize() for k, v in r["cyrillic"].items()}}
     syllables = frozenset(r["wade_giles"].values())
-    return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables,
+    return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables, "postal": dict(r["postal"]),
             "any_syllable": syllables | frozenset(k.replace("'", "") for k in wade),
             **{k: [tuple(x) for x in r["key"][k]] for k in ("spellings", "vowels", "aspiration", "endings", "before_consonant")}}
 
@@ -79,6 +79,37 @@ def _pinyin_of_wade_giles(word: str) -> str:
     return "".join(out)
 
 
+def _pinyin_of_postal(word: str) -> str:
+    """A word of postal syllables and Wade-Giles or pinyin ones, one of them at least postal
+    ("kiayukwan": kia, yu, kwan), in pinyin ("jiayuguan"); else the word. Of the ways to cut it,
+    the fewest syllables."""
+    t = _tables()
+    postal, wade, pinyin = t["postal"], t["wade"], t["syllables"]
+    n = len(word)
+    if n < 4 or not word.isalpha():
+        return word
+    best: list[tuple[int, int, str] | None] = [(0, 0, "")] + [None] * n  # (syllables, postal ones, pinyin)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for k in range(2, 7):
+            piece = word[i : i + k]
+            if i + k > n:
+                break
+            if piece in postal:
+                got = (here[0] + 1, here[1] + 1, here[2] + postal[piece])
+            elif piece in pinyin or piece in wade:  # "yu" is yu; "hsin" (Wade-Giles) is xin
+                got = (here[0] + 1, here[1], here[2] + (piece if piece in pinyin else wade[piece]))
+            else:
+                continue
+            old = best[i + k]
+            if old is None or got[0] < old[0]:
+                best[i + k] = got
+    end = best[n]
+    return end[2] if end is not None and end[1] > 0 else word
+
+
 _R_SYLLABLE = re.compile(r"(?:(?<=^)|(?<=[aeiou])|(?<=ng)|(?<=n))r(?=[aeiou])")
 
 
@@ -86,7 +117,10 @@ _R_SYLLABLE = re.compile(r"(?:(?<=^)|(?<=[aeiou])|(?<=ng)|(?<=n))r(?=[aeiou])")
 def word_key(word: str) -> str:
     """The key of one word (a name's words recur: each is worked out once)."""
     t = _tables()
-    w = _pinyin_of_wade_giles(_plain(word))
+    plain = _plain(word)
+    w = _pinyin_of_wade_giles(plain)
+    if w == plain:
+        w = _pinyin_of_postal(w)  # "Kiayukwan", "Sinkiang": Jiayuguan, Xinjiang
     for end, repl in t["endings"]:
         if w.endswith(end) and len(w) > len(end) + 2:
             w = w[: -len(end)] + repl
