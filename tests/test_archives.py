@@ -1389,3 +1389,25 @@ def test_a_telegram_s_abbreviations_are_read_as_their_words(tmp_path: Any) -> No
     db = built(tmp_path, text)
     top = answers(db, "search", "Why did the State Department worry about Tihwa?")[0]
     assert top["text"].startswith("Dept also concerned")
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("Mahmut Muhiti (Uyghur: X; 1887-1944), nicknamed Shizhang, was a Uyghur warrior from Xinjiang.",
+     "Mahmut Muhiti", "person"),
+    ("Garegin Apresoff was the Soviet consul general in Urumchi.", "Garegin Apresoff", "person"),
+    ("Bortala Kizil is a small oasis town on the road.", "Bortala Kizil", "place"),
+    ("Tokhta Akhun was the son of a merchant.", "Tokhta Akhun", "person"),
+])
+def test_what_a_sentence_says_a_name_is_gives_its_kind(sentence: str, name: str, kind: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert got.get(name) == kind
+
+
+def test_a_name_is_not_what_a_later_clause_says_something_else_is() -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    sentence = "Bortala Kizil met the governor, whose road to the north was a river of mud."
+    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert got.get("Bortala Kizil") != "place"

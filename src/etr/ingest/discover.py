@@ -449,6 +449,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             title = written[: len(written) - len(phrase)].split() if written.endswith(phrase) else []
             written = written if title else ""
         got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms, caps_names)
+        if got is not None and got.type == "unknown" and not got.weak and s - start <= 2:
+            said = _said_to_be(text, got.end, end)  # "Mahmut Muhiti (...), nicknamed Shizhang, was a Uyghur warrior"
+            if said is not None:
+                got = got._replace(type=said[0], why=said[1])
         if got is not None:
             if title:
                 got = got._replace(written=written or _titled_form(text, whole, s, e, title))
@@ -458,6 +462,44 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                                    why=f"after {title[-1]!r}")
             out.append(got)
     return out
+
+
+_COPULA = re.compile(r"\s(?:was|is)\s+(?:a|an|the)\s+")
+COPULA_WORDS = 5  # words after "was a" in which the noun saying what it is may come ("a small oasis town")
+_NOT_BETWEEN = frozenset("of in from who whom which that with for at by to and or on".split())
+COPULA_REACH = 400  # characters after the name in which its "was a ..." is looked for
+
+
+@cache
+def _copula_nouns() -> dict[str, str]:
+    return {w: kind for kind, words in rules.load("names")["copula"].items() for w in words}
+
+
+def _said_to_be(text: str, e: int, end: int) -> tuple[str, str] | None:
+    """The kind that a sentence opening with a name says it is, and why ("was a Uyghur warrior":
+    a person), its asides in brackets passed over; None when it says none."""
+    depth, i, stop = 0, e, min(end, e + COPULA_REACH)
+    plain = []
+    while i < stop:  # the sentence with what is in brackets blanked
+        ch = text[i]
+        depth += ch in "([" and 1 or (-1 if ch in ")]" and depth else 0)
+        plain.append(ch if depth == 0 and ch not in ")]" else " ")
+        i += 1
+    said = "".join(plain)
+    m = _COPULA.search(said)
+    if m is None:
+        return None
+    between = said[: m.start()].strip()
+    if between and not (between.startswith(",") and between.endswith(",")):
+        return None  # "X met the governor, whose road was a river of mud": another's "was"
+    nouns = _copula_nouns()
+    words = re.findall(r"[\w'’-]+", said[m.end() : m.end() + 80])[:COPULA_WORDS]
+    for n, w in enumerate(words):
+        if w.lower() in _NOT_BETWEEN:
+            return None
+        if w in nouns:
+            return nouns[w], repr(" ".join([m.group(0).strip(), *words[: n + 1]]))
+    return None
 
 
 _TITLE_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
