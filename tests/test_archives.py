@@ -1411,3 +1411,14 @@ def test_a_name_is_not_what_a_later_clause_says_something_else_is() -> None:
     sentence = "Bortala Kizil met the governor, whose road to the north was a river of mud."
     got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
     assert got.get("Bortala Kizil") != "place"
+
+
+@pytest.mark.parametrize("sentence,name,title", [
+    ("Sheng had moved against Divisional General Mahmut Muhiti, the commander.", "Mahmut Muhiti", "Divisional General"),
+    ("Then Military Governor Yang Tseng-hsin ruled the province.", "Yang Tseng-hsin", "Military Governor"),
+])
+def test_a_rank_of_an_adjective_and_a_title_is_no_part_of_the_name(sentence: str, name: str, title: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    got = {u.text: u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert got[name].type == "person" and got[name].title == title

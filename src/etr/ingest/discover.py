@@ -384,6 +384,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         while toks:
             words = [t[2] for t in toks]
             n = _title_at(words)
+            if not n and len(words) > 2 and _TITLE_ADJECTIVE.fullmatch(words[0]) and (k := _title_at(words[1:])) \
+                    and len(words) > k + 1 and words[1 + k].lower() not in ("of", "the"):
+                n = 1 + k  # "Divisional General Mahmut Muhiti": a rank of two words, the first an adjective
             if n:
                 toks = toks[n:]
                 if toks and toks[0][2].lower() in ("of", "the"):
@@ -463,6 +466,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             out.append(got)
     return out
 
+
+_TITLE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic|ive)")  # "Divisional", "Military", "Civic" before a rank
 
 _COPULA = re.compile(r"\s(?:was|is)\s+(?:a|an|the)\s+")
 COPULA_WORDS = 5  # words after "was a" in which the noun saying what it is may come ("a small oasis town")
