@@ -211,3 +211,18 @@ def test_a_list_of_json_texts_is_sliced_before_it_is_parsed() -> None:
 
     raw = RawList(['{"a": 1}', '{"a": 2}', "not json: never parsed"])
     assert terminal.bounded(raw, 2) == ([{"a": 1}, {"a": 2}], 1)
+
+
+@pytest.mark.parametrize("field,shown", [
+    ("plain text", "plain text"),
+    ("tab\there", "tab here"),
+    ("line\nbreak", "line break"),
+    ("\x1b[31mred\x1b[0m", "red"),
+    ("bidi\u202eoverride", "bidioverride"),
+    ("lone \udcff surrogate", "lone \ufffd surrogate"),
+    (1944, "1944"),
+])
+def test_tsv_rows_are_cleaned_field_by_field(field: object, shown: str) -> None:
+    from etr.render.tsv import tsv
+
+    assert tsv(["a", "b"], [["x", field]]).splitlines()[1] == f"x\t{shown}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from etr.text.safe import clean
+from etr.text.safe import clean, is_clean
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 def tsv(header: list[str], rows: Iterable[list[Any]]) -> str:
     out = ["\t".join(header)]
     for r in rows:
-        out.append("\t".join(clean(x) for x in r))
+        line = "\t".join(x if x.__class__ is str else str(x) for x in r)
+        if line.count("\t") != len(r) - 1 or not is_clean(line):
+            line = "\t".join(clean(x) for x in r)  # a field to clean: each alone (its tabs become spaces)
+        out.append(line)
     return "\n".join(out) + "\n"
 
 

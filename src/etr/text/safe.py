@@ -24,6 +24,15 @@ def valid_text(text: str) -> str:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def is_clean(line: str) -> bool:
+    """Whether `clean` would leave each tab-separated field of `line` as it is (a quick test for
+    the many rows that need nothing done)."""
+    return _UNSAFE.search(line) is None
+
+
 def clean(text: Any) -> str:
     """Text safe for a terminal: escape sequences and control characters removed, lines joined."""
     s = _ANSI.sub("", valid_text(str(text)))
