@@ -145,6 +145,8 @@ class FactBase:
         # what it says without a date, in a letter, telegram or cutting its header or date line
         # dates: reported by then ("General Ho Yao-tsu was offered chairmanship ..." under
         # "Chungking, September 21, 1942"), among its events
+        self._dated_sources.update(self.ix.sources_dated(  # in one query, not one per source
+            s["source"] for s in undated if s["source"] not in self._dated_sources))
         reported = [(s, got) for s in undated if (got := self.reported_by(s)) is not None]
         if reported:
             shown = {(s["source"], s["start"]) for s, _got in reported}
