@@ -1422,3 +1422,18 @@ def test_a_rank_of_an_adjective_and_a_title_is_no_part_of_the_name(sentence: str
 
     got = {u.text: u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
     assert got[name].type == "person" and got[name].title == title
+
+
+def test_a_place_written_in_one_word_or_two_is_one_place(tmp_path: Any) -> None:
+    """'Karashahr' in one document, 'Kara Shahr' in another: the same letters, one place,
+    whichever way the words are cut."""
+    from conftest import cli
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("A report\n\nThe Kazaks fought at Karashahr near the border in June 1947.\n", encoding="utf-8")
+    b.write_text("Another report\n\nThe Mongols attacked the Kazak camp at Kara Shahr in June 1947.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    got = answers(out, "where", "Karashahr")
+    assert len({e["citations"][0]["source"] for e in got[0]["events"]}) == 2
+    assert not [r for r in got[1:] if r["name"] == "Kara Shahr"]

@@ -167,6 +167,7 @@ class Identities:
         self.merges: list[Merge] = []
         self._by_key: dict[tuple[str, int], int] = {}  # (key, words) -> entity
         self._bare: dict[tuple[str, int], int] = {}  # the same, of a person's name without its initials
+        self._places: dict[str, int] = {}  # key -> a place, however many words it is written in
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._surnames: dict[str, set[int]] = defaultdict(set)
@@ -378,6 +379,10 @@ class Identities:
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
+        place = self._places.get(k) if u.type == "place" else None
+        if place is not None and self.kind(place) == "place":  # "KOKO-NOR" after "Kokonor"
+            self._by_key[(k, n)] = place
+            return place, f"{u.text}: {self.entry(place).name} written in {n} word{'s' if n > 1 else ''}"
         bare = without_initials(u.text)
         bare_key = None if bare is None else (key(bare), word_count(bare))
         if bare_key is None and n >= 2:
@@ -390,6 +395,8 @@ class Identities:
                 return got, ""
         i = self._new(u, source, where)
         self._by_key[(k, n)] = i
+        if u.type == "place":
+            self._places.setdefault(k, i)
         if bare_key is not None:
             self._bare.setdefault(bare_key, i)
         return i, ""
