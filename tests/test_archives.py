@@ -1437,3 +1437,14 @@ def test_a_place_written_in_one_word_or_two_is_one_place(tmp_path: Any) -> None:
     got = answers(out, "where", "Karashahr")
     assert len({e["citations"][0]["source"] for e in got[0]["events"]}) == 2
     assert not [r for r in got[1:] if r["name"] == "Kara Shahr"]
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("In the spring they rode to Karashahr with the caravan.", "Karashahr", "place"),
+    ("The Kazaks fled to Kashmir in 1951.", "Kashmir", "place"),
+])
+def test_going_somewhere_names_a_place(sentence: str, name: str, kind: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert got.get(name) == kind
