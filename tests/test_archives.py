@@ -1448,3 +1448,13 @@ def test_going_somewhere_names_a_place(sentence: str, name: str, kind: str) -> N
 
     got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
     assert got.get(name) == kind
+
+
+def test_the_title_alone_is_the_one_the_document_so_titled(tmp_path: Any) -> None:
+    """'Consul Paxton ... On June 9 the Consul left for Tihwa': the Consul is Paxton; 'the Consul
+    of Britain' and 'the Governor', whom nobody was called, are nobody known."""
+    text = ("A report\n\nThe people of Kashgar welcomed Consul Paxton in June 1947. On June 9 the Consul left for "
+            "Tihwa. On June 12 the Consul of Britain arrived. On June 14 the Governor held a dinner.\n")
+    db = built(tmp_path, text)
+    got = {e["text"][:10] for e in answers(db, "who", "Paxton")[0]["events"]}
+    assert got == {"The people", "On June 9 "}

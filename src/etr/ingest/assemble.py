@@ -497,6 +497,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 subject = topic  # an article whose title names a man is about him, whoever is named most
         ti = 0
         about: int | None = None  # the person the sentence before is about
+        so_titled: dict[str, int] = {}  # a title's word -> the person the document last gave it ("Consul Paxton")
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
             via: dict[int, str] = {}
@@ -508,10 +509,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 ent_forms[m.entity][m.text] += 1
                 if m.kind != "short" or _bare_name(m.text, entries[m.entity]):
                     ent_spellings[m.entity][m.text] += 1
-                if not spec.curated and entries[m.entity].type == "person" and len(m.text.split()) == 1:
+                if not spec.curated and entries[m.entity].type == "person":
                     form = titled(text, m.start, m.end)  # "Sheng Tupan", "General Sung": how the document calls him
-                    if form:
+                    if form and len(m.text.split()) == 1:
                         ent_spellings[m.entity][form] += 1
+                    _so_titled(so_titled, form[: len(form) - len(m.text)] if form.endswith(m.text) else "", m.entity)
                 for member in entries[m.entity].members:
                     j = ent_index[member]
                     if j not in ids:
@@ -530,9 +532,17 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     if u.written:
                         # "General Chu", "Sheng Tupan", "Dr. Mustapha Ali": how the document calls him
                         ent_spellings[j][display(u.written)] += 1
+                    if u.title and u.type == "person":
+                        _so_titled(so_titled, u.title, j)
                 if writer is not None and writer not in ids and archival.FIRST_PERSON.search(s.text):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"
+            if so_titled and not spec.curated:
+                for said in THE_TITLE.finditer(s.text):
+                    who = so_titled.get(said.group(1).lower())
+                    if who is not None and who not in ids:  # "the Consul reported ...": the one so titled before
+                        ids.append(who)
+                        via[who] = f"{said.group(0)!r}: {_ename(who, entries, extra)}, so titled before in the document"
             while ti < len(timexes) and timexes[ti].start < s.start:
                 ti += 1
             dated: list[TimexSpan] = []
@@ -1120,6 +1130,24 @@ def other_names(line: str) -> list[str]:
 
 FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931", "BornApril 22, 1901": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
+@cache
+def _title_nouns() -> frozenset[str]:
+    """The words that are a title alone ("Consul", "Governor", "Amir"), from the titles of the
+    rules (not "Mr.", "Dr.")."""
+    words = {t.split()[-1].split("-")[-1] for t in rules.load("names")["titles"]["before"]}
+    return frozenset(w.lower() for w in words if w.isalpha() and len(w) > 3 and w[0].isupper())
+
+
+def _so_titled(so_titled: dict[str, int], title: str, person: int) -> None:
+    """Remember that the document gave `person` this title ("Consul General", "Tupan")."""
+    for word in re.findall(r"[A-Za-z]+", title):
+        if word.lower() in _title_nouns():
+            so_titled[word.lower()] = person
+
+
+# "the Consul", "the late Governor", "the Amir" with no name after it: the one so titled before
+THE_TITLE = re.compile(r"\b[Tt]he\s+(?:(?:late|new|former|then|old|young|future|present)\s+)?([A-Z][a-z]+)\b"
+                       r"(?![\w'’-]|\s+(?:of|[A-Z]))")
 HE = re.compile(r"\b(?:he|He)\b")
 HIM = re.compile(r"\bhim\b")
 CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|when|after|before|who|which)\b")  # "... 1934, but troops drove him"
@@ -1480,6 +1508,10 @@ def _without(text: str, offset: int, spans: list[TimexSpan]) -> str:
     for t in sorted(spans, key=lambda t: -t.start):
         text = text[: t.start - offset] + text[t.end - offset :]
     return text
+
+
+def _ename(i: int, entries: list[Entry], extra: list[Entry]) -> str:
+    return entries[i].name if i < len(entries) else extra[i - len(entries)].name
 
 
 def _etype(i: int | None, entries: list[Entry], extra: list[Entry]) -> str:
