@@ -538,11 +538,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"
             if so_titled and not spec.curated:
-                for said in THE_TITLE.finditer(s.text):
-                    who = so_titled.get(said.group(1).lower())
+                for the_title in THE_TITLE.finditer(s.text):
+                    who = so_titled.get(the_title.group(1).lower())
                     if who is not None and who not in ids:  # "the Consul reported ...": the one so titled before
                         ids.append(who)
-                        via[who] = f"{said.group(0)!r}: {_ename(who, entries, extra)}, so titled before in the document"
+                        via[who] = f"{the_title.group(0)!r}: {_ename(who, entries, extra)}, so titled before in the document"
             while ti < len(timexes) and timexes[ti].start < s.start:
                 ti += 1
             dated: list[TimexSpan] = []
