@@ -1373,7 +1373,7 @@ def test_a_date_line_over_a_heading_naming_the_document_is_its_statement(tmp_pat
 
 @pytest.mark.parametrize("sentence,name", [
     ("The Kazaks straggled, exhausted but undaunted, into East Kashmir.", "East Kashmir"),
-    ("The rebels held Southern Sinkiang by the spring.", "Southern Sinkiang"),
+    ("The rebels fought in Southern Sinkiang by the spring.", "Southern Sinkiang"),
 ])
 def test_a_compass_word_makes_a_region_of_the_place(sentence: str, name: str) -> None:
     from etr.ingest.discover import unknown_names, vocabulary
@@ -1458,3 +1458,79 @@ def test_the_title_alone_is_the_one_the_document_so_titled(tmp_path: Any) -> Non
     db = built(tmp_path, text)
     got = {e["text"][:10] for e in answers(db, "who", "Paxton")[0]["events"]}
     assert got == {"The people", "On June 9 "}
+
+
+# A second reader's cases against this session's rules (each once fired wrongly)
+
+@pytest.mark.parametrize("text,name,not_alias", [
+    ("A merchant from Kashgar surnamed Wang carried the letters to Ghulja.", "Kashgar", "Wang"),
+    ("Sheng Shicai nicknamed Zhu Shaoliang the Fox, according to the consul.", "Sheng Shicai", "Zhu Shaoliang the Fox"),
+    ("Burhan was taken by his parents at an early age to Kazan in Russian Central Asia.", "Kazan", "Central Asia"),
+])
+def test_second_reading_no_alias_without_an_apposition(tmp_path: Any, text: str, name: str, not_alias: str) -> None:
+    import json
+
+    db = json.loads(built(tmp_path, "A report\n\n" + text + "\n").read_text())
+    assert not [e for e in db["entities"] if e["name"] == name and not_alias in e["aliases"]]
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("Abdurahman Kari was an army officer from Kashgar.", "Abdurahman Kari", "person"),
+    ("Khalil Zunun was a bank clerk in Urumchi.", "Khalil Zunun", "unknown"),
+    ("Kosh Agach was a major trading post on the Soviet side.", "Kosh Agach", "unknown"),
+    ("Bulun Tokhoi was the general headquarters of the Kazakh bands.", "Bulun Tokhoi", "unknown"),
+    ("Tursun Baqi was a school teacher in Kulja before the rising.", "Tursun Baqi", "person"),
+])
+def test_second_reading_the_head_noun_says_what_a_name_is(sentence: str, name: str, kind: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert got.get(name) == kind
+
+
+@pytest.mark.parametrize("sentence,not_names", [
+    ("The Outer Mongolians now aim to occupy Peitashan.", {"Outer Mongolians"}),
+    ("The orders of the Central People's Government came.", {"Central People"}),
+])
+def test_second_reading_no_such_names(sentence: str, not_names: set[str]) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    found = unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))
+    assert not {u.text for u in found} & not_names
+
+
+def test_second_reading_an_idea_born_somewhere_is_no_person() -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    for sentence, name in [("Then Jadidism was born in the Crimea.", "Jadidism"), ("Then Muhiti was born in 1887.", "Muhiti")]:
+        got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+        assert (got.get(name) == "person") == (name == "Muhiti")
+
+
+def test_second_reading_a_registered_name_in_capitals_before_a_place_stays(tmp_path: Any) -> None:
+    db = built(tmp_path, "TELEGRAM\n\nREPORTED THAT MA PU-FANG SINING HAS SENT TROOPS ON MAY 5 1947.\n")
+    assert answers(db, "who", "Ma Bufang")[0]["id"] == "ma-bufang"
+
+
+def test_second_reading_a_heading_s_kind_of_document_is_no_name() -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    text = "November 12, 1944\n\nRecord of a Conversation between Ambassador Petrov and Chiang Kai-shek"
+    assert not {"Record", "Conversation"} & {u.text for u in unknown_names(text, 0, len(text), [], vocabulary(text))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("reported on 3/4/1946 that all was well.\n", None),  # the third of April or the fourth of March
+    ("reported on 25/3/1946 that all was well.\n", "1946-03-25"),
+    ("reported on 12/25/1946 that all was well.\n", "1946-12-25"),
+])
+def test_second_reading_figures_read_only_where_they_say_which_is_the_day(text: str, expected: str | None) -> None:
+    got = [v for t, v in dates(text) if "/" in t]
+    assert got == ([expected] if expected else [])
+
+
+def test_second_reading_concerning_is_no_worry(tmp_path: Any) -> None:
+    text = ("A report\n\nThe consul reported concerning the road from Hami to Tihwa. Sheng was worried about "
+            "Hami and its garrison.\n")
+    top = answers(built(tmp_path, text), "search", "worry about Hami")[0]
+    assert top["text"].startswith("Sheng was worried")

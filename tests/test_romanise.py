@@ -24,7 +24,7 @@ SAME = [
     ("Liu Tse-yung", "Liu Tse-jung"), ("Liu Tze-yung", "Liu Zerong"), ("Kwang-hsu", "Guangxu"),
     # the postal romanisation, in one word
     ("Kiayukwan", "Jiayuguan"), ("Sinkiang", "Xinjiang"), ("Kiangsu", "Jiangsu"), ("Kweihwa", "Guihua"),
-    ("Changkiakow", "Zhangjiakou"), ("Hsinking", "Xinjing"),
+    ("Changkiakow", "Zhangjiakou"), ("Chunking", "Chungking"), ("Chung-king", "Chungking"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),

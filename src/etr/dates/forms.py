@@ -425,11 +425,18 @@ def iso(f: Found) -> Raw | None:
     return f.raw(Point(int(f["y"] or 0), int(f["m"] or 0), int(f["d"]) if f["d"] else None))
 
 
-# "9/9/1948 - Sinkiang Province", as American letters and forms write a day: month/day/year, the
-# year in full (two digits are a file's or a serial's as often as a year's)
-@form(r"(?<![/.])(?P<mo>1[0-2]|0?[1-9])/(?P<dd>3[01]|[12]\d|0?[1-9])/(?P<yyyy>1[6-9]\d\d|20\d\d)(?![\d/])")
+# "9/9/1948 - Sinkiang Province", "12/25/1946", "25/3/1946": a day in figures, the year in full
+# (two digits are a file's or a serial's as often as a year's). American letters put the month
+# first, British ones the day: read only where the figures say which ("3/4/1946" is no date)
+@form(r"(?<![/.])(?P<aa>3[01]|[12]\d|0?[1-9])/(?P<bb>3[01]|[12]\d|0?[1-9])/(?P<yyyy>1[6-9]\d\d|20\d\d)(?![\d/])")
 def numeric_date(f: Found) -> Raw | None:
-    return f.raw(Point(int(f["yyyy"] or 0), int(f["mo"] or 0), int(f["dd"] or 0)))
+    a, b = int(f["aa"] or 0), int(f["bb"] or 0)
+    if a <= 12 and b <= 12 and a != b:
+        return None  # the third of April or the fourth of March: the figures do not say
+    month, day = (b, a) if a > 12 else (a, b)
+    if month > 12:
+        return None
+    return f.raw(Point(int(f["yyyy"] or 0), month, day))
 
 
 # ranges -------------------------------------------------------------------------------------

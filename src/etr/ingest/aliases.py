@@ -83,6 +83,9 @@ def acronyms(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, in
     return out
 
 
+# cues that make an alias only after a comma ("Mahmut Muhiti, nicknamed Shizhang"; "Ghulja, in
+# Chinese Yining"): without it they are a verb or a phrase of the sentence
+APPOSED = frozenset({"nicknamed", "in Chinese", "in Uyghur", "in Kazakh", "in Russian"})
 _OR = re.compile(r",?\s+or\s+(?:the\s+)?")
 _GLOSS = re.compile(r"\((?:[^()]*:|[^()]*[^\x00-\u02ff])")  # "(Mongolian: ...)", "(北塔山事件)": a name's gloss
 _ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")  # "(Chinese: 伊宁)", a footnote's "[4]"
@@ -136,6 +139,8 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
             # "The Battle of Baitag Bogd Mountain (Mongolian: ...) or Beitashan Incident (Chinese: ...)":
             # a name glossed in brackets, then another after "or", as an article opens
             return "or"
+    if m is not None and m.group("cue") in APPOSED and not _ASIDE.sub("", gap).lstrip().startswith(","):
+        m = None  # "Sheng nicknamed Zhu the Fox", "Kazan in Russian Central Asia": no apposition, no alias
     if m is not None:
         return str(m.group("cue"))
     m = cues["bracket"].fullmatch(gap)

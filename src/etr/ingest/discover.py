@@ -117,7 +117,9 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
         if m.entity is not None and kinds[m.entity] == "person" and wife.search(text, max(0, m.start - 12), m.start):
             continue  # "Mme. Chiang Kai-shek", "Mrs. Sun Yat-sen": his wife, not he
         if m.entity is not None and kinds[m.entity] == "person" or (m.entity is None and m.kind == "short"):
-            nxt = _NEXT_WORD.match(text, m.end) or (_NEXT_CAPS.match(text, m.end) if m.text.isupper() else None)
+            nxt = _NEXT_WORD.match(text, m.end) or (
+                _NEXT_CAPS.match(text, m.end)  # "SHENG SHIQI": a surname in capitals, a given name after it
+                if m.text.isupper() and " " not in m.text and not any(x.start == m.end + 1 for x in mentions) else None)
             given = nxt.group(1).title() if nxt is not None else ""  # "SHENG SHIQI": "Shiqi"
             if (given and given.lower() not in vocab and _chinese_syllables(given)
                     and given not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
@@ -187,6 +189,7 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
 
 
 CHINESE_PLACE = "a name of Chinese syllables, as towns are named"
+_DOCTRINE = re.compile(r"(?:ism|ity|ment|ion)$")  # "Jadidism was born in the Crimea": an idea, no person
 _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
 
@@ -409,7 +412,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                     or (at_start and len(toks) > 1 and (w.lower() in vocab or w.endswith("ly")))  # "Recently Chairman"
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
                         and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
-                        and not (w in r["compass"] and len(toks) == 2 and words[1] not in r["peoples"]))):
+                        and not (w in r["compass"] and len(toks) == 2 and _compass_region(text, start, toks, r)))):
                 # "into East Kashmir" stays whole: a region of a place
                 toks = toks[1:]
                 at_start = False
@@ -467,11 +470,22 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
     return out
 
 
+def _compass_region(text: str, start: int, toks: list[tuple[int, int, str]], r: dict[str, Any]) -> bool:
+    """Whether "East Kashmir" is a region of a place: after a word for a place ("into", "at",
+    "north of"), its second word no people ("Outer Mongolians") and nothing's owner ("Central
+    People's Government")."""
+    second = toks[1][2]
+    if second in r["peoples"] or _PEOPLE_PLURAL.search(second) or text.startswith(("'s", "’s"), toks[1][1]):
+        return False
+    return r["place_before"].search(text[max(start, toks[0][0] - 16) : toks[0][0]]) is not None
+
+
 _TITLE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic|ive)")  # "Divisional", "Military", "Civic" before a rank
 
 _COPULA = re.compile(r"\s(?:was|is)\s+(?:a|an|the)\s+")
 COPULA_WORDS = 5  # words after "was a" in which the noun saying what it is may come ("a small oasis town")
-_NOT_BETWEEN = frozenset("of in from who whom which that with for at by to and or on".split())
+_NOT_BETWEEN = frozenset("of in from who whom which that with for at by to and or on after before during since until "
+                         "when where whose near under over".split())
 COPULA_REACH = 400  # characters after the name in which its "was a ..." is looked for
 
 
@@ -497,14 +511,14 @@ def _said_to_be(text: str, e: int, end: int) -> tuple[str, str] | None:
     between = said[: m.start()].strip()
     if between and not (between.startswith(",") and between.endswith(",")):
         return None  # "X met the governor, whose road was a river of mud": another's "was"
-    nouns = _copula_nouns()
-    words = re.findall(r"[\w'’-]+", said[m.end() : m.end() + 80])[:COPULA_WORDS]
-    for n, w in enumerate(words):
-        if w.lower() in _NOT_BETWEEN:
-            return None
-        if w in nouns:
-            return nouns[w], repr(" ".join([m.group(0).strip(), *words[: n + 1]]))
-    return None
+    phrase = re.split(r"[.,;:!?]", said[m.end() : m.end() + 80], maxsplit=1)[0]
+    words = re.findall(r"[\w'’-]+", phrase)[: COPULA_WORDS + 1]
+    cut = next((n for n, w in enumerate(words) if w.lower() in _NOT_BETWEEN), len(words))
+    if not 0 < cut <= COPULA_WORDS:
+        return None
+    head = words[cut - 1]  # the noun the phrase ends in: "an army officer" is an officer, "a bank clerk" no bank
+    kind = _copula_nouns().get(head)
+    return (kind, repr(" ".join([m.group(0).strip(), *words[:cut]]))) if kind else None
 
 
 _TITLE_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
@@ -672,7 +686,8 @@ def _at_sentence_start(text: str, start: int, s: int) -> bool:
     before = text[start:s]
     if _FIELD.fullmatch(before[before.rfind("\n") + 1 :]):
         return True  # an infobox's or a table's value ("Sovereignty Type: Independence")
-    return before.strip(" \"“'‘([-•*") == "" or before.rstrip().endswith(("—", "–"))
+    line = before[before.rfind("\n") + 1 :]  # a heading under a date line opens its line ("Letter from ...")
+    return line.strip(" \"“'‘([-•*") == "" or before.rstrip().endswith(("—", "–"))
 
 
 _FIELD = re.compile(r"\s*(?:\|\s*)?[A-Z][\w ]{0,40}?\s*[:|]\s*")
@@ -753,7 +768,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "place", "after a word for a place"
     if kind == "unknown" and r["verb_after"].match(after):
         kind, why = "person", "before a verb of persons"
-    elif kind == "place" and why == CHINESE_PLACE and _BORN_AFTER.match(after):
+    elif ((kind == "unknown" or (kind == "place" and why == CHINESE_PLACE)) and _BORN_AFTER.match(after)
+          and not _DOCTRINE.search(phrase)):
         kind, why = "person", "born: a person"  # "Azizi was born in Tacheng": syllables say little
     weak = False
     if len(real) == 1 and (_CONTRACTION.fullmatch(phrase) or (phrase.lower() in _reference_words()
