@@ -1534,3 +1534,21 @@ def test_second_reading_concerning_is_no_worry(tmp_path: Any) -> None:
             "Hami and its garrison.\n")
     top = answers(built(tmp_path, text), "search", "worry about Hami")[0]
     assert top["text"].startswith("Sheng was worried")
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("He was Commander of the Xinjiang Production and Construction Corps until 1968.",
+     "Xinjiang Production and Construction Corps"),
+    ("He joined the Mongolian and Tibetan Affairs Commission.", "Mongolian and Tibetan Affairs Commission"),
+])
+def test_a_body_named_with_and_is_one_name(sentence: str, name: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+
+
+def test_a_person_before_and_is_no_part_of_a_body_s_name() -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    sentence = "Then Ma Chung-ying and Muslim Cavalry Army rode north."
+    assert not [u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence)) if "and" in u.text]

@@ -583,7 +583,10 @@ def _without_trailing_people(toks: list[tuple[int, int, str]]) -> list[tuple[int
 _BROKEN_WORD = re.compile(r"-\s+[a-z]")  # "Mongo- lian"
 _ITALIC = re.compile(r"_[^_\n]+_")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
-_ADJECTIVE_AND = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:an|ese|ish|ic|al)\s+and\s+$")
+# "Mongolian and Tibetan Affairs Commission", "Xinjiang Production and Construction Corps": an
+# adjective or a noun of an activity, perhaps after a place, then "and", before a body's name
+_ADJECTIVE_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+"
+                            r"(?:an|ese|ish|ic|al|ion|ment|ure|ance|ence|ity|ics|ry|ship)\s+and\s+$")
 _AND_MORE = re.compile(rf" and (?:{_CAPWORD})(?:\s+{_CAPWORD})*")
 
 
@@ -604,7 +607,7 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if kinds.get(last) == "military" and (num := _ORDINAL_BEFORE.search(text, max(start, a - 12), a)) is not None:
             a = num.start()  # "8th Route Army", "New 36th Division": the number is the name's
             out = [(x, y) for x, y in out if y <= a]  # "New", now a word of the name
-        if kinds.get(last) == "organisation" and " " in text[a:b]:
+        if kinds.get(last) in ("organisation", "military", "treaty") and " " in text[a:b]:
             # "Mongolian and Tibetan Affairs Commission": an adjective and another, one body
             pre = _ADJECTIVE_AND.search(text, max(start, a - 30), a)
             if pre is not None:
