@@ -1552,3 +1552,14 @@ def test_a_person_before_and_is_no_part_of_a_body_s_name() -> None:
 
     sentence = "Then Ma Chung-ying and Muslim Cavalry Army rode north."
     assert not [u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence)) if "and" in u.text]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The delegation of Ömer Ali Şehidi arrived at Kashgar.", "Ömer Ali Şehidi"),
+    ("They had fought in the Battle of Ürümqi that winter.", "Battle of Ürümqi"),
+    ("The geographer Élisée Reclus described the oasis.", "Élisée Reclus"),
+])
+def test_a_name_may_open_with_an_accented_capital(sentence: str, name: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}

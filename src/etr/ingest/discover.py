@@ -39,11 +39,16 @@ class Unknown(NamedTuple):
 
 Vocabulary = frozenset[str]
 
+# capital and small Latin letters, with the accented ones of Turkic, European and pinyin spellings
+# ("Ürümqi", "Ömer", "Şehidi", "Élisée"): a name may open with one
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.isalpha())
+_LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
 # "St. Petersburg"; a typewriter's dash ("Central Asia--the Turk-Sib Railway--forms") ends a word
-_CAPWORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z_](?:[\w'’.]|-(?!-))*[a-z](?:[\w'’]|-(?!-))*|[A-Z]{2,}(?:[\w'’]|-(?!-))*)"
+_CAPWORD = (rf"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[{_UP}_](?:[\w'’.]|-(?!-))*[{_LO}](?:[\w'’]|-(?!-))*"
+            rf"|[{_UP}]{{2,}}(?:[\w'’]|-(?!-))*)")
 # a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
 _CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)[^\S\n]+|[^\S\n]+|-)"
-_INITIAL = r"(?:[A-Z]\.(?=[^\S\n]+[A-Z]))"  # "Robert S. Ward", "J. Hall Paxton"
+_INITIAL = rf"(?:[{_UP}]\.(?=[^\S\n]+[{_UP}]))"  # "Robert S. Ward", "J. Hall Paxton", "Ö. Ali"
 _PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
