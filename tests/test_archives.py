@@ -1563,3 +1563,24 @@ def test_a_name_may_open_with_an_accented_capital(sentence: str, name: str) -> N
     from etr.ingest.discover import unknown_names, vocabulary
 
     assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+
+
+def test_a_footnote_is_about_what_its_mark_follows(tmp_path: Any) -> None:
+    """'... the Kuldja Protocol7 ...' with 'Footnote 7: Signed at Tihwa, January 2, 1946.': the
+    protocol's date; a note naming someone ('Footnote 8: Angus Ward, Consul General at
+    Vladivostok.' under 'Ward8') is not read as about the Ward the mark follows."""
+    from etr.ingest.assemble import footnote_marks, footnotes
+
+    text = ("893.00/1-346: Telegram\n\nThe Consul at Tihwa (Robert S. Ward) to the Secretary of State\n\n"
+            "Tihwa, January 3, 1946.\n\nThe terms of the Kuldja Protocol7 were read to the assembly; Ward8 "
+            "was not present.\n\nFootnote 7: Signed at Tihwa, January 2, 1946.\n"
+            "Footnote 8: Angus Ward, Consul General at Vladivostok.\n")
+    assert sorted(footnotes(text)) == [7, 8]
+    body = text.index("The terms")
+    assert [n for n, _at in footnote_marks(text[body : body + 90], body, footnotes(text))] == [7, 8]
+    db = built(tmp_path, text)
+    protocol = answers(db, "what", "Kuldja Protocol")[0]
+    assert "1946-01-02" in {e["date"]["value"] for e in protocol["events"]}
+    ward = answers(db, "who", "Robert S. Ward")[0]
+    assert not [e for e in ward["events"] if e["text"].startswith("Footnote 8")]
+    assert not [c for c in ward["statements"] if c["quote"].startswith("Footnote 8")]

@@ -498,6 +498,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         ti = 0
         about: int | None = None  # the person the sentence before is about
         so_titled: dict[str, int] = {}  # a title's word -> the person the document last gave it ("Consul Paxton")
+        notes = footnotes(text) if not spec.curated else {}  # number -> (start, end) of its footnote
+        marked: dict[int, list[int]] = {}  # number -> the entities named where the text marks it ("treaty35")
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
             via: dict[int, str] = {}
@@ -537,6 +539,20 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if writer is not None and writer not in ids and archival.FIRST_PERSON.search(s.text):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"
+            if notes:
+                note = next((n for n, (a, b) in notes.items() if a <= s.start < b), None)
+                if note is None:
+                    for n, at in footnote_marks(s.text, s.start, notes):
+                        # "the recent Anglo-Soviet treaty35": what the note glosses ends at its number
+                        here = [m.entity for m in found if m.entity is not None and at - 2 <= m.end <= at]
+                        here += [j for u, j, _how in (placed[s_index] if placed else []) if at - 2 <= u.end <= at]
+                        if here:
+                            marked.setdefault(n, here)
+                elif note in marked and not _glosses_another(s.text, [_ename(j, entries, extra) for j in marked[note]]):
+                    for j in marked[note]:  # "Footnote 35: Signed at London, May 26, 1942": the treaty's
+                        if j not in ids:
+                            ids.append(j)
+                            via[j] = f"footnote {note}, to {_ename(j, entries, extra)}"
             if so_titled and not spec.curated:
                 for the_title in THE_TITLE.finditer(s.text):
                     who = so_titled.get(the_title.group(1).lower())
@@ -1130,6 +1146,33 @@ def other_names(line: str) -> list[str]:
 
 FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931", "BornApril 22, 1901": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
+_FOOTNOTE_LINE = re.compile(r"^(?:Footnote (\d{1,3}):|[ \t]+(\d{1,3})\.)[ \t]+\S[^\n]*", re.M)
+# a footnote's number where the text marks it: run on to a word or a stop ("treaty35", "VJ Day.2")
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,;:’”)\]])(\d{1,3})(?=[\s.,;:)]|$)")
+
+
+def footnotes(text: str) -> dict[int, tuple[int, int]]:
+    """A document's footnotes, by number: "Footnote 35: Signed at London, May 26, 1942 ..." or,
+    as printed collections set them at a document's foot, an indented "  1. Not printed."."""
+    return {int(m.group(1) or m.group(2)): (m.start(), m.end()) for m in _FOOTNOTE_LINE.finditer(text)}
+
+
+def footnote_marks(sentence: str, start: int, notes: Mapping[int, tuple[int, int]]) -> list[tuple[int, int]]:
+    """(number, offset) of each footnote mark in a sentence of the body: a footnote's number run
+    on to the word it glosses, the footnote after it in the text."""
+    return [(int(m.group(1)), start + m.start()) for m in _FOOTNOTE_MARK.finditer(sentence)
+            if int(m.group(1)) in notes and notes[int(m.group(1))][0] > start + m.start()]
+
+
+def _glosses_another(note: str, names: list[str]) -> bool:
+    """Whether a footnote opens with a person's name that is not the one marked ("Footnote 85:
+    Angus Ward, Consul General at Vladivostok" under a "Ward" who may be another): it says who
+    is meant, and etr does not guess; a note that opens otherwise is about the thing marked."""
+    body = re.sub(r"^(?:Footnote \d{1,3}:|\s*\d{1,3}\.)\s*", "", note)
+    m = re.match(r"(?:[A-Z][a-z]*\.?\s+){1,3}[A-Z][\w’'-]+(?=[,.]|$)", body)
+    return m is not None and not any(fold(n) in fold(m.group(0)) or fold(m.group(0)) in fold(n) for n in names)
+
+
 @cache
 def _title_nouns() -> frozenset[str]:
     """The words that are a title alone ("Consul", "Governor", "Amir"), from the titles of the
