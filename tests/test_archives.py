@@ -655,7 +655,7 @@ def test_no_name_runs_over_a_line_break() -> None:
 
     text = "Xinjiang Production and Construction Corps\nIn office\nJuly 7, 1928 – April 1933\nPreceded by Yang Zengxin"
     got = {u.text for u in unknown_names(text, 0, len(text), [])}
-    assert "Construction Corps" in got and "Yang Zengxin" in got and not [x for x in got if "\n" in x]
+    assert "Xinjiang Production and Construction Corps" in got and "Yang Zengxin" in got and not [x for x in got if "\n" in x]
 
 
 def test_an_article_is_about_its_title_after_a_long_infobox(tmp_path: Any) -> None:
@@ -1584,3 +1584,18 @@ def test_a_footnote_is_about_what_its_mark_follows(tmp_path: Any) -> None:
     ward = answers(db, "who", "Robert S. Ward")[0]
     assert not [e for e in ward["events"] if e["text"].startswith("Footnote 8")]
     assert not [c for c in ward["statements"] if c["quote"].startswith("Footnote 8")]
+
+
+def test_an_article_on_a_battle_headed_by_a_shorter_name(tmp_path: Any) -> None:
+    """A page whose first line is its address ('Pei-ta-shan_Incident') and whose heading is
+    'Battle of Baitag Bogd', on the 'Battle of Baitag Bogd Mountain': the heading is another of
+    the battle's names, the battle is an event (not a mountain), and 'fighting continued ...
+    between 5 June 1947 and July 1948' is about it."""
+    text = ("Pei-ta-shan_Incident\n\nBattle of Baitag Bogd\n\nThe Battle of Baitag Bogd Mountain was a border "
+            "conflict between China and Mongolia. In June 1947 the Mongols attacked the Kazakhs.\n\nHowever, "
+            "fighting continued for another year, 13 clashes taking place between 5 June 1947 and July 1948.\n")
+    db = built(tmp_path, text)
+    battle = answers(db, "what", "Battle of Baitag Bogd")[0]
+    assert battle["type"] == "event" and "Battle of Baitag Bogd" in [battle["name"], *battle["aliases"]]
+    assert {"1947-06-05", "1948-07"} <= {v for e in battle["events"] for v in e["date"]["value"].split("/")} | \
+        {e["date"]["value"] for e in battle["events"]}

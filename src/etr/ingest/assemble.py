@@ -45,7 +45,7 @@ from etr.ingest.identity import Identities, display, fuller_name, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import can_fork, fork_imap
 from etr.ingest.registry import Entry, load_registry
-from etr.ingest.sentences import Document, Paragraph, read_document, title_of
+from etr.ingest.sentences import Document, Paragraph, head_lines, read_document, title_of
 from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import SCHEMA_VERSION
@@ -594,7 +594,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     via[topic] = f"{it.group(0)!r}: the document's subject"
                 else:
                     said = THE_KIND.search(s.text)  # "signed the treaty in Moscow" in an article on the treaty
-                    if said is not None and KIND_WORDS.get(said.group(1).lower()) == _etype(topic, entries, extra) \
+                    if said is not None and KIND_WORDS.get((said.group(1) or said.group(2)).lower()) == _etype(topic, entries, extra) \
                             and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids):
                         ids.append(topic)
                         via[topic] = f"{said.group(0)!r}: the document's subject"
@@ -1278,11 +1278,11 @@ def _birthplaces(sentences: list[dict[str, Any]], events: list[dict[str, Any]],
     return out
 
 
-THE_KIND = re.compile(r"\b(?:the|this|that)\s+(treaty|pact|agreement|accord|convention|rebellion|revolt|uprising|"
-                      r"insurrection|war|battle|incident)\b", re.I)
+THE_KIND = re.compile(r"\b(?:(?:the|this|that)\s+(treaty|pact|agreement|accord|convention|rebellion|revolt|uprising|"
+                      r"insurrection|war|battle|incident)|(fighting|clashes|hostilities))\b", re.I)  # "fighting continued"
 KIND_WORDS = {"treaty": "treaty", "pact": "treaty", "agreement": "treaty", "accord": "treaty", "convention": "treaty",
               "rebellion": "event", "revolt": "event", "uprising": "event", "insurrection": "event", "war": "event",
-              "battle": "event", "incident": "event"}
+              "battle": "event", "incident": "event", "fighting": "event", "clashes": "event", "hostilities": "event"}
 
 
 TOPIC_SENTENCES = 15  # an article names what it is about in its first sentences (after its infobox's lines)
@@ -1293,8 +1293,8 @@ def _topic(linker: Linker, doc: Document, named: str,
     """The registered entity a document is about, as its title or first heading says ("= Ili
     Rebellion =", "= Sino-Soviet Treaty of Friendship and Alliance ="), and that spelling of it: a
     name taking most of the title; else (None, "")."""
-    first_line = doc.text.lstrip().split("\n", 1)[0].strip(" =#")[:200]
-    titles = (doc.sections[0].title if doc.sections else "", first_line, named)
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip(" =#")[:200].replace("_", " ")  # a page's "Pei-ta-shan_Incident"
+    titles = (doc.sections[0].title if doc.sections else "", first_line, named, *head_lines(doc.text)[1:])
     for title in titles:
         got = _named_by(linker, title, doc.text)
         if got[0] is not None:
@@ -1307,6 +1307,9 @@ def _topic(linker: Linker, doc: Document, named: str,
                     return j, u.text
                 if fuller_name(u.text, title):
                     return j, title.strip()  # "Douglas Mackiernan" above "Douglas Seymour Mackiernan (1913–1950) was"
+                words, heading = fold(u.text).split(), fold(title).split()
+                if len(heading) >= 2 and words[: len(heading)] == heading:
+                    return j, title.strip()  # "Battle of Baitag Bogd" heading "the Battle of Baitag Bogd Mountain"
     return None, ""
 
 

@@ -276,11 +276,14 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
     names have ("Khan"), a Chinese surname and syllables, a Russian or Turkic person's ending."""
     r = _rules()
     last = words[-1]
+    written = written or words
+    of_kind = r["kinds"].get(written[0]) if len(written) > 2 and written[1].lower() == "of" else None
+    if of_kind in ("event", "treaty", "document"):  # "Battle of Baitag Bogd Mountain": a battle, not a mountain
+        return of_kind, f"its first word {written[0]!r}"
     if last in r["kinds"]:
         return r["kinds"][last], f"its last word {last!r}"
-    written = written or words
-    if len(written) > 2 and written[0] in r["kinds"] and written[1].lower() == "of":  # "Treaty of St. Petersburg"
-        return r["kinds"][written[0]], f"its first word {written[0]!r}"
+    if of_kind is not None:  # "Treaty of St. Petersburg"
+        return of_kind, f"its first word {written[0]!r}"
     real = [w for w in words if w.lower() not in _CONNECTORS]
     if any(w in r["parts"] for w in real) and len(real) >= 2:
         return "person", "a part of persons' names"
