@@ -1599,3 +1599,19 @@ def test_an_article_on_a_battle_headed_by_a_shorter_name(tmp_path: Any) -> None:
     assert battle["type"] == "event" and "Battle of Baitag Bogd" in [battle["name"], *battle["aliases"]]
     assert {"1947-06-05", "1948-07"} <= {v for e in battle["events"] for v in e["date"]["value"].split("/")} | \
         {e["date"]["value"] for e in battle["events"]}
+
+
+def test_a_cable_from_one_to_another_and_when_it_told(tmp_path: Any) -> None:
+    """'Cable No. 3582 from Filippov [Stalin] to Cde. Mao Zedong' under 'September 2, 1949': its
+    'we' is Stalin's, its 'you' Mao's, and `when "Stalin informs Mao of the crash"` is the cable's
+    day, where `when "the crash"` stays the crash's."""
+    text = ("September 2, 1949\n\nCable No. 3582 from Filippov [Stalin] to Cde. Mao Zedong\n\n"
+            "With great regret we have to inform you that the aircraft which left Kulja a few days ago with "
+            "the delegation of Xinjiang crashed near Irkutsk.\n\nThe plane crashed on August 27, 1949, near "
+            "Lake Baikal.\n")
+    db = built(tmp_path, text)
+    regret = [c for c in answers(db, "who", "Mao Zedong")[0]["events"] + answers(db, "who", "Mao Zedong")[0]["statements"]
+              if (c.get("text") or c.get("quote", "")).startswith("With great regret")]
+    assert regret
+    told = answers(db, "when", "Stalin informs Mao of the delegation air crash")
+    assert "1949-09-02" in {r["date"]["value"] for r in told[:3]}

@@ -489,6 +489,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         for e in extra[len(extra_index):]:
             extra_index[e.id] = len(entries) + len(extra_index)
         writer = _writer(text, placed, per_sentence, identities) if placed else None
+        sender, addressee = _from_to(text, placed, per_sentence, entries, extra) if placed else (None, None)
+        writer = writer if writer is not None else sender
         subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
         topic, titled_as = _topic(linker_of(), doc, spec.title, placed) if not spec.curated else (None, "")
         if topic is not None:
@@ -536,9 +538,13 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         ent_spellings[j][display(u.written)] += 1
                     if u.title and u.type == "person":
                         _so_titled(so_titled, u.title, j)
-                if writer is not None and writer not in ids and archival.FIRST_PERSON.search(s.text):
+                if writer is not None and writer not in ids and (
+                        archival.FIRST_PERSON.search(s.text) or (sender is not None and WE.search(s.text))):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"
+                if addressee is not None and addressee not in ids and YOU.search(s.text):
+                    ids.append(addressee)  # "we have to inform you that the aircraft ...": the cable's addressee
+                    via[addressee] = "the one written to (you)"
             if notes:
                 note = next((n for n, (a, b) in notes.items() if a <= s.start < b), None)
                 if note is None:
@@ -1119,6 +1125,35 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
             if m.entity is not None and m.start <= head.start < m.end:
                 return m.entity
     return None
+
+
+WE = re.compile(r"\b(?:we|us|our|We|Our)\b")
+YOU = re.compile(r"\b(?:you|your|yourself|You|Your)\b")
+_FROM_TO = re.compile(r"\bfrom\s+(?P<a>.+?)\s+to\s+(?P<b>.+)$")
+
+
+def _from_to(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]],
+             entries: list[Entry], extra: list[Entry]) -> tuple[int | None, int | None]:
+    """The persons a document's heading says it is from and to ("Cable No. 3582 from Filippov
+    [Stalin] to Cde. Mao Zedong", "Letter from Governor Sheng Shicai to Cdes. Stalin, ..."): the
+    first person named in each part, or None."""
+    at = 0
+    for line in head_lines(text):
+        at = text.find(line, at)
+        m = _FROM_TO.search(line)
+        if at < 0 or m is None:
+            continue
+        parts = [(at + m.start("a"), at + m.end("a")), (at + m.start("b"), at + m.end("b"))]
+        found: list[int | None] = [None, None]
+        for sentence_placed, here in zip(placed, mentions, strict=True):
+            named = [(x.start, x.entity) for x in here if x.entity is not None]
+            named += [(u.start, j) for u, j, _how in sentence_placed]
+            for start, j in sorted(named):
+                for k, (a, b) in enumerate(parts):
+                    if found[k] is None and a <= start < b and _etype(j, entries, extra) == "person":
+                        found[k] = j
+        return found[0], found[1]
+    return None, None
 
 
 # a line of an infobox or a fact sheet: "- Date Signed: 1945-08-14", "Result: Independence ..."

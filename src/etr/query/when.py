@@ -127,12 +127,15 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             ds, de, raw = spans[evid]
             ev = json.loads(raw)
             outs[evid] = ev
-            weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"])
+            weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"], telling=bool(wanted & TELLING))
             picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, evid))
-    # what the best sentences state without a date, by the day their document is dated
+    # what the best sentences state without a date, by the day their document is dated; when the
+    # question asks when someone told of it ("Stalin informs Mao of the crash"), that day is the answer
+    telling = bool(wanted & TELLING)
     for score, _rid, out in _by_document_date(fb, keep[:DOCUMENT_DATED], events_of):
         outs[out["id"]] = out
-        picked.append((score * DOCUMENT_WEIGHT / (best * BEST_WEIGHT) if best else 0.0, out["id"]))
+        weight = BEST_WEIGHT if telling else DOCUMENT_WEIGHT
+        picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, out["id"]))
     # every date the sources give for a named event, even where the words differ; first of all
     # when the query is that event's very name ("Sarikol rebellion", "Soviet invasion of Xinjiang")
     named_out: dict[str, dict[str, Any]] = {}
@@ -154,6 +157,8 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             for score, evid in picked if (got := outs.get(evid)) is not None]
 
 
+# the terms of a question about telling ("informs", "told", "cabled", "wrote to", "notified")
+TELLING = {"inform", "tell", "told", "writ", "cabl", "telegraph", "notify", "announc", "messag", "letter", "telegram"}
 DEATH_TERMS = {"death", "execution"}  # the terms of "died", "killed", "assassinated", "executed"
 BIRTH_TERMS = {"born", "birth"}
 
@@ -241,10 +246,11 @@ TOLD_BEFORE = re.compile(
     r"declared|notified|wrote)\b[^.;]{0,60}?\bthat\b(?P<what>[^.;]{0,60}?\bhad\s+(?:been\s+)?\w+(?:ed|en|t)\b[^.;]*)")
 
 
-def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str) -> float:
-    """How well the date at text[ds:de] dates what the query asks about (1.0 as good as any)."""
+def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: bool = False) -> float:
+    """How well the date at text[ds:de] dates what the query asks about (1.0 as good as any);
+    `telling`: the question asks when someone told of something, whose date a telegram's is."""
     weight = 1.0
-    if COMMUNICATION.search(text[max(0, ds - 48) : ds]):
+    if COMMUNICATION.search(text[max(0, ds - 48) : ds]) and not telling:
         weight *= 0.55
     told = TOLD_BEFORE.match(text, de)
     if told and wanted & set(terms(told.group("what"))):
