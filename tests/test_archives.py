@@ -1440,7 +1440,7 @@ def test_a_place_written_in_one_word_or_two_is_one_place(tmp_path: Any) -> None:
 
 
 @pytest.mark.parametrize("sentence,name,kind", [
-    ("In the spring they rode to Karashahr with the caravan.", "Karashahr", "place"),
+    ("In the spring they travelled to Karashahr with the caravan.", "Karashahr", "place"),
     ("The Kazaks fled to Kashmir in 1951.", "Kashmir", "place"),
 ])
 def test_going_somewhere_names_a_place(sentence: str, name: str, kind: str) -> None:
@@ -1615,3 +1615,95 @@ def test_a_cable_from_one_to_another_and_when_it_told(tmp_path: Any) -> None:
     assert regret
     told = answers(db, "when", "Stalin informs Mao of the delegation air crash")
     assert "1949-09-02" in {r["date"]["value"] for r in told[:3]}
+
+
+# A second reader's cases against the later rules (each once fired wrongly)
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The delegates went to Rahimjan Sabri for his consent.", "Rahimjan Sabri"),
+    ("Many of the Chinese soldiers returned to Islam after 1934.", "Islam"),
+    ("The report went to Tass, and the story went to Reuters.", "Reuters"),
+])
+def test_second_review_going_to_someone_is_no_place(sentence: str, name: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert got.get(name) != "place"
+
+
+@pytest.mark.parametrize("text,person,not_from", [
+    ("Governor Sheng Shih-tsai was removed from his post on August 29, 1944, and Wu Chung-hsin was appointed "
+     "in his place. The new Governor arrived in Tihwa on October 10, 1944.", "Sheng Shicai", "The new Governor"),
+    ("General Sung Hsi-lien commands the troops. Consul General Ward called on him on October 12, 1944. "
+     "The General said on October 13, 1944 that the rebels had taken Kuldja.", "Ward", "The General said"),
+    ("Secretary of State Hull was informed. It is believed that the interests of the State demand caution, "
+     "and the matter was discussed on October 14, 1944.", "Hull", "It is believed"),
+    ("Vice Consul Mackiernan left Tihwa for Peitashan on August 2, 1948. The Consul at Kashgar reported on "
+     "August 5, 1948 that Soviet agents were active.", "Mackiernan", "The Consul at Kashgar"),
+])
+def test_second_review_a_title_alone_is_not_another_s(tmp_path: Any, text: str, person: str, not_from: str) -> None:
+    db = built(tmp_path, "A report\n\n" + text + "\n")
+    got = answers(db, "who", person)[0]
+    assert not [e for e in got["events"] if e["text"].startswith(not_from)]
+
+
+@pytest.mark.parametrize("sentence,not_name", [
+    ("It was sent to the Foreign Ministry and Defence Council on May 4, 1946.", "Foreign Ministry and Defence Council"),
+    ("Talks between the Nationalist Government and Communist Party broke down.", "Nationalist Government and Communist Party"),
+    ("After the Yalta Conference and Potsdam Agreement the talks began.", "Yalta Conference and Potsdam Agreement"),
+    ("The British Legation and American Embassy protested.", "British Legation and American Embassy"),
+])
+def test_second_review_two_bodies_joined_by_and_stay_two(sentence: str, not_name: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    assert not_name not in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+
+
+def test_second_review_a_citation_footnote_is_about_nothing_it_follows(tmp_path: Any) -> None:
+    text = ("893.00/8-1547: Telegram\n\nThe Consul at Tihwa (Paxton) to the Secretary of State\n\nTihwa, August 15, "
+            "1947.\n\nThe Kazaks have withdrawn to Peitashan.47 Bombers were seen over Chenghua3 at dawn.\n\n"
+            "Footnote 47: See telegram No. 98, June 12, 1947, from the Consul at Tihwa, p. 565.\n"
+            "Footnote 3: Not printed.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "where", "Peitashan")[0]
+    assert not [e for e in got["events"] if e["text"].startswith("Footnote")]
+    assert not [e for e in answers(db, "where", "Chenghua")[0]["events"] if "Not printed" in e["text"]]
+
+
+def test_second_review_fighting_is_a_battle_s_not_peace_talks(tmp_path: Any) -> None:
+    text = ("Dihua peace talks\n\nThe Dihua peace talks were negotiations between the Ili rebels and the Kuomintang. "
+            "The talks began in October 1945.\n\nFighting between the Ili National Army and Kuomintang troops had "
+            "reached the Manas River by September 1945.\n")
+    db = built(tmp_path, text)
+    talks = answers(db, "what", "Dihua peace talks")[0]
+    assert not [e for e in talks["events"] if e["text"].startswith("Fighting")]
+
+
+def test_second_review_a_registered_name_in_a_heading_line_does_not_take_the_article(tmp_path: Any) -> None:
+    text = ("Battle of Suiyuan\n\nPart of the Second Sino-Japanese War\n\nThe Battle of Suiyuan was fought in "
+            "Suiyuan province. It began when Japanese-backed troops attacked Hongort on 14 November 1936.\n")
+    db = built(tmp_path, text)
+    battle = answers(db, "what", "Battle of Suiyuan")[0]
+    assert "1936-11-14" in {e["date"]["value"] for e in battle["events"]}
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("Tokhta Niyazi was a soldier guarding the mountain pass.", "Tokhta Niyazi", "person"),
+    ("Ismail Ferghani was a clerk serving the provincial government.", "Ismail Ferghani", "unknown"),
+])
+def test_second_review_the_head_noun_comes_before_a_participle(sentence: str, name: str, kind: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert got.get(name) == kind
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("In January Governor Tsung Li-hsin arrived at Tihwa in 1945.", "Tsung Li-hsin"),
+    ("The envoy Kemal Sheikh Ahmad arrived at Kashgar.", "Kemal Sheikh Ahmad"),
+])
+def test_second_review_no_month_or_first_name_is_a_rank(sentence: str, name: str) -> None:
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    found = {u.text: u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert name in found and "January" not in found[name].title

@@ -554,7 +554,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         here += [j for u, j, _how in (placed[s_index] if placed else []) if at - 2 <= u.end <= at]
                         if here:
                             marked.setdefault(n, here)
-                elif note in marked and not _glosses_another(s.text, [_ename(j, entries, extra) for j in marked[note]]):
+                elif note in marked and not CITATION_NOTE.match(s.text) \
+                        and not _glosses_another(s.text, [_ename(j, entries, extra) for j in marked[note]]):
                     for j in marked[note]:  # "Footnote 35: Signed at London, May 26, 1942": the treaty's
                         if j not in ids:
                             ids.append(j)
@@ -600,6 +601,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     via[topic] = f"{it.group(0)!r}: the document's subject"
                 else:
                     said = THE_KIND.search(s.text)  # "signed the treaty in Moscow" in an article on the treaty
+                    if said is not None and said.group(2) and not FIGHT_NAMES.search(_ename(topic, entries, extra)):
+                        said = None  # "fighting" is a battle's, not the peace talks'
                     if said is not None and KIND_WORDS.get((said.group(1) or said.group(2)).lower()) == _etype(topic, entries, extra) \
                             and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids):
                         ids.append(topic)
@@ -1183,7 +1186,11 @@ FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}(?:
 # "- Date4 April 1931", "BornApril 22, 1901": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 _FOOTNOTE_LINE = re.compile(r"^(?:Footnote (\d{1,3}):|[ \t]+(\d{1,3})\.)[ \t]+\S[^\n]*", re.M)
 # a footnote's number where the text marks it: run on to a word or a stop ("treaty35", "VJ Day.2")
-_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,;:’”)\]])(\d{1,3})(?=[\s.,;:)]|$)")
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z])(\d{1,3})(?=[\s.,;:)]|$)")  # not "Peitashan.47": that cites the sentence
+# a note that cites a source or says it is not printed tells nothing of what it marks
+CITATION_NOTE = re.compile(r"(?:Footnote \d{1,3}:|\s*\d{1,3}\.)\s*(?:See|Not printed|Neither printed|Ibid|Ante|Post,|Supra|"
+                           r"Infra|Vol\.|Printed|Quoted|Copy|Repeated|Sent|Received|In (?:his )?(?:telegram|despatch|"
+                           r"memorandum|letter)|Telegram|Despatch|Memorandum|File|Department of State Bulletin)\b")
 
 
 def footnotes(text: str) -> dict[int, tuple[int, int]]:
@@ -1217,15 +1224,24 @@ def _title_nouns() -> frozenset[str]:
 
 
 def _so_titled(so_titled: dict[str, int], title: str, person: int) -> None:
-    """Remember that the document gave `person` this title ("Consul General", "Tupan")."""
-    for word in re.findall(r"[A-Za-z]+", title):
-        if word.lower() in _title_nouns():
-            so_titled[word.lower()] = person
+    """Remember that the document gave `person` this title ("Consul", "Tupan"): its head word,
+    the first title word of it ("Consul General Ward" is a consul, "Secretary of State Hull" a
+    secretary), a rank's last ("Major General Sung" is a general)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", title) if w.lower() in _title_nouns()]
+    if not words:
+        return
+    head = words[-1] if words[0] in MILITARY_RANKS else words[0]
+    if head not in NOT_A_PERSON:
+        so_titled[head] = person
+
+
+MILITARY_RANKS = frozenset({"lieutenant", "major", "brigadier", "colonel", "captain"})  # before "General"
+NOT_A_PERSON = frozenset({"state", "affairs", "staff", "chief", "deputy", "foreign", "office"})  # "the State"
 
 
 # "the Consul", "the late Governor", "the Amir" with no name after it: the one so titled before
-THE_TITLE = re.compile(r"\b[Tt]he\s+(?:(?:late|new|former|then|old|young|future|present)\s+)?([A-Z][a-z]+)\b"
-                       r"(?![\w'’-]|\s+(?:of|[A-Z]))")
+THE_TITLE = re.compile(r"\b[Tt]he\s+(?:(?:late|former|then)\s+)?([A-Z][a-z]+)\b"
+                       r"(?![\w'’-]|\s+(?:of|at|in|for|from|to|[A-Z])\b)")  # not "the new Governor", "the Consul at Kashgar"
 HE = re.compile(r"\b(?:he|He)\b")
 HIM = re.compile(r"\bhim\b")
 CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|when|after|before|who|which)\b")  # "... 1934, but troops drove him"
@@ -1320,6 +1336,8 @@ KIND_WORDS = {"treaty": "treaty", "pact": "treaty", "agreement": "treaty", "acco
               "battle": "event", "incident": "event", "fighting": "event", "clashes": "event", "hostilities": "event"}
 
 
+FIGHT_NAMES = re.compile(r"\b(?:Battle|War|Incident|Campaign|Siege|Rebellion|Uprising|Revolt|Offensive|Clash|Conflict|"
+                         r"Fighting)\b", re.I)
 TOPIC_SENTENCES = 15  # an article names what it is about in its first sentences (after its infobox's lines)
 
 
@@ -1329,13 +1347,14 @@ def _topic(linker: Linker, doc: Document, named: str,
     Rebellion =", "= Sino-Soviet Treaty of Friendship and Alliance ="), and that spelling of it: a
     name taking most of the title; else (None, "")."""
     first_line = doc.text.lstrip().split("\n", 1)[0].strip(" =#")[:200].replace("_", " ")  # a page's "Pei-ta-shan_Incident"
-    titles = (doc.sections[0].title if doc.sections else "", first_line, named, *head_lines(doc.text)[1:])
+    titles = (doc.sections[0].title if doc.sections else "", first_line, named)
     for title in titles:
         got = _named_by(linker, title, doc.text)
         if got[0] is not None:
             return got
-    # a name the documents taught: "Kumul Rebellion", named so by the title and the text
-    for title in titles:
+    # a name the documents taught: "Kumul Rebellion", named so by the title and the text, or by a
+    # heading under it ("Battle of Baitag Bogd" under the page's "Pei-ta-shan Incident")
+    for title in (*titles, *head_lines(doc.text)[1:]):
         for sentence in placed[:TOPIC_SENTENCES]:
             for u, j, _how in sentence:
                 if len(u.text) >= 0.6 * len(title.strip()) and fold(u.text) in fold(title):

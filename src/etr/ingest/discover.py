@@ -395,7 +395,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         while toks:
             words = [t[2] for t in toks]
             n = _title_at(words)
-            if not n and len(words) > 2 and _TITLE_ADJECTIVE.fullmatch(words[0]) and (k := _title_at(words[1:])) \
+            if not n and len(words) > 2 and _TITLE_ADJECTIVE.fullmatch(words[0]) and words[0] not in _MONTHS_AND_DAYS \
+                    and (k := _title_at(words[1:])) \
                     and len(words) > k + 1 and words[1 + k].lower() not in ("of", "the"):
                 n = 1 + k  # "Divisional General Mahmut Muhiti": a rank of two words, the first an adjective
             if n:
@@ -488,12 +489,13 @@ def _compass_region(text: str, start: int, toks: list[tuple[int, int, str]], r: 
     return r["place_before"].search(text[max(start, toks[0][0] - 16) : toks[0][0]]) is not None
 
 
-_TITLE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ary|ic|ive)")  # "Divisional", "Military", "Civic" before a rank
+_TITLE_ADJECTIVE = re.compile(r"[A-Z][a-z]{3,}(?:al|ary|ic|ive)")  # "Divisional", "Military" before a rank; not "Kemal"
 
 _COPULA = re.compile(r"\s(?:was|is)\s+(?:a|an|the)\s+")
 COPULA_WORDS = 5  # words after "was a" in which the noun saying what it is may come ("a small oasis town")
 _NOT_BETWEEN = frozenset("of in from who whom which that with for at by to and or on after before during since until "
                          "when where whose near under over".split())
+_DETERMINERS = frozenset("the a an his her its their this that these those".split())
 COPULA_REACH = 400  # characters after the name in which its "was a ..." is looked for
 
 
@@ -521,7 +523,10 @@ def _said_to_be(text: str, e: int, end: int) -> tuple[str, str] | None:
         return None  # "X met the governor, whose road was a river of mud": another's "was"
     phrase = re.split(r"[.,;:!?]", said[m.end() : m.end() + 80], maxsplit=1)[0]
     words = re.findall(r"[\w'’-]+", phrase)[: COPULA_WORDS + 1]
-    cut = next((n for n, w in enumerate(words) if w.lower() in _NOT_BETWEEN), len(words))
+    cut = next((n for n, w in enumerate(words)  # "a soldier guarding the pass"; not "a major trading post"
+                if w.lower() in _NOT_BETWEEN or (n and len(w) > 4 and w.endswith("ing") and n + 1 < len(words)
+                                                 and (words[n + 1].lower() in _DETERMINERS or words[n + 1][:1].isupper()))),
+               len(words))
     if not 0 < cut <= COPULA_WORDS:
         return None
     head = words[cut - 1]  # the noun the phrase ends in: "an army officer" is an officer, "a bank clerk" no bank
@@ -618,7 +623,7 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if kinds.get(last) in ("organisation", "military", "treaty") and " " in text[a:b]:
             # "Mongolian and Tibetan Affairs Commission": an adjective and another, one body
             pre = _ADJECTIVE_AND.search(text, max(start, a - 30), a)
-            if pre is not None:
+            if pre is not None and not set(pre.group(0).split()) & set(kinds):  # "Foreign Ministry and ...": two bodies
                 a = pre.start()
                 out = [(x, y) for x, y in out if y <= a]  # "Political", now a word of the name
         for cut in _POSSESSIVE_INSIDE.finditer(text, a, b):
@@ -775,7 +780,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):
         kind, why = "person", "after a word for a person"
     possessive = text.startswith(("'s", "’s"), e)  # "in Mesud's stead": "in" governs what follows, not the name
-    if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 16) : s]):
+    if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 16) : s]) \
+            and not _DOCTRINE.search(phrase):  # "fled to Islam"
         kind, why = "place", "after a word for a place"
     if kind == "unknown" and r["verb_after"].match(after):
         kind, why = "person", "before a verb of persons"
