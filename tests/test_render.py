@@ -166,6 +166,8 @@ def test_markup_and_escapes_in_documents_are_shown_as_text() -> None:
     ("\u202eimisaq\u202c", "imisaq"),  # bidi override and pop
     ("\u2067Ghulja\u2069\u200f", "Ghulja"),  # bidi isolates, a right-to-left mark
     ("qa\u200bsi\u200dmi", "qasimi"),  # zero-width space and joiner
+    ("line\u2028separator\u2029paragraph", "line separator paragraph"),  # Unicode's line breaks: one line
+    ("\u061cArabic mark\ufeff", "Arabic mark"),  # the Arabic letter mark and a byte-order mark
     ("qasimi\udcff", "qasimi\ufffd"),  # a lone surrogate (undecodable argv) becomes U+FFFD
     ("尼勒克镇 Ürümqi", "尼勒克镇 Ürümqi"),
 ])
@@ -219,6 +221,7 @@ def test_a_list_of_json_texts_is_sliced_before_it_is_parsed() -> None:
     ("line\nbreak", "line break"),
     ("\x1b[31mred\x1b[0m", "red"),
     ("bidi\u202eoverride", "bidioverride"),
+    ("para\u2029graph", "para graph"),
     ("lone \udcff surrogate", "lone \ufffd surrogate"),
     (1944, "1944"),
 ])

@@ -11,7 +11,9 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# control characters, zero-width and direction marks (Arabic's U+061C among them), line and
+# paragraph separators, the byte-order mark
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 
 
@@ -24,7 +26,7 @@ def valid_text(text: str) -> str:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def is_clean(line: str) -> bool:
@@ -36,5 +38,5 @@ def is_clean(line: str) -> bool:
 def clean(text: Any) -> str:
     """Text safe for a terminal: escape sequences and control characters removed, lines joined."""
     s = _ANSI.sub("", valid_text(str(text)))
-    s = s.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    s = s.replace("\r\n", " ").replace("\n", " ").replace("\t", " ").replace("\u2028", " ").replace("\u2029", " ")
     return _CONTROL.sub("", s)
