@@ -1707,3 +1707,14 @@ def test_second_review_no_month_or_first_name_is_a_rank(sentence: str, name: str
 
     found = {u.text: u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
     assert name in found and "January" not in found[name].title
+
+
+def test_a_unit_by_its_number_is_the_one_named_in_full(tmp_path: Any) -> None:
+    """'... appointed commander of the 6th Division' in an article that names the 6th Uyghur
+    Division: the same division."""
+    text = ("Mahmut Muhiti\n\nMuhiti was appointed commander of the 6th Division, composed of Turkic Muslims, in "
+            "1934.\n\nCommander-in-chief of 6th Uyghur Division (1934-37)\n")
+    db = built(tmp_path, text)
+    division = answers(db, "what", "6th Uyghur Division")[0]
+    assert any("6th Division, composed" in (c.get("text") or c.get("quote", ""))
+               for c in division["events"] + division["statements"])

@@ -34,6 +34,12 @@ POSSIBLE = 3  # at most this many "possibly the same as" for one surname
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
 
 
+# a unit by its number alone ("6th Division") and with more words ("6th Uyghur Division", "New 36th Division")
+_UNIT_KINDS = r"(Division|Army|Corps|Regiment|Brigade|Battalion|Cavalry|Route Army|Field Army)"
+_UNIT = re.compile(rf"(\d{{1,3}}(?:st|nd|rd|th)) {_UNIT_KINDS}")
+_FULL_UNIT = re.compile(rf"(?:[A-Z][\w-]* )?(\d{{1,3}}(?:st|nd|rd|th)) (?:[A-Z][\w'’-]* ){{1,3}}{_UNIT_KINDS}")
+
+
 def alike(a: str, b: str) -> bool:
     """Whether two kinds may be of one entity ("unknown" is alike with anything)."""
     return a == "unknown" or b == "unknown" or a == b or any(a in s and b in s for s in KINDS_ALIKE)
@@ -252,10 +258,17 @@ class Identities:
         # full names first, so that a surname met before its full name is still that person
         full: dict[tuple[int, int], tuple[int, str]] = {}
         doc_words: dict[str, set[int]] = defaultdict(set)
+        units = self._units(sentences, mentions or [])
         for si, found in enumerate(sentences):
             for ui, u in enumerate(found):
                 words = fold(u.text).split()
                 if len(words) < 2:
+                    continue
+                unit = _UNIT.fullmatch(u.text)
+                fuller = units.get((unit.group(1).lower(), unit.group(2).lower())) if unit else None
+                if fuller is not None and len(fuller) == 1:  # "the 6th Division" of an article on the 6th Uyghur Division
+                    (i, name), = fuller.items()
+                    full[(si, ui)] = (i, f"{u.text} is {name}, named in full in the same document")
                     continue
                 whole = self._placed(u, source, where)
                 full[(si, ui)] = whole
@@ -299,6 +312,24 @@ class Identities:
                 placed.append((u, i, how))
             out.append(placed)
         self.settle()
+        return out
+
+    def _units(self, sentences: list[list[Unknown]], mentions: list[list[Mention]]) -> dict[tuple[str, str], dict[int, str]]:
+        """The armies and divisions a document names in full with their number ("6th Uyghur
+        Division"), by (number, kind word): the entities and their names."""
+        out: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
+        for found in mentions:
+            for m in found:
+                unit = _FULL_UNIT.fullmatch(m.text)
+                if m.entity is not None and unit:
+                    out[(unit.group(1).lower(), unit.group(2).lower())][m.entity] = self.entries[m.entity].name
+        for found_u in sentences:
+            for u in found_u:
+                unit = _FULL_UNIT.fullmatch(u.text)
+                if unit and u.type == "military":
+                    got = self._by_key.get((key(u.text), word_count(u.text)))
+                    if got is not None:
+                        out[(unit.group(1).lower(), unit.group(2).lower())][got] = self.entry(got).name
         return out
 
     def settle(self) -> None:
