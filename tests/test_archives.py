@@ -1718,3 +1718,21 @@ def test_a_unit_by_its_number_is_the_one_named_in_full(tmp_path: Any) -> None:
     division = answers(db, "what", "6th Uyghur Division")[0]
     assert any("6th Division, composed" in (c.get("text") or c.get("quote", ""))
                for c in division["events"] + division["statements"])
+
+
+@pytest.mark.parametrize("head,writer", [
+    ("9/9/1948 - Sinkiang Province by A. Doak Barnett", "A. Doak Barnett"),
+    ("Report on Sinkiang by O. Edmund Clubb", "O. Edmund Clubb"),
+    ("Kashgar Taken by Ma Chung-ying", None),  # a headline's agent, no writer
+])
+def test_a_title_line_that_ends_with_its_writer(head: str, writer: str | None) -> None:
+    from etr.ingest.archival import byline
+
+    got = byline(head + "\n\nI traveled to Tihwa in August.\n")
+    assert (got.name if got else None) == writer
+
+
+def test_the_i_of_a_letter_titled_with_its_writer(tmp_path: Any) -> None:
+    text = "9/9/1948 - Sinkiang Province by A. Doak Barnett\n\nIn August I visited the Kazak leader Osman at his camp.\n"
+    got = answers(built(tmp_path, text), "who", "Doak Barnett")[0]
+    assert any("I visited" in (c.get("text") or c.get("quote", "")) for c in got["events"] + got["statements"])

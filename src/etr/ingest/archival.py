@@ -213,7 +213,10 @@ def signature(text: str, writer: str) -> Signature | None:
 
 
 _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+(?:(?:Mr|Mrs|Miss|Dr|Sir|Professor)\.?[ \t]+)?"
-                     r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){1,3}?)[.,]?[ \t]*(?:\(|$)", re.M)
+                     r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){1,3}?)[.,]?[ \t]*(?:\(|$)"
+                     # a title line that ends with its writer, an initial in the name: "Sinkiang Province by A. Doak Barnett"
+                     r"|[^\n]\s[-–—:]?\s*[^\n]*?\sby[ \t]+(?P<titled>(?:[A-Z][\w'’-]+[ \t]+)?[A-Z]\.(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]*$",
+                     re.M)
 
 
 def byline(text: str) -> Signature | None:
@@ -222,8 +225,9 @@ def byline(text: str) -> Signature | None:
     m = _BYLINE.search(text, 0, HEAD_CHARS)
     if m is None:
         return None
-    name = m.group("name").rstrip(".")
-    return Signature(name, m.start("name"), m.start("name") + len(name))
+    group = "name" if m.group("name") else "titled"
+    name = m.group(group).rstrip(".")
+    return Signature(name, m.start(group), m.start(group) + len(name))
 
 
 LABEL_CHARS = 24  # a source's short label, as a table column shows it

@@ -1120,12 +1120,12 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
         head = archival.Header("", by.name, by.start, by.end, "", "")
     for sentence_placed, found in zip(placed, mentions, strict=True):
         for u, j, _how in sentence_placed:
-            if u.start <= head.start < u.end:
+            if u.start < head.end and head.start < u.end:  # "A. Doak Barnett", found as "Doak Barnett"
                 if head.office:
                     identities.is_writer(j, head.office)
                 return j
         for m in found:
-            if m.entity is not None and m.start <= head.start < m.end:
+            if m.entity is not None and m.start < head.end and head.start < m.end:
                 return m.entity
     return None
 
