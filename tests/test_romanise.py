@@ -22,6 +22,8 @@ SAME = [
     ("Mesud", "Masud"), ("Osman Bator", "Osman Batur"), ("Yolbars Khan", "Yulbars Khan"),
     ("Ehmetjan", "Ahmetjan"), ("Achmad-Jan", "Ehmetjan"), ("Achmad", "Ahmad"),
     ("Liu Tse-yung", "Liu Tse-jung"), ("Liu Tze-yung", "Liu Zerong"), ("Kwang-hsu", "Guangxu"),
+    # a Turkic name's ending written apart ("Ahmed Jan"), not the Wade-Giles syllable jan (pinyin ran)
+    ("Ahmed Jan", "Ahmedjan"), ("Nur Ahmad Jan Bughra", "Nur Ahmadjan Bughra"), ("Chang Jan", "Zhang Ran"),
     # the postal romanisation, in one word
     ("Kiayukwan", "Jiayuguan"), ("Sinkiang", "Xinjiang"), ("Kiangsu", "Jiangsu"), ("Kweihwa", "Guihua"),
     ("Changkiakow", "Zhangjiakou"), ("Chunking", "Chungking"), ("Chung-king", "Chungking"),

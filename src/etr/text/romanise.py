@@ -186,7 +186,13 @@ def key(name: str) -> str:
     words = _WORD.findall(latin(name))
     if len(words) > 2:  # "Mongolian and Tibetan Affairs Commission", "Mongolian Tibetan Affairs Commission"
         words = [w for w in words if w.lower() not in CONNECTORS] or words
+    for i in range(len(words) - 1, 0, -1):  # "Ahmed Jan" is "Ahmedjan": a Turkic name's ending, no Chinese "jan"
+        if words[i].lower() in TURKIC_ENDINGS and not _pinyin_word(words[i - 1].lower()):
+            words[i - 1 : i + 1] = [words[i - 1] + words[i].lower()]
     return "".join(word_key(w) for w in words)
+
+
+TURKIC_ENDINGS = frozenset({"jan", "djan", "dzhan", "zhan", "jon"})  # written apart from the name they end
 
 
 CONNECTORS = frozenset({"and", "the", "&"})  # words a long name is written with and without
