@@ -1736,3 +1736,12 @@ def test_the_i_of_a_letter_titled_with_its_writer(tmp_path: Any) -> None:
     text = "9/9/1948 - Sinkiang Province by A. Doak Barnett\n\nIn August I visited the Kazak leader Osman at his camp.\n"
     got = answers(built(tmp_path, text), "who", "Doak Barnett")[0]
     assert any("I visited" in (c.get("text") or c.get("quote", "")) for c in got["events"] + got["statements"])
+
+
+def test_a_life_s_span_in_brackets_does_not_answer_when_he_did_something(tmp_path: Any) -> None:
+    text = ("Tao Zhiyue\n\nTao Zhiyue (Wade-Giles: T'ao Chih-yueh; 1892 – 26 December 1988) was a general who "
+            "defected with his army.\n\nThe army crossed to the Communists in the autumn.\n")
+    got = answers(built(tmp_path, text), "when", "Tao Zhiyue defected")
+    assert got and got[0]["date"]["value"] not in ("1892", "1988-12-26")
+    born = answers(built(tmp_path, text, "b.txt"), "when", "Tao Zhiyue born")
+    assert born and born[0]["date"]["value"] == "1892"

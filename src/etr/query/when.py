@@ -257,6 +257,8 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
         weight *= 0.55  # "On September 3, the Soviet Union informed ... that the plane had crashed": the telling's date
     if how == "context":
         weight *= 0.85
+    if _in_brackets(text, ds) and not wanted & (DEATH_TERMS | BIRTH_TERMS):
+        weight *= 0.5  # "(1892 – 26 December 1988)" after a name: his life, not what the question asks
     near = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in wanted]
     if near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR:
         weight *= BEST_WEIGHT
@@ -267,6 +269,12 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
         elif said and wanted & field_words():
             weight *= 0.8  # "Term End" when the question asks when it began
     return weight
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether text[at] is inside brackets: an aside (a life's span, a gloss)."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 NEAR = 60  # characters between a date and a word of the query that make them one statement
