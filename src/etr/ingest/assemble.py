@@ -46,7 +46,7 @@ from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import can_fork, fork_imap
 from etr.ingest.registry import Entry, load_registry
 from etr.ingest.sentences import Document, Paragraph, head_lines, read_document, title_of
-from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, tag
+from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, glued_label, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import SCHEMA_VERSION
 from etr.store.index import event_out
@@ -590,7 +590,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         ids.append(topic)
                         via[topic] = "the document's subject (its infobox's other names)"
             if topic is not None and topic not in ids:
-                if FIELD_LINE.match(s.text):  # "- Result: Independence ... declared on 12 November 1944"
+                if _field_line(s.text):  # "- Result: Independence ... declared on 12 November 1944"
                     ids.append(topic)
                     via[topic] = "the document's subject (a line of its infobox)"
                 elif ((it := IT_OPENS.match(s.text)) is not None and _etype(topic, entries, extra) != "person"
@@ -1182,13 +1182,25 @@ def other_names(line: str) -> list[str]:
     return out
 
 
-FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
-# "- Date4 April 1931", "BornApril 22, 1901": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
+FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
+# "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
+_FIELD_START = re.compile(r"\s*[-•*]?\s*")
+
+
+def _field_line(line: str) -> bool:
+    """Whether a statement is a line of an infobox: a field with its colon, a label run into its
+    value ("Date4 April 1931", "BornApril 22, 1901", as the date grammar finds them), an office
+    as a page shows it."""
+    if FIELD_LINE.match(line) is not None:
+        return True
+    opening = _FIELD_START.match(line)  # the bullet and spaces before a field, if any: it always matches
+    return opening is not None and glued_label().match(line, opening.end()) is not None
 _FOOTNOTE_LINE = re.compile(r"^(?:Footnote (\d{1,3}):|[ \t]+(\d{1,3})\.)[ \t]+\S[^\n]*", re.M)
+_NOTE_NUMBER = r"(?:Footnote \d{1,3}:|\s*\d{1,3}\.)\s*"  # a footnote's number, as it opens its line
 # a footnote's number where the text marks it: run on to a word or a stop ("treaty35", "VJ Day.2")
 _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z])(\d{1,3})(?=[\s.,;:)]|$)")  # not "Peitashan.47": that cites the sentence
 # a note that cites a source or says it is not printed tells nothing of what it marks
-CITATION_NOTE = re.compile(r"(?:Footnote \d{1,3}:|\s*\d{1,3}\.)\s*(?:See|Not printed|Neither printed|Ibid|Ante|Post,|Supra|"
+CITATION_NOTE = re.compile(rf"{_NOTE_NUMBER}(?:See|Not printed|Neither printed|Ibid|Ante|Post,|Supra|"
                            r"Infra|Vol\.|Printed|Quoted|Copy|Repeated|Sent|Received|In (?:his )?(?:telegram|despatch|"
                            r"memorandum|letter)|Telegram|Despatch|Memorandum|File|Department of State Bulletin)\b")
 
@@ -1210,7 +1222,7 @@ def _glosses_another(note: str, names: list[str]) -> bool:
     """Whether a footnote opens with a person's name that is not the one marked ("Footnote 85:
     Angus Ward, Consul General at Vladivostok" under a "Ward" who may be another): it says who
     is meant, and etr does not guess; a note that opens otherwise is about the thing marked."""
-    body = re.sub(r"^(?:Footnote \d{1,3}:|\s*\d{1,3}\.)\s*", "", note)
+    body = re.sub(f"^{_NOTE_NUMBER}", "", note)
     m = re.match(r"(?:[A-Z][a-z]*\.?\s+){1,3}[A-Z][\w’'-]+(?=[,.]|$)", body)
     return m is not None and not any(fold(n) in fold(m.group(0)) or fold(m.group(0)) in fold(n) for n in names)
 
@@ -1610,18 +1622,21 @@ def _without(text: str, offset: int, spans: list[TimexSpan]) -> str:
     return text
 
 
+def _entry(i: int, entries: list[Entry], extra: list[Entry]) -> Entry:
+    """The entity at index i: the registry's, then those found in added documents (as Identities.entry)."""
+    return entries[i] if i < len(entries) else extra[i - len(entries)]
+
+
 def _ename(i: int, entries: list[Entry], extra: list[Entry]) -> str:
-    return entries[i].name if i < len(entries) else extra[i - len(entries)].name
+    return _entry(i, entries, extra).name
 
 
 def _etype(i: int | None, entries: list[Entry], extra: list[Entry]) -> str:
-    if i is None:
-        return ""
-    return entries[i].type if i < len(entries) else extra[i - len(entries)].type
+    return "" if i is None else _entry(i, entries, extra).type
 
 
 def _eid(i: int, entries: list[Entry], extra: list[Entry]) -> str:
-    return entries[i].id if i < len(entries) else extra[i - len(entries)].id
+    return _entry(i, entries, extra).id
 
 
 def _implied(t: TimexSpan) -> dict[str, Any] | None:

@@ -507,13 +507,13 @@ def _copula_nouns() -> dict[str, str]:
 def _said_to_be(text: str, e: int, end: int) -> tuple[str, str] | None:
     """The kind that a sentence opening with a name says it is, and why ("was a Uyghur warrior":
     a person), its asides in brackets passed over; None when it says none."""
-    depth, i, stop = 0, e, min(end, e + COPULA_REACH)
-    plain = []
-    while i < stop:  # the sentence with what is in brackets blanked
-        ch = text[i]
-        depth += ch in "([" and 1 or (-1 if ch in ")]" and depth else 0)
-        plain.append(ch if depth == 0 and ch not in ")]" else " ")
-        i += 1
+    depth, plain = 0, []
+    for ch in text[e : min(end, e + COPULA_REACH)]:  # the sentence with what is in brackets blanked
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        plain.append(ch if depth == 0 and ch not in "()[]" else " ")
     said = "".join(plain)
     m = _COPULA.search(said)
     if m is None:

@@ -40,6 +40,12 @@ _UNIT = re.compile(rf"(\d{{1,3}}(?:st|nd|rd|th)) {_UNIT_KINDS}")
 _FULL_UNIT = re.compile(rf"(?:[A-Z][\w-]* )?(\d{{1,3}}(?:st|nd|rd|th)) (?:[A-Z][\w'’-]* ){{1,3}}{_UNIT_KINDS}")
 
 
+def _unit(pattern: re.Pattern[str], name: str) -> tuple[str, str] | None:
+    """A unit's number and kind word ("6th", "division"), if `name` is one as `pattern` writes it."""
+    m = pattern.fullmatch(name)
+    return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
 def alike(a: str, b: str) -> bool:
     """Whether two kinds may be of one entity ("unknown" is alike with anything)."""
     return a == "unknown" or b == "unknown" or a == b or any(a in s and b in s for s in KINDS_ALIKE)
@@ -264,8 +270,8 @@ class Identities:
                 words = fold(u.text).split()
                 if len(words) < 2:
                     continue
-                unit = _UNIT.fullmatch(u.text)
-                fuller = units.get((unit.group(1).lower(), unit.group(2).lower())) if unit else None
+                unit = _unit(_UNIT, u.text)
+                fuller = units.get(unit) if unit else None
                 if fuller is not None and len(fuller) == 1:  # "the 6th Division" of an article on the 6th Uyghur Division
                     (i, name), = fuller.items()
                     full[(si, ui)] = (i, f"{u.text} is {name}, named in full in the same document")
@@ -320,16 +326,15 @@ class Identities:
         out: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
         for found in mentions:
             for m in found:
-                unit = _FULL_UNIT.fullmatch(m.text)
+                unit = _unit(_FULL_UNIT, m.text)
                 if m.entity is not None and unit:
-                    out[(unit.group(1).lower(), unit.group(2).lower())][m.entity] = self.entries[m.entity].name
+                    out[unit][m.entity] = self.entries[m.entity].name
         for found_u in sentences:
             for u in found_u:
-                unit = _FULL_UNIT.fullmatch(u.text)
-                if unit and u.type == "military":
-                    got = self._by_key.get((key(u.text), word_count(u.text)))
-                    if got is not None:
-                        out[(unit.group(1).lower(), unit.group(2).lower())][got] = self.entry(got).name
+                unit = _unit(_FULL_UNIT, u.text)
+                got = self._by_key.get((key(u.text), word_count(u.text))) if unit and u.type == "military" else None
+                if unit and got is not None:
+                    out[unit][got] = self.entry(got).name
         return out
 
     def settle(self) -> None:

@@ -722,7 +722,7 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
 
 
 @cache
-def _glued_label() -> re.Pattern[str]:
+def glued_label() -> re.Pattern[str]:
     """An infobox's label run into its value, as text copied from a rendered page has it: "Date4
     April 1931", "BornApril 22, 1901" (any capitalised word before a day or a month: nothing else
     writes one so), "Born1887" (only a field's label before a year: "Unit36th" is no date)."""
@@ -738,7 +738,7 @@ def _glued_labels(text: str) -> list[re.Match[str]]:
     """The labels run into their values in `text`, looked for only where a word runs into a
     capital or a figure (rare in prose: the whole grammar of labels at every word cost a build 4 %)."""
     out = []
-    pat = _glued_label()
+    pat = glued_label()
     last = -1
     for g in _GLUE.finditer(text):
         start = g.start()

@@ -116,6 +116,7 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     texts = fb.ix.sentences_by_rid([rid for _s, rid in keep if events_of.get(rid)])
     spans = fb.ix.events_in_sentences([e for _s, rid in keep for e in events_of.get(rid, [])])
     wanted = set(terms(q))
+    telling = bool(wanted & TELLING)  # "Stalin informs Mao of the crash": the telling's day is the answer
     picked: list[tuple[float, str]] = []
     seen: set[str] = set()
     outs: dict[str, dict[str, Any] | None] = {}
@@ -127,11 +128,10 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             ds, de, raw = spans[evid]
             ev = json.loads(raw)
             outs[evid] = ev
-            weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"], telling=bool(wanted & TELLING))
+            weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"], telling)
             picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, evid))
     # what the best sentences state without a date, by the day their document is dated; when the
-    # question asks when someone told of it ("Stalin informs Mao of the crash"), that day is the answer
-    telling = bool(wanted & TELLING)
+    # question asks when someone told of it, that day is the answer
     for score, _rid, out in _by_document_date(fb, keep[:DOCUMENT_DATED], events_of):
         outs[out["id"]] = out
         weight = BEST_WEIGHT if telling else DOCUMENT_WEIGHT
