@@ -20,6 +20,13 @@ def dates(text: str) -> list[tuple[str, str]]:
     return [(text[t.start : t.end], t.date.value) for t in tag(text, spans)]
 
 
+def found_in(sentence: str) -> list[Any]:
+    """The names nobody registered that discovery finds in `sentence` alone (its Unknowns)."""
+    from etr.ingest.discover import unknown_names, vocabulary
+
+    return unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))
+
+
 @pytest.mark.parametrize("text,expected", [
     # a telegram's number, a paragraph's number, a reference to another telegram: no years
     (f"{HEAD}1508. Department's 1113, August 16, reports rioting.", [("August 16", "1945-08-16")]),
@@ -1118,9 +1125,7 @@ def test_a_chinese_surname_alone_in_an_article_on_the_man_is_he(tmp_path: Any) -
      {"Anti-Imperialist Front"}),
 ])
 def test_wade_giles_places_and_names_ending_in_a_month(sentence: str, names: set[str]) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    found = {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    found = {u.text for u in found_in(sentence)}
     assert names <= found
     assert not found & {"Long", "Soviet-made", "Chinese-run", "Anti-Soviet", "Pro-Soviet"}
 
@@ -1163,9 +1168,7 @@ def test_how_long_asks_for_a_number_and_a_frontier_is_a_border(tmp_path: Any) ->
     ("Its link to Tashkent in Central Asia--the Turk-Sib Railway--forms an arc.", "Turk-Sib Railway"),
 ])
 def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert name in {u.text for u in found_in(sentence)}
 
 
 def test_a_short_name_two_events_share_is_the_one_whose_years_the_text_states(tmp_path: Any) -> None:
@@ -1271,9 +1274,7 @@ def test_a_chinese_title_with_its_english_in_brackets_is_one_name(tmp_path: Any)
     ("The Man-made lake and the Tea-house stood there.", set(), {"Man-made", "Tea-house"}),
 ])
 def test_review_cases_of_names(sentence: str, names: set[str], not_names: set[str]) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    found = {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    found = {u.text for u in found_in(sentence)}
     assert names <= found and not found & not_names
 
 
@@ -1376,9 +1377,7 @@ def test_a_date_line_over_a_heading_naming_the_document_is_its_statement(tmp_pat
     ("The rebels fought in Southern Sinkiang by the spring.", "Southern Sinkiang"),
 ])
 def test_a_compass_word_makes_a_region_of_the_place(sentence: str, name: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert name in {u.text for u in found_in(sentence)}
 
 
 def test_a_telegram_s_abbreviations_are_read_as_their_words(tmp_path: Any) -> None:
@@ -1399,17 +1398,13 @@ def test_a_telegram_s_abbreviations_are_read_as_their_words(tmp_path: Any) -> No
     ("Tokhta Akhun was the son of a merchant.", "Tokhta Akhun", "person"),
 ])
 def test_what_a_sentence_says_a_name_is_gives_its_kind(sentence: str, name: str, kind: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    got = {u.text: u.type for u in found_in(sentence)}
     assert got.get(name) == kind
 
 
 def test_a_name_is_not_what_a_later_clause_says_something_else_is() -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
     sentence = "Bortala Kizil met the governor, whose road to the north was a river of mud."
-    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    got = {u.text: u.type for u in found_in(sentence)}
     assert got.get("Bortala Kizil") != "place"
 
 
@@ -1418,9 +1413,7 @@ def test_a_name_is_not_what_a_later_clause_says_something_else_is() -> None:
     ("Then Military Governor Yang Tseng-hsin ruled the province.", "Yang Tseng-hsin", "Military Governor"),
 ])
 def test_a_rank_of_an_adjective_and_a_title_is_no_part_of_the_name(sentence: str, name: str, title: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    got = {u.text: u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    got = {u.text: u for u in found_in(sentence)}
     assert got[name].type == "person" and got[name].title == title
 
 
@@ -1444,9 +1437,7 @@ def test_a_place_written_in_one_word_or_two_is_one_place(tmp_path: Any) -> None:
     ("The Kazaks fled to Kashmir in 1951.", "Kashmir", "place"),
 ])
 def test_going_somewhere_names_a_place(sentence: str, name: str, kind: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    got = {u.text: u.type for u in found_in(sentence)}
     assert got.get(name) == kind
 
 
@@ -1482,9 +1473,7 @@ def test_second_reading_no_alias_without_an_apposition(tmp_path: Any, text: str,
     ("Tursun Baqi was a school teacher in Kulja before the rising.", "Tursun Baqi", "person"),
 ])
 def test_second_reading_the_head_noun_says_what_a_name_is(sentence: str, name: str, kind: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    got = {u.text: u.type for u in found_in(sentence)}
     assert got.get(name) == kind
 
 
@@ -1493,17 +1482,13 @@ def test_second_reading_the_head_noun_says_what_a_name_is(sentence: str, name: s
     ("The orders of the Central People's Government came.", {"Central People"}),
 ])
 def test_second_reading_no_such_names(sentence: str, not_names: set[str]) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    found = unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))
+    found = found_in(sentence)
     assert not {u.text for u in found} & not_names
 
 
 def test_second_reading_an_idea_born_somewhere_is_no_person() -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
     for sentence, name in [("Then Jadidism was born in the Crimea.", "Jadidism"), ("Then Muhiti was born in 1887.", "Muhiti")]:
-        got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+        got = {u.text: u.type for u in found_in(sentence)}
         assert (got.get(name) == "person") == (name == "Muhiti")
 
 
@@ -1513,10 +1498,8 @@ def test_second_reading_a_registered_name_in_capitals_before_a_place_stays(tmp_p
 
 
 def test_second_reading_a_heading_s_kind_of_document_is_no_name() -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
     text = "November 12, 1944\n\nRecord of a Conversation between Ambassador Petrov and Chiang Kai-shek"
-    assert not {"Record", "Conversation"} & {u.text for u in unknown_names(text, 0, len(text), [], vocabulary(text))}
+    assert not {"Record", "Conversation"} & {u.text for u in found_in(text)}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -1542,16 +1525,12 @@ def test_second_reading_concerning_is_no_worry(tmp_path: Any) -> None:
     ("He joined the Mongolian and Tibetan Affairs Commission.", "Mongolian and Tibetan Affairs Commission"),
 ])
 def test_a_body_named_with_and_is_one_name(sentence: str, name: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert name in {u.text for u in found_in(sentence)}
 
 
 def test_a_person_before_and_is_no_part_of_a_body_s_name() -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
     sentence = "Then Ma Chung-ying and Muslim Cavalry Army rode north."
-    assert not [u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence)) if "and" in u.text]
+    assert not [u for u in found_in(sentence) if "and" in u.text]
 
 
 @pytest.mark.parametrize("sentence,name", [
@@ -1560,9 +1539,7 @@ def test_a_person_before_and_is_no_part_of_a_body_s_name() -> None:
     ("The geographer Élisée Reclus described the oasis.", "Élisée Reclus"),
 ])
 def test_a_name_may_open_with_an_accented_capital(sentence: str, name: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    assert name in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert name in {u.text for u in found_in(sentence)}
 
 
 def test_a_footnote_is_about_what_its_mark_follows(tmp_path: Any) -> None:
@@ -1625,9 +1602,7 @@ def test_a_cable_from_one_to_another_and_when_it_told(tmp_path: Any) -> None:
     ("The report went to Tass, and the story went to Reuters.", "Reuters"),
 ])
 def test_second_review_going_to_someone_is_no_place(sentence: str, name: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    got = {u.text: u.type for u in found_in(sentence)}
     assert got.get(name) != "place"
 
 
@@ -1654,9 +1629,7 @@ def test_second_review_a_title_alone_is_not_another_s(tmp_path: Any, text: str, 
     ("The British Legation and American Embassy protested.", "British Legation and American Embassy"),
 ])
 def test_second_review_two_bodies_joined_by_and_stay_two(sentence: str, not_name: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    assert not_name not in {u.text for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    assert not_name not in {u.text for u in found_in(sentence)}
 
 
 def test_second_review_a_citation_footnote_is_about_nothing_it_follows(tmp_path: Any) -> None:
@@ -1692,9 +1665,7 @@ def test_second_review_a_registered_name_in_a_heading_line_does_not_take_the_art
     ("Ismail Ferghani was a clerk serving the provincial government.", "Ismail Ferghani", "unknown"),
 ])
 def test_second_review_the_head_noun_comes_before_a_participle(sentence: str, name: str, kind: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    got = {u.text: u.type for u in found_in(sentence)}
     assert got.get(name) == kind
 
 
@@ -1703,9 +1674,7 @@ def test_second_review_the_head_noun_comes_before_a_participle(sentence: str, na
     ("The envoy Kemal Sheikh Ahmad arrived at Kashgar.", "Kemal Sheikh Ahmad"),
 ])
 def test_second_review_no_month_or_first_name_is_a_rank(sentence: str, name: str) -> None:
-    from etr.ingest.discover import unknown_names, vocabulary
-
-    found = {u.text: u for u in unknown_names(sentence, 0, len(sentence), [], vocabulary(sentence))}
+    found = {u.text: u for u in found_in(sentence)}
     assert name in found and "January" not in found[name].title
 
 
