@@ -1714,3 +1714,93 @@ def test_a_life_s_span_in_brackets_does_not_answer_when_he_did_something(tmp_pat
     assert got and got[0]["date"]["value"] not in ("1892", "1988-12-26")
     born = answers(built(tmp_path, text, "b.txt"), "when", "Tao Zhiyue born")
     assert born and born[0]["date"]["value"] == "1892"
+
+
+def test_a_registered_name_a_surname_in_capitals_continues(tmp_path: Any) -> None:
+    """Soviet reports print a surname in capitals after the given names ("Alikhan Tore
+    SAGUNI"): the registered man named in full, and the surname alone later is he."""
+    text = ("Report to Cde. MOLOTOV\n\nOn 3 April Alikhan Tore SAGUNI, the head of the rebels, met our officer "
+            "Cde. PETROV in Ghulja.\n\nSAGUNI asked for arms and ammunition.\n")
+    got = answers(built(tmp_path, text), "who", "Saguni")[0]
+    assert got["name"] == "Elihan Tore"
+    assert any("asked for arms" in (c.get("text") or c.get("quote", "")) for c in got["events"] + got["statements"])
+
+
+def test_an_acronym_after_a_registered_name_is_no_surname(tmp_path: Any) -> None:
+    text = "The delegation of Mao Zedong CCP arrived in Moscow in December 1949.\n"
+    got = answers(built(tmp_path, text), "who", "Mao Zedong")[0]
+    assert "Mao Zedong CCP" not in got["aliases"]
+
+
+@pytest.mark.parametrize("sentence,first,second", [
+    # a life's span in brackets, then the name and its glosses in other languages
+    ("Abdul Karim (1870 – 1932) (Karim Abdul, Chinese: 阿不都) was a merchant.", "Abdul Karim", "Karim Abdul"),
+    ("Torgut Khan (Khan Torgut, Mongolian: ...) ruled the valley.", "Torgut Khan", "Khan Torgut"),
+])
+def test_a_name_in_brackets_with_its_glosses_is_another_name(sentence: str, first: str, second: str) -> None:
+    from etr.ingest.aliases import statements
+
+    a, b = sentence.index(first), sentence.index(second)
+    got = statements(sentence, 0, len(sentence), [(a, a + len(first), "person"), (b, b + len(second), "unknown")])
+    assert [x.second for x in got] == [second]
+
+
+def test_a_bracket_holding_more_than_a_name_says_no_alias() -> None:
+    from etr.ingest.aliases import statements
+
+    s = "Ella Maillart (1903 – 1997) (Kini, secretary of the club) went on."
+    got = statements(s, 0, len(s), [(0, 13, "person"), (29, 33, "unknown")])
+    assert got == []
+
+
+def test_initials_and_a_surname_find_the_one_so_named(tmp_path: Any) -> None:
+    text = ("Across the Pamirs, by Walter Harland. 120 pages.\n\nHarland crossed the Mintaka in 1938 with "
+            "Mr. Ross and the caravan of Gordon Ross.\n")
+    db = built(tmp_path, text)
+    assert [r["name"] for r in answers(db, "who", "W. Harland")] == ["Walter Harland"]
+    assert [r["name"] for r in answers(db, "who", "G. Ross")] == ["Gordon Ross"]
+    assert answers(db, "who", "Q. Harland") == []  # no Harland of that initial
+
+
+def test_the_author_is_the_reviewed_book_s(tmp_path: Any) -> None:
+    """A review headed "Title, by Name.": "the author" is that man."""
+    text = ("Across the Pamirs, by Walter Harland. 120 pages, with maps by the author.\n\n"
+            "This account tells of hunting in the Tien Shan during the author's years as consul at Kuldja, "
+            "1931-33.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "who", "Walter Harland")[0]
+    assert any("consul at Kuldja" in (c.get("text") or c.get("quote", "")) for c in got["events"] + got["statements"])
+
+
+@pytest.mark.parametrize("head,author", [
+    ("Across the Pamirs, by Walter Harland. 120 pages.", "Walter Harland"),
+    ("By Peter Fleming.", "Peter Fleming"),
+    ("Kashgar Taken, by Ma.", None),  # one word: no book's author
+    ("The road was closed by Ma Chung-ying's troops.", None),  # no comma before "by": a sentence
+])
+def test_whom_the_author_is(head: str, author: str | None) -> None:
+    from etr.ingest.archival import author as author_of
+
+    got = author_of(head + "\n\nThe author went to Kashgar.\n")
+    assert (got.name if got else None) == author
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The Kumul Khanate was a vassal of the province.", "Kumul Khanate"),
+    ("He met envoys of the Kokand Emirate.", "Kokand Emirate"),
+])
+def test_a_khanate_is_a_state(sentence: str, name: str) -> None:
+    got = {u.text: u.type for u in found_in(sentence)}
+    assert got.get(name) == "state"
+
+
+def test_a_thing_asked_in_other_words_than_the_documents(tmp_path: Any) -> None:
+    """"the khanate of Hami" is the "Kumul Khanate" (Hami and Kumul one place), and "Dungan
+    army" the documents' "Tungan army" (Dungan and Tungan one people)."""
+    text = ("The Kumul Khanate was a vassal state of the province until 1930.\n\n"
+            "He was pressed into service with the Tungan army in the spring of 1933.\n")
+    db = built(tmp_path, text)
+    assert [r["name"] for r in answers(db, "what", "khanate of Hami")] == ["Kumul Khanate"]
+    tungan = answers(db, "what", "Dungan army")
+    assert tungan and tungan[0]["name"] == "Tungan army"
+    assert answers(db, "what", "khanate of Zzyzx") == []

@@ -49,6 +49,8 @@ def _cues() -> dict[str, Any]:
         "chain": re.compile(rf"(?:\s+or\s+(?:(?P<cue>{between})\s+)?|(?:,?\s+and|,)\s+(?P<cue2>{between})\s+)(?:the\s+)?"),
         # "X (Kazakh name: Y)", "X (formerly Y)", "X [Chinese: Y]"
         "bracket": re.compile(rf"\s*(?P<open>[(\[])\s*(?:(?P<cue>{inside})\s*:?\s*)?"),
+        # "(Shah Mexsut, Chinese: 沙木胡索特)": the name, then its glosses in other languages
+        "glossed": re.compile(rf",\s*(?:{inside})\s*:"),
     }
 
 
@@ -89,6 +91,7 @@ APPOSED = frozenset({"nicknamed", "in Chinese", "in Uyghur", "in Kazakh", "in Ru
 _OR = re.compile(r",?\s+or\s+(?:the\s+)?")
 _GLOSS = re.compile(r"\((?:[^()]*:|[^()]*[^\x00-\u02ff])")  # "(Mongolian: ...)", "(北塔山事件)": a name's gloss
 _ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")  # "(Chinese: 伊宁)", a footnote's "[4]"
+_ASIDES = re.compile(rf"(?:{_ASIDE.pattern})*")
 
 
 def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias]:
@@ -143,11 +146,13 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
         m = None  # "Sheng nicknamed Zhu the Fox", "Kazan in Russian Central Asia": no apposition, no alias
     if m is not None:
         return str(m.group("cue"))
-    m = cues["bracket"].fullmatch(gap)
+    # "Maqsud Shah (1864 – 1930) (Shah Mexsut, ...)": a life's span in brackets before the name's
+    m = cues["bracket"].fullmatch(gap) or cues["bracket"].fullmatch(_ASIDES.sub("", gap, count=1))
     if m is None:
         return None
     close = ")" if m.group("open") == "(" else "]"
-    if not text[b2:end].lstrip().startswith(close):
+    after = text[b2:end].lstrip()
+    if not after.startswith(close) and cues["glossed"].match(after) is None:
         return None  # the bracket holds more than the name: "(Chairman, Affairs Commission)"
     if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place") or (k1 in PERSONAL and k2 in PERSONAL) \
             or (k1 in TRANSLATED and k2 in TRANSLATED and _translated(first, text[a2:b2])):

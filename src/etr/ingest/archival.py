@@ -230,6 +230,24 @@ def byline(text: str) -> Signature | None:
     return Signature(name, m.start(group), m.start(group) + len(name))
 
 
+_BOOK_BY = re.compile(r"^[^\n]{3,160}?,[ \t]+by[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}?)[ \t]*[.,;(]", re.M)
+AUTHOR = re.compile(r"\b[Tt]he\s+author(?:['’]s)?\b(?!\s+of\b)")  # "the author's service", not "the author of the report"
+
+
+def author(text: str) -> Signature | None:
+    """Whom a document's "the author" is: the writer its byline names, or, in a review, the
+    author of the book its first lines name ("Mountains of Tartary, by Eric Shipton. 224
+    pages")."""
+    by = byline(text)
+    if by is not None:
+        return by
+    m = _BOOK_BY.search(text, 0, HEAD_CHARS)
+    if m is None or len(m.group("name").split()) < 2:
+        return None
+    name = m.group("name").rstrip(".")
+    return Signature(name, m.start("name"), m.start("name") + len(name))
+
+
 LABEL_CHARS = 24  # a source's short label, as a table column shows it
 
 

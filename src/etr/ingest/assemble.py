@@ -491,6 +491,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         writer = _writer(text, placed, per_sentence, identities) if placed else None
         sender, addressee = _from_to(text, placed, per_sentence, entries, extra) if placed else (None, None)
         writer = writer if writer is not None else sender
+        by = archival.author(text) if placed else None  # "the author's service": the book's or the byline's
+        author = _named_at(by.start, by.end, placed, per_sentence) if by is not None else None
         subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
         topic, titled_as = _topic(linker_of(), doc, spec.title, placed) if not spec.curated else (None, "")
         if topic is not None:
@@ -542,6 +544,9 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         archival.FIRST_PERSON.search(s.text) or (sender is not None and WE.search(s.text))):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"
+                if author is not None and author not in ids and archival.AUTHOR.search(s.text):
+                    ids.append(author)  # "during the author's service as British Consul-General"
+                    via[author] = "the author"
                 if addressee is not None and addressee not in ids and YOU.search(s.text):
                     ids.append(addressee)  # "we have to inform you that the aircraft ...": the cable's addressee
                     via[addressee] = "the one written to (you)"
@@ -1118,14 +1123,22 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
         if by is None:
             return None
         head = archival.Header("", by.name, by.start, by.end, "", "")
+    j = _named_at(head.start, head.end, placed, mentions)
+    if j is not None and head.office:
+        identities.is_writer(j, head.office)
+    return j
+
+
+def _named_at(start: int, end: int, placed: list[list[tuple[Unknown, int, str]]],
+              mentions: list[list[Mention]]) -> int | None:
+    """The entity of the name the document writes at text[start:end] (or overlapping it: "A.
+    Doak Barnett", found as "Doak Barnett")."""
     for sentence_placed, found in zip(placed, mentions, strict=True):
         for u, j, _how in sentence_placed:
-            if u.start < head.end and head.start < u.end:  # "A. Doak Barnett", found as "Doak Barnett"
-                if head.office:
-                    identities.is_writer(j, head.office)
+            if u.start < end and start < u.end:
                 return j
         for m in found:
-            if m.entity is not None and m.start < head.end and head.start < m.end:
+            if m.entity is not None and m.start < end and start < m.end:
                 return m.entity
     return None
 

@@ -129,7 +129,7 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
             if (given and given.lower() not in vocab and _chinese_syllables(given)
                     and given not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
                 continue
-        if m.entity is not None and kinds[m.entity] == "person" and m.text.isupper() and " " in m.text:
+        if m.entity is not None and kinds[m.entity] == "person" and (" " in m.text or not m.text.isupper()):
             m = _in_full(text, m, vocab, {x.start for x in mentions})
         out.append(m)
     return out
@@ -139,13 +139,16 @@ _NEXT_CAPS = re.compile(r" ([A-Z][A-Z'’-]{2,})(?![\w'’-])")
 
 
 def _in_full(text: str, m: Mention, vocab: Vocabulary, named: set[int]) -> Mention:
-    """A registered name in capitals that the next word in capitals continues, in prose ("headed
-    by ALIHAN TORE SHAKIRJAN in Ghulja"): the name as the document gives it in full. `named`:
-    where other registered names start (no continuation)."""
+    """A registered name that the next word in capitals continues, in prose ("headed by ALIHAN
+    TORE SHAKIRJAN in Ghulja"; "Alihan Tore SHAKIRJAN, the Chairman", as Soviet reports print a
+    surname): the name as the document gives it in full. `named`: where other registered names
+    start (no continuation)."""
     nxt = _NEXT_CAPS.match(text, m.end)
     if (nxt is None or nxt.start(1) in named or nxt.group(1).lower() in vocab
             or nxt.group(1).title() in _rules()["after"]):
         return m
+    if not m.text.isupper() and (len(nxt.group(1)) < 4 or nxt.group(1).strip("'’") in _rules()["caps"]):
+        return m  # "Mao Zedong CCP": an acronym after a name, not its surname
     if not _in_prose(text, m.start, m.end):
         return m
     return m._replace(end=nxt.end(), text=text[m.start : nxt.end()])
@@ -157,7 +160,7 @@ _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 
 
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’]+(?:-[A-Z]+)*(?![\w'’-])")
-_TITLE_WORD = re.compile(r"(?:General|Gen\.|Marshal|Colonel|Col\.|Captain|Major|Governor|Consul|Mr\.?|Mrs\.?|Dr\.?|"
+_TITLE_WORD = re.compile(r"(?:Cde\.|Comrade|General|Gen\.|Marshal|Colonel|Col\.|Captain|Major|Governor|Consul|Mr\.?|Mrs\.?|Dr\.?|"
                          r"Professor|Prof\.|Father|Bishop|Commander|Admiral|Prince|Duke)\s+$")
 
 
@@ -171,8 +174,10 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
     caps = _rules()["caps"]
     seen: set[str] = set()
     for k in known:
-        if (k.entity is not None and k.text.isupper() and len(k.text) >= 4 and kinds[k.entity] in ("person", "place")
-                and _in_prose(text, k.start, k.end)):  # "KULJA", "MAO ZEDONG"; not the acronyms "KMT", "CCP"
+        last = k.text.split()[-1] if k.text.split() else ""
+        if (k.entity is not None and last.isupper() and len(last) >= 4 and kinds[k.entity] in ("person", "place")
+                and _in_prose(text, k.start, k.end)):
+            # "KULJA", "MAO ZEDONG", "Alihan Tore SHAKIRJAN"; not the acronyms "KMT", "CCP"
             seen.add(k.text)
             if len(seen) >= 2:
                 return True

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from etr.ingest.aliases import Alias
-from etr.ingest.discover import Unknown, chinese_surname, name_part, title_length
+from etr.ingest.discover import CHINESE_PLACE, Unknown, chinese_surname, name_part, title_length
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
@@ -450,13 +450,16 @@ class Identities:
         if said is not None:
             return said[0], said[1]
         wk = word_key(u.text)
-        if u.type in ("person", "unknown"):
+        # a word of Chinese syllables is taken for a town only for want of better: "SAGUNI"
+        # after "Alikhan Tore SAGUNI" is he
+        if u.type in ("person", "unknown") or u.why == CHINESE_PLACE:
             here = doc_words.get(wk, set())
             if len(here) == 1:
                 i = next(iter(here))
                 return i, f"{u.title + ' ' if u.title else ''}{u.text} is {self.entry(i).name}, named in full in the same document"
             if len(here) > 1:
                 return None  # several of that name here: which one, the text does not say
+        if u.type in ("person", "unknown"):
             registered = self._surnames.get(wk, set())
             if len(registered) == 1:
                 i = next(iter(registered))

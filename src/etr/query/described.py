@@ -51,23 +51,39 @@ def _runs(words: list[str]) -> list[list[str]]:
 def described(fb: FactBase, query: str) -> dict[str, Any] | None:
     """The profile of the thing `query` describes, from the sentences that write it; None when no
     sentence does."""
+    from etr.query.lookup import other_words
+
     words = _WORD.findall(query)
     best: tuple[float, list[tuple[dict[str, Any], str, str]]] | None = None
     size = 0
+    others = {w: other_words(fb, w) for w in words if len(w) >= 3 and fold(w) not in STOP}
     for run in _runs(words):
         if best is not None and len(run) < size:
             break  # the longest runs the documents write, and of those the one of rarest words
-        weighty = terms(" ".join(run))
-        if not weighty:
-            continue
-        post = fb.ix.postings(weighty)
-        if len(post) < len(set(weighty)):
-            continue  # a word of the run is in no sentence
-        rids = set.intersection(*(set(r) for _df, r in post.values()))
+        # a word of the run or another name the documents give what it names ("Dungan army":
+        # the "Tungan army")
+        spellings = [[w, *others.get(w, [])] for w in run]
+        sets: list[set[int]] = []
+        rarity = 0.0
+        for alts in spellings:
+            if not any(terms(alt) for alt in alts):
+                continue  # a small word ("of")
+            here: set[int] = set()
+            rare = 0.0
+            for alt in alts:
+                weighty = terms(alt)
+                post = fb.ix.postings(weighty) if weighty else {}
+                if weighty and len(post) == len(set(weighty)):  # every word of it in some sentence
+                    here |= set.intersection(*(set(r) for _df, r in post.values()))
+                    rare = max(rare, sum(fb.ix.idf_of(df) for df, _r in post.values()))
+            sets.append(here)
+            rarity += rare
+        rids = set.intersection(*sets) if sets else set()
         if not rids:
             continue
         # a footnote's number may be glued to the last word ("the recent Anglo-Soviet treaty35")
-        pattern = re.compile(r"(?<![^\W_])(?P<name>" + _GAP.join(re.escape(w) for w in run) + ")"
+        pattern = re.compile(r"(?<![^\W_])(?P<name>" + _GAP.join(
+            "(?:" + "|".join(re.escape(a) for a in alts) + ")" for alts in spellings) + ")"
                              + (r"(?:(?<=[^\W\d_])\d{1,3})?" if not run[-1][-1:].isdigit() else "") + r"(?![^\W_])", re.I)
         sents = fb.ix.sentences_by_rid(sorted(rids))
         hits: list[tuple[dict[str, Any], str, str]] = []
@@ -79,7 +95,6 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
                 hits.append((s, m.group("name") + (parties.group(0).rstrip() if parties else ""), m.group("name")))
         if hits:
             # "Sino-Soviet airline agreement": "airline agreement" says more than "Sino-Soviet"
-            rarity = sum(fb.ix.idf_of(df) for df, _r in post.values())
             if best is None or rarity > best[0]:
                 best, size = (rarity, hits), len(run)
     if best is not None:

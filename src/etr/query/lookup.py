@@ -42,9 +42,42 @@ GENERIC = {"area", "region", "city", "town", "village", "district", "districts",
            "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal"}
 
 
-def _rewrites(q: str) -> list[str]:
+OTHER_WORDS = 6  # at most this many other names tried for one word of a query
+
+
+def other_words(fb: FactBase, word: str) -> list[str]:
+    """The other one-word names the documents give what `word` alone names ("Dungan": Tungan,
+    Hui; "Hami": Kumul), folded; [] when the word names nothing or several things."""
+    w = fold(word)
+    named = {e.entity for e in fb.names.by_form.get(w, []) if " " not in e.folded}
+    if len(named) != 1:
+        return []
+    e = fb.entities[named.pop()]
+    out = [fold(f) for f in [e["name"], *e["forms"], *e.get("aliases", [])] if " " not in f.strip()]
+    return [x for x in dict.fromkeys(out) if x != w and x.isalpha()][:OTHER_WORDS]
+
+
+_OF = re.compile(r"^(?:the\s+)?(?P<kind>[^\W\d_]+)\s+of\s+(?:the\s+)?(?P<name>[^\W\d_][\w'’-]*)$", re.I)
+
+
+def _respelled(fb: FactBase, q: str) -> list[str]:
+    """A name asked in other words than the documents': "the khanate of Hami" as "Hami khanate",
+    and a word of it by another name the documents give the one thing it names ("Kumul
+    Khanate", "Tungan army" of "Dungan army")."""
+    m = _OF.match(q.strip())
+    base = f"{m.group('name')} {m.group('kind')}" if m else q
+    out = [base] if m else []
+    words = base.split()
+    for i, w in enumerate(words):
+        for other in other_words(fb, w) if len(w) >= 3 and fold(w) not in GENERIC else []:
+            out.append(" ".join([*words[:i], other, *words[i + 1:]]))
+    return out
+
+
+def _rewrites(q: str, fb: FactBase | None = None) -> list[str]:
     """Other readings of a name that found nothing: as copied with its gloss ("Ghulja (Yining)",
-    "Alma-Ata, Kazakhstan", "Nilka 尼勒克镇") each part alone, synonyms, generic words dropped."""
+    "Alma-Ata, Kazakhstan", "Nilka 尼勒克镇") each part alone, synonyms, generic words dropped,
+    and (with `fb`) in the documents' words (`_respelled`)."""
     out = []
     latin, han = "A-Za-z\u00c0-\u024f", "\u3400-\u9fff"
     parts = [x.strip() for x in re.split(rf"[(),;/]|(?<=[{latin}])\s*(?=[{han}])|(?<=[{han}])\s*(?=[{latin}])", q)]
@@ -55,6 +88,8 @@ def _rewrites(q: str) -> list[str]:
     bare = " ".join(w for w in fold(q).split() if w not in GENERIC)
     if bare and bare != fold(q):
         out.append(bare)
+    if fb is not None and len(q.split()) >= 2:
+        out += _respelled(fb, q)
     return out
 
 
@@ -107,19 +142,51 @@ def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     return [], ""
 
 
+_INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s*)+)(?P<surname>[A-Z][\w'’-]+)$")
+
+
+def _initialled(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
+    """A name asked by initials and surname ("E. Shipton", "A. D. Barnett"): the people of that
+    surname whose name in some document has given names of those initials ("Eric Shipton"), found
+    as persons or as names of no known kind (initials and a surname name a person)."""
+    m = _INITIALLED.match(q)
+    assert m is not None
+    initials = [c.lower() for c in re.findall(r"[A-Z]", m.group("initials"))]
+    surname = fold(m.group("surname"))
+    out = []
+    people = [a or e["type"] == "unknown" for a, e in zip(allowed, fb.entities, strict=True)]
+    for got in fb.names.match(m.group("surname"), allowed=people):
+        if got.score < ACCEPT:
+            continue
+        forms = [fold(f).split() for f in [fb.entities[got.entity]["name"], *fb.entities[got.entity]["forms"]]]
+        for words in forms:
+            given = [w for w in words[:-1] if w[:1].isalpha()]
+            if (len(words) >= 2 and words[-1] == surname and len(given) >= len(initials)
+                    and all(w[0] == c for w, c in zip(given[: len(initials)], initials, strict=True))):
+                out.append(Match(got.entity, got.score, " ".join(words), got.kind))
+                break
+    return out
+
+
 def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Profiles of the entities best matching `query` (close candidates included)."""
     q = clean_query(query)
     allowed = [types is None or e["type"] in types for e in fb.entities]
-    matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= ACCEPT]
     interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
+    matches = _initialled(fb, q, allowed) if _INITIALLED.match(q) else []
+    if matches:
+        interpreted["read_as"] = matches[0].form
+    else:
+        matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= ACCEPT]
     if types is not None and types >= WHAT_TYPES:
         # a thing is asked for by its words: a name that leaves one of them out is another thing
         # ("Anglo-Soviet treaty" is not the "Sino-Soviet Treaty"); the documents' words then say it
         matches = [m for m in matches if fold(m.form) == fold(q) or _covers(q, m.form)]
     if not matches:
-        for retry in _rewrites(q):
-            matches = [m for m in fb.names.match(retry, allowed=allowed) if m.score >= ACCEPT]
+        plain = _rewrites(q)
+        for retry in _rewrites(q, fb):
+            # a reading in the documents' words must be a name they write, not a guess near one
+            matches = [m for m in fb.names.match(retry, allowed=allowed) if m.score >= (ACCEPT if retry in plain else WITHIN)]
             if matches:
                 interpreted["read_as"] = retry
                 break
