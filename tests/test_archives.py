@@ -1804,3 +1804,85 @@ def test_a_thing_asked_in_other_words_than_the_documents(tmp_path: Any) -> None:
     tungan = answers(db, "what", "Dungan army")
     assert tungan and tungan[0]["name"] == "Tungan army"
     assert answers(db, "what", "khanate of Zzyzx") == []
+
+
+@pytest.mark.parametrize("query,value", [
+    ("when was Haji Niyaz chosen chairman", "1933-11-12"),  # the span's beginning
+    ("end of the Kashgar government of Haji Niyaz", "1934-02-06"),  # its end
+    ("Haji Niyaz chairman", "1933-11-12/1934-02-06"),  # neither asked: the span as stated
+])
+def test_a_beginning_or_an_end_asked_of_a_span(tmp_path: Any, query: str, value: str) -> None:
+    text = ("The Kashgar government was headed by Haji Niyaz from November 12, 1933 to February 6, 1934, "
+            "when the Tungan troops entered the city.\n")
+    got = answers(built(tmp_path, text), "when", query)
+    assert got and got[0]["date"]["value"] == value
+    if value != "1933-11-12/1934-02-06":
+        assert got[0]["date"]["how"] == "derived" and "1933-11-12/1934-02-06" in got[0]["date"]["anchor"]
+
+
+def test_a_span_in_brackets_is_not_cut_for_a_beginning(tmp_path: Any) -> None:
+    text = "Haji Niyaz (1889 – 1941) was chosen chairman of the Kashgar government in November 1933.\n"
+    got = answers(built(tmp_path, text), "when", "Haji Niyaz chosen chairman")
+    assert got and "1889" not in got[0]["date"]["value"]
+
+
+@pytest.mark.parametrize("query,name", [
+    ("Consul General Harland", "Walter Harland"),  # a title the documents never write before him
+    ("Colonel Harland", "Walter Harland"),
+])
+def test_a_title_in_the_query_is_no_part_of_the_name(tmp_path: Any, query: str, name: str) -> None:
+    text = ("Walter Harland reached Kashgar in May 1938. Consul General Petrov received him there.\n\n"
+            "Harland left in June.\n")
+    got = answers(built(tmp_path, text), "who", query)
+    assert got and got[0]["name"] == name
+
+
+def test_a_wade_giles_name_without_its_apostrophe_may_be_either(tmp_path: Any) -> None:
+    """"Shih-chi" may be "Shih-ch'i" (Shiqi) with its apostrophe dropped: both are offered, the
+    one the documents say more of first."""
+    text = ("Sheng Shiqi commanded the brigade in 1941. Sheng Shiqi was killed in March 1942. "
+            "Sheng Shiqi had trained in Moscow.\n\nHis brother Sheng Shiji was in the room.\n")
+    got = answers(built(tmp_path, text), "who", "Sheng Shih-chi")
+    assert [r["name"] for r in got][:2] == ["Sheng Shiqi", "Sheng Shiji"]
+
+
+@pytest.mark.parametrize("name,readings", [
+    ("Sheng Shih-chi", ["Sheng Shih-ch'i"]),
+    ("Chang Chih-chung", ["Ch'ang Chih-chung", "Chang Ch'ih-chung", "Chang Chih-ch'ung"]),
+    ("Kashgar", []),  # no Chinese syllables
+    ("Sheng Shih-ch'i", []),  # the apostrophe is there
+])
+def test_dropped_apostrophes(name: str, readings: list[str]) -> None:
+    from etr.text.romanise import dropped_apostrophes
+
+    assert dropped_apostrophes(name) == readings
+
+
+def test_a_thing_named_by_its_one_telling_word(tmp_path: Any) -> None:
+    text = ("The Eurasia Aviation Corporation moved its office from Sian to Lanchow in 1937.\n\n"
+            "The Sino-Soviet Aviation Company flew from Hami to Alma-Ata.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "what", "Eurasia airline")
+    assert [r["name"] for r in got] == ["Eurasia Aviation Corporation"]
+    assert answers(db, "what", "Zzyzx airline") == []  # no word of the query names anything
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("The caravan went over the passes to Osh in Andijan.", "Andijan", "place"),
+    ("They stayed near Ferghana in Marghilan.", "Marghilan", "place"),
+    ("The letter from Ehmetjan arrived.", "Ehmetjan", "person"),  # "from": a person's letter too
+])
+def test_a_name_ending_like_a_person_s_after_in_is_a_place(sentence: str, name: str, kind: str) -> None:
+    got = {u.text: u.type for u in found_in(sentence)}
+    assert got.get(name) == kind
+
+
+def test_officially_names_the_thing_in_full(tmp_path: Any) -> None:
+    """"..., officially the Turkic Islamic Republic of East Turkestan (TIRET)": the people's word
+    the registered name was found without belongs to the name the text gives."""
+    text = ("The First East Turkestan Republic, officially the Turkic Islamic Republic of East Turkestan (TIRET), "
+            "was proclaimed at Kashgar in November 1933.\n")
+    got = answers(built(tmp_path, text), "what", "TIRET")[0]
+    assert got["name"] == "First East Turkestan Republic"
+    assert "Turkic Islamic Republic of East Turkestan" in got["aliases"]
+    assert "Turkic" not in got["aliases"]

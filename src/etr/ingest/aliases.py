@@ -56,6 +56,7 @@ def _cues() -> dict[str, Any]:
 
 ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
+_LEAD = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]*\s+){1,2}$")  # capitalised words just before a name
 
 
 def acronym_of(name: str) -> str:
@@ -109,7 +110,16 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
         for i, (a2, b2, k2) in enumerate(names[n + 1 : n + 3], n + 1):
             if a2 < b1:
                 continue
+            for a3, b3, k3 in names[i + 1 : i + 3]:
+                if a3 == b2 + 1 and text[b2] == " ":  # "Turkic" + "Islamic Republic of East Turkestan": one name
+                    b2, k2 = b3, k3
             got = _said(text, b1, a2, b2, end, k1, k2, text[a1:b1])
+            lead = _LEAD.search(text, b1, a2)
+            if got is None and lead is not None and lead.start() > b1:
+                # "..., officially the Turkic Islamic Republic of East Turkestan": a word the name
+                # was found without ("Turkic", a people's) is the alias's first
+                got = _said(text, b1, lead.start(), b2, end, k1, k2, text[a1:b1])
+                a2 = lead.start() if got is not None else a2
             if got is not None:
                 out.append(Alias(a1, b1, a2, b2, text[a2:b2], got, start, end))
                 prev = b2

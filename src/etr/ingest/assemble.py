@@ -491,6 +491,9 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         writer = _writer(text, placed, per_sentence, identities) if placed else None
         sender, addressee = _from_to(text, placed, per_sentence, entries, extra) if placed else (None, None)
         writer = writer if writer is not None else sender
+        if placed:
+            for form, j in _longer_alias(analysis.aliases, per_sentence):
+                ent_spellings[j][form] += 1  # "officially the Turkic Islamic Republic of East Turkestan"
         by = archival.author(text) if placed else None  # "the author's service": the book's or the byline's
         author = _named_at(by.start, by.end, placed, per_sentence) if by is not None else None
         subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
@@ -1127,6 +1130,22 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
     if j is not None and head.office:
         identities.is_writer(j, head.office)
     return j
+
+
+def _longer_alias(said: list[Alias], mentions: list[list[Mention]]) -> list[tuple[str, int]]:
+    """The names an alias statement gives a registered entity in full where its mention is only a
+    part of them ("officially the Turkic Islamic Republic of East Turkestan", found as the
+    registered "Islamic Republic of East Turkestan"): (the name as written, the entity)."""
+    spans = {(m.start, m.end): m.entity for found in mentions for m in found if m.entity is not None}
+    out = []
+    for a in said:
+        first = spans.get((a.first_start, a.first_end))
+        if first is None or (a.second_start, a.second_end) in spans:
+            continue
+        inside = {j for (s, e), j in spans.items() if a.second_start <= s and e == a.second_end}
+        if inside == {first}:
+            out.append((display(a.second), first))
+    return out
 
 
 def _named_at(start: int, end: int, placed: list[list[tuple[Unknown, int, str]]],

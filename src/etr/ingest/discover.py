@@ -199,6 +199,9 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
 
 
 CHINESE_PLACE = "a name of Chinese syllables, as towns are named"
+_ENDING = "a person's name ending"
+# words that put what follows in a place, which no person is ("in Andijan", not "from Ehmetjan")
+_AT_A_PLACE = re.compile(r"(?:^|[^\w])(?:in|at|near|via|into|outside|(?:city|town|district|province) of|arrived (?:in|at))\s+$")
 _DOCTRINE = re.compile(r"(?:ism|ity|ment|ion)$")  # "Jadidism was born in the Crimea": an idea, no person
 _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
@@ -295,7 +298,7 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
     if 2 <= len(real) <= 3 and word_key(real[0]) in r["surnames"] and all(_chinese_syllables(w) for w in real):
         return "person", "a Chinese surname and given name"
     if any(r["ending"].search(w.lower()) and len(w) > 5 for w in real[-1:]):
-        return "person", "a person's name ending"
+        return "person", _ENDING
     if any(len(w) == 1 and w.isupper() for w in real[:-1]) and len(real) >= 2:
         return "person", "an initial"  # "Robert B. Dreesen", "J. Hall Paxton"
     if len(real) == 1 and chinese_syllables(real[0]) >= 2 and word_key(real[0]) not in r["surnames"]:
@@ -788,6 +791,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 16) : s]) \
             and not _DOCTRINE.search(phrase):  # "fled to Islam"
         kind, why = "place", "after a word for a place"
+    if (kind == "person" and why == _ENDING and len(real) == 1 and not possessive
+            and _AT_A_PLACE.search(text[max(start, s - 16) : s])):
+        kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
     if kind == "unknown" and r["verb_after"].match(after):
         kind, why = "person", "before a verb of persons"
     elif ((kind == "unknown" or (kind == "place" and why == CHINESE_PLACE)) and _BORN_AFTER.match(after)

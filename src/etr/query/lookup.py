@@ -142,6 +142,48 @@ def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     return [], ""
 
 
+def _by_its_word(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
+    """The thing a query names by one of its words that only its names hold ("Eurasia airline":
+    the "Eurasia Aviation Corporation", written also "Eurasia Aviation Co"), when the rest of the
+    query describes it in other words; [] when no word is that telling, or two words point to
+    different things."""
+    from etr.rules import load
+
+    kinds = {fold(w) for words in load("names")["kinds"].values() for w in words}  # "khanate", "army": no name
+    picked: set[int] | None = None
+    forms: dict[int, str] = {}
+    for w in fold(q).split():
+        if len(w) < 4 or w in GENERIC or w in _SMALL or w in kinds:
+            continue
+        named = {e.entity for e in fb.names.by_word.get(w, [])}
+        if not named or len(named) > BY_WORD or not all(allowed[i] for i in named):
+            continue
+        if picked is not None and not picked & named:
+            return []  # two words, two things: the query says which by neither
+        picked = named if picked is None else picked & named
+        for e in fb.names.by_word[w]:
+            forms.setdefault(e.entity, e.form)
+    return [Match(i, ACCEPT, forms[i], "name") for i in sorted(picked or ())]
+
+
+BY_WORD = 3  # a word of at most this many things' names is telling enough to name them
+
+
+def _untitled(q: str) -> str:
+    """The query without the title or rank it opens with ("Consul General Josselyn": "Josselyn"),
+    or "" when it opens with none (the titles are data: rules/names.toml [titles])."""
+    words = q.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return ""
+    from etr.rules import load
+
+    titles = {fold(t) for t in load("names")["titles"]["before"]}
+    for n in range(len(words) - 1, 0, -1):
+        if fold(" ".join(words[:n])) in titles:
+            return " ".join(words[n:])
+    return ""
+
+
 _INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s*)+)(?P<surname>[A-Z][\w'’-]+)$")
 
 
@@ -178,6 +220,13 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         interpreted["read_as"] = matches[0].form
     else:
         matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= ACCEPT]
+    if (not matches or matches[0].score < WITHIN) and (bare := _untitled(q)):
+        # "Consul General Josselyn": the man the documents call Josselyn, not a near miss of
+        # another "Consul General ..."
+        named = [m for m in fb.names.match(bare, allowed=allowed, exact_wins=True) if m.score >= WITHIN]
+        if named:
+            matches = named
+            interpreted["read_as"] = bare
     if types is not None and types >= WHAT_TYPES:
         # a thing is asked for by its words: a name that leaves one of them out is another thing
         # ("Anglo-Soviet treaty" is not the "Sino-Soviet Treaty"); the documents' words then say it
@@ -218,6 +267,10 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["note"] = "no entity of that name; what the documents say of it in their own words"
             interpreted["ambiguous"] = False
             return [thing], interpreted
+        matches = _by_its_word(fb, q, allowed)  # "Eurasia airline": the one thing named "Eurasia ..."
+        if matches:
+            interpreted["read_as"] = matches[0].form
+            interpreted["note"] = "no name of those words; what is named with a word of the query no other name holds"
     if not matches:
         raise NotFound(f"no match for {q!r}" + suggest(fb, q))
     top = matches[0].score

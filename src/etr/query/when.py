@@ -151,7 +151,7 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     picked = picked[:limit]
     outs.update(named_out)
     end = 1 if wanted & DEATH_TERMS else 0 if wanted & BIRTH_TERMS else None
-    term_end = 0 if wanted & TOOK_OFFICE else 1 if wanted & LEFT_OFFICE else None
+    term_end = 0 if wanted & BEGAN and not wanted & ENDED else 1 if wanted & ENDED and not wanted & BEGAN else None
     return [with_score(_one_end(got, end) if end is not None else _term_end(got, term_end) if term_end is not None
                        else dict(got), score)
             for score, evid in picked if (got := outs.get(evid)) is not None]
@@ -165,17 +165,27 @@ BIRTH_TERMS = {"born", "birth"}
 
 TOOK_OFFICE = {"becam", "assum", "inaugurat", "swear"}  # the terms of "became", "appointed", "assumed" ...
 LEFT_OFFICE = {"remov", "resign", "retir"}  # ... and of "removed", "dismissed", "resigned", "retired"
+# a beginning or an end asked for, of anything that lasted: "chosen", "founded", "began"; "end",
+# "fall", "dissolved"
+BEGAN = TOOK_OFFICE | {"choos", "select", "establish", "begin", "began", "start", "declar", "outbreak"}
+ENDED = LEFT_OFFICE | {"end", "fall", "collaps", "dissolv", "abolish", "overthrow", "surrend"}
 TERM_LINE = re.compile(r"\b(?:In office|Term Start|Term End|Term\d*:|Assumed office)")
 
 
 def _term_end(out: dict[str, Any], end: int) -> dict[str, Any]:
-    """An office's term as an infobox gives it ("Governor of Qinghai / In office / 5 Mar 1938 – 5 Sep
-    1949"), as the answer to "when did he become governor" (end 0) or "when was he removed" (end
-    1): that end of the term, derived from it, which stays the anchor; any other event as it is."""
+    """A span the sources give ("Governor of Qinghai / In office / 5 Mar 1938 – 5 Sep 1949", "from
+    November 12, 1933 to February 6, 1934"), as the answer to "when did he become governor", "when
+    was it founded" (end 0) or "when was he removed", "the end of the khanate" (end 1): that end
+    of the span, derived from it, which stays the anchor. A span in brackets (a life's, or an
+    aside's) and any other event as it is."""
     d = out["date"]
     parts = d["value"].split("/")
-    if len(parts) != 2 or TERM_LINE.search(out["text"]) is None:
+    if len(parts) != 2:
         return dict(out)
+    if TERM_LINE.search(out["text"]) is None:
+        at = out["text"].find(d["text"])
+        if at < 0 or _IN_BRACKETS.search(out["text"][max(0, at - 60) : at]):
+            return dict(out)
     return _derived(out, parts[end])
 
 

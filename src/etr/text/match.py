@@ -103,10 +103,12 @@ class NameIndex:
         for e in self.by_form.get(q, []):
             offer(e, 100.0)
         if not best:  # the same name in another romanisation or script: "Liu Zerong", "盛世才"
-            from etr.text.romanise import key
+            from etr.text.romanise import dropped_apostrophes, key
 
-            for e in self.by_key.get(key(query), []):
-                offer(e, SAME_KEY)
+            # and with an apostrophe the query may have dropped: "Sheng Shih-chi" is Shiji or Shiqi
+            for k in dict.fromkeys([key(query), *(key(v) for v in dropped_apostrophes(query))]):
+                for e in self.by_key.get(k, []):
+                    offer(e, SAME_KEY)
         if len(q) >= 3 and " " not in q:
             for e in self.by_word.get(q, []):
                 offer(e, 92.0)

@@ -192,6 +192,24 @@ def key(name: str) -> str:
     return "".join(word_key(w) for w in words)
 
 
+_CH = re.compile(r"(?<![\w'’])(?:(?<=-)|(?<=\b))[Cc]h(?=[aeiouü])(?!['’])")
+
+
+def dropped_apostrophes(name: str, most: int = 3) -> list[str]:
+    """The readings of a Wade-Giles name whose apostrophes may have been dropped, as they often
+    were: "Shih-chi" may be "Shih-ch'i" (pinyin Shiqi) as well as Shiji. Only the words made of
+    Chinese syllables; at most `most` readings."""
+    out: list[str] = []
+    for w in _WORD.finditer(name):
+        word = w.group(0)
+        if not chinese_syllables(word):
+            continue
+        for m in _CH.finditer(word):
+            at = w.start() + m.end()
+            out.append(name[:at] + "'" + name[at:])
+    return out[:most]
+
+
 TURKIC_ENDINGS = frozenset({"jan", "djan", "dzhan", "zhan", "jon"})  # written apart from the name they end
 
 
