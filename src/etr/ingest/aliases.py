@@ -56,6 +56,7 @@ def _cues() -> dict[str, Any]:
 
 ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
+_REGION = re.compile(r"\b(?:Prefecture|Province|Region|County|District|Oblast|Division)$")
 _LEAD = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]*\s+){1,2}$")  # capitalised words just before a name
 
 
@@ -162,8 +163,10 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
         return None
     close = ")" if m.group("open") == "(" else "]"
     after = text[b2:end].lstrip()
-    if not after.startswith(close) and cues["glossed"].match(after) is None:
-        return None  # the bracket holds more than the name: "(Chairman, Affairs Commission)"
+    if not after.startswith(close) and (cues["glossed"].match(after) is None or _REGION.search(text[a2:b2])):
+        # the bracket holds more than the name: "(Chairman, Affairs Commission)"; or the name is
+        # of the region it lies in: "Guma (Hotan Prefecture, Chinese: ...)"
+        return None
     if m.group("cue") or m.group("open") == "[" or (k1 == k2 == "place") or (k1 in PERSONAL and k2 in PERSONAL) \
             or (k1 in TRANSLATED and k2 in TRANSLATED and _translated(first, text[a2:b2])):
         # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", a place's other name, the name

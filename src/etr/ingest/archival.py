@@ -235,17 +235,22 @@ AUTHOR = re.compile(r"\b[Tt]he\s+author(?:['’]s)?\b(?!\s+of\b)")  # "the autho
 
 
 def author(text: str) -> Signature | None:
-    """Whom a document's "the author" is: the writer its byline names, or, in a review, the
-    author of the book its first lines name ("Mountains of Tartary, by Eric Shipton. 224
-    pages")."""
-    by = byline(text)
-    if by is not None:
-        return by
-    m = _BOOK_BY.search(text, 0, HEAD_CHARS)
-    if m is None or len(m.group("name").split()) < 2:
-        return None
-    name = m.group("name").rstrip(".")
-    return Signature(name, m.start("name"), m.start("name") + len(name))
+    """Whom a document's "the author" is: in a review, the author of the book its first lines
+    name ("Mountains of Tartary, by Eric Shipton. 224 pages", a title in capitals); else the
+    writer its byline names."""
+    for m in _BOOK_BY.finditer(text, 0, HEAD_CHARS):  # a review's book first: its byline is the reviewer's
+        title = m.group(0)[: m.start("name") - m.start()].rsplit(",", 1)[0].split()
+        if (len(m.group("name").split()) < 2 or not title or title[0].lower() in _NOT_A_TITLE
+                or not all(w[:1].isupper() for w in title if w.isalpha() and w.lower() not in _TITLE_SMALL)):
+            continue  # "Translated from the Russian, by ...", "Arrested at Yarkand in the spring of 1934, by ..."
+        name = m.group("name").rstrip(".")
+        return Signature(name, m.start("name"), m.start("name") + len(name))
+    return byline(text)
+
+
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "with", "into", "over",
+                "through", "under", "by", "or", "across", "beyond", "among"}  # lower case in a title
+_NOT_A_TITLE = {"translated", "edited", "compiled", "introduced", "illustrated", "revised", "abridged", "arranged"}
 
 
 LABEL_CHARS = 24  # a source's short label, as a table column shows it

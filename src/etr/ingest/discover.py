@@ -115,6 +115,7 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
     the registered "Turfan" half of another town's name, and in "Mme. Chiang Kai-shek" the man
     only the name of his wife."""
     out = []
+    caps: bool | None = None  # whether the document prints surnames in capitals: read when first needed
     wife = _rules()["wife_before"]
     for m in mentions:
         if _COMPOUND_BEFORE.search(text, max(0, m.start - 30), m.start) or _COMPOUND_AFTER.match(text, m.end):
@@ -129,8 +130,11 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
             if (given and given.lower() not in vocab and _chinese_syllables(given)
                     and given not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
                 continue
-        if m.entity is not None and kinds[m.entity] == "person" and (" " in m.text or not m.text.isupper()):
-            m = _in_full(text, m, vocab, {x.start for x in mentions})
+        if m.entity is not None and kinds[m.entity] == "person" and " " in m.text:
+            if not m.text.isupper() and caps is None:
+                caps = _titled_capitals(text)
+            if m.text.isupper() or caps:
+                m = _in_full(text, m, vocab, {x.start for x in mentions})
         out.append(m)
     return out
 
@@ -154,6 +158,18 @@ def _in_full(text: str, m: Mention, vocab: Vocabulary, named: set[int]) -> Menti
     return m._replace(end=nxt.end(), text=text[m.start : nxt.end()])
 
 
+def _titled_capitals(text: str) -> bool:
+    """Whether a document prints surnames in capitals after a title in its prose ("Cde.
+    PROKOPYUK", "General MA"), as Soviet reports in translation do: then a registered name in
+    full followed by a word in capitals ("Alihan Tore SHAKIRJAN") is one name, where elsewhere
+    the capitals are a telegram's emphasis ("Osman Batur TODAY accepted")."""
+    for m in _TITLED_CAPS.finditer(text):
+        a, b = _line(text, m.start(), m.end())
+        if _prose(text, a, b):
+            return True
+    return False
+
+
 _COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
 _COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Kara"
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
@@ -162,6 +178,8 @@ _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’]+(?:-[A-Z]+)*(?![\w'’-])")
 _TITLE_WORD = re.compile(r"(?:Cde\.|Comrade|General|Gen\.|Marshal|Colonel|Col\.|Captain|Major|Governor|Consul|Mr\.?|Mrs\.?|Dr\.?|"
                          r"Professor|Prof\.|Father|Bishop|Commander|Admiral|Prince|Duke)\s+$")
+_TITLED_CAPS = re.compile(r"(?<![\w.])(?:Cde\.|Comrade|General|Gen\.|Marshal|Colonel|Col\.|Consul|Governor|Mr\.?)\s+"
+                          r"[A-Z][A-Z'’-]{2,}(?![\w'’-])")
 
 
 def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[str] = ()) -> bool:
@@ -201,6 +219,8 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
 CHINESE_PLACE = "a name of Chinese syllables, as towns are named"
 _ENDING = "a person's name ending"
 # words that put what follows in a place, which no person is ("in Andijan", not "from Ehmetjan")
+_TOWN_ENDINGS = ("jan", "djan", "zhan")  # "Andijan": endings of towns' names as well as of men's ("Ehmetjan")
+_PERSON_AFTER = re.compile(r",?\s+(?:who|whom|whose|he|she)\b")
 _AT_A_PLACE = re.compile(r"(?:^|[^\w])(?:in|at|near|via|into|outside|(?:city|town|district|province) of|arrived (?:in|at))\s+$")
 _DOCTRINE = re.compile(r"(?:ism|ity|ment|ion)$")  # "Jadidism was born in the Crimea": an idea, no person
 _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
@@ -791,7 +811,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 16) : s]) \
             and not _DOCTRINE.search(phrase):  # "fled to Islam"
         kind, why = "place", "after a word for a place"
-    if (kind == "person" and why == _ENDING and len(real) == 1 and not possessive
+    if (kind == "person" and why == _ENDING and len(real) == 1 and not possessive and not titled
+            and real[0].lower().endswith(_TOWN_ENDINGS) and not _PERSON_AFTER.match(after)
             and _AT_A_PLACE.search(text[max(start, s - 16) : s])):
         kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
     if kind == "unknown" and r["verb_after"].match(after):

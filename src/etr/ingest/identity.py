@@ -186,6 +186,7 @@ class Identities:
         self._touched: set[int] = set()  # entities whose kind or titles changed since settle()
         self._said: dict[str, tuple[int, str, str, int, int]] = {}  # key -> (entity, reason, where it is said)
         self._here: dict[str, tuple[int, str, str, int, int]] = {}  # the same, said for the document at hand only
+        self._people_here: set[str] = set()  # the surnames of the persons the document at hand names in full
         # registered persons known only by a title and a surname ("General Sung"), by that surname
         self._titled: dict[str, int] = {}
         self.titled_here: set[int] = set()  # of those, the ones the document at hand names so
@@ -259,6 +260,7 @@ class Identities:
         titled = set(self._titled.values())
         self.titled_here = {m.entity for found in mentions or [] for m in found if m.entity in titled}
         self._here = {}
+        self._people_here = set()
         if said:
             self._aliases(source, where, sentences, mentions or [[] for _ in sentences], said)
         # full names first, so that a surname met before its full name is still that person
@@ -281,6 +283,8 @@ class Identities:
                 if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
                     for w in surname_words(words):
                         doc_words[word_key(w)].add(whole[0])
+                        if u.type == "person":
+                            self._people_here.add(word_key(w))
         about = fold(heading).strip()
         subject: int | None = None
         for (si, ui), (i, _how) in full.items():
@@ -293,6 +297,7 @@ class Identities:
                 folded = fold(m.text)
                 for w in surname_words(folded.split()):
                     doc_words[word_key(w)].add(m.entity)
+                    self._people_here.add(word_key(w))
                 if folded == about:
                     subject = m.entity
         if subject is not None and len(about.split()) >= 2:  # an article on Ma Shaowu: "Ma" is he
@@ -308,8 +313,8 @@ class Identities:
                 if got is None:
                     continue
                 i, how = got
-                if u.type != "unknown":
-                    self.kinds[i][u.type] += 1
+                if u.type != "unknown" and not (u.why == CHINESE_PLACE and word_key(u.text) in self._people_here):
+                    self.kinds[i][u.type] += 1  # not the town a word of syllables was taken for
                 if u.title:
                     self.titles[i][u.title] += 1
                 self._touched.add(i)
@@ -368,8 +373,15 @@ class Identities:
             if a.cue == "[]":
                 # the editor's correction of what the telegram garbled, "Wash [Ward]": the name in
                 # brackets is the one meant, here
+                first_m = registered.get((a.first_start, a.first_end))
+                if (first_m is not None and first_m.entity is not None and (a.second_start, a.second_end) not in registered
+                        and self.entries[first_m.entity].type == "place"):
+                    # "Jinghe [Jing]", "Ghulja [Yining]": the registered place the editor glosses
+                    self._here[key(a.second)] = (first_m.entity, f"the editor's brackets say so ({a.second!r})",
+                                                 source, a.start, a.end)
+                    continue
                 target = entity_at(a.second_start, a.second_end)
-                if target is not None and (a.first_start, a.first_end) not in registered:
+                if target is not None and first_m is None:
                     first = by_span.get((a.first_start, a.first_end))
                     if first is not None:
                         self._here[key(first.text)] = (target, f"the editor's brackets say so ({a.second!r})",
@@ -454,6 +466,8 @@ class Identities:
         # after "Alikhan Tore SAGUNI" is he
         if u.type in ("person", "unknown") or u.why == CHINESE_PLACE:
             here = doc_words.get(wk, set())
+            if u.why == CHINESE_PLACE and wk not in self._people_here:
+                here = set()  # only a person named in full takes a town's word ("Asia" is no "Pivot of Asia")
             if len(here) == 1:
                 i = next(iter(here))
                 return i, f"{u.title + ' ' if u.title else ''}{u.text} is {self.entry(i).name}, named in full in the same document"

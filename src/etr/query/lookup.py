@@ -149,10 +149,16 @@ def _by_its_word(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     different things."""
     from etr.rules import load
 
-    kinds = {fold(w) for words in load("names")["kinds"].values() for w in words}  # "khanate", "army": no name
+    names = load("names")
+    kinds = {fold(w): k for k, words in names["kinds"].items() for w in words}  # "army": military
+    titles = {fold(t) for t in names["titles"]["before"]}
     picked: set[int] | None = None
     forms: dict[int, str] = {}
-    for w in fold(q).split():
+    words = fold(q).split()
+    if any(w in titles for w in words):
+        return []  # "Michigan professor": a person, not the university
+    said_kinds = {kinds[w] for w in words if w in kinds}  # "Kurdish army": a military body, or nothing
+    for w in words:
         if len(w) < 4 or w in GENERIC or w in _SMALL or w in kinds:
             continue
         named = {e.entity for e in fb.names.by_word.get(w, [])}
@@ -163,7 +169,8 @@ def _by_its_word(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
         picked = named if picked is None else picked & named
         for e in fb.names.by_word[w]:
             forms.setdefault(e.entity, e.form)
-    return [Match(i, ACCEPT, forms[i], "name") for i in sorted(picked or ())]
+    return [Match(i, ACCEPT, forms[i], "name") for i in sorted(picked or ())
+            if not said_kinds or fb.entities[i]["type"] in said_kinds]
 
 
 BY_WORD = 3  # a word of at most this many things' names is telling enough to name them
@@ -220,13 +227,17 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         interpreted["read_as"] = matches[0].form
     else:
         matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= ACCEPT]
-    if (not matches or matches[0].score < WITHIN) and (bare := _untitled(q)):
-        # "Consul General Josselyn": the man the documents call Josselyn, not a near miss of
-        # another "Consul General ..."
-        named = [m for m in fb.names.match(bare, allowed=allowed, exact_wins=True) if m.score >= WITHIN]
-        if named:
-            matches = named
-            interpreted["read_as"] = bare
+    if not matches or matches[0].score < WITHIN:
+        # "Consul General Josselyn", "Jing county": what the documents call Josselyn, Jing, not a
+        # near miss of another "Consul General ..." or "... County"
+        for bare in (_untitled(q), " ".join(w for w in q.split() if fold(w) not in GENERIC)):
+            if not bare or bare == q:
+                continue
+            named = [m for m in fb.names.match(bare, allowed=allowed, exact_wins=True) if m.score >= WITHIN]
+            if named:
+                matches = named
+                interpreted["read_as"] = bare
+                break
     if types is not None and types >= WHAT_TYPES:
         # a thing is asked for by its words: a name that leaves one of them out is another thing
         # ("Anglo-Soviet treaty" is not the "Sino-Soviet Treaty"); the documents' words then say it

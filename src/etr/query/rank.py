@@ -68,6 +68,8 @@ def query_entities(fb: FactBase, q: str) -> tuple[dict[str, tuple[float, list[st
 
 
 ROLE_HOLDERS = 5  # an office many hold names none of them
+NEAR_FORM = 0.6  # what another form of a query's word counts for, against the word itself
+NEAR = "~"  # marks such a form among a sentence's terms
 _ROLES: dict[int, dict[str, list[str]]] = {}
 
 
@@ -113,6 +115,24 @@ def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
                     tf[rid] = {t: 1}
                 else:
                     d[t] = d.get(t, 0) + 1
+    # a word of the query the stemmer left apart from the documents' form of it ("emigres",
+    # "emigrants"): the other form counts, at its own rarity and for less, in sentences without
+    # the query's own (as a term of its own, "~emigrant")
+    near = {t: others for t in qt if (others := ix.near_terms(t))}
+    forms: list[str] = []
+    if near:
+        more = ix.postings({u for others in near.values() for u in others})
+        for t, others in near.items():
+            for u in others:
+                if u not in more or (t in post and more[u][0] > post[t][0]):
+                    continue  # a form commoner than the word itself is mostly another word ("governor")
+                alt = NEAR + u
+                forms.append(alt)
+                idf[alt] = NEAR_FORM * ix.idf_of(more[u][0])
+                for rid in more[u][1]:
+                    d = tf.setdefault(rid, {})
+                    if t not in d:
+                        d[alt] = d.get(alt, 0) + 1
     linked: dict[str, set[int]] = {}
     for eid in list(qents):
         if eid in fb.entity_index:
@@ -143,7 +163,7 @@ def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
     for rid in sorted(cands):
         f_of = tf.get(rid, empty)
         norm = 1.2 * (0.25 + 0.75 * (lengths[rid] or 1) / avg)
-        score = bm25(qt, rid, f_of, norm)
+        score = bm25(qt, rid, f_of, norm) + (bm25(forms, rid, f_of, norm) if forms else 0.0)
         # a name the query uses counts in full where the sentence names the entity (even by a
         # pronoun or another spelling), else by the words the sentence shares with it
         per_gram: dict[tuple[str, ...], float] = {}

@@ -168,7 +168,8 @@ LEFT_OFFICE = {"remov", "resign", "retir"}  # ... and of "removed", "dismissed",
 # a beginning or an end asked for, of anything that lasted: "chosen", "founded", "began"; "end",
 # "fall", "dissolved"
 BEGAN = TOOK_OFFICE | {"choos", "select", "establish", "begin", "began", "start", "declar", "outbreak"}
-ENDED = LEFT_OFFICE | {"end", "fall", "collaps", "dissolv", "abolish", "overthrow", "surrend"}
+ENDED = LEFT_OFFICE | {"end", "collaps", "dissolv", "abolish", "overthrow", "surrend"}  # not "fall": autumn too
+_WRITTEN_SPAN = re.compile(r"^(?!between\b).*(?:\bto\b|\buntil\b|\btill\b|[-–—])", re.I)  # "from X to Y", "1933–1934"
 TERM_LINE = re.compile(r"\b(?:In office|Term Start|Term End|Term\d*:|Assumed office)")
 
 
@@ -180,8 +181,8 @@ def _term_end(out: dict[str, Any], end: int) -> dict[str, Any]:
     aside's) and any other event as it is."""
     d = out["date"]
     parts = d["value"].split("/")
-    if len(parts) != 2:
-        return dict(out)
+    if len(parts) != 2 or d.get("mod") or d.get("how") not in ("explicit", "context") or not _WRITTEN_SPAN.search(d["text"]):
+        return dict(out)  # "by this time" (1946/1947, before): a window, not a span with two ends
     if TERM_LINE.search(out["text"]) is None:
         at = out["text"].find(d["text"])
         if at < 0 or _IN_BRACKETS.search(out["text"][max(0, at - 60) : at]):

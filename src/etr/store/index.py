@@ -423,6 +423,21 @@ class Index:
                 got[term] = (df, _ints(rids, self.n))
         return got
 
+    def near_terms(self, term: str, longer: int = 3, shortest: int = 5) -> list[str]:
+        """The index's terms that are `term` with a few letters more or less at its end ("emigr":
+        "emigrant"; "emigrant": "emigr"), none shorter than `shortest`: the same word where the
+        stemmer left two forms of it apart."""
+        if len(term) < shortest:
+            return []
+        got = [t for (t,) in self.con.execute(
+            "SELECT term FROM postings WHERE term > ? AND term < ? AND length(term) <= ?",
+            (term, term + "\uffff", len(term) + longer))]
+        shorter = [term[:k] for k in range(max(shortest, len(term) - longer), len(term))]
+        if shorter:
+            got += [t for (t,) in self.con.execute(
+                f"SELECT term FROM postings WHERE term IN ({','.join('?' * len(shorter))})", shorter)]
+        return got
+
     def idf(self, words: Iterable[str]) -> dict[str, float]:
         ws = list(set(words))
         got: dict[str, int] = {}
