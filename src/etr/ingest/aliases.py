@@ -57,6 +57,7 @@ def _cues() -> dict[str, Any]:
 ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
 _REGION = re.compile(r"\b(?:Prefecture|Province|Region|County|District|Oblast|Division)$")
+LEAD_CHARS = 40  # how far before a name its capitalised lead words are looked for
 _LEAD = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]*\s+){1,2}$")  # capitalised words just before a name
 
 
@@ -115,8 +116,8 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
                 if a3 == b2 + 1 and text[b2] == " ":  # "Turkic" + "Islamic Republic of East Turkestan": one name
                     b2, k2 = b3, k3
             got = _said(text, b1, a2, b2, end, k1, k2, text[a1:b1])
-            lead = _LEAD.search(text, b1, a2)
-            if got is None and lead is not None and lead.start() > b1:
+            lead = _LEAD.search(text, max(b1, a2 - LEAD_CHARS), a2) if got is None else None
+            if lead is not None and lead.start() > b1:
                 # "..., officially the Turkic Islamic Republic of East Turkestan": a word the name
                 # was found without ("Turkic", a people's) is the alias's first
                 got = _said(text, b1, lead.start(), b2, end, k1, k2, text[a1:b1])

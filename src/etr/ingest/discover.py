@@ -158,6 +158,7 @@ def _in_full(text: str, m: Mention, vocab: Vocabulary, named: set[int]) -> Menti
     return m._replace(end=nxt.end(), text=text[m.start : nxt.end()])
 
 
+@lru_cache(maxsize=8)  # asked for each sentence of a document: read once per document
 def _titled_capitals(text: str) -> bool:
     """Whether a document prints surnames in capitals after a title in its prose ("Cde.
     PROKOPYUK", "General MA"), as Soviet reports in translation do: then a registered name in

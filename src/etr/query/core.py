@@ -208,6 +208,19 @@ class FactBase:
                 "text": s["text"], "entities": [self.entity_ref(x) for x in s["entities"]],
                 "citations": [cit, dict(cit, start=d["start"], end=d["end"], quote=d["text"])]}
 
+    def other_words(self, word: str) -> list[str]:
+        """The other one-word names the documents give what `word` alone names ("Dungan": Tungan,
+        Hui; "Hami": Kumul), folded; [] when the word names nothing or several things."""
+        from etr.text.fold import fold
+
+        w = fold(word)
+        named = {e.entity for e in self.names.by_form.get(w, []) if " " not in e.folded}
+        if len(named) != 1:
+            return []
+        e = self.entities[named.pop()]
+        out = [fold(f) for f in [e["name"], *e["forms"], *e.get("aliases", [])] if " " not in f.strip()]
+        return [x for x in dict.fromkeys(out) if x != w and x.isalpha()][:OTHER_WORDS]
+
     def registry_dated(self, e: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         """(id, output) of the events stated where the registry entry `e` cites its dates."""
         found = []
@@ -220,3 +233,4 @@ class FactBase:
         return found
 
 
+OTHER_WORDS = 6  # at most this many other names tried for one word of a query (FactBase.other_words)

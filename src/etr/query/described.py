@@ -51,12 +51,10 @@ def _runs(words: list[str]) -> list[list[str]]:
 def described(fb: FactBase, query: str) -> dict[str, Any] | None:
     """The profile of the thing `query` describes, from the sentences that write it; None when no
     sentence does."""
-    from etr.query.lookup import other_words
-
     words = _WORD.findall(query)
     best: tuple[float, list[tuple[dict[str, Any], str, str]]] | None = None
     size = 0
-    others = {w: other_words(fb, w) for w in words if len(w) >= 3 and fold(w) not in STOP}
+    others = {w: fb.other_words(w) for w in words if len(w) >= 3 and fold(w) not in STOP}
     for run in _runs(words):
         if best is not None and len(run) < size:
             break  # the longest runs the documents write, and of those the one of rarest words

@@ -42,21 +42,6 @@ GENERIC = {"area", "region", "city", "town", "village", "district", "districts",
            "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal"}
 
 
-OTHER_WORDS = 6  # at most this many other names tried for one word of a query
-
-
-def other_words(fb: FactBase, word: str) -> list[str]:
-    """The other one-word names the documents give what `word` alone names ("Dungan": Tungan,
-    Hui; "Hami": Kumul), folded; [] when the word names nothing or several things."""
-    w = fold(word)
-    named = {e.entity for e in fb.names.by_form.get(w, []) if " " not in e.folded}
-    if len(named) != 1:
-        return []
-    e = fb.entities[named.pop()]
-    out = [fold(f) for f in [e["name"], *e["forms"], *e.get("aliases", [])] if " " not in f.strip()]
-    return [x for x in dict.fromkeys(out) if x != w and x.isalpha()][:OTHER_WORDS]
-
-
 _OF = re.compile(r"^(?:the\s+)?(?P<kind>[^\W\d_]+)\s+of\s+(?:the\s+)?(?P<name>[^\W\d_][\w'’-]*)$", re.I)
 
 
@@ -69,7 +54,7 @@ def _respelled(fb: FactBase, q: str) -> list[str]:
     out = [base] if m else []
     words = base.split()
     for i, w in enumerate(words):
-        for other in other_words(fb, w) if len(w) >= 3 and fold(w) not in GENERIC else []:
+        for other in fb.other_words(w) if len(w) >= 3 and fold(w) not in GENERIC else []:
             out.append(" ".join([*words[:i], other, *words[i + 1:]]))
     return out
 
