@@ -1777,6 +1777,11 @@ def test_the_author_is_the_reviewed_book_s(tmp_path: Any) -> None:
     ("By Peter Fleming.", "Peter Fleming"),
     ("Kashgar Taken, by Ma.", None),  # one word: no book's author
     ("The road was closed by Ma Chung-ying's troops.", None),  # no comma before "by": a sentence
+    # the third reading's misfires
+    ("TURKESTAN SOLO\nBy Peter Fleming. (World Copyright Reserved.)\n\nTurkestan Solo, by Ella Maillart. 320 pages.",
+     "Ella Maillart"),  # the reviewed book's author, not the reviewer
+    ("Arrested at Yarkand in the spring of 1934, by Ma Hushan.", None),  # a sentence, not a title
+    ("Translated from the Russian, by Charles Kraus.", None),  # a translator
 ])
 def test_whom_the_author_is(head: str, author: str | None) -> None:
     from etr.ingest.archival import author as author_of
@@ -1946,19 +1951,6 @@ def test_third_reading_a_telling_word_needs_the_rest_to_fit(tmp_path: Any, query
             "He studied at the University of Michigan before the war.\n")
     db = built(tmp_path, text)
     assert answers(db, "what", query) == [] or answers(db, "what", query)[0]["type"] == "thing"
-
-
-@pytest.mark.parametrize("head,author", [
-    ("TURKESTAN SOLO\nBy Peter Fleming. (World Copyright Reserved.)\n\nTurkestan Solo, by Ella Maillart. 320 pages.",
-     "Ella Maillart"),  # the reviewed book's author, not the reviewer
-    ("Arrested at Yarkand in the spring of 1934, by Ma Hushan.", None),  # a sentence, not a title
-    ("Translated from the Russian, by Charles Kraus.", None),  # a translator
-])
-def test_third_reading_whom_the_author_is(head: str, author: str | None) -> None:
-    from etr.ingest.archival import author as author_of
-
-    got = author_of(head + "\n\nThe author went to Kashgar.\n")
-    assert (got.name if got else None) == author
 
 
 def test_third_reading_a_region_glossed_in_brackets_is_no_alias() -> None:

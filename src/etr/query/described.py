@@ -64,14 +64,14 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
         sets: list[set[int]] = []
         rarity = 0.0
         for alts in spellings:
-            if not any(terms(alt) for alt in alts):
+            weighed = [weighty for alt in alts if (weighty := terms(alt))]
+            if not weighed:
                 continue  # a small word ("of")
             here: set[int] = set()
             rare = 0.0
-            for alt in alts:
-                weighty = terms(alt)
-                post = fb.ix.postings(weighty) if weighty else {}
-                if weighty and len(post) == len(set(weighty)):  # every word of it in some sentence
+            for weighty in weighed:
+                post = fb.ix.postings(weighty)
+                if len(post) == len(set(weighty)):  # every word of it in some sentence
                     here |= set.intersection(*(set(r) for _df, r in post.values()))
                     rare = max(rare, sum(fb.ix.idf_of(df) for df, _r in post.values()))
             sets.append(here)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etr.errors import NotFound
 from etr.query.core import FactBase, clean_query
@@ -59,10 +60,9 @@ def _respelled(fb: FactBase, q: str) -> list[str]:
     return out
 
 
-def _rewrites(q: str, fb: FactBase | None = None) -> list[str]:
+def _rewrites(q: str) -> list[str]:
     """Other readings of a name that found nothing: as copied with its gloss ("Ghulja (Yining)",
-    "Alma-Ata, Kazakhstan", "Nilka 尼勒克镇") each part alone, synonyms, generic words dropped,
-    and (with `fb`) in the documents' words (`_respelled`)."""
+    "Alma-Ata, Kazakhstan", "Nilka 尼勒克镇") each part alone, synonyms, generic words dropped."""
     out = []
     latin, han = "A-Za-z\u00c0-\u024f", "\u3400-\u9fff"
     parts = [x.strip() for x in re.split(rf"[(),;/]|(?<=[{latin}])\s*(?=[{han}])|(?<=[{han}])\s*(?=[{latin}])", q)]
@@ -73,8 +73,6 @@ def _rewrites(q: str, fb: FactBase | None = None) -> list[str]:
     bare = " ".join(w for w in fold(q).split() if w not in GENERIC)
     if bare and bare != fold(q):
         out.append(bare)
-    if fb is not None and len(q.split()) >= 2:
-        out += _respelled(fb, q)
     return out
 
 
@@ -132,11 +130,7 @@ def _by_its_word(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     the "Eurasia Aviation Corporation", written also "Eurasia Aviation Co"), when the rest of the
     query describes it in other words; [] when no word is that telling, or two words point to
     different things."""
-    from etr.rules import load
-
-    names = load("names")
-    kinds = {fold(w): k for k, words in names["kinds"].items() for w in words}  # "army": military
-    titles = {fold(t) for t in names["titles"]["before"]}
+    kinds, titles = _kinds(), _titles()
     picked: set[int] | None = None
     forms: dict[int, str] = {}
     words = fold(q).split()
@@ -167,13 +161,27 @@ def _untitled(q: str) -> str:
     words = q.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return ""
-    from etr.rules import load
-
-    titles = {fold(t) for t in load("names")["titles"]["before"]}
+    titles = _titles()
     for n in range(len(words) - 1, 0, -1):
         if fold(" ".join(words[:n])) in titles:
             return " ".join(words[n:])
     return ""
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """The titles and ranks a name may open with, folded (rules/names.toml [titles])."""
+    from etr.rules import load
+
+    return frozenset(fold(t) for t in load("names")["titles"]["before"])
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """A name's last word, folded -> the kind it says ("army": military; rules/names.toml [kinds])."""
+    from etr.rules import load
+
+    return {fold(w): k for k, words in load("names")["kinds"].items() for w in words}
 
 
 _INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s*)+)(?P<surname>[A-Z][\w'’-]+)$")
@@ -182,9 +190,11 @@ _INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s*)+)(?P<surname>[A-Z][\w'�
 def _initialled(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     """A name asked by initials and surname ("E. Shipton", "A. D. Barnett"): the people of that
     surname whose name in some document has given names of those initials ("Eric Shipton"), found
-    as persons or as names of no known kind (initials and a surname name a person)."""
+    as persons or as names of no known kind (initials and a surname name a person); [] when the
+    query is not so written."""
     m = _INITIALLED.match(q)
-    assert m is not None
+    if m is None:
+        return []
     initials = [c.lower() for c in re.findall(r"[A-Z]", m.group("initials"))]
     surname = fold(m.group("surname"))
     out = []
@@ -207,7 +217,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     q = clean_query(query)
     allowed = [types is None or e["type"] in types for e in fb.entities]
     interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
-    matches = _initialled(fb, q, allowed) if _INITIALLED.match(q) else []
+    matches = _initialled(fb, q, allowed)
     if matches:
         interpreted["read_as"] = matches[0].form
     else:
@@ -229,7 +239,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         matches = [m for m in matches if fold(m.form) == fold(q) or _covers(q, m.form)]
     if not matches:
         plain = _rewrites(q)
-        for retry in _rewrites(q, fb):
+        for retry in [*plain, *(_respelled(fb, q) if len(q.split()) >= 2 else [])]:
             # a reading in the documents' words must be a name they write, not a guess near one
             matches = [m for m in fb.names.match(retry, allowed=allowed) if m.score >= (ACCEPT if retry in plain else WITHIN)]
             if matches:
