@@ -1966,3 +1966,25 @@ def test_third_reading_a_word_of_syllables_is_no_part_of_a_book_s_name(tmp_path:
             "Sinkiang will decide the balance of power in Asia.\n")
     got = answers(built(tmp_path, text), "where", "Asia")
     assert got and got[0]["name"] != "Pivot of Asia"
+
+
+def test_search_reads_what_the_answer_s_document_is_about(tmp_path: Any) -> None:
+    """A word the answer leaves out counts a little where its document has it: the memoir's
+    traveller is named once, the sentence that answers says only who ruled the oasis. Two
+    sentences alike but for their documents: the one in the traveller's memoir answers."""
+    from conftest import cli
+
+    report = tmp_path / "a_report.txt"
+    report.write_text("The caravan came from Kansu in 1931.\n\nThe old khan ruled over the little that was left of "
+                      "Hami and the villages around it.\n", encoding="utf-8")
+    memoir = tmp_path / "memoir.txt"
+    memoir.write_text("Sven Hedin reached the oasis with his lorries in February 1934.\n\n"
+                      "The camels had gone ahead.\n\nThe old prince ruled over the little that was left "
+                      "of Hami and the villages around it.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(report), str(memoir), "--out", str(out)).exit_code == 0
+    def order(query: str) -> list[str]:
+        return [r["text"][:14] for r in answers(out, "search", query) if r["text"].startswith("The old")]
+
+    assert order("who ruled Hami when Hedin arrived") == ["The old prince", "The old khan r"]
+    assert order("who ruled Hami") == ["The old khan r", "The old prince"]  # nothing left out: the sentences alone

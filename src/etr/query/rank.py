@@ -68,6 +68,7 @@ def query_entities(fb: FactBase, q: str) -> tuple[dict[str, tuple[float, list[st
 
 
 ROLE_HOLDERS = 5  # an office many hold names none of them
+DOCUMENT = 0.2  # what a word of the query counts for when the sentence's document has it and the sentence does not
 NEAR_FORM = 0.6  # what another form of a query's word counts for, against the word itself
 NEAR = "~"  # marks such a form among a sentence's terms
 _ROLES: dict[int, dict[str, list[str]]] = {}
@@ -91,10 +92,15 @@ def _roles(fb: FactBase) -> dict[str, list[str]]:
     return got
 
 
-def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
+def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple[float, int]]:
     """(score, sentence row id) of every sentence that shares a word or an entity with q,
     best first. Works on the index's postings and per-sentence arrays only: no sentence is
-    read until the caller knows which ones it shows."""
+    read until the caller knows which ones it shows.
+
+    With `documents`, a word or a name of the query that the sentence lacks and its document
+    has counts for a little (DOCUMENT): an answer often leaves out what its document is about
+    (the memoir's traveller, the article's subject). `when` leaves it out: a date is answered by
+    the sentence that states the event, not by its neighbours in the document."""
     qents, covered = query_entities(fb, q)
     words = fold(q).split()
     rest = " ".join(w for i, w in enumerate(words) if i not in covered)
@@ -177,6 +183,10 @@ def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
     first.sort(key=lambda x: -x[1])
     del first[NEIGHBOURED:]
     paras, flags, count = ix.paras, ix.flags, ix.count
+    if documents:  # the documents each word and each name of the query is found in
+        docs = ix.docs
+        in_doc = {t: {docs[r] for r in post[t][1]} for t in qt if t in post}
+        ent_docs = {eid: {docs[r] for r in rs} for eid, rs in linked.items()}
     scored = []
     for rid, score in first:
         f_of = tf.get(rid, empty)
@@ -185,6 +195,11 @@ def score_sentences(fb: FactBase, q: str) -> list[tuple[float, int]]:
                 if 0 <= j < count and paras[j] == paras[rid]:
                     other = tf.get(j, empty)
                     score += 0.25 * sum(idf.get(t, 0.0) for t in qt if t in other and t not in f_of)
+        if documents:  # and so does its document: "who ruled Hami", asked of Hedin's memoir
+            doc = docs[rid]
+            score += DOCUMENT * sum(idf.get(t, 0.0) for t in qt if t not in f_of and doc in in_doc.get(t, ()))
+            score += DOCUMENT * sum(w for eid, (w, gram) in qents.items() if rid not in linked.get(eid, ())
+                                    and doc in ent_docs.get(eid, ()) and not any(t in f_of for t in gram))
         fl = flags[rid]
         if cue == "number" and fl & HAS_DIGIT:
             score *= 1.3

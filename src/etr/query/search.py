@@ -21,7 +21,7 @@ def search(fb: FactBase, query: str, limit: int = 10) -> tuple[list[dict[str, An
             results.append({"kind": "entity", "score": round(m.score / 100, 3), "id": e["id"],
                             "type": e["type"], "name": e["name"], "matched": m.form,
                             "description": e["description"]})
-    scored = score_sentences(fb, q)
+    scored = score_sentences(fb, q, documents=True)
     best = scored[0][0] if scored else 1.0
     top = []
     for score, rid in scored[: max(limit * 2, 20)]:

@@ -31,7 +31,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "24"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "25"  # bump when what the index stores changes (terms(), stem(), the tables)
 INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -301,6 +301,11 @@ class Index:
     @cached_property
     def paras(self) -> array[int]:
         return self._array("paras", "i")
+
+    @cached_property
+    def docs(self) -> array[int]:
+        """Each sentence's document, as a number (the sources in the order their sentences came)."""
+        return self._array("docs", "i")
 
     @cached_property
     def flags(self) -> array[int]:

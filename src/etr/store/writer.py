@@ -93,8 +93,11 @@ class Store:
         self.new_postings: dict[str, list[int]] = {}
         self.lengths = self._array("lengths", "i")
         self.paras = self._array("paras", "i")
+        self.docs = self._array("docs", "i")  # each sentence's document, numbered as they come
+        self.n_docs = int(meta.get("documents", 0))
         self.flags = bytearray(self._array("flags", "B").tobytes())
         self._para_of: dict[tuple[str, int], int] = {}
+        self._doc_of: dict[str, int] = {}
         self.first_new_sentence = self.n_sentences
         self._rid_of: dict[str, int] = {}  # of the sentences written now
 
@@ -261,6 +264,11 @@ class Store:
                 para = self._para_of[key] = self.n_paras
                 self.n_paras += 1
             self.paras.append(para)
+            doc = self._doc_of.get(rec["source"])
+            if doc is None:
+                doc = self._doc_of[rec["source"]] = self.n_docs
+                self.n_docs += 1
+            self.docs.append(doc)
             self.flags.append((HAS_DIGIT if _DIGIT.search(rec["text"]) else 0) | (HAS_EVENTS if rec["events"] else 0))
             rid += 1
         self.con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -372,11 +380,12 @@ class Store:
     def finish(self, meta: dict[str, str]) -> None:
         """The arrays, the counts and `meta` (the entities' names and kinds, ...) written."""
         self.con.executemany("INSERT OR REPLACE INTO arrays VALUES (?, ?)", [
-            ("lengths", self.lengths.tobytes()), ("paras", self.paras.tobytes()), ("flags", bytes(self.flags))])
+            ("lengths", self.lengths.tobytes()), ("paras", self.paras.tobytes()),
+            ("docs", self.docs.tobytes()), ("flags", bytes(self.flags))])
         n = max(1, self.n_sentences)
         meta = {**meta, "n": str(n), "sentences": str(self.n_sentences), "avg": str(self.total_terms / n),
                 "events": str(self.n_events), "sources": str(self.n_sources), "terms": str(self.total_terms),
-                "paragraphs": str(self.n_paras)}
+                "paragraphs": str(self.n_paras), "documents": str(self.n_docs)}
         meta.setdefault("key", PENDING)
         self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
         self.con.commit()
