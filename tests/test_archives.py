@@ -842,11 +842,20 @@ HEDIN_STYLE = ("»CHANG FENG-MING borrowed sixty gallons from us at Hami and pro
     ("The KMT and the USSR signed the agreement at Tihwa on the day the PPC was formed and the CCP protested.", False),
     ("[Illustration: THE TIAN SHAN OR CELESTIAL MOUNTAINS. (Taken from the west on the road to the pass.)]", False),
     ("EASTERN TURKESTAN. SOVIET’S COVETOUS EYES. Calcutta, Feb. 18. The new republic has a delegation here.", False),
+    # surnames alone in capitals amid prose, none titled, words the text never writes in lower case:
+    # each counts for half a name in full ("driven out the incapable CHIN SHU-JEN"); acronyms and a
+    # telegram's emphasis do not count
+    ("At the garage we met our friend IVANOV, who had petrol. We called on ANTONOV, a modest business man "
+     "in those days. He had driven out the incapable CHIN SHU-JEN in April.", True),
+    ("At the garage we met our friend IVANOV, who had petrol. We called on ANTONOV, a modest business man "
+     "in those days.", False),  # two halves: not enough
+    ("The UNRRA office and the CNRRA office at Lanchow sent the NKVD reports to Tihwa.", False),
+    ("Osman Batur TODAY accepted the terms and the troops will withdraw TODAY from the town, today or never.", False),
 ])
 def test_a_book_that_prints_names_in_capitals_is_recognised(text: str, caps: bool) -> None:
-    from etr.ingest.discover import names_in_capitals
+    from etr.ingest.discover import names_in_capitals, vocabulary
 
-    assert names_in_capitals(text) is caps
+    assert names_in_capitals(text, vocab=vocabulary(text)) is caps
 
 
 def test_one_word_in_capitals_is_a_name_where_the_book_prints_names_so(tmp_path: Any) -> None:
@@ -1988,3 +1997,79 @@ def test_search_reads_what_the_answer_s_document_is_about(tmp_path: Any) -> None
 
     assert order("who ruled Hami when Hedin arrived") == ["The old prince", "The old khan r"]
     assert order("who ruled Hami") == ["The old khan r", "The old prince"]  # nothing left out: the sentences alone
+
+
+@pytest.mark.parametrize("line,routing", [
+    ("Sent Tihwa 12; repeated Chungking 7, Department 338, Office Embassy Canton 24.", True),
+    ("Sent Department 85; repeated Nanking 82, Tihwa 2, Moscow 2.", True),
+    ("Repeated to Moscow.", True),
+    ("(Sent Department, repeated Moscow.)", True),
+    ("Sent Dept 880, May 29, 9 a.m., Dept please repeat to Moscow.", False),  # it dates the telegram
+    ("Sent troops to Ili in 1944.", False),
+    ("Repeated attacks on Kashgar failed.", False),
+])
+def test_a_telegram_s_routing_line_is_furniture(line: str, routing: bool) -> None:
+    """Where a telegram was sent and repeated to is no statement: no sentence, no entity, no event."""
+    from etr.ingest.sentences import read_document
+
+    text = "The Consul reports that the road is open.\n\n" + line + "\n"
+    got = [text[p.start:p.end] for p in read_document("doc", text).paragraphs]
+    assert (line not in got) is routing
+
+
+def test_a_consulate_general_is_no_general(tmp_path: Any) -> None:
+    """"repeated Consulate General Canton 16": an office and its town, not a General Canton."""
+    text = ("Please keep Embassy informed of the talks at Tihwa (ReEmbtel 283 to Department February 1, repeated "
+            "Consulate General Canton 16 and Tihwa 11.)\n")
+    got = answers(built(tmp_path, text), "where", "Canton")[0]
+    assert got["name"] == "Canton" and got["type"] == "place" and not got.get("roles")
+
+
+def test_a_footnote_that_names_the_office_holder_names_him(tmp_path: Any) -> None:
+    """A printed collection marks an office and names its holder at the document's foot:
+    "Minister of Economic Affairs[50] has informed me", "50. Wong Wen-hao". A numbered
+    paragraph that nothing marks is the body, not a note."""
+    text = ("893.00/14983: Telegram\n\nChungking, April 13, 1943.\n\n354. Minister of Economic Affairs[50] has "
+            "informed me that the major Soviet interest in Sinkiang is the oil refinery west of Tihwa. Dr. Wong "
+            "appeared hopeful.\n\nVincent\n\n50. Wong Wen-hao\n")
+    import json
+
+    got = answers(built(tmp_path, text), "who", "Wong Wen-hao")[0]
+    assert "oil refinery west of Tihwa" in json.dumps(got)
+    plain = text.replace("[50]", "")
+    (tmp_path / "plain").mkdir()
+    got = answers(built(tmp_path / "plain", plain), "who", "Wong Wen-hao")[0]
+    assert "oil refinery west of Tihwa" not in json.dumps(got)
+
+
+@pytest.mark.parametrize("text,notes", [
+    ("The Minister[50] spoke of the despatch.[51]\n\nVincent\n\n50. Wong Wen-hao\n51. Not printed.\n", {50, 51}),
+    ("The Minister[50] spoke.\n\nVincent\n\n50. Wong Wen-hao\n51. Not printed.\n", {50}),  # 51: marked nowhere
+    ("The treaty35 was signed.\n\n35. Signed at London, May 26, 1942.\n", {35}),
+    # a telegram's numbered paragraphs end it: nothing marks them
+    ("Situation as follows:\n\n1. Osman retreated to Peitashan.\n2. Ili forces hold Shara Sume.\n", set()),
+])
+def test_which_numbered_lines_end_a_document_as_its_notes(text: str, notes: set[int]) -> None:
+    from etr.ingest.assemble import footnotes
+
+    assert set(footnotes(text)) == notes
+
+
+def test_a_place_s_name_translated_in_quotes_is_its_alias(tmp_path: Any) -> None:
+    """A book printed in Europe quotes a place's name in English in brackets, with guillemets."""
+    text = ("At one o'clock we reached Ch'i-chio-chingtze ( »The Heptagonal Well ») . Here the road bifurcates, "
+            "and branches run off to Ku-ch'eng-tze and Pichan.\n")
+    got = answers(built(tmp_path, text), "where", "Heptagonal Well")[0]
+    assert got["name"] == "Ch'i-chio-chingtze" and "Heptagonal Well" in got["aliases"]
+    # "Here": the place the sentence before arrived at
+    assert any("the road bifurcates" in st["quote"] for st in got["statements"])
+
+
+@pytest.mark.parametrize("second,linked", [
+    ("It is the eastern terminus for the war supplies that come from the north.", True),
+    ("It is not properly described as a concession.", False),  # no "the", "a": not the town
+])
+def test_it_after_a_sentence_about_one_place_is_that_place(tmp_path: Any, second: str, linked: bool) -> None:
+    text = f"Gateway Gunned\n\nBut in the last two years Lanchow has meant even more to the government. {second}\n"
+    got = answers(built(tmp_path, text), "where", "Lanchow")[0]
+    assert any(st["quote"] == second for st in got["statements"]) is linked

@@ -48,12 +48,14 @@ def _cues() -> dict[str, Any]:
         # ("Kashgar, also known as Kashi, or Yarkand" is a list of towns: a comma or an "and" needs a cue)
         "chain": re.compile(rf"(?:\s+or\s+(?:(?P<cue>{between})\s+)?|(?:,?\s+and|,)\s+(?P<cue2>{between})\s+)(?:the\s+)?"),
         # "X (Kazakh name: Y)", "X (formerly Y)", "X [Chinese: Y]"
-        "bracket": re.compile(rf"\s*(?P<open>[(\[])\s*(?:(?P<cue>{inside})\s*:?\s*)?"),
+        # and the name quoted, as a translation often is: "Ch'i-chio-chingtze ( »The Heptagonal Well »)"
+        "bracket": re.compile(rf"\s*(?P<open>[(\[])\s*(?:(?P<cue>{inside})\s*:?\s*)?(?:{QUOTES}\s*(?:[Tt]he\s+)?)?"),
         # "(Shah Mexsut, Chinese: 沙木胡索特)": the name, then its glosses in other languages
         "glossed": re.compile(rf",\s*(?:{inside})\s*:"),
     }
 
 
+QUOTES = "[«»‹›\"“”‘’']"  # quotation marks, the guillemets of books printed in Europe among them
 ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
 _REGION = re.compile(r"\b(?:Prefecture|Province|Region|County|District|Oblast|Division)$")
@@ -164,6 +166,8 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
         return None
     close = ")" if m.group("open") == "(" else "]"
     after = text[b2:end].lstrip()
+    if re.match(QUOTES, after) and re.search(QUOTES, gap):
+        after = after[1:].lstrip()  # the quote that closes a quoted name
     if not after.startswith(close) and (cues["glossed"].match(after) is None or _REGION.search(text[a2:b2])):
         # the bracket holds more than the name: "(Chairman, Affairs Commission)"; or the name is
         # of the region it lies in: "Guma (Hotan Prefecture, Chinese: ...)"

@@ -507,6 +507,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         so_titled: dict[str, int] = {}  # a title's word -> the person the document last gave it ("Consul Paxton")
         notes = footnotes(text) if not spec.curated else {}  # number -> (start, end) of its footnote
         marked: dict[int, list[int]] = {}  # number -> the entities named where the text marks it ("treaty35")
+        naming = _naming_notes(text, notes, doc, per_sentence, placed, entries, extra) if notes else {}
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
             ids: list[int] = []
             via: dict[int, str] = {}
@@ -562,6 +563,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         here += [j for u, j, _how in (placed[s_index] if placed else []) if at - 2 <= u.end <= at]
                         if here:
                             marked.setdefault(n, here)
+                        elif n in naming and naming[n] not in ids:
+                            # "Minister of Economic Affairs[50] has informed me", "50. Wong Wen-hao": he
+                            ids.append(naming[n])
+                            via[naming[n]] = f"footnote {n}: {_ename(naming[n], entries, extra)}"
                 elif note in marked and not CITATION_NOTE.match(s.text) \
                         and not _glosses_another(s.text, [_ename(j, entries, extra) for j in marked[note]]):
                     for j in marked[note]:  # "Footnote 35: Signed at London, May 26, 1942": the treaty's
@@ -597,6 +602,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     if topic not in ids:
                         ids.append(topic)
                         via[topic] = "the document's subject (its infobox's other names)"
+                for form in called_so(s.text):  # "It was commonly referred to as the KMT 36th Division"
+                    ent_spellings[topic][form] += 1
+                    if topic not in ids:
+                        ids.append(topic)
+                        via[topic] = "the document's subject (it, called so)"
             if topic is not None and topic not in ids:
                 if _field_line(s.text):  # "- Result: Independence ... declared on 12 November 1944"
                     ids.append(topic)
@@ -1083,6 +1093,7 @@ TIME_SHIFT = re.compile(r"\b(?:later|earlier|previously|formerly|once|already|af
 CONTINUES = re.compile(r"^(?:This|These|That|Those|During the|At the same time|The same)\b")
 REFERRING_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document"}
 IT = re.compile(r"^(?:It|Its)\b|\bits\b")
+IT_IS = re.compile(r"It\s+(?:is|was|lies|lay|stands|stood|has|had|became|remains|remained)\s+(?:the|a|an|now|still|also)\b")
 COUNTED = re.compile(r"^(?:These|Those|The|All|Both)(?:\s+(two|three|four|five|six|seven))?\s+([\w-]+)")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -1214,6 +1225,27 @@ def other_names(line: str) -> list[str]:
     return out
 
 
+_CALLED_SO = re.compile(r"It\s+(?:was|is|has\s+been)\s+(?:[a-z]+ly\s+)?(?:also\s+)?(?:known|referred\s+to|called|named|"
+                        r"nicknamed|styled)\s+(?:as\s+)?(?P<rest>[^;:]+?)\.?$")
+
+
+def called_so(sentence: str) -> list[str]:
+    """The names an article's sentence gives its subject by "it": "It was commonly referred to
+    as the KMT 36th Division or Tungan 36th Division" gives two; none when a name is not all
+    capitalised words ("It was known as a place of exile")."""
+    m = _CALLED_SO.match(sentence)
+    if m is None:
+        return []
+    out = []
+    for part in re.split(r",?\s+or\s+|,\s+", m.group("rest")):
+        name = re.sub(r"^(?:the|The)\s+", "", re.sub(r"[\"“”‘’«»]|\[[^\]]{1,4}\]", "", part)).strip(" .'")
+        words = name.split()
+        if not words or len(words) > 6 or not all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and") for w in words):
+            return []  # a description, not a name
+        out.append(name)
+    return out
+
+
 FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 _FIELD_START = re.compile(r"\s*[-•*]?\s*")
@@ -1230,7 +1262,7 @@ def _field_line(line: str) -> bool:
 _FOOTNOTE_LINE = re.compile(r"^(?:Footnote (\d{1,3}):|[ \t]+(\d{1,3})\.)[ \t]+\S[^\n]*", re.M)
 _NOTE_NUMBER = r"(?:Footnote \d{1,3}:|\s*\d{1,3}\.)\s*"  # a footnote's number, as it opens its line
 # a footnote's number where the text marks it: run on to a word or a stop ("treaty35", "VJ Day.2")
-_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z])(\d{1,3})(?=[\s.,;:)]|$)")  # not "Peitashan.47": that cites the sentence
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z])(?:(\d{1,3})|\[(\d{1,3})\])(?=[\s.,;:)]|$)")  # not "Peitashan.47": that cites the sentence
 # a note that cites a source or says it is not printed tells nothing of what it marks
 CITATION_NOTE = re.compile(rf"{_NOTE_NUMBER}(?:See|Not printed|Neither printed|Ibid|Ante|Post,|Supra|"
                            r"Infra|Vol\.|Printed|Quoted|Copy|Repeated|Sent|Received|In (?:his )?(?:telegram|despatch|"
@@ -1239,15 +1271,56 @@ CITATION_NOTE = re.compile(rf"{_NOTE_NUMBER}(?:See|Not printed|Neither printed|I
 
 def footnotes(text: str) -> dict[int, tuple[int, int]]:
     """A document's footnotes, by number: "Footnote 35: Signed at London, May 26, 1942 ..." or,
-    as printed collections set them at a document's foot, an indented "  1. Not printed."."""
-    return {int(m.group(1) or m.group(2)): (m.start(), m.end()) for m in _FOOTNOTE_LINE.finditer(text)}
+    as printed collections set them at a document's foot, an indented "  1. Not printed.", or
+    the numbered lines that end a document ("50. Wong Wen-hao") where its text marks that
+    number ("Minister of Economic Affairs[50]"): a numbered paragraph of the body is no note."""
+    notes = {int(m.group(1) or m.group(2)): (m.start(), m.end()) for m in _FOOTNOTE_LINE.finditer(text)}
+    tail: dict[int, tuple[int, int]] = {}
+    for m in reversed(list(_LAST_LINES.finditer(text))):
+        line = m.group(0).strip()
+        if not line or line.startswith("[") and line.endswith("]"):
+            continue  # a blank line, the copy's "[stored copy truncated here ...]"
+        num = _TAIL_NOTE.match(m.group(0))
+        if num is None:
+            break
+        tail[int(num.group(1))] = (m.start(), m.end())
+    if tail:
+        first = min(a for a, _b in tail.values())
+        for n, span in tail.items():
+            if n not in notes and re.search(rf"(?<=[A-Za-z.,;:)’”])(?:\[{n}\]|{n}(?=[\s.,;:)]))", text[:first]):
+                notes[n] = span
+    return notes
+
+
+_LAST_LINES = re.compile(r"^[^\n]*$", re.M)
+_TAIL_NOTE = re.compile(r"(\d{1,3})\.[ \t]+\S")
 
 
 def footnote_marks(sentence: str, start: int, notes: Mapping[int, tuple[int, int]]) -> list[tuple[int, int]]:
     """(number, offset) of each footnote mark in a sentence of the body: a footnote's number run
-    on to the word it glosses, the footnote after it in the text."""
-    return [(int(m.group(1)), start + m.start()) for m in _FOOTNOTE_MARK.finditer(sentence)
-            if int(m.group(1)) in notes and notes[int(m.group(1))][0] > start + m.start()]
+    on to the word it glosses ("treaty35", "Affairs[50]"), the footnote after it in the text."""
+    return [(int(m.group(1) or m.group(2)), start + m.start()) for m in _FOOTNOTE_MARK.finditer(sentence)
+            if int(m.group(1) or m.group(2)) in notes and notes[int(m.group(1) or m.group(2))][0] > start + m.start()]
+
+
+def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document, per_sentence: list[list[Mention]],
+                  placed: list[list[tuple[Any, int, str]]], entries: list[Entry], extra: list[Entry]) -> dict[int, int]:
+    """The footnotes that only name a person ("50. Wong Wen-hao", "Footnote 3: Burhan Shahidi,
+    vice chairman"): number -> that person, whom the text marks by an office or a pronoun."""
+    out: dict[int, int] = {}
+    for n, (a, b) in notes.items():
+        body = re.match(rf"{_NOTE_NUMBER}", text[a:b])
+        at = a + (body.end() if body else 0)
+        for i, s in enumerate(doc.sentences):
+            if not s.start <= at < s.end:
+                continue
+            here = [(m.start, m.end, m.entity) for m in per_sentence[i] if m.entity is not None]
+            here += [(u.start, u.end, j) for u, j, _how in (placed[i] if placed else [])]
+            for ms, me, j in here:
+                if ms == at and _etype(j, entries, extra) == "person" and re.match(r"\s*(?:,|$)", text[me:b]):
+                    out[n] = j
+            break
+    return out
 
 
 def _glosses_another(note: str, names: list[str]) -> bool:
@@ -1462,7 +1535,8 @@ def _subject(per_sentence: list[list[Mention]], placed: list[list[tuple[Unknown,
     return top if top in lead and n_top >= SUBJECT_SHARE * sum(counts.values()) and n_top >= 3 else None
 
 
-THIS_PLACE = re.compile(r"\b(?:this|that|the same)\s+(?:town|city|village|fortress|oasis|place|capital|stronghold)\b", re.I)
+THIS_PLACE = re.compile(r"\b(?:this|that|the same)\s+(?:town|city|village|fortress|oasis|place|capital|stronghold)\b|^Here\b",
+                        re.I)  # "Here the road bifurcates": where the sentence before arrived
 
 
 def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[int],
@@ -1472,6 +1546,8 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
     "It began circulation ..." after a sentence about a newspaper: the newspaper.
     "These three Uyghurs returned ..." after a sentence naming three people: each of them.
     "The capture of this town in August" after a sentence ending at Urumchi: Urumchi.
+    "Here the road bifurcates" after "we reached Ch'i-chio-chingtze": that place.
+    "It is the eastern terminus" after a sentence naming one place, Lanchow, and no thing: Lanchow.
     """
     if THIS_PLACE.search(text):
         places = [i for i in prev_ids if _etype(i, entries, extra) == "place"]
@@ -1484,6 +1560,12 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
         if things:
             ids.append(things[-1])
             via[things[-1]] = "pronoun"
+        elif IT_IS.match(text):
+            # "Lanchow has meant even more ... It is the eastern terminus": the one place before
+            places = list(dict.fromkeys(i for i in prev_ids if _etype(i, entries, extra) == "place"))
+            if len(places) == 1 and places[0] not in ids:
+                ids.append(places[0])
+                via[places[0]] = "pronoun"
     m = COUNTED.match(text)
     if m and (m.group(1) or text.startswith("Both")):
         n = NUMBERS.get(m.group(1) or "", 2)
@@ -1563,7 +1645,7 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     defined = aliases.acronyms(text, spans)
-    caps = names_in_capitals(text, [m for found in per_sentence for m in found], kinds)  # "said YOLBARS"
+    caps = names_in_capitals(text, [m for found in per_sentence for m in found], kinds, vocab)  # "said YOLBARS"
     unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
     head, signed = _header_and_signature(text)

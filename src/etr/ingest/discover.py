@@ -183,15 +183,18 @@ _TITLED_CAPS = re.compile(r"(?<![\w.])(?:Cde\.|Comrade|General|Gen\.|Marshal|Col
                           r"[A-Z][A-Z'’-]{2,}(?![\w'’-])")
 
 
-def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[str] = ()) -> bool:
+def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[str] = (),
+                      vocab: Vocabulary = frozenset()) -> bool:
     """Whether a document prints names in capitals inside its prose, as books set them in small
     capitals ("CHANG FENG-MING borrowed 60 gallons", "General MA's headquarters", "Mr PAI") and
     telegrams in Russian archives do ("the aircraft which left KULJA ... in the region of
     IRKUTSK"): two or more such names, titled, of several words or registered (`known`), on
-    lines of ordinary lower-case prose. Then a single word in capitals there is a name too ("said
-    YOLBARS")."""
+    lines of ordinary lower-case prose, or lone words in capitals amid prose that the document
+    never writes in lower case, at half the weight ("our friend IVANOV", "ANTONOV, who"). Then a
+    single word in capitals there is a name too ("said YOLBARS")."""
     caps = _rules()["caps"]
     seen: set[str] = set()
+    lone: set[str] = set()
     for k in known:
         last = k.text.split()[-1] if k.text.split() else ""
         if (k.entity is not None and last.isupper() and len(last) >= 4 and kinds[k.entity] in ("person", "place")
@@ -212,9 +215,25 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
                                               or _LOWER_AFTER.match(text, nxt.end(), b) is not None)
         if (titled or two) and _prose(text, a, b):  # not a heading, not a line in capitals
             seen.add(w)
-            if len(seen) >= 2:
-                return True
+        elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab and _amid_prose(text, m.start(), m.end(), a, b):
+            lone.add(w)  # "our friend IVANOV. ... ANTONOV, who": a surname, or an acronym
+        else:
+            continue
+        if len(seen) + LONE * len(lone) >= 2:
+            return True
     return False
+
+
+LONE = 0.5  # a lone word in capitals amid prose counts for half a titled one: acronyms ("UNRRA") are such words too
+_LONE_NAME = re.compile(r"(?=(?:[A-Z]*[AEIOUY]){2})[A-Z]{5,}")  # a word to say: two vowels, five letters
+
+
+def _amid_prose(text: str, s: int, e: int, a: int, b: int) -> bool:
+    """Whether text[s:e] stands inside a sentence of a prose line: a lower-case word or a comma
+    before it and after it (not a heading, not the first word of a sentence)."""
+    return ((_LOWER_BEFORE.search(text, a, s) is not None or text[max(a, s - 2):s] == ", ")
+            and (_LOWER_AFTER.match(text, e, b) is not None or text[e:e + 1] in ",.")
+            and _prose(text, a, b))
 
 
 CHINESE_PLACE = "a name of Chinese syllables, as towns are named"
@@ -439,6 +458,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 at_start = False
                 continue
             w = words[0]
+            if w == "Consulate" and len(words) > 2 and words[1] == "General":
+                toks = toks[2:]  # "Consulate General Canton": an office and its town, no General Canton
+                at_start = False
+                continue
             head, _, rest = w.partition("-")
             if rest[:1].isupper() and head in r["peoples"] and words[-1] not in r["kinds"]:
                 # "Turkis-Mesud", "Kazaks-Osman": a list's label ("Tungani-Tarantchi Government" stays whole)
@@ -809,7 +832,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):
         kind, why = "person", "after a word for a person"
     possessive = text.startswith(("'s", "’s"), e)  # "in Mesud's stead": "in" governs what follows, not the name
-    if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 16) : s]) \
+    if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 20) : s]) \
             and not _DOCTRINE.search(phrase):  # "fled to Islam"
         kind, why = "place", "after a word for a place"
     if (kind == "person" and why == _ENDING and len(real) == 1 and not possessive and not titled

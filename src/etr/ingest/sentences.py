@@ -74,6 +74,8 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
         return False  # an infobox's "Nickname(s)Mahmut Shizhang": its subject's other name
     if low.endswith(suffixes) and (len(low.split()) <= 6 or low.endswith("read more")):
         return True
+    if _ROUTING.fullmatch(line.strip()) and not _MONTH.search(line):
+        return True  # "Sent Tihwa 12; repeated Chungking 7, Office Embassy Canton 24.": where a telegram went
     if after_colon:
         return False
     words = low.split()
@@ -82,6 +84,12 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
     return len(words) <= max_stray and not re.search(r"[.!?:;\"”)]$", low)
 
 
+# a telegram's routing line: whom it was sent and repeated to, under which numbers, and nothing
+# else ("Sent Department 85; repeated Nanking 82, Tihwa 2.", "Repeated to Moscow."); a line that
+# names a day ("Sent Dept 880, May 29, 9 a.m.") dates the telegram and is kept
+_ROUTING = re.compile(r"\(?(?:Sent|Repeated|Repeat|Rptd)\b(?:[\s,;.:]+(?:to|the|as|and|or|please|repeated|repeat|rptd"
+                      r"|Nos?\.|[A-Z][\w.'’-]*|[A-Z]?-?\d+))*[\s.)]*")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _ENDS = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
 _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower case carries on the one before
 _PAGE_MARK = re.compile(r"\[\s*(?:Page|p\.)\s*\d+\s*\]$", re.I)  # "[Page 807]" inside a wrapped paragraph

@@ -156,16 +156,20 @@ BY_WORD = 3  # a word of at most this many things' names is telling enough to na
 
 
 def _untitled(q: str) -> str:
-    """The query without the title or rank it opens with ("Consul General Josselyn": "Josselyn"),
-    or "" when it opens with none (the titles are data: rules/names.toml [titles])."""
+    """The query without the people, the office and the title or rank it opens with ("Consul
+    General Josselyn": "Josselyn"; "Kazak chieftain Osman": "Osman"), or "" when it opens with
+    none (the words are data: rules/names.toml [titles], [peoples], [roles])."""
     words = q.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return ""
-    titles = _titles()
-    for n in range(len(words) - 1, 0, -1):
-        if fold(" ".join(words[:n])) in titles:
+    titles, labels = _titles(), _labels()
+    start = 0
+    while start < len(words) - 1 and fold(words[start]) in labels:
+        start += 1  # "Kazak chieftain", "Soviet consul"
+    for n in range(len(words) - 1, start, -1):
+        if fold(" ".join(words[start:n])) in titles:
             return " ".join(words[n:])
-    return ""
+    return " ".join(words[start:]) if start else ""
 
 
 @cache
@@ -174,6 +178,16 @@ def _titles() -> frozenset[str]:
     from etr.rules import load
 
     return frozenset(fold(t) for t in load("names")["titles"]["before"])
+
+
+@cache
+def _labels() -> frozenset[str]:
+    """Words a name may follow that say who he is, folded: peoples ("Kazak") and offices in lower
+    case ("chieftain", "merchant"; rules/names.toml [peoples] and [roles])."""
+    from etr.rules import load
+
+    r = load("names")
+    return frozenset(fold(w) for w in [*r["peoples"]["words"], *r["roles"]["person"]])
 
 
 @cache

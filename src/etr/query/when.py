@@ -158,7 +158,7 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
 
 
 # the terms of a question about telling ("informs", "told", "cabled", "wrote to", "notified")
-TELLING = {"inform", "tell", "told", "writ", "cabl", "telegraph", "notify", "announc", "messag", "letter", "telegram"}
+TELLING = {"inform", "report", "tell", "told", "writ", "cabl", "telegraph", "notify", "announc", "messag", "letter", "telegram"}
 DEATH_TERMS = {"death", "execution"}  # the terms of "died", "killed", "assassinated", "executed"
 BIRTH_TERMS = {"born", "birth"}
 
