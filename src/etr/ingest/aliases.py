@@ -56,6 +56,7 @@ def _cues() -> dict[str, Any]:
 
 
 QUOTES = "[«»‹›\"“”‘’']"  # quotation marks, the guillemets of books printed in Europe among them
+QUOTED = "(“ ”)"  # the cue of a place's name translated in quotes: this document's gloss, no name to carry to others
 ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
 _REGION = re.compile(r"\b(?:Prefecture|Province|Region|County|District|Oblast|Division)$")
@@ -166,7 +167,10 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
         return None
     close = ")" if m.group("open") == "(" else "]"
     after = text[b2:end].lstrip()
-    if re.match(QUOTES, after) and re.search(QUOTES, gap):
+    quoted = re.search(QUOTES, gap) is not None
+    if quoted:
+        if not (re.match(QUOTES, after) and k1 == k2 == "place"):
+            return None  # a quoted title after a name ("Ella Maillart (“Forbidden Journey”)") is none of its names
         after = after[1:].lstrip()  # the quote that closes a quoted name
     if not after.startswith(close) and (cues["glossed"].match(after) is None or _REGION.search(text[a2:b2])):
         # the bracket holds more than the name: "(Chairman, Affairs Commission)"; or the name is
@@ -177,7 +181,7 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
         # a cue ("Kazakh name:"), the editor's "[Wang Tse-ming]", a place's other name, the name
         # a person goes by ("Ella Maillart (Kini)"), or a Chinese name's English ("Fan Ti Chan
         # Hsien (Anti-Imperialist Front)")
-        return str(m.group("cue") or m.group("open") + close)
+        return QUOTED if quoted else str(m.group("cue") or m.group("open") + close)
     return None
 
 

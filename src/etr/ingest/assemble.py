@@ -558,10 +558,13 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 note = next((n for n, (a, b) in notes.items() if a <= s.start < b), None)
                 if note is None:
                     for n, at in footnote_marks(s.text, s.start, notes):
-                        # "the recent Anglo-Soviet treaty35": what the note glosses ends at its number
+                        # "the recent Anglo-Soviet treaty35": what the note glosses ends at its number;
+                        # a mark in brackets ("Pappengut[2]") is an encyclopedia's reference as often
+                        # as a note, and only a note that names a person is read from it
+                        bracketed = text.startswith("[", at)
                         here = [m.entity for m in found if m.entity is not None and at - 2 <= m.end <= at]
                         here += [j for u, j, _how in (placed[s_index] if placed else []) if at - 2 <= u.end <= at]
-                        if here:
+                        if here and not bracketed:
                             marked.setdefault(n, here)
                         elif n in naming and naming[n] not in ids:
                             # "Minister of Economic Affairs[50] has informed me", "50. Wong Wen-hao": he
@@ -602,7 +605,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     if topic not in ids:
                         ids.append(topic)
                         via[topic] = "the document's subject (its infobox's other names)"
-                for form in called_so(s.text):  # "It was commonly referred to as the KMT 36th Division"
+                for form in (called_so(s.text) if _it_is_the_subject(doc, s_index, topic, per_sentence, placed, entries, extra)
+                             else ()):  # "It was commonly referred to as the KMT 36th Division"
                     ent_spellings[topic][form] += 1
                     if topic not in ids:
                         ids.append(topic)
@@ -1093,7 +1097,6 @@ TIME_SHIFT = re.compile(r"\b(?:later|earlier|previously|formerly|once|already|af
 CONTINUES = re.compile(r"^(?:This|These|That|Those|During the|At the same time|The same)\b")
 REFERRING_TYPES = {"organisation", "state", "military", "newspaper", "event", "treaty", "document"}
 IT = re.compile(r"^(?:It|Its)\b|\bits\b")
-IT_IS = re.compile(r"It\s+(?:is|was|lies|lay|stands|stood|has|had|became|remains|remained)\s+(?:the|a|an|now|still|also)\b")
 COUNTED = re.compile(r"^(?:These|Those|The|All|Both)(?:\s+(two|three|four|five|six|seven))?\s+([\w-]+)")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -1229,6 +1232,25 @@ _CALLED_SO = re.compile(r"It\s+(?:was|is|has\s+been)\s+(?:[a-z]+ly\s+)?(?:also\s
                         r"nicknamed|styled)\s+(?:as\s+)?(?P<rest>[^;:]+?)\.?$")
 
 
+def _it_is_the_subject(doc: Document, i: int, topic: int, per_sentence: list[list[Mention]],
+                       placed: list[list[tuple[Any, int, str]]], entries: list[Entry], extra: list[Entry]) -> bool:
+    """Whether "It" opening sentence i is the article's subject: no person, and the paragraph
+    opens with its name, every sentence between opening with "It" too ("The New 36th Division
+    was a cavalry division ... It was created in 1932 ... It was commonly referred to as ...")."""
+    if _etype(topic, entries, extra) == "person":
+        return False
+    j = i - 1
+    while j >= 0 and doc.sentences[j].paragraph == doc.sentences[i].paragraph and doc.sentences[j].text.startswith("It "):
+        j -= 1
+    if j < 0 or doc.sentences[j].paragraph != doc.sentences[i].paragraph:
+        return False
+    first = doc.sentences[j]
+    opening = first.start + len(re.match(r"(?:The\s+)?", first.text).group(0))  # type: ignore[union-attr]
+    named = [(m.start, m.entity) for m in per_sentence[j] if m.entity is not None]
+    named += [(u.start, k) for u, k, _how in (placed[j] if placed else [])]
+    return any(at == opening and k == topic for at, k in named)
+
+
 def called_so(sentence: str) -> list[str]:
     """The names an article's sentence gives its subject by "it": "It was commonly referred to
     as the KMT 36th Division or Tungan 36th Division" gives two; none when a name is not all
@@ -1276,15 +1298,17 @@ def footnotes(text: str) -> dict[int, tuple[int, int]]:
     number ("Minister of Economic Affairs[50]"): a numbered paragraph of the body is no note."""
     notes = {int(m.group(1) or m.group(2)): (m.start(), m.end()) for m in _FOOTNOTE_LINE.finditer(text)}
     tail: dict[int, tuple[int, int]] = {}
+    before = ""  # the line before the numbered lines
     for m in reversed(list(_LAST_LINES.finditer(text))):
         line = m.group(0).strip()
         if not line or line.startswith("[") and line.endswith("]"):
             continue  # a blank line, the copy's "[stored copy truncated here ...]"
         num = _TAIL_NOTE.match(m.group(0))
         if num is None:
+            before = line
             break
         tail[int(num.group(1))] = (m.start(), m.end())
-    if tail:
+    if tail and not before.endswith(":"):  # "... the following points:" and its list are the body
         first = min(a for a, _b in tail.values())
         for n, span in tail.items():
             if n not in notes and re.search(rf"(?<=[A-Za-z.,;:)’”])(?:\[{n}\]|{n}(?=[\s.,;:)]))", text[:first]):
@@ -1305,8 +1329,9 @@ def footnote_marks(sentence: str, start: int, notes: Mapping[int, tuple[int, int
 
 def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document, per_sentence: list[list[Mention]],
                   placed: list[list[tuple[Any, int, str]]], entries: list[Entry], extra: list[Entry]) -> dict[int, int]:
-    """The footnotes that only name a person ("50. Wong Wen-hao", "Footnote 3: Burhan Shahidi,
-    vice chairman"): number -> that person, whom the text marks by an office or a pronoun."""
+    """The footnotes that only name a person, and nothing else ("50. Wong Wen-hao"; not a
+    reference, "3. Wu Ai-chen, Turkistan Tumult, p. 89"): number -> that person, whom the text
+    marks by an office or a pronoun."""
     out: dict[int, int] = {}
     for n, (a, b) in notes.items():
         body = re.match(rf"{_NOTE_NUMBER}", text[a:b])
@@ -1317,7 +1342,7 @@ def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document
             here = [(m.start, m.end, m.entity) for m in per_sentence[i] if m.entity is not None]
             here += [(u.start, u.end, j) for u, j, _how in (placed[i] if placed else [])]
             for ms, me, j in here:
-                if ms == at and _etype(j, entries, extra) == "person" and re.match(r"\s*(?:,|$)", text[me:b]):
+                if ms == at and _etype(j, entries, extra) == "person" and re.fullmatch(r"\.?\s*", text[me:b]):
                     out[n] = j
             break
     return out
@@ -1535,8 +1560,7 @@ def _subject(per_sentence: list[list[Mention]], placed: list[list[tuple[Unknown,
     return top if top in lead and n_top >= SUBJECT_SHARE * sum(counts.values()) and n_top >= 3 else None
 
 
-THIS_PLACE = re.compile(r"\b(?:this|that|the same)\s+(?:town|city|village|fortress|oasis|place|capital|stronghold)\b|^Here\b",
-                        re.I)  # "Here the road bifurcates": where the sentence before arrived
+THIS_PLACE = re.compile(r"\b(?:this|that|the same)\s+(?:town|city|village|fortress|oasis|place|capital|stronghold)\b", re.I)
 
 
 def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[int],
@@ -1546,8 +1570,6 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
     "It began circulation ..." after a sentence about a newspaper: the newspaper.
     "These three Uyghurs returned ..." after a sentence naming three people: each of them.
     "The capture of this town in August" after a sentence ending at Urumchi: Urumchi.
-    "Here the road bifurcates" after "we reached Ch'i-chio-chingtze": that place.
-    "It is the eastern terminus" after a sentence naming one place, Lanchow, and no thing: Lanchow.
     """
     if THIS_PLACE.search(text):
         places = [i for i in prev_ids if _etype(i, entries, extra) == "place"]
@@ -1560,12 +1582,6 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
         if things:
             ids.append(things[-1])
             via[things[-1]] = "pronoun"
-        elif IT_IS.match(text):
-            # "Lanchow has meant even more ... It is the eastern terminus": the one place before
-            places = list(dict.fromkeys(i for i in prev_ids if _etype(i, entries, extra) == "place"))
-            if len(places) == 1 and places[0] not in ids:
-                ids.append(places[0])
-                via[places[0]] = "pronoun"
     m = COUNTED.match(text)
     if m and (m.group(1) or text.startswith("Both")):
         n = NUMBERS.get(m.group(1) or "", 2)

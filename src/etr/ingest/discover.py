@@ -219,7 +219,7 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
             lone.add(w)  # "our friend IVANOV. ... ANTONOV, who": a surname, or an acronym
         else:
             continue
-        if len(seen) + LONE * len(lone) >= 2:
+        if seen and len(seen) + LONE * len(lone) >= 2:  # lone words alone may all be acronyms or emphasis
             return True
     return False
 

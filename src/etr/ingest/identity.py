@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from etr.ingest.aliases import Alias
+from etr.ingest.aliases import QUOTED, Alias
 from etr.ingest.discover import CHINESE_PLACE, Unknown, chinese_surname, name_part, title_length
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
@@ -394,7 +394,10 @@ class Identities:
             if second is not None and second.entity != target:
                 continue  # two registered names: the registry keeps them apart
             k = key(a.second)
-            if self._said.get(k, (target,))[0] == target:
+            if a.cue == QUOTED:  # "Great Karakul (“the Black Lake”)": a gloss of this document's, as
+                # another may give a Little Karakul the same English
+                self._here.setdefault(k, (target, f"the document says so ({a.cue!r})", source, a.start, a.end))
+            elif self._said.get(k, (target,))[0] == target:
                 self._said[k] = (target, f"the document says so ({a.cue!r})", source, a.start, a.end)
 
     def _statement(self, k: str) -> tuple[int, str, str, int, int] | None:

@@ -34,6 +34,7 @@ OTHER_KIND = 90.0  # `who X` shows a place or a treaty only for a name or a whol
 
 
 CLOSE = 3.0  # candidates this close to the best are shown too
+A_WORD_OF_IT = 90.0  # a match this good is the query as a whole word of the name ("Osman": Osman Batur)
 
 
 SPELLED = 95.0  # a name this close is the query's spelling in another romanisation ("Toksun", "Toqsun")
@@ -169,7 +170,8 @@ def _untitled(q: str) -> str:
     for n in range(len(words) - 1, start, -1):
         if fold(" ".join(words[start:n])) in titles:
             return " ".join(words[n:])
-    return " ".join(words[start:]) if start else ""
+    # what is left is a name: "Dungan army" is no army called "army"
+    return " ".join(words[start:]) if start and words[start][:1].isupper() else ""
 
 
 @cache
@@ -239,11 +241,13 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     if not matches or matches[0].score < WITHIN:
         # "Consul General Josselyn", "Jing county": what the documents call Josselyn, Jing, not a
         # near miss of another "Consul General ..." or "... County"
-        for bare in (_untitled(q), " ".join(w for w in q.split() if fold(w) not in GENERIC)):
+        # (a name after a title is asked as a name: it may be a whole word of one, "Kazak
+        # chieftain Osman" is Osman Batur; a query less a generic word must name something exactly)
+        for bare, enough in ((_untitled(q), A_WORD_OF_IT), (" ".join(w for w in q.split() if fold(w) not in GENERIC), WITHIN)):
             if not bare or bare == q:
                 continue
-            named = [m for m in fb.names.match(bare, allowed=allowed, exact_wins=True) if m.score >= WITHIN]
-            if named:
+            named = [m for m in fb.names.match(bare, allowed=allowed, exact_wins=True) if m.score >= ACCEPT]
+            if named and named[0].score >= enough and (not matches or named[0].score > matches[0].score):
                 matches = named
                 interpreted["read_as"] = bare
                 break
@@ -293,10 +297,6 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["note"] = "no name of those words; what is named with a word of the query no other name holds"
     if not matches:
         raise NotFound(f"no match for {q!r}" + suggest(fb, q))
-    top = matches[0].score
-    chosen = [m for m in matches if m.score >= top - CLOSE] if top < 100 or matches[0].kind == "short" else [matches[0]]
-    if top >= 100:
-        chosen = [m for m in matches if m.score >= top - 0.01] if matches[0].kind == "short" else [matches[0]]
     # among equals, the entity the documents most often call by the typed form comes first
     # ("Mao" is Mao Zedong far more often than Mao Zemin)
     def usage(m: Match) -> tuple[float, bool, int, int]:
@@ -304,6 +304,23 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         prefix = fold(e["name"]).startswith(fold(q))  # "Sino-Soviet Treaty of Friendship, ..."
         return (-m.score, not prefix, -e["forms"].get(m.form, 0), -e["n_sentences"])
 
+    top = matches[0].score
+    chosen = [m for m in matches if m.score >= top - CLOSE] if top < 100 or matches[0].kind == "short" else [matches[0]]
+    if top >= 100:
+        exact = [m for m in matches if m.score >= top - 0.01]
+        chosen = exact if matches[0].kind == "short" else [min(exact, key=usage)]
+        if matches[0].kind != "short":
+            # the name the documents give exactly this form most often, when that is another
+            # than the one it is a listed name of: "Osman" is Osman Batur, so called 27 times,
+            # not "Accuses Osman", a name found once, glued to the word opening its sentence
+            said = fold(str(interpreted.get("read_as", q)))
+
+            def called(m: Match) -> int:
+                return sum(n for form, n in fb.entities[m.entity]["forms"].items() if fold(form) == said)
+
+            most = max((m for m in matches if m.score >= A_WORD_OF_IT), key=called)
+            if called(most) > 2 * called(chosen[0]):
+                chosen = [most]
     chosen.sort(key=usage)
     interpreted["ambiguous"] = len(chosen) > 1
     return [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen], interpreted

@@ -116,7 +116,10 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     texts = fb.ix.sentences_by_rid([rid for _s, rid in keep if events_of.get(rid)])
     spans = fb.ix.events_in_sentences([e for _s, rid in keep for e in events_of.get(rid, [])])
     wanted = set(terms(q))
-    telling = bool(wanted & TELLING)  # "Stalin informs Mao of the crash": the telling's day is the answer
+    # "Stalin informs Mao of the crash": the telling's day is the answer; "report" as the verb of
+    # the question ("Sheng reports ..."), not as the source it names ("according to the report")
+    telling = bool(wanted & TELLING) and not (wanted & TELLING == {"report"}
+                                              and (not _REPORTS.search(q) or "according to" in q.lower()))
     picked: list[tuple[float, str]] = []
     seen: set[str] = set()
     outs: dict[str, dict[str, Any] | None] = {}
@@ -157,6 +160,7 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             for score, evid in picked if (got := outs.get(evid)) is not None]
 
 
+_REPORTS = re.compile(r"\b(?:reports|reported|reporting)\b", re.I)
 # the terms of a question about telling ("informs", "told", "cabled", "wrote to", "notified")
 TELLING = {"inform", "report", "tell", "told", "writ", "cabl", "telegraph", "notify", "announc", "messag", "letter", "telegram"}
 DEATH_TERMS = {"death", "execution"}  # the terms of "died", "killed", "assassinated", "executed"
