@@ -18,10 +18,12 @@ if TYPE_CHECKING:
 
 
 
-def _names(fb: Any) -> tuple[dict[str, str], dict[str, str]]:
-    """Short names and titles of the sources, for citations in tables."""
-    names = fb.source_names
-    return ({i: short for i, (_o, short, _t) in names.items()}, {i: title for i, (_o, _s, title) in names.items()})
+def _names(fb: Any) -> tuple[Any, Any]:
+    """Short names and titles of the sources, for citations in tables: views of the fact base's
+    source names, read as a table asks for them."""
+    from etr.query.core import NamesColumn
+
+    return NamesColumn(fb.source_names, 1), NamesColumn(fb.source_names, 2)
 
 
 def _cite(fb: Any, results: Any, o: Options) -> list[dict[str, Any]] | None:

@@ -9,7 +9,7 @@ etr.errors.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -64,11 +64,96 @@ def ask(path: Path | None, question: Callable[[FactBase], T]) -> tuple[FactBase,
     try:
         fb = FactBase(open_index(path))
         result = question(fb)
-        fb.source_names  # noqa: B018 - what the output needs, read while we can still recover
+        fb.source_names.fill(_cited(result))  # what the output needs, read while we can still recover
         return fb, result
     except sqlite3.DatabaseError:
         fb = FactBase(open_index(path, rebuild=True))
         return fb, question(fb)
+
+
+def _cited(result: Any, depth: int = 0) -> set[str]:
+    """The sources a result's citations name (not those of events still to be read)."""
+    out: set[str] = set()
+    if depth > 6:
+        return out
+    if isinstance(result, dict):
+        if isinstance(result.get("source"), str):
+            out.add(result["source"])
+        for v in result.values():
+            if isinstance(v, (dict, list, tuple)):
+                out |= _cited(v, depth + 1)
+    elif isinstance(result, (list, tuple)):
+        for v in result:
+            if isinstance(v, (dict, list, tuple)):
+                out |= _cited(v, depth + 1)
+    return out
+
+
+class SourceNames(Mapping[str, "tuple[int, str, str]"]):
+    """Source id -> (order, short name, title), read from the index as asked: a query cites a
+    few of 10,000 sources, and reading every one's names cost ~11 ms a query there. Iterating
+    reads them all."""
+
+    def __init__(self, ix: Index) -> None:
+        self._ix = ix
+        self._got: dict[str, tuple[int, str, str] | None] = {}
+        self._all = False
+
+    def fill(self, ids: Iterable[str]) -> None:
+        """Read these sources' names in one query, if not read yet."""
+        if self._all:
+            return
+        missing = [i for i in set(ids) if i not in self._got]
+        if missing:
+            found = self._ix.source_names(missing)
+            self._got.update((i, found.get(i)) for i in missing)
+
+    def _every(self) -> dict[str, tuple[int, str, str] | None]:
+        if not self._all:
+            self._got = dict(self._ix.source_names())
+            self._all = True
+        return self._got
+
+    def __getitem__(self, sid: str) -> tuple[int, str, str]:
+        if sid not in self._got:
+            self.fill((sid,))
+        got = self._got.get(sid)
+        if got is None:
+            raise KeyError(sid)
+        return got
+
+    def __contains__(self, sid: object) -> bool:
+        if not isinstance(sid, str):
+            return False
+        if sid not in self._got:
+            self.fill((sid,))
+        return self._got.get(sid) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k, v in self._every().items() if v is not None])
+
+    def __len__(self) -> int:
+        return sum(v is not None for v in self._every().values())
+
+
+class NamesColumn(Mapping[str, str]):
+    """One column of SourceNames (1: short names, 2: titles), read as asked."""
+
+    def __init__(self, names: SourceNames, column: int) -> None:
+        self._names, self._column = names, column
+
+    def __getitem__(self, sid: str) -> str:
+        _order, short, title = self._names[sid]
+        return short if self._column == 1 else title
+
+    def __contains__(self, sid: object) -> bool:
+        return sid in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 class FactBase:
@@ -116,9 +201,9 @@ class FactBase:
         return {"id": e["id"], "name": e["name"], "type": e["type"]}
 
     @cached_property
-    def source_names(self) -> dict[str, tuple[int, str, str]]:
-        """Source id -> (order, short name, title): what citations and tables need."""
-        return self.ix.source_names()
+    def source_names(self) -> SourceNames:
+        """Source id -> (order, short name, title): what citations and tables need, read as asked."""
+        return SourceNames(self.ix)
 
     def citation_of_sentence(self, s: dict[str, Any]) -> dict[str, Any]:
         title = self.source_names[s["source"]][2] if s["source"] in self.source_names else s["source"]
@@ -133,8 +218,9 @@ class FactBase:
         rows.sort(key=lambda r: r[0])
         # the entity's sentences that state no event (those that do are its events)
         undated = self.ix.sentences(e["sentences"], undated_only=True)
-        statements = [self.citation_of_sentence(s) for s in undated]
         order = self.source_names
+        order.fill({s["source"] for s in undated})  # in one query: a profile cites hundreds of thousands
+        statements = [self.citation_of_sentence(s) for s in undated]
         statements.sort(key=lambda c: (order[c["source"]][0] if c["source"] in order else 0, c["start"]))
         spans = [(c["source"], c["start"], c["end"]) for c in statements]
         spans += [(k[2], k[3], end) for k, end, _ in rows]

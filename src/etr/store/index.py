@@ -464,9 +464,16 @@ class Index:
     def sources(self) -> list[dict[str, Any]]:
         return self._rows("SELECT data FROM sources ORDER BY ord")
 
-    def source_names(self) -> dict[str, tuple[int, str, str]]:
-        """id -> (order, short name, title) of every source, without reading their records."""
-        return {i: (o, short, title) for o, i, short, title in self.con.execute("SELECT ord, id, short, title FROM sources")}
+    def source_names(self, ids: Iterable[str] | None = None) -> dict[str, tuple[int, str, str]]:
+        """id -> (order, short name, title) of these sources (None: every one), without reading
+        their records."""
+        if ids is None:
+            return {i: (o, short, title) for o, i, short, title in self.con.execute("SELECT ord, id, short, title FROM sources")}
+        out: dict[str, tuple[int, str, str]] = {}
+        for chunk in _chunks(list(ids)):
+            out.update((i, (o, short, title)) for o, i, short, title in self.con.execute(
+                f"SELECT ord, id, short, title FROM sources WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
 
     def sources_dated(self, sids: Iterable[str]) -> dict[str, dict[str, Any] | None]:
         """source_dated of each of these sources, in one query that reads only that field."""
