@@ -2136,3 +2136,13 @@ def test_it_called_so_names_the_article_s_subject(tmp_path: Any, text: str, quer
     got = json.loads(cli("what", query, "--json", "--db", str(out)).stdout).get("results") or [{}]
     title = text.split("\n")[0]
     assert (title in (got[0].get("name"), *got[0].get("aliases", ()))) is subject
+
+
+def test_years_ago_dates_its_own_sentence_only(tmp_path: Any) -> None:
+    """"the city of Lou-Lan, lost 1700 years ago" is 233 by a 1933 cutting; the next sentence,
+    "A few weeks ago he returned to Peking", is not dated by it."""
+    text = ("[Wanganui Chronicle, 12 May 1933]\n\nSven Hedin is famous for his discoveries at the city of Lou-Lan, "
+            "lost 1700 years ago. Later he returned to Peking to resume his work.\n")
+    got = answers(built(tmp_path, text), "who", "Sven Hedin")[0]
+    dated = {ev["text"][:5]: ev["date"]["value"] for ev in got["events"]}
+    assert "Later" not in dated

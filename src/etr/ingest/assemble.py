@@ -1596,16 +1596,18 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
 def _context_dates(prev_dated: list[TimexSpan], text: str) -> list[TimexSpan]:
     """The dates an undated sentence takes from the sentence before it in the same paragraph: its
     stated dates, not asides in brackets, dates worked out from others, or dates said of the
-    moment of writing ("tomorrow", "last month")."""
+    moment of writing ("tomorrow", "last month", "1700 years ago")."""
     out = [t for t in prev_dated
            if t.date.how in ("explicit", "year-inherited", "relative") and not _in_brackets(text, t.start)
-           and t.date.precision != "century" and not POINTS_FROM_NOW.match(t.date.text)]
+           and t.date.precision != "century" and not POINTS_FROM_NOW.match(t.date.text)
+           and not _AGO.search(t.date.text)]  # "lost 1700 years ago": of that event, not of the next sentence's
     # which of several dates the next sentence continues is often unclear ("... on 17 September
     # 1942 Sheng arrested ... in 1938 and executed them in 1943. Among the executed was ..."): it
     # takes each, labelled as read from context, for the reader to judge
     return out[:3]
 
 
+_AGO = re.compile(r"\bago$", re.I)
 BRACKET_REACH = 400  # how far back a date's opening bracket is looked for
 
 
