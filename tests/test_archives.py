@@ -2146,3 +2146,18 @@ def test_years_ago_dates_its_own_sentence_only(tmp_path: Any) -> None:
     got = answers(built(tmp_path, text), "who", "Sven Hedin")[0]
     dated = {ev["text"][:5]: ev["date"]["value"] for ev in got["events"]}
     assert "Later" not in dated
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("On September 26, 1933, the Syrian Arab Tawfiq Bay led a Turkic force against the Chinese.", "Tawfiq Bay", "person"),
+    ("The fleet reached Manila Bay and was attacked.", "Manila Bay", "place"),
+    ("The ships anchored in Hudson Bay in June.", "Hudson Bay", "place"),
+    ("They sailed into the Bengal Bay and anchored.", "Bengal Bay", "place"),
+])
+def test_bay_after_a_man_s_name_is_the_turkish_bey(sentence: str, name: str, kind: str) -> None:
+    """"Bay" ends bays and, as the Turkish "Bey", men's names: a people before it or a verb of
+    persons after it says which."""
+    from etr.ingest.discover import unknown_names
+
+    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [])}
+    assert got.get(name) == kind
