@@ -1249,7 +1249,12 @@ def _hostile_content() -> str:
         f"Digits: {soup}.\n\n"
         f"{long_sentence}\n\n"
         "The [link=file:///etc/passwd]rebels[/link] met \x1b[31mOsman Batur\x1b[0m in Ghulja on 12 November 1944.\n\n"
-        "A bell\x07 rang and the \x1b]0;title\x07 changed in Urumqi on 3 March 1946.\n"
+        "A bell\x07 rang and the \x1b]0;title\x07 changed in Urumqi on 3 March 1946.\n\n"
+        # shapes that once cost exponential or quadratic time: a routing line of initials, a chain
+        # of "It was called ...", a long run of numbered lines ending the document, marked[5] once
+        f"Sent {'A.' * 60} x\n\n"
+        + "Kashgar Levies\n\nThe Kashgar Levies were a unit. " + "It was called the Turki Regiment. " * 300 + "\n\n"
+        + "\n".join(f"{i}. Not printed." for i in range(1, 999)) + "\n"
     )
 
 

@@ -1232,6 +1232,9 @@ _CALLED_SO = re.compile(r"It\s+(?:was|is|has\s+been)\s+(?:[a-z]+ly\s+)?(?:also\s
                         r"nicknamed|styled)\s+(?:as\s+)?(?P<rest>[^;:]+?)\.?$")
 
 
+IT_CHAIN = 12  # how many sentences opening with "It" may stand between the subject's and the one read
+
+
 def _it_is_the_subject(doc: Document, i: int, topic: int, per_sentence: list[list[Mention]],
                        placed: list[list[tuple[Any, int, str]]], entries: list[Entry], extra: list[Entry]) -> bool:
     """Whether "It" opening sentence i is the article's subject: no person, and the paragraph
@@ -1240,7 +1243,8 @@ def _it_is_the_subject(doc: Document, i: int, topic: int, per_sentence: list[lis
     if _etype(topic, entries, extra) == "person":
         return False
     j = i - 1
-    while j >= 0 and doc.sentences[j].paragraph == doc.sentences[i].paragraph and doc.sentences[j].text.startswith("It "):
+    while (j >= 0 and i - j <= IT_CHAIN and doc.sentences[j].paragraph == doc.sentences[i].paragraph
+           and doc.sentences[j].text.startswith("It ")):
         j -= 1
     if j < 0 or doc.sentences[j].paragraph != doc.sentences[i].paragraph:
         return False
@@ -1310,10 +1314,14 @@ def footnotes(text: str) -> dict[int, tuple[int, int]]:
         tail[int(num.group(1))] = (m.start(), m.end())
     if tail and not before.endswith(":"):  # "... the following points:" and its list are the body
         first = min(a for a, _b in tail.values())
+        marked = {int(m.group(1) or m.group(2)) for m in _BODY_MARK.finditer(text, 0, first)}  # one pass
         for n, span in tail.items():
-            if n not in notes and re.search(rf"(?<=[A-Za-z.,;:)’”])(?:\[{n}\]|{n}(?=[\s.,;:)]))", text[:first]):
+            if n not in notes and n in marked:
                 notes[n] = span
     return notes
+
+
+_BODY_MARK = re.compile(r"(?<=[A-Za-z.,;:)’”])(?:\[(\d{1,3})\]|(\d{1,3})(?=[\s.,;:)]))")
 
 
 _LAST_LINES = re.compile(r"^[^\n]*$", re.M)
@@ -1332,19 +1340,21 @@ def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document
     """The footnotes that only name a person, and nothing else ("50. Wong Wen-hao"; not a
     reference, "3. Wu Ai-chen, Turkistan Tumult, p. 89"): number -> that person, whom the text
     marks by an office or a pronoun."""
+    from bisect import bisect_right
+
     out: dict[int, int] = {}
+    starts = [s.start for s in doc.sentences]
     for n, (a, b) in notes.items():
         body = re.match(rf"{_NOTE_NUMBER}", text[a:b])
         at = a + (body.end() if body else 0)
-        for i, s in enumerate(doc.sentences):
-            if not s.start <= at < s.end:
-                continue
-            here = [(m.start, m.end, m.entity) for m in per_sentence[i] if m.entity is not None]
-            here += [(u.start, u.end, j) for u, j, _how in (placed[i] if placed else [])]
-            for ms, me, j in here:
-                if ms == at and _etype(j, entries, extra) == "person" and re.fullmatch(r"\.?\s*", text[me:b]):
-                    out[n] = j
-            break
+        i = bisect_right(starts, at) - 1  # the sentence the note's text opens
+        if i < 0 or not doc.sentences[i].start <= at < doc.sentences[i].end:
+            continue
+        here = [(m.start, m.end, m.entity) for m in per_sentence[i] if m.entity is not None]
+        here += [(u.start, u.end, j) for u, j, _how in (placed[i] if placed else [])]
+        for ms, me, j in here:
+            if ms == at and _etype(j, entries, extra) == "person" and re.fullmatch(r"\.?\s*", text[me:b]):
+                out[n] = j
     return out
 
 

@@ -231,7 +231,7 @@ _LONE_NAME = re.compile(r"(?=(?:[A-Z]*[AEIOUY]){2})[A-Z]{5,}")  # a word to say:
 def _amid_prose(text: str, s: int, e: int, a: int, b: int) -> bool:
     """Whether text[s:e] stands inside a sentence of a prose line: a lower-case word or a comma
     before it and after it (not a heading, not the first word of a sentence)."""
-    return ((_LOWER_BEFORE.search(text, a, s) is not None or text[max(a, s - 2):s] == ", ")
+    return ((_LOWER_BEFORE.search(text, max(a, s - 40), s) is not None or text[max(a, s - 2):s] == ", ")
             and (_LOWER_AFTER.match(text, e, b) is not None or text[e:e + 1] in ",.")
             and _prose(text, a, b))
 

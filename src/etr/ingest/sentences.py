@@ -87,8 +87,9 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
 # a telegram's routing line: whom it was sent and repeated to, under which numbers, and nothing
 # else ("Sent Department 85; repeated Nanking 82, Tihwa 2.", "Repeated to Moscow."); a line that
 # names a day ("Sent Dept 880, May 29, 9 a.m.") dates the telegram and is kept
-_ROUTING = re.compile(r"\(?(?:Sent|Repeated|Repeat|Rptd)\b(?:[\s,;.:]+(?:to|the|as|and|or|please|repeated|repeat|rptd"
-                      r"|Nos?\.|[A-Z][\w.'’-]*|[A-Z]?-?\d+))*[\s.)]*")
+# (atomic groups and possessive runs: a line of initials, "Sent A.B.C.D. ...", costs its length)
+_ROUTING = re.compile(r"\(?(?:Sent|Repeated|Repeat|Rptd)\b(?>[\s,;.:]++(?>(?:to|the|as|and|or|please|repeated|repeat"
+                      r"|rptd)\b|Nos?\.|[A-Z][\w'’-]*+\.?|[A-Z]?-?\d++))*+[\s.)]*+")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _ENDS = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
 _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower case carries on the one before
