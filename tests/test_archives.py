@@ -2161,3 +2161,22 @@ def test_bay_after_a_man_s_name_is_the_turkish_bey(sentence: str, name: str, kin
 
     got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [])}
     assert got.get(name) == kind
+
+
+def test_search_scores_the_sentences_of_the_rarer_words(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only sentences holding one of the query's rarer words are scored once the common words'
+    postings pass a budget (at 10,000 documents a wordy question scored 226,000 sentences); the
+    common words still count in those, so the best answer is the same."""
+    import etr.query.rank as rank
+    from etr.query.core import FactBase
+    from etr.store.opening import open_index
+
+    text = "\n\n".join([f"The Soviet government sent trucks to the province in {1930 + i}." for i in range(40)]
+                       + ["The Soviet government helped the rebels of the three districts with arms in 1944."])
+    fb = FactBase(open_index(built(tmp_path, text + "\n")))
+    q = "how did the soviet government help the rebels"
+    full = rank.score_sentences(fb, q)
+    monkeypatch.setattr(rank, "GENERATED", 5)
+    capped = rank.score_sentences(fb, q)
+    assert capped[0][1] == full[0][1]
+    assert len(capped) < len(full)  # the 40 sentences of common words alone are not scored
