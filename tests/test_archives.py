@@ -2180,3 +2180,19 @@ def test_search_scores_the_sentences_of_the_rarer_words(tmp_path: Any, monkeypat
     capped = rank.score_sentences(fb, q)
     assert capped[0][1] == full[0][1]
     assert len(capped) < len(full)  # the 40 sentences of common words alone are not scored
+
+
+@pytest.mark.parametrize("command,query,name", [
+    ("where", "Jinghe town in Ili District 1945", "Jinghe"),  # the name first, its context after "in"
+    ("who", "Colonel Pappengut White Russian unit", "Pappengut"),  # "White Russian": who he is
+    ("who", "Song Xilian Sinkiang garrison", "Sung Hsi-lien"),  # the name in another romanisation
+    ("where", "Lob Nor nuclear test site", "Lop Nur"),
+])
+def test_a_name_with_words_of_context_after_it(tmp_path: Any, command: str, query: str, name: str) -> None:
+    """A historian types a name and what it is: the name is what is asked about."""
+    text = ("In 1945 the Ili army took Jinghe, a town in the Ili District, from the provincial troops.\n\n"
+            "Colonel Pappengut commanded the White Russian unit at Urumchi.\n\n"
+            "General Sung Hsi-lien commanded the Sinkiang garrison in 1948.\n\n"
+            "The Chinese tested their first bomb at Lop Nur in 1964.\n")
+    got = answers(built(tmp_path, text), command, query)[0]
+    assert got["name"] == name or name in got["aliases"]

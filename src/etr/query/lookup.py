@@ -8,7 +8,7 @@ from functools import cache
 from etr.errors import NotFound
 from etr.query.core import FactBase, clean_query
 from etr.text.fold import fold
-from etr.text.match import Match
+from etr.text.match import SAME_KEY, Match
 from etr.text.terms import with_synonyms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
@@ -98,6 +98,7 @@ _SMALL = {"and", "the", "for", "with", "from", "into", "upon"}
 
 WITHIN = 99.0  # a name found inside a longer query must be written as the documents write it ...
 SAME_WORD = 91.0  # ... or be a word of it in another romanisation ("Russian consul Kolokolov": Kolokoloff)
+_HEAD = re.compile(r",|\s(?:in|of|at|near|from|during|for|under|with)\s", re.I)  # where a name's context begins
 _CONTEXT = re.compile(r"^(?:\d+(?:st|nd|rd|th|s)?|in|at|from|of|on|the|a|an|and|to|by)$")
 
 
@@ -108,13 +109,17 @@ def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     words = [w for w in q.split() if not _CONTEXT.match(fold(w))]
     if len(words) > 8:
         return [], ""
+    labels = _labels()
     for n in range(len(words) - 1 if len(words) == len(q.split()) else len(words), 0, -1):
         best: tuple[list[Match], str] = ([], "")
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             if all(fold(w) in GENERIC or len(w) < 3 for w in words[i : i + n]):
                 continue
-            got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= WITHIN]
+            if all(fold(w) in labels for w in words[i : i + n]):
+                continue  # "White Russian", "Kazak leader": who he is, not his name
+            # the name as written or in another romanisation ("Song Xilian": Sung Hsi-lien)
+            got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= SAME_KEY - 0.5]
             if not got and n == 1 and len(part) >= 4 and fold(part) not in fb.names.by_word:
                 # a word of a name in another romanisation; not a word names share ("Russian")
                 got = [Match(e.entity, SAME_WORD, e.form, e.kind) for e in fb.names.by_word_key(part)
@@ -265,7 +270,12 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                 break
     if not matches and types is not None and not types >= WHAT_TYPES:
         # a person or a place among words of context; a thing's words are read as a description below
-        matches, read_as = _within(fb, q, allowed)
+        # the name first, its context after a comma or a preposition ("Jinghe town in Ili
+        # District 1945", "Maqsud Shah prince of Hami"): the head is what is asked about
+        head = _HEAD.split(q, maxsplit=1)[0].strip()
+        matches, read_as = _within(fb, head, allowed) if head and head != q else ([], "")
+        if not matches:
+            matches, read_as = _within(fb, q, allowed)
         if matches:
             interpreted["read_as"] = read_as
     if types is not None and (not matches or matches[0].score < 99.5):
