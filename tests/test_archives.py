@@ -146,6 +146,8 @@ def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
     # a title that is part of how a man is named is one of his names; "Mr." is not
     ("Dr. Mustapha Ali led the delegation. Mustapha Ali spoke for it.", "Mustapha Ali", "Dr. Mustapha Ali"),
     ("Major-General Li Ying-ch'i came to Hami. Li Ying-ch'i left in May.", "Li Ying-ch'i", "Major-General Li Ying-ch'i"),
+    # a Soviet rank in translation, the rank before the grade
+    ("General-Major Yegnarov reported to Moscow. Yegnarov left Kulja in April.", "Yegnarov", "General-Major Yegnarov"),
 ])
 def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, second: str) -> None:
     db = build_one(tmp_path, text)
