@@ -2189,12 +2189,14 @@ def test_search_scores_the_sentences_of_the_rarer_words(tmp_path: Any, monkeypat
     ("who", "Colonel Pappengut White Russian unit", "Pappengut"),  # "White Russian": who he is
     ("who", "Song Xilian Sinkiang garrison", "Sung Hsi-lien"),  # the name in another romanisation
     ("where", "Lob Nor nuclear test site", "Lop Nur"),
+    ("what", "Altai Frontier Guard financed by Moscow", "Altai Frontier Guard"),  # a thing's name, then words about it
 ])
 def test_a_name_with_words_of_context_after_it(tmp_path: Any, command: str, query: str, name: str) -> None:
     """A historian types a name and what it is: the name is what is asked about."""
     text = ("In 1945 the Ili army took Jinghe, a town in the Ili District, from the provincial troops.\n\n"
             "Colonel Pappengut commanded the White Russian unit at Urumchi.\n\n"
             "General Sung Hsi-lien commanded the Sinkiang garrison in 1948.\n\n"
-            "The Chinese tested their first bomb at Lop Nur in 1964.\n")
+            "The Chinese tested their first bomb at Lop Nur in 1964.\n\n"
+            "The Altai Frontier Guard was formed at Shara Sume in 1945.\n")
     got = answers(built(tmp_path, text), command, query)[0]
     assert got["name"] == name or name in got["aliases"]

@@ -98,6 +98,7 @@ _SMALL = {"and", "the", "for", "with", "from", "into", "upon"}
 
 WITHIN = 99.0  # a name found inside a longer query must be written as the documents write it ...
 SAME_WORD = 91.0  # ... or be a word of it in another romanisation ("Russian consul Kolokolov": Kolokoloff)
+_QUALIFIES = re.compile(r"(?:with|of|between|for|to|on|in|at|and|or|the)$", re.I)  # a word that carries a name on
 _HEAD = re.compile(r",|\s(?:in|of|at|near|from|during|for|under|with)\s", re.I)  # where a name's context begins
 _CONTEXT = re.compile(r"^(?:\d+(?:st|nd|rd|th|s)?|in|at|from|of|on|the|a|an|and|to|by)$")
 
@@ -291,6 +292,18 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
                                    else "the name is of another kind; showing it")
             matches = others
+    if not matches and types is not None and types >= WHAT_TYPES:
+        # a thing's name, then words about it ("East Turkestan Republic financed by Moscow"):
+        # the longest run of words opening the query that is a name exactly
+        words = q.split()
+        for n in range(len(words) - 1, 1, -1):
+            if _QUALIFIES.match(words[n]):
+                continue  # "commercial treaty with the Amir of Kashgar": the words after say which treaty
+            named = [m for m in fb.names.match(" ".join(words[:n]), allowed=allowed, exact_wins=True) if m.score >= WITHIN]
+            if named:
+                matches = named
+                interpreted["read_as"] = " ".join(words[:n])
+                break
     if not matches and types is not None and types >= WHAT_TYPES:
         from etr.query.described import described
 
