@@ -2150,21 +2150,6 @@ def test_years_ago_dates_its_own_sentence_only(tmp_path: Any) -> None:
     assert "Later" not in dated
 
 
-@pytest.mark.parametrize("sentence,name,kind", [
-    ("On September 26, 1933, the Syrian Arab Tawfiq Bay led a Turkic force against the Chinese.", "Tawfiq Bay", "person"),
-    ("The fleet reached Manila Bay and was attacked.", "Manila Bay", "place"),
-    ("The ships anchored in Hudson Bay in June.", "Hudson Bay", "place"),
-    ("They sailed into the Bengal Bay and anchored.", "Bengal Bay", "place"),
-])
-def test_bay_after_a_man_s_name_is_the_turkish_bey(sentence: str, name: str, kind: str) -> None:
-    """"Bay" ends bays and, as the Turkish "Bey", men's names: a people before it or a verb of
-    persons after it says which."""
-    from etr.ingest.discover import unknown_names
-
-    got = {u.text: u.type for u in unknown_names(sentence, 0, len(sentence), [])}
-    assert got.get(name) == kind
-
-
 def test_search_scores_the_sentences_of_the_rarer_words(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only sentences holding one of the query's rarer words are scored once the common words'
     postings pass a budget (at 10,000 documents a wordy question scored 226,000 sentences); the
@@ -2189,14 +2174,22 @@ def test_search_scores_the_sentences_of_the_rarer_words(tmp_path: Any, monkeypat
     ("who", "Colonel Pappengut White Russian unit", "Pappengut"),  # "White Russian": who he is
     ("who", "Song Xilian Sinkiang garrison", "Sung Hsi-lien"),  # the name in another romanisation
     ("where", "Lob Nor nuclear test site", "Lop Nur"),
-    ("what", "Altai Frontier Guard financed by Moscow", "Altai Frontier Guard"),  # a thing's name, then words about it
+    # a review's misfires: a people among words; a better name after the preposition; no ordinary
+    # word in another romanisation ("Khan" is no "Han")
+    ("who", "Kazaks in the Altai", "Kazakhs"),
+    ("where", "market town of Yarkand", "Yarkand"),
+    ("who", "the Khan of Kumul", None),
 ])
-def test_a_name_with_words_of_context_after_it(tmp_path: Any, command: str, query: str, name: str) -> None:
+def test_a_name_with_words_of_context_after_it(tmp_path: Any, command: str, query: str, name: str | None) -> None:
     """A historian types a name and what it is: the name is what is asked about."""
     text = ("In 1945 the Ili army took Jinghe, a town in the Ili District, from the provincial troops.\n\n"
             "Colonel Pappengut commanded the White Russian unit at Urumchi.\n\n"
             "General Sung Hsi-lien commanded the Sinkiang garrison in 1948.\n\n"
             "The Chinese tested their first bomb at Lop Nur in 1964.\n\n"
-            "The Altai Frontier Guard was formed at Shara Sume in 1945.\n")
-    got = answers(built(tmp_path, text), command, query)[0]
-    assert got["name"] == name or name in got["aliases"]
+            "The Kazaks of the Altai fled south in 1947. The market town of Merket lies near Yarkand, where "
+            "the Han Chinese kept shops.\n")
+    got = answers(built(tmp_path, text), command, query)
+    if name is None:
+        assert not got or got[0]["name"] != "Han Chinese"
+    else:
+        assert got[0]["name"] == name or name in got[0]["aliases"]

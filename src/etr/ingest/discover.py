@@ -237,16 +237,6 @@ def _amid_prose(text: str, s: int, e: int, a: int, b: int) -> bool:
 
 
 CHINESE_PLACE = "a name of Chinese syllables, as towns are named"
-_TITLE_HOMOGRAPHS = frozenset({"Bay"})  # a place's last word that is also a title after a man's name (Turkish "Bey")
-
-
-def _word_before(text: str, s: int) -> str:
-    """The word just before text[s:], if a space parts them ("Arab" in "the Syrian Arab Tawfiq Bay")."""
-    m = _LAST_WORD.search(text, max(0, s - 30), s)
-    return m.group(1) if m else ""
-
-
-_LAST_WORD = re.compile(r"([\w'’-]+)\s+$")
 _ENDING = "a person's name ending"
 # words that put what follows in a place, which no person is ("in Andijan", not "from Ehmetjan")
 _TOWN_ENDINGS = ("jan", "djan", "zhan")  # "Andijan": endings of towns' names as well as of men's ("Ehmetjan")
@@ -482,8 +472,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
                     or (at_start and len(toks) > 1 and (w.lower() in vocab or w.endswith("ly")))  # "Recently Chairman"
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
-                        # "Mongolian Tibetan Affairs Commission" stays whole; "Arab Tawfiq Bay" is a man
-                        and (words[-1] not in r["kinds"] or (words[-1] in _TITLE_HOMOGRAPHS and len(toks) > 2))
+                        and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
                         and not (w in r["compass"] and len(toks) == 2 and _compass_region(text, start, toks, r)))):
                 # "into East Kashmir" stays whole: a region of a place
                 toks = toks[1:]
@@ -852,11 +841,6 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
     if kind == "unknown" and r["verb_after"].match(after):
         kind, why = "person", "before a verb of persons"
-    elif (kind == "place" and len(real) == 2 and real[-1] in _TITLE_HOMOGRAPHS and real[0] not in r["kinds"]
-          and (r["verb_after"].match(after) or r["role_before"].search(text[max(start, s - 24) : s])
-               or _word_before(text, s) in r["peoples"])):
-        # "the Syrian Arab Tawfiq Bay led a Turkic force": a man's name and the Turkish "Bey", no bay
-        kind, why = "person", f"{real[-1]!r} a title after a name, before a verb of persons"
     elif ((kind == "unknown" or (kind == "place" and why == CHINESE_PLACE)) and _BORN_AFTER.match(after)
           and not _DOCTRINE.search(phrase)):
         kind, why = "person", "born: a person"  # "Azizi was born in Tacheng": syllables say little

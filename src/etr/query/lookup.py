@@ -98,12 +98,11 @@ _SMALL = {"and", "the", "for", "with", "from", "into", "upon"}
 
 WITHIN = 99.0  # a name found inside a longer query must be written as the documents write it ...
 SAME_WORD = 91.0  # ... or be a word of it in another romanisation ("Russian consul Kolokolov": Kolokoloff)
-_QUALIFIES = re.compile(r"(?:with|of|between|for|to|on|in|at|and|or|the)$", re.I)  # a word that carries a name on
 _HEAD = re.compile(r",|\s(?:in|of|at|near|from|during|for|under|with)\s", re.I)  # where a name's context begins
 _CONTEXT = re.compile(r"^(?:\d+(?:st|nd|rd|th|s)?|in|at|from|of|on|the|a|an|and|to|by)$")
 
 
-def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str]:
+def _within(fb: FactBase, q: str, allowed: list[bool], whole_tried: bool = True) -> tuple[list[Match], str]:
     """The name a query says with words of context around it ("Consul Smith Tihwa 1944": Smith,
     the consul at Tihwa in 1944): its longest run of words that names something of the asked
     kind well, years and small words left out; ([], "") when none does."""
@@ -111,7 +110,18 @@ def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     if len(words) > 8:
         return [], ""
     labels = _labels()
-    for n in range(len(words) - 1 if len(words) == len(q.split()) else len(words), 0, -1):
+    for skip_labels in (True, False):  # "Colonel Pappengut White Russian unit": Pappengut; "Kazaks in Ili": the Kazaks
+        got = _within_runs(fb, q, words, allowed, labels if skip_labels else frozenset(), whole_tried)
+        if got[0]:
+            return got
+    return [], ""
+
+
+def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], labels: frozenset[str],
+                 whole_tried: bool) -> tuple[list[Match], str]:
+    """_within's search: the longest run of words that names something, runs of `labels` alone
+    passed over; not the whole query when the caller tried it as a name already."""
+    for n in range(len(words) - 1 if whole_tried and len(words) == len(q.split()) else len(words), 0, -1):
         best: tuple[list[Match], str] = ([], "")
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
@@ -119,8 +129,9 @@ def _within(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
                 continue
             if all(fold(w) in labels for w in words[i : i + n]):
                 continue  # "White Russian", "Kazak leader": who he is, not his name
-            # the name as written or in another romanisation ("Song Xilian": Sung Hsi-lien)
-            got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= SAME_KEY - 0.5]
+            # the name as written, or of several words in another romanisation ("Song Xilian": Sung
+            # Hsi-lien; one word so, "khan" as "Han", is too often an ordinary word)
+            got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= (SAME_KEY - 0.5 if n > 1 else WITHIN)]
             if not got and n == 1 and len(part) >= 4 and fold(part) not in fb.names.by_word:
                 # a word of a name in another romanisation; not a word names share ("Russian")
                 got = [Match(e.entity, SAME_WORD, e.form, e.kind) for e in fb.names.by_word_key(part)
@@ -274,9 +285,12 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         # the name first, its context after a comma or a preposition ("Jinghe town in Ili
         # District 1945", "Maqsud Shah prince of Hami"): the head is what is asked about
         head = _HEAD.split(q, maxsplit=1)[0].strip()
-        matches, read_as = _within(fb, head, allowed) if head and head != q else ([], "")
-        if not matches:
-            matches, read_as = _within(fb, q, allowed)
+        matches, read_as = _within(fb, q, allowed)
+        if head and head != q and any(w[:1].isupper() for w in head.split()):
+            first, said = _within(fb, head, allowed, whole_tried=False)  # as good a name as any in the query, and capitalised
+            if first and any(w[:1].isupper() for w in said.split()) and (
+                    not matches or first[0].score >= matches[0].score):
+                matches, read_as = first, said
         if matches:
             interpreted["read_as"] = read_as
     if types is not None and (not matches or matches[0].score < 99.5):
@@ -292,18 +306,6 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
                                    else "the name is of another kind; showing it")
             matches = others
-    if not matches and types is not None and types >= WHAT_TYPES:
-        # a thing's name, then words about it ("East Turkestan Republic financed by Moscow"):
-        # the longest run of words opening the query that is a name exactly
-        words = q.split()
-        for n in range(len(words) - 1, 1, -1):
-            if _QUALIFIES.match(words[n]):
-                continue  # "commercial treaty with the Amir of Kashgar": the words after say which treaty
-            named = [m for m in fb.names.match(" ".join(words[:n]), allowed=allowed, exact_wins=True) if m.score >= WITHIN]
-            if named:
-                matches = named
-                interpreted["read_as"] = " ".join(words[:n])
-                break
     if not matches and types is not None and types >= WHAT_TYPES:
         from etr.query.described import described
 
