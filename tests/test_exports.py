@@ -310,7 +310,7 @@ def test_csl_json_renders_in_citeproc(added_db: Path) -> None:
                                   ["timeline", "--about", "Deng Liqun"], ["on", "11-12"], ["show", "ghulja"],
                                   ["graph", "Sheng Shicai"]])
 def test_cite_adds_the_records_of_the_sources_an_answer_quotes(args: list[str]) -> None:
-    from etr.query.cite import cited_sources
+    from etr.query.core import cited_sources
 
     doc = json.loads(cli(*args, "--cite", "--json").stdout)
     assert doc["cite"] and {r["id"] for r in doc["cite"]} == set(cited_sources(doc["results"]))

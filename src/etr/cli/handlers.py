@@ -30,7 +30,8 @@ def _cite(fb: Any, results: Any, o: Options) -> list[dict[str, Any]] | None:
     """--cite: the bibliographic records of the sources `results` quote."""
     if not o.get("cite"):
         return None
-    from etr.query.cite import cited_sources, records
+    from etr.query.cite import records
+    from etr.query.core import cited_sources
 
     return records(fb, cited_sources(results))
 

@@ -605,8 +605,9 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     if topic not in ids:
                         ids.append(topic)
                         via[topic] = "the document's subject (its infobox's other names)"
-                for form in (called_so(s.text) if _it_is_the_subject(doc, s_index, topic, per_sentence, placed, entries, extra)
-                             else ()):  # "It was commonly referred to as the KMT 36th Division"
+                called = called_so(s.text)  # "It was commonly referred to as the KMT 36th Division"
+                for form in (called if called and _it_is_the_subject(doc, s_index, topic, per_sentence, placed,
+                                                                     entries, extra) else ()):
                     ent_spellings[topic][form] += 1
                     if topic not in ids:
                         ids.append(topic)
@@ -1331,8 +1332,12 @@ _TAIL_NOTE = re.compile(r"(\d{1,3})\.[ \t]+\S")
 def footnote_marks(sentence: str, start: int, notes: Mapping[int, tuple[int, int]]) -> list[tuple[int, int]]:
     """(number, offset) of each footnote mark in a sentence of the body: a footnote's number run
     on to the word it glosses ("treaty35", "Affairs[50]"), the footnote after it in the text."""
-    return [(int(m.group(1) or m.group(2)), start + m.start()) for m in _FOOTNOTE_MARK.finditer(sentence)
-            if int(m.group(1) or m.group(2)) in notes and notes[int(m.group(1) or m.group(2))][0] > start + m.start()]
+    out = []
+    for m in _FOOTNOTE_MARK.finditer(sentence):
+        n, at = int(m.group(1) or m.group(2)), start + m.start()
+        if n in notes and notes[n][0] > at:
+            out.append((n, at))
+    return out
 
 
 def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document, per_sentence: list[list[Mention]],

@@ -1,5 +1,5 @@
 """The sources as bibliographic records (CSL-JSON, the shape Zotero, Pandoc and citeproc read),
-and which sources an answer cites.
+and which sources an answer cites (etr.query.core.cited_sources).
 
 A record says only what the fact base knows: the seeds' title, author and publisher from
 seeds/sources.toml; an added document's title and author as the build named it, and its date
@@ -101,24 +101,3 @@ def records(fb: FactBase, ids: Iterable[str] | None = None) -> list[dict[str, An
     """CSL-JSON items of these sources (default: all), in the fact base's order."""
     wanted = None if ids is None else set(ids)
     return [record(s) for s in fb.source_by_id.values() if wanted is None or s["id"] in wanted]
-
-
-def cited_sources(results: Any) -> list[str]:
-    """The ids of the sources the citations anywhere in `results` quote, first cited first."""
-    found: dict[str, None] = {}
-
-    def walk(x: Any) -> None:
-        if isinstance(x, dict):
-            if "quote" in x and isinstance(x.get("source"), str):
-                found.setdefault(x["source"], None)
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-        elif hasattr(x, "items") and hasattr(x, "json"):  # RawList
-            for v in x:
-                walk(v)
-
-    walk(results)
-    return list(found)

@@ -64,29 +64,30 @@ def ask(path: Path | None, question: Callable[[FactBase], T]) -> tuple[FactBase,
     try:
         fb = FactBase(open_index(path))
         result = question(fb)
-        fb.source_names.fill(_cited(result))  # what the output needs, read while we can still recover
+        fb.source_names.fill(cited_sources(result, pending=False))  # what the output needs, read while we can still recover
         return fb, result
     except sqlite3.DatabaseError:
         fb = FactBase(open_index(path, rebuild=True))
         return fb, question(fb)
 
 
-def _cited(result: Any, depth: int = 0) -> set[str]:
-    """The sources a result's citations name (not those of events still to be read)."""
-    out: set[str] = set()
-    if depth > 6:
-        return out
-    if isinstance(result, dict):
-        if isinstance(result.get("source"), str):
-            out.add(result["source"])
-        for v in result.values():
-            if isinstance(v, (dict, list, tuple)):
-                out |= _cited(v, depth + 1)
-    elif isinstance(result, (list, tuple)):
-        for v in result:
-            if isinstance(v, (dict, list, tuple)):
-                out |= _cited(v, depth + 1)
-    return out
+def cited_sources(results: Any, pending: bool = True) -> list[str]:
+    """The ids of the sources the citations anywhere in `results` quote, first cited first; with
+    `pending` False, not those of rows still to be read from the index (a RawList's events)."""
+    found: dict[str, None] = {}
+
+    def walk(x: Any) -> None:
+        if isinstance(x, dict):
+            if "quote" in x and isinstance(x.get("source"), str):
+                found.setdefault(x["source"], None)
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list) or (pending and isinstance(x, RawList)):
+            for v in x:
+                walk(v)
+
+    walk(results)
+    return list(found)
 
 
 class SourceNames(Mapping[str, "tuple[int, str, str]"]):
