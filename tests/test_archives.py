@@ -1761,12 +1761,15 @@ def test_a_name_in_brackets_with_its_glosses_is_another_name(sentence: str, firs
     assert [x.second for x in got] == [second]
 
 
-def test_a_bracket_holding_more_than_a_name_says_no_alias() -> None:
+@pytest.mark.parametrize("s,names", [
+    ("Ella Maillart (1903 – 1997) (Kini, secretary of the club) went on.", [(0, 13, "person"), (29, 33, "unknown")]),
+    # the region a place lies in, glossed (a third reading of the rules)
+    ("Guma (Hotan Prefecture, Chinese: 皮山) is an oasis town.", [(0, 4, "place"), (6, 22, "place")]),
+])
+def test_a_bracket_holding_more_than_a_name_says_no_alias(s: str, names: list[tuple[int, int, str]]) -> None:
     from etr.ingest.aliases import statements
 
-    s = "Ella Maillart (1903 – 1997) (Kini, secretary of the club) went on."
-    got = statements(s, 0, len(s), [(0, 13, "person"), (29, 33, "unknown")])
-    assert got == []
+    assert statements(s, 0, len(s), names) == []
 
 
 def test_initials_and_a_surname_find_the_one_so_named(tmp_path: Any) -> None:
@@ -1967,14 +1970,6 @@ def test_third_reading_a_telling_word_needs_the_rest_to_fit(tmp_path: Any, query
             "He studied at the University of Michigan before the war.\n")
     db = built(tmp_path, text)
     assert answers(db, "what", query) == [] or answers(db, "what", query)[0]["type"] == "thing"
-
-
-def test_third_reading_a_region_glossed_in_brackets_is_no_alias() -> None:
-    from etr.ingest.aliases import statements
-
-    s = "Guma (Hotan Prefecture, Chinese: 皮山) is an oasis town."
-    got = statements(s, 0, len(s), [(0, 4, "place"), (6, 22, "place")])
-    assert got == []
 
 
 def test_third_reading_a_word_of_syllables_is_no_part_of_a_book_s_name(tmp_path: Any) -> None:
