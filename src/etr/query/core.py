@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from etr.errors import BadQuery
-from etr.store.index import RawList
+from etr.store.index import HAS_EVENTS, RawList
 from etr.text.match import Match, NameEntry, NameIndex
 from etr.text.safe import valid_text
 
@@ -215,10 +215,9 @@ class FactBase:
         # its events: those of the sentences naming it, and those its registry entry dates ("This
         # rebellion ..." names the Sarikol rebellion only by a word)
         ids = list(dict.fromkeys([*e["events"], *(evid for evid, _out in self.registry_dated(e))]))
-        rows = self.ix.event_keys(ids)  # their JSON is read when shown (all of it for --json)
-        rows.sort(key=lambda r: r[0])
+        rows = self.ix.event_keys(ids)  # in order; their JSON is read when shown (all of it for --json)
         # the entity's sentences that state no event (those that do are its events)
-        undated = self.ix.sentences(e["sentences"], undated_only=True)
+        undated = self.undated_sentences(e)
         order = self.source_names
         order.fill({s["source"] for s in undated})  # in one query: a profile cites hundreds of thousands
         statements = [self.citation_of_sentence(s) for s in undated]
@@ -262,6 +261,16 @@ class FactBase:
             "statements": statements, "related": related,
             "merges": e.get("merges", []), "possibly": e.get("possibly", []),
         }
+
+    def undated_sentences(self, e: dict[str, Any]) -> list[dict[str, Any]]:
+        """The sentences naming entity `e` that state no event: by their rows and the index's
+        flags when it is the fact base's own (no sentence read that is then dropped), else by id."""
+        idx = self.entity_index.get(e["id"])
+        if idx is None or self.entities[idx]["id"] != e["id"]:
+            return self.ix.sentences(e["sentences"], undated_only=True)
+        flags = self.ix.flags
+        rids = [r for r in self.ix.entity_rids(idx) if not flags[r] & HAS_EVENTS]
+        return list(self.ix.sentences_by_rid(rids).values())
 
     def _outs_or_made(self, keys: Sequence[Any]) -> list[str]:
         """The JSON of a profile's events: read from the index, or made here (reported_by)."""
