@@ -45,6 +45,10 @@ def found_in(sentence: str) -> list[Any]:
     ("The Abdalis 1000, the Tajiks 13,000.", []),
     ("Otru was attacked by about 1200 Soviet troops.", []),
     ("Deptels 120, August 1657 and 115.", []),  # August 16 with footnote marker 57 glued on
+    # the year an editor supplied in brackets is the day's
+    ("The committee was created on 16 January [1943].", [("16 January [1943]", "1943-01-16")]),
+    ("He reached Dihua on May 22 [1944] by air.", [("May 22 [1944]", "1944-05-22")]),
+    ("He reached Dihua on 22 May [1944 by air.", [("1944", "1944")]),  # no closing bracket: no day of it
 ])
 def test_archival_numbers_are_not_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     got = [d for d in dates(text) if not text.startswith(d[0])]  # the header's own date aside
@@ -337,6 +341,12 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("Le Turkestan est grand.", {"Turkestan"}),                                 # the article is no part of it
     ("Sovereignty Type: Independence", set()),                                   # an infobox's field and value
     ("A Tungani-Tarantchi Government was formed.", {"Tungani-Tarantchi Government"}),
+    # a possessive that is a word of a body's name does not cut it; an owner's does
+    ("The Kashgar People's Defence League met.", {"Kashgar People's Defence League"}),
+    ("The Ili Women's Federation met.", {"Ili Women's Federation"}),
+    ("The Governor's Defence League met.", {"Defence League"}),
+    ("The Association's members met.", set()),                                 # a kind of body alone, owning
+    ("The Governor's men met.", set()),                                          # a title alone, owning
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names
@@ -382,6 +392,46 @@ def test_a_sentence_names_what_the_text_refers_to(tmp_path: Any, text: str, date
     names = {e["id"]: e["name"] for e in db["entities"]}
     ev = next(e for e in db["events"] if e["date"]["value"] == date and e["source"] != "etr")
     assert who in {names[i] for i in ev["entities"]}
+
+
+@pytest.mark.parametrize("text,date,body,via", [
+    # a body named in part is the one the document names so in full
+    ("The Kashgar People's Defence League was a party. The People's Defence League was founded on 1 May 1935.",
+     "1935-05-01", "Kashgar People's Defence League", None),
+    ("The Kashgar People's Defence League was a party. The Defence League was founded on 1 May 1935.",
+     "1935-05-01", "Kashgar People's Defence League", None),
+    # "the League" with no name after it: the one league the document named before
+    ("The Kashgar People's Defence League was a party. The League held a congress on 1 May 1935.",
+     "1935-05-01", "Kashgar People's Defence League", "'The League'"),
+])
+def test_a_body_named_in_part_is_the_one_named_in_full(tmp_path: Any, text: str, date: str, body: str,
+                                                         via: str | None) -> None:
+    import json
+
+    out = built(tmp_path, text + "\n", "doc.txt")
+    db = json.loads(out.read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in db["entities"]}
+    assert sum(1 for e in db["entities"] if "Defence League" in e["name"]) == 1
+    ev = next(e for e in db["events"] if e["date"]["value"] == date and e["source"] != "etr")
+    assert body in {names[i] for i in ev["entities"]}
+    if via is not None:
+        assert any(v.startswith(via) for v in ev.get("via", {}).values()), ev.get("via")
+
+
+@pytest.mark.parametrize("text", [
+    # two leagues named before: which one "the League" is, the text does not say
+    "The Kashgar Defence League and the Ili Youth League met. The League held a congress on 1 May 1935.",
+    # two bodies that end alike: "Defence League" is neither
+    "The Kashgar Defence League and the Ili Defence League met. The Defence League was founded on 1 May 1935.",
+])
+def test_a_body_named_in_part_stays_apart_when_two_are_named_so(tmp_path: Any, text: str) -> None:
+    import json
+
+    out = built(tmp_path, text + "\n", "doc.txt")
+    db = json.loads(out.read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in db["entities"]}
+    ev = next(e for e in db["events"] if e["date"]["value"] == "1935-05-01" and e["source"] != "etr")
+    assert not {names[i] for i in ev["entities"]} & {"Kashgar Defence League", "Ili Youth League", "Ili Defence League"}
 
 
 def test_what_a_thing_the_documents_describe_but_do_not_name(tmp_path: Any) -> None:
@@ -743,6 +793,7 @@ def test_an_infobox_s_other_names_are_its_subject_s(line: str, names: list[str])
     ("LONDON,  (Reuter).", True),
     ("!" * 1990 + "ab", False),  # digit soup: answered in its length's time, not its square's
     ("(793.94/17089)", True),
+    ("of ", True),  # "of 7 February 1936": the date line of a resolution under its heading
     ("Sheng arrived in Tihwa .", False),
     ("The rebels took .", False),
 ])
@@ -764,6 +815,19 @@ def test_a_dateline_dates_what_follows_it_and_an_event_is_dated_to_the_day(tmp_p
     assert not any(t.startswith(("Moscow, June 15", "[Received")) for t in events)  # no events of their own
     told = next(d for t, d in events.items() if t.startswith("“65, June 11"))
     assert (told["value"], told["type"], told["precision"]) == ("1943-06-11", "DATE", "day")  # not 1943-06-11T11:00
+
+
+def test_a_heading_under_a_date_line_passes_the_date_on(tmp_path: Any) -> None:
+    """A resolution dated by a line of its own, a numbered heading under it, then the decision."""
+    import json
+
+    text = ("Concerning Negotiations with Ma Zhongying\n\nof 7 February 1936\n\n418. Concerning Xinjiang\n\n"
+            "Accept the proposal and recommend concessions in the peace talks.\n\n"
+            "The talks went on for a long time afterwards.\n")
+    db = json.loads(built(tmp_path, text).read_text())
+    events = {e["text"]: e["date"]["value"] for e in db["events"] if e["source"] != "etr"}
+    assert events.get("Accept the proposal and recommend concessions in the peace talks.") == "1936-02-07"
+    assert "The talks went on for a long time afterwards." not in events  # the date is passed on once
 
 
 @pytest.mark.parametrize("a,b", [

@@ -1046,6 +1046,27 @@ def _sigint_after_import(module: str, args: Sequence[str]) -> subprocess.Complet
     return subprocess.CompletedProcess(proc.args, proc.returncode, b"", err)
 
 
+def test_ctrl_c_wrapped_by_python_is_an_interrupt() -> None:
+    """Ctrl-C while a class is being made reaches etr as "RuntimeError: Error calling __set_name__"
+    (seen when the interrupt came during `import ipaddress`): exit 130, as for any Ctrl-C."""
+    from etr.errors import interrupted
+
+    class Interrupts:
+        def __set_name__(self, owner: type, name: str) -> None:
+            raise KeyboardInterrupt
+
+    with pytest.raises(RuntimeError) as wrapped:
+        type("Made", (), {"x": Interrupts()})
+    assert interrupted(wrapped.value)
+    assert not interrupted(RuntimeError("a bug"))
+    try:
+        raise ValueError("inner")
+    except ValueError as inner:
+        outer = RuntimeError("outer")
+        outer.__context__ = inner
+    assert not interrupted(outer)
+
+
 @pytest.mark.parametrize("module", [
     "etr", "etr.cli.handlers", "typer",
 ])

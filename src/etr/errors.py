@@ -53,3 +53,16 @@ class BuildFailed(EtrError):
     """The build found a problem in the registry or the documents; nothing was written (exit 3)."""
 
     exit_code = 3
+
+
+def interrupted(e: BaseException) -> bool:
+    """Whether a KeyboardInterrupt caused `e`: Ctrl-C while a class is being made reaches etr as
+    "RuntimeError: Error calling __set_name__ ..." (seen during `import ipaddress`)."""
+    seen: set[int] = set()
+    x: BaseException | None = e
+    while x is not None and id(x) not in seen:
+        if isinstance(x, KeyboardInterrupt):
+            return True
+        seen.add(id(x))
+        x = x.__cause__ or x.__context__
+    return False

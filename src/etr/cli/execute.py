@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from etr.cli.commands import EXCLUSIVE, Command
 from etr.cli.output import Output, progress, quiet_pipe, stderr
+from etr.errors import interrupted
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -49,4 +50,8 @@ def execute(cmd: Command, o: dict[str, Any]) -> int:
         quiet_pipe()
         return 0
     except Exception as e:  # a bug: one line (and a JSON envelope) rather than a traceback
+        if interrupted(e):  # Ctrl-C inside a class being made ("Error calling __set_name__"): Python wraps it
+            stderr("interrupted")
+            return 130
         return out.fail(EtrError(f"internal error ({type(e).__name__}: {e}); please report it"), 70)
+

@@ -17,6 +17,13 @@ def main() -> None:
     except KeyboardInterrupt:  # Ctrl-C while modules are still loading
         sys.stderr.write("etr: interrupted\n")
         code = 130
+    except Exception as e:
+        from etr.errors import interrupted
+
+        if not interrupted(e):  # Ctrl-C as Python wraps it while a module's class is made
+            raise
+        sys.stderr.write("etr: interrupted\n")
+        code = 130
     sys.exit(code)
 
 

@@ -156,6 +156,9 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     lx["M"] = rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d))"
     # a year not part of a larger number ("2,082.1", "1936,170"); "1936,17" is a year and a footnote
     lx["YG"] = rf"{lx['Y']}(?![.]\d|,\d{{3}}|\d|\s*%|-\d)"
+    # after a day and a month, the year an editor put in brackets: "16 January [1943]"
+    lx["YB"] = rf"(?:\[(?={lx['Y']}\]))?"
+    lx["YE"] = r"(?:(?<=\[\d{4})\])?"
     lx["TO"] = rf"(?:{lx['DASH']}|\s+(?:to|until|till|through|and)\s+)"
     lx["full"] = (rf"(?:{lx['D']}\s+{lx['M']},?\s+{lx['Y']}|{lx['M']}\s+{lx['D']},?\s+{lx['Y']}"
                   rf"|{lx['the']}\s+{lx['D']}\s+of\s+{lx['M']},?\s+{lx['Y']})")
@@ -625,7 +628,7 @@ def modified_year(f: Found) -> Raw | None:  # "early 1944", "late in 1949"
     return f.raw(Point(int(f["y"] or 0)), mod=vocab()["mods"][(f["mod"] or "").lower()])
 
 
-@form(r"(?P<d>{D})\s+(?P<m>{M}),?\s+(?P<y>{YG})")
+@form(r"(?P<d>{D})\s+(?P<m>{M}),?\s+{YB}(?P<y>{YG}){YE}")
 def day_month_year(f: Found) -> Raw | None:  # "12 November 1944"
     return f.raw(Point(int(f["y"] or 0), _month(f["m"]), _day(f["d"])))
 
@@ -657,7 +660,7 @@ def year_season(f: Found) -> Raw | None:  # "1942, summer —"
     return f.raw(Point(int(f["y"] or 0), part=_season(f["s"])))
 
 
-@form(r"(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{YG}))?(?!\d|,\d{3})")
+@form(r"(?P<m>{M})\s+(?P<d>{D})(?:,?\s+{YB}(?P<y>{YG}){YE})?(?!\d|,\d{3})")
 def month_day_year(f: Found) -> Raw | None:  # "November 12, 1944", "Nov. 12"
     return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])))
 

@@ -505,6 +505,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         ti = 0
         about: int | None = None  # the person the sentence before is about
         so_titled: dict[str, int] = {}  # a title's word -> the person the document last gave it ("Consul Paxton")
+        bodies: dict[str, set[int]] = defaultdict(set)  # a body's kind word -> the bodies the document so named
         notes = footnotes(text) if not spec.curated else {}  # number -> (start, end) of its footnote
         marked: dict[int, list[int]] = {}  # number -> the entities named where the text marks it ("treaty35")
         naming = _naming_notes(text, notes, doc, per_sentence, placed, entries, extra) if notes else {}
@@ -576,6 +577,20 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         if j not in ids:
                             ids.append(j)
                             via[j] = f"footnote {note}, to {_ename(j, entries, extra)}"
+            if not spec.curated:
+                named_here = [(m.entity, m.text) for m in found if m.entity is not None]
+                named_here += [(j, u.text) for u, j, _how in (placed[s_index] if placed else [])]
+                for j, form in named_here:
+                    if " " in form and (kind_word := form.rsplit(" ", 1)[1]) in _body_words() \
+                            and _etype(j, entries, extra) in BODY_TYPES:
+                        bodies[kind_word].add(j)
+                for the_body in THE_BODY.finditer(s.text):
+                    named = bodies.get(the_body.group(1), set())
+                    if len(named) == 1 and (j := next(iter(named))) not in ids:
+                        # "The propaganda outlet of the Association was ..." in an article on the
+                        # Xinjiang People's Anti-Imperialist Association: the one body named so before
+                        ids.append(j)
+                        via[j] = f"{the_body.group(0)!r}: {_ename(j, entries, extra)}, so named before in the document"
             if so_titled and not spec.curated:
                 for the_title in THE_TITLE.finditer(s.text):
                     who = so_titled.get(the_title.group(1).lower())
@@ -729,6 +744,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     for t in _context_dates(carried, text):
                         ev_ids.append(_event(events_out, spec, doc, s, t, _context_date(t), ids, via, entries, extra))
                     dated_for_next = carried if len(ev_ids) > n_own else []
+                    if dated_for_next and prev[5] and HEADING_LINE.fullmatch(s.text):
+                        # "of 7 February 1936 / 418. Concerning Xinjiang / Accept Ma Zhongying's
+                        # proposal ...": a heading under a date line passes the date on to the text
+                        passes = True
                 else:
                     dated_for_next = []
             elif dated and not stated and follows:
@@ -1399,6 +1418,17 @@ NOT_A_PERSON = frozenset({"state", "affairs", "staff", "chief", "deputy", "forei
 # "the Consul", "the late Governor", "the Amir" with no name after it: the one so titled before
 THE_TITLE = re.compile(r"\b[Tt]he\s+(?:(?:late|former|then)\s+)?([A-Z][a-z]+)\b"
                        r"(?![\w'’-]|\s+(?:of|at|in|for|from|to|[A-Z])\b)")  # not "the new Governor", "the Consul at Kashgar"
+# "the Association", "the Party's" with no name after it: the one body of that kind named before
+THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)(?:['’]s)?(?![\w'’-]|\s+(?:of|[A-Z])\b)")
+BODY_TYPES = ("organisation", "military")
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    kinds = rules.load("names")["kinds"]
+    return frozenset(kinds["organisation"]) | frozenset(kinds["military"])
+
+
 HE = re.compile(r"\b(?:he|He)\b")
 HIM = re.compile(r"\bhim\b")
 CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|when|after|before|who|which)\b")  # "... 1934, but troops drove him"
@@ -1742,8 +1772,9 @@ _DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "typ
 # what is left of a line that only dates a document once its dates are taken out: a dateline's
 # place ("Tihwa, November 16, 1947—6 p.m."), a routing word ("[Received November 17—4:02 p.m.]")
 # (possessive quantifiers: no backtracking, so a sentence of digit soup costs its length)
-_DATELINE = re.compile(r"[\W\d]*+(?:(?:Received|Sent|Dated|Filed|Repeated)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
+_DATELINE = re.compile(r"[\W\d]*+(?:(?:Received|Sent|Dated|Filed|Repeated|of)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
                        r"(?:\((?:(?:[A-Z]\.?){2,5}|Reuters?|Tass|Exchange|Special|Associated Press|United Press)\)|[\W\d]|\b[ap]\.\s?m\b|\bnoon\b|\bmidnight\b)*+")  # a news agency: "(A.A.P.)"
+HEADING_LINE = re.compile(r"(?:\d{1,4}\.\s+)?[A-Z][^\W\d][^.!?:;\n]{0,60}")  # "418. Concerning Xinjiang": no sentence
 WORDS = re.compile(r"[^\W\d]{3,}")  # a sentence of words, not a file number alone ("(793.94/17089)")
 
 

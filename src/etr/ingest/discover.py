@@ -99,6 +99,7 @@ def _rules() -> dict[str, Any]:
         "starts": set(r["peoples"]["common_starts"]),
         "caps": set(r["peoples"]["caps_words"].split()),
         "labels": set(r["peoples"]["labels"]),
+        "name_possessives": set(r["peoples"]["name_possessives"]),
         "kinds": kinds,
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
@@ -679,6 +680,8 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 a = pre.start()
                 out = [(x, y) for x, y in out if y <= a]  # "Political", now a word of the name
         for cut in _POSSESSIVE_INSIDE.finditer(text, a, b):
+            if text[a : cut.start()].rsplit(" ", 1)[-1] in _rules()["name_possessives"] and cut.start() > a:
+                continue  # "Xinjiang People's Anti-Imperialist Association": one body's name
             out.append((a, cut.start()))
             a = cut.end()
         for cut in _INTO_CAPITALS.finditer(text, a, b):
@@ -851,8 +854,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if len(real) == 1:
         if (len(phrase) < 3 or (len(phrase) < 4 and not titled)) and not (phrase.istitle() and chinese_surname(phrase)):
             return None
-        if real[0] in r["kinds"] or (real[0],) in r["titles"].get(real[0], ()):
-            return None  # "Coup", "Commissioner": a word for a kind of thing or a title, no name
+        one = _POSSESSIVE.sub("", real[0])
+        if one in r["kinds"] or (one,) in r["titles"].get(one, ()):
+            return None  # "Coup", "Commissioner", "the Association's": a word for a kind of thing or a title, no name
         if phrase.lower() in vocab and not titled:
             return None  # "Powers", "Labour": an ordinary word
         # a capitalised word opening a sentence, and nothing here says it is a name ("Ward

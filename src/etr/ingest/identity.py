@@ -46,6 +46,27 @@ def _unit(pattern: re.Pattern[str], name: str) -> tuple[str, str] | None:
     return (m.group(1).lower(), m.group(2).lower()) if m else None
 
 
+BODY_TYPES = ("organisation", "military")
+
+
+def _body_tails(sentences: list[list[Unknown]]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """The names of bodies of two words or more that end a longer name of a body in the same
+    document ("People's Anti-Imperialist Association", "Anti-Imperialist Association" of the
+    "Xinjiang People's Anti-Imperialist Association"), each with where the longer names are."""
+    bodies = {(si, ui): tuple(fold(u.text).split()) for si, found in enumerate(sentences)
+              for ui, u in enumerate(found) if u.type in BODY_TYPES and len(u.text.split()) >= 2}
+    if len(bodies) < 2:
+        return {}
+    out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    names = set(bodies.values())
+    for at, words in bodies.items():
+        for n in range(2, len(words)):
+            tail = words[-n:]
+            if tail in names:
+                out.setdefault(tail, []).append(at)
+    return out
+
+
 def alike(a: str, b: str) -> bool:
     """Whether two kinds may be of one entity ("unknown" is alike with anything)."""
     return a == "unknown" or b == "unknown" or a == b or any(a in s and b in s for s in KINDS_ALIKE)
@@ -267,10 +288,15 @@ class Identities:
         full: dict[tuple[int, int], tuple[int, str]] = {}
         doc_words: dict[str, set[int]] = defaultdict(set)
         units = self._units(sentences, mentions or [])
+        tails = _body_tails(sentences)
+        deferred: list[tuple[int, int]] = []
         for si, found in enumerate(sentences):
             for ui, u in enumerate(found):
                 words = fold(u.text).split()
                 if len(words) < 2:
+                    continue
+                if tuple(words) in tails:
+                    deferred.append((si, ui))  # placed once the fuller names of the document are
                     continue
                 unit = _unit(_UNIT, u.text)
                 fuller = units.get(unit) if unit else None
@@ -285,6 +311,16 @@ class Identities:
                         doc_words[word_key(w)].add(whole[0])
                         if u.type == "person":
                             self._people_here.add(word_key(w))
+        for si, ui in deferred:
+            # "People's Anti-Imperialist Association" in an article on the "Xinjiang People's
+            # Anti-Imperialist Association": the one body the document names so in full
+            u = sentences[si][ui]
+            in_full = {full[k][0] for k in tails[tuple(fold(u.text).split())] if k in full}
+            if len(in_full) == 1:
+                i = next(iter(in_full))
+                full[(si, ui)] = (i, f"{u.text} is {self.entry(i).name}, named in full in the same document")
+            else:
+                full[(si, ui)] = self._placed(u, source, where)
         about = fold(heading).strip()
         subject: int | None = None
         for (si, ui), (i, _how) in full.items():
