@@ -54,4 +54,3 @@ def execute(cmd: Command, o: dict[str, Any]) -> int:
             stderr("interrupted")
             return 130
         return out.fail(EtrError(f"internal error ({type(e).__name__}: {e}); please report it"), 70)
-

@@ -35,6 +35,7 @@ from etr.ingest.cache import key as analysis_key
 from etr.ingest.discover import (
     Unknown,
     continued,
+    mens_surnames,
     names_in_capitals,
     titled,
     unknown_names,
@@ -524,7 +525,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     form = titled(text, m.start, m.end)  # "Sheng Tupan", "General Sung": how the document calls him
                     if form and len(m.text.split()) == 1:
                         ent_spellings[m.entity][form] += 1
-                    _so_titled(so_titled, form[: len(form) - len(m.text)] if form.endswith(m.text) else "", m.entity)
+                    _so_titled(so_titled, form[: len(form) - len(m.text)] if form.endswith(m.text) else m.text, m.entity)
                 for member in entries[m.entity].members:
                     j = ent_index[member]
                     if j not in ids:
@@ -679,7 +680,9 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ids.append(target)
                     via[target] = "pronoun"
             if (subject is not None and subject not in ids and _etype(subject, entries, extra) == "person"
-                    and ((same_para and about == subject) or para_people[s.paragraph][subject])):
+                    and ((same_para and about == subject) or para_people[s.paragraph][subject]
+                         or (prev is not None and prev[0][0] == sid and subject in prev[1] and prev[3] == s.section))):
+                # (a paragraph of its own after a sentence about him: "In 1931 he joined the army")
                 # in an article about a man, "he" before anyone else is named is him, in a passage
                 # about him ("Six days later he was killed in a coup attempt by Fan Yaonan")
                 he = HE.search(s.text)
@@ -1416,17 +1419,16 @@ NOT_A_PERSON = frozenset({"state", "affairs", "staff", "chief", "deputy", "forei
 
 
 # "the Consul", "the late Governor", "the Amir" with no name after it: the one so titled before
-THE_TITLE = re.compile(r"\b[Tt]he\s+(?:(?:late|former|then)\s+)?([A-Z][a-z]+)\b"
-                       r"(?![\w'’-]|\s+(?:of|at|in|for|from|to|[A-Z])\b)")  # not "the new Governor", "the Consul at Kashgar"
+THE_TITLE = re.compile(r"\b[Tt]he\s+(?:(?:late|former|then)\s+)?([A-Z][a-z]+)(?:['’]s\b)?"
+                       r"(?![\w'’-]|\s+(?:of|at|in|for|from|to|[A-Z])\b)")  # "the Generalissimo's order" too  # not "the new Governor", "the Consul at Kashgar"
 # "the Association", "the Party's" with no name after it: the one body of that kind named before
-THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)(?:['’]s)?(?![\w'’-]|\s+(?:of|[A-Z])\b)")
+THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)(?:['’]s)?(?![\w'’-]|\s+(?:of\b|[A-Z]))")  # not "the Association Hall"
 BODY_TYPES = ("organisation", "military")
 
 
 @cache
 def _body_words() -> frozenset[str]:
-    kinds = rules.load("names")["kinds"]
-    return frozenset(kinds["organisation"]) | frozenset(kinds["military"])
+    return frozenset(rules.load("names")["peoples"]["back_reference"])
 
 
 HE = re.compile(r"\b(?:he|He)\b")
@@ -1711,6 +1713,16 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     caps = names_in_capitals(text, [m for found in per_sentence for m in found], kinds, vocab)  # "said YOLBARS"
     unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
+    # a people's name inside a man's ("Han" of "Han Youwen", found by discovery) is his name's
+    per_sentence = [[m for m in found if not (m.entity is not None and kinds[m.entity] == "group" and any(
+        u.type == "person" and u.start <= m.start and m.end <= u.end for u in unk))]
+        for found, unk in zip(per_sentence, unknown, strict=True)]
+    # and alone, opening a sentence of a document that names one such man ("Han led ..."): he
+    his = mens_surnames(text, [s.start for s in doc.sentences], per_sentence, unknown, kinds)
+    for k, s in enumerate(doc.sentences):
+        if his[k]:
+            per_sentence[k] = [m for m in per_sentence[k] if m not in his[k]]
+            unknown[k] = unknown_names(text, s.start, s.end, per_sentence[k], vocab, frozenset(defined), kinds, caps)
     head, signed = _header_and_signature(text)
     if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
@@ -1772,15 +1784,17 @@ _DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "typ
 # what is left of a line that only dates a document once its dates are taken out: a dateline's
 # place ("Tihwa, November 16, 1947—6 p.m."), a routing word ("[Received November 17—4:02 p.m.]")
 # (possessive quantifiers: no backtracking, so a sentence of digit soup costs its length)
-_DATELINE = re.compile(r"[\W\d]*+(?:(?:Received|Sent|Dated|Filed|Repeated|of)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
+_DATELINE = re.compile(r"[\W\d]*+(?:(?:Received|Sent|Dated|Filed|Repeated)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
                        r"(?:\((?:(?:[A-Z]\.?){2,5}|Reuters?|Tass|Exchange|Special|Associated Press|United Press)\)|[\W\d]|\b[ap]\.\s?m\b|\bnoon\b|\bmidnight\b)*+")  # a news agency: "(A.A.P.)"
-HEADING_LINE = re.compile(r"(?:\d{1,4}\.\s+)?[A-Z][^\W\d][^.!?:;\n]{0,60}")  # "418. Concerning Xinjiang": no sentence
+HEADING_LINE = re.compile(r"(?:\d{1,4}\.\s+)?[A-Z][^\W\d][^.!?:;|\t\n]{0,60}")  # "418. Concerning Xinjiang": no sentence
 WORDS = re.compile(r"[^\W\d]{3,}")  # a sentence of words, not a file number alone ("(793.94/17089)")
 
 
 def _dateline(rest: str) -> bool:
     """Whether a sentence whose dates leave `rest` is a dateline or a routing line, not a statement."""
-    return not re.search(r"[^\W\d]{2,}", rest) or _DATELINE.fullmatch(rest) is not None
+    # "of 7 February 1936" on a line of its own under a resolution's heading (not "... the trade
+    # agreement / of 7 February 1936." that a hard-wrapped page broke off its sentence)
+    return not re.search(r"[^\W\d]{2,}", rest) or _DATELINE.fullmatch(rest) is not None or rest.strip() == "of"
 
 
 def _to_day(date: dict[str, Any]) -> dict[str, Any]:

@@ -355,12 +355,47 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     `caps_names`: the document prints names in capitals (`names_in_capitals`), so that one word
     in capitals in a sentence of prose is a name ("said YOLBARS");
     `kinds`, the registry entries' kinds, for names listed with registered ones."""
+    if kinds:
+        known = [m for m in known if not _a_mans_surname(text, m, kinds)]
     found = _unknown_names(text, start, end, known, vocab, acronyms, caps_names)
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
         found = [u for u in found if u.type != "unknown" or u.why]
     return _listed(text, found, known, kinds or [])
+
+
+_GIVEN_NAME = re.compile(r" ([A-Z][a-z]+(?:[-'’][a-z]+)?)(?![\w'’-])")
+
+
+def _a_mans_surname(text: str, m: Mention, kinds: list[str]) -> bool:
+    """"Han Youwen": a people's registered name ("Han") that is a Chinese surname, before a given
+    name of Chinese syllables, is a man's surname; his name is then found as any other."""
+    if m.entity is None or kinds[m.entity] != "group" or " " in m.text or not chinese_surname(m.text):
+        return False
+    given = _GIVEN_NAME.match(text, m.end)
+    return given is not None and _chinese_syllables(given.group(1)) and given.group(1) not in _rules()["peoples"]
+
+
+def mens_surnames(text: str, starts: list[int], known: list[list[Mention]], found: list[list[Unknown]],
+                  kinds: list[str]) -> list[list[Mention]]:
+    """The registered peoples' names that open a sentence alone for the one man of that surname
+    the document names in full ("Han was transferred ...", "Han led ..." in an article that
+    names Han Youwen): per sentence, the mentions that are his surname, not the people."""
+    people: dict[str, set[str]] = {}
+    for unk in found:
+        for u in unk:
+            words = u.text.split()
+            if u.type == "person" and len(words) >= 2 and chinese_surname(words[0]):
+                people.setdefault(word_key(words[0]), set()).add(word_key(u.text))
+    if not people:
+        return [[] for _ in known]
+    return [[m for m in ms if m.entity is not None and kinds[m.entity] == "group" and m.start == start
+             and len(people.get(word_key(m.text), ())) == 1 and _LOWER_NEXT.match(text, m.end)]
+            for start, ms in zip(starts, known, strict=True)]
+
+
+_LOWER_NEXT = re.compile(r" [a-z]")
 
 
 def _title_case(sentence: str) -> bool:
@@ -690,9 +725,20 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         clock = _CLOCK_INITIALS.match(text, a, b)
         if clock is not None and _CLOCK_BEFORE.search(text, max(start, a - 4), a):
             a = clock.end()  # "at 7 P. M. SHENG SHIQI": the hour's letters are no initials
+        of = _MEMBER_OF.search(text, a, b)
+        if of is not None and kinds.get(text[a:b].rsplit(" ", 1)[-1]) in BODY_KINDS \
+                and not any(w in kinds for w in text[a : of.start()].split()) and " " in text[of.end() : b]:
+            # "Comrade Malenkov of the State Defense Committee", "Rahimjan of the Ili People's
+            # Revolutionary Party": a man and the body he belongs to, two names
+            out.append((a, of.start()))
+            a = of.end()
         if a < b:
             out.append((a, b))
     return out
+
+
+_MEMBER_OF = re.compile(r" of (?:the )?(?=[A-Z0-9])")
+BODY_KINDS = ("organisation", "military")
 
 
 _CLOCK_INITIALS = re.compile(r"[AaPp]\.\s?[Mm]\.\s*")

@@ -47,20 +47,22 @@ def _unit(pattern: re.Pattern[str], name: str) -> tuple[str, str] | None:
 
 
 BODY_TYPES = ("organisation", "military")
+TAIL_WORDS = 3  # a body named in part by at least this many words of its name
 
 
 def _body_tails(sentences: list[list[Unknown]]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-    """The names of bodies of two words or more that end a longer name of a body in the same
+    """The names of bodies of TAIL_WORDS words or more that end a longer name of a body in the same
     document ("People's Anti-Imperialist Association", "Anti-Imperialist Association" of the
     "Xinjiang People's Anti-Imperialist Association"), each with where the longer names are."""
     bodies = {(si, ui): tuple(fold(u.text).split()) for si, found in enumerate(sentences)
-              for ui, u in enumerate(found) if u.type in BODY_TYPES and len(u.text.split()) >= 2}
+              for ui, u in enumerate(found) if u.type in BODY_TYPES and len(u.text.split()) >= 2
+              and " of " not in u.text}  # "Malenkov of the State Defense Committee" is no body's full name
     if len(bodies) < 2:
         return {}
     out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     names = set(bodies.values())
     for at, words in bodies.items():
-        for n in range(2, len(words)):
+        for n in range(TAIL_WORDS, len(words)):  # "Youth League" may be another branch's
             tail = words[-n:]
             if tail in names:
                 out.setdefault(tail, []).append(at)

@@ -808,7 +808,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 dv = _not_after(dv, max((p for p in (head[0] if head else None, dl.day if dl else None)
                                          if p is not None), key=Point.value, default=None))
                 out.append(TimexSpan(start + raw.start, start + raw.end, dv, referred=True))
-                opens = _introduced(chunk, raw, dv)
+                opens = _introduced(chunk, raw, dv, text[start:end])
                 if opens is not None:
                     introduced = opens
                     _update(ctx, raw, dv, _before(chunk, raw.start))
@@ -840,12 +840,20 @@ def _not_after(dv: DateValue, written: Point | None) -> DateValue:
 INTRODUCES = re.compile(r"[ \t,]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)?[ \t]*:\s*\Z")
 
 
-def _introduced(chunk: str, raw: Raw, dv: DateValue) -> _Context | None:
+# "965. Following Ward's 87 through 94, June 7, 1946.": the substance of those telegrams follows
+SUMMARISES = re.compile(r"\s*(?:\d{1,5}\.\s+)?(?:Following|Substance of|Summary of|Paraphrase of)\s+[A-Z][\w.]*['’]s\s+\d")
+ENDS = re.compile(r"[ \t,]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)?[ \t]*[.:]?\s*\Z")
+
+
+def _introduced(chunk: str, raw: Raw, dv: DateValue, para: str) -> _Context | None:
     """The date of the document a paragraph introduces, where it ends on a referred document's
-    day and a colon ("... following is Tihwa's telegram 159, April 21, 3 p.m.:"): what follows is
+    day and a colon ("... following is Tihwa's telegram 159, April 21, 3 p.m.:"), or says it
+    gives their substance ("965. Following Ward's 87 through 94, June 7, 1946."): what follows is
     that document, dated by it until another date line."""
     p = parse_value(dv.value[:10])
-    if INTRODUCES.match(chunk, raw.end) is None or p is None or p.day is None or p.month is None:
+    if p is None or p.day is None or p.month is None:
+        return None
+    if INTRODUCES.match(chunk, raw.end) is None and not (SUMMARISES.match(para) and ENDS.match(chunk, raw.end)):
         return None
     label = f"{raw.text} ({p.value()}), the date of the document it introduces"
     return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)

@@ -35,6 +35,19 @@ _PARTIES = re.compile(rf"\s+between\s+{_NAMES}and\s+{_NAMES}")
 _GAP = r"[\s\-\u2010-\u2015]*"  # "11-point" and "11 point", "Hami-Alma Ata" and "Hami–Alma-Ata"
 
 
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+          "XVII", "XVIII", "XIX", "XX"]
+
+
+def _numeral(word: str) -> str | None:
+    """The same number in the other numerals: "II" -> "2", "4" -> "IV" (1 to 20; not "I", a word)."""
+    if word.isascii() and word.isdigit() and 2 <= int(word) <= len(_ROMAN):  # not "²", a digit to isdigit
+        return _ROMAN[int(word) - 1]
+    if word.upper() == word and word in _ROMAN[1:]:
+        return str(_ROMAN.index(word) + 1)
+    return None
+
+
 def _runs(words: list[str]) -> list[list[str]]:
     """The runs of consecutive words of the question, longest first, that begin and end with a
     word that carries weight ("mutual aid agreement" of "Soviet-Mongolian mutual aid agreement")."""
@@ -55,6 +68,9 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
     best: tuple[float, list[tuple[dict[str, Any], str, str]]] | None = None
     size = 0
     others = {w: fb.other_words(w) for w in words if len(w) >= 3 and fold(w) not in STOP}
+    for w in words:  # "Supplement II" is written "supplement 2" too, "Article 4" "Article IV"
+        if (other := _numeral(w)) is not None:
+            others[w] = [*others.get(w, []), other]
     for run in _runs(words):
         if best is not None and len(run) < size:
             break  # the longest runs the documents write, and of those the one of rarest words
@@ -82,7 +98,7 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
         # a footnote's number may be glued to the last word ("the recent Anglo-Soviet treaty35")
         pattern = re.compile(r"(?<![^\W_])(?P<name>" + _GAP.join(
             "(?:" + "|".join(re.escape(a) for a in alts) + ")" for alts in spellings) + ")"
-                             + (r"(?:(?<=[^\W\d_])\d{1,3})?" if not run[-1][-1:].isdigit() else "") + r"(?![^\W_])", re.I)
+                             + (r"(?:(?<=[^\W\d_])(?P<mark>\d{1,3}))?" if not run[-1][-1:].isdigit() else "") + r"(?![^\W_])", re.I)
         sents = fb.ix.sentences_by_rid(sorted(rids))
         hits: list[tuple[dict[str, Any], str, str]] = []
         for rid in sorted(rids):
@@ -91,6 +107,10 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
             if m is not None:
                 parties = _PARTIES.match(s["text"], m.end())
                 hits.append((s, m.group("name") + (parties.group(0).rstrip() if parties else ""), m.group("name")))
+                if m.groupdict().get("mark"):
+                    note = _footnote(fb, s, int(m.group("mark")))
+                    if note is not None:  # "the recent Anglo-Soviet treaty35" / "Footnote 35: Signed at London ..."
+                        hits.append((note, m.group("name"), m.group("name")))
         if hits:
             # "Sino-Soviet airline agreement": "airline agreement" says more than "Sino-Soviet"
             if best is None or rarity > best[0]:
@@ -98,6 +118,15 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
     if best is not None:
         return _profile(fb, query, best[1][:MOST_SENTENCES], words)
     return None
+
+
+_NOTE = r"(?:Footnote {n}:|{n}\.)\s"  # how a document's footnote opens: "Footnote 35: Signed at London", "35. Signed ..."
+
+
+def _footnote(fb: FactBase, s: dict[str, Any], n: int) -> dict[str, Any] | None:
+    """The footnote numbered `n` of the document of sentence `s`, after it: its first sentence."""
+    opens = re.compile(_NOTE.format(n=n))
+    return next((x for x in fb.ix.sentences_at(s["source"], s["end"], 1 << 40) if opens.match(x["text"])), None)
 
 
 def _profile(fb: FactBase, query: str, hits: list[tuple[dict[str, Any], str, str]], words: list[str]) -> dict[str, Any]:

@@ -275,7 +275,7 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
     if _in_brackets(text, ds) and not wanted & (DEATH_TERMS | BIRTH_TERMS):
         weight *= 0.5  # "(1892 – 26 December 1988)" after a name: his life, not what the question asks
     near = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in wanted]
-    if near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR:
+    if (near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR) or _life_end(text, ds, de, wanted):
         weight *= BEST_WEIGHT
     if ":" in text[:ds]:
         said = set(field_terms(text, ds))  # an infobox's "Term Start4: 30 December 1948"
@@ -284,6 +284,21 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
         elif said and wanted & field_words():
             weight *= 0.8  # "Term End" when the question asks when it began
     return weight
+
+
+_SPAN_OPENS = re.compile(r"\([^()]{1,40}?[-–—]\s*$")  # "(1889 - " before the day he died
+_SPAN_CLOSES = re.compile(r"\s*[-–—][^()]{1,40}\)")  # " – 1928)" after the day he was born
+
+
+def _life_end(text: str, ds: int, de: int, wanted: set[str]) -> bool:
+    """Whether text[ds:de] is the end of a life's span in brackets that the question asks for:
+    "(1889 - 27 September 1943)" for "when was he executed", "(15 March 1884 - ...)" for "when
+    was he born" (a span stated whole is worked out by _one_end)."""
+    if wanted & DEATH_TERMS:
+        return text.startswith(")", de) and _SPAN_OPENS.search(text, max(0, ds - 48), ds) is not None
+    if wanted & BIRTH_TERMS:
+        return text.startswith("(", ds - 1) and _SPAN_CLOSES.match(text, de) is not None
+    return False
 
 
 def _in_brackets(text: str, at: int) -> bool:
