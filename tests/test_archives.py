@@ -354,6 +354,8 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("The Ili Women's Federation met.", {"Ili Women's Federation"}),
     ("The Governor's Defence League met.", {"Defence League"}),
     ("The Association's members met.", set()),                                 # a kind of body alone, owning
+    ("We reached Lop-nor below the Quruq-tagh.", {"Lop-nor", "Quruq-tagh"}),      # Turkic and Mongol place words
+    ("He commanded the Eighth War Area then.", {"Eighth War Area"}),            # an area's name
     ("Rahimjan of the Ili People's Revolutionary Party spoke.",                 # a man and his party
      {"Rahimjan", "Ili People's Revolutionary Party"}),
     ("Soviet People's Commissar for Foreign Affairs Molotov spoke.", set()),  # a Soviet title, no "People's Commissar"
@@ -458,6 +460,18 @@ def test_a_body_named_in_part_stays_apart_when_two_are_named_so(tmp_path: Any, t
     ev = next(e for e in db["events"] if e["date"]["value"] == "1935-05-01" and e["source"] != "etr")
     assert not {names[i] for i in ev["entities"]} & apart
     assert not any(" of the " in n for n in names.values() if n.startswith(("Malenkov", "Comrade")))
+
+
+def test_a_unit_of_a_registered_army_is_a_name_of_its_own(tmp_path: Any) -> None:
+    """'46th Regiment of the People's Liberation Army': the regiment, and the army it belongs to."""
+    import json
+
+    out = built(tmp_path, "The 2nd Company, 46th Regiment of the People's Liberation Army 16th Division, was "
+                          "stationed at Yiwu on 29 March 1950.\n", "doc.txt")
+    db = json.loads(out.read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in db["entities"]}
+    ev = next(e for e in db["events"] if e["date"]["value"] == "1950-03-29" and e["source"] != "etr")
+    assert {"46th Regiment", "People's Liberation Army"} <= {names[i] for i in ev["entities"]}
 
 
 def test_a_title_with_its_possessive_is_the_one_so_titled_before(tmp_path: Any) -> None:
@@ -792,6 +806,36 @@ def test_an_article_is_about_its_title_after_a_long_infobox(tmp_path: Any) -> No
     got = json.loads(cli("who", "Hoja Barat", "--json", "--db", str(out)).stdout)["results"][0]
     values = {e["date"]["value"] for e in got["events"]}
     assert {"1933-11-12", "1933-11"} <= values
+
+
+@pytest.mark.parametrize("british,american", [
+    ("defence of the Ili District", "defense of the Ili District"),
+    ("the labour of the Kazaks was organised", "the labor of the Kazaks was organized"),
+    ("the organisation of the centre", "the organization of the center"),
+    ("travellers in the theatre", "travelers in the theater"),
+])
+def test_british_and_american_spellings_are_one_term(british: str, american: str) -> None:
+    from etr.text.terms import terms
+
+    assert terms(british) == terms(american)
+    assert terms("four hours on tour") == ["four", "hour", "tour"]  # short words in -our are no -or words
+
+
+def test_a_registered_people_s_name_that_is_a_man_s_surname(tmp_path: Any) -> None:
+    """An article on Han Youwen: 'Han Youwen' is a man, not the Han Chinese and a word; 'Han led
+    ...' opening a sentence is he, and 'he' in a paragraph of its own after a sentence about him."""
+    import json
+
+    text = ("Han Youwen\n\nHan Youwen (1912-1998) was a Salar general. The book shows that Han Youwen had been "
+            "chief of police.\n\nIn 1931 he joined the army under General Ma Bufang.\n\n"
+            "Han led Muslim forces against the Soviets in 1947. Han settlers came later.\n")
+    db = json.loads(built(tmp_path, text).read_text())
+    names = {e["id"]: e["name"] for e in db["entities"]}
+    han = answers(built(tmp_path, text), "who", "Han Youwen")[0]
+    assert han["name"] == "Han Youwen" and han["type"] == "person"
+    dated = {e["date"]["value"]: {names[i] for i in e["entities"]} for e in db["events"] if e["source"] != "etr"}
+    assert "Han Youwen" in dated["1931"] and "Han Youwen" in dated["1947"]
+    assert "Han Chinese" not in dated["1947"]
 
 
 def test_a_term_in_the_plural_is_the_term(tmp_path: Any) -> None:

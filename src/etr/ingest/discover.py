@@ -96,6 +96,7 @@ def _rules() -> dict[str, Any]:
         "parts": set(r["titles"]["person_parts"]),
         "peoples": set(r["peoples"]["words"]),
         "compass": set(r["places"]["compass"]),
+        "hyphen_endings": set(r["places"]["hyphen_endings"]),
         "starts": set(r["peoples"]["common_starts"]),
         "caps": set(r["peoples"]["caps_words"].split()),
         "labels": set(r["peoples"]["labels"]),
@@ -307,6 +308,15 @@ def _wade_giles_place(word: str, r: dict[str, Any], vocab: Vocabulary) -> bool:
 # "long-range", "tea-house", "run-down"): no place's syllables
 _COMMON_PARTS = frozenset("man made long range tea house run down side line hand she he the ten per pan can fan "
                           "sun ban den hen men pen tan hang wan".split())
+
+
+HYPHEN_PLACE = "a Turkic or Mongol word for a lake, a mountain or a town after its hyphen"
+
+
+def _hyphen_place(word: str, r: dict[str, Any]) -> bool:
+    """Whether a hyphenated word ends with a Turkic or Mongol place word in lower case
+    ("Lop-nor", "Quruq-tagh", "Qara-shahr"; rules/names.toml hyphen_endings)."""
+    return word.rsplit("-", 1)[-1] in r["hyphen_endings"] and word.split("-", 1)[0] not in r["peoples"]
 
 
 def name_part(word: str) -> bool:
@@ -535,10 +545,13 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             continue  # "Office Secretary" of "Foreign Office Secretary": an office, no name
         s, e = toks[0][0], toks[-1][1]
         named_kind = toks[-1][2] in r["kinds"] or (len(toks) > 2 and toks[0][2] in r["kinds"] and toks[1][2] == "of")
-        if not named_kind and "of" in (words := [t[2] for t in toks]) and any(a < e and s < b for a, b in taken):
-            # "Teddy White of the Chungking office": a name, then a registered one it belongs to
+        words = [t[2] for t in toks]
+        if "of" in words and any(a < e and s < b for a, b in taken):
+            # "Teddy White of the Chungking office", "46th Regiment of the People's Liberation
+            # Army": a name, then a registered one it belongs to
             cut = words.index("of")
-            if cut and not any(a < toks[cut - 1][1] and s < b for a, b in taken):
+            if cut and not any(a < toks[cut - 1][1] and s < b for a, b in taken) and (
+                    not named_kind or (cut >= 2 and words[cut - 1] in r["kinds"] and _registered_after(toks, cut, taken))):
                 toks = toks[:cut]
                 e = toks[-1][1]
         if any(a < e and s < b for a, b in taken) and not (named_kind and not any(a <= s and e <= b for a, b in taken)):
@@ -689,6 +702,12 @@ _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
 _ADJECTIVE_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+"
                             r"(?:an|ese|ish|ic|al|ion|ment|ure|ance|ence|ity|ics|ry|ship)\s+and\s+$")
 _AND_MORE = re.compile(rf" and (?:{_CAPWORD})(?:\s+{_CAPWORD})*")
+
+
+def _registered_after(toks: list[tuple[int, int, str]], cut: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether the words after "of (the)" at toks[cut] are one registered name, whole."""
+    k = cut + 1 + (cut + 1 < len(toks) and toks[cut + 1][2].lower() == "the")
+    return k < len(toks) and (toks[k][0], toks[-1][1]) in taken
 
 
 def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -848,9 +867,10 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         if not titled and len(parts) < 2 and not (caps_names and _in_prose(text, s, e) and len(phrase) >= 3
                                                     and phrase.lower() not in vocab):
             return None  # one word in capitals: a name only where the document prints names so
-    if len(real) == 1 and ((_ADJECTIVE_HYPHEN.match(phrase) and not _wade_giles_place(phrase, r, vocab))
+    turkic = len(real) == 1 and _ADJECTIVE_HYPHEN.match(phrase) is not None and _hyphen_place(phrase, r)
+    if len(real) == 1 and ((_ADJECTIVE_HYPHEN.match(phrase) and not _wade_giles_place(phrase, r, vocab) and not turkic)
                            or _PEOPLE_ADJECTIVE.search(phrase)):
-        return None  # "Soviet-backed", "Sino-Soviet"; not "Peita-shan", a place's syllables
+        return None  # "Soviet-backed", "Sino-Soviet"; not "Peita-shan", a place's syllables, nor "Lop-nor"
     if len(real) == 1 and not titled and len(phrase) > 5 and _PEOPLE_PLURAL.search(phrase):
         return None  # "Bokharans", "Dzungarians": a people
     if _PEOPLE_ADJECTIVE.search(real[-1]) and all(w in r["peoples"] or _PEOPLE_ADJECTIVE.search(w) for w in real):
@@ -862,6 +882,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     phrase = _POSSESSIVE.sub("", phrase)
     e = s + len(phrase)
     kind, why = _kind_from_words(real, words)
+    if turkic and kind == "unknown":
+        kind, why = "place", HYPHEN_PLACE
     common = all(w.lower().replace("’", "'") in vocab for w in real)
     if all(w in r["labels"] for w in real):
         return None  # an infobox's field names: "Date End", "Death Place", "Year Start"

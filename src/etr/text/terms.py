@@ -65,8 +65,26 @@ class _Terms(dict[str, str]):
         if glued is not None:
             got = self[word] = self[glued.group(1)]
             return got
-        got = self[word] = "" if word in STOP else stem(words_rules()["synonyms"].get(word, word))
+        got = self[word] = "" if word in STOP else stem(words_rules()["synonyms"].get(word) or american(word))
         return got
+
+
+def american(word: str) -> str:
+    """A word in American spelling, so that British and American texts and questions meet:
+    "defence" -> "defense", "labour" -> "labor", "organised" -> "organized", "centre" -> "center"
+    (rules/words.toml [spellings] for the words no rule makes)."""
+    got = words_rules()["spellings"].get(word)
+    if got is not None:
+        return str(got)
+    if len(word) >= 6 and word.endswith("our"):
+        return word[:-3] + "or"  # labour, honour, favour (not "hour", "tour", "four")
+    m = _ISE.fullmatch(word)
+    if m is not None:
+        return m.group(1) + "iz" + m.group(2)  # organise, organisation, recognised
+    return word
+
+
+_ISE = re.compile(r"([a-z]{3,}[^aeiouy\W])is(e|ed|es|ing|ation|ations)")
 
 
 _FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})\d{1,3}")
