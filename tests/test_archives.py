@@ -356,6 +356,8 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("The Association's members met.", set()),                                 # a kind of body alone, owning
     ("We reached Lop-nor below the Quruq-tagh.", {"Lop-nor", "Quruq-tagh"}),      # Turkic and Mongol place words
     ("He commanded the Eighth War Area then.", {"Eighth War Area"}),            # an area's name
+    ("They came to Yutian and Ningxian.", {"Yutian", "Ningxian"}),               # -ian of pinyin towns
+    ("The Italian and Canadian envoys came.", set()),                           # -ian of peoples
     ("Rahimjan of the Ili People's Revolutionary Party spoke.",                 # a man and his party
      {"Rahimjan", "Ili People's Revolutionary Party"}),
     ("Soviet People's Commissar for Foreign Affairs Molotov spoke.", set()),  # a Soviet title, no "People's Commissar"

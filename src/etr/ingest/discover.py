@@ -61,6 +61,13 @@ _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote m
 _POSSESSIVE = re.compile(r"['’]s$")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
 _PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
+_IAN_SYLLABLE = re.compile(r"[bdjlmnpqtx]ian$")  # tian, xian, lian ...: "Yutian" is a town, no people's adjective
+
+
+def _pinyin_ian(word: str) -> bool:
+    """Whether a word in -ian is a town's name of one or two pinyin syllables ("Yutian", "Ningxian";
+    not "Italian", "Canadian": three or more)."""
+    return _IAN_SYLLABLE.search(word) is not None and 1 <= chinese_syllables(word) <= 2
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, Soviet-style
                                # Sino-Soviet, Anglo-Russian, Russo-Chinese: two peoples' adjective
                                r"|^(?:Sino|Anglo|Russo|Franco|Indo|Turco|Italo|Germano|Austro|Judeo|Afro|Euro|"
@@ -869,11 +876,12 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             return None  # one word in capitals: a name only where the document prints names so
     turkic = len(real) == 1 and _ADJECTIVE_HYPHEN.match(phrase) is not None and _hyphen_place(phrase, r)
     if len(real) == 1 and ((_ADJECTIVE_HYPHEN.match(phrase) and not _wade_giles_place(phrase, r, vocab) and not turkic)
-                           or _PEOPLE_ADJECTIVE.search(phrase)):
+                           or (_PEOPLE_ADJECTIVE.search(phrase) and not _pinyin_ian(phrase))):
         return None  # "Soviet-backed", "Sino-Soviet"; not "Peita-shan", a place's syllables, nor "Lop-nor"
     if len(real) == 1 and not titled and len(phrase) > 5 and _PEOPLE_PLURAL.search(phrase):
         return None  # "Bokharans", "Dzungarians": a people
-    if _PEOPLE_ADJECTIVE.search(real[-1]) and all(w in r["peoples"] or _PEOPLE_ADJECTIVE.search(w) for w in real):
+    if _PEOPLE_ADJECTIVE.search(real[-1]) and not _pinyin_ian(real[-1]) \
+            and all(w in r["peoples"] or _PEOPLE_ADJECTIVE.search(w) for w in real):
         return None  # "Outer Mongolian"
     if any("-" in w and all(x in r["starts"] or x in _MONTHS_AND_DAYS for x in (w.split("-")[0], w.split("-")[-1]))
            for w in real):
