@@ -476,6 +476,18 @@ def test_a_unit_of_a_registered_army_is_a_name_of_its_own(tmp_path: Any) -> None
     assert {"46th Regiment", "People's Liberation Army"} <= {names[i] for i in ev["entities"]}
 
 
+def test_a_description_asked_as_a_name_is_sent_to_search(tmp_path: Any) -> None:
+    """`who "general who commanded the cavalry against the rebels"` names nobody: exit 1, and the
+    message says that `etr search` answers a description; a name that matches nothing is told so."""
+    from conftest import cli
+
+    out = built(tmp_path, "General Ma Chengxiang commanded the cavalry against the rebels in 1945.\n", "doc.txt")
+    got = cli("who", "general who commanded the cavalry against the rebels", "--db", str(out))
+    assert got.exit_code == 1 and "etr search" in got.stderr and not got.stdout
+    got = cli("who", "Zzyzx Qwerty", "--db", str(out))
+    assert got.exit_code == 1 and "etr search" not in got.stderr
+
+
 def test_a_title_with_its_possessive_is_the_one_so_titled_before(tmp_path: Any) -> None:
     """'the Generalissimo's order' after 'Generalissimo Chiang Kai-shek': Chiang's, no entity
     'Generalissimo' of its own."""

@@ -321,6 +321,9 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["read_as"] = matches[0].form
             interpreted["note"] = "no name of those words; what is named with a word of the query no other name holds"
     if not matches:
+        if _described(q):  # "town still under Chinese control but constantly attacked in June 1945"
+            raise NotFound(f"no name in {q!r}: it reads as a description; `etr search` finds the sentences "
+                           "that answer it")
         raise NotFound(f"no match for {q!r}" + suggest(fb, q))
     # among equals, the entity the documents most often call by the typed form comes first
     # ("Mao" is Mao Zedong far more often than Mao Zemin)
@@ -349,6 +352,14 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     chosen.sort(key=usage)
     interpreted["ambiguous"] = len(chosen) > 1
     return [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen], interpreted
+
+
+DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name
+
+
+def _described(q: str) -> bool:
+    """Whether a query describes rather than names: several ordinary words in lower case."""
+    return sum(1 for w in q.split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL) >= DESCRIBED_WORDS
 
 
 SUGGEST_WHOLE = 60.0  # a name this close to the whole query is worth suggesting ...
