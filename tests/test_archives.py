@@ -358,8 +358,12 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("He commanded the Eighth War Area then.", {"Eighth War Area"}),            # an area's name
     ("They came to Yutian and Ningxian.", {"Yutian", "Ningxian"}),               # -ian of pinyin towns
     ("The Italian and Canadian envoys came.", set()),                           # -ian of peoples
-    ("Rahimjan of the Ili People's Revolutionary Party spoke.",                 # a man and his party
-     {"Rahimjan", "Ili People's Revolutionary Party"}),
+    ("The Friends of the Soviet Union Society met.", {"Friends of the Soviet Union Society"}),  # no man "of" it
+    ("The Chief of Staff of the National Army arrived.", {"National Army"}),     # an office "of" it
+    ("The Republic of China Army held it.", {"Republic of China Army"}),
+    ("In May of the Kashgar Defence Committee it met.", {"Kashgar Defence Committee"}),  # no man before "of"
+    ("Rahimjan Sabirhajiev of the Ili People's Revolutionary Party spoke.",      # a man and his party
+     {"Rahimjan Sabirhajiev", "Ili People's Revolutionary Party"}),
     ("Soviet People's Commissar for Foreign Affairs Molotov spoke.", set()),  # a Soviet title, no "People's Commissar"
     ("The Governor's men met.", set()),                                          # a title alone, owning
 ])
@@ -827,6 +831,7 @@ def test_an_article_is_about_its_title_after_a_long_infobox(tmp_path: Any) -> No
     ("the labour of the Kazaks was organised", "the labor of the Kazaks was organized"),
     ("the organisation of the centre", "the organization of the center"),
     ("travellers in the theatre", "travelers in the theater"),
+    ("rumours, rumoured and a neighbouring honourable favourite", "rumors, rumored and a neighboring honorable favorite"),
 ])
 def test_british_and_american_spellings_are_one_term(british: str, american: str) -> None:
     from etr.text.terms import terms
@@ -842,14 +847,16 @@ def test_a_registered_people_s_name_that_is_a_man_s_surname(tmp_path: Any) -> No
 
     text = ("Han Youwen\n\nHan Youwen (1912-1998) was a Salar general. The book shows that Han Youwen had been "
             "chief of police.\n\nIn 1931 he joined the army under General Ma Bufang.\n\n"
-            "Han led Muslim forces against the Soviets in 1947. Han settlers came later.\n")
+            "Han led Muslim forces against the Soviets in 1947. Han settlers came in 1950. Han Youwen's troops "
+            "held Peitashan in 1948.\n")
     db = json.loads(built(tmp_path, text).read_text())
     names = {e["id"]: e["name"] for e in db["entities"]}
     han = answers(built(tmp_path, text), "who", "Han Youwen")[0]
     assert han["name"] == "Han Youwen" and han["type"] == "person"
     dated = {e["date"]["value"]: {names[i] for i in e["entities"]} for e in db["events"] if e["source"] != "etr"}
-    assert "Han Youwen" in dated["1931"] and "Han Youwen" in dated["1947"]
-    assert "Han Chinese" not in dated["1947"]
+    assert "Han Youwen" in dated["1931"] and "Han Youwen" in dated["1947"] and "Han Youwen" in dated["1948"]
+    assert "Han Chinese" not in dated["1947"] and "Han Chinese" not in dated["1948"]
+    assert "Han Youwen" not in dated["1950"]  # "Han settlers": the people
 
 
 def test_a_term_in_the_plural_is_the_term(tmp_path: Any) -> None:
@@ -1183,6 +1190,13 @@ def test_a_life_s_span_of_a_year_and_a_day_answers_when_he_was_executed(tmp_path
     assert "1943-09-27" in values[:2] and values.index("1943-09-27") < values.index("1939")
     values = [r["date"]["value"] for r in answers(db, "when", "Ch'en T'an-ch'iu born")]
     assert values[0] == "1889"
+    # a battle's span is no life's
+    from etr.query.when import _life_end
+
+    for text, life in (("The Battle of Urumqi (1933 - 16 February 1934) was fought.", False),
+                       ("Ch'en T'an-ch'iu (1889 - 27 September 1943) helped.", True)):
+        m = re.search(r"\d+ [A-Z][a-z]+ \d{4}", text)
+        assert m is not None and _life_end(text, m.start(), m.end(), {"death"}) is life
 
 
 def test_what_a_document_describes_is_its_rarest_words(tmp_path: Any) -> None:

@@ -1715,7 +1715,7 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
     # a people's name inside a man's ("Han" of "Han Youwen", found by discovery) is his name's
     per_sentence = [[m for m in found if not (m.entity is not None and kinds[m.entity] == "group" and any(
-        u.type == "person" and u.start <= m.start and m.end <= u.end for u in unk))]
+        u.type in ("person", "unknown") and u.start <= m.start and m.end < u.end for u in unk))]
         for found, unk in zip(per_sentence, unknown, strict=True)]
     # and alone, opening a sentence of a document that names one such man ("Han led ..."): he
     his = mens_surnames(text, [s.start for s in doc.sentences], per_sentence, unknown, kinds)

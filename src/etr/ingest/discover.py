@@ -373,7 +373,7 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     in capitals in a sentence of prose is a name ("said YOLBARS");
     `kinds`, the registry entries' kinds, for names listed with registered ones."""
     if kinds:
-        known = [m for m in known if not _a_mans_surname(text, m, kinds)]
+        known = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
     found = _unknown_names(text, start, end, known, vocab, acronyms, caps_names)
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
@@ -382,16 +382,17 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     return _listed(text, found, known, kinds or [])
 
 
-_GIVEN_NAME = re.compile(r" ([A-Z][a-z]+(?:[-'’][a-z]+)?)(?![\w'’-])")
+_GIVEN_NAME = re.compile(r" ([A-Z][a-z]+(?:-[a-z]+|['’](?!s\b)[a-z]+)?)(?=['’]s\b|(?![\w'’-]))")  # "Han Youwen's" too
 
 
-def _a_mans_surname(text: str, m: Mention, kinds: list[str]) -> bool:
+def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention]) -> bool:
     """"Han Youwen": a people's registered name ("Han") that is a Chinese surname, before a given
     name of Chinese syllables, is a man's surname; his name is then found as any other."""
     if m.entity is None or kinds[m.entity] != "group" or " " in m.text or not chinese_surname(m.text):
         return False
     given = _GIVEN_NAME.match(text, m.end)
-    return given is not None and _chinese_syllables(given.group(1)) and given.group(1) not in _rules()["peoples"]
+    return (given is not None and _chinese_syllables(given.group(1)) and given.group(1) not in _rules()["peoples"]
+            and not any(k.start == given.start(1) for k in known))  # "Han Ningxia soldiers": a place after it
 
 
 def mens_surnames(text: str, starts: list[int], known: list[list[Mention]], found: list[list[Unknown]],
@@ -408,11 +409,15 @@ def mens_surnames(text: str, starts: list[int], known: list[list[Mention]], foun
     if not people:
         return [[] for _ in known]
     return [[m for m in ms if m.entity is not None and kinds[m.entity] == "group" and m.start == start
-             and len(people.get(word_key(m.text), ())) == 1 and _LOWER_NEXT.match(text, m.end)]
+             and len(people.get(word_key(m.text), ())) == 1 and _VERB_NEXT.match(text, m.end)]
             for start, ms in zip(starts, known, strict=True)]
 
 
-_LOWER_NEXT = re.compile(r" [a-z]")
+# a verb a man's surname opens a sentence with ("Han led ...", "Han was transferred"; not "Han
+# settlers", "Han and Hui troops")
+_VERB_NEXT = re.compile(r" (?:was|had|has|led|became|joined|commanded|fought|served|told|said|took|sent|went|"
+                        r"returned|died|met|ordered|refused|agreed|wrote|arrived|left|fled|retired|attacked|"
+                        r"defended|held|marched|surrendered|defected|visited|reported|declared|replied)\b")
 
 
 def _title_case(sentence: str) -> bool:
@@ -558,7 +563,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             # Army": a name, then a registered one it belongs to
             cut = words.index("of")
             if cut and not any(a < toks[cut - 1][1] and s < b for a, b in taken) and (
-                    not named_kind or (cut >= 2 and words[cut - 1] in r["kinds"] and _registered_after(toks, cut, taken))):
+                    not named_kind or (cut >= 2 and words[cut - 1] in r["kinds"] and _ORDINAL.fullmatch(words[0])
+                                       and _registered_after(toks, cut, taken))):
                 toks = toks[:cut]
                 e = toks[-1][1]
         if any(a < e and s < b for a, b in taken) and not (named_kind and not any(a <= s and e <= b for a, b in taken)):
@@ -753,7 +759,7 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = clock.end()  # "at 7 P. M. SHENG SHIQI": the hour's letters are no initials
         of = _MEMBER_OF.search(text, a, b)
         if of is not None and kinds.get(text[a:b].rsplit(" ", 1)[-1]) in BODY_KINDS \
-                and not any(w in kinds for w in text[a : of.start()].split()) and " " in text[of.end() : b]:
+                and _a_man(text[a : of.start()].split()) and " " in text[of.end() : b]:
             # "Comrade Malenkov of the State Defense Committee", "Rahimjan of the Ili People's
             # Revolutionary Party": a man and the body he belongs to, two names
             out.append((a, of.start()))
@@ -764,6 +770,20 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MEMBER_OF = re.compile(r" of (?:the )?(?=[A-Z0-9])")
+
+
+def _a_man(words: list[str]) -> bool:
+    """Whether the words before "of the ... Committee" look like a man's name: after a title
+    ("Comrade Malenkov"), or two words or more ("Rahimjan Sabirhajiev"), none of them a kind of
+    body or a title ("Chief of Staff", "Republic of China", "Friends of the ...", "Plenum of ...")."""
+    r = _rules()
+    while words and (words[0] in r["starts"] or words[0] in _MONTHS_AND_DAYS):
+        words = words[1:]  # "The Friends of the Soviet Union Society", "On 3 May Comrade Malenkov of ..."
+    n = _title_at(words) if words else 0
+    rest = words[n:]
+    if not rest or (not n and len(rest) < 2) or len(rest) > 3:
+        return False
+    return not any(w in r["kinds"] or _title_at([w]) or not w[:1].isupper() for w in rest)
 BODY_KINDS = ("organisation", "military")
 
 
@@ -876,7 +896,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             return None  # one word in capitals: a name only where the document prints names so
     turkic = len(real) == 1 and _ADJECTIVE_HYPHEN.match(phrase) is not None and _hyphen_place(phrase, r)
     if len(real) == 1 and ((_ADJECTIVE_HYPHEN.match(phrase) and not _wade_giles_place(phrase, r, vocab) and not turkic)
-                           or (_PEOPLE_ADJECTIVE.search(phrase) and not _pinyin_ian(phrase))):
+                           or (_PEOPLE_ADJECTIVE.search(phrase) and not (_pinyin_ian(phrase) and phrase.lower() not in vocab))):
         return None  # "Soviet-backed", "Sino-Soviet"; not "Peita-shan", a place's syllables, nor "Lop-nor"
     if len(real) == 1 and not titled and len(phrase) > 5 and _PEOPLE_PLURAL.search(phrase):
         return None  # "Bokharans", "Dzungarians": a people

@@ -295,10 +295,18 @@ def _life_end(text: str, ds: int, de: int, wanted: set[str]) -> bool:
     "(1889 - 27 September 1943)" for "when was he executed", "(15 March 1884 - ...)" for "when
     was he born" (a span stated whole is worked out by _one_end)."""
     if wanted & DEATH_TERMS:
-        return text.startswith(")", de) and _SPAN_OPENS.search(text, max(0, ds - 48), ds) is not None
+        opens = _SPAN_OPENS.search(text, max(0, ds - 48), ds)
+        return text.startswith(")", de) and opens is not None and not _OF_A_THING.search(text, 0, opens.start())
     if wanted & BIRTH_TERMS:
-        return text.startswith("(", ds - 1) and _SPAN_CLOSES.match(text, de) is not None
+        return text.startswith("(", ds - 1) and _SPAN_CLOSES.match(text, de) is not None \
+            and not _OF_A_THING.search(text, 0, ds - 1)
     return False
+
+
+# what a span in brackets after it is not a life's: "the Battle of Urumqi (1933 - 16 February 1934)"
+_OF_A_THING = re.compile(r"\b(?:Battle|War|Rebellion|Uprising|Revolt|Revolution|Campaign|Siege|Incident|Expedition|"
+                         r"Conference|Crisis|Dynasty|Republic|Khanate|Empire|Government|Movement|Affair)"
+                         r"(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}\s*$")
 
 
 def _in_brackets(text: str, at: int) -> bool:

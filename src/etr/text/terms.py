@@ -76,14 +76,16 @@ def american(word: str) -> str:
     got = words_rules()["spellings"].get(word)
     if got is not None:
         return str(got)
-    if len(word) >= 6 and word.endswith("our"):
-        return word[:-3] + "or"  # labour, honour, favour (not "hour", "tour", "four")
+    m = _OUR.fullmatch(word)
+    if m is not None:
+        return m.group(1) + "or" + m.group(2)  # labour, rumours, honoured, favourite (not "hour", "tours")
     m = _ISE.fullmatch(word)
     if m is not None:
         return m.group(1) + "iz" + m.group(2)  # organise, organisation, recognised
     return word
 
 
+_OUR = re.compile(r"([a-z]{3,})our(|s|ed|ing|able|ably|er|ers|ite|ites|ful|less)")
 _ISE = re.compile(r"([a-z]{3,}[^aeiouy\W])is(e|ed|es|ing|ation|ations)")
 
 
