@@ -68,7 +68,7 @@ def query_entities(fb: FactBase, q: str) -> tuple[dict[str, tuple[float, list[st
 
 
 ROLE_HOLDERS = 5  # an office many hold names none of them
-GENERATED = 30_000  # postings read to choose the sentences to score (see score_sentences)
+GENERATED = 15_000  # postings read to choose the sentences to score (see score_sentences)
 DOCUMENT = 0.2  # what a word of the query counts for when the sentence's document has it and the sentence does not
 NEAR_FORM = 0.6  # what another form of a query's word counts for, against the word itself
 NEAR = "~"  # marks such a form among a sentence's terms
