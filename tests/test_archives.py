@@ -2227,6 +2227,21 @@ def test_a_telegram_s_routing_line_is_furniture(line: str, routing: bool) -> Non
     assert (line not in got) is routing
 
 
+@pytest.mark.parametrize("line,kept", [
+    ("- Result: Communist victory", True),  # an infobox's field and its value: a fact of the article
+    ("Partof: Chinese Civil War", True),
+    ("Tags: History", False),  # a web page's label
+    ("Filed under: Asia", False),
+    ("Share this", False),
+])
+def test_a_short_field_line_is_content_and_a_page_label_is_not(line: str, kept: bool) -> None:
+    from etr.ingest.sentences import read_document
+
+    text = "Battle of Yiwu\n\n" + line + "\n\nThe battle was fought in 1950.\n"
+    doc = read_document("doc", text)
+    assert any(line.lstrip("- ") in text[p.start:p.end] for p in doc.paragraphs) is kept
+
+
 def test_a_consulate_general_is_no_general(tmp_path: Any) -> None:
     """"repeated Consulate General Canton 16": an office and its town, not a General Canton."""
     text = ("Please keep Embassy informed of the talks at Tihwa (ReEmbtel 283 to Department February 1, repeated "

@@ -81,6 +81,9 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
     words = low.split()
     if re.search(r"\d", low):  # a dateline ("November 20, 1944") is content
         return False
+    field = _FIELD_LINE.match(line)
+    if field is not None and field.group(1) not in _field_labels():
+        return False  # an infobox's field and its value ("- Result: Communist victory") says something
     return len(words) <= max_stray and not re.search(r"[.!?:;\"”)]$", low)
 
 
@@ -90,6 +93,12 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
 # (atomic groups and possessive runs: a line of initials, "Sent A.B.C.D. ...", costs its length)
 _ROUTING = re.compile(r"\(?(?:Sent|Repeated|Repeat|Rptd)\b(?>[\s,;.:]++(?>(?:to|the|as|and|or|please|repeated|repeat"
                       r"|rptd)\b|Nos?\.|[A-Z][\w'’-]*+\.?|[A-Z]?-?\d++))*+[\s.)]*+")
+_FIELD_LINE = re.compile(r"\s*[-•*]?\s*([A-Z]\w*(?: [A-Za-z]\w*){0,2}):\s+[\w(]")
+
+
+@cache
+def _field_labels() -> frozenset[str]:
+    return frozenset(rules.load("text")["furniture"]["field_labels"])
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _ENDS = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
 _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower case carries on the one before
