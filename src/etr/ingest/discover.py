@@ -58,7 +58,7 @@ _DIGIT = re.compile(r"\d")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])(?:New[^\S\n]+)?\d{1,3}(?:st|nd|rd|th)[^\S\n]+$")
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "36th" in "New 36th Division": a word of the name
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote marker glued on
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’][sS]$")  # "Chin's", and in capitals "CHIN'S"
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
 _PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
 _IAN_SYLLABLE = re.compile(r"[bdjlmnpqtx]ian$")  # tian, xian, lian ...: "Yutian" is a town, no people's adjective
@@ -709,7 +709,7 @@ def _without_trailing_people(toks: list[tuple[int, int, str]]) -> list[tuple[int
 
 _BROKEN_WORD = re.compile(r"-\s+[a-z]")  # "Mongo- lian"
 _ITALIC = re.compile(r"_[^_\n]+_")
-_POSSESSIVE_INSIDE = re.compile(r"['’]s\s+(?=[A-Z])")
+_POSSESSIVE_INSIDE = re.compile(r"['’][sS]\s+(?=[A-Z])")
 # "Mongolian and Tibetan Affairs Commission", "Xinjiang Production and Construction Corps": an
 # adjective or a noun of an activity, perhaps after a place, then "and", before a body's name
 _ADJECTIVE_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+"
@@ -749,7 +749,7 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for cut in _POSSESSIVE_INSIDE.finditer(text, a, b):
             if text[a : cut.start()].rsplit(" ", 1)[-1] in _rules()["name_possessives"] and cut.start() > a:
                 continue  # "Xinjiang People's Anti-Imperialist Association": one body's name
-            out.append((a, cut.start()))
+            out += _member_of(text, a, cut.start())
             a = cut.end()
         for cut in _INTO_CAPITALS.finditer(text, a, b):
             if cut.group(1) not in _rules()["titles"]:
@@ -757,16 +757,19 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         clock = _CLOCK_INITIALS.match(text, a, b)
         if clock is not None and _CLOCK_BEFORE.search(text, max(start, a - 4), a):
             a = clock.end()  # "at 7 P. M. SHENG SHIQI": the hour's letters are no initials
-        of = _MEMBER_OF.search(text, a, b)
-        if of is not None and kinds.get(text[a:b].rsplit(" ", 1)[-1]) in BODY_KINDS \
-                and _a_man(text[a : of.start()].split()) and " " in text[of.end() : b]:
-            # "Comrade Malenkov of the State Defense Committee", "Rahimjan of the Ili People's
-            # Revolutionary Party": a man and the body he belongs to, two names
-            out.append((a, of.start()))
-            a = of.end()
         if a < b:
-            out.append((a, b))
+            out += _member_of(text, a, b)
     return out
+
+
+def _member_of(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A phrase text[a:b], or the man and what he belongs to when it is one "of" the other
+    ("Comrade Malenkov of the State Defense Committee", "Rahimjan Sabirhajiev of the Ili People's
+    Revolutionary Party", "Teddy White of TIME'S Chungking office"): two names."""
+    of = _MEMBER_OF.search(text, a, b)
+    if of is not None and of.end() < b and _a_man(text[a : of.start()].split()):
+        return [(a, of.start()), (of.end(), b)]
+    return [(a, b)]
 
 
 _MEMBER_OF = re.compile(r" of (?:the )?(?=[A-Z0-9])")
@@ -784,7 +787,6 @@ def _a_man(words: list[str]) -> bool:
     if not rest or (not n and len(rest) < 2) or len(rest) > 3:
         return False
     return not any(w in r["kinds"] or _title_at([w]) or not w[:1].isupper() for w in rest)
-BODY_KINDS = ("organisation", "military")
 
 
 _CLOCK_INITIALS = re.compile(r"[AaPp]\.\s?[Mm]\.\s*")
@@ -930,7 +932,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "person", f"after {' '.join(title)!r}"
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):
         kind, why = "person", "after a word for a person"
-    possessive = text.startswith(("'s", "’s"), e)  # "in Mesud's stead": "in" governs what follows, not the name
+    possessive = text.startswith(("'s", "’s", "'S", "’S"), e)  # "in Mesud's stead": "in" governs what follows, not the name
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 20) : s]) \
             and not _DOCTRINE.search(phrase):  # "fled to Islam"
         kind, why = "place", "after a word for a place"
