@@ -45,6 +45,8 @@ def found_in(sentence: str) -> list[Any]:
     ("The Abdalis 1000, the Tajiks 13,000.", []),
     ("Otru was attacked by about 1200 Soviet troops.", []),
     ("Deptels 120, August 1657 and 115.", []),  # August 16 with footnote marker 57 glued on
+    # a life from a year to a day, the hyphen unspaced: not a range of years "1890-25"
+    ("Chu Shao-liang (1890-25 December 1963), officer.", [("1890-25 December 1963", "1890/1963-12-25")]),
     # the year an editor supplied in brackets is the day's
     ("The committee was created on 16 January [1943].", [("16 January [1943]", "1943-01-16")]),
     ("He reached Dihua on May 22 [1944] by air.", [("May 22 [1944]", "1944-05-22")]),

@@ -465,6 +465,13 @@ def day_month_range(f: Found) -> Raw | None:  # "7 November to 3 December 1944"
     return f.raw(Point(b.year, _month(f["m1"]), _day(f["d1"])), b)
 
 
+@form(r"(?<=\()(?P<y1>{Y})[-–](?P<b>{full})(?=\))")
+def life_year_to_day(f: Found) -> Raw | None:  # "(1890-25 December 1963)": a life, from a year to a day
+    b = _full(f["b"])
+    y1 = int(f["y1"] or 0)
+    return f.raw(Point(y1), b) if b.year is not None and y1 < b.year else None
+
+
 @form(r"(?P<m1>{M})\s+(?P<y1>{Y}){TO}(?:(?P<m2>{M})\s+)?(?P<y2>{YG})")
 def month_year_range(f: Found) -> Raw | None:  # "November 1944 to January 1945"
     y2 = int(f["y2"] or 0)
