@@ -42,7 +42,7 @@ from etr.ingest.discover import (
     vocabulary,
 )
 from etr.ingest.documents import Read, read, text_of
-from etr.ingest.identity import Identities, display, fuller_name, spells
+from etr.ingest.identity import BODY_TYPES, Identities, display, fuller_name, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import can_fork, fork_imap
 from etr.ingest.registry import Entry, load_registry
@@ -1420,10 +1420,9 @@ NOT_A_PERSON = frozenset({"state", "affairs", "staff", "chief", "deputy", "forei
 
 # "the Consul", "the late Governor", "the Amir" with no name after it: the one so titled before
 THE_TITLE = re.compile(r"\b[Tt]he\s+(?:(?:late|former|then)\s+)?([A-Z][a-z]+)(?:['’]s\b)?"
-                       r"(?![\w'’-]|\s+(?:of|at|in|for|from|to|[A-Z])\b)")  # "the Generalissimo's order" too  # not "the new Governor", "the Consul at Kashgar"
-# "the Association", "the Party's" with no name after it: the one body of that kind named before
+                       r"(?![\w'’-]|\s+(?:of|at|in|for|from|to|[A-Z])\b)")  # "the Generalissimo's order"; not "the Consul at Kashgar"
+# "the Association", "the League's" with no name after it: the one body of that kind named before
 THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)(?:['’]s)?(?![\w'’-]|\s+(?:of\b|[A-Z]))")  # not "the Association Hall"
-BODY_TYPES = ("organisation", "military")
 
 
 @cache

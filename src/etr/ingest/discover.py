@@ -62,12 +62,6 @@ _POSSESSIVE = re.compile(r"['’][sS]$")  # "Chin's", and in capitals "CHIN'S"
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
 _PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
 _IAN_SYLLABLE = re.compile(r"[bdjlmnpqtx]ian$")  # tian, xian, lian ...: "Yutian" is a town, no people's adjective
-
-
-def _pinyin_ian(word: str) -> bool:
-    """Whether a word in -ian is a town's name of one or two pinyin syllables ("Yutian", "Ningxian";
-    not "Italian", "Canadian": three or more)."""
-    return _IAN_SYLLABLE.search(word) is not None and 1 <= chinese_syllables(word) <= 2
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, Soviet-style
                                # Sino-Soviet, Anglo-Russian, Russo-Chinese: two peoples' adjective
                                r"|^(?:Sino|Anglo|Russo|Franco|Indo|Turco|Italo|Germano|Austro|Judeo|Afro|Euro|"
@@ -315,6 +309,12 @@ def _wade_giles_place(word: str, r: dict[str, Any], vocab: Vocabulary) -> bool:
 # "long-range", "tea-house", "run-down"): no place's syllables
 _COMMON_PARTS = frozenset("man made long range tea house run down side line hand she he the ten per pan can fan "
                           "sun ban den hen men pen tan hang wan".split())
+
+
+def _pinyin_ian(word: str) -> bool:
+    """Whether a word in -ian is a town's name of one or two pinyin syllables ("Yutian", "Ningxian";
+    not "Italian", "Canadian": three or more)."""
+    return _IAN_SYLLABLE.search(word) is not None and 1 <= chinese_syllables(word) <= 2
 
 
 HYPHEN_PLACE = "a Turkic or Mongol word for a lake, a mountain or a town after its hyphen"

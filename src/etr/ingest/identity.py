@@ -55,7 +55,7 @@ def _body_tails(sentences: list[list[Unknown]]) -> dict[tuple[str, ...], list[tu
     document ("People's Anti-Imperialist Association", "Anti-Imperialist Association" of the
     "Xinjiang People's Anti-Imperialist Association"), each with where the longer names are."""
     bodies = {(si, ui): tuple(fold(u.text).split()) for si, found in enumerate(sentences)
-              for ui, u in enumerate(found) if u.type in BODY_TYPES and len(u.text.split()) >= 2
+              for ui, u in enumerate(found) if u.type in BODY_TYPES and len(u.text.split()) >= TAIL_WORDS
               and " of " not in u.text}  # "Malenkov of the State Defense Committee" is no body's full name
     if len(bodies) < 2:
         return {}

@@ -58,15 +58,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @cache
-def _furniture() -> tuple[frozenset[str], tuple[str, ...], int, tuple[str, ...]]:
+def _furniture() -> tuple[frozenset[str], tuple[str, ...], int, tuple[str, ...], frozenset[str]]:
     cfg = rules.load("text")
     stray = cfg["furniture"]
     return (frozenset(s.lower() for s in stray["lines"]), tuple(s.lower() for s in stray["suffixes"]),
-            int(stray["max_stray_words"]), tuple(s.lower() for s in cfg["infobox"]["other_names"]))
+            int(stray["max_stray_words"]), tuple(s.lower() for s in cfg["infobox"]["other_names"]),
+            frozenset(stray["field_labels"]))
 
 
 def _is_furniture(line: str, after_colon: bool) -> bool:
-    lines, suffixes, max_stray, other_names = _furniture()
+    lines, suffixes, max_stray, other_names, field_labels = _furniture()
     low = line.strip().lower()
     if low in lines:
         return True
@@ -82,7 +83,7 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
     if re.search(r"\d", low):  # a dateline ("November 20, 1944") is content
         return False
     field = _FIELD_LINE.match(line)
-    if field is not None and field.group(1) not in _field_labels():
+    if field is not None and field.group(1) not in field_labels:
         return False  # an infobox's field and its value ("- Result: Communist victory") says something
     return len(words) <= max_stray and not re.search(r"[.!?:;\"”)]$", low)
 
@@ -93,12 +94,7 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
 # (atomic groups and possessive runs: a line of initials, "Sent A.B.C.D. ...", costs its length)
 _ROUTING = re.compile(r"\(?(?:Sent|Repeated|Repeat|Rptd)\b(?>[\s,;.:]++(?>(?:to|the|as|and|or|please|repeated|repeat"
                       r"|rptd)\b|Nos?\.|[A-Z][\w'’-]*+\.?|[A-Z]?-?\d++))*+[\s.)]*+")
-_FIELD_LINE = re.compile(r"\s*[-•*]?\s*([A-Z]\w*(?: [A-Za-z]\w*){0,2}):\s+[\w(]")
-
-
-@cache
-def _field_labels() -> frozenset[str]:
-    return frozenset(rules.load("text")["furniture"]["field_labels"])
+_FIELD_LINE = re.compile(r"\s*[-•*]?\s*([A-Z]\w*(?: [A-Za-z]\w*){0,2}):\s+[\w(]")  # "- Result: Communist victory"
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _ENDS = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
 _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower case carries on the one before
@@ -397,7 +393,7 @@ def head_lines(text: str, most: int = 3) -> list[str]:
         prose = len(line.split()) > 14 or re.search(r"[a-z][.!?]$", line) is not None
         if prose or len(out) >= most:
             break
-        lines, suffixes, _stray, _names = _furniture()
+        lines, suffixes, _stray, _names, _labels = _furniture()
         low = line.lower()
         if low not in lines and not (low.endswith(suffixes) and len(low.split()) <= 6):  # "Skip to main content"
             out.append(line.rstrip(".,;:"))

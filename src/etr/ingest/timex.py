@@ -837,12 +837,13 @@ def _not_after(dv: DateValue, written: Point | None) -> DateValue:
     return replace(dv, value=earlier(dv.value) or dv.value, start=earlier(dv.start), end=earlier(dv.end))
 
 
-INTRODUCES = re.compile(r"[ \t,]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)?[ \t]*:\s*\Z")
+_CLOCK_AFTER = r"[ \t,]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)?[ \t]*"  # ", 3 p.m." after a date
+INTRODUCES = re.compile(_CLOCK_AFTER + r":\s*\Z")
 
 
 # "965. Following Ward's 87 through 94, June 7, 1946.": the substance of those telegrams follows
 SUMMARISES = re.compile(r"\s*(?:\d{1,5}\.\s+)?(?:Following|Substance of|Summary of|Paraphrase of)\s+[A-Z][\w.]*['’]s\s+\d")
-ENDS = re.compile(r"[ \t,]*(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)?[ \t]*[.:]?\s*\Z")
+ENDS = re.compile(_CLOCK_AFTER + r"[.:]?\s*\Z")
 
 
 def _introduced(chunk: str, raw: Raw, dv: DateValue, para: str) -> _Context | None:

@@ -266,7 +266,7 @@ class FactBase:
         """The sentences naming entity `e` that state no event: by their rows and the index's
         flags when it is the fact base's own (no sentence read that is then dropped), else by id."""
         idx = self.entity_index.get(e["id"])
-        if idx is None or self.entities[idx]["id"] != e["id"]:
+        if idx is None:
             return self.ix.sentences(e["sentences"], undated_only=True)
         flags = self.ix.flags
         rids = [r for r in self.ix.entity_rids(idx) if not flags[r] & HAS_EVENTS]

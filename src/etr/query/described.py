@@ -43,7 +43,7 @@ def _numeral(word: str) -> str | None:
     """The same number in the other numerals: "II" -> "2", "4" -> "IV" (1 to 20; not "I", a word)."""
     if word.isascii() and word.isdigit() and 2 <= int(word) <= len(_ROMAN):  # not "²", a digit to isdigit
         return _ROMAN[int(word) - 1]
-    if word.upper() == word and word in _ROMAN[1:]:
+    if word in _ROMAN[1:]:
         return str(_ROMAN.index(word) + 1)
     return None
 
