@@ -2014,12 +2014,39 @@ def test_the_author_is_the_reviewed_book_s(tmp_path: Any) -> None:
      "Ella Maillart"),  # the reviewed book's author, not the reviewer
     ("Arrested at Yarkand in the spring of 1934, by Ma Hushan.", None),  # a sentence, not a title
     ("Translated from the Russian, by Charles Kraus.", None),  # a translator
+    # a byline in lower case on a line of its own under the title
+    ("The Soviets in Uyghuristan 1911-1949\nby Mark Dickens\nINTRODUCTION", "Mark Dickens"),
+    ("The essay on the province was written\nby Mark Dickens\n", None),  # a sentence carried on
 ])
 def test_whom_the_author_is(head: str, author: str | None) -> None:
     from etr.ingest.archival import author as author_of
 
     got = author_of(head + "\n\nThe author went to Kashgar.\n")
     assert (got.name if got else None) == author
+
+
+def test_a_byline_under_the_title_names_the_writer(tmp_path: Any) -> None:
+    """"by Mark Dickens" on a line of its own, short as furniture is, is the document's author: a
+    person, cited."""
+    text = ("The Soviets in Uyghuristan 1911-1949\nby Mark Dickens\nINTRODUCTION\n"
+            "Uyghuristan is a large region in northwest China.\n")
+    got = answers(built(tmp_path, text), "who", "Mark Dickens")[0]
+    assert got["type"] == "person"
+    assert any(s["quote"] == "by Mark Dickens" for s in got["statements"])
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("The Jungarian Basin lies north of the Tien Shan (Heavenly Mountains).", "Tien Shan", "place"),
+    ("They crossed the Syr Darya and then the Muz Tagh.", "Syr Darya", "place"),
+    ("They crossed the Syr Darya and then the Muz Tagh.", "Muz Tagh", "place"),
+    ("Paxton's appeal led to the United States Escapee Program for Kazakh refugees.",
+     "United States Escapee Program", "organisation"),
+    ("He left the Foreign Service in 1947.", "Foreign Service", "organisation"),
+    ("Tien Lung-yu was appointed commissioner.", "Tien Lung-yu", "person"),  # Tien a surname still
+])
+def test_a_name_s_last_word_says_its_kind(sentence: str, name: str, kind: str) -> None:
+    got = {u.text: u.type for u in found_in(sentence)}
+    assert got.get(name) == kind
 
 
 @pytest.mark.parametrize("sentence,name", [
@@ -2123,6 +2150,30 @@ def test_officially_names_the_thing_in_full(tmp_path: Any) -> None:
     assert got["name"] == "First East Turkestan Republic"
     assert "Turkic Islamic Republic of East Turkestan" in got["aliases"]
     assert "Turkic" not in got["aliases"]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("emigrate", "emigration", True), ("negotiated", "negotiations", True), ("liberating", "liberation", True),
+    ("consulate", "consul", False), ("directorate", "director", False), ("state", "station", False),
+])
+def test_a_verb_in_ate_and_its_noun_in_ation_are_one_term(a: str, b: str, same: bool) -> None:
+    from etr.text.terms import terms
+
+    assert (terms(a) == terms(b)) is same
+
+
+def test_a_word_broken_at_a_printed_line_s_end_is_found_whole(tmp_path: Any) -> None:
+    """"Kazakh emi- gration" (a page's hyphen kept by the copy) answers "emigrate"; "pro- and
+    anti-Soviet" stays two words."""
+    from etr.text.terms import sentence_terms
+
+    assert "emigr" in sentence_terms("driving Kazakh emi- gration from Xinjiang to Tur- key")
+    assert "turkey" in sentence_terms("driving Kazakh emi- gration from Xinjiang to Tur- key")
+    assert "proand" not in sentence_terms("pro- and anti-Soviet groups")
+    text = ("The chapter is short.\n\nIt shows the impact of Soviet relations on driving Kazakh emi- gration "
+            "from Xinjiang.\n\nThe caravan reached Tihwa in June 1933.\n")
+    got = answers(built(tmp_path, text), "search", "why did Kazakhs emigrate")
+    assert got and "emi- gration" in got[0]["text"]
 
 
 def test_search_meets_another_form_of_a_word_the_stemmer_left_apart(tmp_path: Any) -> None:

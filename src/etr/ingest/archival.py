@@ -212,7 +212,7 @@ def signature(text: str, writer: str) -> Signature | None:
     return None
 
 
-_BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+(?:(?:Mr|Mrs|Miss|Dr|Sir|Professor)\.?[ \t]+)?"
+_BYLINE = re.compile(r"^[ \t]*(?:By|BY|by)[ \t]+(?:(?:Mr|Mrs|Miss|Dr|Sir|Professor)\.?[ \t]+)?"
                      r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){1,3}?)[.,]?[ \t]*(?:\(|$)"
                      # a title line that ends with its writer, an initial in the name: "Sinkiang Province by A. Doak Barnett"
                      r"|[^\n]\s[-–—:]?\s*[^\n]*?\sby[ \t]+(?P<titled>(?:[A-Z][\w'’-]+[ \t]+)?[A-Z]\.(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]*$",
@@ -222,8 +222,12 @@ _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+(?:(?:Mr|Mrs|Miss|Dr|Sir|Professor)
 def byline(text: str) -> Signature | None:
     """The writer a byline in a document's first lines names ("By Peter Fleming. (World Copyright
     Reserved.)"): the "I" of the article."""
-    m = _BYLINE.search(text, 0, HEAD_CHARS)
-    if m is None:
+    for m in _BYLINE.finditer(text, 0, HEAD_CHARS):
+        before = text[: m.start()].rstrip()
+        if m.group("name") and text[m.start() : m.end()].lstrip().startswith("by") and before[-1:].islower():
+            continue  # "... was written\nby Mark Dickens" carries a sentence on; "by Mark Dickens" under a title is one
+        break
+    else:
         return None
     group = "name" if m.group("name") else "titled"
     name = m.group(group).rstrip(".")

@@ -1688,11 +1688,31 @@ def _header_and_signature(text: str) -> tuple[archival.Header | None, archival.S
     return head, archival.signature(text, head.writer) if head is not None and head.start >= 0 else None
 
 
+def _byline(text: str) -> archival.Signature | None:
+    """The writer a line of its own names under a document's title ("by Mark Dickens"), where no
+    header names one: a line short enough to pass for furniture, but the document's author."""
+    head = _header_and_signature(text)[0]
+    if head is not None and head.writer:
+        return None
+    by = archival.byline(text)
+    if by is None or not text[text.rfind("\n", 0, by.start) + 1 : by.start].strip().lower().startswith("by"):
+        return None
+    return by
+
+
 def read_signed(source: str, text: str) -> Document:
     """A document's sentences, with its signature among them where that spells out the name of
-    the writer its header names ("Respectfully yours, / O. Edmund Clubb" under "(Clubb)")."""
+    the writer its header names ("Respectfully yours, / O. Edmund Clubb" under "(Clubb)"), and
+    its byline ("by Mark Dickens")."""
+    keep = set()
     signed = _header_and_signature(text)[1]
-    return read_document(source, text, frozenset({signed.start}) if signed is not None else frozenset())
+    if signed is not None:
+        keep.add(signed.start)
+    by = _byline(text)
+    if by is not None:
+        line = text.rfind("\n", 0, by.start) + 1
+        keep.add(line + len(text[line:by.start]) - len(text[line:by.start].lstrip()))
+    return read_document(source, text, frozenset(keep))
 
 
 def analyse(doc: Document, linker: Linker) -> Analysis:
@@ -1728,6 +1748,14 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
             if a <= head.start < b and not any(x.start <= head.start < x.end for x in found) \
                     and not any(u.start <= head.start < u.end for u in unk):
                 unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, "the writer a header names"))
+                unk.sort()
+    by = _byline(text)
+    if by is not None:  # "by Mark Dickens" under the title: the writer is a person
+        for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
+            if a <= by.start < b and not any(x.start < by.end and by.start < x.end for x in found) \
+                    and all(u.type == "unknown" for u in unk if u.start < by.end and by.start < u.end):
+                unk[:] = [u for u in unk if not (u.start < by.end and by.start < u.end)]
+                unk.append(Unknown(by.start, by.end, by.name, "person", "", "the writer a byline names"))
                 unk.sort()
     said: list[Alias] = []
     if signed is not None:  # "Respectfully yours, / O. Edmund Clubb": the writer's full name

@@ -40,7 +40,8 @@ def _tables() -> dict[str, Any]:
     syllables = frozenset(r["wade_giles"].values())
     return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables, "postal": dict(r["postal"]),
             "any_syllable": syllables | frozenset(k.replace("'", "") for k in wade),
-            **{k: [tuple(x) for x in r["key"][k]] for k in ("spellings", "vowels", "aspiration", "endings", "before_consonant")}}
+            **{k: [tuple(x) for x in r["key"][k]] for k in ("first", "spellings", "vowels", "aspiration", "endings",
+                                                               "before_consonant")}}
 
 
 def _plain(word: str) -> str:
@@ -118,6 +119,8 @@ def word_key(word: str) -> str:
     """The key of one word (a name's words recur: each is worked out once)."""
     t = _tables()
     plain = _plain(word)
+    for a, b in t["first"]:
+        plain = plain.replace(a, b)
     w = _pinyin_of_wade_giles(plain)
     if w == plain:
         w = _pinyin_of_postal(w)  # "Kiayukwan", "Sinkiang": Jiayuguan, Xinjiang

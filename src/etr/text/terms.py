@@ -35,6 +35,9 @@ def stem(word: str) -> str:
 def _stem(word: str) -> str:
     if word.endswith(("ction", "ctions")) and len(word) > 7:  # defection -> defect, like defected
         return word[: word.rindex("ction") + 2]
+    m = _ATE.fullmatch(word)
+    if m is not None and word not in words_rules()["stems"]["ate_nouns"]:
+        return m.group(1)  # emigrated, negotiating: emigr, negoti, as emigration and negotiation are
     for suf, keep in (("ations", 0), ("ation", 0), ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0),
                       ("ed", 0), ("es", 0), ("s", 0)):
         if word.endswith(suf) and len(word) - len(suf) >= 3 + keep:
@@ -89,6 +92,7 @@ _OUR = re.compile(r"([a-z]{3,})our(|s|ed|ing|able|ably|er|ers|ite|ites|ful|less)
 _ISE = re.compile(r"([a-z]{3,}[^aeiouy\W])is(e|ed|es|ing|ation|ations)")
 
 
+_ATE = re.compile(r"([a-z]{4,})at(?:e|ed|es|ing)")  # not "state", "senate": a stem of three letters or fewer
 _FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})\d{1,3}")
 _TERMS = _Terms()
 
@@ -123,8 +127,16 @@ def field_terms(text: str, end: int | None = None) -> list[str]:
     return [t for m in anywhere.finditer(text) for t in terms(fields[m.group(1)])]
 
 
+# a word a printed page broke at its line's end, the break kept by the copy ("Kazakh emi- gration",
+# "Tur- key"); not "pro- and anti-Soviet"
+_BROKEN = re.compile(r"([^\W\d_]{2,})-\s+(?!(?:and|or|to|nor)\b)([a-z]{2,})")
+
+
 def sentence_terms(text: str) -> list[str]:
-    """The terms a sentence is indexed by: its words' and its infobox fields'."""
+    """The terms a sentence is indexed by: its words' (a word broken at a line's end read whole)
+    and its infobox fields'."""
+    if "- " in text or "-\n" in text:
+        text = _BROKEN.sub(r"\1\2", text)
     return terms(text) + field_terms(text) if ":" in text else terms(text)
 
 
