@@ -2467,3 +2467,61 @@ def test_a_name_with_words_of_context_after_it(tmp_path: Any, command: str, quer
         assert not got or got[0]["name"] != "Han Chinese"
     else:
         assert got[0]["name"] == name or name in got[0]["aliases"]
+
+
+def test_a_name_s_other_names_in_the_fields_of_its_bracket(tmp_path: Any) -> None:
+    """A reference article's opening: every labelled field of the bracket after the name is another
+    of its names ("pinyin: Yáolèbóshì", a bracket inside passed over), and so is its "courtesy
+    name"; the pinyin, taken alone for a town's syllables, makes no town of the man."""
+    text = ("Yulbars Khan (Uyghur: Yolwas (the Tiger); Chinese: 堯樂博斯; pinyin: Yáolèbósī or Chinese: 堯樂博士; "
+            "pinyin: Yáolèbóshì; 13 August 1889 – 27 July 1971), courtesy name Jingfu, was a Uyghur leader.\n")
+    got = answers(built(tmp_path, text), "who", "Yaoleboshi")[0]
+    assert got["name"] == "Yulbars Khan" and got["type"] == "person"
+    assert {"Yáolèbóshì", "Yáolèbósī", "Jingfu"} <= set(got["aliases"])
+
+
+def test_a_name_spaced_otherwise_in_another_document_is_one(tmp_path: Any) -> None:
+    """"Takla Makan" in one document and "Taklamakan" in another, "Central News Agency" and "Central
+    Newsagency": the same letters, one place or body; a person's name is not merged so."""
+    import json
+
+    from conftest import cli
+
+    a = tmp_path / "a.txt"
+    a.write_text("The caravan skirted the Taklamakan in May 1935. The Central News Agency reported it.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Oases fringe the Takla Makan on the north. The Central Newsagency reported fighting.\n",
+                 encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    db = json.loads(out.read_text(encoding="utf-8"))
+    names = {e["name"] for e in db["entities"] if not e["curated"]}
+    assert len(names & {"Taklamakan", "Takla Makan"}) == 1
+    desert = answers(out, "where", "Takla Makan")[0]
+    assert "Taklamakan" in {desert["name"], *desert["aliases"]}
+
+
+def test_a_registered_surname_with_initials_before_it_keeps_them(tmp_path: Any) -> None:
+    """"Cde. I. N. Bakulin": the registered Bakulin, the document's fuller name among his aliases;
+    "the U.S." before a name is a country's, no initials."""
+    text = "Permit Cde. I. N. Bakulin, the USSR general consul in Urumqi, to sign the Agreement on 20 March 1942.\n"
+    got = answers(built(tmp_path, text), "who", "I. N. Bakulin")[0]
+    assert got["id"] == "bakulin"
+    assert "I. N. Bakulin" in got["aliases"]
+    from etr.ingest.discover import _INITIALS_BEFORE
+
+    assert _INITIALS_BEFORE.search("the U.S. ") is not None  # found, then refused as a country's
+
+
+def test_a_day_answers_with_what_its_documents_report(tmp_path: Any) -> None:
+    """`etr when DAY`: beside the events of the day, what a telegram dated that day reports without
+    a date of its own, naming someone or something, on or before the day, cited."""
+    text = ("The Secretary of State to the Ambassador in China (Gauss)\n\nWashington, November 6, 1942—10 p.m.\n\n"
+            "1042. The Department much appreciates your action.\n\n"
+            "1. As soon as officers are available you are authorized to detail them to Tihua and Lanchow.\n")
+    got = answers(built(tmp_path, text), "when", "1942-11-06")
+    told = [r for r in got if "Tihua" in r["text"]]
+    assert told and told[0]["date"]["how"] == "document" and told[0]["date"]["mod"] == "ON_OR_BEFORE"
+    assert told[0]["date"]["value"] == "1942-11-06"
+    assert not [r for r in answers(built(tmp_path, text), "when", "1942-11") if r["date"]["how"] == "document"]

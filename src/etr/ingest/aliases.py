@@ -107,12 +107,18 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
     out: list[Alias] = []
     names = sorted(names)
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+    brackets = _brackets(text, start, end)
     listed: set[int] = set()
     for n, (a1, b1, k1) in enumerate(names):
         if n in listed:
             continue
         # the next name, or one after it when a cue's word is itself a name ("(Kazakh name: Sary-Su)")
-        for i, (a2, b2, k2) in enumerate(names[n + 1 : n + 3], n + 1):
+        # (a name inside an aside after the first is passed over: "Yulbars Khan (Uyghur: ...;
+        # pinyin: Yáolèbóshì; 1889 – 1971), courtesy name Jingfu")
+        outside = [i for i, x in enumerate(names[n + 1 :], n + 1)
+                   if not any(b1 <= s and s <= x[0] and x[1] <= e for s, e in brackets)][:2]
+        after = [(i, names[i]) for i in sorted({*range(n + 1, min(n + 3, len(names))), *outside})]
+        for i, (a2, b2, k2) in after:
             if a2 < b1:
                 continue
             for a3, b3, k3 in names[i + 1 : i + 3]:
@@ -140,7 +146,87 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
                     listed.add(j)
                     prev = b3
                 break
+    said = {(a.first_start, a.second_start) for a in out}
+    out += [a for a in _bracket_fields(text, start, end, names) if (a.first_start, a.second_start) not in said]
     return out
+
+
+_FIELD_SPLIT = re.compile(r";|\s+or\s+(?=[^\W\d_][^:;]{0,30}:)")  # "...; pinyin: X or Chinese: ...; ..."
+
+
+def _bracket_fields(text: str, start: int, end: int, names: list[Span]) -> list[Alias]:
+    """A name's other names in the fields of the bracket after it, as a reference article opens
+    ("Yulbars Khan (Uyghur: ...; Chinese: 堯樂博斯; pinyin: Yáolèbósī or Chinese: 堯樂博士; pinyin:
+    Yáolèbóshì; 1889 – 1971)"): each field whose label is a cue of rules/names.toml in_brackets
+    ("pinyin", "Wade–Giles", "Kazakh name") and whose value is one name, whole."""
+    out: list[Alias] = []
+    labels = _labels()
+    at = {a: (b, k) for a, b, k in names}
+    for a1, b1, _k1 in names:
+        m = re.compile(r"\s*\(").match(text, b1, end)
+        if m is None:
+            continue
+        close = _closing(text, m.end(), end)
+        if close < 0:
+            continue
+        pos = m.end()
+        for field in _FIELD_SPLIT.split(text[m.end() : close]):
+            label, colon, value = field.partition(":")
+            here = pos
+            pos += len(field) + (len(_FIELD_SPLIT.match(text, pos + len(field)).group(0))
+                                 if _FIELD_SPLIT.match(text, pos + len(field)) else 0)
+            if not colon or label.strip().lower().replace("–", "-") not in labels:
+                continue
+            a2 = here + len(label) + 1 + (len(value) - len(value.lstrip()))
+            got = at.get(a2)
+            if got is not None and got[0] == here + len(field.rstrip()) and a2 != a1:
+                out.append(Alias(a1, b1, a2, got[0], text[a2 : got[0]], label.strip(), start, end))
+    return out
+
+
+def _unbracketed(text: str) -> str:
+    """`text` without what round brackets hold, brackets inside them too ("(Uyghur: Yolwas (the
+    Tiger); 1889 – 1971), courtesy name " -> ", courtesy name ")."""
+    spans = _brackets(text, 0, len(text))
+    if not spans:
+        return text
+    out, at = [], 0
+    for a, b in spans:
+        out.append(text[at:a].rstrip())
+        at = b
+    return "".join(out) + text[at:]
+
+
+def _brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The round brackets of text[start:end] outermost, with those inside them: (open, close + 1)."""
+    out = []
+    at = text.find("(", start, end)
+    while at >= 0:
+        close = _closing(text, at + 1, end)
+        if close < 0:
+            break
+        out.append((at, close + 1))
+        at = text.find("(", close + 1, end)
+    return out
+
+
+def _closing(text: str, at: int, end: int) -> int:
+    """Where the bracket open before `at` closes (brackets inside it passed over), or -1."""
+    depth = 0
+    for i in range(at, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+@cache
+def _labels() -> frozenset[str]:
+    return frozenset(c.lower() for c in rules.load("names")["aliases"]["in_brackets"])
 
 
 def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, first: str = "") -> str | None:
@@ -150,8 +236,8 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
     m = cues["between"].fullmatch(gap) or cues["own"].fullmatch(gap)
     if m is not None and m.group("cue") == "also" and not text[b2:end].lstrip().startswith(("(", "[")):
         m = None  # "took Kashgar, also Yarkand": a list; "Khoja Niyaz, also Khoja Niyaz Haji (...)": a name
-    if m is None and _ASIDE.match(gap):
-        bare = _ASIDE.sub("", gap)
+    if m is None and (_ASIDE.match(gap) or gap.lstrip().startswith("(")):
+        bare = _ASIDE.sub("", _unbracketed(gap))
         m = cues["between"].fullmatch(bare)  # "Yining[4] (Chinese: 伊宁), also known as Ghulja"
         if m is None and _OR.fullmatch(bare) and _GLOSS.search(gap):
             # "The Battle of Baitag Bogd Mountain (Mongolian: ...) or Beitashan Incident (Chinese: ...)":

@@ -111,6 +111,10 @@ def _rules() -> dict[str, Any]:
     }
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}(?<= )$")
+_NOT_INITIALS = frozenset({"US", "UK", "UN", "SS", "HM", "HMS", "USS"})  # "the U.S. Bakulin": a country's
+
+
 def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocabulary) -> list[Mention]:
     """Registry mentions, less those a longer name continues: in "Liu Tse-jung" the registered
     "Liu" (Liu Bin-Di) is only the surname of another man, in "General Sung Hsi-lien" the
@@ -133,6 +137,11 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
             if (given and given.lower() not in vocab and _chinese_syllables(given)
                     and given not in _rules()["after"]):  # "Sheng Tupan": a title, not a given name
                 continue
+        if m.entity is not None and kinds[m.entity] == "person" and " " not in m.text:
+            initials = _INITIALS_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if initials is not None and re.sub(r"[. ]", "", initials.group(0)) not in _NOT_INITIALS:
+                # "Cde. I. N. Bakulin": the registered Bakulin, named with his initials
+                m = m._replace(start=initials.start(), text=text[initials.start() : m.end])
         if m.entity is not None and kinds[m.entity] == "person" and " " in m.text:
             if not m.text.isupper() and caps is None:
                 caps = _titled_capitals(text)

@@ -150,6 +150,14 @@ def _closest_roles(roles: set[str], candidates: dict[int, set[str]]) -> list[int
     return [c for c, n in scores.items() if n == best] if best else []
 
 
+MIN_SQUEEZED = 6  # letters a name needs before its letters alone say it is another's, spaced otherwise
+
+
+def _squeezed(name: str) -> str:
+    """A name's letters alone, folded: "Takla Makan", "Taklamakan" and "TAKLA-MAKAN" alike."""
+    return "".join(ch for ch in fold(name) if ch.isalpha())
+
+
 def word_count(name: str) -> int:
     """A name's words, a Chinese given name written with a hyphen counting as one ("Chin
     Shu-jen" and "Jin Shuren" are two each; "Hoja-Niyaz" and "Khoja Niyaz" two each too)."""
@@ -203,6 +211,7 @@ class Identities:
         self._by_key: dict[tuple[str, int], int] = {}  # (key, words) -> entity
         self._bare: dict[tuple[str, int], int] = {}  # the same, of a person's name without its initials
         self._places: dict[str, int] = {}  # key -> a place, however many words it is written in
+        self._squeezed: dict[str, int] = {}  # a name's letters alone -> what is no person, however spaced
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._surnames: dict[str, set[int]] = defaultdict(set)
@@ -351,8 +360,10 @@ class Identities:
                 if got is None:
                     continue
                 i, how = got
-                if u.type != "unknown" and not (u.why == CHINESE_PLACE and word_key(u.text) in self._people_here):
-                    self.kinds[i][u.type] += 1  # not the town a word of syllables was taken for
+                if u.type != "unknown" and not (u.why == CHINESE_PLACE and (how or word_key(u.text) in self._people_here)):
+                    # not the town a word of syllables was taken for: a man's surname, or a name
+                    # the text says is another's ("pinyin: Yáolèbóshì" of Yulbars Khan)
+                    self.kinds[i][u.type] += 1
                 if u.title:
                     self.titles[i][u.title] += 1
                 self._touched.add(i)
@@ -469,7 +480,14 @@ class Identities:
             self._rename(got, u)
             return got, ""
         place = self._places.get(k) if u.type == "place" else None
-        if place is not None and self.kind(place) == "place":  # "KOKO-NOR" after "Kokonor"
+        squeezed = _squeezed(u.text) if u.type != "person" else ""
+        if place is None and len(squeezed) >= MIN_SQUEEZED:
+            # "Takla Makan" after "Taklamakan", "Central Newsagency" after "Central News Agency":
+            # the same letters spaced otherwise, a place's or a body's, whatever either was taken for
+            place = self._squeezed.get(squeezed)
+            if place is not None and (self.kind(place) == "person" or not alike(self.kind(place), u.type)):
+                place = None
+        if place is not None and self.kind(place) != "person":  # "KOKO-NOR" after "Kokonor"
             self._by_key[(k, n)] = place
             return place, f"{u.text}: {self.entry(place).name} written in {n} word{'s' if n > 1 else ''}"
         bare = without_initials(u.text)
@@ -486,6 +504,8 @@ class Identities:
         self._by_key[(k, n)] = i
         if u.type == "place":
             self._places.setdefault(k, i)
+        if squeezed:
+            self._squeezed.setdefault(squeezed, i)
         if bare_key is not None:
             self._bare.setdefault(bare_key, i)
         return i, ""

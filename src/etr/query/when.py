@@ -11,7 +11,7 @@ from etr.dates.values import bounds, parse_value
 from etr.errors import NotFound
 from etr.query.core import FactBase, clean_query, with_score
 from etr.query.rank import score_sentences
-from etr.store.index import RawList
+from etr.store.index import HAS_EVENTS, RawList
 from etr.text.fold import fold
 from etr.text.terms import field_terms, field_words, terms
 
@@ -51,14 +51,36 @@ def in_period(fb: FactBase, period: Period, limit: int | None = None) -> RawList
     overlapping.sort(key=lambda r: r[0])
     outs = fb.ix.outs
 
-    def fetch(rows: Sequence[tuple[int, bool]]) -> list[str]:  # only the events shown are read
-        return [o[:-1] + (', "within": true}' if within else ', "within": false}')
-                for o, (_r, within) in zip(outs([r for r, _w in rows]), rows, strict=True)]
+    def fetch(rows: Sequence[tuple[int | str, bool]]) -> list[str]:  # only the events shown are read
+        read = iter(outs([r for r, _w in rows if isinstance(r, int)]))
+        return [(next(read) if isinstance(r, int) else r)[:-1] + (', "within": true}' if within else ', "within": false}')
+                for r, within in rows]
 
-    got = RawList(keys=[(r, True) for _k, r in inside] + [(r, False) for _k, r in overlapping], fetch=fetch)
+    keys: list[tuple[int | str, bool]] = [(r, True) for _k, r in inside]
+    keys += [(json.dumps(r, ensure_ascii=False), False) for r in _reported(fb, period)]
+    keys += [(r, False) for _k, r in overlapping]
+    got = RawList(keys=keys, fetch=fetch)
     if not got:
         raise NotFound(f"no events dated within {period.text} ({period.start} to {period.end})")
     return got[:limit] if limit else got
+
+
+def _reported(fb: FactBase, period: Period) -> list[dict[str, Any]]:
+    """What the documents dated to the asked day report without a date of its own, naming
+    someone or something ("As soon as officers ... are available you are authorized to detail
+    them ... at Tihua", in a telegram of that day): on or before the day, as profiles show it
+    (FactBase.reported_by). A day only: a month's or a year's documents would bury its events."""
+    if period.start != period.end:
+        return []
+    flags = fb.ix.flags
+    rids = [r for r in fb.ix.reported_on(period.start) if not flags[r] & HAS_EVENTS]
+    sents = fb.ix.sentences_by_rid(rids)
+    out = []
+    for r in rids:
+        s = sents[r]
+        if s["entities"] and (got := fb.reported_by(s)) is not None:
+            out.append(got)
+    return out
 
 
 def named_event_dates(fb: FactBase, q: str) -> list[tuple[str, dict[str, Any], bool]]:

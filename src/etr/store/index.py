@@ -40,6 +40,7 @@ CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, short TEX
                      data TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX sources_names ON sources(ord, id, short, title);
 CREATE INDEX sources_by_id ON sources(id, ord, short, title);
+CREATE INDEX sources_dated ON sources(json_extract(data, '$.dated.value'));
 CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, rids BLOB NOT NULL);
 CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, skey TEXT NOT NULL, start TEXT, end TEXT,
                     source TEXT NOT NULL, cstart INTEGER NOT NULL, cend INTEGER NOT NULL, value TEXT NOT NULL,
@@ -491,6 +492,13 @@ class Index:
                 got = json.loads(dated) if isinstance(dated, str) and dated.startswith("{") else None
                 out[sid] = got if isinstance(got, dict) else None
         return out
+
+    def reported_on(self, day: str) -> list[int]:
+        """The rows of the sentences of the sources whose header or date line dates them to `day`
+        ("1942-11-06"), in order."""
+        return [r for (r,) in self.con.execute(
+            "SELECT s.rid FROM sources AS src JOIN sentences AS s ON s.source = src.id "
+            "WHERE json_extract(src.data, '$.dated.value') = ? ORDER BY s.rid", (day,))]
 
     def source_dated(self, sid: str) -> dict[str, Any] | None:
         """The day a source's header dates it (its record's "dated"), if it does."""
