@@ -151,6 +151,7 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
     return out
 
 
+_OPENS = re.compile(r"\s*\(")
 _FIELD_SPLIT = re.compile(r";|\s+or\s+(?=[^\W\d_][^:;]{0,30}:)")  # "...; pinyin: X or Chinese: ...; ..."
 
 
@@ -163,7 +164,7 @@ def _bracket_fields(text: str, start: int, end: int, names: list[Span]) -> list[
     labels = _labels()
     at = {a: (b, k) for a, b, k in names}
     for a1, b1, _k1 in names:
-        m = re.compile(r"\s*\(").match(text, b1, end)
+        m = _OPENS.match(text, b1, end)
         if m is None:
             continue
         close = _closing(text, m.end(), end)
@@ -173,8 +174,8 @@ def _bracket_fields(text: str, start: int, end: int, names: list[Span]) -> list[
         for field in _FIELD_SPLIT.split(text[m.end() : close]):
             label, colon, value = field.partition(":")
             here = pos
-            pos += len(field) + (len(_FIELD_SPLIT.match(text, pos + len(field)).group(0))
-                                 if _FIELD_SPLIT.match(text, pos + len(field)) else 0)
+            sep = _FIELD_SPLIT.match(text, pos + len(field))
+            pos += len(field) + (len(sep.group(0)) if sep is not None else 0)
             if not colon or label.strip().lower().replace("–", "-") not in labels:
                 continue
             a2 = here + len(label) + 1 + (len(value) - len(value.lstrip()))
