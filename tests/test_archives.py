@@ -2170,6 +2170,7 @@ def test_a_word_broken_at_a_printed_line_s_end_is_found_whole(tmp_path: Any) -> 
     assert "emigr" in sentence_terms("driving Kazakh emi- gration from Xinjiang to Tur- key")
     assert "turkey" in sentence_terms("driving Kazakh emi- gration from Xinjiang to Tur- key")
     assert "proand" not in sentence_terms("pro- and anti-Soviet groups")
+    assert {"captur", "recaptur"} <= set(sentence_terms("Government forces have re-captured Peitashan"))
     text = ("The chapter is short.\n\nIt shows the impact of Soviet relations on driving Kazakh emi- gration "
             "from Xinjiang.\n\nThe caravan reached Tihwa in June 1933.\n")
     got = answers(built(tmp_path, text), "search", "why did Kazakhs emigrate")

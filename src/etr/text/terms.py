@@ -132,12 +132,18 @@ def field_terms(text: str, end: int | None = None) -> list[str]:
 _BROKEN = re.compile(r"([^\W\d_]{2,})-\s+(?!(?:and|or|to|nor)\b)([a-z]{2,})")
 
 
+_PREFIXED = re.compile(r"\b(re|co|pre|non|un)-([a-z]{3,})\b", re.I)
+
+
 def sentence_terms(text: str) -> list[str]:
     """The terms a sentence is indexed by: its words' (a word broken at a line's end read whole)
     and its infobox fields'."""
     if "- " in text or "-\n" in text:
         text = _BROKEN.sub(r"\1\2", text)
-    return terms(text) + field_terms(text) if ":" in text else terms(text)
+    got = terms(text) + field_terms(text) if ":" in text else terms(text)
+    if "-" in text:  # "re-captured", "co-operation": the word written whole too
+        got += [t for m in _PREFIXED.finditer(text) for t in terms(m.group(1) + m.group(2))]
+    return got
 
 
 def with_synonyms(text: str) -> str:
