@@ -2526,3 +2526,15 @@ def test_a_day_answers_with_what_its_documents_report(tmp_path: Any) -> None:
     assert told and told[0]["date"]["how"] == "document" and told[0]["date"]["mod"] == "ON_OR_BEFORE"
     assert told[0]["date"]["value"] == "1942-11-06"
     assert not [r for r in answers(built(tmp_path, text), "when", "1942-11") if r["date"]["how"] == "document"]
+
+
+def test_a_footnote_that_names_a_body_glosses_the_acronym_it_marks(tmp_path: Any) -> None:
+    """"recent CNAC19 flights" with "Footnote 19: China National Aviation Corporation.": the
+    sentence is the corporation's, cited; a note that is a reference names nothing."""
+    text = ("The Ambassador in China (Gauss) to the Secretary of State\n\nChungking, August 19, 1942.\n\n"
+            "With regard to air transport recent CNAC19 flights had clearly indicated feasibility of an air "
+            "service from Northern India through Sinkiang to Lanchow.\n\nGauss\n\n"
+            "Footnote 19: China National Aviation Corporation.\n")
+    got = answers(built(tmp_path, text), "what", "China National Aviation Corporation")[0]
+    quotes = [s["quote"] for s in got["statements"]] + [c["quote"] for e in got["events"] for c in e["citations"]]
+    assert any("CNAC19 flights" in q for q in quotes)

@@ -1364,9 +1364,10 @@ def footnote_marks(sentence: str, start: int, notes: Mapping[int, tuple[int, int
 
 def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document, per_sentence: list[list[Mention]],
                   placed: list[list[tuple[Any, int, str]]], entries: list[Entry], extra: list[Entry]) -> dict[int, int]:
-    """The footnotes that only name a person, and nothing else ("50. Wong Wen-hao"; not a
-    reference, "3. Wu Ai-chen, Turkistan Tumult, p. 89"): number -> that person, whom the text
-    marks by an office or a pronoun."""
+    """The footnotes that only name someone or something, and nothing else ("50. Wong Wen-hao",
+    "Footnote 19: China National Aviation Corporation."; not a reference, "3. Wu Ai-chen, Turkistan
+    Tumult, p. 89"): number -> what they name, which the text marks by an office, a pronoun or an
+    acronym."""
     from bisect import bisect_right
 
     out: dict[int, int] = {}
@@ -1380,8 +1381,8 @@ def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document
         here = [(m.start, m.end, m.entity) for m in per_sentence[i] if m.entity is not None]
         here += [(u.start, u.end, j) for u, j, _how in (placed[i] if placed else [])]
         for ms, me, j in here:
-            if ms == at and _etype(j, entries, extra) == "person" and re.fullmatch(r"\.?\s*", text[me:b]):
-                out[n] = j
+            if ms == at and re.fullmatch(r"\.?\s*", text[me:b]):
+                out[n] = j  # a person, or a body an acronym stands for ("CNAC19", "Footnote 19: China National Aviation Corporation.")
     return out
 
 
