@@ -27,8 +27,8 @@ SAME = [
     # the postal romanisation, in one word
     ("Kiayukwan", "Jiayuguan"), ("Sinkiang", "Xinjiang"), ("Kiangsu", "Jiangsu"), ("Kweihwa", "Guihua"),
     ("Changkiakow", "Zhangjiakou"), ("Chunking", "Chungking"), ("Chung-king", "Chungking"),
-    # ts before i, as postal spellings write j and q
-    ("Tientsin", "Tianjin"), ("Tsinan", "Jinan"), ("Tsingtao", "Qingdao"), ("Tsinghai", "Qinghai"),
+    # tsing, as postal spellings write qing
+    ("Tsingtao", "Qingdao"), ("Tsinghai", "Qinghai"),
     # Russian and Mongol dz, dzh
     ("Dzungaria", "Jungaria"), ("Dzungarian Basin", "Jungarian Basin"), ("Dzhambul", "Jambul"),
 ]
@@ -36,7 +36,7 @@ DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
     ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"), ("Zhang", "Zheng"), ("Song", "Sung Lien"),
     ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
-    ("Tientsin", "Tianqin"), ("Dzungaria", "Zungaria"),
+    ("Dzungaria", "Zungaria"), ("Tsinling", "Jinling"), ("Dzhan", "Ran"),
 ]
 
 

@@ -11,6 +11,7 @@ the sentence. The cue words are data (rules/names.toml [aliases]). Imports etr.r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -108,6 +109,12 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
     names = sorted(names)
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
     brackets = _brackets(text, start, end)
+    opens = [s for s, _e in brackets]
+    # where the outermost bracket each name stands in opens (-1: none), found once
+    enclosing = []
+    for a, b, _k in names:
+        k = bisect_right(opens, a) - 1
+        enclosing.append(brackets[k][0] if k >= 0 and b <= brackets[k][1] else -1)
     listed: set[int] = set()
     for n, (a1, b1, k1) in enumerate(names):
         if n in listed:
@@ -115,8 +122,12 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
         # the next name, or one after it when a cue's word is itself a name ("(Kazakh name: Sary-Su)")
         # (a name inside an aside after the first is passed over: "Yulbars Khan (Uyghur: ...;
         # pinyin: Yáolèbóshì; 1889 – 1971), courtesy name Jingfu")
-        outside = [i for i, x in enumerate(names[n + 1 :], n + 1)
-                   if not any(b1 <= s and s <= x[0] and x[1] <= e for s, e in brackets)][:2]
+        outside: list[int] = []
+        for i in range(n + 1, len(names)):
+            if enclosing[i] < b1:  # in no bracket opened after the name
+                outside.append(i)
+                if len(outside) == 2:
+                    break
         after = [(i, names[i]) for i in sorted({*range(n + 1, min(n + 3, len(names))), *outside})]
         for i, (a2, b2, k2) in after:
             if a2 < b1:

@@ -219,13 +219,28 @@ _BYLINE = re.compile(r"^[ \t]*(?:By|BY|by)[ \t]+(?:(?:Mr|Mrs|Miss|Dr|Sir|Profess
                      re.M)
 
 
+def _under_a_title(text: str, m: re.Match[str]) -> bool:
+    """Whether a byline in lower case ("by Mark Dickens") stands under a title, as a line of its own:
+    no stop after the name, and the line before a short one that ends as a title does (not in a
+    letter, a figure, a comma or a stop, which a sentence carried on to the next line would)."""
+    if m.group(0).rstrip().endswith((".", ",")):
+        return False
+    before = text[: m.start()].rstrip()
+    last = before[before.rfind("\n") + 1 :]
+    return bool(last) and len(last.split()) <= TITLE_WORDS and not re.search(r"[a-z\d,.;:]$", last) \
+        or bool(re.search(r"\d{4}$", last) and len(last.split()) <= TITLE_WORDS and last[:1].isupper()
+                and not re.search(r"\b(?:of|in|on|since|from|until|by)\s+\S+$", last))
+
+
+TITLE_WORDS = 15  # words of a title line a byline may stand under
+
+
 def byline(text: str) -> Signature | None:
     """The writer a byline in a document's first lines names ("By Peter Fleming. (World Copyright
     Reserved.)"): the "I" of the article."""
     for m in _BYLINE.finditer(text, 0, HEAD_CHARS):
-        before = text[: m.start()].rstrip()
-        if m.group("name") and text[m.start() : m.end()].lstrip().startswith("by") and before[-1:].islower():
-            continue  # "... was written\nby Mark Dickens" carries a sentence on; "by Mark Dickens" under a title is one
+        if m.group("name") and text[m.start() : m.end()].lstrip().startswith("by") and not _under_a_title(text, m):
+            continue  # "... in the spring of 1933\nby Ma Chung-ying." carries a sentence on
         break
     else:
         return None

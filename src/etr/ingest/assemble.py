@@ -496,6 +496,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             for form, j in _longer_alias(analysis.aliases, per_sentence):
                 ent_spellings[j][form] += 1  # "officially the Turkic Islamic Republic of East Turkestan"
         by = archival.author(text) if placed else None  # "the author's service": the book's or the byline's
+        by_line = _byline(text) if placed else None  # "by Mark Dickens": no one "he" may mean
         author = _named_at(by.start, by.end, placed, per_sentence) if by is not None else None
         subject = _subject(per_sentence, placed, entries, extra) if not spec.curated else None
         topic, titled_as = _topic(linker_of(), doc, spec.title, placed) if not spec.curated else (None, "")
@@ -568,7 +569,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         here += [j for u, j, _how in (placed[s_index] if placed else []) if at - 2 <= u.end <= at]
                         if here and not bracketed:
                             marked.setdefault(n, here)
-                        elif n in naming and naming[n] not in ids:
+                        elif n in naming and naming[n] not in ids and (
+                                _etype(naming[n], entries, extra) in ("person", "unknown") or _ACRONYM_MARKED.search(text, max(0, at - 12), at)):
+                            # (a body only for the acronym marked: "CNAC19"; "a leading article6" with
+                            # "6. Ta Kung Pao." cites the paper, it does not gloss the words)
                             # "Minister of Economic Affairs[50] has informed me", "50. Wong Wen-hao": he
                             ids.append(naming[n])
                             via[naming[n]] = f"footnote {n}: {_ename(naming[n], entries, extra)}"
@@ -698,12 +702,15 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ids.append(subject)
                     via[subject] = "pronoun (the person the document is about)"
             # the person this sentence is about, for a "he" opening the next: the one it opens with
-            if OPENS_WITH_PRONOUN.match(s.text):
+            bylined = by_line is not None and s.start <= by_line.start < s.end  # the writer, not the story's
+            if bylined:
+                about = None
+            elif OPENS_WITH_PRONOUN.match(s.text):
                 about = next((i for i in ids if via.get(i, "").startswith("pronoun")), None)
             else:
                 about = next((j for a, j in sorted(persons_at) if a <= 1), None)
             for i in ids:
-                if (i == subject or _etype(i, entries, extra) == "person") and i not in via:
+                if (i == subject or _etype(i, entries, extra) == "person") and i not in via and not bylined:
                     para_people[s.paragraph][i] += 1
             sent_id = f"s-{sid}-{_hash(sid, s.start, s.end)}"
             ev_ids = []
@@ -763,7 +770,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if prev is not None and ASIDE.fullmatch(s.text) and prev[0] == (sid, s.paragraph):
                 pass  # "(Embassy's 2232, December 28, repeated Moscow.)": an aside; the story's date goes on
             else:
-                prev = ((sid, s.paragraph), list(ids), dated_for_next, s.section, depth, bool(dateline) or passes)
+                prev = ((sid, s.paragraph), [] if bylined else list(ids), dated_for_next, s.section, depth,
+                        bool(dateline) or passes)
             n_events += len(ev_ids)
             for i in ids:
                 ent_sentences[i].append(sent_id)
@@ -1164,6 +1172,8 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
             return None
         head = archival.Header("", by.name, by.start, by.end, "", "")
     j = _named_at(head.start, head.end, placed, mentions)
+    if j is not None and not head.office and identities.kind(j) not in ("person", "unknown"):
+        return None  # "by Abdurehim Gheni Uyghur" found as the Uyghurs: no people writes an article
     if j is not None and head.office:
         identities.is_writer(j, head.office)
     return j
@@ -1362,6 +1372,9 @@ def footnote_marks(sentence: str, start: int, notes: Mapping[int, tuple[int, int
     return out
 
 
+_ACRONYM_MARKED = re.compile(r"(?<![\w.])[A-Z][A-Z&]{1,7}$")
+
+
 def _naming_notes(text: str, notes: Mapping[int, tuple[int, int]], doc: Document, per_sentence: list[list[Mention]],
                   placed: list[list[tuple[Any, int, str]]], entries: list[Entry], extra: list[Entry]) -> dict[int, int]:
     """The footnotes that only name someone or something, and nothing else ("50. Wong Wen-hao",
@@ -1544,6 +1557,8 @@ def _topic(linker: Linker, doc: Document, named: str,
     # a name the documents taught: "Kumul Rebellion", named so by the title and the text, or by a
     # heading under it ("Battle of Baitag Bogd" under the page's "Pei-ta-shan Incident")
     for title in (*titles, *head_lines(doc.text)[1:]):
+        if title.lstrip().lower().startswith("by "):
+            continue  # "By T. Rees Shapiro": the writer, not what the document is about
         for sentence in placed[:TOPIC_SENTENCES]:
             for u, j, _how in sentence:
                 if len(u.text) >= 0.6 * len(title.strip()) and fold(u.text) in fold(title):

@@ -98,6 +98,7 @@ def _rules() -> dict[str, Any]:
         "peoples": set(r["peoples"]["words"]),
         "compass": set(r["places"]["compass"]),
         "hyphen_endings": set(r["places"]["hyphen_endings"]),
+        "range_words": set(r["places"]["range_words"]),
         "starts": set(r["peoples"]["common_starts"]),
         "caps": set(r["peoples"]["caps_words"].split()),
         "labels": set(r["peoples"]["labels"]),
@@ -112,7 +113,19 @@ def _rules() -> dict[str, Any]:
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}(?<= )$")
-_NOT_INITIALS = frozenset({"US", "UK", "UN", "SS", "HM", "HMS", "USS"})  # "the U.S. Bakulin": a country's
+_NOT_INITIALS = frozenset({"US", "UK", "UN", "SS", "HM", "HMS", "USS", "USA", "SSR", "HE", "RSFSR"})
+# a word before a letter that is no initial: "Chapter V. Sheng", "Annex B. Molotov", "the U.S. Bakulin"
+_NOT_BEFORE_INITIALS = re.compile(r"(?:\b(?:the|The|THE|Annex|ANNEX|Chapter|CHAPTER|Part|PART|Appendix|Article|Section|"
+                                  r"Vol|No|Nos|Table|Map|Plate|Figure|Fig)\.?|(?<![A-Za-z])[A-Za-z]\.|\d)\s*$")
+
+
+def _initials(text: str, at: int, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether the capitals and stops at text[at:m.start] are a man's initials before his surname
+    ("Cde. I. N. Bakulin"): no country's letters ("U.S.A.", "U. S. S. R."), no chapter's or annex's
+    letter, and no part of another name the text has there."""
+    letters = re.sub(r"[. ]", "", text[at : m.start])
+    return (letters not in _NOT_INITIALS and _NOT_BEFORE_INITIALS.search(text, max(0, at - 12), at) is None
+            and not any(x.start < m.start and x.end > at for x in mentions if x is not m))
 
 
 def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocabulary) -> list[Mention]:
@@ -139,7 +152,7 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
                 continue
         if m.entity is not None and kinds[m.entity] == "person" and " " not in m.text:
             initials = _INITIALS_BEFORE.search(text, max(0, m.start - 12), m.start)
-            if initials is not None and re.sub(r"[. ]", "", initials.group(0)) not in _NOT_INITIALS:
+            if initials is not None and _initials(text, initials.start(), m, mentions):
                 # "Cde. I. N. Bakulin": the registered Bakulin, named with his initials
                 m = m._replace(start=initials.start(), text=text[initials.start() : m.end])
         if m.entity is not None and kinds[m.entity] == "person" and " " in m.text:
@@ -327,6 +340,8 @@ def _pinyin_ian(word: str) -> bool:
 
 
 HYPHEN_PLACE = "a Turkic or Mongol word for a lake, a mountain or a town after its hyphen"
+RANGE_PLACE = "the and a word for a range or a river last (rules/names.toml range_words)"
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 def _hyphen_place(word: str, r: dict[str, Any]) -> bool:
@@ -923,6 +938,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     kind, why = _kind_from_words(real, words)
     if turkic and kind == "unknown":
         kind, why = "place", HYPHEN_PLACE
+    if len(real) >= 2 and real[-1] in r["range_words"] and not titled and _THE_BEFORE.search(text, max(start, s - 5), s):
+        kind, why = "place", RANGE_PLACE  # "the Tien Shan", "the Syr Darya"
     common = all(w.lower().replace("’", "'") in vocab for w in real)
     if all(w in r["labels"] for w in real):
         return None  # an infobox's field names: "Date End", "Death Place", "Year Start"

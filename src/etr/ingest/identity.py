@@ -153,9 +153,21 @@ def _closest_roles(roles: set[str], candidates: dict[int, set[str]]) -> list[int
 MIN_SQUEEZED = 6  # letters a name needs before its letters alone say it is another's, spaced otherwise
 
 
+_ROMANISED = re.compile(r"the document says so \('(?:pinyin|Wade[-–]Giles|Chinese|Chinese name|courtesy name|art name|"
+                        r"pen name|birth name|style name)'\)", re.I)
+
+
+def _romanised(how: str) -> bool:
+    """Whether a name was placed as a romanisation or a man's other name the text gives ("pinyin:
+    Yáolèbóshì", "courtesy name Jingfu"), whose syllables say nothing of what it names, unlike
+    "Koktobai also called Fuwen" of a town."""
+    return _ROMANISED.search(how) is not None
+
+
 def _squeezed(name: str) -> str:
-    """A name's letters alone, folded: "Takla Makan", "Taklamakan" and "TAKLA-MAKAN" alike."""
-    return "".join(ch for ch in fold(name) if ch.isalpha())
+    """A name without its spaces, hyphens and apostrophes, folded: "Takla Makan", "Taklamakan" and
+    "TAKLA-MAKAN" alike; "21st Division" and "1st Division" not (its figures kept)."""
+    return "".join(ch for ch in fold(name) if ch.isalnum())
 
 
 def word_count(name: str) -> int:
@@ -360,7 +372,7 @@ class Identities:
                 if got is None:
                     continue
                 i, how = got
-                if u.type != "unknown" and not (u.why == CHINESE_PLACE and (how or word_key(u.text) in self._people_here)):
+                if u.type != "unknown" and not (u.why == CHINESE_PLACE and (_romanised(how) or word_key(u.text) in self._people_here)):
                     # not the town a word of syllables was taken for: a man's surname, or a name
                     # the text says is another's ("pinyin: Yáolèbóshì" of Yulbars Khan)
                     self.kinds[i][u.type] += 1
@@ -481,6 +493,8 @@ class Identities:
             return got, ""
         place = self._places.get(k) if u.type == "place" else None
         squeezed = _squeezed(u.text) if u.type != "person" else ""
+        if place is not None and self.kind(place) != "place":
+            place = None
         if place is None and len(squeezed) >= MIN_SQUEEZED:
             # "Takla Makan" after "Taklamakan", "Central Newsagency" after "Central News Agency":
             # the same letters spaced otherwise, a place's or a body's, whatever either was taken for

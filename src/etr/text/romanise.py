@@ -119,8 +119,12 @@ def word_key(word: str) -> str:
     """The key of one word (a name's words recur: each is worked out once)."""
     t = _tables()
     plain = _plain(word)
-    for a, b in t["first"]:
-        plain = plain.replace(a, b)
+    if "dz" in plain:
+        first = plain
+        for a, b in t["first"]:
+            first = first.replace(a, b)
+        if first not in t["wade"]:  # not "Dzhan", "Dzhu": a syllable Wade-Giles would read (ran, ru)
+            plain = first
     w = _pinyin_of_wade_giles(plain)
     if w == plain:
         w = _pinyin_of_postal(w)  # "Kiayukwan", "Sinkiang": Jiayuguan, Xinjiang

@@ -92,7 +92,9 @@ _OUR = re.compile(r"([a-z]{3,})our(|s|ed|ing|able|ably|er|ers|ite|ites|ful|less)
 _ISE = re.compile(r"([a-z]{3,}[^aeiouy\W])is(e|ed|es|ing|ation|ations)")
 
 
-_ATE = re.compile(r"([a-z]{4,})at(?:e|ed|es|ing)")  # not "state", "senate": a stem of three letters or fewer
+# not "state", "senate" (a stem of four letters or fewer), nor "defeated", "retreating" (a, e, o or u
+# before "at": defeat, retreat), nor "combating" (comb)
+_ATE = re.compile(r"([a-z]{4,}[^aeou\W])at(?:e|ed|es|ing)")
 _FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})\d{1,3}")
 _TERMS = _Terms()
 
@@ -136,11 +138,11 @@ _PREFIXED = re.compile(r"\b(re|co|pre|non|un)-([a-z]{3,})\b", re.I)
 
 
 def sentence_terms(text: str) -> list[str]:
-    """The terms a sentence is indexed by: its words' (a word broken at a line's end read whole)
-    and its infobox fields'."""
-    if "- " in text or "-\n" in text:
-        text = _BROKEN.sub(r"\1\2", text)
+    """The terms a sentence is indexed by: its words' (a word broken at a line's end read whole
+    too) and its infobox fields'."""
     got = terms(text) + field_terms(text) if ":" in text else terms(text)
+    if "- " in text or "-\n" in text:  # the word whole as well as its parts ("so- called": so, called, socalled)
+        got += [t for m in _BROKEN.finditer(text) for t in terms(m.group(1) + m.group(2))]
     if "-" in text:  # "re-captured", "co-operation": the word written whole too
         got += [t for m in _PREFIXED.finditer(text) for t in terms(m.group(1) + m.group(2))]
     return got
