@@ -2570,3 +2570,30 @@ def test_a_footnote_that_names_a_body_glosses_the_acronym_it_marks(tmp_path: Any
     got = answers(built(tmp_path, text), "what", "China National Aviation Corporation")[0]
     quotes = [s["quote"] for s in got["statements"]] + [c["quote"] for e in got["events"] for c in e["citations"]]
     assert any("CNAC19 flights" in q for q in quotes)
+
+
+def test_a_double_surname_alone_in_another_document_is_the_man_named_in_full(tmp_path: Any) -> None:
+    """"Mr. Fox Holmes" / "Fox-Holmes" in one document, "Consul General George Fox-Holmes" in
+    another: the one person of that surname the documents name in full ("Mr." is no office); a
+    book's title that holds a name ("The Life of Yolbars Khan") is no second man of the name."""
+    import json
+
+    from conftest import cli
+
+    a = tmp_path / "a.txt"
+    a.write_text("The British Consul General George Fox-Holmes left Tihwa on 3 May 1951.\n\n"
+                 "Yolbars Khan reached Taiwan in 1951. A study, The Life of Yolbars Khan, appeared later.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Mr. Fox-Holmes was expelled on 2 February 1951. Mr. Fox Holmes protested.\n\n"
+                 "In Hami we met the prince. Yolbars told us on 4 May 1931 that the road was open.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    db = json.loads(out.read_text(encoding="utf-8"))
+    people = {e["name"] for e in db["entities"] if not e["curated"] and e["type"] == "person"}
+    assert "Fox-Holmes" not in people and "George Fox-Holmes" in people
+    got = answers(out, "who", "Fox-Holmes")[0]
+    assert got["name"] == "George Fox-Holmes"
+    assert {"1951-05-03", "1951-02-02"} <= {e["date"]["value"] for e in got["events"]}
+    yolbars = answers(out, "who", "Yolbars")[0]
+    assert yolbars["name"] == "Yolbars Khan" and "1931-05-04" in {e["date"]["value"] for e in yolbars["events"]}

@@ -164,6 +164,19 @@ def _romanised(how: str) -> bool:
     return _ROMANISED.search(how) is not None
 
 
+# a double surname, its parts capitalised and no Chinese syllables ("Fox-Holmes", "Thomson-Glover";
+# not "Shu-jen", "Hoja-Niyaz" is a name of its own too)
+_DOUBLE_SURNAME = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
+
+
+def _double_key(name: str) -> str:
+    return "=" + word_key(name.replace("-", ""))
+
+
+HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Miss", "Ms.", "Dr.", "Dr", "Sir", "Madame", "Mme.", "Mme"})
+_NOT_IN_NAMES = frozenset({"of", "about", "the", "and"})
+
+
 def _squeezed(name: str) -> str:
     """A name without its spaces, hyphens and apostrophes, folded: "Takla Makan", "Taklamakan" and
     "TAKLA-MAKAN" alike; "21st Division" and "1st Division" not (its figures kept)."""
@@ -587,9 +600,13 @@ class Identities:
         for i in range(n + len(self.extra)):
             e = self.entry(i)
             words = fold(e.name).split()
-            if self.kind(i) in ("person", "unknown") and len(words) >= 2 and title_length(e.name.split()) == 0:
+            if self.kind(i) in ("person", "unknown") and len(words) >= 2 and title_length(e.name.split()) == 0 \
+                    and not _NOT_IN_NAMES.intersection(words):  # not "Life of Yolbars Khan", a book's title
                 for w in surname_words(words):
                     full[word_key(w)].append(i)
+                last = e.name.split()[-1]
+                if _DOUBLE_SURNAME.fullmatch(last):  # "George Fox-Holmes": his surname is "Fox-Holmes"
+                    full[_double_key(last)].append(i)
         merged: dict[int, int] = {}
         possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for j, e in enumerate(self.extra):  # "Sung Hsi-lien" found before a document said he is General Sung
@@ -604,10 +621,11 @@ class Identities:
             if i in merged:
                 continue
             words = fold(e.name).split()
-            if self.kind(i) not in ("person", "unknown") or len(words) != 1:
+            double = _DOUBLE_SURNAME.fullmatch(e.name) is not None  # "Fox-Holmes" alone: one surname
+            if self.kind(i) not in ("person", "unknown") or (len(words) != 1 and not double):
                 continue
-            others = [c for c in full.get(word_key(words[0]), []) if c != i]
-            roles = {w for r in self.entry(i).roles for w in r.split()}
+            others = [c for c in full.get(_double_key(e.name) if double else word_key(words[0]), []) if c != i]
+            roles = {w for r in self.entry(i).roles for w in r.split()} - HONORIFICS  # "Mr. Fox Holmes" has no office
             same_role = _closest_roles(roles, {c: {w for r in self.entry(c).roles for w in r.split()} for c in others})
             if len(same_role) == 1:  # the one of that surname with that role ("General Chu": Chu Shao-liang, a general)
                 c = same_role[0]
