@@ -2597,3 +2597,30 @@ def test_a_double_surname_alone_in_another_document_is_the_man_named_in_full(tmp
     assert {"1951-05-03", "1951-02-02"} <= {e["date"]["value"] for e in got["events"]}
     yolbars = answers(out, "who", "Yolbars")[0]
     assert yolbars["name"] == "Yolbars Khan" and "1931-05-04" in {e["date"]["value"] for e in yolbars["events"]}
+
+
+@pytest.mark.parametrize("sentence,name", [
+    # a nationality's word opening a name is part of it, not a label before it
+    ("They crossed the Hindu Kush in 1935.", "Hindu Kush"),
+    ("The Arab Legion fought.", "Arab Legion"),
+    ("The Polish Corridor was contested.", "Polish Corridor"),
+    ("The Dutch East Indies were far.", "Dutch East Indies"),
+])
+def test_a_nationality_opening_a_name_stays_in_it(sentence: str, name: str) -> None:
+    assert name in {u.text for u in found_in(sentence)}
+
+
+def test_a_wife_is_not_merged_into_the_man_of_her_surname(tmp_path: Any) -> None:
+    """"Mrs. Fox-Holmes" in one document is not "Consul General George Fox-Holmes" of another:
+    "Mrs." is no honorific of his."""
+    from conftest import cli
+
+    a = tmp_path / "a.txt"
+    a.write_text("Consul General George Fox-Holmes left Tihwa on 3 May 1951.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Mrs. Fox-Holmes stayed at Kashgar until 9 June 1951.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    got = answers(out, "who", "George Fox-Holmes")[0]
+    assert "1951-06-09" not in {e["date"]["value"] for e in got["events"]}
+    assert not any(a.startswith("Mrs") for a in got["aliases"])

@@ -173,7 +173,8 @@ def _double_key(name: str) -> str:
     return "=" + word_key(name.replace("-", ""))
 
 
-HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Miss", "Ms.", "Dr.", "Dr", "Sir", "Madame", "Mme.", "Mme"})
+# a man's honorifics, no office ("Mr. Fox Holmes"); not "Mrs.", "Miss", "Madame": his wife or daughter
+HONORIFICS = frozenset({"Mr.", "Mr", "Dr.", "Dr", "Sir"})
 _NOT_IN_NAMES = frozenset({"of", "about", "the", "and"})
 
 
