@@ -2040,6 +2040,7 @@ def test_a_byline_under_the_title_names_the_writer(tmp_path: Any) -> None:
     ("The Jungarian Basin lies north of the Tien Shan (Heavenly Mountains).", "Tien Shan", "place"),
     ("They crossed the Syr Darya and then the Muz Tagh.", "Syr Darya", "place"),
     ("They crossed the Syr Darya and then the Muz Tagh.", "Muz Tagh", "place"),
+    ("The caravan crossed Karlik Tagh in May.", "Karlik Tagh", "place"),  # a Turkic range word, "the" or not
     ("Paxton's appeal led to the United States Escapee Program for Kazakh refugees.",
      "United States Escapee Program", "organisation"),
     ("He joined the Secretariat of the Commission.", "Secretariat of the Commission", "organisation"),
@@ -2540,7 +2541,7 @@ def test_a_registered_surname_with_initials_before_it_keeps_them(tmp_path: Any) 
 
     assert _INITIALS_BEFORE.search("the U.S. ") is not None  # found, then refused as a country's
     text = ("He agreed with the U.S.A. Molotov replied at once. The U. S. S. R. Sheng was angry. CHAPTER V. Sheng "
-            "left. Annex B. Molotov signed. H. E. Sheng came on 3 May 1942.\n")
+            "left. Annex B. Molotov signed on 3 May 1942.\n")
     db = built(tmp_path, text, "other.txt")
     for query in ("Molotov", "Sheng Shicai"):
         aliases = answers(db, "who", query)[0]["aliases"]

@@ -187,20 +187,3 @@ def test_a_hard_wrapped_text_is_read_in_paragraphs_not_lines() -> None:
     assert wrap_width(unwrapped) is None
     assert len(read_document("d", unwrapped).sentences) == len(got)
 
-
-@pytest.mark.parametrize("paragraph,statements", [
-    # a paragraph of direct speech is one statement, as it is quoted and cited
-    ("»Colonel, we have had a melancholy experience of the bridges south of Korla. Thanks to them, it took "
-     "us five hours. They must be repaired. »", 1),
-    ("“Kashmir was full of refugees at the time. Many died in the Himalayas,” he said. “When I arrived in "
-     "Kashmir, I heard from my uncle that 11,500 refugees had traveled to the region.”", 1),
-    # a telegram quoted in another, its dates dating its own sentences, prose with a quotation
-    # inside, and speech too long to be one statement are read sentence by sentence
-    ("“February 19, 6 p.m. Reliable information Reds have crossed border into Shensi. No Americans "
-     "stationed at places.”", 2),
-    ("He said: “We leave at dawn.” The caravan left Korla. It reached Kucha.", 3),
-    ("“" + "The road was long. " * 40 + "”", 40),
-])
-def test_a_paragraph_of_direct_speech_is_one_statement(paragraph: str, statements: int) -> None:
-    doc = read_document("t", "A heading line.\n\n" + paragraph + "\n")
-    assert len([s for s in doc.sentences if s.paragraph == 1]) == statements

@@ -113,7 +113,7 @@ def _rules() -> dict[str, Any]:
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}(?<= )$")
-_NOT_INITIALS = frozenset({"US", "UK", "UN", "SS", "HM", "HMS", "USS", "USA", "SSR", "HE", "RSFSR"})
+_NOT_INITIALS = frozenset({"US", "UK", "UN", "SS", "HM", "HMS", "USS", "USA", "SSR", "RSFSR"})
 # a word before a letter that is no initial: "Chapter V. Sheng", "Annex B. Molotov", "the U.S. Bakulin"
 _NOT_BEFORE_INITIALS = re.compile(r"(?:\b(?:the|The|THE|Annex|ANNEX|Chapter|CHAPTER|Part|PART|Appendix|Article|Section|"
                                   r"Vol|No|Nos|Table|Map|Plate|Figure|Fig)\.?|(?<![A-Za-z])[A-Za-z]\.|\d)\s*$")

@@ -173,8 +173,9 @@ def _double_key(name: str) -> str:
     return "=" + word_key(name.replace("-", ""))
 
 
-# a man's honorifics, no office ("Mr. Fox Holmes"); not "Mrs.", "Miss", "Madame": his wife or daughter
-HONORIFICS = frozenset({"Mr.", "Mr", "Dr.", "Dr", "Sir"})
+# a man's honorifics, no office ("Mr. Fox Holmes", Soviet papers' "Cde."); not "Mrs.", "Miss",
+# "Madame" (his wife or daughter), nor "Dr." (another man of the name as often as he)
+HONORIFICS = frozenset({"Mr.", "Mr", "Sir", "Cde.", "Cde", "Comrade"})
 _NOT_IN_NAMES = frozenset({"of", "about", "the", "and"})
 
 
@@ -625,9 +626,15 @@ class Identities:
             double = _DOUBLE_SURNAME.fullmatch(e.name) is not None  # "Fox-Holmes" alone: one surname
             if self.kind(i) not in ("person", "unknown") or (len(words) != 1 and not double):
                 continue
-            others = [c for c in full.get(_double_key(e.name) if double else word_key(words[0]), []) if c != i]
+            # each candidate as what it was merged into ("Fox Holmes" and "George Fox-Holmes" are one),
+            # with the roles of all its names
+            cand_roles: dict[int, set[str]] = {}
+            for c in full.get(_double_key(e.name) if double else word_key(words[0]), []):
+                if c != i and merged.get(c, c) != i:
+                    cand_roles.setdefault(merged.get(c, c), set()).update(w for r in self.entry(c).roles for w in r.split())
+            others = list(cand_roles)
             roles = {w for r in self.entry(i).roles for w in r.split()} - HONORIFICS  # "Mr. Fox Holmes" has no office
-            same_role = _closest_roles(roles, {c: {w for r in self.entry(c).roles for w in r.split()} for c in others})
+            same_role = _closest_roles(roles, cand_roles)
             if len(same_role) == 1:  # the one of that surname with that role ("General Chu": Chu Shao-liang, a general)
                 c = same_role[0]
                 merged[i] = c

@@ -252,7 +252,7 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
     sentences = [
         Sentence(source, p.section, i, a, b, text[a:b])
         for i, p in enumerate(paragraphs)
-        for a, b in capped(text, _spoken(text, p.start, p.end) or split_sentences(text, p.start, p.end), splits)
+        for a, b in capped(text, split_sentences(text, p.start, p.end), splits)
     ]
     return Document(source, text, tuple(sections), tuple(paragraphs), tuple(sentences), tuple(splits))
 
@@ -288,27 +288,6 @@ def _headed_by_its_date(text: str, date: Paragraph, heading: Paragraph) -> bool:
 #: costs time out of proportion (each date in it an event quoting all of it)
 MAX_SENTENCE = 2000
 _SOFT_BREAK = re.compile(r"[,;:)\]](?=\s)|\s[-–—]\s")
-
-
-SPOKEN_MOST = 700  # characters of a paragraph of direct speech kept as one statement
-
-
-def _spoken(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
-    """A paragraph that is one quotation, however many sentences it holds ("»Colonel, we have had a
-    melancholy experience of the bridges south of Korla. Thanks to them, ... They must be
-    repaired. »"): one statement, as it is cited; None for any other paragraph, one longer than
-    SPOKEN_MOST, or one that names a month or a year, whose dates date its own sentences."""
-    s, e = _trim(text, start, end)
-    if e - s > SPOKEN_MOST or e - s < 2 or text[s] not in _QUOTE_OPENS or text[e - 1] not in _QUOTE_CLOSES:
-        return None
-    if _MONTH.search(text, s, e) or _YEAR.search(text, s, e):
-        return None  # a telegram quoted in another ("“Section 5, mytel 150 April 18. ...”"): its dates date its sentences
-    return [(s, e)]
-
-
-_YEAR = re.compile(r"\b1[5-9]\d\d\b")
-_QUOTE_OPENS = "“«»\"‘"
-_QUOTE_CLOSES = "”»«\"’"
 
 
 def capped(text: str, spans: list[tuple[int, int]], splits: list[tuple[int, int, int]]) -> list[tuple[int, int]]:

@@ -92,9 +92,9 @@ _OUR = re.compile(r"([a-z]{3,})our(|s|ed|ing|able|ably|er|ers|ite|ites|ful|less)
 _ISE = re.compile(r"([a-z]{3,}[^aeiouy\W])is(e|ed|es|ing|ation|ations)")
 
 
-# not "state", "senate" (a stem of four letters or fewer), nor "defeated", "retreating" (a, e, o or u
-# before "at": defeat, retreat), nor "combating" (comb)
-_ATE = re.compile(r"([a-z]{4,}[^aeou\W])at(?:e|ed|es|ing)")
+# not "state", "senate" (a stem of four letters or fewer), nor "defeated", "retreating" (a or e
+# before "at": defeat, retreat), nor "combating" (comb); "evacuated" is evacuation's "evacu"
+_ATE = re.compile(r"([a-z]{4,}[^ae\W])at(?:e|ed|es|ing)")
 _FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})\d{1,3}")
 _TERMS = _Terms()
 
