@@ -2625,3 +2625,22 @@ def test_a_wife_is_not_merged_into_the_man_of_her_surname(tmp_path: Any) -> None
     got = answers(out, "who", "George Fox-Holmes")[0]
     assert "1951-06-09" not in {e["date"]["value"] for e in got["events"]}
     assert not any(a.startswith("Mrs") for a in got["aliases"])
+
+
+@pytest.mark.parametrize("query,found", [
+    ("Hetian", None),  # Khotan in pinyin: no name near it is it, the "Tian Shan" least of all
+    ("Xingxingxia", None),
+    ("Kashagar", "Kashgar"),  # a typo of one word still finds its name
+])
+def test_a_one_word_question_takes_no_name_far_from_it(tmp_path: Any, query: str, found: str | None) -> None:
+    import json
+
+    from conftest import cli
+
+    text = "The caravan crossed the Tien Shan to Kashgar and went on to Ningxia in May 1935.\n"
+    got = cli("where", query, "--json", "--db", str(built(tmp_path, text)))
+    results = json.loads(got.stdout)["results"]
+    if found is None:
+        assert got.exit_code == 1 and not results
+    else:
+        assert results[0]["name"] == found

@@ -28,6 +28,7 @@ LOOKUP_TYPES = {"who": WHO_TYPES, "where": WHERE_TYPES, "what": WHAT_TYPES}
 
 
 ACCEPT = 75.0  # below this a name match is no match
+ONE_WORD_ACCEPT = 80.0  # the same, for a question of one word
 
 
 OTHER_KIND = 90.0  # `who X` shows a place or a treaty only for a name or a whole word of one
@@ -254,7 +255,10 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     if matches:
         interpreted["read_as"] = matches[0].form
     else:
-        matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= ACCEPT]
+        # a one-word question takes no name far from it ("Hetian" is not the "Tian Shan", nor
+        # "Xingxingxia" "Ningxia"): "did you mean" says what is near
+        accept = ACCEPT if len(q.split()) > 1 else ONE_WORD_ACCEPT
+        matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= accept]
     if not matches or matches[0].score < WITHIN:
         # "Consul General Josselyn", "Jing county": what the documents call Josselyn, Jing, not a
         # near miss of another "Consul General ..." or "... County"
