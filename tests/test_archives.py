@@ -2644,3 +2644,15 @@ def test_a_one_word_question_takes_no_name_far_from_it(tmp_path: Any, query: str
         assert got.exit_code == 1 and not results
     else:
         assert results[0]["name"] == found
+
+
+@pytest.mark.parametrize("sentence,name", [
+    # a participle joined to a name's adjective before it is no part of the name
+    ("He could not return to Indian-administered Kashmir after 1949.", "Kashmir"),
+    ("The Soviet-backed Ili Government fell apart.", "Ili Government"),
+    # "Mlle" is a title, not a part of her name
+    ("In 1935 Mlle Ella Maillart reached Kashgar.", "Ella Maillart"),
+])
+def test_what_stands_before_a_name_is_no_part_of_it(sentence: str, name: str) -> None:
+    found = {u.text for u in found_in(sentence)}
+    assert name in found and not any(f.endswith(name) and f != name for f in found), found

@@ -112,6 +112,8 @@ def _rules() -> dict[str, Any]:
     }
 
 
+# an adjective of a name and a participle before a name: "Indian-administered", "Soviet-backed"
+_PARTICIPLE_BEFORE = re.compile(r"[A-Z][\w'’]*-(?:[a-z]+(?:ed|en)|run|held|led|built|made|born)")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}(?<= )$")
 _NOT_INITIALS = frozenset({"US", "UK", "UN", "SS", "HM", "HMS", "USS", "USA", "SSR", "RSFSR"})
 # a word before a letter that is no initial: "Chapter V. Sheng", "Annex B. Molotov", "the U.S. Bakulin"
@@ -552,6 +554,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 at_start = False
                 continue
             if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
+                    or (len(toks) > 1 and _PARTICIPLE_BEFORE.fullmatch(w))  # "Indian-administered Kashmir"
                     or (at_start and len(toks) > 1 and (w.lower() in vocab or w.endswith("ly")))  # "Recently Chairman"
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
                         and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
