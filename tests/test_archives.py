@@ -113,6 +113,21 @@ def built(tmp_path: Any, text: str, name: str = "doc.txt") -> Any:
     return out
 
 
+def built_from(tmp_path: Any, *texts: str) -> Any:
+    """A fact base built (etr build --add, one document after another, as a user adds them) from
+    documents of these `texts`, a.txt, b.txt, ...: its path."""
+    from conftest import cli
+
+    args = []
+    for n, text in enumerate(texts):
+        doc = tmp_path / f"{chr(ord('a') + n)}.txt"
+        doc.write_text(text, encoding="utf-8")
+        args += ["--add", str(doc)]
+    out = tmp_path / "facts.json"
+    assert cli("build", *args, "--out", str(out)).exit_code == 0
+    return out
+
+
 def answers(db: Any, command: str, query: str) -> list[dict[str, Any]]:
     """The results of `etr COMMAND QUERY --json` over the fact base at `db`."""
     import json
@@ -578,14 +593,8 @@ def test_a_registered_title_and_surname_named_in_full_in_any_order(tmp_path: Any
 
     from conftest import cli
 
-    a = tmp_path / "a.txt"
-    a.write_text("Sung Hsi-lien, Commander of Chinese garrison troops in Sinkiang, left Tihwa on 3 May 1947.\n",
-                 encoding="utf-8")
-    b = tmp_path / "b.txt"
-    b.write_text("Chang will be replaced at Tihwa by General Sung Hsi-lien on 5 May 1947. General Sung17 admits "
-                 "it.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    out = built_from(tmp_path, "Sung Hsi-lien, Commander of Chinese garrison troops in Sinkiang, left Tihwa on 3 May 1947.\n",
+                     "Chang will be replaced at Tihwa by General Sung Hsi-lien on 5 May 1947. General Sung17 admits it.\n")
     db = json.loads(out.read_text(encoding="utf-8"))
     assert not [e["name"] for e in db["entities"] if "Sung" in e["name"] and e["id"] != "general-sung"]
     sung = json.loads(cli("who", "General Sung", "--json", "--db", str(out)).stdout)["results"][0]
@@ -1395,6 +1404,11 @@ def test_how_long_asks_for_a_number_and_a_frontier_is_a_border(tmp_path: Any) ->
     ("Troops of the 8th Route Army moved west.", "8th Route Army"),
     # a typewriter's dash ends a word: not "Asia--the Turk-Sib Railway--forms"
     ("Its link to Tashkent in Central Asia--the Turk-Sib Railway--forms an arc.", "Turk-Sib Railway"),
+    # a nationality's word opening a name is part of it, not a label before it
+    ("They crossed the Hindu Kush in 1935.", "Hindu Kush"),
+    ("The Arab Legion fought.", "Arab Legion"),
+    ("The Polish Corridor was contested.", "Polish Corridor"),
+    ("The Dutch East Indies were far.", "Dutch East Indies"),
 ])
 def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -> None:
     assert name in {u.text for u in found_in(sentence)}
@@ -1649,13 +1663,8 @@ def test_a_rank_of_an_adjective_and_a_title_is_no_part_of_the_name(sentence: str
 def test_a_place_written_in_one_word_or_two_is_one_place(tmp_path: Any) -> None:
     """'Karashahr' in one document, 'Kara Shahr' in another: the same letters, one place,
     whichever way the words are cut."""
-    from conftest import cli
-
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("A report\n\nThe Kazaks fought at Karashahr near the border in June 1947.\n", encoding="utf-8")
-    b.write_text("Another report\n\nThe Mongols attacked the Kazak camp at Kara Shahr in June 1947.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    out = built_from(tmp_path, "A report\n\nThe Kazaks fought at Karashahr near the border in June 1947.\n",
+                     "Another report\n\nThe Mongols attacked the Kazak camp at Kara Shahr in June 1947.\n")
     got = answers(out, "where", "Karashahr")
     assert len({e["citations"][0]["source"] for e in got[0]["events"]}) == 2
     assert not [r for r in got[1:] if r["name"] == "Kara Shahr"]
@@ -2512,16 +2521,10 @@ def test_a_name_spaced_otherwise_in_another_document_is_one(tmp_path: Any) -> No
     Newsagency": the same letters, one place or body; a person's name is not merged so."""
     import json
 
-    from conftest import cli
-
-    a = tmp_path / "a.txt"
-    a.write_text("The caravan skirted the Taklamakan in May 1935. The Central News Agency reported it. "
-                 "The 1st Division held Kashgar.\n", encoding="utf-8")
-    b = tmp_path / "b.txt"
-    b.write_text("Oases fringe the Takla Makan on the north. The Central Newsagency reported fighting. "
-                 "The 21st Division held Yarkand.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    out = built_from(tmp_path, "The caravan skirted the Taklamakan in May 1935. The Central News Agency reported it. "
+                               "The 1st Division held Kashgar.\n",
+                     "Oases fringe the Takla Makan on the north. The Central Newsagency reported fighting. "
+                     "The 21st Division held Yarkand.\n")
     db = json.loads(out.read_text(encoding="utf-8"))
     names = {e["name"] for e in db["entities"] if not e["curated"]}
     assert len(names & {"Taklamakan", "Takla Makan"}) == 1
@@ -2579,17 +2582,10 @@ def test_a_double_surname_alone_in_another_document_is_the_man_named_in_full(tmp
     book's title that holds a name ("The Life of Yolbars Khan") is no second man of the name."""
     import json
 
-    from conftest import cli
-
-    a = tmp_path / "a.txt"
-    a.write_text("The British Consul General George Fox-Holmes left Tihwa on 3 May 1951.\n\n"
-                 "Yolbars Khan reached Taiwan in 1951. A study, The Life of Yolbars Khan, appeared later.\n",
-                 encoding="utf-8")
-    b = tmp_path / "b.txt"
-    b.write_text("Mr. Fox-Holmes was expelled on 2 February 1951. Mr. Fox Holmes protested.\n\n"
-                 "In Hami we met the prince. Yolbars told us on 4 May 1931 that the road was open.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    out = built_from(tmp_path, "The British Consul General George Fox-Holmes left Tihwa on 3 May 1951.\n\n"
+                               "Yolbars Khan reached Taiwan in 1951. A study, The Life of Yolbars Khan, appeared later.\n",
+                     "Mr. Fox-Holmes was expelled on 2 February 1951. Mr. Fox Holmes protested.\n\n"
+                     "In Hami we met the prince. Yolbars told us on 4 May 1931 that the road was open.\n")
     db = json.loads(out.read_text(encoding="utf-8"))
     people = {e["name"] for e in db["entities"] if not e["curated"] and e["type"] == "person"}
     assert "Fox-Holmes" not in people and "George Fox-Holmes" in people
@@ -2600,28 +2596,11 @@ def test_a_double_surname_alone_in_another_document_is_the_man_named_in_full(tmp
     assert yolbars["name"] == "Yolbars Khan" and "1931-05-04" in {e["date"]["value"] for e in yolbars["events"]}
 
 
-@pytest.mark.parametrize("sentence,name", [
-    # a nationality's word opening a name is part of it, not a label before it
-    ("They crossed the Hindu Kush in 1935.", "Hindu Kush"),
-    ("The Arab Legion fought.", "Arab Legion"),
-    ("The Polish Corridor was contested.", "Polish Corridor"),
-    ("The Dutch East Indies were far.", "Dutch East Indies"),
-])
-def test_a_nationality_opening_a_name_stays_in_it(sentence: str, name: str) -> None:
-    assert name in {u.text for u in found_in(sentence)}
-
-
 def test_a_wife_is_not_merged_into_the_man_of_her_surname(tmp_path: Any) -> None:
     """"Mrs. Fox-Holmes" in one document is not "Consul General George Fox-Holmes" of another:
     "Mrs." is no honorific of his."""
-    from conftest import cli
-
-    a = tmp_path / "a.txt"
-    a.write_text("Consul General George Fox-Holmes left Tihwa on 3 May 1951.\n", encoding="utf-8")
-    b = tmp_path / "b.txt"
-    b.write_text("Mrs. Fox-Holmes stayed at Kashgar until 9 June 1951.\n", encoding="utf-8")
-    out = tmp_path / "facts.json"
-    assert cli("build", "--add", str(a), "--add", str(b), "--out", str(out)).exit_code == 0
+    out = built_from(tmp_path, "Consul General George Fox-Holmes left Tihwa on 3 May 1951.\n",
+                     "Mrs. Fox-Holmes stayed at Kashgar until 9 June 1951.\n")
     got = answers(out, "who", "George Fox-Holmes")[0]
     assert "1951-06-09" not in {e["date"]["value"] for e in got["events"]}
     assert not any(a.startswith("Mrs") for a in got["aliases"])

@@ -1704,6 +1704,7 @@ def _header_and_signature(text: str) -> tuple[archival.Header | None, archival.S
     return head, archival.signature(text, head.writer) if head is not None and head.start >= 0 else None
 
 
+@lru_cache(maxsize=1)  # read_signed, analyse, then the assembly, of one document
 def _byline(text: str) -> archival.Signature | None:
     """The writer a line of its own names under a document's title ("by Mark Dickens"), where no
     header names one: a line short enough to pass for furniture, but the document's author."""

@@ -342,7 +342,7 @@ def _pinyin_ian(word: str) -> bool:
 
 
 HYPHEN_PLACE = "a Turkic or Mongol word for a lake, a mountain or a town after its hyphen"
-RANGE_PLACE = "the and a word for a range or a river last (rules/names.toml range_words)"
+RANGE_PLACE = "'the' before it and a word for a range or a pass last (rules/names.toml range_words)"
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 

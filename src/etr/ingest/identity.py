@@ -150,7 +150,7 @@ def _closest_roles(roles: set[str], candidates: dict[int, set[str]]) -> list[int
     return [c for c, n in scores.items() if n == best] if best else []
 
 
-MIN_SQUEEZED = 6  # letters a name needs before its letters alone say it is another's, spaced otherwise
+MIN_SQUEEZED = 6  # letters and figures a name needs before they alone say it is another's, spaced otherwise
 
 
 _ROMANISED = re.compile(r"the document says so \('(?:pinyin|Wade[-–]Giles|Chinese|Chinese name|courtesy name|art name|"
@@ -238,7 +238,7 @@ class Identities:
         self._by_key: dict[tuple[str, int], int] = {}  # (key, words) -> entity
         self._bare: dict[tuple[str, int], int] = {}  # the same, of a person's name without its initials
         self._places: dict[str, int] = {}  # key -> a place, however many words it is written in
-        self._squeezed: dict[str, int] = {}  # a name's letters alone -> what is no person, however spaced
+        self._squeezed: dict[str, int] = {}  # a name's letters and figures (_squeezed) -> what is no person
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._surnames: dict[str, set[int]] = defaultdict(set)
@@ -507,16 +507,16 @@ class Identities:
             self._rename(got, u)
             return got, ""
         place = self._places.get(k) if u.type == "place" else None
-        squeezed = _squeezed(u.text) if u.type != "person" else ""
         if place is not None and self.kind(place) != "place":
             place = None
+        squeezed = _squeezed(u.text) if u.type != "person" else ""
         if place is None and len(squeezed) >= MIN_SQUEEZED:
             # "Takla Makan" after "Taklamakan", "Central Newsagency" after "Central News Agency":
             # the same letters spaced otherwise, a place's or a body's, whatever either was taken for
-            place = self._squeezed.get(squeezed)
-            if place is not None and (self.kind(place) == "person" or not alike(self.kind(place), u.type)):
-                place = None
-        if place is not None and self.kind(place) != "person":  # "KOKO-NOR" after "Kokonor"
+            got = self._squeezed.get(squeezed)
+            if got is not None and self.kind(got) != "person" and alike(self.kind(got), u.type):
+                place = got
+        if place is not None:  # "KOKO-NOR" after "Kokonor"
             self._by_key[(k, n)] = place
             return place, f"{u.text}: {self.entry(place).name} written in {n} word{'s' if n > 1 else ''}"
         bare = without_initials(u.text)
