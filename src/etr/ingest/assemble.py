@@ -55,7 +55,6 @@ from etr.store.index import light as index_light
 from etr.store.writer import Store, entity_meta
 from etr.text.fold import fold
 from etr.text.romanise import key as romanised_key
-from etr.text.romanise import word_key
 from etr.text.terms import implied_words, sentence_terms
 
 IT_OPENS = re.compile(r"(?:It|Its|The (?:city|town|village|oasis|region|province|county|treaty|party|rebellion|"
@@ -163,7 +162,6 @@ class Carried:
     def __init__(self, fingerprint: str, identities: Identities) -> None:
         self.fingerprint = fingerprint
         self.order: list[tuple[str, str]] = []  # (source id, analysis key)
-        self.weak: set[str] = set()  # word keys of the weak names of the added documents read
         self.identities = identities
         self.unknown: Counter[tuple[str, str]] = Counter()
         self.unresolved: Counter[str] = Counter()
@@ -207,11 +205,11 @@ def assemble(
 
     `prior`: the store of an earlier build. When that build read these sources' first documents
     with the same etr, registry and names, this one carries on where it stopped: the new store
-    starts as a copy of it and only the documents after those are read - unless one of them
-    names in full a word an earlier document opened a sentence with (whether such a weak name is
-    a name depends on every document), which makes the build read them all again. Either way
-    the store is the one a build of all the sources from nothing makes: its JSON is the same,
-    byte for byte. `cache`: the analyses kept from earlier builds (etr.ingest.cache)."""
+    starts as a copy of it and only the documents after those are read (nothing a later document
+    says changes how an earlier one was read: a weak name, one capitalised word opening a
+    sentence, is a name when its own document or an earlier one names it otherwise). The store
+    is the one a build of all the sources from nothing makes: its JSON is the same, byte for
+    byte. `cache`: the analyses kept from earlier builds (etr.ingest.cache)."""
     say = progress or (lambda _msg: None)
     step = getattr(progress, "step", None)
     entries = load_registry(registry_dir, user_names)
@@ -244,21 +242,9 @@ def assemble(
     keys += [analysis_key(fp, text_of_source(spec)) for spec in sources[done:]]
     linker = cache_once(lambda: Linker(entries))  # the registry's names, compiled once for the build
     made = _analyses(sources[done:], keys[done:], text_of_source, linker, cache)
-    if carried is not None and discover:
-        # what the new documents name in full may make a weak name of an earlier one a name
-        named = carried.identities._named
-        before = set(named)
-        carried.identities.prime(_primed(sources[done:], keys[done:], made, cache))
-        if (named - before) & carried.weak:
-            say("a new document names a word earlier ones open sentences with: reading them all again")
-            carried, done = None, 0
-            made.update(_analyses(sources, keys, text_of_source, linker, cache, skip=set(made)))
     if carried is None:
         st = Store(dest)
-        identities = Identities(entries)
-        if discover:
-            identities.prime(_primed(sources, keys, made, cache))
-        carried = Carried(fp, identities)
+        carried = Carried(fp, Identities(entries))
     else:
         assert prior is not None and prior.path is not None
         st = Store(dest, base=prior.path)
@@ -269,7 +255,7 @@ def assemble(
         st.abandon()
         raise
     if cache is not None:
-        cache.put((k, *made[k]) for k in dict.fromkeys(keys) if k in made)
+        cache.put((k, made[k]) for k in dict.fromkeys(keys) if k in made)
         cache.keep_only(keys)
         cache.commit()
     return st, report
@@ -304,13 +290,10 @@ def _carried(prior: Store | None, fp: str, sources: list[SourceSpec]) -> Carried
 
 
 def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callable[[SourceSpec], str],
-              linker_of: Callable[[], Linker], cache: Analyses | None, skip: set[str] | None = None,
-              ) -> dict[str, tuple[bytes, bytes]]:
-    """(names, analysis) of these documents, pickled, by key: those that neither `cache` nor
-    `skip` holds analysed, on two cores for a large build."""
-    kept = set(skip or ())
-    if cache is not None:
-        kept |= set(cache.names(k for k in keys if k not in kept))
+              linker_of: Callable[[], Linker], cache: Analyses | None) -> dict[str, bytes]:
+    """The analyses of these documents, pickled, by key: those `cache` does not hold, on two
+    cores for a large build."""
+    kept = cache.kept(keys) if cache is not None else set()
     todo: dict[str, tuple[str, str]] = {}  # the same text twice is read once
     for spec, k in zip(sources, keys, strict=True):
         if k not in kept and k not in todo:
@@ -319,13 +302,10 @@ def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callab
         return {}
     linker = linker_of()
 
-    def work(item: tuple[str, str]) -> tuple[bytes, bytes]:
+    def work(item: tuple[str, str]) -> bytes:
         doc = read_signed(*item)
         an = analyse(doc, linker)
-        names = ([tuple(u) for found in an.unknowns for u in found if not u.weak],
-                 sorted({word_key(u.text) for found in an.unknowns for u in found if u.weak}))
-        packed = _pack((doc, an, [sentence_terms(x.text) for x in doc.sentences]))
-        return pickle.dumps(names, protocol=PICKLE), pickle.dumps(packed, protocol=PICKLE)
+        return pickle.dumps(_pack((doc, an, [sentence_terms(x.text) for x in doc.sentences])), protocol=PICKLE)
 
     items = list(todo.values())
     weights = [len(t) for _s, t in items]
@@ -347,21 +327,6 @@ def _warm(linker: Linker) -> None:
 
 
 PICKLE = pickle.HIGHEST_PROTOCOL
-
-
-def _names(keys: list[str], made: dict[str, tuple[bytes, bytes]], cache: Analyses | None) -> dict[str, bytes]:
-    got = {k: made[k][0] for k in keys if k in made}
-    if cache is not None and len(got) < len(set(keys)):
-        got.update(cache.names(k for k in set(keys) if k not in got))
-    return got
-
-
-def _primed(sources: list[SourceSpec], keys: list[str], made: dict[str, tuple[bytes, bytes]],
-            cache: Analyses | None) -> list[Unknown]:
-    """The names (not the weak ones) of the added documents among these: what primes identities."""
-    added = [k for s, k in zip(sources, keys, strict=True) if not s.curated]
-    names = _names(added, made, cache)
-    return [Unknown._make(u) for k in added for u in pickle.loads(names[k])[0]]
 
 
 class _Docs(Mapping[str, tuple[SourceSpec, Document]]):
@@ -421,7 +386,7 @@ class _Texts(Mapping[str, str]):
 
 
 def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str], done: int,
-             entries: list[Entry], linker_of: Callable[[], Linker], made: dict[str, tuple[bytes, bytes]],
+             entries: list[Entry], linker_of: Callable[[], Linker], made: dict[str, bytes],
              cache: Analyses | None,
              text_of_source: Callable[[SourceSpec], str], discover: bool, user_names: str | None,
              say: Callable[[str], None], step: Any) -> Report:
@@ -444,7 +409,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
 
     def analyses() -> Iterator[tuple[str, bytes]]:
         wanted = keys[done:]
-        have = {k: made[k][1] for k in wanted if k in made}
+        have = {k: made[k] for k in wanted if k in made}
         if cache is not None and len(have) < len(set(wanted)):
             have.update(cache.data(k for k in set(wanted) if k not in have))
         for k in wanted:
@@ -484,6 +449,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int, bool] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
+        if discover and not spec.curated:  # what it names makes its own and later weak names names
+            identities.prime([u for unk in unknown_by_sentence for u in unk])
         placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases,
                                         text.lstrip().split("\n", 1)[0][:HEADING_CHARS])
                   if discover and not spec.curated else [])
@@ -806,8 +773,6 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         run.order.append((sid, k))
         if spec.curated:
             run.seeds += 1
-        elif discover:
-            run.weak.update(pickle.loads(_names([k], made, cache)[k])[1])
         docs.forget(sid)
 
     # ------------------------------------------------------------------ across the documents

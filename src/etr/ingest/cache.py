@@ -17,11 +17,13 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from etr import __version__
 
 _PKG = Path(__file__).resolve().parents[1]  # the etr package: its code and rules
 _FORMAT = "1"
+_TABLE = 2  # the analyses table's layout (PRAGMA user_version): one pickled analysis per key
 
 
 def fingerprint(registry: Path, user_names: str | None) -> str:
@@ -54,19 +56,22 @@ class Analyses:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.con = sqlite3.connect(path)
             self.con.execute("PRAGMA synchronous = NORMAL")
-            self.con.execute("CREATE TABLE IF NOT EXISTS analyses(key TEXT PRIMARY KEY, names BLOB NOT NULL, "
-                             "data BLOB NOT NULL)")
+            if self.con.execute("PRAGMA user_version").fetchone()[0] != _TABLE:  # an older etr's file
+                self.con.execute("DROP TABLE IF EXISTS analyses")
+                self.con.execute(f"PRAGMA user_version = {_TABLE}")
+            self.con.execute("CREATE TABLE IF NOT EXISTS analyses(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         except (OSError, sqlite3.Error):
             self.close()
 
-    def names(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """The names (for priming identities) of the documents of these keys that are kept."""
-        return dict(self._get("names", keys))
+    def kept(self, keys: Iterable[str]) -> set[str]:
+        """Which of these keys have their analysis kept."""
+        return {k for k, in self._get("key", keys)}
 
     def data(self, keys: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-        return self._get("data", keys)
+        """(key, pickled analysis) of the documents of these keys that are kept."""
+        return self._get("key, data", keys)
 
-    def _get(self, column: str, keys: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    def _get(self, columns: str, keys: Iterable[str]) -> Iterator[Any]:
         if self.con is None:
             return
         wanted = list(keys)
@@ -74,15 +79,15 @@ class Analyses:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 yield from self.con.execute(
-                    f"SELECT key, {column} FROM analyses WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                    f"SELECT {columns} FROM analyses WHERE key IN ({','.join('?' * len(chunk))})", chunk)
         except sqlite3.Error:
             return
 
-    def put(self, rows: Iterable[tuple[str, bytes, bytes]]) -> None:
+    def put(self, rows: Iterable[tuple[str, bytes]]) -> None:
         if self.con is None:
             return
         with contextlib.suppress(sqlite3.Error):
-            self.con.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+            self.con.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?)", rows)
 
     def keep_only(self, keys: Iterable[str]) -> None:
         """Forget the analyses of documents no longer in the fact base (removed, or changed)."""
