@@ -290,6 +290,14 @@ def test_a_users_own_names_are_used_and_kept(tmp_path: Any) -> None:
     ("CHAPTER XV\n\nAN HISTORICAL SKETCH OF CHINESE TURKESTAN\n\nThe story of the province in modern times is long.",
      "Chapter XV, An Historical Sketch Of Chinese Turkestan", "Chapter XV"),
     ("= Ili Rebellion =\nThe Ili Rebellion was a revolt.", "Ili Rebellion", "Ili Rebellion"),
+    ("761.93/9–745\nMemorandum by the Director of the Office of Far Eastern Affairs (Ballantine) to the Under "
+     "Secretary of State (Acheson)\nMr. Acheson: In Chungking’s telegram no. 1540 ...",
+     "Memorandum by the Director of the Office of Far Eastern Affairs (Ballantine) to the Under Secretary of State "
+     "(Acheson), 7 September 1945 (761.93/9–745)", "Ballantine 1945-09-07"),
+    ("893.00/14896\n\nMemorandum by the Ambassador in China (Gauss) of a Conversation With the Chinese Political "
+     "Vice Minister for Foreign Affairs (Fu)39\n\n[Chungking,] September 28, 1942.\n\nDr. Fu called.",
+     "Memorandum by the Ambassador in China (Gauss) of a Conversation With the Chinese Political Vice Minister "
+     "for Foreign Affairs (Fu) (893.00/14896)", "Gauss"),
 ])
 def test_a_document_is_named_as_a_historian_would_cite_it(head: str, title: str, label: str) -> None:
     assert archival.naming(head, "fallback") == (title, label)
@@ -802,6 +810,12 @@ def test_an_infobox_as_a_page_shows_it_dates_the_office(tmp_path: Any) -> None:
     # an encyclopedia's infobox dates nobody's report
     ("Elihan Tore\n\nPresident of the East Turkestan Republic\nBorn\n21 March 1884\nTokmok\n\nElihan Tore was an "
      "Uzbek religious leader.\n", None),
+    # an archive's page: the document's date before its title, under the archive's banner
+    ("Digital Archive digitalarchive.wilsoncenter.org International History Declassified\n\nSeptember 15, 1945 The "
+     "Situation in\n\nCitation:\n\nThe Central Committee reports that the rebels asked for mediation.\n", "1945-09-15"),
+    # ... but a chronology's first entry is no date line, nor is a sentence
+    ("Chronology\n\nSeptember 15, 1945 The rebels took Igiz-Yar.\n\nOctober 2, 1945 They took Guma.\n", None),
+    ("September 15, 1945 The rebels, who had taken Igiz-Yar, moved on towards the road to Kashgar\n", None),
 ])
 def test_a_letter_telegram_or_newspaper_is_dated_by_its_date_line(tmp_path: Any, text: str, dated: str | None) -> None:
     import json
@@ -1114,6 +1128,18 @@ def test_what_a_thing_named_by_other_words_is_not(tmp_path: Any) -> None:
     db = built(tmp_path, text)
     got = answers(db, "what", "Anglo-Soviet treaty")[0]
     assert got["name"] == "Anglo-Soviet treaty" and "some understanding" in json.dumps(got)
+
+
+def test_what_a_thing_named_in_another_romanisation_is(tmp_path: Any) -> None:
+    """'what Xinhua Agency' of a telegram's 'Hsin Hua Agency': its words in pinyin are its words,
+    and it is the thing asked for, not one of another kind."""
+    import json
+
+    from conftest import cli
+
+    db = built(tmp_path, "The following is Hsin Hua Agency release from north Shensi, datelined June 17, 1947.\n")
+    got = json.loads(cli("what", "Xinhua Agency", "--json", "--db", str(db)).stdout)
+    assert got["results"][0]["name"] == "Hsin Hua Agency" and "note" not in got["interpreted"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -1464,6 +1490,72 @@ def test_a_man_named_in_full_in_several_ways_is_one(tmp_path: Any) -> None:
     assert len(got) == 1 and got[0]["name"] == "Douglas Seymour Mackiernan"
     assert {"Douglas Mackiernan", "Douglas S. Mackiernan", "D. Mackiernan"} <= set(got[0]["aliases"])
     assert {"1947-06-19", "1913-04-25/1950-04-29"} <= {e["date"]["value"] for e in got[0]["events"]}
+
+
+@pytest.mark.parametrize("named,person,others", [
+    (("Robert Shaw", "Mr R. B. Shaw"), "Robert Shaw", []),  # a name by initials, the one spelling them out
+    (("Robert Shaw", "Mr R. B. Shaw", "Richard Shaw"), "Robert Shaw", ["Richard Shaw"]),  # R. is Robert or Richard
+    (("Robert Henry Shaw", "Mr R. B. Shaw"), "Robert Henry Shaw", ["R. B. Shaw"]),  # B. is not Henry
+])
+def test_a_name_by_initials_is_the_one_man_who_spells_them_out(tmp_path: Any, named: tuple[str, ...], person: str,
+                                                                 others: list[str]) -> None:
+    """'Mr R. B. Shaw' read a paper; 'my uncle, Robert Shaw' visited Yarkand: one man, unless the
+    initials could be another's ('Richard Shaw') or disagree with his middle name."""
+    texts = [f"At a meeting in London on February 28, 1870, {n} read a paper on Yarkand.\n" for n in named]
+    db = built_from(tmp_path, *texts)
+    got = answers(db, "who", person)[0]
+    assert got["name"] == person
+    assert ("R. B. Shaw" in " ".join(got["aliases"])) is not bool(others)
+    for other in others:
+        assert answers(db, "who", other)[0]["name"] == other
+
+
+INITIALED = ("The memorandum was initialed by the Chief of the Division of Far Eastern Affairs (Ballantine), who "
+             "underscored the word \u201cprecipitate\u201d.\n")
+
+
+@pytest.mark.parametrize("texts,query,found", [
+    # the documents name him by his surname alone: asked with his given name, that is he
+    ([INITIALED], "Joseph Ballantine", "Ballantine"),
+    ([INITIALED, "J. Ballantine, a trader, reached Kashgar in May 1946.\n"], "Joseph Ballantine", "J. Ballantine"),
+    # ... but not when another of that surname has other given names: Joseph may be a third man
+    ([INITIALED, "John Ballantine, a trader, reached Kashgar in May 1946.\n"], "Joseph Ballantine", None),
+    ([INITIALED, "Henry Ballantine, a trader, reached Kashgar in May 1946.\n"], "Joseph Ballantine", None),
+])
+def test_a_man_asked_by_a_fuller_name_than_the_documents_give(tmp_path: Any, texts: list[str], query: str,
+                                                              found: str | None) -> None:
+    import json
+
+    from conftest import cli
+
+    db = built_from(tmp_path, *texts)
+    result = cli("who", query, "--json", "--db", str(db))
+    if found is None:
+        assert result.exit_code == 1, result.stdout[:300]
+    else:
+        got = json.loads(result.stdout)
+        assert result.exit_code == 0 and got["results"][0]["name"] == found
+        assert got["interpreted"].get("read_as", found) == found
+
+
+@pytest.mark.parametrize("query,found", [
+    ("Kuerle", "Korla"),  # pinyin of the Turkic name: the place, said so
+    ("Piqan", "Pichan"),  # Uyghur Latin
+    ("Yanghang", None),  # Chinese syllables both: the romanisation keys would have met them
+    ("Hutubi", None),  # k-t-b is not k-k-t-b
+])
+def test_a_place_asked_in_another_transcription_of_its_name(tmp_path: Any, query: str, found: str | None) -> None:
+    import json
+
+    from conftest import cli
+
+    db = built(tmp_path, "The caravan stayed in Korla and in Pichan in May 1946, and at Koktobai and at Ningkiang later.\n")
+    result = cli("where", query, "--json", "--db", str(db))
+    if found is None:
+        assert result.exit_code == 1
+    else:
+        got = json.loads(result.stdout)
+        assert got["results"][0]["name"] == found and "same consonants" in got["interpreted"]["note"]
 
 
 def test_a_letter_that_refers_to_another_is_dated_by_its_own_date_line(tmp_path: Any) -> None:

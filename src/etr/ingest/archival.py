@@ -152,6 +152,14 @@ _FROM_TO = re.compile(r"^(?P<whole>(?:The\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*
                       r"\s+to\s+(?:the\s+)?(?P<to>[A-Z][^\n]{2,80}?))\s*\d*\s*$", re.M)
 
 
+# "Memorandum by the Director of the Office of Far Eastern Affairs (Ballantine) to the Under
+# Secretary of State (Acheson)", "Memorandum by the Ambassador in China (Gauss) of a Conversation
+# With ...": a memorandum's writer, as FRUS heads one
+_MEMO = re.compile(r"^(?P<whole>(?:Memorandum|Minutes|Note|Report|Aide-M[ée]moire)(?:\s+of\s+(?:a\s+)?Conversation)?,?\s+by\s+"
+                   r"(?:the\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)"
+                   r"(?:\s+to\s+(?:the\s+)?(?P<to>[A-Z][^()\n]{2,80}?)(?:\s*\([^()\n]{1,40}\))?|[^\n]{0,120}?))\s*\d*\s*$", re.M)
+
+
 _HEADER_SMALL = {"of", "the", "in", "at", "to", "and", "for", "on", "d'Affaires", "ad", "interim"}
 
 
@@ -170,16 +178,20 @@ class Header(NamedTuple):
 def header(text: str) -> Header | None:
     """The writer and recipient a document's header names, if it names them."""
     m = _FROM_TO.search(text[:HEAD_CHARS])
-    if m is None or len(m.group("whole").split()) > 25:
-        return None
-    outside = re.sub(r"\([^)]*\)", " ", m.group("whole"))
-    if any(w[:1].islower() and w not in _HEADER_SMALL for w in outside.split()):
-        return None  # prose ("The Government has protested to the ..."), not an address
+    if m is not None:
+        outside = re.sub(r"\([^)]*\)", " ", m.group("whole"))
+        if len(m.group("whole").split()) > 25 or any(w[:1].islower() and w not in _HEADER_SMALL for w in outside.split()):
+            m = None  # prose ("The Government has protested to the ..."), not an address
+    if m is None:
+        m = _MEMO.search(text[:HEAD_CHARS])
+        if m is None or len(m.group("office").split()) > 15:
+            return None
     line = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", " ".join(m.group("whole").split())))
     if m.group("name") is None:  # "The Secretary of State to the Ambassador in China (Stuart)"
         return Header(line, "", -1, -1, m.group("office").strip(), m.group("to").strip())
     name = m.group("name").strip()
-    return Header(line, name, m.start("name"), m.start("name") + len(name), m.group("office").strip(), m.group("to").strip())
+    return Header(line, name, m.start("name"), m.start("name") + len(name), m.group("office").strip(),
+                  (m.group("to") or "").strip())
 
 
 class Signature(NamedTuple):

@@ -1044,12 +1044,24 @@ def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
             return t  # "Taranaki Daily News, 6 March 1934, Page 7", "HC Deb 21 March 1934 vol 287"
         if not before.strip(" \t-–—") and DATE_LINE_END.match(after) and archival.header(text) is not None:
             return t  # a telegram's date alone on its line, under "The Consul at Tihwa (Smith) to the ..."
-        if (t is timexes[0] and LONE_BEFORE.fullmatch(before) and not after.strip(" \t.,")
+        if (t is timexes[0] and LONE_BEFORE.fullmatch(before) and (not after.strip(" \t.,") or _titled(after))
                 and (not text[:a].strip() or (text[:a].endswith("\n\n") and text[:a].count("\n\n") < LONE_LINES))):
             # "September 2, 1949", "Monday, Aug. 13, 1945" alone as the first line, or as a paragraph
-            # under a title; not an infobox's "Born / 21 March 1884"
+            # under a title, or before the document's title ("September 15, 1945 The Situation in
+            # Xinjiang", as an archive's page heads a document); not an infobox's "Born / 21 March 1884"
             return t
     return None
+
+
+TITLE_WORDS = 12  # a title after a date line's date: a few words, capitalised, no sentence
+
+
+def _titled(after: str) -> bool:
+    """Whether what follows a date on its line is a title ("The Situation in Xinjiang"), not a
+    sentence or a chronology's entry ("The rebels took Igiz-Yar."): capitalised, short, no full stop."""
+    words = after.split()
+    return (0 < len(words) <= TITLE_WORDS and words[0][:1].isupper() and not after.rstrip().endswith(".")
+            and sum(w[:1].islower() and len(w) > 3 for w in words) <= 1)
 
 
 LONE_BEFORE = re.compile(r"[ \t]*(?:\[[A-Z][\w .'’-]{1,30},?\][ \t]*)?")  # "[Chungking,] September 28, 1942."
