@@ -127,6 +127,19 @@ def _fuller_words(a: list[str], b: list[str]) -> bool:
     return all(any(_one_name(x, y) for x in rest) for y in b[1:-1])
 
 
+def _initials_of(full: list[str], short: list[str]) -> bool:
+    """Whether `short` gives a person's names by initials only and `full` spells the first of them
+    with nothing between it and the surname to disagree ("R. B. Shaw" of "Robert Shaw"; not of
+    "Robert Henry Shaw", nor of "Richard Shaw")."""
+    return (len(full) == 2 and len(short) >= 2 and not _initial(full[0])
+            and all(_initial(w) for w in short[:-1]) and full[0][:1] == short[0][:1]
+            and word_key(full[-1]) == word_key(short[-1]))
+
+
+def _initial(word: str) -> bool:
+    return word.endswith(".") or len(word) == 1
+
+
 def _one_name(full: str, short: str) -> bool:
     """A name and the same or its initial ("douglas", "d.")."""
     if short.endswith(".") or len(short) == 1:
@@ -661,7 +674,8 @@ class Identities:
     def _same_full_names(self, merged: dict[int, int]) -> None:
         """One person named in full in several ways: "D. Mackiernan", "Douglas S. Mackiernan" and
         "Douglas Seymour Mackiernan" (the same first and last names, initials and middle names
-        agreeing) are the fullest of them, a registered person first; where two fuller names
+        agreeing) are the fullest of them, a registered person first; a name by initials alone is
+        the one spelling its first name out ("R. B. Shaw", "Robert Shaw"); where two fuller names
         disagree ("David ..." and "Douglas ..."), nobody is merged."""
         n = len(self.entries)
         by_last: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
@@ -679,7 +693,8 @@ class Identities:
             for i, wi in members:
                 if i < n or i in merged:
                     continue
-                fuller = [(c, wc) for c, wc in members if c != i and c not in merged and _fuller_words(wc, wi)]
+                fuller = [(c, wc) for c, wc in members
+                          if c != i and c not in merged and (_fuller_words(wc, wi) or _initials_of(wc, wi))]
                 if not fuller or (self.kind(i) != "person" and not any(self.kind(c) == "person" for c, _w in fuller)):
                     continue
                 best = min(fuller, key=lambda x: (x[0] >= n, -len(x[1]), -len(" ".join(x[1]))))
@@ -688,9 +703,10 @@ class Identities:
                     if best[0] >= n:  # what one spelling's sentences say he is, he is under all
                         self.kinds[best[0]].update(self.kinds[i])
                         self._touched.add(best[0])
+                    same = "last name and first initial" if _initials_of(best[1], wi) else "first and last names"
                     self.merges.append(Merge(self.entry(best[0]).id, self.entry(i).name,
-                                             f"{self.entry(i).name} is {self.entry(best[0]).name}: the same first and "
-                                             "last names", self.entry(i).source, -1, -1))
+                                             f"{self.entry(i).name} is {self.entry(best[0]).name}: the same {same}",
+                                             self.entry(i).source, -1, -1))
         self.settle()
 
     def _close_spellings(self, possibly: dict[int, list[tuple[int, str]]], gone: set[int]) -> None:
