@@ -67,3 +67,26 @@ def test_the_wade_giles_table_is_pypinyins() -> None:
     for pinyin, spelling in wadegiles._convert_table:
         expected.setdefault(spelling, pinyin)
     assert table == expected
+
+
+@pytest.mark.parametrize("a,b,same", [
+    # a Turkic or Mongol place name in pinyin, in Uyghur Latin and in the 1940s' English
+    ("Kuerle", "Korla", True), ("Piqan", "Pichan", True), ("Hetian", "Khotan", True), ("Khovd", "Kobdo", True),
+    ("Jimusaer", "Jimsar", True), ("Tashikuergan", "Tashkurgan", True), ("Tuokexun", "Toqsun", True),
+    ("Qarqan", "Cherchen", True), ("Buerjin", "Burqin", True),
+    # a cluster of consonants is two of them: "Koktobai" is not "Hutubi"
+    ("Hutubi", "Koktobai", False), ("Kuerle", "Kashgar", False),
+])
+def test_transcriptions_of_one_place_share_their_consonants(a: str, b: str, same: bool) -> None:
+    from etr.text.romanise import consonants
+
+    assert (consonants(a) == consonants(b)) is same
+
+
+@pytest.mark.parametrize("word,chinese", [
+    ("Hetian", True), ("Yanghang", True), ("Ningkiang", True), ("Korla", False), ("Piqan", False), ("Khovd", False),
+])
+def test_a_word_of_chinese_syllables_in_any_romanisation(word: str, chinese: bool) -> None:
+    from etr.text.romanise import chinese_word
+
+    assert chinese_word(word) is chinese

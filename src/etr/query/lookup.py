@@ -80,13 +80,17 @@ def _rewrites(q: str) -> list[str]:
 
 def _covers(q: str, form: str) -> bool:
     """Whether each word of the query that carries weight is a word of the name, up to a slip
-    of the keyboard ("Pei-ta-shan Incident": "Peitashan Incident"; not "Anglo-" for "Sino-")."""
+    of the keyboard ("Pei-ta-shan Incident": "Peitashan Incident"; not "Anglo-" for "Sino-") or
+    another romanisation ("Xinhua Agency": "Hsin Hua Agency")."""
     from rapidfuzz import fuzz
+
+    from etr.text.romanise import key, word_key
 
     words = fold(form).split()
     joined = "".join(words)
+    keyed = key(form)
     for w in fold(q).split():
-        if w in GENERIC or w in _SMALL or len(w) < 3 or w in joined:
+        if w in GENERIC or w in _SMALL or len(w) < 3 or w in joined or word_key(w) in keyed:
             continue
         if not any(fuzz.ratio(w, x) >= COVERS for x in words):
             return False
@@ -324,6 +328,17 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if matches:
             interpreted["read_as"] = matches[0].form
             interpreted["note"] = "no name of those words; what is named with a word of the query no other name holds"
+    if not matches and (types is None or "place" in types):
+        matches = _transcribed(fb, q, allowed)  # "Kuerle", "Piqan": Korla, Pichan
+        if matches:
+            interpreted["read_as"] = matches[0].form
+            interpreted["note"] = (f"no name is spelled so; read as {matches[0].form}, the place named with the "
+                                   "same consonants (another transcription of its name)")
+    if not matches and (types is None or "person" in types):
+        matches = _by_surname(fb, q, allowed)  # "Joseph Ballantine" of a memorandum "by Ballantine"
+        if matches:
+            interpreted["read_as"] = matches[0].form
+            interpreted["note"] = f"the documents name him only as {matches[0].form}"
     if not matches:
         if _described(q):  # "town still under Chinese control but constantly attacked in June 1945"
             raise NotFound(f"no name in {q!r}: it reads as a description; `etr search` finds the sentences "
@@ -356,6 +371,79 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     chosen.sort(key=usage)
     interpreted["ambiguous"] = len(chosen) > 1
     return [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen], interpreted
+
+
+TRANSCRIBED = 40.0  # a place with the query's consonants must also be this close in its letters
+
+
+def _transcribed(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
+    """A place asked by another transcription of its Turkic or Mongol name (pinyin "Kuerle",
+    Uyghur Latin "Piqan", Mongol "Khovd") than the documents' (Korla, Pichan, Kobdo): the one
+    place (known to be one) whose one-word name has the query's consonants, the two not both Chinese
+    (rules/romanise.toml [consonants]), the closest in its letters when several have; [] when
+    none, when the query says too little, or when two places are as close."""
+    from rapidfuzz import fuzz
+
+    from etr.rules import load
+    from etr.text.romanise import chinese_word, consonants, consonants_of_key, word_key
+
+    if not re.fullmatch(r"[^\W\d_][\w'’-]*", q.strip()):
+        return []
+    want = consonants(q.strip())
+    if len(want) < load("romanise")["consonants"]["least"]:
+        return []
+    qk = word_key(q.strip())
+    chinese = chinese_word(q.strip())  # two Chinese names the romanisation keys did not meet are two
+    best: dict[int, tuple[float, str]] = {}
+    for e in fb.names.entries:
+        ent = fb.entities[e.entity]
+        if not allowed[e.entity] or ent["type"] != "place" or " " in e.folded or not e.key:
+            continue
+        if consonants_of_key(e.key) != want:
+            continue
+        if chinese and (chinese_word(e.folded) or chinese_word(ent["name"].replace(" ", ""))):
+            continue  # "Yanghang" is not Ningkiang, nor Nanking (Nanjing)
+        score = fuzz.ratio(qk, e.key)
+        if score >= TRANSCRIBED and score > best.get(e.entity, (0.0, ""))[0]:
+            best[e.entity] = (score, e.form)
+    ranked = sorted(best.items(), key=lambda x: -x[1][0])
+    if not ranked or (len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]):
+        return []
+    entity, (_score, form) = ranked[0]
+    return [Match(entity, WITHIN, form, "name")]
+
+
+_GIVEN_AND_SURNAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s+)+(?P<surname>[A-Z][\w'’-]+)$")
+
+
+def _by_surname(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
+    """A person asked by given names and surname whom the documents name by the surname alone
+    ("Joseph Ballantine": "Memorandum by ... (Ballantine)"): the one person or name of no known
+    kind called just that, when no one of that surname has other given names in them; [] for a
+    Chinese name (its surname comes first) or when not so written."""
+    from etr.text.romanise import chinese_syllables, word_key
+
+    m = _GIVEN_AND_SURNAME.match(q)
+    words = q.split()
+    if m is None or (chinese_syllables(words[0].rstrip(".")) and all(chinese_syllables(w) for w in words)):
+        return []
+    surname = word_key(m.group("surname"))
+    given = fold(words[0]).rstrip(".")
+    alone: list[Match] = []
+    for i, e in enumerate(fb.entities):
+        if not (allowed[i] or e["type"] == "unknown"):
+            continue
+        for form in [e["name"], *e["forms"]]:
+            fw = fold(form).split()
+            if not fw or word_key(fw[-1]) != surname:
+                continue
+            if len(fw) == 1:
+                alone.append(Match(i, 100.0, form, "name"))
+                break
+            first = fw[0].rstrip(".")
+            if e["type"] in ("person", "unknown") and (first[:1] != given[:1] or (len(first) > 1 and word_key(first) != word_key(given))):
+                return []  # "John Ballantine" is named: "Joseph" may be a third man
+    return alone if len({x.entity for x in alone}) == 1 else []
 
 
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name

@@ -154,6 +154,33 @@ def word_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", "".join(pieces))
 
 
+def consonants(word: str) -> str:
+    """The run of a word's consonants, each by its class (rules/romanise.toml [consonants]):
+    what the spellings of a Turkic place name in pinyin, Uyghur Latin and the 1940s' English share
+    ("Kuerle" and "Korla": "Krl")."""
+    return consonants_of_key(word_key(word))
+
+
+def consonants_of_key(k: str) -> str:
+    """`consonants` of a word already keyed (a name index holds its forms' keys)."""
+    c = _consonant_rules()
+    for pattern, repl in c["classes"]:
+        k = re.sub(pattern, repl, k)
+    return re.sub(c["vowels"], "", k)  # "Koktobai" keeps its two k: not "Hutubi"
+
+
+@cache
+def _consonant_rules() -> dict[str, Any]:
+    got: dict[str, Any] = rules.load("romanise")["consonants"]
+    return got
+
+
+def chinese_word(word: str) -> bool:
+    """Whether a word reads as Chinese syllables in pinyin, Wade-Giles or the postal spellings
+    ("Hetian", "Yanghang", "Ningkiang"; not "Korla", "Piqan")."""
+    return bool(chinese_syllables(word)) or bool(chinese_syllables(_pinyin_of_postal(_plain(word))))
+
+
 def chinese_syllables(word: str) -> int:
     """How many Chinese syllables (pinyin or Wade-Giles) `word` is made of, or 0 when it is not
     made of them ("Tokohsun": 3, "Ninghsia": 2, "Tse-ming": 2, "Kashmir": 0)."""
