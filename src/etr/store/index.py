@@ -328,13 +328,12 @@ class Index:
         """(sort key, end offset, row) of these events in order (key, row); key = (start, end,
         source, offset). Not their JSON, which `outs` reads for the rows shown: the columns asked
         for are all in the index events_keys, so no row of the table is read."""
-        out = []
-        for chunk in _chunks(ids):
-            out += [((a or "", b or "", c, d), e, r) for a, b, c, d, e, r in self.con.execute(
-                "SELECT start, end, source, cstart, cend, rid FROM events INDEXED BY events_keys "
-                f"WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
-        out.sort(key=lambda row: (row[0], row[2]))
-        return out
+        # one statement, sorted by SQLite (a profile at 10,000 documents has ~7,000 events: in
+        # chunks, then sorted here, they took twice the time)
+        rows = self.con.execute(
+            "SELECT coalesce(start, ''), coalesce(end, ''), source, cstart, cend, rid FROM events INDEXED BY events_keys "
+            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2, 3, 4, 6", (json.dumps(ids),))
+        return [((a, b, c, d), e, r) for a, b, c, d, e, r in rows]
 
     def outs(self, rids: Sequence[int]) -> list[str]:
         """The output JSON of these events (by row), in this order."""
@@ -414,6 +413,20 @@ class Index:
                     f"SELECT rid, events FROM sentences WHERE rid IN ({','.join('?' * len(chunk))})", chunk):
                 out[rid] = evs.split(SEP) if evs else []
         return out
+
+    def sentence_spans(self, rids: list[int]) -> tuple[dict[int, list[tuple[str, str]]], dict[int, str]]:
+        """The (start, end) days of the events each of these sentences states, and its source."""
+        spans: dict[int, list[tuple[str, str]]] = {}
+        sources: dict[int, str] = {}
+        for chunk in _chunks(rids):
+            for rid, source, a, b in self.con.execute(
+                    "SELECT s.rid, s.source, e.start, e.end FROM sentences AS s LEFT JOIN events AS e "
+                    "INDEXED BY events_sentence ON e.source = s.source AND e.cstart = s.start "
+                    f"WHERE s.rid IN ({','.join('?' * len(chunk))})", chunk):
+                sources[rid] = source
+                if a is not None and b is not None:
+                    spans.setdefault(rid, []).append((a, b))
+        return spans, sources
 
     def sentence(self, ident: str) -> dict[str, Any] | None:
         row = self.con.execute(f"SELECT {SENTENCE} FROM sentences WHERE id = ?", (ident,)).fetchone()
