@@ -2727,3 +2727,30 @@ def test_a_one_word_question_takes_no_name_far_from_it(tmp_path: Any, query: str
 def test_what_stands_before_a_name_is_no_part_of_it(sentence: str, name: str) -> None:
     found = {u.text for u in found_in(sentence)}
     assert name in found and not any(f.endswith(name) and f != name for f in found), found
+
+
+@pytest.mark.parametrize("question,period", [
+    ("What did the Soviet military attaché say about Sinkiang in August 1944?", ("1944-08-01", "1944-08-31")),
+    ("why did Chang go to Sinkiang in early 1949", ("1949-01-01", "1949-04-30")),
+    ("the revolt in mid-1945", ("1945-05-01", "1945-08-31")),
+    ("Soviet advisers in the 1930s", ("1930-01-01", "1939-12-31")),
+    ("the war of 1944-1946", ("1944-01-01", "1946-12-31")),
+    ("on Aug. 15, 1944", ("1944-08-15", "1944-08-15")),
+    ("telegram 1508 about Tihwa", None),  # no year: a telegram's number
+    ("who ruled Hami", None),
+])
+def test_the_period_a_question_names(question: str, period: tuple[str, str] | None) -> None:
+    from etr.query.rank import query_period
+
+    assert query_period(question) == period
+
+
+def test_search_prefers_what_is_dated_in_the_period_the_question_names(tmp_path: Any) -> None:
+    """Two sentences as alike in words: the one whose date, or whose telegram's date, falls in
+    the period asked about comes first, whichever the question names."""
+    text = ("Tihwa, March 3, 1947.\n\nIn June 1944 the Kazaks raided Peitashan with rifles.\n\n"
+            "In June 1946 the Kazaks raided Peitashan with rifles.\n")
+    db = built(tmp_path, text)
+    for year in ("1944", "1946"):
+        top = answers(db, "search", f"Kazak raids on Peitashan in {year}")[0]
+        assert f"In June {year}" in top["text"]

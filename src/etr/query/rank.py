@@ -3,6 +3,8 @@ neighbouring sentences and question words (`when did ...`, `how many ...`) lendi
 
 from __future__ import annotations
 
+import re
+
 from etr.query.core import FactBase
 from etr.store.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_PLACE
 from etr.text.fold import fold
@@ -215,6 +217,8 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
         docs = ix.docs
         in_doc = {t: {docs[r] for r in post[t][1]} for t in qt if t in post}
         ent_docs = {eid: {docs[r] for r in rs} for eid, rs in linked.items()}
+    period = query_period(q)
+    by_date = _dated(fb, [rid for rid, _s in first], period) if period is not None else {}
     scored = []
     for rid, score in first:
         f_of = tf.get(rid, empty)
@@ -237,11 +241,89 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
             score *= 1.2
         elif cue == "place" and fl & NAMES_PLACE:
             score *= 1.2
+        score *= by_date.get(rid, 1.0)
         scored.append((score / total, rid))
     scored.sort(key=lambda x: (-x[0], x[1]))
     if " why " in padded or padded.startswith(" why "):
         scored = _reasons(fb, scored)
     return scored
+
+
+IN_PERIOD = 1.1  # a sentence dated within the period the question names ("in August 1944") ...
+REPORTED_IN = 1.1  # ... or stating no date, of a document dated within it (measured: bench/README.md)
+_PERIOD: list[Any] = []
+
+
+def _period_words() -> Any:
+    """The pattern of a date a question holds: a year, with a month (and day) or early/mid/late
+    before it, or a decade ("in August 1944", "early 1949", "mid-1945", "the 1930s")."""
+    if not _PERIOD:
+        import re
+
+        from etr.rules import load
+
+        d = load("dates")
+        months = sorted([*d["months"], *d["month_abbreviations"]], key=len, reverse=True)
+        mods = "|".join(d["modifiers"])
+        _PERIOD.append(re.compile(
+            rf"\b(?:(?P<mod>{mods})[-\s]+)?(?:(?P<month>{'|'.join(months)})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
+            rf"(?P<year>1[5-9]\d\d|20\d\d)\b(?!s\b)|\b(?:the\s+)?(?P<decade>1[5-9]\d)0s\b", re.I))
+    return _PERIOD[0]
+
+
+_BEFORE_YEAR = re.compile(
+    r"\b(?:in|of|by|during|since|until|till|before|after|from|to|and|around|circa|c\.|year|the|late|early|mid)[\s-]+$", re.I)
+
+
+def query_period(q: str) -> tuple[str, str] | None:
+    """The span of days the dates a question names cover (the first day of the earliest to the
+    last of the latest), or None when it names none. Read by a light pattern, not the date
+    grammar, whose compiling would cost a search more than the search."""
+    if not any(ch.isdigit() for ch in q):
+        return None  # every date a question can name here holds a year
+    from etr.dates.values import bounds
+    from etr.rules import load
+
+    months = {k.lower(): v for k, v in [*load("dates")["months"].items(), *load("dates")["month_abbreviations"].items()]}
+    spans = []
+    for m in _period_words().finditer(q):
+        if m.group("decade"):
+            value = m.group("decade") + "X"
+        else:
+            value = m.group("year")
+            if not (m.group("month") or m.group("mod") or _BEFORE_YEAR.search(q[: m.start()])
+                    or not q[m.end():].strip(" ?.!")):
+                continue  # "telegram 1508", "1600 troops": a number; "in 1944", "the 1934 fighting", "... 1933": a year
+            if m.group("month"):
+                value += f"-{months[m.group('month').lower()]:02d}"
+                if m.group("day") and 1 <= int(m.group("day")) <= 31:
+                    value += f"-{int(m.group('day')):02d}"
+        mod = load("dates")["modifiers"].get(m.group("mod").lower()) if m.group("mod") else None
+        try:
+            got = bounds(value, mod)
+        except ValueError:
+            got = None
+        if got is not None:
+            spans.append(got)
+    return (min(a for a, _b in spans), max(b for _a, b in spans)) if spans else None
+
+
+def _dated(fb: FactBase, rids: list[int], period: tuple[str, str]) -> dict[int, float]:
+    """What each sentence's dates make of it for a question about `period`: IN_PERIOD when one
+    of its events falls in it, REPORTED_IN when it states none and its document is dated in it;
+    1.0 otherwise (a sentence dated outside it loses nothing: an answer often looks back)."""
+    lo, hi = period
+    spans, sources = fb.ix.sentence_spans(rids)
+    dated = fb.ix.sources_dated({sources[r] for r in rids if r in sources and not spans.get(r)})
+    out: dict[int, float] = {}
+    for r in rids:
+        got = spans.get(r)
+        if got:
+            out[r] = IN_PERIOD if any(a <= hi and b >= lo for a, b in got) else 1.0
+        else:
+            day = (dated.get(sources.get(r, "")) or {}).get("value")
+            out[r] = REPORTED_IN if isinstance(day, str) and lo <= day[:10] <= hi else 1.0
+    return out
 
 
 REASONS_READ = 30  # a why-question reads the leading sentences and the ones after them
