@@ -394,6 +394,10 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
      {"Rahimjan Sabirhajiev", "Ili People's Revolutionary Party"}),
     ("Soviet People's Commissar for Foreign Affairs Molotov spoke.", set()),  # a Soviet title, no "People's Commissar"
     ("The Governor's men met.", set()),                                          # a title alone, owning
+    ("A commission was appointed, and in Sept., 1879, it reported.", set()),     # a month written short
+    ("Chapter 4 Beyond the Border", {"Beyond the Border"}),                      # a part's number, not a name
+    ("Litvinov, former Soviet Commissar for Foreign Affairs, spoke.", {"Litvinov"}),  # a title alone
+    ("K. P. Chen, banker and nonpartisan State Councillor, spoke.", {"K. P. Chen"}),
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names

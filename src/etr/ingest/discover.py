@@ -275,6 +275,14 @@ _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:
 
 
 @cache
+def _month_words() -> frozenset[str]:
+    """The months' names and their short forms (rules/dates.toml), as written and in capitals."""
+    d = rules.load("dates")
+    words = [*d["months"], *d["month_abbreviations"]]
+    return frozenset([*words, *(w.upper() for w in words)])
+
+
+@cache
 def _reference_words() -> frozenset[str]:
     """The words before a document's, a page's or a part's number (rules/archival.toml)."""
     return frozenset(rules.load("archival")["references"]["words"])
@@ -984,6 +992,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         one = _POSSESSIVE.sub("", real[0])
         if one in r["kinds"] or (one,) in r["titles"].get(one, ()):
             return None  # "Coup", "Commissioner", "the Association's": a word for a kind of thing or a title, no name
+        if not titled and one.rstrip(".") in _month_words():
+            return None  # "in Sept., 1879", "Aug": a month, written short or whole
         if phrase.lower() in vocab and not titled:
             return None  # "Powers", "Labour": an ordinary word
         # a capitalised word opening a sentence, and nothing here says it is a name ("Ward
