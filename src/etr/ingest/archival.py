@@ -154,10 +154,20 @@ _FROM_TO = re.compile(r"^(?P<whole>(?:The\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*
 
 # "Memorandum by the Director of the Office of Far Eastern Affairs (Ballantine) to the Under
 # Secretary of State (Acheson)", "Memorandum by the Ambassador in China (Gauss) of a Conversation
-# With ...": a memorandum's writer, as FRUS heads one
+# With ...": a memorandum's writer, as FRUS heads one; after his name only the end of the line, a
+# footnote's number, "to the ..." or "of a Conversation With ..." ("Report by the Central News
+# Agency (Chungking) on the fighting" is a sentence)
 _MEMO = re.compile(r"^(?P<whole>(?:Memorandum|Minutes|Note|Report|Aide-M[ée]moire)(?:\s+of\s+(?:a\s+)?Conversation)?,?\s+by\s+"
                    r"(?:the\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)"
-                   r"(?:\s+to\s+(?:the\s+)?(?P<to>[A-Z][^()\n]{2,80}?)(?:\s*\([^()\n]{1,40}\))?|[^\n]{0,120}?))\s*\d*\s*$", re.M)
+                   r"(?:\d{1,3})?(?:\s+to\s+(?:the\s+)?(?P<to>[A-Z][^()\n]{2,80}?)(?:\s*\([^()\n]{1,40}\))?"
+                   r"|\s+of\s+(?:a\s+)?Conversation\s+[Ww]ith\s[^\n]{2,120}?)?)(?:(?<=[\w)])\d{1,3})?[ \t]*$", re.M)
+# "Memorandum by Mr. Horace H. Smith41": a writer named in full, no office
+_MEMO_BY = re.compile(r"^(?P<whole>(?:Memorandum|Minutes|Note|Report)(?:\s+of\s+(?:a\s+)?Conversation)?,?\s+by\s+"
+                      r"(?:(?:Mr|Mrs|Dr|Sir|General|Colonel)\.?\s+)?(?P<name>[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z]\.)*"
+                      r"(?:\s+[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){1,3}))"
+                      r"(?:(?<=[a-z])\d{1,3})?[ \t]*$", re.M)
+# what an editor writes in brackets after a title, not a writer: "(Translation)", "(Extract)"
+_EDITORIAL = {"Translation", "Paraphrase", "Extract", "Excerpt", "Summary", "Telegram", "Copy", "Draft", "Text"}
 
 
 _HEADER_SMALL = {"of", "the", "in", "at", "to", "and", "for", "on", "d'Affaires", "ad", "interim"}
@@ -184,8 +194,15 @@ def header(text: str) -> Header | None:
             m = None  # prose ("The Government has protested to the ..."), not an address
     if m is None:
         m = _MEMO.search(text[:HEAD_CHARS])
-        if m is None or len(m.group("office").split()) > 15:
+        if m is not None and (len(m.group("office").split()) > 15 or m.group("name").strip() in _EDITORIAL
+                              or any(w[:1].islower() and w not in _HEADER_SMALL for w in m.group("office").split())):
+            m = None  # "Memorandum by the Chinese Ministry of Foreign Affairs (Translation)"
+    if m is None:
+        by = _MEMO_BY.search(text[:HEAD_CHARS])
+        if by is None:
             return None
+        name = by.group("name")
+        return Header(" ".join(by.group("whole").split()), name, by.start("name"), by.start("name") + len(name), "", "")
     line = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", " ".join(m.group("whole").split())))
     if m.group("name") is None:  # "The Secretary of State to the Ambassador in China (Stuart)"
         return Header(line, "", -1, -1, m.group("office").strip(), m.group("to").strip())

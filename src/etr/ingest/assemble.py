@@ -130,7 +130,8 @@ def user_source(path: Path, taken: set[str], got: Read | None = None) -> SourceS
     text = got.text
     title, short = archival.naming(text, title_of(text) or path.name)
     head = archival.header(text)
-    author = f"{head.writer} ({head.office})" if head is not None and head.writer else "unknown"
+    author = ("unknown" if head is None or not head.writer
+              else f"{head.writer} ({head.office})" if head.office else head.writer)
     return SourceSpec(sid, path, title, short, author, "", "user document", "en", None, False, text,
                       (got.format, got.encoding, got.basis))
 
@@ -1044,7 +1045,8 @@ def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
             return t  # "Taranaki Daily News, 6 March 1934, Page 7", "HC Deb 21 March 1934 vol 287"
         if not before.strip(" \t-–—") and DATE_LINE_END.match(after) and archival.header(text) is not None:
             return t  # a telegram's date alone on its line, under "The Consul at Tihwa (Smith) to the ..."
-        if (t is timexes[0] and LONE_BEFORE.fullmatch(before) and (not after.strip(" \t.,") or _titled(after))
+        if (t is timexes[0] and LONE_BEFORE.fullmatch(before)
+                and (not after.strip(" \t.,") or (_titled(after) and _one_dated_line(text, timexes, t)))
                 and (not text[:a].strip() or (text[:a].endswith("\n\n") and text[:a].count("\n\n") < LONE_LINES))):
             # "September 2, 1949", "Monday, Aug. 13, 1945" alone as the first line, or as a paragraph
             # under a title, or before the document's title ("September 15, 1945 The Situation in
@@ -1062,6 +1064,23 @@ def _titled(after: str) -> bool:
     words = after.split()
     return (0 < len(words) <= TITLE_WORDS and words[0][:1].isupper() and not after.rstrip().endswith(".")
             and sum(w[:1].islower() and len(w) > 3 for w in words) <= 1)
+
+
+def _one_dated_line(text: str, timexes: list[TimexSpan], t: TimexSpan) -> bool:
+    """Whether the day `t` opens the only line of the document's head that a day opens (an
+    archive's "September 15, 1945 The Situation in"; not a chronology's or a diary's first entry,
+    "July 7, 1937 Marco Polo Bridge Incident"), under no infobox label ("Born / 21 March 1886
+    Ghulja")."""
+    head = text[: archival.HEAD_CHARS * 4]
+    above = text[: t.start].rstrip().rsplit("\n", 1)[-1].strip(" :")
+    if above in rules.load("names")["peoples"]["labels"]:
+        return False
+    for u in timexes:
+        if u is t or u.start >= len(head) or u.date.precision not in ("day", "time"):
+            continue
+        if not text[text.rfind("\n", 0, u.start) + 1 : u.start].strip(" \t[("):
+            return False  # another line opens with a day
+    return True
 
 
 LONE_BEFORE = re.compile(r"[ \t]*(?:\[[A-Z][\w .'’-]{1,30},?\][ \t]*)?")  # "[Chungking,] September 28, 1942."

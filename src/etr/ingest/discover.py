@@ -274,6 +274,9 @@ _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
 
 
+_WHO_AFTER = re.compile(r"\)?,\s+who\s+(?:had\s+|has\s+)?[a-z]{3,}")
+
+
 @cache
 def _month_words() -> frozenset[str]:
     """The months' names and their short forms (rules/dates.toml), as written and in capitals."""
@@ -977,8 +980,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             and real[0].lower().endswith(_TOWN_ENDINGS) and not _PERSON_AFTER.match(after)
             and _AT_A_PLACE.search(text[max(start, s - 16) : s])):
         kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
-    if kind == "unknown" and r["verb_after"].match(after):
-        kind, why = "person", "before a verb of persons"
+    if kind == "unknown" and (r["verb_after"].match(after) or _WHO_AFTER.match(after)):
+        kind, why = "person", "before a verb of persons"  # or "who": "(Ballantine), who underscored ..."
     elif ((kind == "unknown" or (kind == "place" and why == CHINESE_PLACE)) and _BORN_AFTER.match(after)
           and not _DOCTRINE.search(phrase)):
         kind, why = "person", "born: a person"  # "Azizi was born in Tacheng": syllables say little

@@ -693,8 +693,12 @@ class Identities:
             for i, wi in members:
                 if i < n or i in merged:
                     continue
+                # a name by initials goes to one spelling them out only where no fuller name of that
+                # one could disagree with them ("Robert Henry Shaw" beside "Robert Shaw": "R. B.
+                # Shaw" stays apart)
                 fuller = [(c, wc) for c, wc in members
-                          if c != i and c not in merged and (_fuller_words(wc, wi) or _initials_of(wc, wi))]
+                          if c != i and c not in merged and (_fuller_words(wc, wi) or (
+                              _initials_of(wc, wi) and not any(_fuller_words(wd, wc) for d, wd in members if d != c)))]
                 if not fuller or (self.kind(i) != "person" and not any(self.kind(c) == "person" for c, _w in fuller)):
                     continue
                 best = min(fuller, key=lambda x: (x[0] >= n, -len(x[1]), -len(" ".join(x[1]))))

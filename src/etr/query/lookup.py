@@ -9,7 +9,7 @@ from etr.errors import NotFound
 from etr.query.core import FactBase, clean_query
 from etr.text.fold import fold
 from etr.text.match import SAME_KEY, Match
-from etr.text.terms import with_synonyms
+from etr.text.terms import terms, with_synonyms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -84,11 +84,14 @@ def _covers(q: str, form: str) -> bool:
     another romanisation ("Xinhua Agency": "Hsin Hua Agency")."""
     from rapidfuzz import fuzz
 
-    from etr.text.romanise import key, word_key
+    from etr.text.romanise import word_key
 
     words = fold(form).split()
     joined = "".join(words)
-    keyed = key(form)
+    # the keys of its words, alone and run together ("hsin hua": xinhua), never a piece of one
+    # ("yining" is no part of "training")
+    keys = [word_key(w) for w in words]
+    keyed = {"".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, min(i + 3, len(keys)) + 1)}
     for w in fold(q).split():
         if w in GENERIC or w in _SMALL or len(w) < 3 or w in joined or word_key(w) in keyed:
             continue
@@ -328,17 +331,12 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if matches:
             interpreted["read_as"] = matches[0].form
             interpreted["note"] = "no name of those words; what is named with a word of the query no other name holds"
-    if not matches and (types is None or "place" in types):
+    if not matches and types is not None and "place" in types:
         matches = _transcribed(fb, q, allowed)  # "Kuerle", "Piqan": Korla, Pichan
         if matches:
             interpreted["read_as"] = matches[0].form
             interpreted["note"] = (f"no name is spelled so; read as {matches[0].form}, the place named with the "
                                    "same consonants (another transcription of its name)")
-    if not matches and (types is None or "person" in types):
-        matches = _by_surname(fb, q, allowed)  # "Joseph Ballantine" of a memorandum "by Ballantine"
-        if matches:
-            interpreted["read_as"] = matches[0].form
-            interpreted["note"] = f"the documents name him only as {matches[0].form}"
     if not matches:
         if _described(q):  # "town still under Chinese control but constantly attacked in June 1945"
             raise NotFound(f"no name in {q!r}: it reads as a description; `etr search` finds the sentences "
@@ -373,77 +371,53 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     return [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen], interpreted
 
 
-TRANSCRIBED = 40.0  # a place with the query's consonants must also be this close in its letters
+TRANSCRIBED = 70.0  # a place with the query's consonants must also be this close in its letters ...
+TRANSCRIBED_LEAD = 10.0  # ... and this much closer than any other place with them
 
 
 def _transcribed(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     """A place asked by another transcription of its Turkic or Mongol name (pinyin "Kuerle",
-    Uyghur Latin "Piqan", Mongol "Khovd") than the documents' (Korla, Pichan, Kobdo): the one
-    place (known to be one) whose one-word name has the query's consonants, the two not both Chinese
-    (rules/romanise.toml [consonants]), the closest in its letters when several have; [] when
-    none, when the query says too little, or when two places are as close."""
+    Uyghur Latin "Piqan", Mongol "Khovd") than the documents' (Korla, Pichan, Kobdo): the place
+    whose one-word name has the query's consonants (rules/romanise.toml [consonants]) and is far
+    the closest of those in its letters; [] when the query says too little, is a word the
+    documents write ("Mosque", "Gorge": no other spelling of a place), when two places are near
+    ("Kuitun": Qotien or Khotan), or when both names are Chinese (the romanisation keys would
+    have met them: "Yanghang" is not Ningkiang)."""
     from rapidfuzz import fuzz
 
     from etr.rules import load
     from etr.text.romanise import chinese_word, consonants, consonants_of_key, word_key
 
-    if not re.fullmatch(r"[^\W\d_][\w'’-]*", q.strip()):
+    word = q.strip()
+    if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or fb.ix.idf(terms(word)):
         return []
-    want = consonants(q.strip())
+    want = consonants(word)
     if len(want) < load("romanise")["consonants"]["least"]:
         return []
-    qk = word_key(q.strip())
-    chinese = chinese_word(q.strip())  # two Chinese names the romanisation keys did not meet are two
-    best: dict[int, tuple[float, str]] = {}
+    qk = word_key(word)
+    chinese = chinese_word(word)
+    best: dict[int, tuple[float, str, bool]] = {}  # entity -> (score, form, both names Chinese)
     for e in fb.names.entries:
         ent = fb.entities[e.entity]
         if not allowed[e.entity] or ent["type"] != "place" or " " in e.folded or not e.key:
             continue
         if consonants_of_key(e.key) != want:
             continue
-        if chinese and (chinese_word(e.folded) or chinese_word(ent["name"].replace(" ", ""))):
-            continue  # "Yanghang" is not Ningkiang, nor Nanking (Nanjing)
+        both = chinese and (chinese_word(e.folded) or chinese_word(ent["name"].replace(" ", "")))
         score = fuzz.ratio(qk, e.key)
-        if score >= TRANSCRIBED and score > best.get(e.entity, (0.0, ""))[0]:
-            best[e.entity] = (score, e.form)
+        if score > best.get(e.entity, (-1.0, "", False))[0]:
+            best[e.entity] = (score, e.form, both)
     ranked = sorted(best.items(), key=lambda x: -x[1][0])
-    if not ranked or (len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]):
+    if not ranked:
         return []
-    entity, (_score, form) = ranked[0]
+    entity, (score, form, both) = ranked[0]
+    # another place as near is a rival, unless it is a spelling of this one the documents keep
+    # apart ("Charklik" and "Charkhliq", "Khotan" and "Hotien")
+    rivals = [f for _i, (sc, f, _b) in ranked[1:] if sc > score - TRANSCRIBED_LEAD
+              and fuzz.ratio(word_key(f), word_key(form)) < TRANSCRIBED]
+    if both or score < TRANSCRIBED or rivals:
+        return []
     return [Match(entity, WITHIN, form, "name")]
-
-
-_GIVEN_AND_SURNAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s+)+(?P<surname>[A-Z][\w'’-]+)$")
-
-
-def _by_surname(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
-    """A person asked by given names and surname whom the documents name by the surname alone
-    ("Joseph Ballantine": "Memorandum by ... (Ballantine)"): the one person or name of no known
-    kind called just that, when no one of that surname has other given names in them; [] for a
-    Chinese name (its surname comes first) or when not so written."""
-    from etr.text.romanise import chinese_syllables, word_key
-
-    m = _GIVEN_AND_SURNAME.match(q)
-    words = q.split()
-    if m is None or (chinese_syllables(words[0].rstrip(".")) and all(chinese_syllables(w) for w in words)):
-        return []
-    surname = word_key(m.group("surname"))
-    given = fold(words[0]).rstrip(".")
-    alone: list[Match] = []
-    for i, e in enumerate(fb.entities):
-        if not (allowed[i] or e["type"] == "unknown"):
-            continue
-        for form in [e["name"], *e["forms"]]:
-            fw = fold(form).split()
-            if not fw or word_key(fw[-1]) != surname:
-                continue
-            if len(fw) == 1:
-                alone.append(Match(i, 100.0, form, "name"))
-                break
-            first = fw[0].rstrip(".")
-            if e["type"] in ("person", "unknown") and (first[:1] != given[:1] or (len(first) > 1 and word_key(first) != word_key(given))):
-                return []  # "John Ballantine" is named: "Joseph" may be a third man
-    return alone if len({x.entity for x in alone}) == 1 else []
 
 
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name

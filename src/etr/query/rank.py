@@ -217,8 +217,8 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
         docs = ix.docs
         in_doc = {t: {docs[r] for r in post[t][1]} for t in qt if t in post}
         ent_docs = {eid: {docs[r] for r in rs} for eid, rs in linked.items()}
-    period = query_period(q)
-    by_date = _dated(fb, [rid for rid, _s in first], period) if period is not None else {}
+    periods = query_periods(q)
+    by_date = _dated(fb, [rid for rid, _s in first], periods) if periods else {}
     scored = []
     for rid, score in first:
         f_of = tf.get(rid, empty)
@@ -255,74 +255,85 @@ _PERIOD: list[Any] = []
 
 
 def _period_words() -> Any:
-    """The pattern of a date a question holds: a year, with a month (and day) or early/mid/late
-    before it, or a decade ("in August 1944", "early 1949", "mid-1945", "the 1930s")."""
+    """The pattern of a date a question holds: a range of years ("1944-1946", "1933-34"), a
+    year with a month (and day) or early/mid/late before it, or a decade ("in August 1944",
+    "early 1949", "mid-1945", "the 1930s", "the 1930's")."""
     if not _PERIOD:
-        import re
-
         from etr.rules import load
 
         d = load("dates")
         months = sorted([*d["months"], *d["month_abbreviations"]], key=len, reverse=True)
         mods = "|".join(d["modifiers"])
         _PERIOD.append(re.compile(
-            rf"\b(?:(?P<mod>{mods})[-\s]+)?(?:(?P<month>{'|'.join(months)})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
-            rf"(?P<year>1[5-9]\d\d|20\d\d)\b(?!s\b)|\b(?:the\s+)?(?P<decade>1[5-9]\d)0s\b", re.I))
+            rf"\b(?P<from>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<to>\d\d(?:\d\d)?)\b"
+            rf"|\b(?:(?P<mod>{mods})[-\s]+)?(?:(?P<month>{'|'.join(months)})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
+            rf"(?P<year>1[5-9]\d\d|20\d\d)\b(?!['’]?s\b)|\b(?:the\s+)?(?P<decade>1[5-9]\d)0['’]?s\b", re.I))
     return _PERIOD[0]
 
 
+# what makes a bare number a year: a word before it ("in 1944", "the 1934 fighting") ...
 _BEFORE_YEAR = re.compile(
-    r"\b(?:in|of|by|during|since|until|till|before|after|from|to|and|around|circa|c\.|year|the|late|early|mid)[\s-]+$", re.I)
+    r"\b(?:in|of|by|during|since|until|till|before|after|from|to|and|between|around|circa|c\.|year|the|late|early|mid)"
+    r"[\s-]+$", re.I)
+# ... unless what follows counts things: "the 1500 soldiers", "1800 Kazakhs", "1500 meters", "by 1800 hours"
+_COUNTED = re.compile(r"\s+(?:[A-Za-z]+[^s\W]s|men|people|li|feet|head)\b")
 
 
-def query_period(q: str) -> tuple[str, str] | None:
-    """The span of days the dates a question names cover (the first day of the earliest to the
-    last of the latest), or None when it names none. Read by a light pattern, not the date
-    grammar, whose compiling would cost a search more than the search."""
+def query_periods(q: str) -> list[tuple[str, str]]:
+    """The spans of days the dates a question names cover, each apart ("Sheng in 1933 and Burhan
+    in 1949" is two years, not sixteen), or [] when it names none. Read by a light pattern, not
+    the date grammar, whose compiling would cost a search more than the search."""
     if not any(ch.isdigit() for ch in q):
-        return None  # every date a question can name here holds a year
+        return []  # every date a question can name here holds a year
     from etr.dates.values import bounds
     from etr.rules import load
 
-    months = {k.lower(): v for k, v in [*load("dates")["months"].items(), *load("dates")["month_abbreviations"].items()]}
+    d = load("dates")
+    months = {k.lower(): v for k, v in [*d["months"].items(), *d["month_abbreviations"].items()]}
     spans = []
     for m in _period_words().finditer(q):
-        if m.group("decade"):
+        value, mod = "", None
+        if m.group("from"):  # "1944-1946", "1933-34"
+            a, b = m.group("from"), m.group("to")
+            b = a[: 4 - len(b)] + b
+            if b > a:
+                value = f"{a}/{b}"
+        elif m.group("decade"):
             value = m.group("decade") + "X"
         else:
+            bare = not (m.group("month") or m.group("mod"))
+            if bare and (_COUNTED.match(q, m.end()) or not (
+                    _BEFORE_YEAR.search(q[: m.start()]) or not q[: m.start()].strip() or not q[m.end():].strip(" ?.!"))):
+                continue  # "telegram 1508", "1600 troops": a number; "in 1944", "1944 Ili Rebellion", "... 1933": a year
             value = m.group("year")
-            if not (m.group("month") or m.group("mod") or _BEFORE_YEAR.search(q[: m.start()])
-                    or not q[m.end():].strip(" ?.!")):
-                continue  # "telegram 1508", "1600 troops": a number; "in 1944", "the 1934 fighting", "... 1933": a year
             if m.group("month"):
                 value += f"-{months[m.group('month').lower()]:02d}"
                 if m.group("day") and 1 <= int(m.group("day")) <= 31:
                     value += f"-{int(m.group('day')):02d}"
-        mod = load("dates")["modifiers"].get(m.group("mod").lower()) if m.group("mod") else None
+            mod = d["modifiers"].get(m.group("mod").lower()) if m.group("mod") else None
         try:
-            got = bounds(value, mod)
+            got = bounds(value, mod) if value else None
         except ValueError:
             got = None
         if got is not None:
             spans.append(got)
-    return (min(a for a, _b in spans), max(b for _a, b in spans)) if spans else None
+    return spans
 
 
-def _dated(fb: FactBase, rids: list[int], period: tuple[str, str]) -> dict[int, float]:
-    """What each sentence's dates make of it for a question about `period`: IN_PERIOD when one
-    of its events falls in it, REPORTED_IN when it states none and its document is dated in it;
-    1.0 otherwise (a sentence dated outside it loses nothing: an answer often looks back)."""
-    lo, hi = period
+def _dated(fb: FactBase, rids: list[int], periods: list[tuple[str, str]]) -> dict[int, float]:
+    """What each sentence's dates make of it for a question about `periods`: IN_PERIOD when one
+    of its events falls in one, REPORTED_IN when it states none and its document is dated in one;
+    1.0 otherwise (a sentence dated outside them loses nothing: an answer often looks back)."""
     spans, sources = fb.ix.sentence_spans(rids)
     dated = fb.ix.sources_dated({sources[r] for r in rids if r in sources and not spans.get(r)})
     out: dict[int, float] = {}
     for r in rids:
         got = spans.get(r)
         if got:
-            out[r] = IN_PERIOD if any(a <= hi and b >= lo for a, b in got) else 1.0
+            out[r] = IN_PERIOD if any(a <= hi and b >= lo for a, b in got for lo, hi in periods) else 1.0
         else:
             day = (dated.get(sources.get(r, "")) or {}).get("value")
-            out[r] = REPORTED_IN if isinstance(day, str) and lo <= day[:10] <= hi else 1.0
+            out[r] = REPORTED_IN if isinstance(day, str) and any(lo <= day[:10] <= hi for lo, hi in periods) else 1.0
     return out
 
 
