@@ -401,6 +401,7 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     # ", who" after a name says a person; a people's word stays none
     ("The Chief of the Division (Ballantine), who underscored the word, agreed.", {"Ballantine"}),
     ("An Englishman, who had come from India, met the Cossacks, who rode on.", {"India"}),
+    ("Visit Cde. Wang Chen and pass him the following reply.", {"Wang Chen"}),  # a verb and a title: no name
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names

@@ -274,6 +274,7 @@ _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
 
 
+_HONORIFIC_ENDS = {"Cde", "Cdes", "Comrade", "Comrades", "Mr", "Mrs", "Messrs", "Dr", "Mme", "Mlle"}  # no name ends so
 _WHO_AFTER = re.compile(r"\)?,\s+who\s+(?:had\s+|has\s+)?[a-z]{3,}")
 
 
@@ -925,6 +926,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         return None
     if any(_TELEGRAM_JARGON.match(w) or _ODD_CASE.match(w) for w in real):
         return None
+    if real[-1].rstrip(".") in _HONORIFIC_ENDS:
+        return None  # "Visit Cde", "Permit Cde": a sentence's verb and the title of the name after it
     if phrase.isupper():
         # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
         # also its headers and common words: kept when titled, or several words none of them common
