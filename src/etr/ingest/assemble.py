@@ -651,6 +651,13 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if target is not None and target not in ids:
                     ids.append(target)
                     via[target] = "pronoun"
+            elif (same_para and about is not None and about not in ids and (he := HE.search(s.text)) is not None
+                  and he.start() <= HE_OPENS and not any(a < he.start() for a, _j in persons_at)):
+                # "Roschin's mention of ... was in calm language. On question of Sinkiang, however, he
+                # spoke with strong feeling": "he" opening the sentence's clause, before anyone else
+                # is named, is the man the sentence before opened with
+                ids.append(about)
+                via[about] = "pronoun"
             if (subject is not None and subject not in ids and _etype(subject, entries, extra) == "person"
                     and ((same_para and about == subject) or para_people[s.paragraph][subject]
                          or (prev is not None and prev[0][0] == sid and subject in prev[1] and prev[3] == s.section))):
@@ -1441,6 +1448,7 @@ def _body_words() -> frozenset[str]:
 
 
 HE = re.compile(r"\b(?:he|He)\b")
+HE_OPENS = 40  # "he" this near a sentence's start opens its clause ("On question of Sinkiang, however, he ...")
 HIM = re.compile(r"\bhim\b")
 CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|when|after|before|who|which)\b")  # "... 1934, but troops drove him"
 
