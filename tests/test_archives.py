@@ -2793,3 +2793,32 @@ def test_search_prefers_what_is_dated_in_the_period_the_question_names(tmp_path:
 def test_a_memorandum_s_header_names_its_writer(text: str, writer: str | None) -> None:
     head = archival.header(text)
     assert (head.writer if head is not None else None) == writer
+
+
+def test_he_opening_a_clause_is_the_man_the_sentence_before_opened_with(tmp_path: Any) -> None:
+    """'Roschin's mention of ... was in calm language. On question of Sinkiang, however, he spoke
+    with strong feeling': 'he', before anyone else is named, is Roschin; not a man named before it."""
+    import json
+
+    text = ("Colonel Roschin left for Moscow on August 14, 1944.\n\nRoschin's mention of the war was in calm "
+            "language. On question of Sinkiang, however, he spoke with strong feeling about replacing Sheng "
+            "Shih-tsai. Later Consul Ward said that he agreed.\n")
+    facts = json.loads(built(tmp_path, text).read_text())
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    said = {s["text"][:20]: {names[x] for x in s["entities"]} for s in facts["sentences"]}
+    assert "Roschin" in said["On question of Sinki"]
+    assert "Roschin" not in said["Later Consul Ward sa"]
+
+
+@pytest.mark.parametrize("after,title", [
+    (", Consul at Tihwa, reported", "Consul at Tihwa"),
+    (", Soviet Military Attaché who leaves shortly for Moscow", "Soviet Military Attaché"),  # a people's word before it
+    (", the Soviet Consul General, left", "Soviet Consul General"),
+    (", Military Attaché, said", "Military Attaché"),  # a title of two words, whole
+    (", Consul General Paxton said", ""),  # a title and a name: no title set beside
+    (", Kashgar", ""),
+])
+def test_a_title_set_beside_a_name(after: str, title: str) -> None:
+    from etr.ingest.discover import _apposed_title
+
+    assert _apposed_title(after) == title

@@ -704,17 +704,22 @@ def titled(text: str, start: int, end: int) -> str:
     return ""
 
 
-_APPOSED = re.compile(r"^,\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+)*?[A-Z][\w.'’-]*(?:\s+(?:at|of|in)\s+[A-Z][\w'’-]+)?)")
+_APPOSED = re.compile(r"^,\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+(?:at|of|in)\s+[A-Z][\w'’-]+)?)")
 
 
 def _apposed_title(after: str) -> str:
-    """A title set beside a name after a comma ("Robert S. Ward, Consul at Tihwa"), or ""."""
+    """A title set beside a name after a comma ("Robert S. Ward, Consul at Tihwa", "Roschin,
+    Soviet Military Attaché who ..."), or "": every capitalised word a title's, but a people's
+    word before it ("Soviet")."""
     m = _APPOSED.match(after)
     if m is None:
         return ""
     words = m.group(1).split()
-    n = _title_at(words)
-    return m.group(1) if n and (n == len(words) or words[n] in ("at", "of", "in")) else ""
+    people = 0
+    while people < len(words) - 1 and words[people] in _rules()["peoples"]:
+        people += 1
+    n = _title_at(words[people:])
+    return m.group(1) if n and (people + n == len(words) or words[people + n] in ("at", "of", "in")) else ""
 
 
 def _titled_form(text: str, whole: tuple[int, int], s: int, e: int, title: list[str]) -> str:
