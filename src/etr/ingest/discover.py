@@ -1008,7 +1008,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         if phrase.lower() in vocab and not titled:
             return None  # "Powers", "Labour": an ordinary word
         # a capitalised word opening a sentence, and nothing here says it is a name ("Ward
-        # arrived November 25"): kept as weak, a name only where the documents name it elsewhere
+        # arrived November 25"), or only its syllables ("Late that evening": la-te, no town):
+        # kept as weak, a name only where the documents name it elsewhere
         # a Chinese surname alone ("Ma was appointed"): a name only where the documents say whose
-        weak = (at_start and kind == "unknown") or (len(phrase) < 4 and not titled)
+        weak = (at_start and (kind == "unknown" or why == CHINESE_PLACE)) or (len(phrase) < 4 and not titled)
     return Unknown(s, e, phrase, kind, " ".join(title), why, weak=weak)
