@@ -188,14 +188,12 @@ class Header(NamedTuple):
 def header(text: str) -> Header | None:
     """The writer and recipient a document's header names, if it names them."""
     m = _FROM_TO.search(text[:HEAD_CHARS])
-    if m is not None:
-        outside = re.sub(r"\([^)]*\)", " ", m.group("whole"))
-        if len(m.group("whole").split()) > 25 or any(w[:1].islower() and w not in _HEADER_SMALL for w in outside.split()):
-            m = None  # prose ("The Government has protested to the ..."), not an address
+    if m is not None and (len(m.group("whole").split()) > 25 or _prose(re.sub(r"\([^)]*\)", " ", m.group("whole")))):
+        m = None  # prose ("The Government has protested to the ..."), not an address
     if m is None:
         m = _MEMO.search(text[:HEAD_CHARS])
         if m is not None and (len(m.group("office").split()) > 15 or m.group("name").strip() in _EDITORIAL
-                              or any(w[:1].islower() and w not in _HEADER_SMALL for w in m.group("office").split())):
+                              or _prose(m.group("office"))):
             m = None  # "Memorandum by the Chinese Ministry of Foreign Affairs (Translation)"
     if m is None:
         by = _MEMO_BY.search(text[:HEAD_CHARS])
@@ -209,6 +207,11 @@ def header(text: str) -> Header | None:
     name = m.group("name").strip()
     return Header(line, name, m.start("name"), m.start("name") + len(name), m.group("office").strip(),
                   (m.group("to") or "").strip())
+
+
+def _prose(words: str) -> bool:
+    """Whether a header's words hold a word in lower case that no address has (a sentence's)."""
+    return any(w[:1].islower() and w not in _HEADER_SMALL for w in words.split())
 
 
 class Signature(NamedTuple):

@@ -1078,12 +1078,12 @@ def _one_dated_line(text: str, timexes: list[TimexSpan], t: TimexSpan) -> bool:
     archive's "September 15, 1945 The Situation in"; not a chronology's or a diary's first entry,
     "July 7, 1937 Marco Polo Bridge Incident"), under no infobox label ("Born / 21 March 1886
     Ghulja")."""
-    head = text[: archival.HEAD_CHARS * 4]
+    head = archival.HEAD_CHARS * 4  # a chronology's next entry may lie past the date line's own reach
     above = text[: t.start].rstrip().rsplit("\n", 1)[-1].strip(" :")
     if above in rules.load("names")["peoples"]["labels"]:
         return False
     for u in timexes:
-        if u is t or u.start >= len(head) or u.date.precision not in ("day", "time"):
+        if u is t or u.start >= head or u.date.precision not in ("day", "time"):
             continue
         if not text[text.rfind("\n", 0, u.start) + 1 : u.start].strip(" \t[("):
             return False  # another line opens with a day

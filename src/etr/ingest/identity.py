@@ -142,7 +142,7 @@ def _initial(word: str) -> bool:
 
 def _one_name(full: str, short: str) -> bool:
     """A name and the same or its initial ("douglas", "d.")."""
-    if short.endswith(".") or len(short) == 1:
+    if _initial(short):
         return full[:1] == short[:1]
     return word_key(full) == word_key(short)
 

@@ -385,18 +385,23 @@ def _transcribed(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     have met them: "Yanghang" is not Ningkiang)."""
     from rapidfuzz import fuzz
 
-    from etr.rules import load
-    from etr.text.romanise import chinese_word, consonants, consonants_of_key, word_key
+    from etr.text.romanise import (
+        chinese_word,
+        consonant_rules,
+        consonants,
+        consonants_of_key,
+        word_key,
+    )
 
     word = q.strip()
     if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or fb.ix.idf(terms(word)):
         return []
     want = consonants(word)
-    if len(want) < load("romanise")["consonants"]["least"]:
+    if len(want) < consonant_rules()["least"]:
         return []
     qk = word_key(word)
     chinese = chinese_word(word)
-    best: dict[int, tuple[float, str, bool]] = {}  # entity -> (score, form, both names Chinese)
+    best: dict[int, tuple[float, str, str, bool]] = {}  # entity -> (score, form, its key, both names Chinese)
     for e in fb.names.entries:
         ent = fb.entities[e.entity]
         if not allowed[e.entity] or ent["type"] != "place" or " " in e.folded or not e.key:
@@ -405,16 +410,16 @@ def _transcribed(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
             continue
         both = chinese and (chinese_word(e.folded) or chinese_word(ent["name"].replace(" ", "")))
         score = fuzz.ratio(qk, e.key)
-        if score > best.get(e.entity, (-1.0, "", False))[0]:
-            best[e.entity] = (score, e.form, both)
+        if score > best.get(e.entity, (-1.0, "", "", False))[0]:
+            best[e.entity] = (score, e.form, e.key, both)
     ranked = sorted(best.items(), key=lambda x: -x[1][0])
     if not ranked:
         return []
-    entity, (score, form, both) = ranked[0]
+    entity, (score, form, form_key, both) = ranked[0]
     # another place as near is a rival, unless it is a spelling of this one the documents keep
     # apart ("Charklik" and "Charkhliq", "Khotan" and "Hotien")
-    rivals = [f for _i, (sc, f, _b) in ranked[1:] if sc > score - TRANSCRIBED_LEAD
-              and fuzz.ratio(word_key(f), word_key(form)) < TRANSCRIBED]
+    rivals = [f for _i, (sc, f, k, _b) in ranked[1:] if sc > score - TRANSCRIBED_LEAD
+              and fuzz.ratio(k, form_key) < TRANSCRIBED]
     if both or score < TRANSCRIBED or rivals:
         return []
     return [Match(entity, WITHIN, form, "name")]

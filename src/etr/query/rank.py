@@ -4,6 +4,7 @@ neighbouring sentences and question words (`when did ...`, `how many ...`) lendi
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etr.query.core import FactBase
 from etr.store.index import HAS_DIGIT, HAS_EVENTS, IMPLIED, NAMES_PERSON, NAMES_PLACE
@@ -251,24 +252,23 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
 
 IN_PERIOD = 1.1  # a sentence dated within the period the question names ("in August 1944") ...
 REPORTED_IN = 1.1  # ... or stating no date, of a document dated within it (measured: bench/README.md)
-_PERIOD: list[Any] = []
-
-
-def _period_words() -> Any:
-    """The pattern of a date a question holds: a range of years ("1944-1946", "1933-34"), a
+@cache
+def _period_words() -> tuple[re.Pattern[str], dict[str, int], dict[str, str]]:
+    """The pattern of a date a question holds - a range of years ("1944-1946", "1933-34"), a
     year with a month (and day) or early/mid/late before it, or a decade ("in August 1944",
-    "early 1949", "mid-1945", "the 1930s", "the 1930's")."""
-    if not _PERIOD:
-        from etr.rules import load
+    "early 1949", "mid-1945", "the 1930s", "the 1930's") - with the month numbers and the
+    modifiers of rules/dates.toml, in lower case."""
+    from etr.rules import load
 
-        d = load("dates")
-        months = sorted([*d["months"], *d["month_abbreviations"]], key=len, reverse=True)
-        mods = "|".join(d["modifiers"])
-        _PERIOD.append(re.compile(
-            rf"\b(?P<from>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<to>\d\d(?:\d\d)?)\b"
-            rf"|\b(?:(?P<mod>{mods})[-\s]+)?(?:(?P<month>{'|'.join(months)})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
-            rf"(?P<year>1[5-9]\d\d|20\d\d)\b(?!['’]?s\b)|\b(?:the\s+)?(?P<decade>1[5-9]\d)0['’]?s\b", re.I))
-    return _PERIOD[0]
+    d = load("dates")
+    months = {k.lower(): v for k, v in [*d["months"].items(), *d["month_abbreviations"].items()]}
+    mods = {k.lower(): v for k, v in d["modifiers"].items()}
+    names = "|".join(sorted(months, key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b(?P<from>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<to>\d\d(?:\d\d)?)\b"
+        rf"|\b(?:(?P<mod>{'|'.join(mods)})[-\s]+)?(?:(?P<month>{names})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
+        rf"(?P<year>1[5-9]\d\d|20\d\d)\b(?!['’]?s\b)|\b(?:the\s+)?(?P<decade>1[5-9]\d)0['’]?s\b", re.I)
+    return pattern, months, mods
 
 
 # what makes a bare number a year: a word before it ("in 1944", "the 1934 fighting") ...
@@ -286,12 +286,10 @@ def query_periods(q: str) -> list[tuple[str, str]]:
     if not any(ch.isdigit() for ch in q):
         return []  # every date a question can name here holds a year
     from etr.dates.values import bounds
-    from etr.rules import load
 
-    d = load("dates")
-    months = {k.lower(): v for k, v in [*d["months"].items(), *d["month_abbreviations"].items()]}
+    pattern, months, mods = _period_words()
     spans = []
-    for m in _period_words().finditer(q):
+    for m in pattern.finditer(q):
         value, mod = "", None
         if m.group("from"):  # "1944-1946", "1933-34"
             a, b = m.group("from"), m.group("to")
@@ -310,7 +308,7 @@ def query_periods(q: str) -> list[tuple[str, str]]:
                 value += f"-{months[m.group('month').lower()]:02d}"
                 if m.group("day") and 1 <= int(m.group("day")) <= 31:
                     value += f"-{int(m.group('day')):02d}"
-            mod = d["modifiers"].get(m.group("mod").lower()) if m.group("mod") else None
+            mod = mods.get(m.group("mod").lower()) if m.group("mod") else None
         try:
             got = bounds(value, mod) if value else None
         except ValueError:

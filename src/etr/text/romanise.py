@@ -163,14 +163,15 @@ def consonants(word: str) -> str:
 
 def consonants_of_key(k: str) -> str:
     """`consonants` of a word already keyed (a name index holds its forms' keys)."""
-    c = _consonant_rules()
+    c = consonant_rules()
     for pattern, repl in c["classes"]:
         k = re.sub(pattern, repl, k)
     return re.sub(c["vowels"], "", k)  # "Koktobai" keeps its two k: not "Hutubi"
 
 
 @cache
-def _consonant_rules() -> dict[str, Any]:
+def consonant_rules() -> dict[str, Any]:
+    """rules/romanise.toml [consonants]: the classes, the vowels, the fewest consonants to read by."""
     got: dict[str, Any] = rules.load("romanise")["consonants"]
     return got
 
