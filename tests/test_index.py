@@ -42,3 +42,46 @@ def test_rawlist_is_spliced_into_json_as_it_is() -> None:
     assert doc["nested"][0]["events"] == [json.loads(items[0])]
     assert envelope.to_jsonl(RawList(items)).splitlines() == items
     assert list(RawList(items)[:2]) == [json.loads(x) for x in items[:2]] and len(RawList(items)) == 3
+
+
+def _profiles(db: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    from etr.query.core import FactBase
+    from etr.store.opening import open_index
+
+    fb = FactBase(open_index(db))
+    return [(fb.entity_full(i), fb.entity_out(fb.entity_full(i))) for i in range(len(fb.entities))]
+
+
+@pytest.mark.parametrize("which", ["committed", "added"])
+def test_a_profile_is_in_the_order_the_build_worked_out(which: str, added_db: Any, tmp_path: Any) -> None:
+    """Index.profile (worked out by the build, Store._profile): every event of an entity, those
+    its registry entry dates and the undated sentences its document's date reports, by date,
+    source and place; then its other sentences by document and place, after the registry's
+    quotes no sentence holds. What a query shows is this order, read row by row."""
+    import shutil
+
+    from conftest import COMMITTED
+
+    if which == "committed":
+        db = tmp_path / "facts.json"
+        shutil.copy(COMMITTED, db)
+    else:
+        db = added_db
+    order = {s["id"]: i for i, s in enumerate(json.loads(db.read_text(encoding="utf-8"))["sources"])}
+    reported = 0
+    for e, out in _profiles(db):
+        events = list(out["events"])
+        keys = [(ev["date"]["start"] or "", ev["date"]["end"] or "", ev["citations"][0]["source"], ev["citations"][0]["start"])
+                for ev in events]
+        assert keys == sorted(keys), e["id"]
+        ids = {ev["id"] for ev in events if ev["date"]["how"] != "document"}
+        assert set(e["events"]) <= ids, e["id"]
+        reported += sum(ev["date"]["how"] == "document" for ev in events)
+        said = list(out["statements"])
+        lead = 0
+        while lead < len(said) and said[lead] in e["statements"]:  # the registry's quotes first
+            lead += 1
+        rest = [(order[c["source"]], c["start"]) for c in said[lead:]]
+        assert rest == sorted(rest), e["id"]
+        assert len(out["events"][:2]) == min(2, len(events)) and list(out["events"][:2]) == events[:2]
+    assert reported or which == "committed"  # the telegram's date line dates what it reports

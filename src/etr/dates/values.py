@@ -207,3 +207,9 @@ def _month_names() -> dict[str, int]:
 def month_number(word: str) -> int:
     """1 for "January", "Jan." or "JAN"; KeyError for a word that names no month."""
     return _month_names()[word.rstrip(".").lower()]
+
+
+def agrees(value: str, registry_value: str) -> bool:
+    """A tagged date agrees with a registry date at the registry's precision (either begins the
+    other: "1944-11-12" and "1944-11"; a range "1944/1946" agrees by either end)."""
+    return any(v.startswith(registry_value) or registry_value.startswith(v) for v in value.split("/"))

@@ -10,8 +10,9 @@ No I/O, no rendering. Imports etr.query.
 
 from __future__ import annotations
 
+from etr.dates.values import agrees
 from etr.query.browse import timeline
-from etr.query.core import FactBase, agrees
+from etr.query.core import FactBase
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "30"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "31"  # bump when what the index stores changes (terms(), stem(), the tables)
 INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +41,8 @@ CREATE TABLE sources(ord INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, short TEX
 CREATE INDEX sources_names ON sources(ord, id, short, title);
 CREATE INDEX sources_by_id ON sources(id, ord, short, title);
 CREATE INDEX sources_dated ON sources(json_extract(data, '$.dated.value'));
-CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, rids BLOB NOT NULL);
+CREATE TABLE entities(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, data TEXT NOT NULL, rids BLOB NOT NULL,
+                      events BLOB NOT NULL, said BLOB NOT NULL);
 CREATE TABLE events(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, skey TEXT NOT NULL, start TEXT, end TEXT,
                     source TEXT NOT NULL, cstart INTEGER NOT NULL, cend INTEGER NOT NULL, value TEXT NOT NULL,
                     entities TEXT NOT NULL, out TEXT NOT NULL, dstart INTEGER NOT NULL, dend INTEGER NOT NULL);
@@ -64,7 +65,9 @@ CREATE TABLE unmerged(id TEXT PRIMARY KEY, entities TEXT NOT NULL, via TEXT);
 # is in `records` (apart, so that a query reads small rows). sources_names: the names of 10,000
 # sources read in 6 ms, not 25; sources_by_id, the names of the sources a profile cites, by id.
 # events_keys: the sort keys of a profile's 7,000 events at 10,000 documents in 12 ms, not 25,
-# for their rows, which hold their JSON, are not read. carried, mentions, unmerged: what a build hands the next
+# for their rows, which hold their JSON, are not read. entities: each one's sentences (rids), and
+# its profile in the order it is shown (see `profile`), so that a terminal's 25 rows of a profile
+# of 7,000 events read 25 rows, not 7,000 keys to sort. carried, mentions, unmerged: what a build hands the next
 # (etr.ingest.assemble), so that adding a document reads only what it changes.
 ORDER_BY = "skey, source, cstart, rid"
 LIGHT_KEYS = ("id", "type", "name", "aliases", "variants", "short_forms", "forms", "curated", "description", "roles")
@@ -82,6 +85,15 @@ def _sentence(row: tuple[Any, ...]) -> dict[str, Any]:
     return {"id": i, "source": source, "section": section, "paragraph": paragraph, "start": start,
             "end": end, "text": text, "entities": ents.split(SEP) if ents else [],
             "events": evs.split(SEP) if evs else []}  # postings of "~word": sentences using `word` through the type of an entity they name
+
+
+def reports(text: str, start: int, end: int, dated: dict[str, Any] | None) -> bool:
+    """Whether a sentence that states no date reports something on the day its document's header
+    or date line gives (`dated`, the source's "dated"): not the words that date it, nor a name
+    alone or a signature ("O. Edmund Clubb"), which report nothing."""
+    if dated is None or (start < dated["end"] and end > dated["start"]):
+        return False
+    return any(w.islower() and len(w) > 1 for w in text.split())
 
 
 def _ints(data: bytes, n: int) -> array[int]:
@@ -323,6 +335,26 @@ class Index:
     def entity_rids(self, idx: int) -> array[int]:
         row = self.con.execute("SELECT rids FROM entities WHERE idx = ?", (self.rows[idx],)).fetchone()
         return _ints(row[0], self.n) if row else array("i")
+
+    def profile(self, idx: int) -> tuple[array[int], array[int]] | None:
+        """An entity's profile in the order it is shown, as the build worked it out: its events
+        (a row of the events, or -1 - the row of a sentence its document's date reports, see
+        `reports`) and its other statements (rows of sentences, or -1 - k for the k-th quote of
+        its registry entry, shown where no sentence holds it); None for an entity the index does
+        not hold."""
+        row = self.con.execute("SELECT events, said FROM entities WHERE idx = ?", (self.rows[idx],)).fetchone()
+        if row is None:
+            return None
+        events, said = array("i"), array("i")
+        events.frombytes(row[0])
+        said.frombytes(row[1])
+        if (events and (min(events) < -self.n or max(events) >= self.events_count)) or (said and max(said) >= self.n):
+            raise sqlite3.DatabaseError("index damaged: a row of an entity's profile out of range")
+        return events, said
+
+    @cached_property
+    def events_count(self) -> int:
+        return int(self.con.execute("SELECT coalesce(max(rid) + 1, 0) FROM events").fetchone()[0])
 
     def event_keys(self, ids: list[str]) -> list[tuple[tuple[str, str, str, int], int, int]]:
         """(sort key, end offset, row) of these events in order (key, row); key = (start, end,
