@@ -64,6 +64,7 @@ def test_archival_numbers_are_not_years(text: str, expected: list[tuple[str, str
     ("893.00 Sinkiang/11\u20131647: Telegram\nThe Consul at Tihwa to the Secretary of State", "1947-11-16"),
     ("761.93/11-2347\nMemorandum", "1947-11-23"),
     ("125.937D/7\u20132949: Telegram", "1949-07-29"),
+    ("793B.00/6\u2013350: Telegram", "1950-06-03"),  # a country's number with a letter (793B: Tibet); one digit of day
     ("The Ambassador to the Secretary of State\n[Received January 7, 1944.]", "1944-01-07"),
     ("A story with no header.", None),
     ("893.00/13\u20134047: Telegram", None),  # no 13th month
@@ -333,6 +334,10 @@ def test_across_documents_one_person_stays_one_when_the_evidence_says_so(tmp_pat
     ("Robert B. Dreesen wrote to J. Hall Paxton.", {"Robert B. Dreesen": "person", "J. Hall Paxton": "person"}),
     ("Robert S. Ward, Consul at Tihwa, reported.", {"Robert S. Ward": "person"}),
     ("Ward reports that Sung Hsi-lien left.", {"Ward": "person", "Sung Hsi-lien": "person"}),
+    # a word of Chinese syllables before a verb only a man does is a man; before one a telegram
+    # says of a post ("Lanchow reports") still a town
+    ("The details were left to him, and Mikoyan promised to refer the draft.", {"Mikoyan": "person"}),
+    ("Quiet in the north, and Tokohsun reports no fighting.", {"Tokohsun": "place"}),
 ])
 def test_what_the_text_says_of_a_names_kind(sentence: str, kinds: dict[str, str]) -> None:
     from etr.ingest.discover import unknown_names
@@ -2824,3 +2829,37 @@ def test_a_title_set_beside_a_name(after: str, title: str) -> None:
     from etr.ingest.discover import _apposed_title
 
     assert _apposed_title(after) == title
+
+
+def test_an_infobox_copied_with_its_labels_run_into_its_values(tmp_path: Any) -> None:
+    """A copy of a rendered page runs an infobox's labels into their values ("BornKhotan",
+    "Succeeded byWeng Wenhao", "Political partyFlag of the Young Kashgar Party"): the line is
+    content, the label no part of a name (rules/text.toml [infobox] glued), a flag's caption no
+    part of the name it shows; citations quote the line as it is."""
+    import json
+
+    text = ("Nur Ahmad Jan Bughra\n\nPersonal details\nBornKhotan, Qing dynasty\nDiedApril 16, 1934\n"
+            "Political partyFlag of the Young Kashgar Party\nSucceeded byWeng Wenhao\n\n"
+            "Nur Ahmad Jan Bughra was an emir. He came from Khotan and was killed at Yangi Hissar.\n")
+    db = json.loads(built(tmp_path, text).read_text(encoding="utf-8"))
+    names = {e["name"] for e in db["entities"] if not e["curated"]}
+    assert {"Khotan", "Weng Wenhao", "Young Kashgar Party"} <= names
+    assert not {n for n in names if n.startswith(("Born", "Succeeded", "Political", "Flag"))}
+    said = {s["text"] for s in db["sentences"]}
+    assert "BornKhotan, Qing dynasty" in said and "Succeeded byWeng Wenhao" in said
+    khotan = next(e for e in db["entities"] if e["name"] == "Khotan")
+    assert any("BornKhotan" in s["text"] for s in db["sentences"] if s["id"] in khotan["sentences"])
+
+
+def test_a_word_of_chinese_syllables_listed_with_a_registered_man_is_a_man(tmp_path: Any) -> None:
+    """"to Molotov and Mikoyan": listed with a registered person, the syllables (mi-ko-yan) say
+    little; so the name of a man the documents name by his surname alone is asked by his full
+    name too ("Anastas Mikoyan")."""
+    import json
+
+    text = ("They presented to Molotov and Mikoyan a revised draft of the agreement. Molotov left to Mikoyan the "
+            "discussion of details. Mikoyan promised to refer the draft to his government.\n")
+    db = json.loads(built(tmp_path, text).read_text(encoding="utf-8"))
+    assert {e["name"]: e["type"] for e in db["entities"] if not e["curated"]}["Mikoyan"] == "person"
+    assert answers(tmp_path / "facts.json", "who", "Anastas Mikoyan")[0]["name"] == "Mikoyan"
+

@@ -96,6 +96,13 @@ SPLIT_CASES = [
     ("Our brethren ... still bear it. Certainly not.", ["Our brethren ... still bear it.", "Certainly not."]),
     ("On Nov. 15 the city fell. Troops fled.", ["On Nov. 15 the city fell.", "Troops fled."]),
     ("Is it over? No. It goes on!", ["Is it over?", "No.", "It goes on!"]),
+    # a word of no vowel cut short; a number opening a quotation (an ordinal, as German writes it)
+    ("The 5 and 6 Divisions moved on tn. Khotan and Yarkand. The 4 stayed.",
+     ["The 5 and 6 Divisions moved on tn. Khotan and Yarkand.", "The 4 stayed."]),
+    ("It was incorporated as “5. Army Corps” into the PLA. He stayed.",
+     ["It was incorporated as “5. Army Corps” into the PLA.", "He stayed."]),
+    ("The war ended in 1945. Army units left. See pp. 5-7.", ["The war ended in 1945.", "Army units left.", "See pp. 5-7."]),
+    ("He read it on p. The rest is lost.", ["He read it on p.", "The rest is lost."]),
 ]
 
 

@@ -44,8 +44,9 @@ def _reference() -> re.Pattern[str]:
 @cache
 def _patterns() -> list[re.Pattern[str]]:
     return [
-        # "893.00 Sinkiang/11-1647", "761.93/1-749", "125.937D/7-2949": a decimal file number
-        re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/[\d\u2013\u2014-]{3,9}"),
+        # "893.00 Sinkiang/11-1647", "761.93/1-749", "125.937D/7-2949", "793B.00/6-350" (Tibet): a
+        # decimal file number
+        re.compile(r"\b\d{3}[A-Z]?\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/[\d\u2013\u2014-]{3,9}"),
         # "Department's 1113, August 16", "Tihwa's 242 of": a telegram known by its sender and number
         re.compile(r"\b[A-Z][\w.]*['’]s\s+\d{1,5}(?=\s*(?:,|;|\)|of\b|to\b|through\b|and\b|$))"),
         # "Sent Embassy as 439, repeated Dept. as 70": the numbers a telegram was sent and repeated under
@@ -109,7 +110,7 @@ def references(text: str, near: list[tuple[int, int]] | None = None) -> list[tup
     return [(m.start(), m.end()) for a, b in (near or near_digits(text)) for m in pattern.finditer(text, a, b)]
 
 
-_FILE_DATE = re.compile(r"\b\d{3}\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\u2014-](\d{1,2})(\d{2})\b")
+_FILE_DATE = re.compile(r"\b\d{3}[A-Z]?\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\u2014-](\d{1,2})(\d{2})\b")
 _RECEIVED = re.compile(r"\[?[Rr]eceived\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
 
 

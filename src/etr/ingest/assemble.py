@@ -46,7 +46,7 @@ from etr.ingest.identity import BODY_TYPES, Identities, display, fuller_name, sp
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import can_fork, fork_imap
 from etr.ingest.registry import Entry, load_registry
-from etr.ingest.sentences import Document, Paragraph, head_lines, read_document, title_of
+from etr.ingest.sentences import Document, Paragraph, head_lines, read_document, title_of, unglued
 from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, glued_label, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import SCHEMA_VERSION
@@ -306,7 +306,9 @@ def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callab
     def work(item: tuple[str, str]) -> bytes:
         doc = read_signed(*item)
         an = analyse(doc, linker)
-        return pickle.dumps(_pack((doc, an, [sentence_terms(x.text) for x in doc.sentences])), protocol=PICKLE)
+        words = unglued(doc.text)  # "UnitKashgar Garrison": the words "kashgar" and "garrison"
+        return pickle.dumps(_pack((doc, an, [sentence_terms(words[x.start : x.end]) for x in doc.sentences])),
+                            protocol=PICKLE)
 
     items = list(todo.values())
     weights = [len(t) for _s, t in items]
@@ -1738,9 +1740,9 @@ def read_signed(source: str, text: str) -> Document:
 
 def analyse(doc: Document, linker: Linker) -> Analysis:
     """A document's dates, registry names, unregistered names and alias statements."""
-    text = doc.text
     flagged: list[Flag] = []
-    timexes = tag(text, [(p.start, p.end) for p in doc.paragraphs], flagged)
+    timexes = tag(doc.text, [(p.start, p.end) for p in doc.paragraphs], flagged)
+    text = unglued(doc.text)  # names are read without an infobox's labels run into them
     spans = [(s.start, s.end) for s in doc.sentences]
     per_sentence = linker.find_all(text, spans)
     raw = [m for found in per_sentence for m in found]

@@ -100,6 +100,7 @@ def _rules() -> dict[str, Any]:
         "hyphen_endings": set(r["places"]["hyphen_endings"]),
         "range_words": set(r["places"]["range_words"]),
         "starts": set(r["peoples"]["common_starts"]),
+        "pictures": sorted((tuple(p.split()) for p in r["peoples"]["pictures"]), key=len, reverse=True),
         "caps": set(r["peoples"]["caps_words"].split()),
         "labels": set(r["peoples"]["labels"]),
         "name_possessives": set(r["peoples"]["name_possessives"]),
@@ -489,11 +490,20 @@ def _listed(text: str, found: list[Unknown], known: list[Mention], kinds: list[s
                 got[n1] = got[n1]._replace(type=k2, why=f"listed with {text[a2:b2]!r}", weak=False)
             if n2 >= 0 and k2 == "unknown" and k1 in LISTED_KINDS:
                 got[n2] = got[n2]._replace(type=k1, why=f"listed with {text[a1:b1]!r}", weak=False)
+            # a word of Chinese syllables listed with a registered person is a man ("to Molotov
+            # and Mikoyan"): its syllables said little
+            for n, other, k in ((n1, n2, k2), (n2, n1, k1)):
+                if n >= 0 and other < 0 and k == "person" and got[n].why == CHINESE_PLACE:
+                    a, b = (a2, b2) if n == n1 else (a1, b1)
+                    got[n] = got[n]._replace(type="person", why=f"listed with {text[a:b]!r}", weak=False)
     return got
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]{2,}")
 _SMALL_WORDS = _CONNECTORS | {"a", "an", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"}
+# verbs a telegram says of a post as of a man ("Lanchow reports", "Kashgar states"): no sign of a person
+_OFFICE_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|stated|states|told|tells|informed|informs|"
+                          r"confirmed|noted|added|commented|remarked|called|asked|asks|replied|wrote|writes)\b")
 _CLAUSE_VERB = re.compile(r"\s+(?:was|were|is|are|had|has|have|did|would|could|should|will|may|might)\b")
 LISTED_KINDS = {"person", "place", "organisation", "military"}
 
@@ -554,6 +564,11 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 at_start = False
                 continue
             w = words[0]
+            picture = next((p for p in r["pictures"] if tuple(words[: len(p)]) == p and len(words) > len(p)), None)
+            if picture:  # "Flag of the First East Turkestan Republic": the picture's caption before its name
+                toks = toks[len(picture):]
+                at_start = False
+                continue
             if w == "Consulate" and len(words) > 2 and words[1] == "General":
                 toks = toks[2:]  # "Consulate General Canton": an office and its town, no General Canton
                 at_start = False
@@ -990,6 +1005,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
     if kind == "unknown" and (r["verb_after"].match(after) or _WHO_AFTER.match(after)):
         kind, why = "person", "before a verb of persons"  # or "who": "(Ballantine), who underscored ..."
+    elif kind == "place" and why == CHINESE_PLACE and r["verb_after"].match(after) and not _OFFICE_VERB.match(after):
+        # "Mikoyan promised", "Mikoyan expressed": syllables say little (not "Lanchow reports", its office's)
+        kind, why = "person", "before a verb of persons"
     elif ((kind == "unknown" or (kind == "place" and why == CHINESE_PLACE)) and _BORN_AFTER.match(after)
           and not _DOCTRINE.search(phrase)):
         kind, why = "person", "born: a person"  # "Azizi was born in Tacheng": syllables say little

@@ -73,6 +73,8 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
         return True
     if any(low.startswith(label) and len(low) > len(label) + 1 for label in other_names):
         return False  # an infobox's "Nickname(s)Mahmut Shizhang": its subject's other name
+    if _glued_label().match(line):
+        return False  # an infobox's field run into its value ("BornKhotan, Qing dynasty") says something
     if low.endswith(suffixes) and (len(low.split()) <= 6 or low.endswith("read more")):
         return True
     if _ROUTING.fullmatch(line.strip()) and not _MONTH.search(line):
@@ -101,6 +103,22 @@ _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower cas
 _PAGE_MARK = re.compile(r"\[\s*(?:Page|p\.)\s*\d+\s*\]$", re.I)  # "[Page 807]" inside a wrapped paragraph
 _SMALL_WORDS = frozenset("the of to and a an in on at by for with from or as that".split())  # no line ends a paragraph so
 _LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")
+
+
+@cache
+def _glued_label() -> re.Pattern[str]:
+    labels = "|".join(sorted(map(re.escape, rules.load("text")["infobox"]["glued"]), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{labels})(?=[A-Z0-9])", re.M)
+
+
+def unglued(text: str) -> str:
+    """`text` with each infobox label that a copied page runs into its value ("BornKhotan",
+    "Political partyKuomintang"; rules/text.toml [infobox] glued) made spaces, offsets kept: what
+    names are read from, so that "Khotan" is found and "BornKhotan" is no name. The text itself,
+    which citations quote, is unchanged."""
+    if not _glued_label().search(text):
+        return text
+    return _glued_label().sub(lambda m: " " * len(m.group(0)), text)
 
 
 @cache
@@ -337,6 +355,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 _LAST_TOKEN = re.compile(r"[\w.]+$")
+_NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xz]{1,3}")  # lower case, no vowel and no y: an abbreviation
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -367,6 +386,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.S.S.R
                 continue
+            if _NO_VOWEL.fullmatch(token) and token not in _BEFORE_NUMBER:
+                continue  # "moved on tn. Khotan", "nr. Hami": a word of no vowel, cut short
+            if token.isdigit() and len(token) <= 2 and word is not None and word.start() > 0 \
+                    and text[word.start() - 1] in _OPENERS:
+                continue  # "as “5. Army Corps”": a number opening a quotation, an ordinal (German "5.")
         s, e = _trim(text, sent_start, m.end())
         if s < e:
             spans.append((s, e))
