@@ -31,12 +31,15 @@ SAME = [
     ("Tsingtao", "Qingdao"), ("Tsinghai", "Qinghai"),
     # Russian and Mongol dz, dzh
     ("Dzungaria", "Jungaria"), ("Dzungarian Basin", "Jungarian Basin"), ("Dzhambul", "Jambul"),
+    # Turkish ev for Arabic aw before a consonant
+    ("Tevfik Bey", "Tawfiq Bay"), ("Nevzat", "Nawzat"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
     ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"), ("Zhang", "Zheng"), ("Song", "Sung Lien"),
     ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
     ("Dzungaria", "Zungaria"), ("Tsinling", "Jinling"), ("Dzhan", "Ran"),
+    ("Ivanov", "Ivanova"),  # a man and a woman of the family
 ]
 
 
