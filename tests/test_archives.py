@@ -2065,6 +2065,18 @@ def test_a_life_s_span_in_brackets_does_not_answer_when_he_did_something(tmp_pat
     assert born and born[0]["date"]["value"] == "1892"
 
 
+def test_when_he_was_born_is_the_date_beside_his_birth(tmp_path: Any) -> None:
+    """'When was the governor Wu Chung-hsin born?': his life's span in brackets after his name, not
+    the years of his governorships, nor '(1936-44)' after an office, however the words fit."""
+    text = ("Wu Chung-hsin (15 March 1884-16 December 1959), military and political associate of Chiang Kai-shek who "
+            "served as governor of Anhwei (1932), chairman of the Commission (1936-44), and governor of Sinkiang "
+            "(1944-45).\n\nThe Nationalist governor Wu Chung-hsin reached Tihwa in September 1944.\n")
+    got = answers(built(tmp_path, text), "when", "When was the Nationalist governor Wu Chung-hsin born?")
+    assert got[0]["date"]["value"] == "1884-03-15"
+    died = answers(tmp_path / "facts.json", "when", "When did the Nationalist governor Wu Chung-hsin die?")
+    assert died[0]["date"]["value"] == "1959-12-16"
+
+
 def test_a_registered_name_a_surname_in_capitals_continues(tmp_path: Any) -> None:
     """Soviet reports print a surname in capitals after the given names ("Alikhan Tore
     SAGUNI"): the registered man named in full, and the surname alone later is he."""

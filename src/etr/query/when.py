@@ -300,8 +300,19 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
     if _in_brackets(text, ds) and not wanted & (DEATH_TERMS | BIRTH_TERMS):
         weight *= 0.5  # "(1892 – 26 December 1988)" after a name: his life, not what the question asks
     near = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in wanted]
-    if (near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR) or _life_end(text, ds, de, wanted):
+    life = _life_end(text, ds, de, wanted)
+    if (near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR) or life:
         weight *= BEST_WEIGHT
+    vital = wanted & (DEATH_TERMS | BIRTH_TERMS)
+    # "Wu Chung-hsin (15 March 1884-16 December 1959), ...": a span in brackets after the name a
+    # sentence opens with is a life (_one_end takes the end asked for); "(1936-44)" later on is not
+    whole_life = text.startswith("(", ds - 1) and text.startswith(")", de) and _DASH.search(text, ds, de) is not None \
+        and _NAME_ALONE.fullmatch(text, 0, ds - 1) is not None
+    if vital and not life and not whole_life:
+        # "when was he born": a date neither in a life's span nor beside "born" dates something else
+        said = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in vital]
+        if not said or min(min(abs(p - ds), abs(p - de)) for p in said) > NEAR:
+            weight *= ELSEWHERE_IN_LIFE
     if ":" in text[:ds]:
         said = set(field_terms(text, ds))  # an infobox's "Term Start4: 30 December 1948"
         if said and wanted & said:
@@ -311,6 +322,9 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
     return weight
 
 
+ELSEWHERE_IN_LIFE = 0.6  # a date far from the birth or death a question asks of (measured: bench/README.md)
+_DASH = re.compile(r"[-–—]")
+_NAME_ALONE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}\s*")
 _SPAN_OPENS = re.compile(r"\([^()]{1,40}?[-–—]\s*$")  # "(1889 - " before the day he died
 _SPAN_CLOSES = re.compile(r"\s*[-–—][^()]{1,40}\)")  # " – 1928)" after the day he was born
 
