@@ -310,8 +310,8 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
         and _NAME_ALONE.fullmatch(text, 0, ds - 1) is not None
     if vital and not life and not whole_life:
         # "when was he born": a date neither in a life's span nor beside "born" dates something else
-        said = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in vital]
-        if not said or min(min(abs(p - ds), abs(p - de)) for p in said) > NEAR:
+        told_of = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in vital]
+        if not told_of or min(min(abs(p - ds), abs(p - de)) for p in told_of) > NEAR:
             weight *= ELSEWHERE_IN_LIFE
     if ":" in text[:ds]:
         said = set(field_terms(text, ds))  # an infobox's "Term Start4: 30 December 1948"
