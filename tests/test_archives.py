@@ -2875,3 +2875,21 @@ def test_a_word_of_chinese_syllables_listed_with_a_registered_man_is_a_man(tmp_p
     assert {e["name"]: e["type"] for e in db["entities"] if not e["curated"]}["Mikoyan"] == "person"
     assert answers(tmp_path / "facts.json", "who", "Anastas Mikoyan")[0]["name"] == "Mikoyan"
 
+
+
+@pytest.mark.parametrize("text,names,not_names", [
+    # a telegram's sentence opening with an ordinary word before a name it writes elsewhere
+    ("Dept considering closing consulates at Chungking, Kunming and Tihwa.\n\nImportance Kunming consulate at zenith "
+     "during war.\n", {"Kunming"}, {"Importance Kunming"}),
+    ("Cavalry of the garrison rode from Toksun and Karashar.\n\nPursuing Toksun garrison cavalry rode west.\n",
+     {"Toksun"}, {"Pursuing Toksun"}),
+    # a name the document writes nowhere else inside a sentence keeps its first word ("Flying")
+    ("Flying Tigers pilots reached Lanchow. Pilots of Chungking and Moscow spoke.\n", {"Flying Tigers"}, set()),
+])
+def test_an_ordinary_word_opening_a_telegram_s_sentence_is_no_part_of_a_name(tmp_path: Any, text: str, names: set[str],
+                                                                          not_names: set[str]) -> None:
+    import json
+
+    db = json.loads(built(tmp_path, text).read_text(encoding="utf-8"))
+    found = {n for e in db["entities"] for n in (e["name"], *e["aliases"], *e["variants"])}
+    assert names <= found and not (not_names & found), sorted(n for n in found if n.split()[0] in text)

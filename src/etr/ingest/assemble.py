@@ -34,6 +34,7 @@ from etr.ingest.cache import Analyses, fingerprint
 from etr.ingest.cache import key as analysis_key
 from etr.ingest.discover import (
     Unknown,
+    capitalised_inside,
     continued,
     mens_surnames,
     names_in_capitals,
@@ -1753,7 +1754,8 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     defined = aliases.acronyms(text, spans)
     caps = names_in_capitals(text, [m for found in per_sentence for m in found], kinds, vocab)  # "said YOLBARS"
-    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps)
+    inside = capitalised_inside(text)
+    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps, inside)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
     # a people's name inside a man's ("Han" of "Han Youwen", found by discovery) is his name's
     per_sentence = [[m for m in found if not (m.entity is not None and kinds[m.entity] == "group" and any(
@@ -1764,7 +1766,8 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
     for k, s in enumerate(doc.sentences):
         if his[k]:
             per_sentence[k] = [m for m in per_sentence[k] if m not in his[k]]
-            unknown[k] = unknown_names(text, s.start, s.end, per_sentence[k], vocab, frozenset(defined), kinds, caps)
+            unknown[k] = unknown_names(text, s.start, s.end, per_sentence[k], vocab, frozenset(defined), kinds, caps,
+                                       inside)
     head, signed = _header_and_signature(text)
     if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):

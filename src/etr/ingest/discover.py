@@ -328,6 +328,20 @@ def vocabulary(text: str) -> Vocabulary:
     return frozenset(_LOWER.findall(text.replace("’", "'")))
 
 
+_INSIDE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*|[,;]) ([A-Z][\w'’-]*)")
+
+
+def capitalised_inside(text: str) -> frozenset[str]:
+    """The capitalised words `text` writes inside a sentence (after a word in lower case or a
+    comma): names, where it writes them there ("districts of Chungking, Kunming and Tihwa")."""
+    return frozenset(_INSIDE.findall(text))
+
+
+# what ordinary English nouns, adjectives and verbs end in, and no one's name: "Importance",
+# "Possible", "Released", "Pursuing" opening a telegram's sentence before a name
+_ORDINARY_ENDING = re.compile(r"[a-z](?:ance|ence|ment|ness|ous|ful|less|able|ible|[^e]ed|ing)$")
+
+
 def _chinese_syllables(word: str) -> bool:
     """Whether `word` is made of Wade-Giles or pinyin syllables ("Hsi-lien", "Shijie")."""
     return chinese_syllables(word) > 0
@@ -405,15 +419,16 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
 
 def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary = frozenset(),
                   acronyms: frozenset[str] = frozenset(), kinds: list[str] | None = None,
-                  caps_names: bool = False) -> list[Unknown]:
+                  caps_names: bool = False, inside: frozenset[str] = frozenset()) -> list[Unknown]:
     """Names in text[start:end] (one sentence) that overlap no registry mention; `acronyms` are
     the ones the document defines ("the Altai Frontier Guard (AFG)"), names when used alone;
     `caps_names`: the document prints names in capitals (`names_in_capitals`), so that one word
     in capitals in a sentence of prose is a name ("said YOLBARS");
-    `kinds`, the registry entries' kinds, for names listed with registered ones."""
+    `kinds`, the registry entries' kinds, for names listed with registered ones;
+    `inside`: the capitalised words the document writes inside sentences (capitalised_inside)."""
     if kinds:
         known = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
-    found = _unknown_names(text, start, end, known, vocab, acronyms, caps_names)
+    found = _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inside)
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
@@ -526,7 +541,7 @@ def _within(spans: list[tuple[int, int]]) -> Any:
 
 
 def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary,
-                   acronyms: frozenset[str], caps_names: bool = False) -> list[Unknown]:
+                   acronyms: frozenset[str], caps_names: bool = False, inner: frozenset[str] = frozenset()) -> list[Unknown]:
     r = _rules()
     taken = [(m.start, m.end) for m in known if m.entity is not None or m.kind != "short"]  # an unresolved "Ma" may be the document's
     inside = _within(taken)
@@ -583,6 +598,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
                     or (len(toks) > 1 and _PARTICIPLE_BEFORE.fullmatch(w))  # "Indian-administered Kashmir"
                     or (at_start and len(toks) > 1 and (w.lower() in vocab or w.endswith("ly")))  # "Recently Chairman"
+                    # "Importance Kunming consulate ...": a telegram's ordinary word before a name
+                    # the document writes on its own inside a sentence
+                    or (at_start and len(toks) > 1 and _ORDINARY_ENDING.search(w) is not None and w not in inner
+                        and all(t[2] in inner for t in toks[1:]) and words[-1] not in r["kinds"])
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
                         and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
                         and not (w in r["compass"] and len(toks) == 2 and _compass_region(text, start, toks, r)))):
