@@ -102,6 +102,14 @@ SPLIT_CASES = [
     ("It was incorporated as “5. Army Corps” into the PLA. He stayed.",
      ["It was incorporated as “5. Army Corps” into the PLA.", "He stayed."]),
     ("The war ended in 1945. Army units left. See pp. 5-7.", ["The war ended in 1945.", "Army units left.", "See pp. 5-7."]),
+    # but a period after a short word still ends one (a second reader's cases)
+    ("He served in the 1930's and 1940's. He was governor.", ["He served in the 1930's and 1940's.", "He was governor."]),
+    ("He said he didn't. Next day he left.", ["He said he didn't.", "Next day he left."]),
+    ("We camped at 9 p. m. On the following day we left.", ["We camped at 9 p. m.", "On the following day we left."]),
+    ("We had to cover 3.5 km. We were all tired.", ["We had to cover 3.5 km.", "We were all tired."]),
+    ("See vol. vii, pp. 546 ff. The incident followed.", ["See vol. vii, pp. 546 ff.", "The incident followed."]),
+    ("The revolt broke out in the autumn of '44. The rebels took Kulja.",
+     ["The revolt broke out in the autumn of '44.", "The rebels took Kulja."]),
     ("He read it on p. The rest is lost.", ["He read it on p.", "The rest is lost."]),
 ]
 

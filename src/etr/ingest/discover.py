@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from etr import rules
 from etr.ingest.link import Mention
+from etr.ingest.sentences import GLUED
 from etr.text.romanise import chinese_syllables, word_key
 
 
@@ -497,28 +498,29 @@ def _listed(text: str, found: list[Unknown], known: list[Mention], kinds: list[s
         for (a1, b1, k1, n1), (a2, b2, k2, n2) in zip(names, names[1:], strict=False):
             if a2 < b1 or not _LIST_GAP.fullmatch(text, b1, a2):
                 continue
-            if "," in text[b1:a2] and _CLAUSE_VERB.match(text, b2):
-                continue  # "During his reign in Xinjiang, Ma was appointed ...": a clause's subject, no list
+            if "," in text[b1:a2] and (_CLAUSE_VERB.match(text, b2) or _WORDS_ON.match(text, b2)):
+                # "During his reign in Xinjiang, Ma was appointed ...": a clause's subject, no list;
+                # "Tao Zhiyue, Paotow garrison commander, ...", "From Kucheng, Osman Batur moved":
+                # what runs on in lower case is no list's next name
+                continue
             k1 = got[n1].type if n1 >= 0 else k1
             k2 = got[n2].type if n2 >= 0 else k2
             if n1 >= 0 and k1 == "unknown" and k2 in LISTED_KINDS:
                 got[n1] = got[n1]._replace(type=k2, why=f"listed with {text[a2:b2]!r}", weak=False)
             if n2 >= 0 and k2 == "unknown" and k1 in LISTED_KINDS:
                 got[n2] = got[n2]._replace(type=k1, why=f"listed with {text[a1:b1]!r}", weak=False)
-            # a word of Chinese syllables listed with a registered person is a man ("to Molotov
-            # and Mikoyan"): its syllables said little
-            for n, other, k in ((n1, n2, k2), (n2, n1, k1)):
-                if n >= 0 and other < 0 and k == "person" and got[n].why == CHINESE_PLACE:
-                    a, b = (a2, b2) if n == n1 else (a1, b1)
-                    got[n] = got[n]._replace(type="person", why=f"listed with {text[a:b]!r}", weak=False)
     return got
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]{2,}")
 _SMALL_WORDS = _CONNECTORS | {"a", "an", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"}
-# verbs a telegram says of a post as of a man ("Lanchow reports", "Kashgar states"): no sign of a person
+# verbs a telegram or a paper says of a post or a government as of a man ("Lanchow reports",
+# "Yenan denied", "Shanghai expressed concern"): no sign of a person
 _OFFICE_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|stated|states|told|tells|informed|informs|"
-                          r"confirmed|noted|added|commented|remarked|called|asked|asks|replied|wrote|writes)\b")
+                          r"confirmed|noted|added|commented|remarked|called|asked|asks|replied|wrote|writes|"
+                          r"believes|believed|thinks|thought|feels|felt|agreed|refused|denied|insisted|declared|"
+                          r"indicated|suggested|expressed|explained|admitted|complained|urged)\b")
+_WORDS_ON = re.compile(r"\s+(?!(?:and|or|nor)\b)[a-z]")
 _CLAUSE_VERB = re.compile(r"\s+(?:was|were|is|are|had|has|have|did|would|could|should|will|may|might)\b")
 LISTED_KINDS = {"person", "place", "organisation", "military"}
 
@@ -930,7 +932,7 @@ def _at_sentence_start(text: str, start: int, s: int) -> bool:
     if _FIELD.fullmatch(before[before.rfind("\n") + 1 :]):
         return True  # an infobox's or a table's value ("Sovereignty Type: Independence")
     line = before[before.rfind("\n") + 1 :]  # a heading under a date line opens its line ("Letter from ...")
-    return line.strip(" \"“'‘([-•*") == "" or before.rstrip().endswith(("—", "–"))
+    return line.strip(" \"“'‘([-•*" + GLUED) == "" or before.rstrip().endswith(("—", "–"))  # an infobox's value too
 
 
 _FIELD = re.compile(r"\s*(?:\|\s*)?[A-Z][\w ]{0,40}?\s*[:|]\s*")

@@ -31,6 +31,7 @@ KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "milita
                {"event", "treaty", "document"}]
 MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone
 POSSIBLE = 3  # at most this many "possibly the same as" for one surname
+GUESSED_TOWN = "town?"  # a vote for a place from a word's Chinese syllables alone: counted when no other
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
 
 
@@ -285,8 +286,10 @@ class Identities:
         if i < len(self.entries):
             return self.entries[i].type
         votes = self.kinds[i]
-        known = [(n, k) for k, n in votes.items() if k != "unknown"]
-        return max(known)[1] if known else "unknown"
+        known = [(n, k) for k, n in votes.items() if k not in ("unknown", GUESSED_TOWN)]
+        if known:
+            return max(known)[1]
+        return "place" if votes[GUESSED_TOWN] else "unknown"
 
     def _new(self, u: Unknown, source: str, where: str) -> int:
         name = display(u.text)
@@ -403,9 +406,13 @@ class Identities:
                 if got is None:
                     continue
                 i, how = got
-                if u.type != "unknown" and not (u.why == CHINESE_PLACE and (_romanised(how) or word_key(u.text) in self._people_here)):
-                    # not the town a word of syllables was taken for: a man's surname, or a name
-                    # the text says is another's ("pinyin: Yáolèbóshì" of Yulbars Khan)
+                if u.why == CHINESE_PLACE:
+                    # a town only for want of anything else saying what it is ("to Molotov and
+                    # Mikoyan": Mikoyan promised), and not where a man's surname, or a name the
+                    # text says is another's ("pinyin: Yáolèbóshì" of Yulbars Khan)
+                    if not (_romanised(how) or word_key(u.text) in self._people_here):
+                        self.kinds[i][GUESSED_TOWN] += 1
+                elif u.type != "unknown":
                     self.kinds[i][u.type] += 1
                 if u.title:
                     self.titles[i][u.title] += 1

@@ -73,7 +73,7 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
         return True
     if any(low.startswith(label) and len(low) > len(label) + 1 for label in other_names):
         return False  # an infobox's "Nickname(s)Mahmut Shizhang": its subject's other name
-    if _glued_label().match(line):
+    if _glued_labels(line):
         return False  # an infobox's field run into its value ("BornKhotan, Qing dynasty") says something
     if low.endswith(suffixes) and (len(low.split()) <= 6 or low.endswith("read more")):
         return True
@@ -108,17 +108,31 @@ _LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")
 @cache
 def _glued_label() -> re.Pattern[str]:
     labels = "|".join(sorted(map(re.escape, rules.load("text")["infobox"]["glued"]), key=len, reverse=True))
-    return re.compile(rf"^[ \t]*(?:{labels})(?=[A-Z0-9])", re.M)
+    return re.compile(rf"^[ \t]*(?:{labels})(?=\w)", re.M)
+
+
+GLUED = "\u2060"  # what a label run into its value is read as: no letter, no space (a word joiner)
+
+
+def _glued_labels(text: str) -> list[tuple[int, int]]:
+    """Where infobox labels run into their values (a capital or a figure right after the label)."""
+    return [m.span() for m in _glued_label().finditer(text) if text[m.end()].isupper() or text[m.end()].isdigit()]
 
 
 def unglued(text: str) -> str:
     """`text` with each infobox label that a copied page runs into its value ("BornKhotan",
-    "Political partyKuomintang"; rules/text.toml [infobox] glued) made spaces, offsets kept: what
-    names are read from, so that "Khotan" is found and "BornKhotan" is no name. The text itself,
-    which citations quote, is unchanged."""
-    if not _glued_label().search(text):
+    "Political partyFlag of ...", "BornÜrümqi"; rules/text.toml [infobox] glued) made word
+    joiners (GLUED), offsets kept: what names and search words are read from, so that "Khotan" is
+    found, "BornKhotan" is no name, and "RankColonel" on the line above is no title of the value
+    ("Colonel / Battles/warsCherchen"). The text itself, which citations quote, is unchanged."""
+    spans = _glued_labels(text)
+    if not spans:
         return text
-    return _glued_label().sub(lambda m: " " * len(m.group(0)), text)
+    out, at = [], 0
+    for a, b in spans:
+        out += [text[at:a], GLUED * (b - a)]
+        at = b
+    return "".join(out) + text[at:]
 
 
 @cache
@@ -355,7 +369,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 _LAST_TOKEN = re.compile(r"[\w.]+$")
-_NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xz]{1,3}")  # lower case, no vowel and no y: an abbreviation
+_QUOTATION_OPENERS = "“„«"  # marks that only open a quotation (a straight quote closes one too: "'44.")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -386,10 +400,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.S.S.R
                 continue
-            if _NO_VOWEL.fullmatch(token) and token not in _BEFORE_NUMBER:
-                continue  # "moved on tn. Khotan", "nr. Hami": a word of no vowel, cut short
             if token.isdigit() and len(token) <= 2 and word is not None and word.start() > 0 \
-                    and text[word.start() - 1] in _OPENERS:
+                    and text[word.start() - 1] in _QUOTATION_OPENERS:
                 continue  # "as “5. Army Corps”": a number opening a quotation, an ordinal (German "5.")
         s, e = _trim(text, sent_start, m.end())
         if s < e:
