@@ -85,3 +85,35 @@ def test_a_profile_is_in_the_order_the_build_worked_out(which: str, added_db: An
         assert rest == sorted(rest), e["id"]
         assert len(out["events"][:2]) == min(2, len(events)) and list(out["events"][:2]) == events[:2]
     assert reported or which == "committed"  # the telegram's date line dates what it reports
+
+
+@given(st.dates(min_value=datetime.date(1925, 1, 1), max_value=datetime.date(1955, 12, 31)), st.integers(0, 800),
+       st.integers(0, 40))
+@settings(max_examples=80, deadline=None)
+def test_a_period_read_a_page_at_a_time_is_the_period_read_whole(ix: Any, start: datetime.date, days: int,
+                                                                 n: int) -> None:
+    """when PERIOD through the R*Tree (PeriodKeys: the days of every event, the keys of the first
+    page's) lists what the scan lists, in the same order, whole and cut to its first n."""
+    from etr.dates.periods import parse_period
+    from etr.errors import NotFound
+    from etr.query.core import FactBase
+    from etr.query.when import in_period
+
+    period = parse_period(f"{start.isoformat()}/{(start + datetime.timedelta(days=days)).isoformat()}")
+    assert period is not None
+    fb = FactBase(ix)
+
+    def listed() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        try:
+            got = in_period(fb, period)
+        except NotFound:
+            return [], []
+        return list(got), list(got[:n])
+
+    paged, first = listed()
+    ix.__dict__["has_spans"] = False
+    try:
+        whole, whole_first = listed()
+    finally:
+        del ix.__dict__["has_spans"]
+    assert paged == whole and first == whole_first == whole[:n]

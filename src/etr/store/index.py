@@ -408,6 +408,22 @@ class Index:
             f"SELECT start, end, source, cstart, {more} FROM events WHERE start IS NOT NULL AND end >= ? AND start <= ? "
             f"ORDER BY {ORDER_BY}", (lo or "0000", hi or "9999")).fetchall()
 
+    def span_rows(self, lo: str, hi: str) -> list[tuple[int, int, int]] | None:
+        """(row, first day, last day) of the events whose days overlap [lo, hi], from the R*Tree
+        alone (day numbers, unordered); None without one."""
+        a, b = _day(lo), _day(hi)
+        if a is None or b is None or not self.has_spans:
+            return None
+        return self.con.execute("SELECT rid, lo, hi FROM event_spans WHERE hi >= ? AND lo <= ?", (a, b)).fetchall()
+
+    def sort_keys(self, rids: Sequence[int]) -> list[tuple[tuple[str, str, str, int], int]]:
+        """((start, end, source, offset), row) of these events, unordered."""
+        out: list[tuple[tuple[str, str, str, int], int]] = []
+        for chunk in _chunks(list(rids)):
+            out += [((a, b, c, d), r) for a, b, c, d, r in self.con.execute(
+                f"SELECT start, end, source, cstart, rid FROM events WHERE rid IN ({','.join('?' * len(chunk))})", chunk)]
+        return out
+
     @cached_property
     def has_spans(self) -> bool:
         return self.con.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_spans'").fetchone() is not None
