@@ -42,7 +42,8 @@ def check(case: dict[str, Any], out: dict[str, Any]) -> list[str]:
                 problems.append(f"missing date {d}")
         facts = exp.get("facts_any") or []
         blob = json.dumps(ent, ensure_ascii=False)
-        if facts and not any(f in blob for f in facts):
+        # a quote holding '"' is in the JSON text as '\"'
+        if facts and not any(f in blob or json.dumps(f, ensure_ascii=False)[1:-1] in blob for f in facts):
             problems.append(f"none of {facts} in the profile")
     elif kind == "when-date":
         for item in exp["events_all"]:
