@@ -410,6 +410,10 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("Visit Cde. Wang Chen and pass him the following reply.", {"Wang Chen"}),  # a verb and a title: no name
     # a word of Chinese syllables opening a sentence is a name only where the documents name it otherwise
     ("Late that evening our driver lost the road near Hami.", {"Hami"}),
+    # a title in quotation marks, small words and all, before its gloss or after a word for a work
+    ("\"Response to Years\" (Yillargha Jawap) is his poetic masterpiece.", {"Response to Years", "Yillargha Jawap"}),
+    ("He wrote the pamphlet “The Road to Kashgar” in prison.", {"Road to Kashgar"}),  # "The" as in any name
+    ("The guide said \"Go to Kashgar\" and left us at Hami.", {"Kashgar", "Hami"}),  # speech, no title
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names

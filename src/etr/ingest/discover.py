@@ -559,7 +559,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         if _ITALIC.fullmatch(text, ps, pe) and len(toks) <= 2:
             continue  # "_Caravanbashi_", "_Hsien Yin_": a foreign word in italics, a term not a name
         whole = (toks[0][0], toks[-1][1])
-        at_start = _at_sentence_start(text, start, toks[0][0])
+        # a title in quotation marks opening a sentence ("“Response to Years” (Yillargha Jawap) is
+        # his masterpiece"): its first word is the title's, not an ordinary word opening the sentence
+        quoted = len(toks) > 1 and whole[0] > 0 and text[whole[0] - 1] in "\"“" and text[whole[1] : whole[1] + 1] in ("\"", "”")
+        at_start = _at_sentence_start(text, start, toks[0][0]) and not quoted
         title: list[str] = []
         # take off the front what is no part of the name: sentence-opening ordinary words,
         # titles, peoples ("Soviet Consul General Yevseev"), connectors left over
@@ -809,8 +812,12 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     possessive inside ("ROC's National Revolutionary Army": the ROC's army)."""
     out: list[tuple[int, int]] = []
     kinds = _rules()["kinds"]
+    titles = _quoted_titles(text, start, end)  # "“Response to Years” (Yillargha Jawap)"
+    out += titles
     for m in _PHRASE.finditer(text, start, end):
         a, b = m.start(), m.end()
+        if any(x <= a and b <= y for x, y in titles):
+            continue
         first = text[a:b].split(" ", 1)[0]
         if first in kinds and " of " in text[a:b]:
             more = _AND_MORE.match(text, b, end)
@@ -839,6 +846,25 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = clock.end()  # "at 7 P. M. SHENG SHIQI": the hour's letters are no initials
         if a < b:
             out += _member_of(text, a, b)
+    return out
+
+
+# a title in quotation marks, its words capitalised but the small ones ("“Response to Years”
+# (Yillargha Jawap)", 'his book "The Road to Kashgar"'): one name, small words and all, where a
+# gloss in brackets follows or a word for a work comes before (not speech: 'he said "Go to Kashgar"')
+_SMALL_IN_TITLES = r"(?:to|of|the|in|on|and|for|a|an|at|by|with|from|or)"
+_QUOTED_TITLE = re.compile(rf"[“\"]([A-Z][\w'’-]*(?:\s+(?:{_SMALL_IN_TITLES}\s+)*[A-Z][\w'’-]*)+)[”\"]")
+_WORK_BEFORE = re.compile(r"\b(?:book|books|poem|poems|novel|story|article|essay|song|play|film|pamphlet|newspaper|journal|"
+                          r"magazine|weekly|daily|titled|entitled|called|named|masterpiece|work|works)\W{0,3}$", re.I)
+
+
+def _quoted_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _QUOTED_TITLE.finditer(text, start, end):
+        if not re.search(rf"\s{_SMALL_IN_TITLES}\s", m.group(1)):
+            continue  # capitals only: an ordinary phrase ("Thoughtful Blessings")
+        if text.startswith((" (", " ["), m.end()) or _WORK_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            out.append(m.span(1))
     return out
 
 
