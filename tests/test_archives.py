@@ -2852,11 +2852,12 @@ def test_an_infobox_copied_with_its_labels_run_into_its_values(tmp_path: Any) ->
     """A copy of a rendered page runs an infobox's labels into their values ("BornKhotan",
     "Succeeded byWeng Wenhao", "Political partyFlag of the Young Kashgar Party"): the line is
     content, the label no part of a name (rules/text.toml [infobox] glued), a flag's caption no
-    part of the name it shows; citations quote the line as it is."""
+    part of the name it shows, nor a registered body's name before it; citations quote the line as
+    it is."""
     import json
 
     text = ("Nur Ahmad Jan Bughra\n\nPersonal details\nBornKhotan, Qing dynasty\nDiedApril 16, 1934\n"
-            "Political partyFlag of the Young Kashgar Party\nRankColonel\nBattles/warsCherchen\nSucceeded byWeng Wenhao\n\n"
+            "Political partyFlag of the First East Turkestan Republic Young Kashgar Party\nRankColonel\nBattles/warsCherchen\nSucceeded byWeng Wenhao\n\n"
             "Nur Ahmad Jan Bughra was an emir. He came from Khotan and was killed at Yangi Hissar.\n")
     db = json.loads(built(tmp_path, text).read_text(encoding="utf-8"))
     names = {e["name"] for e in db["entities"] if not e["curated"]}

@@ -628,6 +628,16 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         if month and len(toks) == 1 and toks[0][2].lower() in vocab:
             continue  # "the Long March": no "Long"
         toks = _without_trailing_people(toks)
+        # a registered body's whole name, then another's ("... First East Turkestan Republic Young
+        # Kashgar Party", an infobox's run-on value): the second is the name found here ("Ili
+        # National Army", whose "Ili" names no body, stays whole)
+        front = next(((a, b) for a, b in taken if a <= toks[0][0] < b), None) if toks else None
+        if front is not None and (len(text[front[0] : front[1]].split()) >= 3
+                                  or text[front[0] : front[1]].rsplit(" ", 1)[-1] in r["kinds"]) \
+                and toks[-1][2] in r["kinds"] and sum(1 for t in toks if t[0] >= front[1]) >= 2:
+            second = [t for t in toks if t[0] >= front[1]]
+            if second[0][2].lower() not in _CONNECTORS:  # "36th Division of the National Revolutionary Army": one
+                toks = second
         if not toks:
             continue
         if len(toks) > 1 and _title_at([toks[-1][2]]) == 1 and toks[-1][2] not in r["kinds"] \
