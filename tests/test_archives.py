@@ -339,6 +339,7 @@ def test_across_documents_one_person_stays_one_when_the_evidence_says_so(tmp_pat
     ("The details were left to him, and Mikoyan promised to refer the draft.", {"Mikoyan": "person"}),
     ("Quiet in the north, and Tokohsun reports no fighting.", {"Tokohsun": "place"}),
     ("The Communists at Yenan denied it, and Yenan insisted on talks.", {"Yenan": "place"}),  # a government's verbs
+    ("In 1933 the traveller Tawfiq Bay led a Turkic force.", {"Tawfiq Bay": "person"}),  # "Bay", a Turkic title
 ])
 def test_what_the_text_says_of_a_names_kind(sentence: str, kinds: dict[str, str]) -> None:
     from etr.ingest.discover import unknown_names
