@@ -31,6 +31,7 @@ KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "milita
                {"event", "treaty", "document"}]
 MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone
 POSSIBLE = 3  # at most this many "possibly the same as" for one surname
+SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spellings of one place
 GUESSED_TOWN = "town?"  # a vote for a place from a word's Chinese syllables alone: counted when no other
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
 
@@ -265,6 +266,9 @@ class Identities:
         self.titled_here: set[int] = set()  # of those, the ones the document at hand names so
         self._named: set[str] = set()  # word keys of the names the added documents read so far give (see prime)
         self._named_in_full: dict[str, int] = {}  # key of a full name -> the registered "General Sung" it is
+        # places one document spells two ways ("Yarkund" in its title, "Yarkand" in its text):
+        # (the other spelling's entity, the place, the reason, where)
+        self.spelt_alike: list[tuple[int, int, str, str]] = []
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
@@ -421,8 +425,48 @@ class Identities:
                     self.merges.append(Merge(self.entry(i).id, u.text, how, source, u.start, u.end))
                 placed.append((u, i, how))
             out.append(placed)
+        self._spelt_alike(source, out, mentions or [])
         self.settle()
         return out
+
+    def _spelt_alike(self, source: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]]) -> None:
+        """A place one document spells in two ways that differ in a letter or two and share their
+        consonants ("Report of a Mission to Yarkund" over "a mission to Yarkand", "Kashgrr" beside
+        "Kashgar"): one place; not two names of Chinese syllables, which differ as places do
+        ("Mienhsien", "Minhsien"), nor a name and its ending ("Ladakh", "Ladakhi")."""
+        from rapidfuzz import fuzz
+
+        from etr.text.romanise import chinese_word, consonant_rules, consonants_of_key
+
+        words: dict[int, str] = {}
+        for found in placed:
+            for u, i, _how in found:
+                if " " not in u.text.strip() and self.kind(i) in ("place", "unknown") and i not in words:
+                    words[i] = u.text
+        if not words:
+            return
+        for found_here in mentions:  # the registered places it names
+            for m in found_here:
+                if m.entity is not None and " " not in m.text.strip() and self.entries[m.entity].type == "place":
+                    words.setdefault(m.entity, m.text)
+        least = consonant_rules()["least"]
+        items = sorted(words.items())
+        for x, (i, a) in enumerate(items):
+            for c, b in items[x + 1 :]:
+                ka, kb = word_key(a), word_key(b)
+                if ka == kb or ka.startswith(kb) or kb.startswith(ka) or min(len(ka), len(kb)) < MIN_KEYED + 1:
+                    continue
+                if "place" not in (self.kind(i), self.kind(c)) or (chinese_word(a) and chinese_word(b)):
+                    continue
+                ca = consonants_of_key(ka)
+                if ca != consonants_of_key(kb) or len(ca) < least or fuzz.ratio(ka, kb) < SPELT_ALIKE:
+                    continue
+                # the registered place, or the one its kind says is a place, takes the other
+                keep, other = (i, c) if (i < len(self.entries), self.kind(i) == "place") >= (
+                    c < len(self.entries), self.kind(c) == "place") else (c, i)
+                if other >= len(self.entries):
+                    self.spelt_alike.append((other, keep, f"{words[other]} and {words[keep]}, one document's "
+                                             "spellings of one place (the same consonants)", source))
 
     def _units(self, sentences: list[list[Unknown]], mentions: list[list[Mention]]) -> dict[tuple[str, str], dict[int, str]]:
         """The armies and divisions a document names in full with their number ("6th Uyghur
@@ -641,6 +685,10 @@ class Identities:
                 self.merges.append(Merge(self.entries[target].id, e.name, f"{e.name} is the registered "
                                          f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
         self._same_full_names(merged)
+        for other, keep, why, source in getattr(self, "spelt_alike", []):
+            if other not in merged and keep not in merged and other != keep and alike(self.kind(other), self.kind(keep)):
+                merged[other] = keep
+                self.merges.append(Merge(self.entry(keep).id, self.entry(other).name, why, source, -1, -1))
         for j, e in enumerate(self.extra):
             i = n + j
             if i in merged:
