@@ -338,9 +338,9 @@ def capitalised_inside(text: str) -> frozenset[str]:
     return frozenset(_INSIDE.findall(text))
 
 
-# what ordinary English nouns, adjectives and verbs end in, and no one's name: "Importance",
-# "Possible", "Released", "Pursuing" opening a telegram's sentence before a name
-_ORDINARY_ENDING = re.compile(r"[a-z](?:ance|ence|ment|ness|ous|ful|less|able|ible|[^e]ed|ing)$")
+# what ordinary English nouns and adjectives end in, and no one's name: "Importance", "Possible"
+# opening a telegram's sentence before a name
+_ORDINARY_ENDING = re.compile(r"[a-z](?:ance|ence|ment|ness|ous|ful|less|able|ible)$")  # not -ed, -ing: "Ahmed", "Ching"
 
 
 def _chinese_syllables(word: str) -> bool:
@@ -564,6 +564,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         quoted = len(toks) > 1 and whole[0] > 0 and text[whole[0] - 1] in "\"“" and text[whole[1] : whole[1] + 1] in ("\"", "”")
         at_start = _at_sentence_start(text, start, toks[0][0]) and not quoted
         title: list[str] = []
+        captioned = False  # a flag's or an emblem's caption stood before the name
         # take off the front what is no part of the name: sentence-opening ordinary words,
         # titles, peoples ("Soviet Consul General Yevseev"), connectors left over
         while toks:
@@ -587,6 +588,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             picture = next((p for p in r["pictures"] if tuple(words[: len(p)]) == p and len(words) > len(p)), None)
             if picture:  # "Flag of the First East Turkestan Republic": the picture's caption before its name
                 toks = toks[len(picture):]
+                captioned = True
                 at_start = False
                 continue
             if w == "Consulate" and len(words) > 2 and words[1] == "General":
@@ -628,10 +630,11 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         if month and len(toks) == 1 and toks[0][2].lower() in vocab:
             continue  # "the Long March": no "Long"
         toks = _without_trailing_people(toks)
-        # a registered body's whole name, then another's ("... First East Turkestan Republic Young
-        # Kashgar Party", an infobox's run-on value): the second is the name found here ("Ili
-        # National Army", whose "Ili" names no body, stays whole)
-        front = next(((a, b) for a, b in taken if a <= toks[0][0] < b), None) if toks else None
+        # under a flag's caption, a registered body's whole name, then another's ("Flag of the First
+        # East Turkestan Republic Young Kashgar Party", an infobox's run-on value): the second is
+        # the name found here; elsewhere a body's office runs on from it ("East Turkestan Republic
+        # Provisional Government") and the name stays whole
+        front = next(((a, b) for a, b in taken if a <= toks[0][0] < b), None) if toks and captioned else None
         if front is not None and (len(text[front[0] : front[1]].split()) >= 3
                                   or text[front[0] : front[1]].rsplit(" ", 1)[-1] in r["kinds"]) \
                 and toks[-1][2] in r["kinds"] and sum(1 for t in toks if t[0] >= front[1]) >= 2:

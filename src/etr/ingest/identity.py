@@ -425,15 +425,20 @@ class Identities:
                     self.merges.append(Merge(self.entry(i).id, u.text, how, source, u.start, u.end))
                 placed.append((u, i, how))
             out.append(placed)
-        self._spelt_alike(source, out, mentions or [])
+        self._spelt_alike(source, out, mentions or [], heading)
         self.settle()
         return out
 
-    def _spelt_alike(self, source: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]]) -> None:
-        """A place one document spells in two ways that differ in a letter or two and share their
-        consonants ("Report of a Mission to Yarkund" over "a mission to Yarkand", "Kashgrr" beside
-        "Kashgar"): one place; not two names of Chinese syllables, which differ as places do
-        ("Mienhsien", "Minhsien"), nor a name and its ending ("Ladakh", "Ladakhi")."""
+    def _spelt_alike(self, source: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]],
+                     heading: str) -> None:
+        """A place a document's title spells otherwise than its text, a letter or two apart with
+        the same consonants ("Report of a Mission to Yarkund" over "a mission to Yarkand"): one
+        place; not two names of Chinese syllables, which differ as places do ("Mienhsien",
+        "Minhsien"), nor a name and its ending ("Ladakh", "Ladakhi"). Two such spellings in the
+        text itself may be two places ("over the Karakoram", "reached Karakorum"; "Kashmir",
+        "Kashmar"): they stay two."""
+        if not heading:
+            return
         from rapidfuzz import fuzz
 
         from etr.text.romanise import chinese_word, consonant_rules, consonants_of_key
@@ -461,10 +466,12 @@ class Identities:
                 ca = consonants_of_key(ka)
                 if ca != consonants_of_key(kb) or len(ca) < least or fuzz.ratio(ka, kb) < SPELT_ALIKE:
                     continue
-                # the registered place, or the one its kind says is a place, takes the other
-                keep, other = (i, c) if (i < len(self.entries), self.kind(i) == "place") >= (
-                    c < len(self.entries), self.kind(c) == "place") else (c, i)
-                if other >= len(self.entries):
+                # the text's spelling takes the title's
+                in_title = {x: re.search(rf"(?<!\w){re.escape(words[x])}(?!\w)", heading) is not None for x in (i, c)}
+                if in_title[i] == in_title[c]:
+                    continue
+                other, keep = (i, c) if in_title[i] else (c, i)
+                if other >= len(self.entries) and self.kind(other) != "person":
                     self.spelt_alike.append((other, keep, f"{words[other]} and {words[keep]}, one document's "
                                              "spellings of one place (the same consonants)", source))
 
