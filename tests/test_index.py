@@ -117,3 +117,20 @@ def test_a_period_read_a_page_at_a_time_is_the_period_read_whole(ix: Any, start:
     finally:
         del ix.__dict__["has_spans"]
     assert paged == whole and first == whole_first == whole[:n]
+
+
+@pytest.mark.parametrize("page", [1, 5, 2000])
+def test_a_period_read_whole_past_a_page_is_the_same_list(ix: Any, page: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past PAGE_READ rows a period is read in one query (PeriodKeys._whole): the same list, in
+    the same order, as the page-at-a-time reading and the scan."""
+    from etr.dates.periods import parse_period
+    from etr.query import when
+    from etr.query.core import FactBase
+
+    period = parse_period("1944")
+    assert period is not None
+    fb = FactBase(ix)
+    paged = list(when.in_period(fb, period))
+    monkeypatch.setattr(when, "PAGE_READ", page)
+    got = when.in_period(fb, period)
+    assert list(got) == paged and list(got[:7]) == paged[:7] and len(paged) > 7

@@ -55,21 +55,14 @@ def in_period(fb: FactBase, period: Period, limit: int | None = None) -> RawList
     reported: list[tuple[int | str, bool]] = [(json.dumps(r, ensure_ascii=False), False) for r in _reported(fb, period)]
     spans = fb.ix.span_rows(period.start, period.end)
     keys: Any
-    if spans is not None:
-        keys = PeriodKeys(fb, period, spans, reported)
-    else:
-        inside: list[tuple[tuple[str, str, str, int], int]] = []
-        overlapping: list[tuple[tuple[str, str, str, int], int]] = []
-        for start, end, source, cstart, rid in fb.ix.event_keys_overlapping(period.start, period.end):
-            row = ((start, end, source, cstart), rid)
-            (inside if start >= period.start and end <= period.end else overlapping).append(row)
-        inside.sort(key=lambda r: r[0])
-        overlapping.sort(key=lambda r: r[0])
-        keys = [(r, True) for _k, r in inside] + reported + [(r, False) for _k, r in overlapping]
+    keys = PeriodKeys(fb, period, spans, reported) if spans is not None else _all_keys(fb, period, reported)
     got = RawList(keys=keys, fetch=fetch)
     if not got:
         raise NotFound(f"no events dated within {period.text} ({period.start} to {period.end})")
     return got[:limit] if limit else got
+
+
+PAGE_READ = 2000  # rows of a period read a page at a time at most; more are read whole (PeriodKeys)
 
 
 class PeriodKeys:
@@ -82,6 +75,9 @@ class PeriodKeys:
                  reported: list[tuple[int | str, bool]]) -> None:
         a, b = datetime.date.fromisoformat(period.start).toordinal(), datetime.date.fromisoformat(period.end).toordinal()
         self._ix = fb.ix
+        self._fb = fb
+        self._period = period
+        self._all: list[tuple[int | str, bool]] | None = None
         self._inside = sorted((lo, hi, rid) for rid, lo, hi in spans if lo >= a and hi <= b)
         self._over = sorted((lo, hi, rid) for rid, lo, hi in spans if not (lo >= a and hi <= b))
         self._reported = reported
@@ -100,8 +96,8 @@ class PeriodKeys:
 
     def __getitem__(self, i: slice) -> list[tuple[int | str, bool]]:
         start, stop, step = i.indices(len(self))
-        if step != 1 or start >= stop:
-            return list(self)[i]
+        if step != 1 or start >= stop or stop > PAGE_READ:
+            return self._whole()[i]
         inside = [(r, True) for r in self._first(self._inside, stop)]
         rest = stop - len(inside) - len(self._reported)
         over = [(r, False) for r in self._first(self._over, rest)]
@@ -109,6 +105,25 @@ class PeriodKeys:
 
     def __iter__(self) -> Iterator[tuple[int | str, bool]]:
         return iter(self[0 : len(self)])
+
+    def _whole(self) -> list[tuple[int | str, bool]]:
+        """Every key in order, read in one query with their sort keys (faster, for a whole
+        answer, than reading the keys of the days' events to order them)."""
+        if self._all is None:
+            self._all = _all_keys(self._fb, self._period, self._reported)
+        return self._all
+
+
+def _all_keys(fb: FactBase, period: Period, reported: list[tuple[int | str, bool]]) -> list[tuple[int | str, bool]]:
+    """A period's events in the order shown, all of them: within it, reported that day,
+    overlapping it."""
+    inside: list[tuple[tuple[str, str, str, int], int]] = []
+    over: list[tuple[tuple[str, str, str, int], int]] = []
+    for start, end, source, cstart, rid in fb.ix.event_keys_overlapping(period.start, period.end):
+        (inside if start >= period.start and end <= period.end else over).append(((start, end, source, cstart), rid))
+    inside.sort(key=lambda r: r[0])
+    over.sort(key=lambda r: r[0])
+    return [(r, True) for _k, r in inside] + reported + [(r, False) for _k, r in over]
 
 
 def _reported(fb: FactBase, period: Period) -> list[dict[str, Any]]:
