@@ -289,16 +289,9 @@ class FactBase:
 
     def registry_dated(self, e: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         """(id, output) of the events stated where the registry entry `e` cites its dates."""
-        from etr.dates.values import agrees
+        from etr.store.index import registry_dated
 
-        found = []
-        for d in e.get("dates", []):
-            c = d["citation"]
-            for sent in self.ix.sentences_at(c["source"], c["start"], c["end"]):
-                for evid, value, out in self.ix.events_of_sentence(sent["source"], sent["start"]):
-                    if agrees(value, d["value"]):
-                        found.append((evid, out))
-        return found
+        return [(evid, json.loads(out)) for evid, out in registry_dated(self.ix.con, e)]
 
 
 OTHER_WORDS = 6  # at most this many other names tried for one word of a query (FactBase.other_words)

@@ -96,6 +96,40 @@ def reports(text: str, start: int, end: int, dated: dict[str, Any] | None) -> bo
     return any(w.islower() and len(w) > 1 for w in text.split())
 
 
+def dated_of(raw: Any) -> dict[str, Any] | None:
+    """A source's "dated" (the day its header or date line gives), from its JSON as SQLite's
+    json_extract hands it over; None when it has none."""
+    got = json.loads(raw) if isinstance(raw, str) and raw.startswith("{") else None
+    return got if isinstance(got, dict) else None
+
+
+def event_keys(con: sqlite3.Connection, ids: list[str]) -> list[tuple[tuple[str, str, str, int], int, int]]:
+    """(sort key, end offset, row) of these events in order (key, row); key = (start, end,
+    source, offset). The columns asked for are all in the index events_keys, so no row of the
+    table (which holds their JSON) is read; one statement, sorted by SQLite (a profile at 10,000
+    documents has ~7,000 events: in chunks, then sorted here, they took twice the time)."""
+    rows = con.execute(
+        "SELECT coalesce(start, ''), coalesce(end, ''), source, cstart, cend, rid FROM events INDEXED BY events_keys "
+        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2, 3, 4, 6", (json.dumps(ids),))
+    return [((a, b, c, d), e, r) for a, b, c, d, e, r in rows]
+
+
+def registry_dated(con: sqlite3.Connection, e: dict[str, Any]) -> list[tuple[str, str]]:
+    """(id, output JSON) of the events stated where the registry entry `e` cites its dates, agreeing
+    with them at the registry's precision."""
+    from etr.dates.values import agrees
+
+    found = []
+    for d in e.get("dates", []):
+        c = d["citation"]
+        for src, start in con.execute("SELECT source, start FROM sentences WHERE source = ? AND start < ? AND end > ? "
+                                      "ORDER BY start", (c["source"], c["end"], c["start"])):
+            found += [(i, o) for i, v, o in con.execute(
+                f"SELECT id, value, out FROM events WHERE source = ? AND cstart = ? ORDER BY {ORDER_BY}", (src, start))
+                if agrees(v, d["value"])]
+    return found
+
+
 def _ints(data: bytes, n: int) -> array[int]:
     """Sentence row ids from the index, refused (as a damaged index) when out of range."""
     a = array("i")
@@ -356,17 +390,6 @@ class Index:
     def events_count(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(rid) + 1, 0) FROM events").fetchone()[0])
 
-    def event_keys(self, ids: list[str]) -> list[tuple[tuple[str, str, str, int], int, int]]:
-        """(sort key, end offset, row) of these events in order (key, row); key = (start, end,
-        source, offset). Not their JSON, which `outs` reads for the rows shown: the columns asked
-        for are all in the index events_keys, so no row of the table is read."""
-        # one statement, sorted by SQLite (a profile at 10,000 documents has ~7,000 events: in
-        # chunks, then sorted here, they took twice the time)
-        rows = self.con.execute(
-            "SELECT coalesce(start, ''), coalesce(end, ''), source, cstart, cend, rid FROM events INDEXED BY events_keys "
-            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2, 3, 4, 6", (json.dumps(ids),))
-        return [((a, b, c, d), e, r) for a, b, c, d, e, r in rows]
-
     def outs(self, rids: Sequence[int]) -> list[str]:
         """The output JSON of these events (by row), in this order."""
         got: dict[int, str] = {}
@@ -436,14 +459,6 @@ class Index:
         """(id, value, output) of the events a sentence states."""
         return [(i, v, json.loads(o)) for i, v, o in self.con.execute(
             f"SELECT id, value, out FROM events WHERE source = ? AND cstart = ? ORDER BY {ORDER_BY}", (source, start))]
-
-    def sentences(self, ids: list[str], undated_only: bool = False) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        extra = " AND events = ''" if undated_only else ""
-        for chunk in _chunks(ids):
-            out += map(_sentence, self.con.execute(
-                f"SELECT {SENTENCE} FROM sentences WHERE id IN ({','.join('?' * len(chunk))}){extra}", chunk))
-        return out
 
     def sentences_by_rid(self, rids: list[int]) -> dict[int, dict[str, Any]]:
         out: dict[int, dict[str, Any]] = {}
@@ -550,8 +565,7 @@ class Index:
             rows = self.con.execute(f"SELECT id, json_extract(data, '$.dated') FROM sources WHERE id IN "
                                     f"({','.join('?' * len(chunk))})", chunk)
             for sid, dated in rows:
-                got = json.loads(dated) if isinstance(dated, str) and dated.startswith("{") else None
-                out[sid] = got if isinstance(got, dict) else None
+                out[sid] = dated_of(dated)
         return out
 
     def reported_on(self, day: str) -> list[int]:

@@ -315,10 +315,8 @@ class Store:
         entry's quotes no sentence or event of it holds. Worked out once here, so that a query
         reads the rows it shows (at 10,000 documents a profile has 7,000 events)."""
         con = self.con
-        ids = list(dict.fromkeys([*e["events"], *self._registry_dated(e)]))
-        keyed = con.execute(
-            "SELECT coalesce(start, ''), coalesce(end, ''), source, cstart, cend, rid FROM events INDEXED BY events_keys "
-            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2, 3, 4, 6", (json.dumps(ids),)).fetchall()
+        ids = list(dict.fromkeys([*e["events"], *(i for i, _out in index.registry_dated(con, e))]))
+        keyed = index.event_keys(con, ids)
         undated: list[tuple[int, str, int, int, str]] = []
         for chunk in _chunks(rids):
             undated += con.execute(f"SELECT rid, source, start, end, text FROM sentences WHERE rid IN ({_marks(chunk)}) "
@@ -330,13 +328,12 @@ class Store:
             for sid, o, d in con.execute(f"SELECT id, ord, json_extract(data, '$.dated') FROM sources WHERE id IN "
                                          f"({_marks(chunk)})", chunk):
                 ords[sid] = o
-                got = json.loads(d) if isinstance(d, str) and d.startswith("{") else None
-                dated[sid] = got if isinstance(got, dict) else None
+                dated[sid] = index.dated_of(d)
         undated.sort(key=lambda r: (ords.get(r[1], 0), r[2]))
-        spans = [(s, a, b) for _r, s, a, b, _t in undated] + [(s, a, b) for _x, _y, s, a, b, _r in keyed]
+        spans = [(s, a, b) for _r, s, a, b, _t in undated] + [(k[2], k[3], end) for k, end, _r in keyed]
         said = array("i", (-1 - k for k, g in reversed(list(enumerate(e["statements"])))  # the last quote first
                            if not any(s == g["source"] and a <= g["start"] and g["end"] <= b for s, a, b in spans)))
-        merged: list[tuple[tuple[str, str, str, int], int]] = [((x, y, s, a), r) for x, y, s, a, _b, r in keyed]
+        merged: list[tuple[tuple[str, str, str, int], int]] = [(k, r) for k, _end, r in keyed]
         for r, s, a, b, text in undated:
             d = dated.get(s)
             if index.reports(text, a, b, d):
@@ -346,20 +343,6 @@ class Store:
                 said.append(r)
         merged.sort(key=lambda m: m[0])  # stable: an event before a report of the same key
         return array("i", (r for _k, r in merged)), said
-
-    def _registry_dated(self, e: dict[str, Any]) -> list[str]:
-        """The ids of the events stated where a registry entry cites its dates, agreeing with them."""
-        from etr.dates.values import agrees
-
-        found = []
-        for d in e.get("dates", []):
-            c = d["citation"]
-            for (src, start) in self.con.execute("SELECT source, start FROM sentences WHERE source = ? AND start < ? "
-                                                 "AND end > ? ORDER BY start", (c["source"], c["end"], c["start"])):
-                found += [i for i, v in self.con.execute(
-                    f"SELECT id, value FROM events WHERE source = ? AND cstart = ? ORDER BY {index.ORDER_BY}", (src, start))
-                    if agrees(v, d["value"])]
-        return found
 
     def drop_entities(self, idxs: Iterable[int]) -> None:
         for chunk in _chunks(sorted(set(idxs))):
