@@ -455,25 +455,23 @@ class Identities:
                 if m.entity is not None and " " not in m.text.strip() and self.entries[m.entity].type == "place":
                     words.setdefault(m.entity, m.text)
         least = consonant_rules()["least"]
-        items = sorted(words.items())
-        for x, (i, a) in enumerate(items):
-            for c, b in items[x + 1 :]:
-                ka, kb = word_key(a), word_key(b)
-                if ka == kb or ka.startswith(kb) or kb.startswith(ka) or min(len(ka), len(kb)) < MIN_KEYED + 1:
-                    continue
-                if "place" not in (self.kind(i), self.kind(c)) or (chinese_word(a) and chinese_word(b)):
-                    continue
-                ca = consonants_of_key(ka)
-                if ca != consonants_of_key(kb) or len(ca) < least or fuzz.ratio(ka, kb) < SPELT_ALIKE:
-                    continue
-                # the text's spelling takes the title's
-                in_title = {x: re.search(rf"(?<!\w){re.escape(words[x])}(?!\w)", heading) is not None for x in (i, c)}
-                if in_title[i] == in_title[c]:
-                    continue
-                other, keep = (i, c) if in_title[i] else (c, i)
-                if other >= len(self.entries) and self.kind(other) != "person":
-                    self.spelt_alike.append((other, keep, f"{words[other]} and {words[keep]}, one document's "
-                                             "spellings of one place (the same consonants)", source))
+        titled = {i for i, w in words.items() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", heading)}
+        # the title's spelling (other) and the text's (keep), in the order of the two entities
+        pairs = sorted(((other, keep) for other in titled for keep in words if keep not in titled),
+                       key=lambda p: (min(p), max(p)))
+        for other, keep in pairs:
+            a, b = words[other], words[keep]
+            ka, kb = word_key(a), word_key(b)
+            if ka == kb or ka.startswith(kb) or kb.startswith(ka) or min(len(ka), len(kb)) < MIN_KEYED + 1:
+                continue
+            if "place" not in (self.kind(other), self.kind(keep)) or (chinese_word(a) and chinese_word(b)):
+                continue
+            ca = consonants_of_key(ka)
+            if ca != consonants_of_key(kb) or len(ca) < least or fuzz.ratio(ka, kb) < SPELT_ALIKE:
+                continue
+            if other >= len(self.entries) and self.kind(other) != "person":
+                self.spelt_alike.append((other, keep, f"{a} and {b}, one document's spellings of one place "
+                                         "(the same consonants)", source))
 
     def _units(self, sentences: list[list[Unknown]], mentions: list[list[Mention]]) -> dict[tuple[str, str], dict[int, str]]:
         """The armies and divisions a document names in full with their number ("6th Uyghur
@@ -692,7 +690,7 @@ class Identities:
                 self.merges.append(Merge(self.entries[target].id, e.name, f"{e.name} is the registered "
                                          f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
         self._same_full_names(merged)
-        for other, keep, why, source in getattr(self, "spelt_alike", []):
+        for other, keep, why, source in getattr(self, "spelt_alike", []):  # (a state an older etr kept has none)
             if other not in merged and keep not in merged and other != keep and alike(self.kind(other), self.kind(keep)):
                 merged[other] = keep
                 self.merges.append(Merge(self.entry(keep).id, self.entry(other).name, why, source, -1, -1))
