@@ -159,6 +159,7 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     # after a day and a month, the year an editor put in brackets: "16 January [1943]"
     lx["YB"] = rf"(?:\[(?={lx['Y']}\]))?"
     lx["YE"] = r"(?:(?<=\[\d{4})\])?"
+    lx["CY"] = r",(?=(?:1[6-9]|20)\d\d(?!\d))"  # a comma run into the year, the space lost: "August 09,1933"
     lx["TO"] = rf"(?:{lx['DASH']}|\s+(?:to|until|till|through|and)\s+)"
     lx["full"] = (rf"(?:{lx['D']}\s+{lx['M']},?\s+{lx['Y']}|{lx['M']}\s+{lx['D']},?\s+{lx['Y']}"
                   rf"|{lx['the']}\s+{lx['D']}\s+of\s+{lx['M']},?\s+{lx['Y']})")
@@ -635,8 +636,8 @@ def modified_year(f: Found) -> Raw | None:  # "early 1944", "late in 1949"
     return f.raw(Point(int(f["y"] or 0)), mod=vocab()["mods"][(f["mod"] or "").lower()])
 
 
-@form(r"(?P<d>{D})\s+(?P<m>{M}),?\s+{YB}(?P<y>{YG}){YE}")
-def day_month_year(f: Found) -> Raw | None:  # "12 November 1944"
+@form(r"(?P<d>{D})\s+(?P<m>{M})(?:,?\s+|{CY}){YB}(?P<y>{YG}){YE}")
+def day_month_year(f: Found) -> Raw | None:  # "12 November 1944", "9 August,1933"
     return f.raw(Point(int(f["y"] or 0), _month(f["m"]), _day(f["d"])))
 
 
@@ -667,8 +668,8 @@ def year_season(f: Found) -> Raw | None:  # "1942, summer —"
     return f.raw(Point(int(f["y"] or 0), part=_season(f["s"])))
 
 
-@form(r"(?P<m>{M})\s+(?P<d>{D})(?:,?\s+{YB}(?P<y>{YG}){YE})?(?!\d|,\d{3})")
-def month_day_year(f: Found) -> Raw | None:  # "November 12, 1944", "Nov. 12"
+@form(r"(?P<m>{M})\s+(?P<d>{D})(?:(?:,?\s+|{CY}){YB}(?P<y>{YG}){YE})?(?!\d|,\d{3})")
+def month_day_year(f: Found) -> Raw | None:  # "November 12, 1944", "Nov. 12", "August 09,1933" (a copy's lost space)
     return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])))
 
 

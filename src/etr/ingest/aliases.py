@@ -89,7 +89,37 @@ def acronyms(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, in
                 if acronym_of(name) == acr and w.group(0)[0].isupper():
                     out.setdefault(acr, (base + w.start(), base + picked[0].end()))
                     break
+            if acr not in out and picked and picked[0].end() + base == m.start():
+                body = _body_named(base, picked, acr)
+                if body is not None:
+                    out[acr] = body
     return out
+
+
+def _body_named(base: int, picked: list[re.Match[str]], acr: str) -> tuple[int, int] | None:
+    """The body an acronym of another language stands for, written in English just before it ("the
+    Soviet-Chinese Civil Aviation Company (SKOGA)", Russian initials): a name of capitalised words
+    ending in a word for a body (rules/names.toml [kinds] organisation), of three words or more,
+    whose first letter is the acronym's."""
+    words = [w for w in picked if w.group(0)[0].isupper()]  # nearest first
+    if len(acr) < 3 or not words or words[0].group(0) not in _body_words():
+        return None
+    run: list[re.Match[str]] = []
+    for w in picked:  # the capitalised words and small words back from the bracket, up to "the"
+        if w.group(0) in ("the", "The") and run:
+            break
+        run.append(w)
+    while run and not run[-1].group(0)[0].isupper():
+        run.pop()
+    capitals = [w for w in run if w.group(0)[0].isupper()]
+    if len(capitals) < 3 or capitals[-1].group(0)[0] != acr[0]:
+        return None
+    return base + run[-1].start(), base + run[0].end()
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    return frozenset(rules.load("names")["kinds"]["organisation"])
 
 
 # cues that make an alias only after a comma ("Mahmut Muhiti, nicknamed Shizhang"; "Ghulja, in

@@ -210,6 +210,40 @@ def header(text: str) -> Header | None:
                   (m.group("to") or "").strip())
 
 
+class Addressed(NamedTuple):
+    """A person an address line names in brackets after his office, and where."""
+
+    name: str
+    start: int
+    end: int
+    office: str
+
+
+_BRACKETED_TO = re.compile(r"\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)\s*$")  # "... Chargé in China (Atcheson)"
+
+
+def addressed(text: str) -> list[Addressed]:
+    """The persons every address line of a document names, its own header's and those of the
+    documents it encloses or quotes ("[Enclosure] / The Second Secretary of Embassy in China
+    (Drumright) to the Chargé in China (Atcheson)"): the writer and the recipient, each by the
+    name in brackets after his office. A line of prose ("The Government has protested to the
+    ...") is no address."""
+    out = []
+    for m in _FROM_TO.finditer(text):
+        whole = m.group("whole")
+        if len(whole.split()) > 25 or _prose(re.sub(r"\([^)]*\)", " ", whole)):
+            continue
+        if m.group("name") is not None:
+            name = m.group("name").strip()
+            out.append(Addressed(name, m.start("name"), m.start("name") + len(name), m.group("office").strip()))
+        to = _BRACKETED_TO.search(m.group("to"))
+        if to is not None and to.group("name").strip() not in _EDITORIAL:
+            name = to.group("name").strip()
+            at = m.start("to") + to.start("name")
+            out.append(Addressed(name, at, at + len(name), m.group("to")[: to.start()].strip()))
+    return out
+
+
 def _prose(words: str) -> bool:
     """Whether a header's words hold a word in lower case that no address has (a sentence's)."""
     return any(w[:1].islower() and w not in _HEADER_SMALL for w in words.split())

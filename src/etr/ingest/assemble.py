@@ -47,7 +47,15 @@ from etr.ingest.identity import BODY_TYPES, Identities, display, fuller_name, sp
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import can_fork, fork_imap
 from etr.ingest.registry import Entry, load_registry
-from etr.ingest.sentences import Document, Paragraph, head_lines, read_document, title_of, unglued
+from etr.ingest.sentences import (
+    Document,
+    Paragraph,
+    head_lines,
+    life_field,
+    read_document,
+    title_of,
+    unglued,
+)
 from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, glued_label, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import SCHEMA_VERSION
@@ -456,7 +464,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         if discover and not spec.curated:  # what it names makes its own and later weak names names
             identities.prime([u for unk in unknown_by_sentence for u in unk])
         placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases,
-                                        text.lstrip().split("\n", 1)[0][:HEADING_CHARS])
+                                        text.lstrip().split("\n", 1)[0][:HEADING_CHARS],
+                                        lived=any(life_field(s.text) for s in doc.sentences[:TOPIC_SENTENCES]))
                   if discover and not spec.curated else [])
         for e in extra[len(extra_index):]:
             extra_index[e.id] = len(entries) + len(extra_index)
@@ -1311,7 +1320,7 @@ def called_so(sentence: str) -> list[str]:
     return out
 
 
-FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}:\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
+FIELD_LINE = re.compile(r"\s*[-•*]?\s*(?:[A-Z][\w ]{0,30}(?::|\s\|)\s|[A-Z][a-z]{2,}\d|[^\n.]{1,120}\n(?:In|Assumed) [Oo]ffice\n)")
 # "- Date4 April 1931": glued; "Governor of Xinjiang\nIn office\nJuly 7, 1928 – April 1933": as a page shows it
 _FIELD_START = re.compile(r"\s*[-•*]?\s*")
 
@@ -1323,7 +1332,7 @@ def _field_line(line: str) -> bool:
     if FIELD_LINE.match(line) is not None:
         return True
     opening = _FIELD_START.match(line)  # the bullet and spaces before a field, if any: it always matches
-    return opening is not None and glued_label().match(line, opening.end()) is not None
+    return (opening is not None and glued_label().match(line, opening.end()) is not None) or life_field(line)
 _FOOTNOTE_LINE = re.compile(r"^(?:Footnote (\d{1,3}):|[ \t]+(\d{1,3})\.)[ \t]+\S[^\n]*", re.M)
 _NOTE_NUMBER = r"(?:Footnote \d{1,3}:|\s*\d{1,3}\.)\s*"  # a footnote's number, as it opens its line
 # a footnote's number where the text marks it: run on to a word or a stop ("treaty35", "VJ Day.2")
@@ -1774,6 +1783,12 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
             if a <= head.start < b and not any(x.start <= head.start < x.end for x in found) \
                     and not any(u.start <= head.start < u.end for u in unk):
                 unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, "the writer a header names"))
+                unk.sort()
+    for who in archival.addressed(text):  # "(Drumright) to the Chargé in China (Atcheson)": persons, of those offices
+        for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
+            if a <= who.start < b and not any(x.start < who.end and who.start < x.end for x in found) \
+                    and not any(u.start < who.end and who.start < u.end for u in unk):
+                unk.append(Unknown(who.start, who.end, who.name, "person", who.office, "a name an address line gives"))
                 unk.sort()
     by = _byline(text)
     if by is not None:  # "by Mark Dickens" under the title: the writer is a person

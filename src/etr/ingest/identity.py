@@ -333,12 +333,14 @@ class Identities:
 
     def document(self, source: str, where: str, sentences: list[list[Unknown]],
                  mentions: list[list[Mention]] | None = None, said: list[Alias] | None = None,
-                 heading: str = "") -> list[list[tuple[Unknown, int, str]]]:
+                 heading: str = "", lived: bool = False) -> list[list[tuple[Unknown, int, str]]]:
         """Each sentence's names placed: (the name, its entity's index, how it was linked: "" by
         its own name, or the reason). A name placed nowhere is left out. `said`: the document's
         statements that one name is another ("Koktobai also called Fuwen"), which hold from here
         on, wherever the second name is met. `heading`: the document's first line; when it is a
-        person's full name, his surname alone is he ("Ma" in an article on Ma Shaowu)."""
+        person's full name, his surname alone is he ("Ma" in an article on Ma Shaowu). `lived`: the
+        document gives its subject's birth or death in an infobox ("Born November 11, 1922"): the
+        name its first line gives, found in its text, is a person's."""
         titled = set(self._titled.values())
         self.titled_here = {m.entity for found in mentions or [] for m in found if m.entity in titled}
         self._here = {}
@@ -397,6 +399,9 @@ class Identities:
                     self._people_here.add(word_key(w))
                 if folded == about:
                     subject = m.entity
+        if subject is not None and lived and subject >= len(self.entries):
+            self.kinds[subject]["person"] += 1  # "Lutpulla Mutellip / Born November 11, 1922": a man
+            self._touched.add(subject)
         if subject is not None and len(about.split()) >= 2:  # an article on Ma Shaowu: "Ma" is he
             for w in surname_words(about.split()):
                 doc_words[word_key(w)] = {subject}
@@ -575,6 +580,8 @@ class Identities:
             self._named_in_full[k] = titled
             return titled, f"the registered {e.name}, known there only by title and surname, named here in full"
         got = self._by_key.get((k, n))
+        if got is not None and u.type == "person" and u.title and not alike(self.kind(got), "person"):
+            return self._new(u, source, where), ""  # "the Chief of Naval Operations (King)": no Qing dynasty
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
@@ -716,10 +723,11 @@ class Identities:
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the same "
                                          f"surname and role ({', '.join(sorted(roles))})", e.source, -1, -1))
-            elif (len(others) == 1 and not roles and self.kind(i) == "person" and self.kind(others[0]) == "person"
-                  and not name_part(e.name) and not chinese_surname(e.name)):
+            elif (len(others) == 1 and (not roles or not cand_roles[others[0]] - HONORIFICS) and self.kind(i) == "person"
+                  and self.kind(others[0]) == "person" and not name_part(e.name) and not chinese_surname(e.name)):
                 # "Ward arrived November 25" in a telegram, "Robert S. Ward, Consul at Tihwa" in
-                # another: the one person of that surname the documents name, and nothing says otherwise
+                # another: the one person of that surname the documents name, and nothing says
+                # otherwise (an office said of one of the two names only is no other office)
                 c = others[0]
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the one person "

@@ -73,8 +73,8 @@ def _is_furniture(line: str, after_colon: bool) -> bool:
         return True
     if any(low.startswith(label) and len(low) > len(label) + 1 for label in other_names):
         return False  # an infobox's "Nickname(s)Mahmut Shizhang": its subject's other name
-    if _glued_labels(line):
-        return False  # an infobox's field run into its value ("BornKhotan, Qing dynasty") says something
+    if _glued_labels(line) or life_field(line):
+        return False  # an infobox's field run into its value ("BornKhotan, Qing dynasty") says something, "Born Gansu" too
     if low.endswith(suffixes) and (len(low.split()) <= 6 or low.endswith("read more")):
         return True
     if _ROUTING.fullmatch(line.strip()) and not _MONTH.search(line):
@@ -164,6 +164,61 @@ def _rendered_offices(text: str, lines: list[tuple[int, int]]) -> dict[int, int]
     return out
 
 
+@cache
+def _life_field() -> re.Pattern[str]:
+    labels = "|".join(map(re.escape, rules.load("text")["infobox"]["life"]))
+    return re.compile(rf"[ \t]*(?:{labels})[ \t]*(?:\|[ \t]*)?(?=[A-Z\d(\u3400-\u9fff])")  # "Died | August 09,1933 Kashgar |"
+
+
+LIFE_LINE = 100  # characters: a longer line opening with "Born" is prose ("Born 15 April 1914 in Ghulja, ... he went")
+
+
+def life_field(line: str) -> bool:
+    """Whether a statement opens with an infobox's birth or death field as a page shows it
+    ("Born 15 April 1914", "Died 1998 (aged 85–86)", "BornKhotan, Qing dynasty"; rules/text.toml
+    [infobox] life): its first line the label and a value, short, with no full stop."""
+    first = line.split("\n", 1)[0].rstrip()
+    return len(first) <= LIFE_LINE and not first.endswith(".") and _life_field().match(first) is not None
+
+
+_PLACE_LINE = re.compile(r"[^\W\d_][^\d:;|=<>\[\]{}]*[^\W\d_?.)\s]?[ ?]*")
+
+
+def _place_line(line: str) -> bool:
+    """Whether a line is the place an infobox's birth or death field gives on the line under its
+    date ("Nilka, Xinjiang, China", "Republic of China", "Moscow, Russia ?"): capitalised words,
+    a comma or two of them, no figure, no field's label ("Nationality Salar", "Allegiance China")."""
+    words = line.split()
+    if not (0 < len(words) <= 8) or not line[:1].isupper() or _PLACE_LINE.fullmatch(line) is None:
+        return False
+    if line.endswith((".", ":", ";")) or any("\u3400" <= ch <= "\u9fff" for ch in line):
+        return False
+    labels = _field_labels()
+    if words[0] in labels or " ".join(words[:2]) in labels or " ".join(words[:3]) in labels:
+        return False
+    return "," in line or sum(w[:1].isupper() for w in words) >= 2
+
+
+@cache
+def _field_labels() -> frozenset[str]:
+    """The labels an infobox's fields open with (rules/text.toml [infobox] glued, rules/names.toml [peoples] labels)."""
+    return frozenset([*rules.load("text")["infobox"]["glued"], *rules.load("names")["peoples"]["labels"]])
+
+
+def _rendered_lives(text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
+    """An infobox's birth or death as a web page shows it, start -> end: the field with its date
+    and, on the line under it, the place ("Born November 11, 1922 / Nilka, Xinjiang, China"),
+    read as one statement, so that the place is named by the birth it is the place of."""
+    out: dict[int, int] = {}
+    for n in range(len(lines) - 1):
+        s, e = _trim(text, *lines[n])
+        ns, ne = _trim(text, *lines[n + 1])
+        if s < e and ns < ne and life_field(text[s:e]) and not life_field(text[ns:ne]) \
+                and _place_line(text[ns:ne]) and HEADING.match(text[ns:ne]) is None:
+            out[s] = ne
+    return out
+
+
 def wrap_width(text: str) -> int | None:
     """The margin a hard-wrapped text was broken at (a book from Project Gutenberg, a typed
     despatch, a PDF's text layer: a paragraph runs over several lines), or None when each line is
@@ -210,6 +265,11 @@ def _office_fields() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(r["office"]), frozenset(r["fields"])
 
 
+# a line that reads as a heading: a few capitalised words, no figure, no stop, no list's mark
+_PLAIN_HEADING = re.compile(r"[A-Z][^\d.,;:!?\[\]()^↑•*|]{0,60}[^\W\d_]")
+_EDIT_LINK = re.compile(r"\s*\[edit\]\s*$")  # a copied page's heading with its edit link: "References[edit]"
+
+
 def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) -> Document:
     """Sections, content paragraphs and sentences of `text`, furniture left out; `keep`: where
     lines begin that are content though they look like furniture (a despatch's signature that
@@ -227,6 +287,7 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
     prose = ""  # the last line of the paragraph a wrapped line may carry on ("" when none may)
     lines = _lines(text)
     offices = _rendered_offices(text, lines)  # a web page's "Governor of Xinjiang / In office / ..."
+    offices.update(_rendered_lives(text, lines))  # and its "Born November 11, 1922 / Nilka, Xinjiang, China"
     until = -1
     for start, end in lines:
         if start < until:
@@ -242,16 +303,24 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
             continue
         line = text[s:e]
         m = HEADING.match(line)
-        if m:
+        bare = _EDIT_LINK.sub("", line) if m is None and not line.isupper() else ""
+        if m or bare.lower() in skip_sections:
+            # "References" alone on its line: a copied page's heading (not a form's "REFERENCES" field)
             if sections or s > 0:
                 sections.append(Section(section, sec_level, sec_start, s))
-            section, sec_level, sec_start = m.group(2) or LEAD, len(m.group(1)), s
+            section, sec_level, sec_start = (m.group(2) or LEAD, len(m.group(1)), s) if m else (bare, 0, s)
             in_list = False
             prose = ""
             continue
         if line.lower() in tail_markers:
             break
         if section.lower() in skip_sections:
+            if sec_level == 0 and _PLAIN_HEADING.fullmatch(line):
+                # "References" on a line of its own ends at the next line that reads as a heading
+                # ("Meaning of Chini-Bagh"; "INTRODUCTION" after a contents list's "BIBLIOGRAPHY")
+                sections.append(Section(section, sec_level, sec_start, s))
+                section, sec_level, sec_start = line, 0, s
+                prose = ""
             continue
         if prose and width and (_PAGE_MARK.match(line) or _runs_on(prose, line, width)):
             paragraphs[-1] = Paragraph(paragraphs[-1].start, e, section)
@@ -413,12 +482,37 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\b", re.I)  # a page's picture, by its file's name
+
+
+def _infobox_field(line: str) -> bool:
+    """Whether a line is an infobox's birth, death or other names ("Born 1912", "Nickname Ga
+    Ssu-ling ..."), no heading of the document (a headline may open with "President" or "Government")."""
+    low = line.lower()
+    return life_field(line) or any(low.startswith(label) and (line[len(label) : len(label) + 1] in (" ", ":")
+                                                              or line[len(label) : len(label) + 1].isupper())
+                                   for label in _furniture()[3])  # "Nickname(s)Beyzada" too
+
+
+def _labelled(line: str) -> bool:
+    """Whether a line opens with a field's label and a value ("Date 1934", "Country Second East
+    Turkestan Republic", "Part of the Xinjiang Wars")."""
+    words = line.split()
+    labels = _field_labels()
+    return any(" ".join(words[:n]) in labels and (words[n][:1].isupper() or words[n][:1].isdigit()
+                                                  or words[n] == "of") for n in (1, 2, 3) if n < len(words))
+
+
 def head_lines(text: str, most: int = 3) -> list[str]:
     """The short lines that head a document before its first paragraph of prose: a heading, a
-    headline, a masthead, a date line ("CHAPTER XV", "China Protests To Soviet")."""
+    headline, a masthead, a date line ("CHAPTER XV", "China Protests To Soviet"); not an
+    infobox's lines under a page's title ("Born 1912", "Governor of Xinjiang / In office")."""
     out: list[str] = []
+    last = ""
     for start, end in _lines(text):
         line = text[start:end].strip()
+        if "|" in line:  # a table's row as a copy gives it ("Timur Beg تیمور بیگ | |", "---|---|")
+            line = " ".join(cell.strip() for cell in line.split("|") if cell.strip(" -:"))
         if not line:
             continue
         m = HEADING.match(line)
@@ -427,12 +521,18 @@ def head_lines(text: str, most: int = 3) -> list[str]:
                 break
             return [m.group(2)]
         prose = len(line.split()) > 14 or re.search(r"[a-z][.!?]$", line) is not None
-        if prose or len(out) >= most:
+        if prose or len(out) >= most or _infobox_field(line) or (out and _labelled(line)):
+            break  # "Born November 11, 1922", "Date 1934" under a page's title: its infobox, no heading
+        if line in _rendered_fields()[0]:  # "Governor of Xinjiang / In office": the infobox's office
+            if out and out[-1] == last:
+                out.pop()
             break
+        last = line
         lines, suffixes, _stray, _names, _labels = _furniture()
         low = line.lower()
-        if low not in lines and not (low.endswith(suffixes) and len(low.split()) <= 6):  # "Skip to main content"
-            out.append(line.rstrip(".,;:"))
+        if low not in lines and not (low.endswith(suffixes) and len(low.split()) <= 6) \
+                and not _IMAGE_FILE.search(line) and line.rstrip(".,;:") not in out:
+            out.append(line.rstrip(".,;:"))  # not "Skip to main content", "Han Youwen.jpg", a title twice
     return out
 
 

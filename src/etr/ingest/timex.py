@@ -780,6 +780,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     referred = {b for _, b in archival.references(text, near)}  # where a referred document's date may start
     ctx = _Context()
     out: list[TimexSpan] = []
+    waiting: list[tuple[int, int, Raw, str]] = []  # days no year came before, until one comes (_year_after)
     for para, (start, end) in enumerate(spans):
         ctx.para = para
         chunk = seen[start:end]
@@ -795,6 +796,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 continue  # "Easter Turkestan", "the Taranaki Daily News", "the Summer Palace"
             dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
+                if ctx.year is None and dl is None and _waits_for_year(raw):
+                    waiting.append((para, start, raw, chunk))  # "appearing at the walls of Kashgar on 13 January"
                 continue
             why = _implausible(dv, raw, chunk)
             if why:
@@ -815,8 +818,41 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 continue
             aside = _update(ctx, raw, dv, _before(chunk, raw.start), dl is not None and dv.anchor == dl.year_text)
             out.append(TimexSpan(start + raw.start, start + raw.end, dv, aside))
+            if waiting:
+                out += _year_after(waiting, para, raw, dv)
+                waiting = []
         dl = introduced or dl
-    return out
+    return sorted(out, key=lambda t: t.start) if len(out) > 1 and out[-1].start < out[-2].start else out
+
+
+YEAR_AFTER = 2  # paragraphs after a day with no year before it that the next date may give its year from
+
+
+def _waits_for_year(raw: Raw) -> bool:
+    """Whether a date is a day or a month with no year ("on 13 January", "in April"), alone."""
+    return raw.relative is None and raw.b is None and raw.a is not None and raw.a.year is None \
+        and raw.a.month is not None and raw.fixed is None
+
+
+def _year_after(waiting: list[tuple[int, int, Raw, str]], para: int, raw: Raw, dv: DateValue) -> list[TimexSpan]:
+    """The days a text names before it gives any year ("... appearing at the walls of Kashgar on
+    13 January. [...] In April 1934, Gen. Ma Zhongying ..."), in the year of the first date that
+    gives one, when that date is written out with its month, comes within YEAR_AFTER paragraphs,
+    and falls after them in that year, as a story told in order has it: year-inherited from the
+    date after, which is the anchor. Otherwise they stay undated."""
+    p = parse_value(dv.value[:10]) if dv.how == "explicit" and raw.a is not None and raw.a.month else None
+    if p is None or p.year is None or p.month is None:
+        return []
+    label = f"{raw.text} ({p.value()}), the next date the text gives"
+    got = []
+    for at, start, r, chunk in waiting:
+        assert r.a is not None and r.a.month is not None
+        if para - at > YEAR_AFTER or r.a.month > p.month or (r.a.month == p.month and (r.a.day or 0) > (p.day or 31)):
+            continue
+        later = _resolve(r, _Context(year=p.year, year_text=label), None, chunk)
+        if later is not None:
+            got.append(TimexSpan(start + r.start, start + r.end, later))
+    return got
 
 
 def _not_after(dv: DateValue, written: Point | None) -> DateValue:
@@ -863,6 +899,8 @@ def _introduced(chunk: str, raw: Raw, dv: DateValue, para: str) -> _Context | No
 _CALENDAR_WORD = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?$"
     r"|(?:Day|Eve|Night|Morning|Evening|Week|Weekend|Holiday|Holidays|Festival|Season)$")
+_DEIXIS = re.compile(r"To-?day|Yesterday|To-?morrow|To-?night")
+_OPENS = re.compile(r"(?:^|[.:;!?\n][\"”’)\]]*)\s*$")  # what a sentence's first word follows
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
 _WORD_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
 
@@ -875,6 +913,8 @@ def _inside_a_name(chunk: str, start: int, end: int) -> bool:
     word = chunk[start:end]
     if not word[:1].isupper() or not word.isalpha() or word.isupper() or _CALENDAR_WORD.match(word):
         return False
+    if _DEIXIS.fullmatch(word) and _OPENS.search(chunk, max(0, start - 8), start):
+        return False  # "82. Today Liu called", "Yesterday General Sung left": a sentence's day, no name
     after = _WORD_AFTER.match(chunk, end)
     if after is not None and not _CALENDAR_WORD.match(after.group(1)):
         return True

@@ -374,12 +374,13 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
         told_of = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in vital]
         if not told_of or min(min(abs(p - ds), abs(p - de)) for p in told_of) > NEAR:
             weight *= ELSEWHERE_IN_LIFE
-    if ":" in text[:ds]:
-        said = set(field_terms(text, ds))  # an infobox's "Term Start4: 30 December 1948"
-        if said and wanted & said:
-            weight *= BEST_WEIGHT
-        elif said and wanted & field_words():
-            weight *= 0.8  # "Term End" when the question asks when it began
+    said = set(field_terms(text, ds))  # an infobox's "Term Start4: 30 December 1948", "Born 15 April 1914"
+    if said and wanted & said:
+        weight *= BEST_WEIGHT
+    elif said and wanted & field_words():
+        weight *= 0.8  # "Term End" when the question asks when it began
+    elif said and said <= DEATH_TERMS | BIRTH_TERMS:
+        weight *= 0.5  # "Died April 29, 1951 / Ürümqi, Xinjiang, People's Republic of China": a death, not a takeover
     return weight
 
 

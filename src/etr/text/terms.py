@@ -108,7 +108,10 @@ def terms(text: str) -> list[str]:
 def _field_labels() -> tuple[Any, Any]:
     """The field labels of rules/words.toml [field_words], anywhere in a text and at a line's start."""
     names = "|".join(sorted(map(re.escape, words_rules()["field_words"]), key=len, reverse=True))
-    return re.compile(rf"(?:^|\n- )({names})\d*:"), re.compile(rf"(?:- )?({names})\d*:")
+    # at a line's start the label may have no colon, as a page shows it ("Born 15 April 1914",
+    # "DiedApril 16, 1934"): a space or nothing, then the value's capital, figure or bracket
+    return (re.compile(rf"(?:^|\n- )({names})\d*:"),
+            re.compile(rf"(?:- )?({names})\d*(?::|[ \t]*(?=[A-Z\d(]))"))
 
 
 @cache
