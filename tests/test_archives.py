@@ -2765,6 +2765,23 @@ def test_a_double_surname_alone_in_another_document_is_the_man_named_in_full(tmp
     assert yolbars["name"] == "Yolbars Khan" and "1931-05-04" in {e["date"]["value"] for e in yolbars["events"]}
 
 
+def test_the_first_part_of_a_double_surname_alone_is_the_man(tmp_path: Any) -> None:
+    """Hedin's "HASLUND sustained a severe fracture" in the page that names "HENNING
+    HASLUND-CHRISTENSEN" (a real page, tests/data/real/memoirs/): the first part of a European
+    double surname is what his companions call him; not "Chung" of a Chinese given name ("MA
+    CHUNG-YING")."""
+    from pathlib import Path
+
+    page = Path(__file__).parent / "data/real/memoirs/hedin_history_vol2_p255_norin_kashgar_haslund_avalanche.txt"
+    out = built_from(tmp_path, page.read_text(encoding="utf-8"),
+                     "General MA CHUNG-YING took Hami in May 1931. CHUNG came on 2 June 1931.\n")
+    got = answers(out, "who", "Haslund-Christensen")[0]
+    said = [c["quote"] for st in got["events"] for c in st["citations"]] + [st["quote"] for st in got["statements"]]
+    assert got["name"] == "Henning Haslund-Christensen" and any("HASLUND sustained" in q for q in said)
+    ma = answers(out, "who", "Ma Chung-ying")[0]
+    assert "1931-06-02" not in {e["date"]["value"] for e in ma["events"]}
+
+
 def test_a_wife_is_not_merged_into_the_man_of_her_surname(tmp_path: Any) -> None:
     """"Mrs. Fox-Holmes" in one document is not "Consul General George Fox-Holmes" of another:
     "Mrs." is no honorific of his."""

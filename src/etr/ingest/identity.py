@@ -110,6 +110,20 @@ def _surname_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((words[0], words[-1])))
 
 
+def double_first(name: str) -> str | None:
+    """The first part of a European double surname a full name ends with, folded: "haslund" of
+    "HENNING HASLUND-CHRISTENSEN", as his companions call him; not "chung" of "Ma Chung-ying",
+    a Chinese given name, nor anything of a name of one word."""
+    words = name.split()
+    double = _DOUBLE_PARTS.fullmatch(words[-1]) if len(words) >= 2 else None
+    if double is None or (chinese_syllables(double.group(1)) and chinese_syllables(double.group(2))):
+        return None
+    return fold(double.group(1))
+
+
+_DOUBLE_PARTS = re.compile(r"([^\W\d_]{3,})-([^\W\d_]{3,})")
+
+
 def name_words(name: str) -> list[str]:
     """A full name's words, folded, an initial a word of its own ("D.Mackiernan": "d.", "mackiernan")."""
     return fold(name).replace(".", ". ").split()
@@ -330,6 +344,8 @@ class Identities:
                 self._named.add(word_key(words[0]))
             elif u.type == "person":
                 self._named.update((word_key(words[0]), word_key(words[-1])))
+                if (first := double_first(u.text)) is not None:
+                    self._named.add(word_key(first))
 
     def document(self, source: str, where: str, sentences: list[list[Unknown]],
                  mentions: list[list[Mention]] | None = None, said: list[Alias] | None = None,
@@ -370,7 +386,7 @@ class Identities:
                 whole = self._placed(u, source, where)
                 full[(si, ui)] = whole
                 if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
-                    for w in surname_words(words):
+                    for w in [*surname_words(words), *filter(None, [double_first(u.text)])]:
                         doc_words[word_key(w)].add(whole[0])
                         if u.type == "person":
                             self._people_here.add(word_key(w))
@@ -688,6 +704,9 @@ class Identities:
                 last = e.name.split()[-1]
                 if _DOUBLE_SURNAME.fullmatch(last):  # "George Fox-Holmes": his surname is "Fox-Holmes"
                     full[_double_key(last)].append(i)
+                first = double_first(e.name)
+                if first is not None:  # ... and "Haslund" of "Henning Haslund-Christensen" alone is he
+                    full[word_key(first)].append(i)
         merged: dict[int, int] = {}
         possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for j, e in enumerate(self.extra):  # "Sung Hsi-lien" found before a document said he is General Sung
