@@ -159,7 +159,8 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     # after a day and a month, the year an editor put in brackets: "16 January [1943]"
     lx["YB"] = rf"(?:\[(?={lx['Y']}\]))?"
     lx["YE"] = r"(?:(?<=\[\d{4})\])?"
-    lx["CY"] = r",(?=(?:1[6-9]|20)\d\d(?!\d))"  # a comma run into the year, the space lost: "August 09,1933"
+    # a comma run into the year, the space lost: "August 09,1933"; not a count after it ("May 10,2000 rebels")
+    lx["CY"] = r",(?=(?:1[6-9]|20)\d\d(?!\d)(?!\s+(?:[a-z]+[^s\W]s|men|people|troops|head)\b))"
     lx["TO"] = rf"(?:{lx['DASH']}|\s+(?:to|until|till|through|and)\s+)"
     lx["full"] = (rf"(?:{lx['D']}\s+{lx['M']},?\s+{lx['Y']}|{lx['M']}\s+{lx['D']},?\s+{lx['Y']}"
                   rf"|{lx['the']}\s+{lx['D']}\s+of\s+{lx['M']},?\s+{lx['Y']})")

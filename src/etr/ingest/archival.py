@@ -111,6 +111,11 @@ def references(text: str, near: list[tuple[int, int]] | None = None) -> list[tup
 
 
 _FILE_DATE = re.compile(r"\b\d{3}[A-Z]?\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\u2014-](\d{1,2})(\d{2})\b")
+def received_line(line: str) -> bool:
+    """Whether a line says when a telegram or a despatch was received ("[Received October 14.]")."""
+    return _RECEIVED.match(line.strip()) is not None
+
+
 _RECEIVED = re.compile(r"\[?[Rr]eceived\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
 
 
@@ -233,7 +238,7 @@ def addressed(text: str) -> list[Addressed]:
         whole = m.group("whole")
         if len(whole.split()) > 25 or _prose(re.sub(r"\([^)]*\)", " ", whole)):
             continue
-        if m.group("name") is not None:
+        if m.group("name") is not None and m.group("name").strip() not in _EDITORIAL:
             name = m.group("name").strip()
             out.append(Addressed(name, m.start("name"), m.start("name") + len(name), m.group("office").strip()))
         to = _BRACKETED_TO.search(m.group("to"))

@@ -43,7 +43,7 @@ from etr.ingest.discover import (
     vocabulary,
 )
 from etr.ingest.documents import Read, read, text_of
-from etr.ingest.identity import BODY_TYPES, Identities, display, fuller_name, spells
+from etr.ingest.identity import ADDRESSED, BODY_TYPES, Identities, display, fuller_name, spells
 from etr.ingest.link import Linker, Mention, resolve_short_forms
 from etr.ingest.parallel import can_fork, fork_imap
 from etr.ingest.registry import Entry, load_registry
@@ -1782,13 +1782,13 @@ def analyse(doc: Document, linker: Linker) -> Analysis:
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
             if a <= head.start < b and not any(x.start <= head.start < x.end for x in found) \
                     and not any(u.start <= head.start < u.end for u in unk):
-                unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, "the writer a header names"))
+                unk.append(Unknown(head.start, head.end, head.writer, "person", head.office, ADDRESSED))
                 unk.sort()
     for who in archival.addressed(text):  # "(Drumright) to the Chargé in China (Atcheson)": persons, of those offices
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
             if a <= who.start < b and not any(x.start < who.end and who.start < x.end for x in found) \
                     and not any(u.start < who.end and who.start < u.end for u in unk):
-                unk.append(Unknown(who.start, who.end, who.name, "person", who.office, "a name an address line gives"))
+                unk.append(Unknown(who.start, who.end, who.name, "person", who.office, ADDRESSED))
                 unk.sort()
     by = _byline(text)
     if by is not None:  # "by Mark Dickens" under the title: the writer is a person

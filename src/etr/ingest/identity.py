@@ -32,6 +32,7 @@ KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "milita
 MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone
 POSSIBLE = 3  # at most this many "possibly the same as" for one surname
 SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spellings of one place
+ADDRESSED = "the name an address line gives"  # "The Consul at Tihwa (Paxton) to the Chargé in China (Atcheson)"
 GUESSED_TOWN = "town?"  # a vote for a place from a word's Chinese syllables alone: counted when no other
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
 
@@ -110,18 +111,27 @@ def _surname_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((words[0], words[-1])))
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    from etr import rules
+
+    return frozenset(rules.load("names")["titles"]["ranks"])
+
+
 def double_first(name: str) -> str | None:
     """The first part of a European double surname a full name ends with, folded: "haslund" of
     "HENNING HASLUND-CHRISTENSEN", as his companions call him; not "chung" of "Ma Chung-ying",
     a Chinese given name, nor anything of a name of one word."""
     words = name.split()
     double = _DOUBLE_PARTS.fullmatch(words[-1]) if len(words) >= 2 else None
-    if double is None or (chinese_syllables(double.group(1)) and chinese_syllables(double.group(2))):
-        return None
+    if double is None or chinese_syllables(double.group(1)) or chinese_syllables(double.group(2)):
+        return None  # "Kai" of "Chiang Kai-shek", "Ping" of "Foo Ping-sheung": Chinese given names
     return fold(double.group(1))
 
 
-_DOUBLE_PARTS = re.compile(r"([^\W\d_]{3,})-([^\W\d_]{3,})")
+# a double surname: its first part longer than a syllable ("Haslund-Christensen", "Thomson-Glover";
+# not "Teh-huai", "Yat-sen", "Hoja-Niyaz")
+_DOUBLE_PARTS = re.compile(r"([^\W\d_]{5,})-([^\W\d_]{3,})")
 
 
 def name_words(name: str) -> list[str]:
@@ -596,8 +606,6 @@ class Identities:
             self._named_in_full[k] = titled
             return titled, f"the registered {e.name}, known there only by title and surname, named here in full"
         got = self._by_key.get((k, n))
-        if got is not None and u.type == "person" and u.title and not alike(self.kind(got), "person"):
-            return self._new(u, source, where), ""  # "the Chief of Naval Operations (King)": no Qing dynasty
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
@@ -665,6 +673,10 @@ class Identities:
                 return i, f"surname {u.text} of the registered {self.entry(i).name}"
             if len(registered) > 1:
                 return None  # "General Ma": one of several registered Ma, nobody new
+        if u.why == ADDRESSED:  # "the Chief of Naval Operations (King)": a man, whatever else "Qing" is
+            got = self._by_key.get((key(u.text), 1))
+            if got is not None and self.kind(got) != "person" and fold(self.entry(got).name) != fold(u.text):
+                return self._new(u, source, where), ""
         if u.text.endswith("s") and not u.text.endswith("ss") and len(u.text) > 4 and (key(u.text), 1) not in self._by_key:
             one = self._by_key.get((key(u.text[:-1]), 1))
             if one is not None and self.kind(one) in ("unknown", u.type) and self.kind(one) != "person":
@@ -742,11 +754,11 @@ class Identities:
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the same "
                                          f"surname and role ({', '.join(sorted(roles))})", e.source, -1, -1))
-            elif (len(others) == 1 and (not roles or not cand_roles[others[0]] - HONORIFICS) and self.kind(i) == "person"
+            elif (len(others) == 1 and (not roles or set(self.entry(i).roles) - HONORIFICS <= _ranks()) and self.kind(i) == "person"
                   and self.kind(others[0]) == "person" and not name_part(e.name) and not chinese_surname(e.name)):
                 # "Ward arrived November 25" in a telegram, "Robert S. Ward, Consul at Tihwa" in
                 # another: the one person of that surname the documents name, and nothing says
-                # otherwise (an office said of one of the two names only is no other office)
+                # otherwise (a rank alone, "Col. Pappengut", says no post another man held)
                 c = others[0]
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the one person "

@@ -194,8 +194,8 @@ def _place_line(line: str) -> bool:
     if line.endswith((".", ":", ";")) or any("\u3400" <= ch <= "\u9fff" for ch in line):
         return False
     labels = _field_labels()
-    if words[0] in labels or " ".join(words[:2]) in labels or " ".join(words[:3]) in labels:
-        return False
+    if words[0] in labels or " ".join(words[:2]) in labels or " ".join(words[:3]) in labels or _glued_labels(line):
+        return False  # "Nationality Salar"; "ProfessionPolitician, poet", "RelationsMa Zhongying (half-brother)"
     return "," in line or sum(w[:1].isupper() for w in words) >= 2
 
 
@@ -213,8 +213,8 @@ def _rendered_lives(text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
     for n in range(len(lines) - 1):
         s, e = _trim(text, *lines[n])
         ns, ne = _trim(text, *lines[n + 1])
-        if s < e and ns < ne and life_field(text[s:e]) and not life_field(text[ns:ne]) \
-                and _place_line(text[ns:ne]) and HEADING.match(text[ns:ne]) is None:
+        if s < e and ns < ne and life_field(text[s:e]) and not life_field(text[ns:ne]) and "?" not in text[s:e] \
+                and _place_line(text[ns:ne]) and HEADING.match(text[ns:ne]) is None:  # not "Born1874?": two sentences
             out[s] = ne
     return out
 
@@ -303,7 +303,7 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
             continue
         line = text[s:e]
         m = HEADING.match(line)
-        bare = _EDIT_LINK.sub("", line) if m is None and not line.isupper() else ""
+        bare = _EDIT_LINK.sub("", line) if m is None and line[:1].isupper() and not line.isupper() else ""
         if m or bare.lower() in skip_sections:
             # "References" alone on its line: a copied page's heading (not a form's "REFERENCES" field)
             if sections or s > 0:
@@ -495,12 +495,16 @@ def _infobox_field(line: str) -> bool:
 
 
 def _labelled(line: str) -> bool:
-    """Whether a line opens with a field's label and a value ("Date 1934", "Country Second East
-    Turkestan Republic", "Part of the Xinjiang Wars")."""
+    """Whether a line opens with a field's label and a value that a headline would not give: a
+    figure ("Date 1934", "Founded April 8, 1945") or "of" ("Part of the Xinjiang Wars"); not
+    "President Chiang Protests To Moscow"."""
     words = line.split()
     labels = _field_labels()
-    return any(" ".join(words[:n]) in labels and (words[n][:1].isupper() or words[n][:1].isdigit()
-                                                  or words[n] == "of") for n in (1, 2, 3) if n < len(words))
+    return any(" ".join(words[:n]) in labels and (words[n] == "of" or re.search(r"\d", line) is not None)
+               for n in (1, 2, 3) if n < len(words))
+
+
+_CAPTION = re.compile(r".{2,80}\s+in\s+\d{4}")  # "Wang Zhen in 1955", "Saifuddin Azizi in 1950"
 
 
 def head_lines(text: str, most: int = 3) -> list[str]:
@@ -511,8 +515,9 @@ def head_lines(text: str, most: int = 3) -> list[str]:
     last = ""
     for start, end in _lines(text):
         line = text[start:end].strip()
-        if "|" in line:  # a table's row as a copy gives it ("Timur Beg تیمور بیگ | |", "---|---|")
-            line = " ".join(cell.strip() for cell in line.split("|") if cell.strip(" -:"))
+        if "|" in line and out:
+            continue  # a table's row as a copy gives an infobox ("Timur Beg تیمور بیگ | |", "---|---|")
+        line = " ".join(cell.strip() for cell in line.split("|") if cell.strip(" -:")) if "|" in line else line
         if not line:
             continue
         m = HEADING.match(line)
@@ -521,12 +526,14 @@ def head_lines(text: str, most: int = 3) -> list[str]:
                 break
             return [m.group(2)]
         prose = len(line.split()) > 14 or re.search(r"[a-z][.!?]$", line) is not None
-        if prose or len(out) >= most or _infobox_field(line) or (out and _labelled(line)):
-            break  # "Born November 11, 1922", "Date 1934" under a page's title: its infobox, no heading
         if line in _rendered_fields()[0]:  # "Governor of Xinjiang / In office": the infobox's office
             if out and out[-1] == last:
                 out.pop()
             break
+        if prose or len(out) >= most or _infobox_field(line) or (out and _labelled(line)):
+            break  # "Born November 11, 1922", "Date 1934" under a page's title: its infobox, no heading
+        if out and _CAPTION.fullmatch(line) and line.startswith(out[0].split(" (")[0]):
+            continue  # "Wang Zhen in 1955" under "Wang Zhen (general)": a picture's caption
         last = line
         lines, suffixes, _stray, _names, _labels = _furniture()
         low = line.lower()

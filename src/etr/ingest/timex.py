@@ -158,7 +158,7 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
     if not raw.a.needs_year and (raw.b is None or not raw.b.needs_year):
         return _date(raw, _value(raw.a, raw.b), _precision(raw.a, raw.b), "explicit", None)
     tense = _tense(chunk, raw) if dl is not None else 0
-    if dl is not None and (_off_story(ctx, dl, years=True) or tense > 0):
+    if dl is not None and (_off_story(ctx, dl, years=True) or tense > 0) and not _year_in_sentence(ctx, chunk, raw):
         # a report names past dates with their year; one without is the nearest such date before
         # or after the report's, as the tense of its clause says (and one it speaks of ahead
         # reads from its date even after a year the paragraph has named: "admitted in July 1997,
@@ -176,6 +176,21 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
         if b.month < a.month and b.year == a.year and raw.b is not None and raw.b.needs_year:
             b = Point(a.year + 1, b.month, b.day)
     return _date(raw, _value(a, b), _precision(a, b), "year-inherited", anchor)
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def _year_in_sentence(ctx: _Context, chunk: str, raw: Raw) -> bool:
+    """Whether the sentence gave the story's year just before this date, in the same clause ("The
+    date of its commencement in 1944 was November 7"): then the date is in that year, not in the
+    report's."""
+    if ctx.year is None or ctx.year_para != ctx.para:
+        return False
+    start = max((m.end() for m in _SENTENCE_END.finditer(chunk, max(0, raw.start - 300), raw.start)), default=0)
+    at = chunk.rfind(str(ctx.year), start, raw.start)
+    # in the same clause, close by: not "The company, founded in 1985, said on March 5"
+    return at >= 0 and raw.start - at <= 60 and not re.search(r"[,;:()\[\]—–]", chunk[at + 4 : raw.start])
 
 
 def _off_story(ctx: _Context, dl: _Context, years: bool = False) -> bool:
@@ -705,6 +720,8 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
         return None
     raw = raws[0]
+    if current is not None and archival.received_line(zone):
+        return None  # "[Received October 14.]" under "Chungking, September 23, 1943.": when it came, not its date
     rest = zone[: raw.start] + zone[raw.end :]
     if m is None and (_LOWER_WORD.search(rest) or re.search(r"[—–:]|\s-\s", rest)):
         return None  # prose, or a chronology's "1944, Nov. 7 — Rising at Kuldja."
@@ -732,6 +749,14 @@ def glued_label() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:[A-Z][a-z]{{2,}}(?=(?:3[01]|[12]\d|[1-9])\s+[A-Z][a-z]+\.?,?\s+\d{{4}}"
                       rf"|(?:{months})\s+\d)|(?:{labels})(?=1[6-9]\d\d\b))")
 _GLUE = re.compile(r"[a-z)](?=[A-Z\d])")  # where a small letter runs into a capital or a figure
+
+
+@cache
+def _field_label() -> re.Pattern[str]:
+    """An infobox's label of words that are also a date's ("Today part of"), opening a line, before
+    its value or a table's bar (rules/text.toml [infobox] glued)."""
+    labels = [x for x in rules.load("text")["infobox"]["glued"] if " " in x and _DEIXIS.match(x)]
+    return re.compile(rf"^[ \t]*({'|'.join(map(re.escape, labels)) or '(?!)'})(?=[ \t]*\||[ \t]+[A-Z])", re.M)
 
 
 def _glued_labels(text: str) -> list[re.Match[str]]:
@@ -771,6 +796,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         blanked[a:b] = " " * (b - a)
     for m in _glued_labels(text):  # "Date4 April 1931": an infobox's label run into its value
         blanked[m.start() : m.end()] = " " * (m.end() - m.start())
+    for m in _field_label().finditer(text):  # "Today part of | China": a field's label, no day
+        blanked[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
     seen = "".join(blanked)
     head = archival.document_date(text)
     dl: _Context | None = None
@@ -900,7 +927,13 @@ _CALENDAR_WORD = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?$"
     r"|(?:Day|Eve|Night|Morning|Evening|Week|Weekend|Holiday|Holidays|Festival|Season)$")
 _DEIXIS = re.compile(r"To-?day|Yesterday|To-?morrow|To-?night")
-_OPENS = re.compile(r"(?:^|[.:;!?\n][\"”’)\]]*)\s*$")  # what a sentence's first word follows
+_OPENS = re.compile(r"[.:;!?\n][\"”’)\]]*\s*[\"“‘'(]*$")  # what a sentence's first word follows
+
+
+def _opens_sentence(chunk: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence: after a stop, or first in the paragraph, an
+    opening quotation mark or bracket before it or not."""
+    return _OPENS.search(chunk, max(0, start - 8), start) is not None or not chunk[:start].strip(" \t\"“‘'(")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
 _WORD_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
 
@@ -913,8 +946,8 @@ def _inside_a_name(chunk: str, start: int, end: int) -> bool:
     word = chunk[start:end]
     if not word[:1].isupper() or not word.isalpha() or word.isupper() or _CALENDAR_WORD.match(word):
         return False
-    if _DEIXIS.fullmatch(word) and _OPENS.search(chunk, max(0, start - 8), start):
-        return False  # "82. Today Liu called", "Yesterday General Sung left": a sentence's day, no name
+    if _DEIXIS.fullmatch(word) and _opens_sentence(chunk, start):
+        return False  # "82. Today Liu called", "“Yesterday General Sung told me": a sentence's day, no name
     after = _WORD_AFTER.match(chunk, end)
     if after is not None and not _CALENDAR_WORD.match(after.group(1)):
         return True
