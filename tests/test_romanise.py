@@ -33,6 +33,8 @@ SAME = [
     ("Dzungaria", "Jungaria"), ("Dzungarian Basin", "Jungarian Basin"), ("Dzhambul", "Jambul"),
     # Turkish ev for Arabic aw before a consonant
     ("Tevfik Bey", "Tawfiq Bay"), ("Nevzat", "Nawzat"),
+    # z, written s before a consonant or at the end
+    ("Khoja Niyas Hajji", "Khoja Niyaz Hajji"), ("Uzbek", "Usbeg"), ("Tekes", "Tekez"), ("Kunges", "Kunghez"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
@@ -40,6 +42,7 @@ DIFFERENT = [
     ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
     ("Dzungaria", "Zungaria"), ("Tsinling", "Jinling"), ("Dzhan", "Ran"),
     ("Ivanov", "Ivanova"),  # a man and a woman of the family
+    ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z
 ]
 
 
