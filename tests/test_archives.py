@@ -2784,6 +2784,28 @@ def test_a_double_surname_alone_in_another_document_is_the_man_named_in_full(tmp
     assert yolbars["name"] == "Yolbars Khan" and "1931-05-04" in {e["date"]["value"] for e in yolbars["events"]}
 
 
+@pytest.mark.parametrize("query,head", [
+    ("East Turkestan Republic financed by Moscow", "East Turkestan Republic"),
+    ("36th Division peace talks", "36th Division"),
+    ("Committee of the Coalition Government powers", "Committee of the Coalition Government"),
+    ("Xinhua News Agency", ""),  # a name throughout
+    ("propaganda outlet of Sheng's party", ""),  # a description opening in lower case
+    ("Battle of Urumqi 1933-34", ""),
+])
+def test_a_name_a_what_question_opens_with(query: str, head: str) -> None:
+    from etr.query.lookup import _named_head
+
+    assert _named_head(query) == head
+
+
+def test_what_reads_a_name_before_words_of_context(tmp_path: Any) -> None:
+    """`etr what "36th Division peace talks"`: the division, the words after its name its context,
+    not a thing the documents describe as "peace talks"."""
+    out = built(tmp_path, "In 1934 the 36th Division held Kashgar. The peace talks at Kashgar failed in July 1934.\n")
+    got = answers(out, "what", "36th Division peace talks")
+    assert got[0]["name"] == "36th Division"
+
+
 @pytest.mark.parametrize("name,first", [
     ("HENNING HASLUND-CHRISTENSEN", "haslund"), ("Colonel Thomson-Glover", "thomson"),
     # Chinese given names, however romanised, and a syllable of a Turkic name: none

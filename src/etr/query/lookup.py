@@ -318,6 +318,13 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                                    else "the name is of another kind; showing it")
             matches = others
     if not matches and types is not None and types >= WHAT_TYPES:
+        head = _named_head(q)  # "East Turkestan Republic financed by Moscow": the thing named, then context
+        if head:
+            matches = [m for m in fb.names.match(head, allowed=allowed, exact_wins=True) if m.score >= 99.5]
+            if matches:
+                interpreted["read_as"] = head
+                interpreted["note"] = "the name the question opens with; the words after it are its context"
+    if not matches and types is not None and types >= WHAT_TYPES:
         from etr.query.described import described
 
         thing = described(fb, q)  # "11-point agreement": a thing the documents describe, not name
@@ -423,6 +430,25 @@ def _transcribed(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     if both or score < TRANSCRIBED or rivals:
         return []
     return [Match(entity, WITHIN, form, "name")]
+
+
+_NAME_WORD = re.compile(r"[A-Z\d][\w'’.-]*")
+
+
+def _named_head(q: str) -> str:
+    """The name a question opens with, when words in lower case follow it ("East Turkestan Republic
+    financed by Moscow", "36th Division peace talks"): its capitalised words (a figure may open one,
+    "of" and "the" may join them); "" when the question opens otherwise or is a name throughout."""
+    words = q.split()
+    n = k = 0
+    while k < len(words) and (_NAME_WORD.fullmatch(words[k]) or (k and words[k] in ("of", "the", "and"))):
+        if _NAME_WORD.fullmatch(words[k]):
+            n = k + 1  # the head ends at its last capitalised word ("Committee of the Coalition Government")
+        k += 1
+    rest = words[n:]
+    if not n or not rest or not any(w[:1].islower() and fold(w) not in _SMALL for w in rest):
+        return ""
+    return " ".join(words[:n])
 
 
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name
