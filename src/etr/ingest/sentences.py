@@ -488,10 +488,14 @@ _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\b", re.I)  # a pag
 def _infobox_field(line: str) -> bool:
     """Whether a line is an infobox's birth, death or other names ("Born 1912", "Nickname Ga
     Ssu-ling ..."), no heading of the document (a headline may open with "President" or "Government")."""
+    if life_field(line):
+        return True
     low = line.lower()
-    return life_field(line) or any(low.startswith(label) and (line[len(label) : len(label) + 1] in (" ", ":")
-                                                              or line[len(label) : len(label) + 1].isupper())
-                                   for label in _furniture()[3])  # "Nickname(s)Beyzada" too
+    for label in _furniture()[3]:  # the labels of other names, in lower case
+        after = line[len(label) : len(label) + 1]
+        if low.startswith(label) and (after in (" ", ":") or after.isupper()):  # "Nickname(s)Beyzada" too
+            return True
+    return False
 
 
 def _labelled(line: str) -> bool:
