@@ -392,6 +392,8 @@ def test_across_documents_one_person_stays_one_when_the_evidence_says_so(tmp_pat
 @pytest.mark.parametrize("sentence,kinds", [
     ("Traders came from Kashmir, Sikkim and Bhutan to Kashgar.", {"Kashmir": "place", "Sikkim": "place", "Bhutan": "place"}),
     ("The caravan rested at Tokohsun before Ninghsia.", {"Tokohsun": "place", "Ninghsia": "place"}),
+    # the postal "Sian" (Xi'an) is no people's adjective in -ian, as "Russian" is
+    ("I report the presence in Sian of eight Russian advisers.", {"Sian": "place"}),
     ("Shao Li-tze, Wang Shijie and Chang Chih-chung met.", {"Shao Li-tze": "person", "Wang Shijie": "person"}),
     ("Robert B. Dreesen wrote to J. Hall Paxton.", {"Robert B. Dreesen": "person", "J. Hall Paxton": "person"}),
     ("Robert S. Ward, Consul at Tihwa, reported.", {"Robert S. Ward": "person"}),

@@ -27,6 +27,7 @@ SAME = [
     # the postal romanisation, in one word
     ("Kiayukwan", "Jiayuguan"), ("Sinkiang", "Xinjiang"), ("Kiangsu", "Jiangsu"), ("Kweihwa", "Guihua"),
     ("Changkiakow", "Zhangjiakou"), ("Chunking", "Chungking"), ("Chung-king", "Chungking"),
+    ("Sian", "Xi'an"), ("Sianfu", "Xianfu"),  # postal si before a vowel (pinyin would write "Si'an")
     # tsing, as postal spellings write qing
     ("Tsingtao", "Qingdao"), ("Tsinghai", "Qinghai"),
     # Russian and Mongol dz, dzh
@@ -43,6 +44,7 @@ DIFFERENT = [
     ("Dzungaria", "Zungaria"), ("Tsinling", "Jinling"), ("Dzhan", "Ran"),
     ("Ivanov", "Ivanova"),  # a man and a woman of the family
     ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z
+    ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si
 ]
 
 

@@ -62,7 +62,7 @@ _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")  # "Tong34", "Liu27": a footnote m
 _POSSESSIVE = re.compile(r"['’][sS]$")  # "Chin's", and in capitals "CHIN'S"
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ese|ian|ish|ic)$")
 _PEOPLE_PLURAL = re.compile(r"(?:ans|ites)$")
-_IAN_SYLLABLE = re.compile(r"[bdjlmnpqtx]ian$")  # tian, xian, lian ...: "Yutian" is a town, no people's adjective
+_IAN_SYLLABLE = re.compile(r"[bdjlmnpqtxs]ian$")  # tian, xian, lian, postal sian ...: "Yutian" is a town, no people's adjective
 _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, Soviet-style
                                # Sino-Soviet, Anglo-Russian, Russo-Chinese: two peoples' adjective
                                r"|^(?:Sino|Anglo|Russo|Franco|Indo|Turco|Italo|Germano|Austro|Judeo|Afro|Euro|"
@@ -367,7 +367,7 @@ _COMMON_PARTS = frozenset("man made long range tea house run down side line hand
 def _pinyin_ian(word: str) -> bool:
     """Whether a word in -ian is a town's name of one or two pinyin syllables ("Yutian", "Ningxian";
     not "Italian", "Canadian": three or more)."""
-    return _IAN_SYLLABLE.search(word) is not None and 1 <= chinese_syllables(word) <= 2
+    return _IAN_SYLLABLE.search(word.lower()) is not None and 1 <= chinese_syllables(word) <= 2
 
 
 HYPHEN_PLACE = "a Turkic or Mongol word for a lake, a mountain or a town after its hyphen"

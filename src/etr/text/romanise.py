@@ -98,8 +98,9 @@ def _pinyin_of_postal(word: str) -> str:
             piece = word[i : i + k]
             if i + k > n:
                 break
-            if piece in postal:
-                got = (here[0] + 1, here[1] + 1, here[2] + postal[piece])
+            if piece in postal or (piece == "si" and word[i + 2 : i + 3] in ("a", "e", "o")):
+                # postal si before a vowel is pinyin's xi ("Sian": Xi'an; pinyin would write "Si'an")
+                got = (here[0] + 1, here[1] + 1, here[2] + postal.get(piece, "xi"))
             elif piece in pinyin or piece in wade:  # "yu" is yu; "hsin" (Wade-Giles) is xin
                 got = (here[0] + 1, here[1], here[2] + (piece if piece in pinyin else wade[piece]))
             else:
