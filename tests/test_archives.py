@@ -51,6 +51,12 @@ def found_in(sentence: str) -> list[Any]:
     ("The committee was created on 16 January [1943].", [("16 January [1943]", "1943-01-16")]),
     ("He reached Dihua on May 22 [1944] by air.", [("May 22 [1944]", "1944-05-22")]),
     ("He reached Dihua on 22 May [1944 by air.", [("1944", "1944")]),  # no closing bracket: no day of it
+    # OCR's "1332" for 1932 in a report whose every other year is of the 1930s-1950s: far outside them
+    ("Sovnintorg was established in 1931.\nIn 1950 and 1951 trade grew.\nAfter 1332, the Soviet trade agency was alone.",
+     [("1931", "1931"), ("1950", "1950"), ("1951", "1951")]),
+    # a history that states older years too keeps them
+    ("In 1647 the rulers of Hami submitted.\nIn 1697 they rose.\nIn 1930 the khanate ended. In 1931 and 1934 war.",
+     [("1647", "1647"), ("1697", "1697"), ("1930", "1930"), ("1931", "1931"), ("1934", "1934")]),
 ])
 def test_archival_numbers_are_not_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     got = [d for d in dates(text) if not text.startswith(d[0])]  # the header's own date aside

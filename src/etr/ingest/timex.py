@@ -849,7 +849,37 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 out += _year_after(waiting, para, raw, dv)
                 waiting = []
         dl = introduced or dl
-    return sorted(out, key=lambda t: t.start) if len(out) > 1 and out[-1].start < out[-2].start else out
+    out = sorted(out, key=lambda t: t.start) if len(out) > 1 and out[-1].start < out[-2].start else out
+    return _far_outside(out, text, flagged)
+
+
+FAR = 300  # years: a year this far before every other year a modern document states is no year of it
+FAR_OTHERS = 3  # ... when the document states at least this many others
+
+
+def _far_outside(out: list[TimexSpan], text: str, flagged: list[Flag] | None) -> list[TimexSpan]:
+    """The dates less any year before 1800 that lies more than FAR years before every other year
+    the document states in figures, those (FAR_OTHERS or more) all of the twentieth century or
+    later: OCR's "After 1332" for 1932 in a report of 1953. Flagged with the reason, never used; a
+    document that tells of older times states older years too ("1647", "1697", "1755"), and a
+    century in words ("the 9th century") is no figure."""
+    def year(t: TimexSpan) -> int | None:
+        v = t.date.value
+        return int(v[:4]) if t.date.how == "explicit" and v[:4].isdigit() and v[4:5] in ("", "-", "/") else None
+
+    years = [(t, y) for t in out if (y := year(t)) is not None]
+    old = [(t, y) for t, y in years if y < archival.EARLIEST]
+    if not old:
+        return out
+    gone = set()
+    for t, y in old:
+        others = [z for u, z in years if u is not t]
+        if len(others) >= FAR_OTHERS and min(others) >= 1900 and min(others) - y > FAR:
+            gone.add(id(t))
+            if flagged is not None:
+                flagged.append((t.start, t.end, text[t.start : t.end],
+                                f"the year {y} is far before every other year the document states ({min(others)} and later)"))
+    return [t for t in out if id(t) not in gone] if gone else out
 
 
 YEAR_AFTER = 2  # paragraphs after a day with no year before it that the next date may give its year from
