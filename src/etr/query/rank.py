@@ -75,6 +75,17 @@ def query_entities(fb: FactBase, q: str) -> tuple[dict[str, tuple[float, list[st
 # garrison was there); measured on the real corpus's questions (bench/README.md): 1 -> 6 terms,
 # search MRR 0.537 -> 0.542, nothing answered lost
 SHORTEST = 6
+# how much a sentence's length counts against it (BM25's b): a search answers with the sentence
+# that says most of what the question asks, and long sentences of telegrams and memoirs say it
+# among other things; `when` weighs the sentence that states the event, short and to the point.
+# Measured on the real corpus's questions (bench/README.md): search at b 0.2-0.35 answers 128-130
+# of 185 in the top five, at 0.75 123; `when` at 0.3 loses four it answers at 0.75
+LENGTH_WEIGHT = {True: 0.3, False: 0.75}
+# what a word of the query in a neighbouring sentence of the paragraph counts for, by its rarity:
+# less in a search, whose sentences' own words now count more for long ones (0.1 answers 130 in
+# the top five, 0.25 128, and a sentence no longer outranks its neighbour with the rare word
+# asked: "invited to a banquet" in an article on Yang Zengxin)
+NEIGHBOUR_WEIGHT = {True: 0.1, False: 0.25}
 ROLE_HOLDERS = 5  # an office many hold names none of them
 GENERATED = 15_000  # postings read to choose the sentences to score (see score_sentences)
 DOCUMENT = 0.2  # what a word of the query counts for when the sentence's document has it and the sentence does not
@@ -201,10 +212,11 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
     for w, gram in qents.values():
         gram_weights[tuple(gram)] = max(gram_weights.get(tuple(gram), 0.0), w)
     total = sum(idf.get(t, 0.0) for t in qt) + sum(gram_weights.values()) or 1.0
+    b, neighbour = LENGTH_WEIGHT[documents], NEIGHBOUR_WEIGHT[documents]
     first: list[tuple[int, float]] = []
     for rid in sorted(cands):
         f_of = tf.get(rid, empty)
-        norm = 1.2 * (0.25 + 0.75 * max(lengths[rid] or 1, SHORTEST) / avg)
+        norm = 1.2 * (1 - b + b * max(lengths[rid] or 1, SHORTEST) / avg)
         score = bm25(qt, rid, f_of, norm) + (bm25(forms, rid, f_of, norm) if forms else 0.0)
         # a name the query uses counts in full where the sentence names the entity (even by a
         # pronoun or another spelling), else by the words the sentence shares with it
@@ -232,7 +244,7 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
             for j in (rid - 1, rid + 1):  # the sentence's neighbours lend some context
                 if 0 <= j < count and paras[j] == paras[rid]:
                     other = tf.get(j, empty)
-                    score += 0.25 * sum(idf.get(t, 0.0) for t in qt if t in other and t not in f_of)
+                    score += neighbour * sum(idf.get(t, 0.0) for t in qt if t in other and t not in f_of)
         if documents:  # and so does its document: "who ruled Hami", asked of Hedin's memoir
             doc = docs[rid]
             score += DOCUMENT * sum(idf.get(t, 0.0) for t in qt if t not in f_of and doc in in_doc.get(t, ()))
