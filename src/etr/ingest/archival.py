@@ -111,12 +111,12 @@ def references(text: str, near: list[tuple[int, int]] | None = None) -> list[tup
 
 
 _FILE_DATE = re.compile(r"\b\d{3}[A-Z]?\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\u2013\u2014-](\d{1,2})(\d{2})\b")
+_RECEIVED = re.compile(r"\[?[Rr]eceived\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
+
+
 def received_line(line: str) -> bool:
     """Whether a line says when a telegram or a despatch was received ("[Received October 14.]")."""
     return _RECEIVED.match(line.strip()) is not None
-
-
-_RECEIVED = re.compile(r"\[?[Rr]eceived\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
 
 
 class Dated(NamedTuple):
@@ -194,7 +194,7 @@ class Header(NamedTuple):
 def header(text: str) -> Header | None:
     """The writer and recipient a document's header names, if it names them."""
     m = _FROM_TO.search(text[:HEAD_CHARS])
-    if m is not None and (len(m.group("whole").split()) > 25 or _prose(re.sub(r"\([^)]*\)", " ", m.group("whole")))):
+    if m is not None and not _an_address(m):
         m = None  # prose ("The Government has protested to the ..."), not an address
     if m is None:
         m = _MEMO.search(text[:HEAD_CHARS])
@@ -235,8 +235,7 @@ def addressed(text: str) -> list[Addressed]:
     ...") is no address."""
     out = []
     for m in _FROM_TO.finditer(text):
-        whole = m.group("whole")
-        if len(whole.split()) > 25 or _prose(re.sub(r"\([^)]*\)", " ", whole)):
+        if not _an_address(m):
             continue
         if m.group("name") is not None and m.group("name").strip() not in _EDITORIAL:
             name = m.group("name").strip()
@@ -247,6 +246,13 @@ def addressed(text: str) -> list[Addressed]:
             at = m.start("to") + to.start("name")
             out.append(Addressed(name, at, at + len(name), m.group("to")[: to.start()].strip()))
     return out
+
+
+def _an_address(m: re.Match[str]) -> bool:
+    """Whether a line _FROM_TO matched is an address, not prose ("The Government has protested to
+    the ..."): short, and no word in lower case outside its brackets that no address has."""
+    whole = m.group("whole")
+    return len(whole.split()) <= 25 and not _prose(re.sub(r"\([^)]*\)", " ", whole))
 
 
 def _prose(words: str) -> bool:

@@ -118,6 +118,13 @@ def _ranks() -> frozenset[str]:
     return frozenset(rules.load("names")["titles"]["ranks"])
 
 
+def surnames(name: str) -> list[str]:
+    """The words of a full name its bearer may be called by alone, folded: surname_words, and the
+    first part of a European double surname (double_first)."""
+    first = double_first(name)
+    return [*surname_words(fold(name).split()), *([first] if first is not None else [])]
+
+
 def double_first(name: str) -> str | None:
     """The first part of a European double surname a full name ends with, folded: "haslund" of
     "HENNING HASLUND-CHRISTENSEN", as his companions call him; not "chung" of "Ma Chung-ying",
@@ -396,7 +403,7 @@ class Identities:
                 whole = self._placed(u, source, where)
                 full[(si, ui)] = whole
                 if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
-                    for w in [*surname_words(words), *filter(None, [double_first(u.text)])]:
+                    for w in surnames(u.text):
                         doc_words[word_key(w)].add(whole[0])
                         if u.type == "person":
                             self._people_here.add(word_key(w))
@@ -711,14 +718,11 @@ class Identities:
             words = fold(e.name).split()
             if self.kind(i) in ("person", "unknown") and len(words) >= 2 and title_length(e.name.split()) == 0 \
                     and not _NOT_IN_NAMES.intersection(words):  # not "Life of Yolbars Khan", a book's title
-                for w in surname_words(words):
+                for w in surnames(e.name):  # "Haslund" of "Henning Haslund-Christensen" alone is he too
                     full[word_key(w)].append(i)
                 last = e.name.split()[-1]
                 if _DOUBLE_SURNAME.fullmatch(last):  # "George Fox-Holmes": his surname is "Fox-Holmes"
                     full[_double_key(last)].append(i)
-                first = double_first(e.name)
-                if first is not None:  # ... and "Haslund" of "Henning Haslund-Christensen" alone is he
-                    full[word_key(first)].append(i)
         merged: dict[int, int] = {}
         possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for j, e in enumerate(self.extra):  # "Sung Hsi-lien" found before a document said he is General Sung

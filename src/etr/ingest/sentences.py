@@ -193,10 +193,16 @@ def _place_line(line: str) -> bool:
         return False
     if line.endswith((".", ":", ";")) or any("\u3400" <= ch <= "\u9fff" for ch in line):
         return False
-    labels = _field_labels()
-    if words[0] in labels or " ".join(words[:2]) in labels or " ".join(words[:3]) in labels or _glued_labels(line):
+    if _labels_opening(words) or _glued_labels(line):
         return False  # "Nationality Salar"; "ProfessionPolitician, poet", "RelationsMa Zhongying (half-brother)"
     return "," in line or sum(w[:1].isupper() for w in words) >= 2
+
+
+def _labels_opening(words: list[str]) -> list[int]:
+    """How many of a line's first words make a field's label, for each label that opens it (one,
+    two or three words: "Nationality", "Political party", "Years of service")."""
+    labels = _field_labels()
+    return [n for n in (1, 2, 3) if n <= len(words) and " ".join(words[:n]) in labels]
 
 
 @cache
@@ -503,9 +509,8 @@ def _labelled(line: str) -> bool:
     figure ("Date 1934", "Founded April 8, 1945") or "of" ("Part of the Xinjiang Wars"); not
     "President Chiang Protests To Moscow"."""
     words = line.split()
-    labels = _field_labels()
-    return any(" ".join(words[:n]) in labels and (words[n] == "of" or re.search(r"\d", line) is not None)
-               for n in (1, 2, 3) if n < len(words))
+    return any(n < len(words) and (words[n] == "of" or re.search(r"\d", line) is not None)
+               for n in _labels_opening(words))
 
 
 _CAPTION = re.compile(r".{2,80}\s+in\s+\d{4}")  # "Wang Zhen in 1955", "Saifuddin Azizi in 1950"

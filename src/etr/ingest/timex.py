@@ -868,18 +868,17 @@ def _far_outside(out: list[TimexSpan], text: str, flagged: list[Flag] | None) ->
         return int(v[:4]) if t.date.how == "explicit" and v[:4].isdigit() and v[4:5] in ("", "-", "/") else None
 
     years = [(t, y) for t in out if (y := year(t)) is not None]
-    old = [(t, y) for t, y in years if y < archival.EARLIEST]
-    if not old:
+    before = [(t, y) for t, y in years if y < 1900]
+    if len(before) != 1 or before[0][1] >= archival.EARLIEST or len(years) - 1 < FAR_OTHERS:
+        return out  # none so early; or more than one year of before 1900 (a history); or too few others
+    (t, y), = before
+    first = min(z for _u, z in years if z >= 1900)
+    if first - y <= FAR:
         return out
-    gone = set()
-    for t, y in old:
-        others = [z for u, z in years if u is not t]
-        if len(others) >= FAR_OTHERS and min(others) >= 1900 and min(others) - y > FAR:
-            gone.add(id(t))
-            if flagged is not None:
-                flagged.append((t.start, t.end, text[t.start : t.end],
-                                f"the year {y} is far before every other year the document states ({min(others)} and later)"))
-    return [t for t in out if id(t) not in gone] if gone else out
+    if flagged is not None:
+        flagged.append((t.start, t.end, text[t.start : t.end],
+                        f"the year {y} is far before every other year the document states ({first} and later)"))
+    return [u for u in out if u is not t]
 
 
 YEAR_AFTER = 2  # paragraphs after a day with no year before it that the next date may give its year from
@@ -958,12 +957,13 @@ _CALENDAR_WORD = re.compile(
     r"|(?:Day|Eve|Night|Morning|Evening|Week|Weekend|Holiday|Holidays|Festival|Season)$")
 _DEIXIS = re.compile(r"To-?day|Yesterday|To-?morrow|To-?night")
 _OPENS = re.compile(r"[.:;!?\n][\"”’)\]]*\s*[\"“‘'(]*$")  # what a sentence's first word follows
+_LEADING = re.compile(r"[ \t\"“‘'(]*")  # ... or nothing but these, first in the paragraph
 
 
 def _opens_sentence(chunk: str, start: int) -> bool:
     """Whether the word at `start` opens a sentence: after a stop, or first in the paragraph, an
     opening quotation mark or bracket before it or not."""
-    return _OPENS.search(chunk, max(0, start - 8), start) is not None or not chunk[:start].strip(" \t\"“‘'(")
+    return _OPENS.search(chunk, max(0, start - 8), start) is not None or _LEADING.fullmatch(chunk, 0, start) is not None
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
 _WORD_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
 

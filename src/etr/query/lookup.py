@@ -440,11 +440,12 @@ def _named_head(q: str) -> str:
     financed by Moscow", "36th Division peace talks"): its capitalised words (a figure may open one,
     "of" and "the" may join them); "" when the question opens otherwise or is a name throughout."""
     words = q.split()
-    n = k = 0
-    while k < len(words) and (_NAME_WORD.fullmatch(words[k]) or (k and words[k] in ("of", "the", "and"))):
-        if _NAME_WORD.fullmatch(words[k]):
-            n = k + 1  # the head ends at its last capitalised word ("Committee of the Coalition Government")
-        k += 1
+    n = 0  # the head ends at its last capitalised word ("Committee of the Coalition Government")
+    for k, w in enumerate(words):
+        if _NAME_WORD.fullmatch(w):
+            n = k + 1
+        elif not (k and w in ("of", "the", "and")):
+            break
     rest = words[n:]
     if not n or not rest or not any(w[:1].islower() and fold(w) not in _SMALL for w in rest):
         return ""
