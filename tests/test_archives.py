@@ -38,6 +38,11 @@ def found_in(sentence: str) -> list[Any]:
     ("Received at 1020 by radio.", []),
     ("Copy No. 1945 went to the Legation.", []),
     ("[Page 1580] The talks went on.", []),
+    # a paper's run, a book's imprint: the years it came out, no time the text tells of
+    ("Sydney Morning Herald (NSW : 1842 - 1954), Thursday 12 June 1947, page 1",
+     [("Thursday 12 June 1947", "1947-06-12")]),
+    ("Boorman, Biographical Dictionary of Republican China (New York: 1967-1969), Vol. 2, 58.", []),
+    ("The republic (1933-1934) fell.", [("1933-1934", "1933/1934")]),
     # years that are years
     ("In 1944 the rebels took Kuldja.", [("1944", "1944")]),
     ("The Chinese recovered it in 1754 from the Dzungars.", [("1754", "1754")]),
@@ -1161,6 +1166,11 @@ HEDIN_STYLE = ("»CHANG FENG-MING borrowed sixty gallons from us at Hami and pro
     ("The UNRRA shipment was distributed by the bureau and NEVER by SOVSINTORG, whose agents asked "
      "a delegate of UNESCO about the plane of the EURASIA company.", False),  # lone words alone: acronyms
     ("Osman Batur TODAY accepted the terms and the troops will withdraw TODAY from the town, today or never.", False),
+    # a surname alone in capitals three times, inside and opening sentences, is a name in full
+    ("About YOLBARS KHAN they would say nothing. Here the fakir PLAWSKY turned up again. PLAWSKY had been "
+     "told that they fled. PLAWSKY was a dubious source.", True),
+    ("About YOLBARS KHAN they would say nothing. Here the fakir PLAWSKY turned up again.", False),
+    ("About YOLBARS KHAN they would say nothing. UNRRA had been told. UNRRA was slow.", False),  # no once inside
 ])
 def test_a_book_that_prints_names_in_capitals_is_recognised(text: str, caps: bool) -> None:
     from etr.ingest.discover import names_in_capitals, vocabulary
@@ -1526,6 +1536,9 @@ def test_how_long_asks_for_a_number_and_a_frontier_is_a_border(tmp_path: Any) ->
     ("The Arab Legion fought.", "Arab Legion"),
     ("The Polish Corridor was contested.", "Polish Corridor"),
     ("The Dutch East Indies were far.", "Dutch East Indies"),
+    # the Chinese surname "Du" is no French particle before a given name
+    ("Later, Du Zhongyuan began a new career.", "Du Zhongyuan"),
+    ("He is survived by his daughters, Du Yi and Du Ying.", "Du Ying"),
 ])
 def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -> None:
     assert name in {u.text for u in found_in(sentence)}
@@ -3218,3 +3231,102 @@ def test_a_title_s_spelling_of_a_place_its_text_spells_otherwise(tmp_path: Any, 
         assert entity(one[0]) == entity(one[1])
     if two is not None:
         assert entity(two[0]) != entity(two[1])
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("newspaper_smh-1947-06-13-mongolian-troops.txt", "1947-06-13"),  # a clipping named by its day
+    ("fu_diary_1944_05_22.txt", "1944-05-22"),
+    ("foreign_affairs_1946_07_outer_mongolia.txt", "1946-07"),  # an issue's month
+    ("frus1947v07_d465_peitashan.txt", None),  # a volume's year run into letters: no day of the document
+    ("scan_19470613.txt", None),  # figures run together: a serial as often as a day
+    ("clip_1947-02-30.txt", None),  # no such day
+    ("from_1944-01-02_to_1944-02-03.txt", None),  # two days: which?
+    ("report_1944-13.txt", None),
+])
+def test_a_file_s_name_may_give_its_day(name: str, expected: str | None) -> None:
+    got = archival.named_date(name)
+    assert (got[0].value() if got else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clipping whose text states no year: its dispatch line takes the file name's year, and
+    # "to-day" reads from it
+    ("NANKING, June 12 (A.A.P.). -Troops have captured the town, a statement said to-day.",
+     [("June 12", "1947-06-12"), ("to-day", "1947-06-12")]),
+    ("Saturday, 17 June\n\nAt 9.25 we left.", [("Saturday, 17 June", "1947-06-17")]),
+    # a text that states a year dates itself: the file name is not read
+    ("In 1933 the town fell on June 12.", [("1933", "1933"), ("June 12", "1933-06-12")]),
+])
+def test_a_text_with_no_year_is_dated_by_its_file_s_name(text: str, expected: list[tuple[str, str]]) -> None:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    got = tag(text, spans, None, archival.named_date("smh-1947-06-13-clip.txt"))
+    assert [(text[t.start : t.end], t.date.value) for t in got] == expected
+    assert tag(text, spans) == [t for t in got if "1933" in text]  # without the name: undated, or as before
+
+
+def test_a_clipping_is_dated_by_its_file_s_name_and_says_so(tmp_path: Any) -> None:
+    """Built from a folder, a clipping with no year in its text answers `when` for its month, the
+    anchor saying the year came from the file's name."""
+    import json
+
+    from conftest import cli
+
+    doc = tmp_path / "smh-1947-06-13-troops.txt"
+    doc.write_text("Mongolian Troops Take Town\n\nNANKING, June 12 (A.A.P.). -Troops from Outer Mongolia have "
+                   "captured the town of Peitashan, a Chinese official statement said to-day.\n", encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(doc), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("when", "1947-06", "--json", "--db", str(out)).stdout)["results"]
+    first = next(r for r in got if "Peitashan" in r["text"])
+    assert first["date"]["value"] == "1947-06-12"
+    assert "the file name" in first["date"]["anchor"]
+    renamed = tmp_path / "troops.txt"
+    renamed.write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
+    out2 = tmp_path / "facts2.json"
+    assert cli("build", "--add", str(renamed), "--out", str(out2)).exit_code == 0
+    again = json.loads(cli("when", "1947-06", "--json", "--db", str(out2)).stdout)["results"]
+    assert not [r for r in again if "Peitashan" in r["text"]]  # no year, no date
+
+
+CIA_RECORD = ("THE KAZAKH RACE OF SINKIANG\n\nDocument Number (FOIA) /ESDN (CREST):\nCIA-RDP82-00047R000200210002-3\n"
+              "Release Decision:\nRIPPUB\nOriginal Classification:\nC\nDocument Page Count:\n5\n"
+              "Document Creation Date:\nDecember 27, 2016\nDocument Release Date:\nMay 1, 2013\nSequence Number:\n2\n"
+              "Case Number:\nPublication Date:\nNovember 24, 1952\nContent Type:\nREPORT\n\n"
+              "Approved For Release 2008/06/09: CIA-RDP80-0081 CENTRAL INTELLIGENCE AGENCY INFORMATION REPORT. "
+              "The Kazakh race of Sinkiang numbered about 319,000 in a survey.\n")
+
+
+def test_an_archive_s_record_form_is_no_statement_and_its_publication_date_dates_the_document() -> None:
+    """A reading room's record form before the document (labels alone on their lines, a value
+    under each) gives no sentence and no date of its own; its publication date is the document's
+    day (as a file number is a telegram's); the release stamp is no date."""
+    from etr.ingest.sentences import read_document
+
+    doc = read_document("x", CIA_RECORD)
+    assert [s.text for s in doc.sentences][0] == "THE KAZAKH RACE OF SINKIANG"
+    assert not [s for s in doc.sentences if "Date" in s.text or "RIPPUB" in s.text or s.text == "REPORT"]
+    got = archival.dated(CIA_RECORD)
+    assert got is not None and got.point.value() == "1952-11-24" and got.basis == "the record's publication date"
+    assert CIA_RECORD[got.start : got.end] == "November 24, 1952"
+    spans = [(p.start, p.end) for p in doc.paragraphs]
+    assert not [t for t in tag(CIA_RECORD, spans) if t.date.value.startswith("2008")]
+
+
+@pytest.mark.parametrize("text", [
+    # labels over values that are no record's: an infobox's fields, a list introduced by a colon
+    "Ma Zhongying\n\nBorn:\n1910\nDied:\n1936\nAllegiance:\nRepublic of China\n",
+    "The terms were:\nFirst, the troops withdraw.\nSecond, the prisoners go home.\nThird, trade resumes.\n",
+])
+def test_labels_that_are_no_record_form_stay_content(text: str) -> None:
+    from etr.ingest.sentences import read_document
+
+    assert len(read_document("x", text).sentences) >= 4
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Later, Du Zhongyuan began a new career.", "person"),  # a Chinese surname and given name
+    ("The Palais du Luxembourg is large.", "unknown"),  # a particle, inside
+])
+def test_du_is_a_surname_only_before_a_chinese_given_name(sentence: str, kind: str) -> None:
+    got = [u for u in found_in(sentence) if "u" in u.text]
+    assert got and got[0].type == kind and ("Du " in got[0].text) == (kind == "person")

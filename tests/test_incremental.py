@@ -124,7 +124,7 @@ def test_removing_documents_is_the_build_without_them(tmp_path: Path, monkeypatc
     build(paths, facts)
     analysed: list[str] = []
     analyse = assemble.analyse
-    monkeypatch.setattr(assemble, "analyse", lambda doc, linker: analysed.append(doc.text) or analyse(doc, linker))
+    monkeypatch.setattr(assemble, "analyse", lambda doc, linker, named=None: analysed.append(doc.text) or analyse(doc, linker, named))
     build([], facts, removes=["a"])  # by source id
     build([], facts, removes=["c.txt", str(tmp_path / "e.txt")])  # by file name, by the file
     assert analysed == []  # the documents left were not analysed again: their analyses are kept

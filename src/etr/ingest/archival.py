@@ -12,6 +12,7 @@ the body ("June 5", "yesterday") until a date line says otherwise. The words are
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache
 from typing import NamedTuple
@@ -57,6 +58,12 @@ def _patterns() -> list[re.Pattern[str]]:
         # "Received at 1020", "1020 hours": the time a message came in, written as four digits
         re.compile(r"(?<![\w-])(?:[Rr]eceived|[Rr]ecd\.?)\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\b"),
         re.compile(r"(?<![\w-])(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs\.?|GMT|local time)\b"),
+        # "Approved For Release 2008/06/09", "Approved for Release a 50-Yr2013/05/01": when an
+        # archive released its copy, no time the text tells of
+        re.compile(r"(?i:approved\s+for\s+release)\b[^\n\d]{0,20}?(?:\d{2}-Yr\s*)?\d{4}/\d{1,2}/\d{1,2}"),
+        # "Sydney Morning Herald (NSW : 1842 - 1954)", "(New York: 1967-1969)": a paper's run or a
+        # book's imprint, a place and the years it came out, no time the text tells of
+        re.compile(r"\((?:[A-Z][\w.'’]*[ \t]+){0,3}[A-Z][\w.'’]*[ \t]*:[ \t]*\d{4}[ \t]*[-–][ \t]*(?:\d{4}[ \t]*)?\)"),
     ]
 
 
@@ -136,6 +143,31 @@ def document_date(text: str) -> tuple[Point, str] | None:
     return None if got is None else (got.point, f"{text[got.start:got.end].lstrip('[')} ({got.basis})")
 
 
+RECORD_CHARS = 1500  # an archive's record form before a document: its first lines
+
+
+@cache
+def _record_date() -> re.Pattern[str]:
+    """A record form's field whose value is the document's date ("Publication Date:\nNovember
+    24, 1952"): the label, then the value on its line or the next."""
+    labels = "|".join(map(re.escape, _rules()["record"]["date_fields"]))
+    return re.compile(rf"^[ \t]*(?:{labels})[ \t]*:[ \t]*\n?[ \t]*(?P<value>[^\n]{{6,40}}?)[ \t]*$", re.M | re.I)
+
+
+def _record_dated(text: str) -> Dated | None:
+    """The day an archive's record form gives its document, where a date field of it says so."""
+    from etr.dates.forms import scan  # the date grammar, only for a text with a record form
+
+    for m in _record_date().finditer(text, 0, RECORD_CHARS):
+        raws = scan(m.group("value"))
+        if len(raws) == 1 and raws[0].a is not None and raws[0].b is None and raws[0].relative is None:
+            p = raws[0].a
+            if p.year is not None and p.month is not None and p.day is not None \
+                    and raws[0].end - raws[0].start == len(m.group("value")):
+                return Dated(p, m.start("value"), m.end("value"), "the record's publication date")
+    return None
+
+
 def dated(text: str) -> Dated | None:
     """`document_date`, with where the header says it."""
     head = text[:HEAD_CHARS]
@@ -144,6 +176,9 @@ def dated(text: str) -> Dated | None:
         month, day, yy = int(filed.group(1)), int(filed.group(2)), int(filed.group(3))
         if 1 <= month <= 12 and 1 <= day <= 31:
             return Dated(Point(1900 + yy, month, day), filed.start(), filed.end(), "the file number")
+    recorded = _record_dated(text) if ":" in text[:RECORD_CHARS] else None
+    if recorded is not None:
+        return recorded
     got = _RECEIVED.search(head)
     if got is not None and got.group("year"):
         try:
@@ -152,6 +187,24 @@ def dated(text: str) -> Dated | None:
             return None
         return Dated(Point(int(got.group("year")), month, int(got.group("day"))), got.start(), got.end(), "received")
     return None
+
+
+# "smh-1947-06-13-troops.txt", "diary_1944_05_22.txt", "foreign_affairs_1946_07_mongolia.txt": a
+# day or a month in a file's name, its parts apart (never "frus1947v07" or a serial "19470613")
+_NAMED_DATE = re.compile(r"(?<![\dA-Za-z])(1[89]\d\d|20\d\d)([-_.])(0[1-9]|1[0-2])(?:\2(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def named_date(name: str) -> tuple[Point, str] | None:
+    """The day (or the month) a file's name dates its document by, as researchers name clippings
+    and diary pages, and the words that say so; None if its name gives none, or more than one."""
+    found = list(_NAMED_DATE.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4)) if m.group(4) else None
+    if day is not None and day > calendar.monthrange(year, month)[1]:
+        return None
+    return Point(year, month, day), f"{m.group(0)} (the file name)"
 
 
 _FROM_TO = re.compile(r"^(?P<whole>(?:The\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*(?:\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)\s*)?"

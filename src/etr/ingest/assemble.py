@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from etr import __version__, rules
 from etr.dates.forms import compile_all, number
-from etr.dates.values import add_days, bounds, parse_value
+from etr.dates.values import Point, add_days, bounds, parse_value
 from etr.errors import BuildFailed
 from etr.ingest import aliases, archival
 from etr.ingest.aliases import Alias
@@ -249,7 +249,7 @@ def assemble(
         return got
 
     keys = [k for _sid, k in carried.order] if carried is not None else []
-    keys += [analysis_key(fp, text_of_source(spec)) for spec in sources[done:]]
+    keys += [analysis_key(fp + _named_key(spec), text_of_source(spec)) for spec in sources[done:]]
     linker = cache_once(lambda: Linker(entries))  # the registry's names, compiled once for the build
     made = _analyses(sources[done:], keys[done:], text_of_source, linker, cache)
     if carried is None:
@@ -304,26 +304,38 @@ def _analyses(sources: list[SourceSpec], keys: list[str], text_of_source: Callab
     """The analyses of these documents, pickled, by key: those `cache` does not hold, on two
     cores for a large build."""
     kept = cache.kept(keys) if cache is not None else set()
-    todo: dict[str, tuple[str, str]] = {}  # the same text twice is read once
+    todo: dict[str, tuple[str, str, tuple[Point, str] | None]] = {}  # the same text twice is read once
     for spec, k in zip(sources, keys, strict=True):
         if k not in kept and k not in todo:
-            todo[k] = (spec.id, text_of_source(spec))
+            todo[k] = (spec.id, text_of_source(spec), _named(spec))
     if not todo:
         return {}
     linker = linker_of()
 
-    def work(item: tuple[str, str]) -> bytes:
-        doc = read_signed(*item)
-        an = analyse(doc, linker)
+    def work(item: tuple[str, str, tuple[Point, str] | None]) -> bytes:
+        doc = read_signed(item[0], item[1])
+        an = analyse(doc, linker, item[2])
         words = unglued(doc.text)  # "UnitKashgar Garrison": the words "kashgar" and "garrison"
         return pickle.dumps(_pack((doc, an, [sentence_terms(words[x.start : x.end]) for x in doc.sentences])),
                             protocol=PICKLE)
 
     items = list(todo.values())
-    weights = [len(t) for _s, t in items]
+    weights = [len(t) for _s, t, _n in items]
     if can_fork(sum(weights)):
         _warm(linker)  # what is compiled and imported on first use, once, before the fork: both share it
     return dict(zip(todo, fork_imap(work, items, weights), strict=True))
+
+
+def _named(spec: SourceSpec) -> tuple[Point, str] | None:
+    """The date an added document's file name gives it (archival.named_date); a seed's, none."""
+    return None if spec.curated else archival.named_date(spec.path.name)
+
+
+def _named_key(spec: SourceSpec) -> str:
+    """What a document's analysis key adds for the date its file's name gives (the same text under
+    another dated name is read again)."""
+    got = _named(spec)
+    return "" if got is None else f"\0named {got[0].value()} {got[1]}"
 
 
 WARM = ("Tihwa, May 3, 1946.\n\nGeneral Ma Pu-fang, the Governor, said on June 5 that Osman Batur (also\n"
@@ -1748,10 +1760,11 @@ def read_signed(source: str, text: str) -> Document:
     return read_document(source, text, frozenset(keep))
 
 
-def analyse(doc: Document, linker: Linker) -> Analysis:
-    """A document's dates, registry names, unregistered names and alias statements."""
+def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = None) -> Analysis:
+    """A document's dates, registry names, unregistered names and alias statements. `named`: the
+    date its file's name gives (archival.named_date)."""
     flagged: list[Flag] = []
-    timexes = tag(doc.text, [(p.start, p.end) for p in doc.paragraphs], flagged)
+    timexes = tag(doc.text, [(p.start, p.end) for p in doc.paragraphs], flagged, named)
     text = unglued(doc.text)  # names are read without an infobox's labels run into them
     spans = [(s.start, s.end) for s in doc.sentences]
     per_sentence = linker.find_all(text, spans)

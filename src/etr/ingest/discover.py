@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -224,7 +225,8 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
     single word in capitals there is a name too ("said YOLBARS")."""
     caps = _rules()["caps"]
     seen: set[str] = set()
-    lone: set[str] = set()
+    lone: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
     for k in known:
         last = k.text.split()[-1] if k.text.split() else ""
         if (k.entity is not None and last.isupper() and len(last) >= 4 and kinds[k.entity] in ("person", "place")
@@ -246,15 +248,24 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
         if (titled or two) and _prose(text, a, b):  # not a heading, not a line in capitals
             seen.add(w)
         elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab and _amid_prose(text, m.start(), m.end(), a, b):
-            lone.add(w)  # "our friend IVANOV. ... ANTONOV, who": a surname, or an acronym
+            lone[w] += 1  # "our friend IVANOV. ... ANTONOV, who": a surname, or an acronym
+            if lone[w] + opening[w] >= LONE_TIMES:
+                seen.add(w)  # "the fakir PLAWSKY turned up ... PLAWSKY had been told ... PLAWSKY was": no emphasis
+        elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab and _LOWER_AFTER.match(text, m.end(), b) \
+                and _prose(text, a, b):
+            opening[w] += 1  # "PLAWSKY had been told": opening a sentence, as often as inside one
+            if not (lone[w] and lone[w] + opening[w] >= LONE_TIMES):
+                continue
+            seen.add(w)
         else:
             continue
-        if seen and len(seen) + LONE * len(lone) >= 2:  # lone words alone may all be acronyms or emphasis
+        if seen and len(seen) + LONE * len(lone.keys() - seen) >= 2:  # lone words alone may all be acronyms or emphasis
             return True
     return False
 
 
 LONE = 0.5  # a lone word in capitals amid prose counts for half a titled one: acronyms ("UNRRA") are such words too
+LONE_TIMES = 3  # ... and for a whole one where the prose names it so this often
 _LONE_NAME = re.compile(r"(?=(?:[A-Z]*[AEIOUY]){2})[A-Z]{5,}")  # a word to say: two vowels, five letters
 
 
@@ -387,6 +398,19 @@ def name_part(word: str) -> bool:
     return word in _rules()["parts"]
 
 
+def _content_words(words: list[str]) -> list[str]:
+    """A name's words less its connectors ("of", "de", "du"), but for a Chinese surname that is
+    one before a given name ("Du Zhongyuan")."""
+    return [w for k, w in enumerate(words) if w.lower() not in _CONNECTORS or _chinese_surname_first(words, k)]
+
+
+def _chinese_surname_first(words: list[str], k: int) -> bool:
+    """Whether words[k], written as one of the connectors, is a Chinese surname opening a name of
+    Chinese syllables ("Du Zhongyuan", "Du Yi"), not a particle ("Du Bois", "Palais du Luxembourg")."""
+    return k == 0 and len(words) > 1 and words[0][:1].isupper() and chinese_surname(words[0]) \
+        and _chinese_syllables(words[1])
+
+
 def chinese_surname(word: str) -> bool:
     """Whether `word` is a Chinese surname in any romanisation ("Chu", "Zhang", "Ch'en")."""
     return word_key(word) in _rules()["surnames"]
@@ -405,7 +429,7 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
         return r["kinds"][last], f"its last word {last!r}"
     if of_kind is not None:  # "Treaty of St. Petersburg"
         return of_kind, f"its first word {written[0]!r}"
-    real = [w for w in words if w.lower() not in _CONNECTORS]
+    real = _content_words(words)
     if any(w in r["parts"] for w in real) and len(real) >= 2:
         return "person", "a part of persons' names"
     if 2 <= len(real) <= 3 and word_key(real[0]) in r["surnames"] and all(_chinese_syllables(w) for w in real):
@@ -597,7 +621,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks[0] = (a + len(head) + 1, b, rest)
                 at_start = False
                 continue
-            if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower() or w.lower() in _CONNECTORS
+            if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower()
+                    # "the", "de", but not the Chinese surname "Du" before a given name ("Du Zhongyuan")
+                    or (w.lower() in _CONNECTORS and not _chinese_surname_first([t[2] for t in toks], 0))
                     or (len(toks) > 1 and _PARTICIPLE_BEFORE.fullmatch(w))  # "Indian-administered Kashmir"
                     or (at_start and len(toks) > 1 and (w.lower() in vocab or w.endswith("ly")))  # "Recently Chairman"
                     # "Importance Kunming consulate ...": a telegram's ordinary word before a name
@@ -996,7 +1022,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if phrase in acronyms:
         return Unknown(s, e, phrase, "unknown", "", "an acronym the document defines")
     titled = bool(title)
-    real = [w for w in words if w.lower() not in _CONNECTORS]
+    real = _content_words(words)
     if not real or all(w.strip("'’") in r["peoples"] or _POSSESSIVE.sub("", w) in r["peoples"] for w in real):
         return None
     if any(_TELEGRAM_JARGON.match(w) or _ODD_CASE.match(w) for w in real):

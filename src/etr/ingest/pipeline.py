@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from etr.errors import BadDocument, BadQuery, EtrError
+from etr.ingest import archival
 from etr.ingest.assemble import (
     Report,
     SourceSpec,
@@ -297,7 +298,7 @@ def extract_text(path: Path, encoding: str | None = None) -> tuple[str, list[dic
     if not doc.paragraphs:
         raise BadDocument(f"{path}: no readable text in it")
     entries = load_registry(_root() / "data" / "registry")
-    found = analyse(doc, Linker(entries))
+    found = analyse(doc, Linker(entries), archival.named_date(path.name))
     timexes, per_sentence, unknowns = found.timexes, found.mentions, found.unknowns
     out: list[dict[str, Any]] = []
     for t in timexes:

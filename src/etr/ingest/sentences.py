@@ -294,12 +294,16 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
     lines = _lines(text)
     offices = _rendered_offices(text, lines)  # a web page's "Governor of Xinjiang / In office / ..."
     offices.update(_rendered_lives(text, lines))  # and its "Born November 11, 1922 / Nilka, Xinjiang, China"
+    form = _record_form(text, lines)  # an archive's record form before the document: no statement
     until = -1
     for start, end in lines:
         if start < until:
             continue  # a line of an office already read with it
         s, e = _trim(text, start, end)
         if s == e:
+            prose = ""
+            continue
+        if s in form:
             prose = ""
             continue
         if s in offices:
@@ -362,6 +366,54 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
         for a, b in capped(text, split_sentences(text, p.start, p.end), splits)
     ]
     return Document(source, text, tuple(sections), tuple(paragraphs), tuple(sentences), tuple(splits))
+
+
+_FORM_LABEL = re.compile(r"[A-Z][\w()/&.'’-]*(?:[ \t]+[\w()/&.'’-]+){0,5}[ \t]*:")  # "Document Release Date:"
+FORM_LABELS = 3  # labels in a run, at least, that make a record form
+FORM_VALUE_WORDS = 8  # a field's value on the line under its label: at most this many words
+
+
+def _record_form(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Where the lines of an archive's record form begin, as a reading room prints one before the
+    document ("Document Number (FOIA) /ESDN (CREST):", "CIA-RDP82-...", "Release Decision:",
+    "RIPPUB", ...): a run of FORM_LABELS or more labels alone on their lines, each over at most one
+    short line of value, two of the labels with a record's word (rules/archival.toml [record]
+    form_words). Its dates are the archive's; the document's own is read by
+    etr.ingest.archival.dated."""
+    words = _form_words()
+    out: set[int] = set()
+    run: list[int] = []
+    labels = recorded = 0
+    after_label = False
+
+    def close() -> None:
+        if labels >= FORM_LABELS and recorded >= 2:
+            out.update(run)
+
+    for start, end in lines:
+        s, e = _trim(text, start, end)
+        line = text[s:e]
+        if s == e:
+            close()
+            run, labels, recorded, after_label = [], 0, 0, False
+        elif _FORM_LABEL.fullmatch(line):
+            run.append(s)
+            labels += 1
+            recorded += bool(words & set(re.findall(r"\w+", line)))
+            after_label = True
+        elif after_label and len(line.split()) <= FORM_VALUE_WORDS and not line.endswith(":"):
+            run.append(s)
+            after_label = False
+        else:
+            close()
+            run, labels, recorded, after_label = [], 0, 0, False
+    close()
+    return out
+
+
+@cache
+def _form_words() -> frozenset[str]:
+    return frozenset(rules.load("archival")["record"]["form_words"])
 
 
 @cache

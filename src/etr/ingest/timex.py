@@ -728,13 +728,15 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     p: Point | None = raw.a
     if p is None or p.day is None or p.month is None:
         return None
+    label = ""
     if p.year is None:
         if current is None:
             return None
         p = _inherit_dateline(p, current)
         if p is None:
             return None
-    label = f"{raw.text} ({p.value()}), the document's date"
+        label = f", its year from {current.year_text}"
+    label = f"{raw.text} ({p.value()}), the document's date{label}"
     return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
 
 
@@ -781,13 +783,16 @@ def _glued_labels(text: str) -> list[re.Match[str]]:
 Flag = tuple[int, int, str, str]  # (start, end, text, why it is no date) of a date etr would not use
 
 
-def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None = None) -> list[TimexSpan]:
+def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None = None,
+        named: tuple[Point, str] | None = None) -> list[TimexSpan]:
     """Dates in text[start:end] for each (paragraph) span, resolved in document order. Once a
     date line is seen (a telegram's, a newspaper's; or, before any, the date the document's
     header gives it), words such as "yesterday" and "last month" read from it, until the next
     date line (a file may hold several clippings). Archival numbers ("Embtel 1419", "1508.") are
     never dates, and a year long before the document's time is one only where the text says so
-    in words; what is set aside is added to `flagged`."""
+    in words; what is set aside is added to `flagged`. `named`: the date the file's name gives
+    (archival.named_date), which dates the document as a header would where its text states no
+    year at all ("NANKING, June 12 (A.A.P.)" in "smh-1947-06-13.txt")."""
     # archival numbers ("Embtel 1419", "1508.") are blanked, offsets kept: never dates, and
     # never part of one ("1419, August 16" is August 16)
     blanked = list(text)
@@ -800,6 +805,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         blanked[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
     seen = "".join(blanked)
     head = archival.document_date(text)
+    if head is None and named is not None and not _A_YEAR.search(seen):
+        head = named
     dl: _Context | None = None
     if head is not None:
         p, label = head
@@ -851,6 +858,9 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         dl = introduced or dl
     out = sorted(out, key=lambda t: t.start) if len(out) > 1 and out[-1].start < out[-2].start else out
     return _far_outside(out, text, flagged)
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")  # anything a year might be: a text that has none
 
 
 FAR = 300  # years: a year this far before every other year a modern document states is no year of it
