@@ -43,6 +43,7 @@ def found_in(sentence: str) -> list[Any]:
      [("Thursday 12 June 1947", "1947-06-12")]),
     ("Boorman, Biographical Dictionary of Republican China (New York: 1967-1969), Vol. 2, 58.", []),
     ("The republic (1933-1934) fell.", [("1933-1934", "1933/1934")]),
+    ("The republic (Kashgar: 1933-1934) fell.", [("1933-1934", "1933/1934")]),  # no masthead, no citation
     # years that are years
     ("In 1944 the rebels took Kuldja.", [("1944", "1944")]),
     ("The Chinese recovered it in 1754 from the Dzungars.", [("1754", "1754")]),
@@ -1171,6 +1172,9 @@ HEDIN_STYLE = ("»CHANG FENG-MING borrowed sixty gallons from us at Hami and pro
      "told that they fled. PLAWSKY was a dubious source.", True),
     ("About YOLBARS KHAN they would say nothing. Here the fakir PLAWSKY turned up again.", False),
     ("About YOLBARS KHAN they would say nothing. UNRRA had been told. UNRRA was slow.", False),  # no once inside
+    # an acronym repeated in a telegram that sets no name so: no name (nor the words beside it)
+    ("The shipment of the UNRRA was late, the UNRRA said, and the office of the UNRRA closed. SOVSINTORG "
+     "and the EURASIA company said NOTHING more.", False),
 ])
 def test_a_book_that_prints_names_in_capitals_is_recognised(text: str, caps: bool) -> None:
     from etr.ingest.discover import names_in_capitals, vocabulary
@@ -2830,6 +2834,15 @@ def test_what_reads_a_name_before_words_of_context(tmp_path: Any) -> None:
     assert got[0]["name"] == "36th Division"
 
 
+def test_where_and_who_read_a_name_before_words_of_context(tmp_path: Any) -> None:
+    """`etr where "Surghak gold mines"`, `etr who "Abdullah Bughra emir"`: the name, the words after
+    it its context, even where the name is of no kind yet (Surghak is named nowhere as a place)."""
+    out = built(tmp_path, "Abdullah Bughra led a rising of the workers of the gold mines of Surghak in 1933. "
+                          "Abdullah Bughra was killed in 1934.\n")
+    assert answers(out, "where", "Surghak gold mines")[0]["name"] == "Surghak"
+    assert answers(out, "who", "Abdullah Bughra emir")[0]["name"] == "Abdullah Bughra"
+
+
 @pytest.mark.parametrize("name,first", [
     ("HENNING HASLUND-CHRISTENSEN", "haslund"), ("Colonel Thomson-Glover", "thomson"),
     # Chinese given names, however romanised, and a syllable of a Turkic name: none
@@ -3242,6 +3255,7 @@ def test_a_title_s_spelling_of_a_place_its_text_spells_otherwise(tmp_path: Any, 
     ("clip_1947-02-30.txt", None),  # no such day
     ("from_1944-01-02_to_1944-02-03.txt", None),  # two days: which?
     ("report_1944-13.txt", None),
+    ("revolution_1911-12.txt", None),  # the years 1911-1912 as often as December 1911
 ])
 def test_a_file_s_name_may_give_its_day(name: str, expected: str | None) -> None:
     got = archival.named_date(name)
@@ -3316,6 +3330,9 @@ def test_an_archive_s_record_form_is_no_statement_and_its_publication_date_dates
     # labels over values that are no record's: an infobox's fields, a list introduced by a colon
     "Ma Zhongying\n\nBorn:\n1910\nDied:\n1936\nAllegiance:\nRepublic of China\n",
     "The terms were:\nFirst, the troops withdraw.\nSecond, the prisoners go home.\nThird, trade resumes.\n",
+    # a list of documents, numbered: one label, not a form's several
+    "Document 1:\nStalin to Sheng Shicai, 7 February 1936\nDocument 2:\nSheng to Stalin, May 1936\n"
+    "Document 3:\nStalin to Sheng, 16 July 1936\nDocument 4:\nSheng to Molotov, 1937\n",
 ])
 def test_labels_that_are_no_record_form_stay_content(text: str) -> None:
     from etr.ingest.sentences import read_document
@@ -3330,3 +3347,35 @@ def test_labels_that_are_no_record_form_stay_content(text: str) -> None:
 def test_du_is_a_surname_only_before_a_chinese_given_name(sentence: str, kind: str) -> None:
     got = [u for u in found_in(sentence) if "u" in u.text]
     assert got and got[0].type == kind and ("Du " in got[0].text) == (kind == "person")
+
+
+def test_a_name_of_no_kind_spelt_as_a_place_another_document_names_is_that_place(tmp_path: Any) -> None:
+    """"Karashahr", which its document never puts in a place's words, after the place "Qara-shahr"
+    of another document: the same letters, one place, the document's spelling its alias."""
+    import json
+
+    from conftest import cli
+
+    (tmp_path / "a.txt").write_text("Hedin notes.\n\nA leaflet had been dropped by aircraft at Qara-shahr in March.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Sykes notes.\n\nThe grain of Karashahr goes to Korla, and Karashahr is quiet.\n",
+                                    encoding="utf-8")
+    out = tmp_path / "facts.json"
+    assert cli("build", "--add", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(out)).exit_code == 0
+    got = json.loads(cli("where", "Karashahr", "--json", "--db", str(out)).stdout)["results"][0]
+    assert (got["name"], got["type"]) == ("Qara-shahr", "place") and "Karashahr" in got["aliases"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # under a clipping's masthead, a dispatch line dates what follows: its day of the week the one on
+    # or before the issue's, its day without a year the issue's year; "yesterday" reads from it
+    ("Canberra Times (ACT : 1926 - 1995), Saturday 14 June 1947, page 1\n\nNANKING, Friday.\n\n"
+     "China's Legislative Yuan yesterday demanded a firmer policy.",
+     [("Saturday 14 June 1947", "1947-06-14"), ("Friday", "1947-06-13"), ("yesterday", "1947-06-12")]),
+    ("Sydney Morning Herald (NSW : 1842 - 1954), Thursday 12 June 1947, page 1\n\n"
+     "NEW YORK, June 11 (A.A.P.).-The Chinese Government is protesting.\n\n"
+     "Messages from Nanking say the Government to-day instructed its Ambassador.",
+     [("Thursday 12 June 1947", "1947-06-12"), ("June 11", "1947-06-11"), ("to-day", "1947-06-11")]),
+])
+def test_a_dispatch_line_under_a_masthead_dates_what_follows(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected

@@ -36,6 +36,8 @@ SAME = [
     ("Tevfik Bey", "Tawfiq Bay"), ("Nevzat", "Nawzat"),
     # z, written s before a consonant or at the end
     ("Khoja Niyas Hajji", "Khoja Niyaz Hajji"), ("Uzbek", "Usbeg"), ("Tekes", "Tekez"), ("Kunges", "Kunghez"),
+    # aw and av before a consonant (German and Polish spellings of Russian ав)
+    ("PLAWSKY", "Plavsky"), ("Lawrentiev", "Lavrentiev"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
@@ -45,6 +47,7 @@ DIFFERENT = [
     ("Ivanov", "Ivanova"),  # a man and a woman of the family
     ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z
     ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si
+    ("Ivan", "Yuan"), ("V.", "Wu"), ("Van", "Wan"),  # v before a vowel is no u: a Russian name is no Chinese syllable
 ]
 
 

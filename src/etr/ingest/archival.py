@@ -61,9 +61,12 @@ def _patterns() -> list[re.Pattern[str]]:
         # "Approved For Release 2008/06/09", "Approved for Release a 50-Yr2013/05/01": when an
         # archive released its copy, no time the text tells of
         re.compile(r"(?i:approved\s+for\s+release)\b[^\n\d]{0,20}?(?:\d{2}-Yr\s*)?\d{4}/\d{1,2}/\d{1,2}"),
-        # "Sydney Morning Herald (NSW : 1842 - 1954)", "(New York: 1967-1969)": a paper's run or a
-        # book's imprint, a place and the years it came out, no time the text tells of
-        re.compile(r"\((?:[A-Z][\w.'’]*[ \t]+){0,3}[A-Z][\w.'’]*[ \t]*:[ \t]*\d{4}[ \t]*[-–][ \t]*(?:\d{4}[ \t]*)?\)"),
+        # "Sydney Morning Herald (NSW : 1842 - 1954), Thursday 12 June 1947, page 1", "Dictionary
+        # (New York: 1967-1969), Vol. 2, 58.": a paper's run or a book's imprint, a place and the
+        # years it came out, as a masthead or a citation gives them (the issue's day, a volume or a
+        # page after it), no time the text tells of ("the republic (Kashgar: 1933-1934) fell" is one)
+        re.compile(r"\((?:[A-Z][\w.'’]*[ \t]+){0,3}[A-Z][\w.'’]*[ \t]*:[ \t]*\d{4}[ \t]*[-–][ \t]*(?:\d{4}[ \t]*)?\)"
+                   r"(?=,[ \t]*(?:[A-Z][a-z]+day\b|\d|[Vv]ol\b|[Vv]ols?\.|pp?\.|[Pp]age\b|[Nn]o\.))"),
     ]
 
 
@@ -204,6 +207,8 @@ def named_date(name: str) -> tuple[Point, str] | None:
     year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4)) if m.group(4) else None
     if day is not None and day > calendar.monthrange(year, month)[1]:
         return None
+    if day is None and month > year % 100:
+        return None  # "revolution_1911-12": the years 1911-1912 as often as December 1911
     return Point(year, month, day), f"{m.group(0)} (the file name)"
 
 

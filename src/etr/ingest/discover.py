@@ -249,12 +249,15 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
             seen.add(w)
         elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab and _amid_prose(text, m.start(), m.end(), a, b):
             lone[w] += 1  # "our friend IVANOV. ... ANTONOV, who": a surname, or an acronym
-            if lone[w] + opening[w] >= LONE_TIMES:
-                seen.add(w)  # "the fakir PLAWSKY turned up ... PLAWSKY had been told ... PLAWSKY was": no emphasis
+            if lone[w] + opening[w] >= LONE_TIMES and seen:
+                # "the fakir PLAWSKY turned up ... PLAWSKY had been told ... PLAWSKY was", in a book
+                # that sets a name of two words so ("YOLBARS KHAN"): a name, no emphasis (an acronym
+                # is as often repeated, and alone it says nothing)
+                seen.add(w)
         elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab and _LOWER_AFTER.match(text, m.end(), b) \
                 and _prose(text, a, b):
             opening[w] += 1  # "PLAWSKY had been told": opening a sentence, as often as inside one
-            if not (lone[w] and lone[w] + opening[w] >= LONE_TIMES):
+            if not (lone[w] and lone[w] + opening[w] >= LONE_TIMES and seen):
                 continue
             seen.add(w)
         else:

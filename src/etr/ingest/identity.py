@@ -616,7 +616,8 @@ class Identities:
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
-        place = self._places.get(k) if u.type == "place" else None
+        # "Karashahr" after the place "Qara-shahr": a name of no kind yet, spelt as a place is
+        place = self._places.get(k) if u.type in ("place", "unknown") else None
         if place is not None and self.kind(place) != "place":
             place = None
         squeezed = _squeezed(u.text) if u.type != "person" else ""

@@ -371,6 +371,7 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
 _FORM_LABEL = re.compile(r"[A-Z][\w()/&.'’-]*(?:[ \t]+[\w()/&.'’-]+){0,5}[ \t]*:")  # "Document Release Date:"
 FORM_LABELS = 3  # labels in a run, at least, that make a record form
 FORM_VALUE_WORDS = 8  # a field's value on the line under its label: at most this many words
+RECORD_CHARS = 1500  # where a record form may begin: in a document's first lines
 
 
 def _record_form(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -383,37 +384,41 @@ def _record_form(text: str, lines: list[tuple[int, int]]) -> set[int]:
     words = _form_words()
     out: set[int] = set()
     run: list[int] = []
-    labels = recorded = 0
+    labels: set[str] = set()  # the labels, less their numbers ("Document 1:", "Document 2:" are one)
+    recorded = 0
     after_label = False
 
     def close() -> None:
-        if labels >= FORM_LABELS and recorded >= 2:
+        if len(labels) >= FORM_LABELS and recorded >= 2:
             out.update(run)
 
     for start, end in lines:
+        if start >= RECORD_CHARS and not run:
+            break  # a form stands before the document, in its first lines
         s, e = _trim(text, start, end)
         line = text[s:e]
         if s == e:
             close()
-            run, labels, recorded, after_label = [], 0, 0, False
+            run, labels, recorded, after_label = [], set(), 0, False
         elif _FORM_LABEL.fullmatch(line):
             run.append(s)
-            labels += 1
-            recorded += bool(words & set(re.findall(r"\w+", line)))
+            label = re.findall(r"[^\W\d_]+", line.lower())
+            recorded += " ".join(label) not in labels and bool(words & set(label))
+            labels.add(" ".join(label))
             after_label = True
         elif after_label and len(line.split()) <= FORM_VALUE_WORDS and not line.endswith(":"):
             run.append(s)
             after_label = False
         else:
             close()
-            run, labels, recorded, after_label = [], 0, 0, False
+            run, labels, recorded, after_label = [], set(), 0, False
     close()
     return out
 
 
 @cache
 def _form_words() -> frozenset[str]:
-    return frozenset(rules.load("archival")["record"]["form_words"])
+    return frozenset(w.lower() for w in rules.load("archival")["record"]["form_words"])
 
 
 @cache

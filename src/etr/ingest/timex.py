@@ -700,7 +700,10 @@ HEAD_WORDS = 10  # a date line, masthead or letterhead: a short line of names an
 _LOWER_WORD = re.compile(r"\b(?!(?:of|the|and|at|de|on|No)\b)[a-z][a-z]+\b")
 # "CHUNGKING, Jan. 3 (AP)—", "HONG KONG, Dec. 11 (AP) --": a news agency's dispatch line
 _DISPATCH = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+(?P<date>[^—\n(]{3,30}?)\s*"
-                       r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s+[-—])")
+                       r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s*[-—])")
+# "NANKING, Friday.", "NANKING; Thursday.": a dispatch line naming the day of the week, under a
+# paper's masthead (the day on or before the issue's)
+_WEEKDAY_DISPATCH = re.compile(r"[A-Z][A-Z .'’-]{1,30}[,;]\s*[A-Z][a-z]+day\.?")
 
 
 def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = None) -> _Context | None:
@@ -717,6 +720,8 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     else:
         return None
     raws = [r for r in (found if found is not None and zone is chunk else scan(zone)) if r.type == "DATE"]
+    if len(raws) == 1 and raws[0].relative is not None and raws[0].relative[0] == "weekday":
+        return _weekday_dispatch(chunk, raws[0], current)
     if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
         return None
     raw = raws[0]
@@ -737,6 +742,19 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
             return None
         label = f", its year from {current.year_text}"
     label = f"{raw.text} ({p.value()}), the document's date{label}"
+    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+
+
+def _weekday_dispatch(chunk: str, raw: Raw, current: _Context | None) -> _Context | None:
+    """The date of a dispatch line that names only its day of the week ("NANKING, Friday."), under
+    a masthead's date: that day on or before the issue's."""
+    if current is None or current.day is None or current.day.day is None or not _WEEKDAY_DISPATCH.fullmatch(chunk.strip()):
+        return None
+    dv = _resolve_relative(raw, current, current, chunk)
+    p = parse_value(dv.value[:10]) if dv is not None else None
+    if p is None or p.day is None or p.value() > current.day.value():
+        return None
+    label = f"{raw.text} ({p.value()}), the document's date, its day from {current.day_text}"
     return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
 
 

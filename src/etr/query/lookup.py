@@ -317,10 +317,14 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
                                    else "the name is of another kind; showing it")
             matches = others
-    if not matches and types is not None and types >= WHAT_TYPES:
-        head = _named_head(q)  # "East Turkestan Republic financed by Moscow": the thing named, then context
+    if not matches:
+        # "East Turkestan Republic financed by Moscow", "Surghak gold mines": the thing named, then context
+        head = _named_head(q)
         if head:
             matches = [m for m in fb.names.match(head, allowed=allowed, exact_wins=True) if m.score >= 99.5]
+            if not matches and allowed is not None:  # a name of no kind the asked one ("Surghak": unknown)
+                matches = [m for m in fb.names.match(head, exact_wins=True) if m.score >= 99.5
+                           and fb.entities[m.entity]["type"] == "unknown"]
             if matches:
                 interpreted["read_as"] = head
                 interpreted["note"] = "the name the question opens with; the words after it are its context"
