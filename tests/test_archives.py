@@ -212,6 +212,9 @@ def names_of(db: dict[str, Any], name: str) -> tuple[str, list[str]]:
     # an article's opening: a name glossed in brackets, "or" another
     ("The Battle of Baitag Bogd Mountain (Mongolian: Baitag bogdyn tulgaral) or Beitashan Incident (Chinese: "
      "北塔山事件) was a border conflict.", "Battle of Baitag Bogd Mountain", "Beitashan Incident"),
+    # ... or the subject's two names, the second glossed, a title before it
+    ("Abdullah Bughra or Emir Shah Mansur (Uighur: x; died March 28, 1934) was a Uighur emir.",
+     "Abdullah Bughra", "Shah Mansur"),
     # a Wade-Giles given name written with a hyphen is one name with its pinyin ("Shu-jen", "Shuren")
     ("Wang Shuren was governor of Ningsia in 1930. Wang Shu-jen fled in 1933.", "Wang Shuren", "Wang Shu-jen"),
     ("Khoja Niyaz, also Khoja Niyaz Haji (1889 - 21 August 1941), was a Uyghur leader.", "Khoja Niyaz",
@@ -241,6 +244,8 @@ def test_alias_statements_make_one_entity(tmp_path: Any, text: str, first: str, 
     ("The Consul at Tihwa (Paxton) reported fighting at Kashgar or Yarkand.", "Kashgar", "Yarkand"),
     ("John A. Smith met John B. Smith at Tihwa.", "John A. Smith", "John B. Smith"),  # other initials, other men
     ("Fighting at Kashgar (the old city) or Yarkand went on all winter.", "Kashgar", "Yarkand"),  # no gloss: a list
+    ("Kashgar or Yarkand (Uyghur: x) fell in 1934.", "Kashgar", "Yarkand"),  # a place and a place: a list
+    ("He met Ma Hushan or Ma Ho-san (Chinese: x) at Khotan.", "Ma Hushan", "Ma Ho-san"),  # not opening the sentence
     ("The rebels took Kashgar, also Yarkand and Khotan, in 1933.", "Kashgar", "Yarkand"),
     # "Mme. Chiang Kai-shek" is his wife ("Mme." no sentence's end either)
     ("In August 1942 Mme. Chiang Kai-shek visited Tihwa; Chiang Kai-shek stayed in Chungking.",

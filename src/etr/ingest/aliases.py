@@ -165,12 +165,13 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
             for a3, b3, k3 in names[i + 1 : i + 3]:
                 if a3 == b2 + 1 and text[b2] == " ":  # "Turkic" + "Islamic Republic of East Turkestan": one name
                     b2, k2 = b3, k3
-            got = _said(text, b1, a2, b2, end, k1, k2, text[a1:b1])
+            opening = not text[start:a1].strip(" \t\n\"'“”‘’")
+            got = _said(text, b1, a2, b2, end, k1, k2, text[a1:b1], opening)
             lead = _LEAD.search(text, max(b1, a2 - LEAD_CHARS), a2) if got is None else None
             if lead is not None and lead.start() > b1:
                 # "..., officially the Turkic Islamic Republic of East Turkestan": a word the name
                 # was found without ("Turkic", a people's) is the alias's first
-                got = _said(text, b1, lead.start(), b2, end, k1, k2, text[a1:b1])
+                got = _said(text, b1, lead.start(), b2, end, k1, k2, text[a1:b1], opening)
                 a2 = lead.start() if got is not None else a2
             if got is not None:
                 out.append(Alias(a1, b1, a2, b2, text[a2:b2], got, start, end))
@@ -271,10 +272,16 @@ def _labels() -> frozenset[str]:
     return frozenset(c.lower() for c in rules.load("names")["aliases"]["in_brackets"])
 
 
-def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, first: str = "") -> str | None:
-    """The cue that makes text[a2:b2] a name of the name ending at b1, or None."""
+def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, first: str = "",
+          opening: bool = False) -> str | None:
+    """The cue that makes text[a2:b2] a name of the name ending at b1, or None. `opening`: whether
+    the first name opens its sentence."""
     cues = _cues()
     gap = text[b1:a2]
+    if opening and _OR.fullmatch(gap) and _GLOSS.match(text[b2:end].lstrip()):
+        # "Abdullah Bughra or Emir Shah Mansur (Uighur: ...; died 1934) was ...": an article opens
+        # with its subject's two names, the second glossed ("Kashgar or Yarkand, both ..." is a list)
+        return "or"
     m = cues["between"].fullmatch(gap) or cues["own"].fullmatch(gap)
     if m is not None and m.group("cue") == "also" and not text[b2:end].lstrip().startswith(("(", "[")):
         m = None  # "took Kashgar, also Yarkand": a list; "Khoja Niyaz, also Khoja Niyaz Haji (...)": a name

@@ -543,6 +543,7 @@ class Identities:
     def _aliases(self, source: str, where: str, sentences: list[list[Unknown]], mentions: list[list[Mention]],
                  said: list[Alias]) -> None:
         by_span = {(u.start, u.end): u for found in sentences for u in found}
+        by_end = {u.end: u for found in sentences for u in found}
         registered = {(m.start, m.end): m for found in mentions for m in found if m.entity is not None}
 
         def entity_at(start: int, end: int) -> int | None:
@@ -579,12 +580,15 @@ class Identities:
             second = registered.get((a.second_start, a.second_end))
             if second is not None and second.entity != target:
                 continue  # two registered names: the registry keeps them apart
-            k = key(a.second)
-            if a.cue == QUOTED:  # "Great Karakul (“the Black Lake”)": a gloss of this document's, as
-                # another may give a Little Karakul the same English
-                self._here.setdefault(k, (target, f"the document says so ({a.cue!r})", source, a.start, a.end))
-            elif self._said.get(k, (target,))[0] == target:
-                self._said[k] = (target, f"the document says so ({a.cue!r})", source, a.start, a.end)
+            # the alias as said, and the name found inside it after its title ("Emir Shah Mansur":
+            # "Shah Mansur", found with the title Emir)
+            inner = by_end.get(a.second_end)
+            for k in {key(a.second), *([key(inner.text)] if inner is not None and inner.start > a.second_start else [])}:
+                if a.cue == QUOTED:  # "Great Karakul (“the Black Lake”)": a gloss of this document's, as
+                    # another may give a Little Karakul the same English
+                    self._here.setdefault(k, (target, f"the document says so ({a.cue!r})", source, a.start, a.end))
+                elif self._said.get(k, (target,))[0] == target:
+                    self._said[k] = (target, f"the document says so ({a.cue!r})", source, a.start, a.end)
 
     def _statement(self, k: str) -> tuple[int, str, str, int, int] | None:
         """What a statement says the name of key `k` is: the editor's brackets in this document,
