@@ -1545,6 +1545,9 @@ def test_how_long_asks_for_a_number_and_a_frontier_is_a_border(tmp_path: Any) ->
     ("The Arab Legion fought.", "Arab Legion"),
     ("The Polish Corridor was contested.", "Polish Corridor"),
     ("The Dutch East Indies were far.", "Dutch East Indies"),
+    # a treaty's or an event's adjective before its word and "of" is its own
+    ("Such acts violate the Sino-Soviet Treaty of Amity, the Minister said.", "Sino-Soviet Treaty of Amity"),
+    ("Sheng fought in the Northern Expedition of the Kuomintang.", "Northern Expedition of the Kuomintang"),
     # the Chinese surname "Du" is no French particle before a given name
     ("Later, Du Zhongyuan began a new career.", "Du Zhongyuan"),
     ("He is survived by his daughters, Du Yi and Du Ying.", "Du Ying"),
@@ -3384,3 +3387,9 @@ def test_a_name_of_no_kind_spelt_as_a_place_another_document_names_is_that_place
 ])
 def test_a_dispatch_line_under_a_masthead_dates_what_follows(text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text) == expected
+
+
+def test_a_treaty_named_with_its_adjective_is_a_treaty() -> None:
+    got = [u for u in found_in("Such acts violate the Sino-Soviet Treaty of Amity, the Minister said.")
+           if "Treaty" in u.text]
+    assert [(u.text, u.type) for u in got] == [("Sino-Soviet Treaty of Amity", "treaty")]

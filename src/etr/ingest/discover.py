@@ -401,6 +401,16 @@ def name_part(word: str) -> bool:
     return word in _rules()["parts"]
 
 
+OF_KINDS = ("event", "treaty", "document")  # kinds whose word opens a name before "of": "Treaty of Amity"
+
+
+def _of_a_kind(words: list[str]) -> bool:
+    """Whether a name is of a kind by a word before its "of" ("Sino-Soviet Treaty of Amity",
+    "Battle of Kashgar"): a treaty's, an event's or a document's, whose adjectives are its own."""
+    kinds = _rules()["kinds"]
+    return any(kinds.get(w) in OF_KINDS and nxt == "of" for w, nxt in zip(words, words[1:], strict=False))
+
+
 def _content_words(words: list[str]) -> list[str]:
     """A name's words less its connectors ("of", "de", "du"), but for a Chinese surname that is
     one before a given name ("Du Zhongyuan")."""
@@ -425,9 +435,13 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
     r = _rules()
     last = words[-1]
     written = written or words
-    of_kind = r["kinds"].get(written[0]) if len(written) > 2 and written[1].lower() == "of" else None
-    if of_kind in ("event", "treaty", "document"):  # "Battle of Baitag Bogd Mountain": a battle, not a mountain
-        return of_kind, f"its first word {written[0]!r}"
+    # "Battle of Baitag Bogd Mountain": a battle, not a mountain; "Sino-Soviet Treaty of Amity": its
+    # adjective before the word
+    at = next((k for k in range(min(2, len(written) - 2)) if written[k + 1].lower() == "of"
+               and r["kinds"].get(written[k]) is not None and (k == 0 or r["kinds"][written[k]] in OF_KINDS)), None)
+    of_kind = r["kinds"].get(written[at]) if at is not None else None
+    if of_kind in OF_KINDS:
+        return of_kind, f"its word {written[at]!r}" if at else f"its first word {written[0]!r}"
     if last in r["kinds"]:
         return r["kinds"][last], f"its last word {last!r}"
     if of_kind is not None:  # "Treaty of St. Petersburg"
@@ -617,8 +631,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks = toks[2:]  # "Consulate General Canton": an office and its town, no General Canton
                 at_start = False
                 continue
+            kinded = words[-1] in r["kinds"] or _of_a_kind(words)  # "... Association", "Treaty of Amity"
             head, _, rest = w.partition("-")
-            if rest[:1].isupper() and head in r["peoples"] and words[-1] not in r["kinds"]:
+            if rest[:1].isupper() and head in r["peoples"] and not kinded:
                 # "Turkis-Mesud", "Kazaks-Osman": a list's label ("Tungani-Tarantchi Government" stays whole)
                 a, b, _w = toks[0]
                 toks[0] = (a + len(head) + 1, b, rest)
@@ -634,7 +649,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                     or (at_start and len(toks) > 1 and _ORDINARY_ENDING.search(w) is not None and w not in inner
                         and all(t[2] in inner for t in toks[1:]) and words[-1] not in r["kinds"])
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
-                        and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
+                        and not kinded  # "Mongolian Tibetan Affairs Commission", "Sino-Soviet Treaty of Amity" stay whole
                         and not (w in r["compass"] and len(toks) == 2 and _compass_region(text, start, toks, r)))):
                 # "into East Kashmir" stays whole: a region of a place
                 toks = toks[1:]
