@@ -146,9 +146,6 @@ def document_date(text: str) -> tuple[Point, str] | None:
     return None if got is None else (got.point, f"{text[got.start:got.end].lstrip('[')} ({got.basis})")
 
 
-RECORD_CHARS = 1500  # an archive's record form before a document: its first lines
-
-
 @cache
 def _record_date() -> re.Pattern[str]:
     """A record form's field whose value is the document's date ("Publication Date:\nNovember
@@ -161,7 +158,7 @@ def _record_dated(text: str) -> Dated | None:
     """The day an archive's record form gives its document, where a date field of it says so."""
     from etr.dates.forms import scan  # the date grammar, only for a text with a record form
 
-    for m in _record_date().finditer(text, 0, RECORD_CHARS):
+    for m in _record_date().finditer(text, 0, _rules()["record"]["within"]):
         raws = scan(m.group("value"))
         if len(raws) == 1 and raws[0].a is not None and raws[0].b is None and raws[0].relative is None:
             p = raws[0].a
@@ -179,7 +176,7 @@ def dated(text: str) -> Dated | None:
         month, day, yy = int(filed.group(1)), int(filed.group(2)), int(filed.group(3))
         if 1 <= month <= 12 and 1 <= day <= 31:
             return Dated(Point(1900 + yy, month, day), filed.start(), filed.end(), "the file number")
-    recorded = _record_dated(text) if ":" in text[:RECORD_CHARS] else None
+    recorded = _record_dated(text) if ":" in text[: _rules()["record"]["within"]] else None
     if recorded is not None:
         return recorded
     got = _RECEIVED.search(head)

@@ -371,7 +371,6 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
 _FORM_LABEL = re.compile(r"[A-Z][\w()/&.'’-]*(?:[ \t]+[\w()/&.'’-]+){0,5}[ \t]*:")  # "Document Release Date:"
 FORM_LABELS = 3  # labels in a run, at least, that make a record form
 FORM_VALUE_WORDS = 8  # a field's value on the line under its label: at most this many words
-RECORD_CHARS = 1500  # where a record form may begin: in a document's first lines
 
 
 def _record_form(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -381,7 +380,7 @@ def _record_form(text: str, lines: list[tuple[int, int]]) -> set[int]:
     short line of value, two of the labels with a record's word (rules/archival.toml [record]
     form_words). Its dates are the archive's; the document's own is read by
     etr.ingest.archival.dated."""
-    words = _form_words()
+    words, within = _form_words()
     out: set[int] = set()
     run: list[int] = []
     labels: set[str] = set()  # the labels, less their numbers ("Document 1:", "Document 2:" are one)
@@ -393,7 +392,7 @@ def _record_form(text: str, lines: list[tuple[int, int]]) -> set[int]:
             out.update(run)
 
     for start, end in lines:
-        if start >= RECORD_CHARS and not run:
+        if start >= within and not run:
             break  # a form stands before the document, in its first lines
         s, e = _trim(text, start, end)
         line = text[s:e]
@@ -417,8 +416,10 @@ def _record_form(text: str, lines: list[tuple[int, int]]) -> set[int]:
 
 
 @cache
-def _form_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.load("archival")["record"]["form_words"])
+def _form_words() -> tuple[frozenset[str], int]:
+    """A record form's words (lower case), and how far into a document a form may begin."""
+    record = rules.load("archival")["record"]
+    return frozenset(w.lower() for w in record["form_words"]), int(record["within"])
 
 
 @cache
