@@ -11,6 +11,7 @@ the sentence. The cue words are data (rules/names.toml [aliases]). Imports etr.r
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import cache
 from typing import Any, NamedTuple
@@ -94,6 +95,26 @@ def acronyms(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, in
                 if body is not None:
                     out[acr] = body
     return out
+
+
+_LOWER_BEFORE = re.compile(r"(?<![^\W\d_])[a-z][a-z.’'-]*\s*$")  # "field office (UMGB)": a word in lower case before the bracket
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def bracketed(text: str, spans: list[tuple[int, int]], defined: dict[str, tuple[int, int]]) -> frozenset[str]:
+    """Acronyms a document gives in brackets after what they stand for written in lower case
+    ("foreign intelligence directorate field office (UMGB) in Alma Ata"; another language's
+    initials, no English words to spell them): names of bodies, though no name stands before them;
+    three letters at least (not "(AP)"), no Roman numeral."""
+    out: set[str] = set()
+    for a, b in spans:
+        for m in ACRONYM.finditer(text, a, b):
+            acr = m.group("acr")
+            if acr in defined or len(acr) < 3 or _ROMAN.fullmatch(acr):
+                continue
+            if _LOWER_BEFORE.search(text, max(a, m.start() - 30), m.start()) is not None:
+                out.add(acr)
+    return frozenset(out)
 
 
 def _body_named(base: int, picked: list[re.Match[str]], acr: str) -> tuple[int, int] | None:
@@ -278,7 +299,7 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
     the first name opens its sentence."""
     cues = _cues()
     gap = text[b1:a2]
-    if opening and _OR.fullmatch(gap) and _GLOSS.match(text[b2:end].lstrip()):
+    if opening and _OR.fullmatch(gap) and _language_gloss(text[b2:end].lstrip()):
         # "Abdullah Bughra or Emir Shah Mansur (Uighur: ...; died 1934) was ...": an article opens
         # with its subject's two names, the second glossed ("Kashgar or Yarkand, both ..." is a list)
         return "or"
@@ -318,6 +339,23 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
         # Hsien (Anti-Imperialist Front)")
         return QUOTED if quoted else str(m.group("cue") or m.group("open") + close)
     return None
+
+
+def _language_gloss(after: str) -> bool:
+    """Whether a bracket opens `after` with the name in another language: a language's label
+    ("(Uighur ئابدۇللا", "(Chinese: 阿不都)") or a letter of another script ("(北塔山)"); not a
+    comment with a colon ("(reports conflict: see mytel 88)") nor a life's dash ("(1890–1934)")."""
+    m = _GLOSS_OPEN.match(after)
+    if m is None:
+        return False
+    if m.group("label") and m.group("label").lower() in _labels():
+        return True
+    return m.group("letter") is not None and unicodedata.category(m.group("letter")).startswith("L") \
+        and ord(m.group("letter")) > LATIN_END
+
+
+LATIN_END = 0x24F  # the last letter of the Latin script's extensions; letters after it are another script's
+_GLOSS_OPEN = re.compile(r"\(\s*(?:(?P<label>[A-Z][\w-]*(?:\s+name)?)\s*:?\s+|(?P<letter>[^\W\d_]))")
 
 
 def _translated(first: str, second: str) -> bool:

@@ -1775,9 +1775,11 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
     defined = aliases.acronyms(text, spans)
+    # and those it gives after words in lower case ("field office (UMGB)"): names too
+    named_acronyms = frozenset(defined) | aliases.bracketed(text, spans, defined)
     caps = names_in_capitals(text, [m for found in per_sentence for m in found], kinds, vocab)  # "said YOLBARS"
     inside = capitalised_inside(text)
-    unknown = [unknown_names(text, s.start, s.end, found, vocab, frozenset(defined), kinds, caps, inside)
+    unknown = [unknown_names(text, s.start, s.end, found, vocab, named_acronyms, kinds, caps, inside)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
     # a people's name inside a man's ("Han" of "Han Youwen", found by discovery) is his name's
     per_sentence = [[m for m in found if not (m.entity is not None and kinds[m.entity] == "group" and any(
@@ -1788,7 +1790,7 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
     for k, s in enumerate(doc.sentences):
         if his[k]:
             per_sentence[k] = [m for m in per_sentence[k] if m not in his[k]]
-            unknown[k] = unknown_names(text, s.start, s.end, per_sentence[k], vocab, frozenset(defined), kinds, caps,
+            unknown[k] = unknown_names(text, s.start, s.end, per_sentence[k], vocab, named_acronyms, kinds, caps,
                                        inside)
     head, signed = _header_and_signature(text)
     if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person

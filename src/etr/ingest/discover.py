@@ -406,7 +406,8 @@ OF_KINDS = ("event", "treaty", "document")  # kinds whose word opens a name befo
 
 def _of_a_kind(words: list[str]) -> bool:
     """Whether a name is of a kind by a word before its "of" ("Sino-Soviet Treaty of Amity",
-    "Battle of Kashgar"): a treaty's, an event's or a document's, whose adjectives are its own."""
+    "Battle of Kashgar"): a treaty's, an event's or a document's, whose adjectives are its own
+    way of writing it."""
     kinds = _rules()["kinds"]
     return any(kinds.get(w) in OF_KINDS and nxt == "of" for w, nxt in zip(words, words[1:], strict=False))
 
@@ -435,13 +436,9 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
     r = _rules()
     last = words[-1]
     written = written or words
-    # "Battle of Baitag Bogd Mountain": a battle, not a mountain; "Sino-Soviet Treaty of Amity": its
-    # adjective before the word
-    at = next((k for k in range(min(2, len(written) - 2)) if written[k + 1].lower() == "of"
-               and r["kinds"].get(written[k]) is not None and (k == 0 or r["kinds"][written[k]] in OF_KINDS)), None)
-    of_kind = r["kinds"].get(written[at]) if at is not None else None
-    if of_kind in OF_KINDS:
-        return of_kind, f"its word {written[at]!r}" if at else f"its first word {written[0]!r}"
+    of_kind = r["kinds"].get(written[0]) if len(written) > 2 and written[1].lower() == "of" else None
+    if of_kind in OF_KINDS:  # "Battle of Baitag Bogd Mountain": a battle, not a mountain
+        return of_kind, f"its first word {written[0]!r}"
     if last in r["kinds"]:
         return r["kinds"][last], f"its last word {last!r}"
     if of_kind is not None:  # "Treaty of St. Petersburg"
@@ -601,6 +598,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         at_start = _at_sentence_start(text, start, toks[0][0]) and not quoted
         title: list[str] = []
         captioned = False  # a flag's or an emblem's caption stood before the name
+        adjectives = -1  # where peoples' words taken off a treaty's or an event's name began
         # take off the front what is no part of the name: sentence-opening ordinary words,
         # titles, peoples ("Soviet Consul General Yevseev"), connectors left over
         while toks:
@@ -631,9 +629,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks = toks[2:]  # "Consulate General Canton": an office and its town, no General Canton
                 at_start = False
                 continue
-            kinded = words[-1] in r["kinds"] or _of_a_kind(words)  # "... Association", "Treaty of Amity"
+            if adjectives < 0 and (w in r["peoples"] or w.partition("-")[0] in r["peoples"]) and _of_a_kind(words):
+                adjectives = toks[0][0]  # "Sino-Soviet Treaty of Amity": its peoples' words, how the text names it
             head, _, rest = w.partition("-")
-            if rest[:1].isupper() and head in r["peoples"] and not kinded:
+            if rest[:1].isupper() and head in r["peoples"] and words[-1] not in r["kinds"]:
                 # "Turkis-Mesud", "Kazaks-Osman": a list's label ("Tungani-Tarantchi Government" stays whole)
                 a, b, _w = toks[0]
                 toks[0] = (a + len(head) + 1, b, rest)
@@ -649,7 +648,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                     or (at_start and len(toks) > 1 and _ORDINARY_ENDING.search(w) is not None and w not in inner
                         and all(t[2] in inner for t in toks[1:]) and words[-1] not in r["kinds"])
                     or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
-                        and not kinded  # "Mongolian Tibetan Affairs Commission", "Sino-Soviet Treaty of Amity" stay whole
+                        and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
                         and not (w in r["compass"] and len(toks) == 2 and _compass_region(text, start, toks, r)))):
                 # "into East Kashmir" stays whole: a region of a place
                 toks = toks[1:]
@@ -715,6 +714,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         if got is not None:
             if title:
                 got = got._replace(written=written or _titled_form(text, whole, s, e, title))
+            elif 0 <= adjectives < got.start and got.type in OF_KINDS:
+                # "the Sino-Soviet Treaty of Amity": the treaty of Amity, as the text writes it (an
+                # alias), one with the same treaty named without its peoples
+                got = got._replace(written=text[adjectives : got.end])
             if title and title[-1].rstrip(".") in _rules()["wife_of"] and len(words) > 1 and text.endswith(got.written, 0, got.end):
                 # "Mme. Chiang Kai-shek" is his wife: a woman of her own, named so, not he
                 got = got._replace(start=got.end - len(got.written), text=got.written, type="person", title="",

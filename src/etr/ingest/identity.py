@@ -284,6 +284,7 @@ class Identities:
         self._by_key: dict[tuple[str, int], int] = {}  # (key, words) -> entity
         self._bare: dict[tuple[str, int], int] = {}  # the same, of a person's name without its initials
         self._places: dict[str, int] = {}  # key -> a place, however many words it is written in
+        self._kindless: dict[str, int] = {}  # key -> a name first found of no kind, however many words
         self._squeezed: dict[str, int] = {}  # a name's letters and figures (_squeezed) -> what is no person
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
@@ -620,10 +621,15 @@ class Identities:
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
-        # "Karashahr" after the place "Qara-shahr": a name of no kind yet, spelt as a place is
+        # "Karashahr" after the place "Qara-shahr": a name of no kind yet, spelt as a place is; and
+        # the place "Qara-shahr" after "Karashahr" of no kind, in whichever order the documents come
         place = self._places.get(k) if u.type in ("place", "unknown") else None
         if place is not None and self.kind(place) != "place":
             place = None
+        if place is None and u.type == "place":
+            place = self._kindless.get(k)
+            if place is not None and self.kind(place) not in ("place", "unknown"):
+                place = None
         squeezed = _squeezed(u.text) if u.type != "person" else ""
         if place is None and len(squeezed) >= MIN_SQUEEZED:
             # "Takla Makan" after "Taklamakan", "Central Newsagency" after "Central News Agency":
@@ -648,6 +654,8 @@ class Identities:
         self._by_key[(k, n)] = i
         if u.type == "place":
             self._places.setdefault(k, i)
+        elif u.type == "unknown":
+            self._kindless.setdefault(k, i)
         if squeezed:
             self._squeezed.setdefault(squeezed, i)
         if bare_key is not None:

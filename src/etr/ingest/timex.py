@@ -706,12 +706,14 @@ _DISPATCH = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,
 _WEEKDAY_DISPATCH = re.compile(r"[A-Z][A-Z .'’-]{1,30}[,;]\s*[A-Z][a-z]+day\.?")
 
 
-def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = None) -> _Context | None:
+def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = None,
+              issue: _Context | None = None) -> _Context | None:
     """The date of the report that starts at this paragraph, if it is a date line ("September 25,
     1949", "THE NEW YORK TIMES, FRIDAY, JANUARY 4, 1946", "Tihwa, 20 November 1944") or opens
     with a dispatch line ("CHUNGKING, Jan. 3 (AP)—"); else None. Prose never is one: a sentence
     has lower-case words, and a dispatch line has its own shape. `found`: the chunk's expressions,
-    if already scanned."""
+    if already scanned; `issue`: the document's first date line (a paper's masthead), from which
+    a dispatch line's day of the week counts back."""
     m = _DISPATCH.match(chunk)
     if m is not None:
         zone = m.group("date")
@@ -721,7 +723,7 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
         return None
     raws = [r for r in (found if found is not None and zone is chunk else scan(zone)) if r.type == "DATE"]
     if len(raws) == 1 and raws[0].relative is not None and raws[0].relative[0] == "weekday":
-        return _weekday_dispatch(chunk, raws[0], current)
+        return _weekday_dispatch(chunk, raws[0], issue, m is not None)
     if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
         return None
     raw = raws[0]
@@ -745,10 +747,12 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
 
 
-def _weekday_dispatch(chunk: str, raw: Raw, current: _Context | None) -> _Context | None:
-    """The date of a dispatch line that names only its day of the week ("NANKING, Friday."), under
-    a masthead's date: that day on or before the issue's."""
-    if current is None or current.day is None or current.day.day is None or not _WEEKDAY_DISPATCH.fullmatch(chunk.strip()):
+def _weekday_dispatch(chunk: str, raw: Raw, current: _Context | None, inline: bool) -> _Context | None:
+    """The date of a dispatch line that names only its day of the week ("NANKING, Friday.", or
+    opening its paragraph, "NANKING, Friday (A.A.P.).-"), under a masthead's date: that day on or
+    before the issue's (`current`, the document's first date line)."""
+    if current is None or current.day is None or current.day.day is None \
+            or not (inline or _WEEKDAY_DISPATCH.fullmatch(chunk.strip())):
         return None
     dv = _resolve_relative(raw, current, current, chunk)
     p = parse_value(dv.value[:10]) if dv is not None else None
@@ -830,6 +834,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         p, label = head
         dl = _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
     referred = {b for _, b in archival.references(text, near)}  # where a referred document's date may start
+    issue = dl  # the document's first date line: a paper's masthead, say
     ctx = _Context()
     out: list[TimexSpan] = []
     waiting: list[tuple[int, int, Raw, str]] = []  # days no year came before, until one comes (_year_after)
@@ -840,8 +845,9 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         raws = scan(chunk, rejected=rejected)
         if flagged is not None:  # "February 30, 1944", a range stated backwards: no dates, said so
             flagged += [(start + raw.start, start + raw.end, raw.text, why) for raw, why in rejected]
-        line = _dateline(chunk, dl, raws)  # "Despatch No. 35, May 3, 1946": the document's own number and date
+        line = _dateline(chunk, dl, raws, issue)  # "Despatch No. 35, May 3, 1946": the document's own number and date
         dl = line or dl
+        issue = issue or line
         introduced: _Context | None = None
         for raw in raws:
             if _inside_a_name(chunk, raw.start, raw.end):

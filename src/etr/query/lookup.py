@@ -322,12 +322,16 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         head = _named_head(q)
         if head:
             matches = [m for m in fb.names.match(head, allowed=allowed, exact_wins=True) if m.score >= 99.5]
+            kindless = False
             if not matches and allowed is not None:  # a name of no kind the asked one ("Surghak": unknown)
                 matches = [m for m in fb.names.match(head, exact_wins=True) if m.score >= 99.5
                            and fb.entities[m.entity]["type"] == "unknown"]
+                kindless = bool(matches)
             if matches:
                 interpreted["read_as"] = head
-                interpreted["note"] = "the name the question opens with; the words after it are its context"
+                interpreted["note"] = ("the name the question opens with, of a kind the documents do not make plain"
+                                       if kindless else "the name the question opens with") \
+                    + "; the words after it are its context"
     if not matches and types is not None and types >= WHAT_TYPES:
         from etr.query.described import described
 
