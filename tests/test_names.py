@@ -172,3 +172,17 @@ def test_an_exact_name_of_another_kind_beats_a_loose_one_of_the_asked_kind(fb: F
                                                                            expected: str) -> None:
     results, interpreted = lookup(fb, query, types)
     assert results[0]["id"] == expected and interpreted["note"] == "the name is of another kind; showing it"
+
+
+@pytest.mark.parametrize("query,expected", [
+    # a name of several words misspelt in another romanisation: its key nearly the name's
+    ("Guo Bingjia", "Kuo Pin-chia"),  # guobingjia against guobinjia
+    ("Lo Liang-chian", "Luo Liangjian"),
+    # a key that agrees wins over one that nearly does
+    ("Ma Buqing", "Ma Pu-ching"),
+])
+def test_a_misspelt_name_in_another_romanisation_is_found_by_its_key(query: str, expected: str) -> None:
+    names = ["Kuo Pin-chia", "Luo Liangjian", "Ma Pu-fang", "Ma Pu-ching"]
+    idx = NameIndex([NameEntry(i, n, fold(n), "name", key(n)) for i, n in enumerate(names)])
+    got = idx.match(query)
+    assert got and names[got[0].entity] == expected

@@ -49,6 +49,9 @@ else:  # the same named tuples without importing typing (a query makes a thousan
 
 WORDS_OF_NAMES = 90.0  # each word of the query a word of one entity's names, not of one name
 SAME_KEY = 97.0  # a name form that spells the query in another romanisation or script
+KEY_TYPO = 90.0  # a name of several words whose key is this close to the query's: a misspelling in another romanisation
+KEY_TYPO_SHARE = 0.97  # ... scored at this share of the keys' likeness (below a key that agrees)
+KEY_TYPO_LEAST = 8  # letters of the query's key, at least, for so loose a match
 KIND_BONUS = {"name": 0.5, "alias": 0.3, "variant": 0.2, "short": -8.0}
 
 
@@ -70,6 +73,12 @@ class NameIndex:
         self.forms: list[str] = [e.folded for e in self.entries]
         self.words: list[str] = sorted(self.by_word)
         self._word_keys: dict[str, list[NameEntry]] | None = None
+        self._keys: list[str] | None = None
+
+    def _keys_list(self) -> list[str]:
+        if self._keys is None:
+            self._keys = list(self.by_key)
+        return self._keys
 
     def by_word_key(self, word: str) -> list[NameEntry]:
         """The name forms one of whose words is `word` in another romanisation ("Kolokolov":
@@ -139,6 +148,17 @@ class NameIndex:
                     q, self.forms, scorer=fuzz.token_sort_ratio, limit=20, score_cutoff=cutoff
                 ):
                     offer(self.entries[i], float(score) - 1.0)
+            if " " in q and not any(m.score >= SAME_KEY for m in best.values()):
+                # a name of several words misspelt in another romanisation: "Guo Bingjia" for "Kuo
+                # Pin-chia" (guobinjia), nearly all of its key agreeing
+                from etr.text.romanise import key
+
+                qk = key(query)
+                if len(qk) >= KEY_TYPO_LEAST:
+                    keys = self._keys_list()
+                    for _k, score, i in process.extract(qk, keys, scorer=fuzz.ratio, limit=10, score_cutoff=KEY_TYPO):
+                        for e in self.by_key[keys[i]]:
+                            offer(e, float(score) * KEY_TYPO_SHARE)
             else:
                 # a short word is only a typo of a name's word when nearly all of it agrees ("Ward" is not "War")
                 cutoff = 88.0 if len(q) <= 5 else 80.0
