@@ -186,3 +186,10 @@ def test_a_misspelt_name_in_another_romanisation_is_found_by_its_key(query: str,
     idx = NameIndex([NameEntry(i, n, fold(n), "name", key(n)) for i, n in enumerate(names)])
     got = idx.match(query)
     assert got and names[got[0].entity] == expected
+
+
+def test_a_key_nearly_alike_is_no_match_for_an_initial() -> None:
+    """"Q. Harland" is no misspelling of "Harland" (kharland against harland): an initial is asked."""
+    names = ["Walter Harland", "Harland"]
+    idx = NameIndex([NameEntry(0, n, fold(n), "name", key(n)) for n in names])
+    assert not [m for m in idx.match("Q. Harland") if m.score >= 90]

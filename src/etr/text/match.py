@@ -153,12 +153,13 @@ class NameIndex:
                 # Pin-chia" (guobinjia), nearly all of its key agreeing
                 from etr.text.romanise import key
 
-                qk = key(query)
-                if len(qk) >= KEY_TYPO_LEAST:
+                qk, words = key(query), query.split()
+                if len(qk) >= KEY_TYPO_LEAST and all(len(w.strip(".")) > 1 for w in words):  # no initial ("Q. Harland")
                     keys = self._keys_list()
                     for _k, score, i in process.extract(qk, keys, scorer=fuzz.ratio, limit=10, score_cutoff=KEY_TYPO):
                         for e in self.by_key[keys[i]]:
-                            offer(e, float(score) * KEY_TYPO_SHARE)
+                            if len(e.form.split()) == len(words):  # a name of as many words ("Pin-chia" one)
+                                offer(e, float(score) * KEY_TYPO_SHARE)
             else:
                 # a short word is only a typo of a name's word when nearly all of it agrees ("Ward" is not "War")
                 cutoff = 88.0 if len(q) <= 5 else 80.0
