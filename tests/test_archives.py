@@ -3441,3 +3441,15 @@ def test_a_body_known_by_its_acronym_alone_is_found(tmp_path: Any) -> None:
     out = built(tmp_path, "In 1945 the Third Subsection, foreign intelligence directorate field office (UMGB) in "
                           "Alma Ata, watched Sinkiang.\n")
     assert answers(out, "what", "UMGB")[0]["name"] == "UMGB"
+
+
+def test_a_copied_page_s_references_are_no_statements() -> None:
+    """The backlink a copied encyclopedia page prints before each reference ("1. ^ ...", "↑ ...")
+    marks apparatus: no sentence, so no event dated by a book's year or a retrieval date."""
+    from etr.ingest.sentences import read_document
+
+    text = ("Ma Fuyuan was a general.\n\n  1. ^ AP (1 February 1934). \"REPULSE REBELS\". Spokane Daily Chronicle.\n"
+            "  2. ^ Andrew D. W. Forbes (1986). Warlords and Muslims. Cambridge: CUP. p. 246. Retrieved 2010-06-28.\n"
+            "↑ Taipov, Z. (1974).\n\nMa Fuyuan died in 1934. The ratio 2 ^ 3 is eight.\n")
+    assert [s.text for s in read_document("x", text).sentences] == [
+        "Ma Fuyuan was a general.", "Ma Fuyuan died in 1934.", "The ratio 2 ^ 3 is eight."]

@@ -100,6 +100,9 @@ _FIELD_LINE = re.compile(r"\s*[-•*]?\s*([A-Z]\w*(?: [A-Za-z]\w*){0,2}):\s+[\w(
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _ENDS = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
 _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower case carries on the one before
+# the backlink a copied encyclopedia page prints before each of its references, after the
+# reference's number: "1. ^ AP (1 February 1934).", "^ a b Forbes (1986)", "↑ Taipov ..."
+_BACKLINK = re.compile(r"(?:\d{1,3}[.)]\s+)?[\^↑](?:\s|$)")
 _PAGE_MARK = re.compile(r"\[\s*(?:Page|p\.)\s*\d+\s*\]$", re.I)  # "[Page 807]" inside a wrapped paragraph
 _SMALL_WORDS = frozenset("the of to and a an in on at by for with from or as that".split())  # no line ends a paragraph so
 _LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")
@@ -337,8 +340,8 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
             if not _PAGE_MARK.match(line):
                 prose = line
             continue
-        if _is_furniture(line, in_list) and s not in keep:
-            continue
+        if (_is_furniture(line, in_list) or _BACKLINK.match(line)) and s not in keep:
+            continue  # ("1. ^ Andrew D. W. Forbes (1986). Warlords and Muslims ...": a reference, no statement)
         if line.startswith(("- ", "* ", "• ")):
             s += 2
             field = _FIELD.match(line, 2)
