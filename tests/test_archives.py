@@ -3453,3 +3453,15 @@ def test_a_copied_page_s_references_are_no_statements() -> None:
             "↑ Taipov, Z. (1974).\n\nMa Fuyuan died in 1934. The ratio 2 ^ 3 is eight.\n")
     assert [s.text for s in read_document("x", text).sentences] == [
         "Ma Fuyuan was a general.", "Ma Fuyuan died in 1934.", "The ratio 2 ^ 3 is eight."]
+
+
+def test_a_scanned_book_s_running_head_is_no_statement() -> None:
+    """"History of the Expedition in Asia, 1927-1935 : vol.3 / Page 108" over a scanned page: no
+    sentence, so no event of 1927-1935; a clipping's masthead with its page stays its date line."""
+    from etr.ingest.sentences import read_document
+
+    text = ("History of the Expedition in Asia, 1927-1935 : vol.3 / Page 108\n\nThe lorries left Korla in 1934.\n\n"
+            "History of the Expedition in Asia, 1927-1935 : vol.2 / Page 285 (Color Image)\n\n"
+            "Taranaki Daily News, 6 March 1934, Page 7\n")
+    assert [s.text for s in read_document("x", text).sentences] == [
+        "The lorries left Korla in 1934.", "Taranaki Daily News, 6 March 1934, Page 7"]

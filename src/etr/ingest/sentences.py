@@ -103,6 +103,10 @@ _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower cas
 # the backlink a copied encyclopedia page prints before each of its references, after the
 # reference's number: "1. ^ AP (1 February 1934).", "^ a b Forbes (1986)", "↑ Taipov ..."
 _BACKLINK = re.compile(r"(?:\d{1,3}[.)]\s+)?[\^↑](?:\s|$)")
+# a scanned book's running head as a library's viewer prints it over each page, its volume and
+# page: "History of the Expedition in Asia, 1927-1935 : vol.3 / Page 108", "... / Page 285 (Color
+# Image)": no statement (the years of its title are no event); the document's title reads it
+_RUNNING_HEAD = re.compile(r"[^\n]{3,160}?\s*[:,]\s*[Vv]ol\.?\s*\d+\s*[/,|]\s*(?:Page|p\.)\s*\d+(?:\s*\([^()\n]{1,30}\))?")
 _PAGE_MARK = re.compile(r"\[\s*(?:Page|p\.)\s*\d+\s*\]$", re.I)  # "[Page 807]" inside a wrapped paragraph
 _SMALL_WORDS = frozenset("the of to and a an in on at by for with from or as that".split())  # no line ends a paragraph so
 _LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")
@@ -340,8 +344,10 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
             if not _PAGE_MARK.match(line):
                 prose = line
             continue
-        if (_is_furniture(line, in_list) or _BACKLINK.match(line)) and s not in keep:
-            continue  # ("1. ^ Andrew D. W. Forbes (1986). Warlords and Muslims ...": a reference, no statement)
+        if (_is_furniture(line, in_list) or _BACKLINK.match(line) or _RUNNING_HEAD.fullmatch(line)) and s not in keep:
+            # ("1. ^ Andrew D. W. Forbes (1986). Warlords and Muslims ...": a reference; "History of
+            # the Expedition in Asia, 1927-1935 : vol.3 / Page 108": a scan's running head)
+            continue
         if line.startswith(("- ", "* ", "• ")):
             s += 2
             field = _FIELD.match(line, 2)
