@@ -3462,6 +3462,8 @@ def test_a_scanned_book_s_running_head_is_no_statement() -> None:
 
     text = ("History of the Expedition in Asia, 1927-1935 : vol.3 / Page 108\n\nThe lorries left Korla in 1934.\n\n"
             "History of the Expedition in Asia, 1927-1935 : vol.2 / Page 285 (Color Image)\n\n"
-            "Taranaki Daily News, 6 March 1934, Page 7\n")
+            "Taranaki Daily News, 6 March 1934, Page 7\n\n"
+            "In July 1934 Ma Zhongying crossed into the Soviet Union, Hedin, vol. 2, p. 14\n")
     assert [s.text for s in read_document("x", text).sentences] == [
-        "The lorries left Korla in 1934.", "Taranaki Daily News, 6 March 1934, Page 7"]
+        "The lorries left Korla in 1934.", "Taranaki Daily News, 6 March 1934, Page 7",
+        "In July 1934 Ma Zhongying crossed into the Soviet Union, Hedin, vol. 2, p. 14"]  # prose citing a page

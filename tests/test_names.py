@@ -193,3 +193,11 @@ def test_a_key_nearly_alike_is_no_match_for_an_initial() -> None:
     names = ["Walter Harland", "Harland"]
     idx = NameIndex([NameEntry(0, n, fold(n), "name", key(n)) for n in names])
     assert not [m for m in idx.match("Q. Harland") if m.score >= 90]
+
+
+def test_a_name_of_one_word_is_no_typo_of_one_of_several() -> None:
+    """A question of several words asks for a name of several: "Kizil Su" is Kizil Su, and no word
+    of it is taken for a misspelt word of another name ("Kizilsu ... Prefecture")."""
+    names = ["Kizil Su", "Kizilsu Kyrgyz Autonomous Prefecture"]
+    idx = NameIndex([NameEntry(i, n, fold(n), "name", key(n)) for i, n in enumerate(names)])
+    assert [names[m.entity] for m in idx.match("Kizil Su") if m.score >= 88] == ["Kizil Su"]

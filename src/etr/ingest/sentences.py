@@ -105,8 +105,9 @@ _RUNS_ON = re.compile(r"[\"“‘'(\[]?[a-z]")  # a line that opens in lower cas
 _BACKLINK = re.compile(r"(?:\d{1,3}[.)]\s+)?[\^↑](?:\s|$)")
 # a scanned book's running head as a library's viewer prints it over each page, its volume and
 # page: "History of the Expedition in Asia, 1927-1935 : vol.3 / Page 108", "... / Page 285 (Color
-# Image)": no statement (the years of its title are no event); the document's title reads it
-_RUNNING_HEAD = re.compile(r"[^\n]{3,160}?\s*[:,]\s*[Vv]ol\.?\s*\d+\s*[/,|]\s*(?:Page|p\.)\s*\d+(?:\s*\([^()\n]{1,30}\))?")
+# Image)": no statement (the years of its title are no event); the document's title reads it.
+# Only that form: prose ending in a citation ("..., Hedin, vol. 2, p. 14") is prose
+_RUNNING_HEAD = re.compile(r"[^\n]{3,160}?\s:\s*[Vv]ol\.\s*\d+\s*/\s*Page\s*\d+(?:\s*\([^()\n]{1,30}\))?")
 _PAGE_MARK = re.compile(r"\[\s*(?:Page|p\.)\s*\d+\s*\]$", re.I)  # "[Page 807]" inside a wrapped paragraph
 _SMALL_WORDS = frozenset("the of to and a an in on at by for with from or as that".split())  # no line ends a paragraph so
 _LIST_ITEM = re.compile(r"(?:[-*•]\s|\d{1,3}[.)]\s)")

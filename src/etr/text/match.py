@@ -18,7 +18,7 @@ Imports etr.text.fold, rapidfuzz (when a query needs fuzzy matching) and the sta
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from etr.text.fold import fold
 
@@ -50,7 +50,7 @@ else:  # the same named tuples without importing typing (a query makes a thousan
 WORDS_OF_NAMES = 90.0  # each word of the query a word of one entity's names, not of one name
 SAME_KEY = 97.0  # a name form that spells the query in another romanisation or script
 KEY_TYPO = 90.0  # a name of several words whose key is this close to the query's: a misspelling in another romanisation
-KEY_TYPO_SHARE = 0.97  # ... scored at this share of the keys' likeness (below a key that agrees)
+KEY_TYPO_SHARE = 0.94  # ... scored at this share of the keys' likeness: below 90 even for keys 95% alike
 KEY_TYPO_LEAST = 8  # letters of the query's key, at least, for so loose a match
 KIND_BONUS = {"name": 0.5, "alias": 0.3, "variant": 0.2, "short": -8.0}
 
@@ -74,6 +74,23 @@ class NameIndex:
         self.words: list[str] = sorted(self.by_word)
         self._word_keys: dict[str, list[NameEntry]] | None = None
         self._keys: list[str] | None = None
+
+    def _key_typos(self, query: str, offer: Callable[[NameEntry, float], None]) -> None:
+        """A name of several words misspelt in another romanisation: "Guo Bingjia" for "Kuo
+        Pin-chia" (guobinjia), nearly all of its key agreeing; offered below the cut (90) at which
+        another kind's name or a `when` question takes a match as meant."""
+        from rapidfuzz import fuzz, process
+
+        from etr.text.romanise import key
+
+        qk, words = key(query), query.split()
+        if len(qk) < KEY_TYPO_LEAST or any(len(w.strip(".")) < 2 for w in words):  # no initial ("Q. Harland")
+            return
+        keys = self._keys_list()
+        for _k, score, i in process.extract(qk, keys, scorer=fuzz.ratio, limit=10, score_cutoff=KEY_TYPO):
+            for e in self.by_key[keys[i]]:
+                if len(e.form.split()) == len(words):  # a name of as many words ("Pin-chia" one)
+                    offer(e, float(score) * KEY_TYPO_SHARE)
 
     def _keys_list(self) -> list[str]:
         if self._keys is None:
@@ -148,18 +165,8 @@ class NameIndex:
                     q, self.forms, scorer=fuzz.token_sort_ratio, limit=20, score_cutoff=cutoff
                 ):
                     offer(self.entries[i], float(score) - 1.0)
-            if " " in q and not any(m.score >= SAME_KEY for m in best.values()):
-                # a name of several words misspelt in another romanisation: "Guo Bingjia" for "Kuo
-                # Pin-chia" (guobinjia), nearly all of its key agreeing
-                from etr.text.romanise import key
-
-                qk, words = key(query), query.split()
-                if len(qk) >= KEY_TYPO_LEAST and all(len(w.strip(".")) > 1 for w in words):  # no initial ("Q. Harland")
-                    keys = self._keys_list()
-                    for _k, score, i in process.extract(qk, keys, scorer=fuzz.ratio, limit=10, score_cutoff=KEY_TYPO):
-                        for e in self.by_key[keys[i]]:
-                            if len(e.form.split()) == len(words):  # a name of as many words ("Pin-chia" one)
-                                offer(e, float(score) * KEY_TYPO_SHARE)
+                if not any(m.score >= SAME_KEY for m in best.values()):
+                    self._key_typos(query, offer)
             else:
                 # a short word is only a typo of a name's word when nearly all of it agrees ("Ward" is not "War")
                 cutoff = 88.0 if len(q) <= 5 else 80.0
