@@ -247,19 +247,18 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
                                               or _LOWER_AFTER.match(text, nxt.end(), b) is not None)
         if (titled or two) and _prose(text, a, b):  # not a heading, not a line in capitals
             seen.add(w)
-        elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab and _amid_prose(text, m.start(), m.end(), a, b):
-            lone[w] += 1  # "our friend IVANOV. ... ANTONOV, who": a surname, or an acronym
-            if lone[w] + opening[w] >= LONE_TIMES and seen:
+        elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab:
+            if _amid_prose(text, m.start(), m.end(), a, b):
+                lone[w] += 1  # "our friend IVANOV. ... ANTONOV, who": a surname, or an acronym
+            elif _LOWER_AFTER.match(text, m.end(), b) and _prose(text, a, b):
+                opening[w] += 1  # "PLAWSKY had been told": opening a sentence, as often as inside one
+            else:
+                continue
+            if lone[w] and lone[w] + opening[w] >= LONE_TIMES and seen:
                 # "the fakir PLAWSKY turned up ... PLAWSKY had been told ... PLAWSKY was", in a book
                 # that sets a name of two words so ("YOLBARS KHAN"): a name, no emphasis (an acronym
                 # is as often repeated, and alone it says nothing)
                 seen.add(w)
-        elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab and _LOWER_AFTER.match(text, m.end(), b) \
-                and _prose(text, a, b):
-            opening[w] += 1  # "PLAWSKY had been told": opening a sentence, as often as inside one
-            if not (lone[w] and lone[w] + opening[w] >= LONE_TIMES and seen):
-                continue
-            seen.add(w)
         else:
             continue
         if seen and len(seen) + LONE * len(lone.keys() - seen) >= 2:  # lone words alone may all be acronyms or emphasis
@@ -629,9 +628,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks = toks[2:]  # "Consulate General Canton": an office and its town, no General Canton
                 at_start = False
                 continue
-            if adjectives < 0 and (w in r["peoples"] or w.partition("-")[0] in r["peoples"]) and _of_a_kind(words):
-                adjectives = toks[0][0]  # "Sino-Soviet Treaty of Amity": its peoples' words, how the text names it
             head, _, rest = w.partition("-")
+            if adjectives < 0 and (w in r["peoples"] or head in r["peoples"]) and _of_a_kind(words):
+                adjectives = toks[0][0]  # "Sino-Soviet Treaty of Amity": its peoples' words, how the text names it
             if rest[:1].isupper() and head in r["peoples"] and words[-1] not in r["kinds"]:
                 # "Turkis-Mesud", "Kazaks-Osman": a list's label ("Tungani-Tarantchi Government" stays whole)
                 a, b, _w = toks[0]

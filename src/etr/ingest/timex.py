@@ -46,6 +46,11 @@ class _Context:
     months_para: int = -1  # paragraph of a stretch of months under report ("for the nine months")
 
 
+def _dated(p: Point, label: str) -> _Context:
+    """The context a date line sets up: its day, and `label` saying which line dates what follows."""
+    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+
+
 def _value(a: Point, b: Point | None) -> str:
     return a.value() if b is None else f"{a.value()}/{b.value()}"
 
@@ -735,16 +740,15 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     p: Point | None = raw.a
     if p is None or p.day is None or p.month is None:
         return None
-    label = ""
+    whence = ""  # where a year the line leaves out comes from
     if p.year is None:
         if current is None:
             return None
         p = _inherit_dateline(p, current)
         if p is None:
             return None
-        label = f", its year from {current.year_text}"
-    label = f"{raw.text} ({p.value()}), the document's date{label}"
-    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+        whence = f", its year from {current.year_text}"
+    return _dated(p, f"{raw.text} ({p.value()}), the document's date{whence}")
 
 
 def _weekday_dispatch(chunk: str, raw: Raw, current: _Context | None, inline: bool) -> _Context | None:
@@ -759,7 +763,7 @@ def _weekday_dispatch(chunk: str, raw: Raw, current: _Context | None, inline: bo
     if p is None or p.day is None or p.value() > current.day.value():
         return None
     label = f"{raw.text} ({p.value()}), the document's date, its day from {current.day_text}"
-    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+    return _dated(p, label)
 
 
 @cache
@@ -829,10 +833,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     head = archival.document_date(text)
     if head is None and named is not None and not _A_YEAR.search(seen):
         head = named
-    dl: _Context | None = None
-    if head is not None:
-        p, label = head
-        dl = _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+    dl = _dated(*head) if head is not None else None
     referred = {b for _, b in archival.references(text, near)}  # where a referred document's date may start
     issue = dl  # the document's first date line: a paper's masthead, say
     ctx = _Context()
@@ -983,7 +984,7 @@ def _introduced(chunk: str, raw: Raw, dv: DateValue, para: str) -> _Context | No
     if INTRODUCES.match(chunk, raw.end) is None and not (SUMMARISES.match(para) and ENDS.match(chunk, raw.end)):
         return None
     label = f"{raw.text} ({p.value()}), the date of the document it introduces"
-    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+    return _dated(p, label)
 
 
 _CALENDAR_WORD = re.compile(
