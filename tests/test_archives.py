@@ -3259,7 +3259,12 @@ def test_a_title_s_spelling_of_a_place_its_text_spells_otherwise(tmp_path: Any, 
     ("newspaper_smh-1947-06-13-mongolian-troops.txt", "1947-06-13"),  # a clipping named by its day
     ("fu_diary_1944_05_22.txt", "1944-05-22"),
     ("foreign_affairs_1946_07_outer_mongolia.txt", "1946-07"),  # an issue's month
-    ("frus1947v07_d465_peitashan.txt", None),  # a volume's year run into letters: no day of the document
+    # a Foreign Relations volume's id: the year of its documents, no day of one
+    ("frus1947v07_d465_peitashan.txt", "1947"),
+    ("frus1942China_d180_sheng.txt", "1942"),
+    ("FRUS1934_stanton_hankow.txt", "1934"),
+    ("frus1952-54v14_d1.txt", None),  # a volume of three years
+    ("confrus1947.txt", None),  # letters before it: no volume's id
     ("scan_19470613.txt", None),  # figures run together: a serial as often as a day
     ("clip_1947-02-30.txt", None),  # no such day
     ("from_1944-01-02_to_1944-02-03.txt", None),  # two days: which?
@@ -3285,6 +3290,20 @@ def test_a_text_with_no_year_is_dated_by_its_file_s_name(text: str, expected: li
     got = tag(text, spans, None, archival.named_date("smh-1947-06-13-clip.txt"))
     assert [(text[t.start : t.end], t.date.value) for t in got] == expected
     assert tag(text, spans) == [t for t in got if "1933" in text]  # without the name: undated, or as before
+
+
+def test_a_volume_s_year_dates_the_days_of_a_text_that_states_none() -> None:
+    """A telegram whose copy has no dated heading (history.state.gov's text of a FRUS document
+    whose file number carries no date, "893.00/12800"): its days take the volume's year, the
+    anchor saying so; a day far from a dated line takes no day from the year alone."""
+    text = ("893.00/12800\n\nThe Consul at Hankow (Stanton) to the Minister in China (Johnson)\n\n"
+            "Sir: General Ma fled across the border about July 10th. A report of July 16th said so. "
+            "He left yesterday.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    got = tag(text, spans, None, archival.named_date("frus1934_stanton_hankow.txt"))
+    assert [(text[t.start : t.end], t.date.value) for t in got] == [("July 10th", "1934-07-10"), ("July 16th", "1934-07-16")]
+    assert all("the volume of 1934" in (t.date.anchor or "") for t in got)
+    assert tag(text, spans) == []  # no year anywhere: no date
 
 
 def test_a_clipping_is_dated_by_its_file_s_name_and_says_so(tmp_path: Any) -> None:

@@ -111,6 +111,14 @@ SPLIT_CASES = [
     ("The revolt broke out in the autumn of '44. The rebels took Kulja.",
      ["The revolt broke out in the autumn of '44.", "The rebels took Kulja."]),
     ("He read it on p. The rest is lost.", ["He read it on p.", "The rest is lost."]),
+    # a printed edition's footnote number after a word's stop ends the sentence with it; a number
+    # after "No." or "p." is none
+    ("I have directed Clubb41 to proceed to Tihua as soon as practicable.42 Yesterday, he was asked.",
+     ["I have directed Clubb41 to proceed to Tihua as soon as practicable.42", "Yesterday, he was asked."]),
+    ("It came from the Legation at Nanking.11 It will be observed that.",
+     ["It came from the Legation at Nanking.11", "It will be observed that."]),
+    ("He served in Army No.5 Division then. It moved.", ["He served in Army No.5 Division then.", "It moved."]),
+    ("It cost 3.5 Million dollars. It rose.", ["It cost 3.5 Million dollars.", "It rose."]),
 ]
 
 

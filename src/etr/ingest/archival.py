@@ -192,12 +192,22 @@ def dated(text: str) -> Dated | None:
 # "smh-1947-06-13-troops.txt", "diary_1944_05_22.txt", "foreign_affairs_1946_07_mongolia.txt": a
 # day or a month in a file's name, its parts apart (never "frus1947v07" or a serial "19470613")
 _NAMED_DATE = re.compile(r"(?<![\dA-Za-z])(1[89]\d\d|20\d\d)([-_.])(0[1-9]|1[0-2])(?:\2(0[1-9]|[12]\d|3[01]))?(?!\d)")
+# "frus1947v07_d469.txt", "frus1942China_d180.txt", "frus1934_stanton.txt": a volume of the Foreign
+# Relations of the United States, as history.state.gov names it, whose documents are of its year;
+# not "frus1952-54v14", which spans three
+_VOLUME_YEAR = re.compile(r"(?<![A-Za-z])frus(1[89]\d\d|20\d\d)(?![\d\u2013-])", re.I)
 
 
 def named_date(name: str) -> tuple[Point, str] | None:
     """The day (or the month) a file's name dates its document by, as researchers name clippings
-    and diary pages, and the words that say so; None if its name gives none, or more than one."""
+    and diary pages, or the year of the Foreign Relations volume it is named by, and the words that
+    say so; None if its name gives none, or more than one."""
     found = list(_NAMED_DATE.finditer(name))
+    if not found:
+        volume = list(_VOLUME_YEAR.finditer(name))
+        if len(volume) == 1:  # a year alone, from the volume: the year of days the text states without one
+            v = volume[0]
+            return Point(int(v.group(1))), f"{v.group(0)} (the file name: the volume of {v.group(1)})"
     if len(found) != 1:
         return None
     m = found[0]

@@ -502,7 +502,9 @@ def capped(text: str, spans: list[tuple[int, int]], splits: list[tuple[int, int,
 _BEFORE_NUMBER = {"no", "nos", "p", "pp", "vol", "art"}
 # a sentence's end: its stop, closing quotes and brackets, and the footnote marks an encyclopedia
 # puts after it ("... in western Xinjiang.[2] Shortly after ...", "...[3][4]", "...[a]")
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?=\s+)")
+# and the footnote's number a printed edition puts after a word's stop ("... as soon as
+# practicable.42 Yesterday, ...": Foreign Relations as history.state.gov gives it)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?:(?<=[a-z)”][.])\d{1,3})?(?=\s+)")
 _OPENERS = "\"“‘'([("
 
 
@@ -541,7 +543,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 pass  # "No." ends a sentence unless a number follows ("No. 5")
             elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
                 continue
-            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.S.S.R
+            if text[m.start() + 1 : m.end()].isdigit() and token.lower() in _BEFORE_NUMBER:
+                continue  # "Army No.5 Division": a number, no footnote's
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
+                # U.S, U.S.S.R; and a time of day, which in a telegram's reference opens what it
+                # dates ("Kuibyshev's 287, March 26, 8 p.m. In conversation yesterday Mr. Wu ...")
                 continue
             if token.isdigit() and len(token) <= 2 and word is not None and word.start() > 0 \
                     and text[word.start() - 1] in _QUOTATION_OPENERS:

@@ -47,8 +47,10 @@ class _Context:
 
 
 def _dated(p: Point, label: str) -> _Context:
-    """The context a date line sets up: its day, and `label` saying which line dates what follows."""
-    return _Context(year=p.year, month=p.month, day=p, year_text=label, day_text=label)
+    """The context a date line sets up: its day (a line or a file name that gives the month or the
+    year alone dates no "yesterday"), and `label` saying which line dates what follows."""
+    return _Context(year=p.year, month=p.month, day=p if p.day is not None else None, year_text=label,
+                    day_text=label if p.day is not None else "")
 
 
 def _value(a: Point, b: Point | None) -> str:
@@ -101,8 +103,8 @@ def _inherit_dateline(p: Point, dl: _Context, tense: int = 0) -> Point | None:
     or after it when of the future ("payable Feb. 1" in October), else the nearer of the two."""
     if not p.needs_year:
         return p
-    assert dl.year is not None and dl.month is not None
-    if p.month is None:
+    assert dl.year is not None
+    if p.month is None or dl.month is None:  # or the line gives the year alone (a volume's): that year
         return Point(dl.year, p.month, p.day, p.part)
     here = dl.year * 12 + dl.month - 1
     dl_day = dl.day.day if dl.day is not None and dl.day.day is not None else 15
