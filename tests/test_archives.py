@@ -2216,6 +2216,24 @@ def test_a_bracket_holding_more_than_a_name_says_no_alias(s: str, names: list[tu
     assert statements(s, 0, len(s), names) == []
 
 
+def test_two_places_a_hyphen_joins_are_each_named(tmp_path: Any) -> None:
+    """"The Tihwa-Kashgar highway", "the China-Russia air route": a route between two known
+    places, each of them named there, and no third place; a town's name of two words stays one
+    ("Utsh-Turfan" is no Turfan)."""
+    import json
+
+    text = ("Tihwa is an important junction on a highway between Alma Ata and Lanchow and a stop on the "
+            "China-Russia air route. The Tihwa-Kashgar highway was closed in June 1945. Fighting near "
+            "Utsh-Turfan went on in July 1945.\n")
+    db = built(tmp_path, text)
+    names = {e["name"] for e in json.loads(db.read_text(encoding="utf-8"))["entities"]}
+    assert not names & {"China-Russia", "Tihwa-Kashgar"}
+    assert "Utsh-Turfan" in names
+    kashgar = answers(db, "where", "Kashgar")[0]
+    assert kashgar["name"] == "Kashgar" and any("highway was closed" in e["text"] for e in kashgar["events"])
+    assert not any("Utsh-Turfan" in e["text"] for e in answers(db, "where", "Turfan")[0]["events"])
+
+
 def test_initials_and_a_surname_find_the_one_so_named(tmp_path: Any) -> None:
     text = ("Across the Pamirs, by Walter Harland. 120 pages.\n\nHarland crossed the Mintaka in 1938 with "
             "Mr. Ross and the caravan of Gordon Ross.\n")

@@ -38,6 +38,8 @@ SAME = [
     ("Khoja Niyas Hajji", "Khoja Niyaz Hajji"), ("Uzbek", "Usbeg"), ("Tekes", "Tekez"), ("Kunges", "Kunghez"),
     # aw and av before a consonant (German and Polish spellings of Russian ав)
     ("PLAWSKY", "Plavsky"), ("Lawrentiev", "Lavrentiev"),
+    # Wade-Giles syllables run together into one word, one of them with hs
+    ("Minhsien", "Minxian"), ("Ninghsia", "Ningxia"), ("Hsining", "Xining"), ("Hsianghsiang", "Xiangxiang"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
@@ -48,6 +50,7 @@ DIFFERENT = [
     ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z
     ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si
     ("Ivan", "Yuan"), ("V.", "Wu"), ("Van", "Wan"),  # v before a vowel is no u: a Russian name is no Chinese syllable
+    ("Tungan", "Tongan"),  # a Turkic word of syllable-like pieces with no hs is not read as Wade-Giles
 ]
 
 

@@ -143,8 +143,14 @@ def continued(text: str, mentions: list[Mention], kinds: list[str], vocab: Vocab
     out = []
     caps: bool | None = None  # whether the document prints surnames in capitals: read when first needed
     wife = _rules()["wife_before"]
+    # two registered places a hyphen joins ("the Tihwa-Kashgar highway", "the China-Russia air
+    # route") are each named: a route or a relation between them, no third place
+    places = [m for m in mentions if m.entity is not None and kinds[m.entity] in _JOINED]
+    ends, starts = {m.end for m in places}, {m.start for m in places}
     for m in mentions:
-        if _COMPOUND_BEFORE.search(text, max(0, m.start - 30), m.start) or _COMPOUND_AFTER.match(text, m.end):
+        place = m.entity is not None and kinds[m.entity] in _JOINED
+        if (_COMPOUND_BEFORE.search(text, max(0, m.start - 30), m.start) and not (place and m.start - 1 in ends)) \
+                or (_COMPOUND_AFTER.match(text, m.end) and not (place and m.end + 1 in starts)):
             continue
         if m.entity is not None and kinds[m.entity] == "person" and wife.search(text, max(0, m.start - 12), m.start):
             continue  # "Mme. Chiang Kai-shek", "Mrs. Sun Yat-sen": his wife, not he
@@ -202,6 +208,7 @@ def _titled_capitals(text: str) -> bool:
     return False
 
 
+_JOINED = ("place", "state")  # kinds of registered names a hyphen joins as two ("Tihwa-Kashgar")
 _COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
 _COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Kara"
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")

@@ -81,9 +81,9 @@ def _pinyin_of_wade_giles(word: str) -> str:
 
 
 def _pinyin_of_postal(word: str) -> str:
-    """A word of postal syllables and Wade-Giles or pinyin ones, one of them at least postal
-    ("kiayukwan": kia, yu, kwan), in pinyin ("jiayuguan"); else the word. Of the ways to cut it,
-    the fewest syllables."""
+    """A word of postal syllables and Wade-Giles or pinyin ones, one of them at least postal or a
+    Wade-Giles hs ("kiayukwan": kia, yu, kwan; "minhsien": min, hsien), in pinyin ("jiayuguan",
+    "minxian"); else the word. Of the ways to cut it, the fewest syllables."""
     t = _tables()
     postal, wade, pinyin = t["postal"], t["wade"], t["syllables"]
     n = len(word)
@@ -102,7 +102,10 @@ def _pinyin_of_postal(word: str) -> str:
                 # postal si before a vowel is pinyin's xi ("Sian": Xi'an; pinyin would write "Si'an")
                 got = (here[0] + 1, here[1] + 1, here[2] + postal.get(piece, "xi"))
             elif piece in pinyin or piece in wade:  # "yu" is yu; "hsin" (Wade-Giles) is xin
-                got = (here[0] + 1, here[1], here[2] + (piece if piece in pinyin else wade[piece]))
+                # Wade-Giles hs is Chinese as surely as a postal syllable: "Minhsien", "Ninghsia",
+                # "Hsining" written as one word are Minxian, Ningxia, Xining
+                marked = piece not in pinyin and piece.startswith("hs")
+                got = (here[0] + 1, here[1] + marked, here[2] + (piece if piece in pinyin else wade[piece]))
             else:
                 continue
             old = best[i + k]
