@@ -499,12 +499,40 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("\"Response to Years\" (Yillargha Jawap) is his poetic masterpiece.", {"Response to Years", "Yillargha Jawap"}),
     ("He wrote the pamphlet “The Road to Kashgar” in prison.", {"Road to Kashgar"}),  # "The" as in any name
     ("The guide said \"Go to Kashgar\" and left us at Hami.", {"Kashgar", "Hami"}),  # speech, no title
+    # a full name's initials after a rank written short are its own ("A.", no article); the rank no name
+    ("Then Lt. Col. A. T. House, Jr., and Major Kearie Berry flew in.", {"A. T. House", "Kearie Berry"}),
+    # a paper's name in quotation marks whole, "Central" and all; a month cut short before its day no word of it
+    ('A despatch to the newspaper "Central Daily News," said so.', {"Central Daily News"}),
+    ("The Central Daily News Jan. 8 said so.", {"Central Daily News"}),
+    ("A former Ottoman officer led an Islamist militia.", set()),               # an empire's and a creed's words
+    ("The Assistant Chief of the Division of Chinese Affairs agreed.", set()),  # an office
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names
 
     text = "Report follows. " + sentence
     assert {u.text for u in unknown_names(text, 16, len(text), []) if not u.weak} == names
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Marginal notation by the Assistant Chief of the Division of Chinese Affairs (Rice): it says so.", "Rice"),
+    ("Copy transmitted by the Ambassador in the Soviet Union (Standley) in his despatch.", "Standley"),
+    ("The Counselor of Embassy in China (Vincent)44 talked with Mr. Foo.", "Vincent"),
+])
+def test_a_name_in_brackets_after_an_office_is_who_held_it(sentence: str, name: str) -> None:
+    """Diplomatic papers say who held an office by his surname in brackets after it: a person,
+    though "Rice" is made of Chinese syllables, as towns' names are."""
+    from etr.ingest.discover import unknown_names
+
+    assert [u.type for u in unknown_names(sentence, 0, len(sentence), []) if u.text == name] == ["person"]
+
+
+def test_a_place_s_other_name_in_brackets_after_an_office_stays_a_place(tmp_path: Any) -> None:
+    """"The Commissioner at Kulja (Hsinyuan)": a town's other name, not the commissioner's; and a
+    full name's initials may be left off when asking for it."""
+    db = built(tmp_path, "The Commissioner at Kulja (Hsinyuan) came in May 1945 with A. Doak Barnett.\n")
+    assert answers(db, "where", "Hsinyuan")[0]["type"] == "place"
+    assert [r["name"] for r in answers(db, "who", "Doak Barnett")] == ["A. Doak Barnett"]
 
 
 def test_events_come_from_the_added_text(tmp_path: Any) -> None:

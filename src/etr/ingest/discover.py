@@ -93,6 +93,7 @@ def _rules() -> dict[str, Any]:
     endings = "|".join(sorted((re.escape(w) for w in r["titles"]["person_endings"]), key=len, reverse=True))
     return {
         "titles": titles,
+        "titles_all": tuple(r["titles"]["before"]),
         "after": set(r["titles"]["after"]),
         "wife_of": set(r["titles"]["wife_of"]),
         "wife_before": re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, r['titles']['wife_of']))})\.?\s+$"),
@@ -297,6 +298,9 @@ _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
 
 
+_A_DAY_AFTER = re.compile(r"\.?[^\S\n]+\d{1,2}(?!\d)")  # ". 8" after "Jan"
+
+
 _HONORIFIC_ENDS = {"Cde", "Cdes", "Comrade", "Comrades", "Mr", "Mrs", "Messrs", "Dr", "Mme", "Mlle"}  # no name ends so
 _WHO_AFTER = re.compile(r"\)?,\s+who\s+(?:had\s+|has\s+)?[a-z]{3,}")
 
@@ -474,12 +478,46 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     `inner`: the capitalised words the document writes inside sentences (capitalised_inside)."""
     if kinds:
         known = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
-    found = _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)
+    places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
+    found = [_office_holder(text, start, u, places) for u in _unknown_names(text, start, end, known, vocab, acronyms,
+                                                                             caps_names, inner)]
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
         found = [u for u in found if u.type != "unknown" or u.why]
     return _listed(text, found, known, kinds or [])
+
+
+def _office_holder(text: str, start: int, u: Unknown, places: set[int]) -> Unknown:
+    """A surname in brackets after an office, as diplomatic papers say who held it ("the Ambassador
+    in the Soviet Union (Standley)", "the Assistant Chief of the Division of Chinese Affairs
+    (Rice)"): a person, whatever its letters would make it; but a place's other name after a
+    registered place ("the Commissioner at Kulja (Ningyuan)") stays a place. `places`: where the
+    sentence's registered places end."""
+    if u.type == "person" or " " in u.text or text[u.start - 1 : u.start] != "(" or not _CLOSED.match(text, u.end):
+        return u
+    before = u.start - 1  # where the word before the bracket ends
+    while before > start and text[before - 1].isspace():
+        before -= 1
+    if u.type == "place" and before in places:
+        return u
+    office = _office_before().search(text, max(start, u.start - 160), u.start - 1)
+    if office is None:
+        return u
+    return u._replace(type="person", why=f"named in brackets after the office {office.group(1)!r}")
+
+
+_CLOSED = re.compile(r"\d{0,3}\)")  # "(Rice)", "(Gauss)44"
+
+
+@cache
+def _office_before() -> re.Pattern[str]:
+    """An office (its title, then the words of its post: "Ambassador in the Soviet Union",
+    "Counselor of Embassy in China") ending where a bracket opens."""
+    titles = sorted((t for t in _rules()["titles_all"] if t[:1].isupper() and len(t) > 3 and not t.endswith(".")),
+                    key=len, reverse=True)
+    post = r"(?:[^\S\n]+(?:of|in|at|to|for|on|the|and|[A-Z][\w.'’-]*))*"
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, titles))}){post}[^\S\n]*$")
 
 
 _GIVEN_NAME = re.compile(r" ([A-Z][a-z]+(?:-[a-z]+|['’](?!s\b)[a-z]+)?)(?=['’]s\b|(?![\w'’-]))")  # "Han Youwen's" too
@@ -602,6 +640,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         # his masterpiece"): its first word is the title's, not an ordinary word opening the sentence
         quoted = len(toks) > 1 and whole[0] > 0 and text[whole[0] - 1] in "\"“" and text[whole[1] : whole[1] + 1] in ("\"", "”")
         at_start = _at_sentence_start(text, start, toks[0][0]) and not quoted
+        while len(toks) > 1 and toks[-1][2] in _month_words() and _A_DAY_AFTER.match(text, toks[-1][1]):
+            toks = toks[:-1]  # "Chinese News Service Jan. 8 says": a month cut short before its day
         title: list[str] = []
         captioned = False  # a flag's or an emblem's caption stood before the name
         adjectives = -1  # where peoples' words taken off a treaty's or an event's name began
@@ -644,7 +684,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks[0] = (a + len(head) + 1, b, rest)
                 at_start = False
                 continue
-            if (w in r["starts"] or w in _MONTHS_AND_DAYS or w[:1].islower()
+            initial = len(w) == 1 and len(toks) > 1 and text[toks[0][1] : toks[0][1] + 1] == "."  # "A. T. House"
+            if ((w in r["starts"] and not initial) or w in _MONTHS_AND_DAYS or w[:1].islower()
                     # "the", "de", but not the Chinese surname "Du" before a given name ("Du Zhongyuan")
                     or (w.lower() in _CONNECTORS and not _chinese_surname_first([t[2] for t in toks], 0))
                     or (len(toks) > 1 and _PARTICIPLE_BEFORE.fullmatch(w))  # "Indian-administered Kashmir"
@@ -1000,9 +1041,10 @@ def _title_at(words: list[str]) -> int:
     """How many of the first words are a title ("Garrison Commander", "Gen."), or 0; all of them
     when the phrase is a title and nothing else ("Secretary of State")."""
     titles = _rules()["titles"]
-    for title in titles.get(words[0], ()):
+    for title in titles.get(words[0], ()) or titles.get(words[0] + ".", ()):
         n = len(title)
-        if len(words) >= n and tuple(words[:n]) == title:
+        # a phrase's words come without their stops: "Col" of "Lt. Col." is the title "Col."
+        if len(words) >= n and all(w == t or w + "." == t for w, t in zip(words, title, strict=False)):
             return n
     if words[0].isupper():  # "CONSUL PAXTON"
         for title in titles.get(words[0].capitalize(), ()):

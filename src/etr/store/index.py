@@ -31,7 +31,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "31"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "32"  # bump when what the index stores changes (terms(), stem(), the tables)
 INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -213,8 +213,14 @@ def name_entries(entities: list[dict[str, Any]]) -> list[tuple[int, str, str, st
     for i, e in enumerate(entities):
         forms = [(e["name"], "name"), *((a, "alias") for a in e["aliases"]),
                  *((v, "variant") for v in e["variants"]), *((x, "short") for x in e["short_forms"])]
+        if e["type"] == "person" and (bare := _INITIALS_OFF.sub("", e["name"])) != e["name"] and " " in bare \
+                and bare not in e["aliases"]:
+            forms.append((bare, "variant"))  # "A. Doak Barnett" asked as "Doak Barnett"
         out += [(i, form, fold(form), kind, key(form)) for form, kind in forms]
     return out
+
+
+_INITIALS_OFF = re.compile(r"^(?:[A-Z]\.\s*)+(?=[A-Z][a-z])")  # a full name's leading initials
 
 
 def light(e: dict[str, Any]) -> dict[str, Any]:
