@@ -119,6 +119,13 @@ SPLIT_CASES = [
      ["It came from the Legation at Nanking.11", "It will be observed that."]),
     ("He served in Army No.5 Division then. It moved.", ["He served in Army No.5 Division then.", "It moved."]),
     ("It cost 3.5 Million dollars. It rose.", ["It cost 3.5 Million dollars.", "It rose."]),
+    # nor after a word cut short, nor of more than two figures (a second reader's cases); after a bracket it is
+    ("He paid Rs.500 Chinese dollars. It rose.", ["He paid Rs.500 Chinese dollars.", "It rose."]),
+    ("See Sect.2 Annex B and Doc.12 Article 4 here.", ["See Sect.2 Annex B and Doc.12 Article 4 here."]),
+    ("It was reported (Embtel 762, May 30).2 This message reads so.",
+     ["It was reported (Embtel 762, May 30).2", "This message reads so."]),
+    ("Ili papers now use North Shensi despatches.10 Soviet consent came.",
+     ["Ili papers now use North Shensi despatches.10", "Soviet consent came."]),
 ]
 
 

@@ -51,6 +51,7 @@ DIFFERENT = [
     ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si
     ("Ivan", "Yuan"), ("V.", "Wu"), ("Van", "Wan"),  # v before a vowel is no u: a Russian name is no Chinese syllable
     ("Tungan", "Tongan"),  # a Turkic word of syllable-like pieces with no hs is not read as Wade-Giles
+    ("Muhsin", "Mu Xin"), ("Tahsin", "Ta Xin"),  # an Arabic name's h and s after a vowel are no Wade-Giles hs
 ]
 
 

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from etr import rules
 from etr.ingest.link import Mention
-from etr.ingest.sentences import GLUED
+from etr.ingest.sentences import GLUED, reference_words
 from etr.text.romanise import chinese_syllables, word_key
 
 
@@ -298,6 +298,8 @@ _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
 
 
+_AN_INITIAL = re.compile(r"[A-Z]\.")  # a name's initial, as written
+_QUOTE_CLOSES = re.compile(r"[,.]?[\"”]")  # after a name in quotation marks: '"Central Daily News,"'
 _A_DAY_AFTER = re.compile(r"\.?[^\S\n]+\d{1,2}(?!\d)")  # ". 8" after "Jan"
 
 
@@ -311,12 +313,6 @@ def _month_words() -> frozenset[str]:
     d = rules.load("dates")
     words = [*d["months"], *d["month_abbreviations"]]
     return frozenset([*words, *(w.upper() for w in words)])
-
-
-@cache
-def _reference_words() -> frozenset[str]:
-    """The words before a document's, a page's or a part's number (rules/archival.toml)."""
-    return frozenset(rules.load("archival")["references"]["words"])
 
 
 _LOWER_BEFORE = re.compile(r"(?<![\w'’-])[a-z]{2,},?\s+$")
@@ -479,8 +475,8 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     if kinds:
         known = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
     places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
-    found = [_office_holder(text, start, u, places) for u in _unknown_names(text, start, end, known, vocab, acronyms,
-                                                                             caps_names, inner)]
+    found = [_office_holder(text, start, u, places, vocab) for u in _unknown_names(text, start, end, known, vocab,
+                                                                                    acronyms, caps_names, inner)]
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
@@ -488,13 +484,19 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     return _listed(text, found, known, kinds or [])
 
 
-def _office_holder(text: str, start: int, u: Unknown, places: set[int]) -> Unknown:
+def _office_holder(text: str, start: int, u: Unknown, places: set[int], vocab: Vocabulary) -> Unknown:
     """A surname in brackets after an office, as diplomatic papers say who held it ("the Ambassador
-    in the Soviet Union (Standley)", "the Assistant Chief of the Division of Chinese Affairs
-    (Rice)"): a person, whatever its letters would make it; but a place's other name after a
-    registered place ("the Commissioner at Kulja (Ningyuan)") stays a place. `places`: where the
-    sentence's registered places end."""
+    in the Soviet Union (Standley)", "the Vice Minister (Fu)"): a person, whatever its letters
+    would make it. Not the office's own name in another language ("Prince (Qinwang)", "Minister of
+    Foreign Affairs (Waichiaopu)", "Commander (Batur)"), Chinese syllables no surname opens, a
+    title or a word the text writes in lower case; nor a place's other name after a registered
+    place ("the Commissioner at Kulja (Hsinyuan)"). `places`: where the sentence's registered
+    places end."""
     if u.type == "person" or " " in u.text or text[u.start - 1 : u.start] != "(" or not _CLOSED.match(text, u.end):
+        return u
+    r = _rules()
+    if (u.text.lower() in vocab or u.text in r["titles"] or u.text in r["after"] or u.text in r["parts"]
+            or (_chinese_syllables(u.text) and not chinese_surname(u.text))):
         return u
     before = u.start - 1  # where the word before the bracket ends
     while before > start and text[before - 1].isspace():
@@ -638,7 +640,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         whole = (toks[0][0], toks[-1][1])
         # a title in quotation marks opening a sentence ("“Response to Years” (Yillargha Jawap) is
         # his masterpiece"): its first word is the title's, not an ordinary word opening the sentence
-        quoted = len(toks) > 1 and whole[0] > 0 and text[whole[0] - 1] in "\"“" and text[whole[1] : whole[1] + 1] in ("\"", "”")
+        quoted = len(toks) > 1 and whole[0] > 0 and text[whole[0] - 1] in "\"“" and _QUOTE_CLOSES.match(text, whole[1]) is not None
         at_start = _at_sentence_start(text, start, toks[0][0]) and not quoted
         while len(toks) > 1 and toks[-1][2] in _month_words() and _A_DAY_AFTER.match(text, toks[-1][1]):
             toks = toks[:-1]  # "Chinese News Service Jan. 8 says": a month cut short before its day
@@ -684,7 +686,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks[0] = (a + len(head) + 1, b, rest)
                 at_start = False
                 continue
-            initial = len(w) == 1 and len(toks) > 1 and text[toks[0][1] : toks[0][1] + 1] == "."  # "A. T. House"
+            # "A. T. House"; not an outline's letter before an ordinary word ("A. Military situation")
+            initial = len(w) == 1 and len(toks) > 1 and text[toks[0][1] : toks[0][1] + 1] == "." \
+                and not (at_start and len(toks) == 2 and toks[1][2].lower() in vocab)
             if ((w in r["starts"] and not initial) or w in _MONTHS_AND_DAYS or w[:1].islower()
                     # "the", "de", but not the Chinese surname "Du" before a given name ("Du Zhongyuan")
                     or (w.lower() in _CONNECTORS and not _chinese_surname_first([t[2] for t in toks], 0))
@@ -694,7 +698,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                     # the document writes on its own inside a sentence
                     or (at_start and len(toks) > 1 and _ORDINARY_ENDING.search(w) is not None and w not in inner
                         and all(t[2] in inner for t in toks[1:]) and words[-1] not in r["kinds"])
-                    or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"])
+                    or (len(toks) > 1 and (w in r["peoples"] or w.capitalize() in r["peoples"]) and not quoted
                         and words[-1] not in r["kinds"]  # "Mongolian Tibetan Affairs Commission" stays whole
                         and not (w in r["compass"] and len(toks) == 2 and _compass_region(text, start, toks, r)))):
                 # "into East Kashmir" stays whole: a region of a place
@@ -1102,8 +1106,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
         # also its headers and common words: kept when titled, or several words none of them common
         parts = re.split(r"[\s-]+", phrase)
-        if any(w.strip("'’.,") in r["caps"] or len(w) < 2 for w in parts):
-            return None
+        if any((w.strip("'’.,") in r["caps"] and not _AN_INITIAL.fullmatch(w)) or len(w) < 2 for w in parts):
+            return None  # "THE", "A"; not the initial of "Sir A. KNOX"
         if not titled and len(parts) < 2 and not (caps_names and _in_prose(text, s, e) and len(phrase) >= 3
                                                     and phrase.lower() not in vocab):
             return None  # one word in capitals: a name only where the document prints names so
@@ -1163,7 +1167,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
           and not _DOCTRINE.search(phrase)):
         kind, why = "person", "born: a person"  # "Azizi was born in Tacheng": syllables say little
     weak = False
-    if len(real) == 1 and (_CONTRACTION.fullmatch(phrase) or (phrase.lower() in _reference_words()
+    if len(real) == 1 and (_CONTRACTION.fullmatch(phrase) or (phrase.lower() in reference_words()
                                                            and re.match(r"\s*\d", text[e : e + 3]))):
         return None  # "I'll"; "Page 109", "Vol 3": a word of the document's apparatus before its number
     if len(real) == 1:

@@ -504,8 +504,14 @@ _BEFORE_NUMBER = {"no", "nos", "p", "pp", "vol", "art"}
 # puts after it ("... in western Xinjiang.[2] Shortly after ...", "...[3][4]", "...[a]")
 # and the footnote's number a printed edition puts after a word's stop ("... as soon as
 # practicable.42 Yesterday, ...": Foreign Relations as history.state.gov gives it)
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?:(?<=[a-z)”][.])\d{1,3})?(?=\s+)")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?:(?<=[a-z)”][.])\d{1,2})?(?=\s+)")
 _OPENERS = "\"“‘'([("
+
+
+@cache
+def reference_words() -> frozenset[str]:
+    """The words before a document's, a page's or a part's number (rules/archival.toml)."""
+    return frozenset(rules.load("archival")["references"]["words"])
 
 
 @cache
@@ -543,8 +549,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 pass  # "No." ends a sentence unless a number follows ("No. 5")
             elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
                 continue
-            if text[m.start() + 1 : m.end()].isdigit() and token.lower() in _BEFORE_NUMBER:
-                continue  # "Army No.5 Division": a number, no footnote's
+            if text[m.start() + 1 : m.end()].isdigit() and word is not None and word.end() == m.start() and (
+                    token.lower() in _BEFORE_NUMBER or len(token) <= 2
+                    or (len(token) <= 4 and token.lower() in reference_words())):
+                continue  # "Army No.5 Division", "Rs.50 Chinese", "in Doc.12 Article 4": a number, no footnote's
             if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
                 # U.S, U.S.S.R; and a time of day, which in a telegram's reference opens what it
                 # dates ("Kuibyshev's 287, March 26, 8 p.m. In conversation yesterday Mr. Wu ...")

@@ -953,8 +953,8 @@ def _not_after(dv: DateValue, written: Point | None) -> DateValue:
     one was written ("Dec. 10" in a telegram of April 1947: 10 December 1946)."""
     if dv.how != "year-inherited" or written is None or written.year is None or dv.start is None:
         return dv
-    if dv.start <= written.value():
-        return dv
+    if written.month is None or dv.start[: len(written.value())] <= written.value():
+        return dv  # compared at the writing's precision; a volume's year alone puts nothing after it
     y = str(written.year)
     back = str(written.year - 1)
     if dv.start[5:10] == "02-29" and not calendar.isleap(written.year - 1):

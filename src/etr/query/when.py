@@ -79,7 +79,9 @@ class PeriodKeys:
         self._period = period
         self._all: list[tuple[int | str, bool]] | None = None
         self._inside = sorted((lo, hi, rid) for rid, lo, hi in spans if lo >= a and hi <= b)
-        self._over = sorted((lo, hi, rid) for rid, lo, hi in spans if not (lo >= a and hi <= b))
+        most = _widest(b - a + 1)
+        self._over = sorted((lo, hi, rid) for rid, lo, hi in spans
+                            if not (lo >= a and hi <= b) and (a <= lo or hi <= b or hi - lo < most))
         self._reported = reported
 
     def __len__(self) -> int:
@@ -119,11 +121,33 @@ def _all_keys(fb: FactBase, period: Period, reported: list[tuple[int | str, bool
     overlapping it."""
     inside: list[tuple[tuple[str, str, str, int], int]] = []
     over: list[tuple[tuple[str, str, str, int], int]] = []
+    most = _widest(_days(period.end) - _days(period.start) + 1)
     for start, end, source, cstart, rid in fb.ix.event_keys_overlapping(period.start, period.end):
-        (inside if start >= period.start and end <= period.end else over).append(((start, end, source, cstart), rid))
+        if start >= period.start and end <= period.end:
+            inside.append(((start, end, source, cstart), rid))
+        elif start >= period.start or end[:10] <= period.end or _days(end) - _days(start) < most:
+            over.append(((start, end, source, cstart), rid))
     inside.sort(key=lambda r: r[0])
     over.sort(key=lambda r: r[0])
     return [(r, True) for _k, r in inside] + reported + [(r, False) for _k, r in over]
+
+
+# an event known only more coarsely than the period asked, overlapping it, is listed after the
+# period's own when it begins or ends within the period, or spans at most this many times the
+# period (and a year at least): a day's answer shows its month's and its year's events, and a
+# life that begins that day, not a life of eighty years it falls in ("1871–1950") or a regime's
+# decade; a year's, the years around it
+WIDER = 12
+
+
+def _widest(days: int) -> int:
+    """The most days an overlapping event may span to be listed with a period of `days` days."""
+    return max(366, WIDER * days)
+
+
+def _days(iso: str) -> int:
+    """A day's ordinal ("1943-03-19"; an event's bounds are always days)."""
+    return datetime.date.fromisoformat(iso[:10]).toordinal()
 
 
 def _reported(fb: FactBase, period: Period) -> list[dict[str, Any]]:

@@ -103,8 +103,9 @@ def _pinyin_of_postal(word: str) -> str:
                 got = (here[0] + 1, here[1] + 1, here[2] + postal.get(piece, "xi"))
             elif piece in pinyin or piece in wade:  # "yu" is yu; "hsin" (Wade-Giles) is xin
                 # Wade-Giles hs is Chinese as surely as a postal syllable: "Minhsien", "Ninghsia",
-                # "Hsining" written as one word are Minxian, Ningxia, Xining
-                marked = piece not in pinyin and piece.startswith("hs")
+                # "Hsining" written as one word are Minxian, Ningxia, Xining; after a syllable that
+                # ends in a vowel it may be an Arabic name's h and s ("Muhsin", "Tahsin")
+                marked = piece not in pinyin and piece.startswith("hs") and (i == 0 or word[i - 1] in "ng")
                 got = (here[0] + 1, here[1] + marked, here[2] + (piece if piece in pinyin else wade[piece]))
             else:
                 continue
