@@ -433,6 +433,22 @@ def test_what_the_text_says_of_a_names_kind(sentence: str, kinds: dict[str, str]
     assert {k: got.get(k) for k in kinds} == kinds
 
 
+@pytest.mark.parametrize("line,name,kind", [
+    ("Kuibyshev, March 25, 1943.", "Kuibyshev", "place"),             # no Russian's surname in -ev
+    ("Tokohsun, June 5, 1947—6 p.m.", "Tokohsun", "place"),           # a name, though it opens its line alone
+    ("[Washington,] July 2, 1943.", "Washington", "place"),
+    ("Ivanov, June 5, 1947, said it was so.", "Ivanov", "person"),     # a sentence goes on: no date line
+    ("New Zealand Herald, 20 October 1939", "New Zealand Herald", "newspaper"),  # a masthead
+])
+def test_a_date_line_opens_with_where_it_was_written(line: str, name: str, kind: str) -> None:
+    from etr.ingest.discover import unknown_names
+
+    text = "Memorandum of Conversation\n\n" + line + "\n\nI called on him.\n"
+    a = text.index(line)
+    got = {u.text: u.type for u in unknown_names(text, a, a + len(line), []) if not u.weak}
+    assert got.get(name) == kind
+
+
 @pytest.mark.parametrize("sentence", [
     "Further Mass Arrests of Alleged Communist Plotters for the Overthrow of Sheng.",
     "Date End Year Start Death Place",
@@ -564,6 +580,16 @@ def test_a_period_s_answer_lists_what_spans_it_only_at_its_scale(tmp_path: Any, 
     texts = [r["text"] for r in answers(db, "when", period)]
     assert all(any(w in t for t in texts) for w in shown)
     assert not any(w in t for t in texts for w in not_shown)
+
+
+def test_a_registered_region_in_lower_case_and_another_spelling(tmp_path: Any) -> None:
+    """"southern Hsinkiang", "northern Sinkiang": the registered Southern and Northern Xinjiang,
+    their compass word in lower case and the province in any of its spellings."""
+    db = built(tmp_path, "In 1943 Russia planned to build air fields in southern Hsinkiang. In 1944 troops "
+                         "moved into northern Sinkiang.\n")
+    south = answers(db, "where", "southern Hsinkiang")[0]
+    assert south["id"] == "southern-xinjiang" and any("air fields" in e["text"] for e in south["events"])
+    assert any("troops moved" in e["text"] for e in answers(db, "where", "Northern Xinjiang")[0]["events"])
 
 
 def test_events_come_from_the_added_text(tmp_path: Any) -> None:

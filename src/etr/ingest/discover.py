@@ -475,8 +475,8 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     if kinds:
         known = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
     places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
-    found = [_office_holder(text, start, u, places, vocab) for u in _unknown_names(text, start, end, known, vocab,
-                                                                                    acronyms, caps_names, inner)]
+    found = [_date_line_place(text, _office_holder(text, start, u, places, vocab))
+             for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)]
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
@@ -510,6 +510,27 @@ def _office_holder(text: str, start: int, u: Unknown, places: set[int], vocab: V
 
 
 _CLOSED = re.compile(r"\d{0,3}\)")  # "(Rice)", "(Gauss)44"
+
+
+def _date_line_place(text: str, u: Unknown) -> Unknown:
+    """The name a date line opens with is where the document was written ("Kuibyshev, March 25,
+    1943.", "[Washington,] July 2, 1943.", "Tokohsun, June 5, 1947—6 p.m."): a place, though its
+    ending would make it a Russian's surname, and a name though it opens its line alone."""
+    if (u.type == "place" and not u.weak) or u.type not in ("place", "person", "unknown") or " " in u.text:
+        return u  # a paper's masthead ("New Zealand Herald, 20 October 1939") is no date line
+    line = text.rfind("\n", 0, u.start) + 1
+    if text[line : u.start].strip(" \t[") or _date_line_rest().match(text, u.end) is None:
+        return u
+    return u._replace(type="place", why="the place its date line gives", weak=False)
+
+
+@cache
+def _date_line_rest() -> re.Pattern[str]:
+    """What follows a date line's place: its day, month and year, and a time, to the line's end."""
+    months = "|".join(sorted((re.escape(m) for m in _month_words()), key=len, reverse=True))
+    day = rf"(?:(?:{months})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+(?:{months})\.?)"
+    clock = r"(?:\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.[ \t]?m\.?|noon|midnight)"
+    return re.compile(rf"(?:\],|,\]|,)[ \t]+{day},?[ \t]+\d{{4}}\.?(?:[ \t]*[-—–,][ \t]*{clock}\.?)?[ \t]*(?:\n|\Z)")
 
 
 @cache

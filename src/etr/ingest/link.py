@@ -43,6 +43,30 @@ class _Form:
 _QUALIFIED = re.compile(r"(.+?)\s+\([^()]+\)")  # "Xinjiang War (1937)"
 
 
+def _regions(entries: Sequence[Entry]) -> list[tuple[tuple[str, ...], _Form]]:
+    """The forms of each registered region whose name is a compass word and another registered
+    place's name ("Southern Xinjiang"): the compass word, in either case, before each of that
+    place's names, aliases and variants ("southern Sinkiang"); (key, form), never capitalised."""
+    from etr import rules
+
+    compass = {w.lower() for w in rules.load("names")["places"]["compass"]}
+    places: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        if e.type == "place":
+            places.setdefault(e.name, i)
+    out = []
+    for i, e in enumerate(entries):
+        first, _, rest = e.name.partition(" ")
+        base = places.get(rest)
+        if e.type != "place" or first.lower() not in compass or base is None or base == i:
+            continue
+        b = entries[base]
+        for spelling in (b.name, *b.aliases, *b.variants):
+            key = tuple(t[2] for t in tokens(f"{first} {spelling}"))
+            out.append((key, _Form(i, "variant", False)))
+    return out
+
+
 class Linker:
     """Every registry name form, indexed by its folded word tokens."""
 
@@ -58,6 +82,12 @@ class Linker:
                     continue
                 cap = form[:1].isupper() or not form[:1].isalpha()
                 self.forms.setdefault(key, []).append(_Form(i, kind, cap))
+        # a region named by a compass word and a registered place ("Southern Xinjiang") is written
+        # with that word in lower case and the place in any of its spellings: "southern Sinkiang",
+        # "southern Hsinkiang"
+        for key, region in _regions(entries):
+            if all(f.entity == region.entity for f in self.forms.get(key, ())):  # no other entity's form
+                self.forms.setdefault(key, []).append(region)
         # a name with a bracketed qualifier is also written without it ("Soviet invasion of Xinjiang
         # (1934)": an article's "The Soviet invasion of Xinjiang"), where no other name is so written
         bare: dict[tuple[str, ...], list[int]] = {}
