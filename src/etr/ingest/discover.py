@@ -72,9 +72,8 @@ _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, So
                                r"|^(?:Anti|Pro|Pan|Non|Counter|Ex)-[A-Z][\w-]+$")
 _ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
 _TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
-_MONTHS_AND_DAYS = {w for x in ("January February March April May June July August September October November "
-                                "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
-                    for w in (x, x.upper())}
+# the months' and the weekdays' names (rules/dates.toml), as written and in capitals: never a name's words
+_MONTHS_AND_DAYS = {w for x in (*rules.load("dates")["months"], *rules.load("dates")["weekdays"]) for w in (x, x.upper())}
 _CONNECTORS = {"of", "the", "de", "du", "la", "al", "el", "ul", "ud", "ad", "bin", "ibn", "von", "van", "der",
                "den", "i"}
 
@@ -509,7 +508,7 @@ def _office_holder(text: str, start: int, u: Unknown, places: set[int], vocab: V
     return u._replace(type="person", why=f"named in brackets after the office {office.group(1)!r}")
 
 
-_CLOSED = re.compile(r"\d{0,3}\)")  # "(Rice)", "(Gauss)44"
+_CLOSED = re.compile(r"\d{0,3}\)")  # "(Standley)", "(Gauss)44"
 
 
 def _date_line_place(text: str, u: Unknown) -> Unknown:
