@@ -592,6 +592,26 @@ def test_a_registered_region_in_lower_case_and_another_spelling(tmp_path: Any) -
     assert any("troops moved" in e["text"] for e in answers(db, "where", "Northern Xinjiang")[0]["events"])
 
 
+@pytest.mark.parametrize("cyrillic,latin", [("Осман", "Osman"), ("Осман Батур", "Osman Batur"),
+                                             ("Пейташань", "Peytashan")])
+def test_a_cyrillic_question_is_read_in_latin_letters(tmp_path: Any, cyrillic: str, latin: str) -> None:
+    """`etr who Осман` answers as `etr who Osman` does (the documents' Latin letters), and says how
+    it read the question."""
+    import json
+
+    from conftest import cli
+
+    db = built_from(tmp_path, "In 1947 Osman Batur attacked Peitashan. Osman fled north in June 1947.\n")
+    for command in ("who", "where"):
+        asked = cli(command, cyrillic, "--json", "--db", str(db))
+        plain = cli(command, latin, "--json", "--db", str(db))
+        assert asked.exit_code == plain.exit_code
+        if plain.exit_code == 0:
+            a, b = json.loads(asked.stdout), json.loads(plain.stdout)
+            assert [r["id"] for r in a["results"]] == [r["id"] for r in b["results"]]
+            assert a["interpreted"]["read_as"] in (latin, b["interpreted"].get("read_as"))
+
+
 def test_events_come_from_the_added_text(tmp_path: Any) -> None:
     """A sentence that states an event answers for it, and outranks those that mention its words."""
     import json

@@ -253,11 +253,18 @@ def _initialled(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     return out
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Profiles of the entities best matching `query` (close candidates included)."""
     q = clean_query(query)
     allowed = [types is None or e["type"] in types for e in fb.entities]
     interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
+    if _CYRILLIC.search(q):  # "Осман", "Касымов": asked as the documents' Latin letters write them
+        from etr.text.romanise import latin
+
+        q = interpreted["read_as"] = latin(q)
     matches = _initialled(fb, q, allowed)
     if matches:
         interpreted["read_as"] = matches[0].form
