@@ -79,9 +79,7 @@ class PeriodKeys:
         self._period = period
         self._all: list[tuple[int | str, bool]] | None = None
         self._inside = sorted((lo, hi, rid) for rid, lo, hi in spans if lo >= a and hi <= b)
-        most = _widest(b - a + 1)
-        self._over = sorted((lo, hi, rid) for rid, lo, hi in spans
-                            if not (lo >= a and hi <= b) and (a <= lo or hi <= b or hi - lo < most))
+        self._over = sorted((lo, hi, rid) for rid, lo, hi in spans if not (lo >= a and hi <= b) and _at_scale(lo, hi, a, b))
         self._reported = reported
 
     def __len__(self) -> int:
@@ -121,11 +119,11 @@ def _all_keys(fb: FactBase, period: Period, reported: list[tuple[int | str, bool
     overlapping it."""
     inside: list[tuple[tuple[str, str, str, int], int]] = []
     over: list[tuple[tuple[str, str, str, int], int]] = []
-    most = _widest(_days(period.end) - _days(period.start) + 1)
+    a, b = _days(period.start), _days(period.end)
     for start, end, source, cstart, rid in fb.ix.event_keys_overlapping(period.start, period.end):
         if start >= period.start and end <= period.end:
             inside.append(((start, end, source, cstart), rid))
-        elif start >= period.start or end[:10] <= period.end or _days(end) - _days(start) < most:
+        elif _at_scale(_days(start), _days(end), a, b):
             over.append(((start, end, source, cstart), rid))
     inside.sort(key=lambda r: r[0])
     over.sort(key=lambda r: r[0])
@@ -140,9 +138,10 @@ def _all_keys(fb: FactBase, period: Period, reported: list[tuple[int | str, bool
 WIDER = 12
 
 
-def _widest(days: int) -> int:
-    """The most days an overlapping event may span to be listed with a period of `days` days."""
-    return max(366, WIDER * days)
+def _at_scale(lo: int, hi: int, a: int, b: int) -> bool:
+    """Whether an event of the days lo..hi that overlaps the period a..b (day ordinals) and is not
+    within it is listed with it: it begins or ends in it, or spans at most WIDER times it."""
+    return a <= lo or hi <= b or hi - lo < max(366, WIDER * (b - a + 1))
 
 
 def _days(iso: str) -> int:
