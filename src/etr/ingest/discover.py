@@ -92,7 +92,6 @@ def _rules() -> dict[str, Any]:
     endings = "|".join(sorted((re.escape(w) for w in r["titles"]["person_endings"]), key=len, reverse=True))
     return {
         "titles": titles,
-        "titles_all": tuple(r["titles"]["before"]),
         "after": set(r["titles"]["after"]),
         "wife_of": set(r["titles"]["wife_of"]),
         "wife_before": re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, r['titles']['wife_of']))})\.?\s+$"),
@@ -536,8 +535,8 @@ def _date_line_rest() -> re.Pattern[str]:
 def _office_before() -> re.Pattern[str]:
     """An office (its title, then the words of its post: "Ambassador in the Soviet Union",
     "Counselor of Embassy in China") ending where a bracket opens."""
-    titles = sorted((t for t in _rules()["titles_all"] if t[:1].isupper() and len(t) > 3 and not t.endswith(".")),
-                    key=len, reverse=True)
+    every = {" ".join(t) for ts in _rules()["titles"].values() for t in ts}
+    titles = sorted((t for t in every if t[:1].isupper() and len(t) > 3 and not t.endswith(".")), key=len, reverse=True)
     post = r"(?:[^\S\n]+(?:of|in|at|to|for|on|the|and|[A-Z][\w.'’-]*))*"
     return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, titles))}){post}[^\S\n]*$")
 

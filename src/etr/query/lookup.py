@@ -253,6 +253,8 @@ def _initialled(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     return out
 
 
+# romanise's own test for Cyrillic letters, repeated here: importing etr.text.romanise costs a
+# query ~5 ms, and only a question in Cyrillic needs it
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
