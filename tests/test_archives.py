@@ -541,6 +541,7 @@ def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> No
     ("He was the Uyghur Jasagh Prince (Qinwang) of the Kumul.", "Qinwang", False),
     ("The Minister of Foreign Affairs (Waichiaopu) spoke.", "Waichiaopu", False),
     ("The Commander (Batur) rode on.", "Batur", False),
+    ("Footnote 17: Marginal notation by the Adviser on Political Relations (Hornbeck): it says so.", "Hornbeck", True),
     ("The Chief of the Kazaks (Ashan) fled.", "Ashan", False),
 ])
 def test_a_name_in_brackets_after_an_office_is_who_held_it(sentence: str, name: str, person: bool) -> None:
@@ -550,6 +551,30 @@ def test_a_name_in_brackets_after_an_office_is_who_held_it(sentence: str, name: 
 
     got = [u.type for u in unknown_names(sentence, 0, len(sentence), []) if u.text == name]
     assert (got == ["person"]) == person
+
+
+def test_the_holder_in_brackets_is_no_other_name_of_the_office(tmp_path: Any) -> None:
+    """"the Adviser on Political Relations (Hornbeck)": Hornbeck is a man, who held the office;
+    neither the office's words nor an alias of them (a FRUS footnote, as printed)."""
+    import json
+
+    text = ("Memorandum by Captain Roscoe E. Schuirmann\n\nWashington, July 10, 1942.\n\nThe Governor's brother was "
+            "assassinated at Urumchi on July 5th.17\n\nFootnote 17: Marginal notation by the Adviser on Political "
+            "Relations (Hornbeck): “And it might indicate any one of several other things. S. K. H.”\n")
+    db = built(tmp_path, text)
+    names = {e["name"]: e for e in json.loads(db.read_text())["entities"] if e["id"].startswith("auto-")}
+    assert "Political Relations" not in names and names["Hornbeck"]["type"] == "person"
+    assert "Marginal notation by the Adviser" in json.dumps(answers(db, "who", "Hornbek")[0])
+
+
+def test_a_given_name_hyphened_after_a_surname_is_no_people_s_name(tmp_path: Any) -> None:
+    """"Mr. Liang Han-chao": "Han" opens his given name, not the Han people's; his name is found
+    whole, and asked in pinyin; "Han and Hui troops" are the peoples still."""
+    text = ("The Embassy has no means of checking the statements made by Mr. Liang Han-chao in May 1943. "
+            "Mr. Liang states that Soviet troops remain. Han and Hui troops held Hami.\n")
+    db = built(tmp_path, text)
+    assert answers(db, "who", "Liang Hanchao")[0]["name"] == "Liang Han-chao"
+    assert any(r["name"] == "Han Chinese" for r in answers(db, "who", "Han"))
 
 
 def test_a_place_s_other_name_in_brackets_after_an_office_stays_a_place(tmp_path: Any) -> None:
@@ -1226,6 +1251,24 @@ def test_where_finds_a_name_of_unknown_kind_spelled_as_asked(tmp_path: Any) -> N
                     "We drove to Toqsun in the afternoon and encamped in the desert.\n")
     got = answers(db, "where", "Toksun")
     assert got[0]["name"] == "Toqsun"
+
+
+@pytest.mark.parametrize("query,found", [
+    ("Toutunhe airfield", "Toutungho"),  # another romanisation, and the place's feature
+    ("Toutungho airfield", "Toutungho"),
+    ("Wusu airfield", "Wusu"),  # "the Wusu airfield": the place
+])
+def test_where_reads_a_place_s_feature_word_as_no_part_of_its_name(tmp_path: Any, query: str, found: str) -> None:
+    """"where Toutunhe airfield": the feature a question adds to a place ("airfield", "oasis")
+    is no word of the name the documents write, and read_as says the name as typed."""
+    import json
+
+    from conftest import cli
+
+    db = built(tmp_path, "Soviet troops were at Toutungho in October 1943. They flew out of the Wusu airfield.\n")
+    got = json.loads(cli("where", query, "--json", "--db", str(db)).stdout)
+    assert got["results"][0]["name"] == found
+    assert got["interpreted"].get("read_as", query).split()[0] == query.split()[0]
 
 
 def test_he_opening_a_sentence_of_a_biography_is_its_subject(tmp_path: Any) -> None:

@@ -126,6 +126,12 @@ SPLIT_CASES = [
      ["It was reported (Embtel 762, May 30).2", "This message reads so."]),
     ("Ili papers now use North Shensi despatches.10 Soviet consent came.",
      ["Ili papers now use North Shensi despatches.10", "Soviet consent came."]),
+    # after a month's day too; a number's decimals are none
+    ("Embassy’s despatch 1580, September 16.71 Telegram of October 15 from Clubb states it.",
+     ["Embassy’s despatch 1580, September 16.71", "Telegram of October 15 from Clubb states it."]),
+    ("See Sept. 3.12 Clubb left.", ["See Sept. 3.12", "Clubb left."]),
+    ("It cost 3.14 Million dollars. Then it rose.", ["It cost 3.14 Million dollars.", "Then it rose."]),
+    ("Section 12.10 Article 4 applies.", ["Section 12.10 Article 4 applies."]),
 ]
 
 

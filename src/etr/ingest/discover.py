@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from etr import rules
 from etr.ingest.link import Mention
-from etr.ingest.sentences import GLUED, reference_words
+from etr.ingest.sentences import GLUED, month_words, reference_words
 from etr.text.romanise import chinese_syllables, word_key
 
 
@@ -305,14 +305,6 @@ _HONORIFIC_ENDS = {"Cde", "Cdes", "Comrade", "Comrades", "Mr", "Mrs", "Messrs", 
 _WHO_AFTER = re.compile(r"\)?,\s+who\s+(?:had\s+|has\s+)?[a-z]{3,}")
 
 
-@cache
-def _month_words() -> frozenset[str]:
-    """The months' names and their short forms (rules/dates.toml), as written and in capitals."""
-    d = rules.load("dates")
-    words = [*d["months"], *d["month_abbreviations"]]
-    return frozenset([*words, *(w.upper() for w in words)])
-
-
 _LOWER_BEFORE = re.compile(r"(?<![\w'’-])[a-z]{2,},?\s+$")
 _LOWER_AFTER = re.compile(r"(?:['’]s)?,?\s+[a-z]{2,}(?![\w'’-])")
 _LOWER_PROSE = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
@@ -475,6 +467,9 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
     found = [_date_line_place(text, _office_holder(text, start, u, places, vocab))
              for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)]
+    held = [u.start for u in found if u.why.startswith(OFFICE_HELD)]
+    if held:  # "the Adviser on Political Relations (Hornbeck)": the office's words name no one
+        found = [u for u in found if u.type != "unknown" or not any(0 < h - u.end <= 3 for h in held)]
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
@@ -504,7 +499,10 @@ def _office_holder(text: str, start: int, u: Unknown, places: set[int], vocab: V
     office = _office_before().search(text, max(start, u.start - 160), u.start - 1)
     if office is None:
         return u
-    return u._replace(type="person", why=f"named in brackets after the office {office.group(1)!r}")
+    return u._replace(type="person", why=f"{OFFICE_HELD} {office.group(1)!r}")
+
+
+OFFICE_HELD = "named in brackets after the office"  # why a surname in brackets is the office's holder
 
 
 _CLOSED = re.compile(r"\d{0,3}\)")  # "(Standley)", "(Gauss)44"
@@ -525,7 +523,7 @@ def _date_line_place(text: str, u: Unknown) -> Unknown:
 @cache
 def _date_line_rest() -> re.Pattern[str]:
     """What follows a date line's place: its day, month and year, and a time, to the line's end."""
-    months = "|".join(sorted((re.escape(m) for m in _month_words()), key=len, reverse=True))
+    months = "|".join(sorted((re.escape(m) for m in month_words()), key=len, reverse=True))
     day = rf"(?:(?:{months})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+(?:{months})\.?)"
     clock = r"(?:\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.[ \t]?m\.?|noon|midnight)"
     return re.compile(rf"(?:\],|,\]|,)[ \t]+{day},?[ \t]+\d{{4}}\.?(?:[ \t]*[-—–,][ \t]*{clock}\.?)?[ \t]*(?:\n|\Z)")
@@ -546,12 +544,23 @@ _GIVEN_NAME = re.compile(r" ([A-Z][a-z]+(?:-[a-z]+|['’](?!s\b)[a-z]+)?)(?=['�
 
 def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention]) -> bool:
     """"Han Youwen": a people's registered name ("Han") that is a Chinese surname, before a given
-    name of Chinese syllables, is a man's surname; his name is then found as any other."""
-    if m.entity is None or kinds[m.entity] != "group" or " " in m.text or not chinese_surname(m.text):
+    name of Chinese syllables, is a man's surname; his name is then found as any other. So is one
+    that opens a hyphened given name after a surname ("Liang Han-chao"): part of his name."""
+    if m.entity is None or kinds[m.entity] != "group" or " " in m.text:
+        return False
+    after = _HYPHENED.match(text, m.end)
+    if after is not None and _chinese_syllables(after.group(1)):  # "Liang Han-chao", "Ma Hui-lin": his given name
+        before = _SURNAME_BEFORE.search(text, max(0, m.start - 12), m.start)
+        return before is not None and chinese_surname(before.group(1))
+    if not chinese_surname(m.text):
         return False
     given = _GIVEN_NAME.match(text, m.end)
     return (given is not None and _chinese_syllables(given.group(1)) and given.group(1) not in _rules()["peoples"]
             and not any(k.start == given.start(1) for k in known))  # "Han Ningxia soldiers": a place after it
+
+
+_HYPHENED = re.compile(r"-([a-z]+)(?![\w'’-])")  # the second syllable of a hyphened given name
+_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")  # the word just before, a surname?
 
 
 def mens_surnames(text: str, starts: list[int], known: list[list[Mention]], found: list[list[Unknown]],
@@ -661,7 +670,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         # his masterpiece"): its first word is the title's, not an ordinary word opening the sentence
         quoted = len(toks) > 1 and whole[0] > 0 and text[whole[0] - 1] in "\"“" and _QUOTE_CLOSES.match(text, whole[1]) is not None
         at_start = _at_sentence_start(text, start, toks[0][0]) and not quoted
-        while len(toks) > 1 and toks[-1][2] in _month_words() and _A_DAY_AFTER.match(text, toks[-1][1]):
+        while len(toks) > 1 and toks[-1][2] in month_words() and _A_DAY_AFTER.match(text, toks[-1][1]):
             toks = toks[:-1]  # "Chinese News Service Jan. 8 says": a month cut short before its day
         title: list[str] = []
         captioned = False  # a flag's or an emblem's caption stood before the name
@@ -1195,7 +1204,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         one = _POSSESSIVE.sub("", real[0])
         if one in r["kinds"] or (one,) in r["titles"].get(one, ()):
             return None  # "Coup", "Commissioner", "the Association's": a word for a kind of thing or a title, no name
-        if not titled and one.rstrip(".") in _month_words():
+        if not titled and one.rstrip(".") in month_words():
             return None  # "in Sept., 1879", "Aug": a month, written short or whole
         if phrase.lower() in vocab and not titled:
             return None  # "Powers", "Labour": an ordinary word

@@ -21,7 +21,14 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from etr.ingest.aliases import QUOTED, Alias
-from etr.ingest.discover import CHINESE_PLACE, Unknown, chinese_surname, name_part, title_length
+from etr.ingest.discover import (
+    CHINESE_PLACE,
+    OFFICE_HELD,
+    Unknown,
+    chinese_surname,
+    name_part,
+    title_length,
+)
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
@@ -575,6 +582,9 @@ class Identities:
                         self._here[key(first.text)] = (target, f"the editor's brackets say so ({a.second!r})",
                                                        source, a.start, a.end)
                 continue
+            held = by_span.get((a.second_start, a.second_end))
+            if held is not None and held.why.startswith(OFFICE_HELD):
+                continue  # "the Adviser on Political Relations (Hornbeck)": who held it, no other name of it
             target = entity_at(a.first_start, a.first_end)
             if target is None:
                 continue

@@ -504,7 +504,9 @@ _BEFORE_NUMBER = {"no", "nos", "p", "pp", "vol", "art"}
 # puts after it ("... in western Xinjiang.[2] Shortly after ...", "...[3][4]", "...[a]")
 # and the footnote's number a printed edition puts after a word's stop ("... as soon as
 # practicable.42 Yesterday, ...": Foreign Relations as history.state.gov gives it)
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?:(?<=[a-z)”][.])\d{1,2})?(?=\s+)")
+# (or after a month's day: "Embassy’s despatch 1580, September 16.71 Telegram of October 15 ...")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?:(?<=[a-z)”\d][.])\d{1,2})?(?=\s+)")
+_MONTH_DAY = re.compile(r"(?<![\w'’-])([A-Z][a-z]*)\.?\s+\d{1,2}$")  # "September 16", before its stop
 _OPENERS = "\"“‘'([("
 
 
@@ -512,6 +514,14 @@ _OPENERS = "\"“‘'([("
 def reference_words() -> frozenset[str]:
     """The words before a document's, a page's or a part's number (rules/archival.toml)."""
     return frozenset(rules.load("archival")["references"]["words"])
+
+
+@cache
+def month_words() -> frozenset[str]:
+    """The months' names and their short forms (rules/dates.toml), as written and in capitals."""
+    d = rules.load("dates")
+    words = [*d["months"], *d["month_abbreviations"]]
+    return frozenset([*words, *(w.upper() for w in words)])
 
 
 @cache
@@ -549,7 +559,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 pass  # "No." ends a sentence unless a number follows ("No. 5")
             elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
                 continue
-            if text[m.start() + 1 : m.end()].isdigit() and word is not None and word.end() == m.start() and (
+            if text[m.start() - 1].isdigit() and text[m.start() + 1 : m.end()].isdigit():
+                day = _MONTH_DAY.search(text, max(sent_start, m.start() - 16), m.start())
+                if day is None or day.group(1) not in month_words():
+                    continue  # "3.14 Million": a number's decimals, no footnote's
+            elif text[m.start() + 1 : m.end()].isdigit() and word is not None and word.end() == m.start() and (
                     token.lower() in _BEFORE_NUMBER or len(token) <= 2
                     or (len(token) <= 4 and token.lower() in reference_words())):
                 continue  # "Army No.5 Division", "Rs.50 Chinese", "in Doc.12 Article 4": a number, no footnote's

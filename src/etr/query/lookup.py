@@ -42,7 +42,9 @@ SPELLED = 95.0  # a name this close is the query's spelling in another romanisat
 
 
 GENERIC = {"area", "region", "city", "town", "village", "district", "districts", "province", "county",
-           "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal"}
+           "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal",
+           # a place's feature, as a question adds it ("Toutunhe airfield", "Kumul oasis")
+           "airfield", "airport", "aerodrome", "oasis", "valley", "basin", "prefecture", "oblast"}
 
 
 _OF = re.compile(r"^(?:the\s+)?(?P<kind>[^\W\d_]+)\s+of\s+(?:the\s+)?(?P<name>[^\W\d_][\w'’-]*)$", re.I)
@@ -72,8 +74,8 @@ def _rewrites(q: str) -> list[str]:
     syn = with_synonyms(q)
     if syn != fold(q):
         out.append(syn)
-    bare = " ".join(w for w in fold(q).split() if w not in GENERIC)
-    if bare and bare != fold(q):
+    bare = " ".join(w for w in q.split() if fold(w) not in GENERIC)  # as typed: it is shown as read_as
+    if bare and bare != q:
         out.append(bare)
     return out
 
