@@ -129,9 +129,17 @@ SPLIT_CASES = [
     # after a month's day too; a number's decimals are none
     ("Embassy’s despatch 1580, September 16.71 Telegram of October 15 from Clubb states it.",
      ["Embassy’s despatch 1580, September 16.71", "Telegram of October 15 from Clubb states it."]),
-    ("See Sept. 3.12 Clubb left.", ["See Sept. 3.12", "Clubb left."]),
+    ("See Embtel 12, Sept. 3.12 Clubb left.", ["See Embtel 12, Sept. 3.12", "Clubb left."]),
+    ("REFERENCE 1580, SEPTEMBER 16.71 Telegram follows.", ["REFERENCE 1580, SEPTEMBER 16.71", "Telegram follows."]),
+    # not inside a bracket, nor a month's decimals without a reference's comma (a second reader's cases)
+    ("Rebels at Chenghwa (Embtel 843, May 22.10 This message completes text) dropped demand.",
+     ["Rebels at Chenghwa (Embtel 843, May 22.10 This message completes text) dropped demand."]),
+    ("Exports in March 2.5 Thousand tons fell.", ["Exports in March 2.5 Thousand tons fell."]),
     ("It cost 3.14 Million dollars. Then it rose.", ["It cost 3.14 Million dollars.", "Then it rose."]),
     ("Section 12.10 Article 4 applies.", ["Section 12.10 Article 4 applies."]),
+    # a gazetteer's word cut short before its number
+    ("Tihwa (pop. 50,000), the capital of Sinkiang Province, turned out. It rose.",
+     ["Tihwa (pop. 50,000), the capital of Sinkiang Province, turned out.", "It rose."]),
 ]
 
 

@@ -351,6 +351,7 @@ def capitalised_inside(text: str) -> frozenset[str]:
 
 # what ordinary English nouns and adjectives end in, and no one's name: "Importance", "Possible"
 # opening a telegram's sentence before a name
+_ADVERB = re.compile(r"[a-z]{3}(?:ily|ally|ously|ively|edly|arly|ently|antly)$")  # "Primarily"; not "Emily", "Italy"
 _ORDINARY_ENDING = re.compile(r"[a-z](?:ance|ence|ment|ness|ous|ful|less|able|ible)$")  # not -ed, -ing: "Ahmed", "Ching"
 
 
@@ -469,7 +470,8 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
              for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)]
     held = [u.start for u in found if u.why.startswith(OFFICE_HELD)]
     if held:  # "the Adviser on Political Relations (Hornbeck)": the office's words name no one
-        found = [u for u in found if u.type != "unknown" or not any(0 < h - u.end <= 3 for h in held)]
+        found = [u for u in found if u.type != "unknown" or " " not in u.text
+                 or not any(0 < h - u.end <= 3 for h in held)]  # not "Nepal" of "the Minister to Nepal (Smith)"
     if _title_case(text[start:end]):
         # a headline or a title ("Further Mass Arrests of Alleged Communist Plotters"): its
         # capitals say nothing, so only a name something else says is one is kept
@@ -535,7 +537,9 @@ def _office_before() -> re.Pattern[str]:
     "Counselor of Embassy in China") ending where a bracket opens."""
     every = {" ".join(t) for ts in _rules()["titles"].values() for t in ts}
     titles = sorted((t for t in every if t[:1].isupper() and len(t) > 3 and not t.endswith(".")), key=len, reverse=True)
-    post = r"(?:[^\S\n]+(?:of|in|at|to|for|on|the|and|[A-Z][\w.'’-]*))*"
+    # its post's words follow a preposition ("in the Soviet Union"); a capitalised word straight
+    # after the title is a name ("Special Commissioner Us Man (Osman)": another name of his)
+    post = r"(?:[^\S\n]+(?:of|in|at|to|for|on)(?:[^\S\n]+(?:the|and|[A-Z][\w.'’-]*))+)*"
     return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, titles))}){post}[^\S\n]*$")
 
 
@@ -549,7 +553,8 @@ def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention
     if m.entity is None or kinds[m.entity] != "group" or " " in m.text:
         return False
     after = _HYPHENED.match(text, m.end)
-    if after is not None and _chinese_syllables(after.group(1)):  # "Liang Han-chao", "Ma Hui-lin": his given name
+    if (after is not None and _chinese_syllables(after.group(1))  # "Liang Han-chao", "Ma Hui-lin": his given name
+            and after.group(1).capitalize() not in _rules()["peoples"]):  # not "Ma Han-hui"
         before = _SURNAME_BEFORE.search(text, max(0, m.start - 12), m.start)
         return before is not None and chinese_surname(before.group(1))
     if not chinese_surname(m.text):
@@ -559,8 +564,9 @@ def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention
             and not any(k.start == given.start(1) for k in known))  # "Han Ningxia soldiers": a place after it
 
 
-_HYPHENED = re.compile(r"-([a-z]+)(?![\w'’-])")  # the second syllable of a hyphened given name
-_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")  # the word just before, a surname?
+# the second syllable of a hyphened given name ("Han-chao", "Hui-ch'ing", "Han-chao's")
+_HYPHENED = re.compile(r"-([a-z]+(?:['’](?!s\b)[a-z]+)?)(?=['’]s\b|(?![\w'’-]))")
+_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]*(?:['’][a-z]+)?) $")  # the word just before ("Ch'en"), a surname?
 
 
 def mens_surnames(text: str, starts: list[int], known: list[list[Mention]], found: list[list[Unknown]],
@@ -1208,6 +1214,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             return None  # "in Sept., 1879", "Aug": a month, written short or whole
         if phrase.lower() in vocab and not titled:
             return None  # "Powers", "Labour": an ordinary word
+        if at_start and _ADVERB.search(one):
+            return None  # "Primarily, the Chinese Premier had sought ...": an adverb opening a sentence
         # a capitalised word opening a sentence, and nothing here says it is a name ("Ward
         # arrived November 25"), or only its syllables ("Late that evening": la-te, no town):
         # kept as weak, a name only where the documents name it elsewhere

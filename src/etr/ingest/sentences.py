@@ -506,7 +506,7 @@ _BEFORE_NUMBER = {"no", "nos", "p", "pp", "vol", "art"}
 # practicable.42 Yesterday, ...": Foreign Relations as history.state.gov gives it)
 # (or after a month's day: "Embassy’s despatch 1580, September 16.71 Telegram of October 15 ...")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\.?(?:\[(?:\d{1,3}|[a-z]|note \d+)\])*(?:(?<=[a-z)”\d][.])\d{1,2})?(?=\s+)")
-_MONTH_DAY = re.compile(r"(?<![\w'’-])([A-Z][a-z]*)\.?\s+\d{1,2}$")  # "September 16", before its stop
+_MONTH_DAY = re.compile(r",\s+([A-Z][A-Za-z]*)\.?\s+\d{1,2}$")  # ", September 16" (a reference's day), before its stop
 _OPENERS = "\"“‘'([("
 
 
@@ -560,9 +560,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
                 continue
             if text[m.start() - 1].isdigit() and text[m.start() + 1 : m.end()].isdigit():
-                day = _MONTH_DAY.search(text, max(sent_start, m.start() - 16), m.start())
-                if day is None or day.group(1) not in month_words():
-                    continue  # "3.14 Million": a number's decimals, no footnote's
+                day = _MONTH_DAY.search(text, max(sent_start, m.start() - 18), m.start())
+                if day is None or day.group(1) not in month_words() or (
+                        text.count("(", sent_start, m.start()) > text.count(")", sent_start, m.start())):
+                    continue  # "3.14 Million": a number's decimals; "(Embtel 843, May 22.10 This ...)": inside a bracket
             elif text[m.start() + 1 : m.end()].isdigit() and word is not None and word.end() == m.start() and (
                     token.lower() in _BEFORE_NUMBER or len(token) <= 2
                     or (len(token) <= 4 and token.lower() in reference_words())):

@@ -42,11 +42,13 @@ SPELLED = 95.0  # a name this close is the query's spelling in another romanisat
 
 
 GENERIC = {"area", "region", "city", "town", "village", "district", "districts", "province", "county",
-           "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal",
-           # a place's feature, as a question adds it ("Toutunhe airfield", "Kumul oasis")
-           "airfield", "airport", "aerodrome", "oasis", "valley", "basin", "prefecture", "oblast"}
+           "the", "of", "river", "lake", "general", "gen", "mr", "colonel", "governor", "marshal"}
+# a place's feature, as a question adds it ("Toutunhe airfield", "Kumul oasis"): left off only
+# when nothing is named with it (a name that holds it, "Altay Prefecture", "Dihua airport", wins)
+FEATURES = {"airfield", "airport", "aerodrome", "oasis", "valley", "basin", "prefecture", "oblast"}
 
 
+_RELATED = re.compile(r"^(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+of\s|['’]s\s+[a-z]")  # etr.query.apposed's shapes
 _OF = re.compile(r"^(?:the\s+)?(?P<kind>[^\W\d_]+)\s+of\s+(?:the\s+)?(?P<name>[^\W\d_][\w'’-]*)$", re.I)
 
 
@@ -74,7 +76,7 @@ def _rewrites(q: str) -> list[str]:
     syn = with_synonyms(q)
     if syn != fold(q):
         out.append(syn)
-    bare = " ".join(w for w in q.split() if fold(w) not in GENERIC)  # as typed: it is shown as read_as
+    bare = " ".join(w for w in q.split() if fold(w) not in GENERIC and fold(w) not in FEATURES)  # as typed: shown as read_as
     if bare and bare != q:
         out.append(bare)
     return out
@@ -277,6 +279,15 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         # "Xingxingxia" "Ningxia"): "did you mean" says what is near
         accept = ACCEPT if len(q.split()) > 1 else ONE_WORD_ACCEPT
         matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= accept]
+    said_so: dict[int, list[dict[str, Any]]] = {}
+    if ((not matches or matches[0].score < 99.5) and types is not None and not types >= WHAT_TYPES
+            and _RELATED.search(q)):
+        from etr.query.apposed import apposed
+
+        related, note, said_so = apposed(fb, q, allowed)  # "capital of Sinkiang Province", "Sheng Shicai's younger sister"
+        if related:
+            matches = related
+            interpreted["note"] = note
     if not matches or matches[0].score < WITHIN:
         # "Consul General Josselyn", "Jing county": what the documents call Josselyn, Jing, not a
         # near miss of another "Consul General ..." or "... County"
@@ -315,7 +326,9 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                 matches, read_as = first, said
         if matches:
             interpreted["read_as"] = read_as
-    if types is not None and (not matches or matches[0].score < 99.5):
+    if types is not None and (not matches or matches[0].score < 99.5 or "read_as" in interpreted):
+        # (a part of the query read as a name is no match of it whole: "where Moscow Sun Yat-sen
+        # University" is the university, not Moscow)
         # another kind, but only by a name, not by a guess; and an exact name of another kind
         # ("what USSR": the Soviet Union, a place) beats a loose match of the asked kind
         # ... or a name of no known kind spelled as the query is, far closer than what matched
@@ -323,7 +336,11 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         best = matches[0].score if matches else 0.0
         others = [m for m in fb.names.match(q) if m.score >= (OTHER_KIND if not matches else 99.5)
                   or (fb.entities[m.entity]["type"] == "unknown" and m.score >= max(SPELLED, best + CLOSE))]
+        if best >= 99.5:
+            others = [m for m in others if not allowed[m.entity]]  # a part read as a name: only another kind's whole name
         if others:
+            if matches and not _CYRILLIC.search(query):
+                interpreted.pop("read_as", None)  # the query whole is the name
             interpreted["types"] = "all"
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
                                    else "the name is of another kind; showing it")
@@ -394,7 +411,11 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                 chosen = [most]
     chosen.sort(key=usage)
     interpreted["ambiguous"] = len(chosen) > 1
-    return [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen], interpreted
+    out = [fb.entity_out(fb.entity_full(m.entity), m, limit) for m in chosen]
+    for m, o in zip(chosen, out, strict=True):
+        if m.entity in said_so:
+            o["said_so"] = said_so[m.entity]  # the sentences that call it what the question asked
+    return out, interpreted
 
 
 TRANSCRIBED = 70.0  # a place with the query's consonants must also be this close in its letters ...

@@ -273,9 +273,16 @@ def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles:
         out += paragraph(screen, clean("roles: " + "; ".join(ent["roles"])))
     if ent.get("aliases"):
         out += paragraph(screen, clean("also written: " + ", ".join(ent["aliases"])))
+    said, said_left = bounded(ent.get("said_so", []), at_most)
+    if said:  # why a question in other words found it ("capital of Sinkiang Province")
+        out += ["", screen.style(f"So called ({len(said) + said_left:,})", "bold")]
+        for c in said:
+            out += paragraph(screen, clean(f"{c['quote']} [{source_label(c, shorts)}]"), "  ", "• ")
+        out += more(screen, said_left, "sentences")
     evs, evs_left = bounded(ent["events"], at_most)
     statements, statements_left = bounded(ent["statements"], at_most)
-    used = {c["source"] for ev in evs for c in ev["citations"]} | {c["source"] for c in statements}
+    used = ({c["source"] for ev in evs for c in ev["citations"]} | {c["source"] for c in statements}
+            | {c["source"] for c in said})
     if evs:
         out += ["", screen.style(f"Dated events ({len(evs) + evs_left:,})", "bold")]
         out += event_grid(screen, evs, shorts)
