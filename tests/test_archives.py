@@ -545,6 +545,8 @@ def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> No
     ("Footnote 17: Marginal notation by the Adviser on Political Relations (Hornbeck): it says so.", "Hornbeck", True),
     # a capitalised word straight after the title is a name, the bracket its other name (a second reader's case)
     ("Ma turned against Special Commissioner Us Man (Osman) who was pro-ROC.", "Osman", False),
+    # an address line's writer, though his name reads as Chinese syllables after a place
+    ("The Chargé in the Soviet Union (Kennan) to the Secretary of State", "Kennan", True),
     ("The Chief of the Kazaks (Ashan) fled.", "Ashan", False),
 ])
 def test_a_name_in_brackets_after_an_office_is_who_held_it(sentence: str, name: str, person: bool) -> None:
@@ -1285,12 +1287,31 @@ def test_where_reads_a_place_s_feature_word_as_no_part_of_its_name(tmp_path: Any
     assert got["interpreted"].get("read_as", query).split()[0] == query.split()[0]
 
 
+def test_a_memorandum_s_first_sentence_is_its_writer_s(tmp_path: Any) -> None:
+    """"Memorandum by Captain Roscoe E. Schuirmann of the Office of ...", then its date line: the
+    first sentence under them is what he wrote, and his profile shows it; a later sentence that
+    names nobody is not his."""
+    import json
+
+    text = ("893.00/14865\n\nMemorandum by Captain Roscoe E. Schuirmann of the Office of the Chief of Naval "
+            "Operations\n\nWashington, July 2, 1942.\n\nThe following was received from the Naval Attaché "
+            "Chungking:\n\nA significant improvement in relations is indicated. The approval of the U.S.S.R. is "
+            "also implied.\n")
+    got = json.dumps(answers(built(tmp_path, text), "who", "Roscoe Schuirmann")[0])
+    assert "The following was received from the Naval Attach" in got
+    assert "The approval of the U.S.S.R." not in got
+
+
 @pytest.mark.parametrize("command,query,found,quoted", [
     ("where", "capital of Sinkiang Province 1944", "Dihua", "Tihwa (pop. 50,000), the capital"),  # the registry's Tihwa
     ("where", "the capital of Sinkiang", "Dihua", "Tihwa (pop. 50,000), the capital"),
     ("who", "Sheng Shicai's younger sister", "Sheng Shitong", "Sheng Shitong, the younger sister"),
     ("who", "younger sister of Sheng Shicai", "Sheng Shitong", "Sheng Shitong, the younger sister"),
     ("who", "Sheng Shicai’s wife", "Chen Xiuying", "wife, Chen Xiuying"),
+    # the words where the documents say them ("in Urumqi"): a document naming the place sets a name beside them
+    ("who", "American vice-consul in Urumqi 1949", "Douglas Mackiernan", "the American vice-consul, Douglas Mackiernan"),
+    ("who", "Soviet consul general in Urumqi", "Evseev", "Soviet Consul General Evseev"),
+    ("who", "British consul in Urumqi", None, None),  # "the British Consul General at Kashgar": no name beside
     # words no sentence sets beside a name answer nothing; a place is no person's sister
     ("who", "Sheng Shicai's brother", None, None),
     ("where", "Sheng Shicai's younger sister", None, None),
@@ -1309,7 +1330,10 @@ def test_a_question_by_what_the_documents_call_someone(tmp_path: Any, command: s
                     "Henry Wallace in June 1944. Kashgar lies far to the south of Sinkiang.\n",
                     "The story of the marriage of Yu Xiusong and Sheng Shitong, the younger sister of the ruler "
                     "of Xinjiang, Sheng Shicai, is well known. Sheng Shicai’s wife, Chen Xiuying, was arrested "
-                    "in 1944.\n")
+                    "in 1944.\n",
+                    "He flew to Urumqi in August 1949. The car belonged to the American vice-consul, Douglas "
+                    "Mackiernan, who was about to leave. Soviet Consul General Evseev called on him. The provincial "
+                    "government warned the British Consul General at Kashgar to defer his departure.\n")
     result = cli(command, query, "--json", "--db", str(db))
     got = json.loads(result.stdout)
     if found is None:

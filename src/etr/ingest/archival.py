@@ -232,11 +232,14 @@ _MEMO = re.compile(r"^(?P<whole>(?:Memorandum|Minutes|Note|Report|Aide-M[ée]moi
                    r"(?:the\s+)?(?P<office>[A-Z][^()\n]{2,80}?)\s*\(\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\)"
                    r"(?:\d{1,3})?(?:\s+to\s+(?:the\s+)?(?P<to>[A-Z][^()\n]{2,80}?)(?:\s*\([^()\n]{1,40}\))?"
                    r"|\s+of\s+(?:a\s+)?Conversation\s+[Ww]ith\s[^\n]{2,120}?)?)(?:(?<=[\w)])\d{1,3})?[ \t]*$", re.M)
-# "Memorandum by Mr. Horace H. Smith41": a writer named in full, no office
+# "Memorandum by Mr. Horace H. Smith41": a writer named in full, no office in brackets; his title
+# before, his office after ("Memorandum by Captain Roscoe E. Schuirmann of the Office of the Chief of
+# Naval Operations")
 _MEMO_BY = re.compile(r"^(?P<whole>(?:Memorandum|Minutes|Note|Report)(?:\s+of\s+(?:a\s+)?Conversation)?,?\s+by\s+"
-                      r"(?:(?:Mr|Mrs|Dr|Sir|General|Colonel)\.?\s+)?(?P<name>[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z]\.)*"
+                      r"(?:(?:Mr|Mrs|Dr|Sir|General|Colonel|Captain|Capt|Commander|Major|Lieutenant|Admiral|Professor)\.?\s+)?"
+                      r"(?P<name>[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z]\.)*"
                       r"(?:\s+[A-Z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){1,3}))"
-                      r"(?:(?<=[a-z])\d{1,3})?[ \t]*$", re.M)
+                      r"(?:(?<=[a-z])\d{1,3})?(?:\s+of\s+the\s+[A-Z][^\n()]{2,100}?)?[ \t]*$", re.M)
 # what an editor writes in brackets after a title, not a writer: "(Translation)", "(Extract)"
 _EDITORIAL = {"Translation", "Paraphrase", "Extract", "Excerpt", "Summary", "Telegram", "Copy", "Draft", "Text"}
 

@@ -481,7 +481,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                   if discover and not spec.curated else [])
         for e in extra[len(extra_index):]:
             extra_index[e.id] = len(entries) + len(extra_index)
-        writer = _writer(text, placed, per_sentence, identities) if placed else None
+        writer, lead_from = _writer(text, placed, per_sentence, identities) if placed else (None, -1)
         sender, addressee = _from_to(text, placed, per_sentence, entries, extra) if placed else (None, None)
         writer = writer if writer is not None else sender
         if placed:
@@ -539,10 +539,18 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         ent_spellings[j][display(u.written)] += 1
                     if u.title and u.type == "person":
                         _so_titled(so_titled, u.title, j)
+                # "The following was received from the Naval Attaché Chungking:": a telegram's or a
+                # memorandum's first sentence under its header and date line is its writer's
+                opening = 0 <= lead_from <= s.start and _A_STATEMENT.search(s.text) is not None
+                if opening:
+                    lead_from = -1  # the first only
                 if writer is not None and writer not in ids and (
                         archival.FIRST_PERSON.search(s.text) or (sender is not None and WE.search(s.text))):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"
+                elif opening and writer is not None and writer not in ids:
+                    ids.append(writer)
+                    via[writer] = "the writer (the document's first sentence)"
                 if author is not None and author not in ids and archival.AUTHOR.search(s.text):
                     ids.append(author)  # "during the author's service as British Consul-General"
                     via[author] = "the author"
@@ -1188,22 +1196,27 @@ def _learnt(identities: Identities, docs: _Docs) -> dict[str, list[dict[str, Any
     return out
 
 
+_A_STATEMENT = re.compile(r"(?<![\w'’.-])[a-z]{3,}(?![\w'’-])")  # a word in lower case: no date line, file number or routing line
+
+
 def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]],
-            identities: Identities) -> int | None:
+            identities: Identities) -> tuple[int | None, int]:
     """The entity of the person whose name a document's header gives as its writer ("The Consul
-    at Tihwa (Paxton) to the Secretary of State"), recorded as a person with that office."""
+    at Tihwa (Paxton) to the Secretary of State"), recorded as a person with that office; and
+    where the header's line ends (-1 for a byline's writer, or none)."""
     head = archival.header(text)
     if head is None or not head.writer:
         by = archival.byline(text)  # "By Peter Fleming.": the "I" of a newspaper's article
         if by is None:
-            return None
+            return None, -1
         head = archival.Header("", by.name, by.start, by.end, "", "")
     j = _named_at(head.start, head.end, placed, mentions)
     if j is not None and not head.office and identities.kind(j) not in ("person", "unknown"):
-        return None  # "by Abdurehim Gheni Uyghur" found as the Uyghurs: no people writes an article
+        return None, -1  # "by Abdurehim Gheni Uyghur" found as the Uyghurs: no people writes an article
     if j is not None and head.office:
         identities.is_writer(j, head.office)
-    return j
+    line_end = text.find("\n", head.end) if head.line else -1
+    return j, (line_end if line_end >= 0 else len(text)) if head.line else -1
 
 
 def _longer_alias(said: list[Alias], mentions: list[list[Mention]]) -> list[tuple[str, int]]:

@@ -490,13 +490,16 @@ def _office_holder(text: str, start: int, u: Unknown, places: set[int], vocab: V
     if u.type == "person" or " " in u.text or text[u.start - 1 : u.start] != "(" or not _CLOSED.match(text, u.end):
         return u
     r = _rules()
+    # an address line's writer ("The Chargé in the Soviet Union (Kennan) to the Secretary of State"):
+    # a man, though his name reads as Chinese syllables or follows a place
+    addressed = _ADDRESSED_TO.match(text, u.end) is not None
     if (u.text.lower() in vocab or u.text in r["titles"] or u.text in r["after"] or u.text in r["parts"]
-            or (_chinese_syllables(u.text) and not chinese_surname(u.text))):
+            or (_chinese_syllables(u.text) and not chinese_surname(u.text) and not addressed)):
         return u
     before = u.start - 1  # where the word before the bracket ends
     while before > start and text[before - 1].isspace():
         before -= 1
-    if u.type == "place" and before in places:
+    if u.type == "place" and before in places and not addressed:
         return u
     office = _office_before().search(text, max(start, u.start - 160), u.start - 1)
     if office is None:
@@ -508,6 +511,7 @@ OFFICE_HELD = "named in brackets after the office"  # why a surname in brackets 
 
 
 _CLOSED = re.compile(r"\d{0,3}\)")  # "(Standley)", "(Gauss)44"
+_ADDRESSED_TO = re.compile(r"\d{0,3}\)\d{0,3}[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z]")  # "(Kennan) to the Secretary"
 
 
 def _date_line_place(text: str, u: Unknown) -> Unknown:

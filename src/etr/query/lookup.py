@@ -48,7 +48,7 @@ GENERIC = {"area", "region", "city", "town", "village", "district", "districts",
 FEATURES = {"airfield", "airport", "aerodrome", "oasis", "valley", "basin", "prefecture", "oblast"}
 
 
-_RELATED = re.compile(r"^(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+of\s|['’]s\s+[a-z]")  # etr.query.apposed's shapes
+_RELATED = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of|in|at)\s|['’]s\s+[a-z]")  # etr.query.apposed's shapes
 _OF = re.compile(r"^(?:the\s+)?(?P<kind>[^\W\d_]+)\s+of\s+(?:the\s+)?(?P<name>[^\W\d_][\w'’-]*)$", re.I)
 
 
