@@ -541,14 +541,16 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         _so_titled(so_titled, u.title, j)
                 # "The following was received from the Naval Attaché Chungking:": a telegram's or a
                 # memorandum's first sentence under its header and date line is its writer's
-                opening = 0 <= lead_from <= s.start and _A_STATEMENT.search(s.text) is not None
+                opening = 0 <= lead_from <= s.start and (_A_STATEMENT.search(s.text) is not None
+                                                         or _FOLLOWING.match(s.text) is not None)
                 if opening:
                     lead_from = -1  # the first only
                 if writer is not None and writer not in ids and (
                         archival.FIRST_PERSON.search(s.text) or (sender is not None and WE.search(s.text))):
                     ids.append(writer)  # "On May 1 he gave me copies": the writer of the telegram
                     via[writer] = "the writer (I, me)"
-                elif opening and writer is not None and writer not in ids:
+                elif opening and writer is not None and writer not in ids and s.text[:1] not in _QUOTES_OPEN:
+                    # (not a telegram he quotes: "Following is Tihwa's 267:" / "“Sung has shown us ...")
                     ids.append(writer)
                     via[writer] = "the writer (the document's first sentence)"
                 if author is not None and author not in ids and archival.AUTHOR.search(s.text):
@@ -1196,7 +1198,12 @@ def _learnt(identities: Identities, docs: _Docs) -> dict[str, list[dict[str, Any
     return out
 
 
-_A_STATEMENT = re.compile(r"(?<![\w'’.-])[a-z]{3,}(?![\w'’-])")  # a word in lower case: no date line, file number or routing line
+# a word in lower case: no date line, file number, routing line or bare reference ("Embassy's 928,
+# October 24, noon.")
+_A_STATEMENT = re.compile(r"(?<![\w'’.-])(?!(?:noon|midnight|telegrams?|despatch(?:es)?|dated|and)(?![\w'’-]))"
+                          r"[a-z]{3,}(?![\w'’-])")
+_FOLLOWING = re.compile(r"(?:\d+\.\s*)?Following\b")  # "Following is Tihwa's 267, June 15, 6 p.m.:" opens it too
+_QUOTES_OPEN = "“\"‘'«"
 
 
 def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: list[list[Mention]],

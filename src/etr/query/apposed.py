@@ -44,6 +44,7 @@ _POSSESSIVE = re.compile(rf"^(?P<name>[^\W\d_].*?)['’]s\s+{_ROLE}{_YEAR}")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|of|de|al|ud|el))*[\w’'])"
                           r"(?:\s*\([^()]{0,40}\))?\s*,\s*$")
 _NAME_AFTER = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*)")  # "the American vice-consul, Douglas Mackiernan"
+_NAME_AFTER_OWN = re.compile(r"\s*,?\s*(?P<name>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*)")  # "Mao's son Mao Yuanxin, a ..."
 _SMALL = {"a", "an", "the", "his", "her", "its", "their"}
 
 
@@ -82,13 +83,14 @@ def _about(after: str, forms: list[str]) -> bool:
     return any(rest.startswith(f) and not rest[len(f) : len(f) + 1].isalnum() for f in forms)
 
 
-def apposed(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str, dict[int, list[dict[str, Any]]]]:
+def apposed(fb: FactBase, q: str, allowed: list[bool], people: bool = True
+            ) -> tuple[list[Match], str, dict[int, list[dict[str, Any]]]]:
     """The entities of the allowed kinds the documents name beside the question's words about
-    the one it names (or in documents that name where it says), best first, a note saying so, and
+    the one it names (or, for `people`, where it says), best first, a note saying so, and
     for each the sentences that do (cited); ([], "", {}) when no sentence does."""
     shape = asked(q)
-    if shape is None:
-        return [], "", {}
+    if shape is None or (not shape.whose and not people):
+        return [], "", {}  # "city in Xinjiang": a place in a place is asked by its name
     first = shape.role.split()[0]
     if first[:1].isupper() and any(m.score >= 99.5 and fb.entities[m.entity]["type"] not in ("group", "state")
                                    for m in fb.names.match(first, exact_wins=True)):
@@ -102,33 +104,50 @@ def apposed(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     if not forms:
         return [], "", {}
     words = r"\s+".join(map(re.escape, shape.role.split()))
-    of = re.compile(rf"(?<![\w'’-])(?:(?:the|a|an|his|her|its|their)\s+|(?P<own>[\w'’ .-]+?)['’]s\s+)"
-                    rf"(?:[\w-]+\s+){{0,3}}?{words}(?:\s+of\b)?", re.I)
+    # the words after "the", "a" or a possessive, a few modifiers between ("the British Consul-General";
+    # not across "and": "his wife and the British Vice-Consul")
+    of = re.compile(rf"(?<![\w'’-])(?:(?:the|a|an|his|her|its|their)\s+|(?P<own>(?-i:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,3}}))['’]s\s+)"
+                    rf"(?:(?!(?:and|or|the|a|an|his|her|its|their|of|to|with)\b)[\w-]+\s+){{0,3}}?{words}(?:\s+of\b)?",
+                    re.I)
+    # "Consul Ward at Tihwa": the words as a title before a name, and the place asked after it
     titled = (re.compile(r"(?<![\w'’-])" + r"[\s-]+".join(re.escape(w[:1].upper() + w[1:]) for w in shape.role.split())
-                         + r"\s+(?P<name>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*)")
+                         + r"\s+(?P<name>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*),?\s+(?:at|in|of)\s+(?:the\s+)?(?P<place>[^\W\d_][^,.;()]{0,40})")
               if not shape.whose else None)
     found: Counter[int] = Counter()
     spelled: dict[int, str] = {}
     said: dict[int, list[dict[str, Any]]] = {}
     for s in _sentences(fb, shape, whose):
         text = s["text"]
+        near = _near(text, forms) if not shape.whose else []
         for m in of.finditer(text):
             own = _plain(m.group("own") or "")
+            of_it = m.group(0).lower().endswith(" of")
             if shape.whose and not (any(own.endswith(f) for f in forms) if m.group("own") else
-                                    m.group(0).lower().endswith(" of")
-                                    and _about(_plain(text[m.end() : m.end() + 120]), forms)):
+                                    of_it and _about(_plain(text[m.end() : m.end() + 120]), forms)):
                 continue  # the words are about another one
-            got = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
-            if got is None and not m.group(0).lower().endswith(" of"):
-                got = _NAME_AFTER.match(text, m.end())  # "Sheng Shicai's younger sister, Sheng Shitong"
+            if not shape.whose and (of_it or not _close(near, m.start(), m.end(), shape)):
+                continue  # "the city of Chuguchak"; words far from the place asked
+            got = None
+            if m.group("own") and not of_it:  # "Mao's son Mao Yuanxin, a ...", "Sin-kiang's dingy little capital, Tihua"
+                after = _NAME_AFTER_OWN.match(text, m.end())
+                got = after if after is not None and _CLOSES.match(text, after.end()) else None
+            if got is None and (of_it or _CLOSES.match(text, m.end())):
+                # "Tihwa (pop. 50,000), the capital of ...", "NIAZ BEG, YOLBARS KHAN'S eldest son, came up"
+                got = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if got is None and not of_it and not m.group("own"):
+                # "the American vice-consul, Douglas Mackiernan, who ..."
+                after = _NAME_AFTER.match(text, m.end())
+                got = after if after is not None and _CLOSES.match(text, after.end()) else None
             if got is None:
                 continue
             if _offer(fb, s, got.group("name"), whose, allowed, found, spelled, said):
                 break  # a sentence says it once
         else:
             for m in titled.finditer(text) if titled is not None else ():
-                # "Soviet Consul General Evseev": the words as a title before the name
-                if not shape.whose and _offer(fb, s, m.group("name"), whose, allowed, found, spelled, said):
+                # "Soviet Consul General Evseev at Urumchi": the words as a title before the name, by the place
+                place = _plain(m.group("place"))
+                if any(place.startswith(f) for f in forms) and _offer(fb, s, m.group("name"), whose, allowed,
+                                                                        found, spelled, said):
                     break
     if not found:
         return [], "", {}
@@ -136,6 +155,35 @@ def apposed(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     note = f"what the documents call the {shape.role} {'of' if shape.whose else 'in'} {e['name']}"
     # below an exact name's score, so that the few the documents so call are all shown, most named first
     return [Match(i, FIRST - STEP * k, spelled[i], "name") for k, (i, _n) in enumerate(best)], note, said
+
+
+# what may follow a name set beside the words, or the words after a name: the end of the phrase
+# ("Tihwa (pop. 50,000), the capital of Sinkiang Province, turned out ..."), not a verb ("the
+# Soviet Union, the rebels quickly established ...")
+_CLOSES = re.compile(r"\s*(?:[,.;:)]|\(|$|(?:of|in|at|who|which|whose)\b)")
+PLACE_NEAR = 80  # characters between the words and the place asked where they are said ("in Urumqi")
+
+
+def _near(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Where the sentence names the place asked (any of its forms)."""
+    low = _plain(text)
+    out = []
+    for f in forms:
+        at = low.find(f)
+        while at >= 0:
+            if (at == 0 or not low[at - 1].isalnum()) and not low[at + len(f) : at + len(f) + 1].isalnum():
+                out.append((at, at + len(f)))
+            at = low.find(f, at + 1)
+    return out
+
+
+def _close(near: list[tuple[int, int]], a: int, b: int, shape: Asked) -> bool:
+    """Whether the words stand close to the place asked, in the sentence; a question with a
+    people's word ("American vice-consul in Urumqi") may be answered anywhere in a document naming
+    the place."""
+    if shape.role[:1].isupper():
+        return True
+    return any(x - PLACE_NEAR <= b and a - PLACE_NEAR <= y for x, y in near)
 
 
 def _offer(fb: FactBase, s: dict[str, Any], name: str, whose: int, allowed: list[bool], found: Counter[int],
@@ -148,8 +196,14 @@ def _offer(fb: FactBase, s: dict[str, Any], name: str, whose: int, allowed: list
     if not words:
         return False
     name = " ".join(words)
-    for hit in fb.names.match(name, allowed=allowed)[:1]:
-        if hit.score >= (ACCEPT if len(words) > 1 else 99.5) and hit.entity != whose:  # one word: that name
+    linked = set(s["entities"])
+    for hit in fb.names.match(name):
+        # one of the names the sentence was read to hold ("General MA" is the Ma it names), a
+        # one-word name exactly; of the asked kind, or of none the documents made plain (the words
+        # say it: "NIAZ BEG, YOLBARS KHAN'S eldest son")
+        if (hit.score >= (ACCEPT if len(words) > 1 else 99.5) and hit.entity != whose
+                and (allowed[hit.entity] or fb.entities[hit.entity]["type"] == "unknown")
+                and fb.entities[hit.entity]["id"] in linked):
             if found[hit.entity] < MOST_SAID:
                 found[hit.entity] += 1
                 spelled.setdefault(hit.entity, hit.form)

@@ -106,7 +106,8 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
             m = pattern.search(s["text"])
             if m is not None:
                 parties = _PARTIES.match(s["text"], m.end())
-                hits.append((s, m.group("name") + (parties.group(0).rstrip() if parties else ""), m.group("name")))
+                whole = _whole(s["text"], m.start("name"), m.end("name"), _before(words, run))
+                hits.append((s, whole + (parties.group(0).rstrip() if parties else ""), m.group("name")))
                 if m.groupdict().get("mark"):
                     note = _footnote(fb, s, int(m.group("mark")))
                     if note is not None:  # "the recent Anglo-Soviet treaty35" / "Footnote 35: Signed at London ..."
@@ -118,6 +119,30 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
     if best is not None:
         return _profile(fb, query, best[1][:MOST_SENTENCES], words)
     return None
+
+
+# the small words that may join the rest of a question's words to the run the documents write
+# ("Mongol Branch" + "of the" + "China Relief Mission")
+_JOINS = r"(?:\s+(?:of|the|and|for|in|at|on)\b)*\s+"
+
+
+def _before(words: list[str], run: list[str]) -> list[str]:
+    """The question's words before the run it was found by."""
+    for i in range(len(words) - len(run) + 1):
+        if words[i : i + len(run)] == run:
+            return words[:i]
+    return []
+
+
+def _whole(text: str, a: int, b: int, rest: list[str]) -> str:
+    """The run text[a:b] a sentence writes, with the question's words before the run where the
+    sentence writes them just before it ("Mongol Branch of the China Relief Mission", asked "Mongol Branch
+    China Relief Mission"); the run alone when they are not all there."""
+    weighty = [w for w in rest if fold(w) not in STOP]
+    if not weighty:
+        return text[a:b]
+    before = re.search(r"(?<![^\W_])" + r"\s+".join(map(re.escape, weighty)) + _JOINS + r"$", text[max(0, a - 80) : a], re.I)
+    return text[a - len(before.group(0)) : b] if before is not None else text[a:b]
 
 
 _NOTE = r"(?:Footnote {n}:|{n}\.)\s"  # how a document's footnote opens: "Footnote 35: Signed at London", "35. Signed ..."

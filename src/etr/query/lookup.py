@@ -284,7 +284,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             and _RELATED.search(q)):
         from etr.query.apposed import apposed
 
-        related, note, said_so = apposed(fb, q, allowed)  # "capital of Sinkiang Province", "Sheng Shicai's younger sister"
+        related, note, said_so = apposed(fb, q, allowed, "person" in types)  # "capital of Sinkiang Province", "Sheng Shicai's younger sister"
         if related:
             matches = related
             interpreted["note"] = note
