@@ -1316,6 +1316,26 @@ def test_a_memorandum_s_first_sentence_is_its_writer_s(tmp_path: Any) -> None:
     assert "The approval of the U.S.S.R." not in got
 
 
+@pytest.mark.parametrize("second,linked", [
+    ("It is the eastern terminus for the war supplies that come from the Soviet Union.", True),
+    ("It lies on the road from Sian to Tihwa.", True),
+    # an "it" that stands for what follows, the weather, or no place
+    ("It is expected that the conference will open there in October 1940.", False),
+    ("It had rained all night in October 1940.", False),
+    ("It is not properly described as a concession.", False),
+])
+def test_it_after_a_sentence_about_a_place_is_the_place(tmp_path: Any, second: str, linked: bool) -> None:
+    """"Lanchow has meant even more to Free China. It is the eastern terminus for the war
+    supplies": "it" saying what a place is, or where it lies, is the place the sentence before is
+    about."""
+    import json
+
+    db = built(tmp_path, "Gateway Gunned\n\nA raid on the supply road came in June 1940. In the last two years "
+                         "Lanchow has meant even more to Free China. " + second + "\n")
+    got = json.dumps(answers(db, "where", "Lanchow")[0])
+    assert (second[:30] in got) is linked
+
+
 def test_a_telegram_s_writer_is_not_the_one_it_quotes(tmp_path: Any) -> None:
     """"Following is Tihwa's 267, June 15, 6 p.m.:" opens the ambassador's telegram; the consul's
     words it quotes under it are not his (a second reader's case)."""

@@ -498,6 +498,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 subject = topic  # an article whose title names a man is about him, whoever is named most
         ti = 0
         about: int | None = None  # the person the sentence before is about
+        place_subject: int | None = None  # the place the sentence before is about ("Lanchow has meant ...")
         so_titled: dict[str, int] = {}  # a title's word -> the person the document last gave it ("Consul Paxton")
         bodies: dict[str, set[int]] = defaultdict(set)  # a body's kind word -> the bodies the document so named
         notes = footnotes(text) if not spec.curated else {}  # number -> (start, end) of its footnote
@@ -652,6 +653,13 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                             and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids):
                         ids.append(topic)
                         via[topic] = f"{said.group(0)!r}: the document's subject"
+            if (same_para and place_subject is not None and place_subject not in ids
+                    and (it := _IT_PLACE.match(s.text)) is not None):
+                # "But in the last two years Lanchow has meant even more to Free China. It is the
+                # eastern terminus for the war supplies": the place the sentence before is about
+                ids.append(place_subject)
+                via[place_subject] = "'It': the place the sentence before is about"
+            place_subject = _place_subject(s.text, found, placed[s_index] if placed else [], s.start, entries, extra)
             people_here = [i for i in ids if _etype(i, entries, extra) == "person"]
             # where the sentence names each person, for "he" before anyone else and for what it opens with
             persons_at = _person_starts(found, placed[s_index] if placed else [], s.start, entries, extra)
@@ -1520,6 +1528,26 @@ def _dated_here(entries: Sequence[Entry], text: str, m: Mention) -> int | None:
         if counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
             return counts[0][1]
     return None
+
+
+# "It is the eastern terminus ...", "It borders a strong neighbour": "it" saying what a place is or
+# where it lies (not "It is expected that ...", "It had rained all night")
+_IT_PLACE = re.compile(r"It\s+(?:(?:is|was)\s+(?:also\s+|now\s+|still\s+)?(?:the|a|an|one)\s|"
+                       r"(?:lies|lay|borders|bordered|stands|stood)\b)")
+_A_SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|was|lies|lay|became|becomes|remains|remained|stands|stood|"
+                             r"meant|means|serves|served)\b")
+
+
+def _place_subject(text: str, found: list[Mention], placed: list[tuple[Unknown, int, str]], offset: int,
+                   entries: list[Entry], extra: list[Entry]) -> int | None:
+    """The place a sentence is about: the first name it gives, a place, before a verb ("Lanchow
+    has meant even more to Free China"); None when it names someone or something else first."""
+    got = sorted([(m.start - offset, m.end - offset, m.entity) for m in found if m.entity is not None]
+                 + [(u.start - offset, u.end - offset, j) for u, j, _how in placed])
+    if not got:
+        return None
+    _a, b, j = got[0]
+    return j if _etype(j, entries, extra) == "place" and _A_SUBJECT_VERB.match(text, b) else None
 
 
 def _person_starts(found: list[Mention], placed: list[tuple[Unknown, int, str]], offset: int,
