@@ -2554,12 +2554,27 @@ def test_the_author_is_the_reviewed_book_s(tmp_path: Any) -> None:
     ("The Soviets in Uyghuristan 1911-1949\nby Mark Dickens\nINTRODUCTION", "Mark Dickens"),
     ("The essay on the province was written\nby Mark Dickens\n", None),  # a sentence carried on
     ("Kashgar was seized in the spring of 1933\nby Ma Chung-ying.\n", None),  # the review's misfire
+    # a book's title page: "BY" on a line of its own, the name under it; not "BY / THE SAME AUTHOR"
+    ("JOURNEY TO TURKISTAN\n\nBY\n\nSIR ERIC TEICHMAN\nK.C.M.G., C.I.E.", "ERIC TEICHMAN"),
+    ("JOURNEY TO TURKISTAN\n\nBY\n\nTHE SAME AUTHOR\nTravels in China", None),
 ])
 def test_whom_the_author_is(head: str, author: str | None) -> None:
     from etr.ingest.archival import author as author_of
 
     got = author_of(head + "\n\nThe author went to Kashgar.\n")
     assert (got.name if got else None) == author
+
+
+def test_a_title_page_s_author_is_the_man_named_elsewhere(tmp_path: Any) -> None:
+    """"BY / SIR ERIC TEICHMAN" on a book's title page: the writer, the man the documents name
+    "Sir Eric Teichman", the line among what his profile cites."""
+    import json
+
+    db = built_from(tmp_path, "JOURNEY TO TURKISTAN\n\nBY\n\nSIR ERIC TEICHMAN\nK.C.M.G., C.I.E.\n\nLONDON 1937\n\n"
+                              "We drove from Kashgar in October 1935.\n",
+                    "Sir Eric Teichman reached Kashgar in 1935 by lorry.\n")
+    got = answers(db, "who", "Eric Teichman")[0]
+    assert "SIR ERIC TEICHMAN" in json.dumps(got)
 
 
 def test_a_byline_under_the_title_names_the_writer(tmp_path: Any) -> None:

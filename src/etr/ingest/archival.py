@@ -362,8 +362,12 @@ _BYLINE = re.compile(r"^[ \t]*(?:By|BY|by)[ \t]+(?:(?:Mr|Mrs|Miss|Dr|Sir|Profess
                      r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){1,3}?)[.,]?[ \t]*(?:\(|$)"
                      # a title line that ends with its writer, an initial in the name: "Sinkiang Province by A. Doak Barnett"
                      # (read from the line's start: tried at every character, it cost a build 3 %)
-                     r"|^[^\n]+\sby[ \t]+(?P<titled>(?:[A-Z][\w'’-]+[ \t]+)?[A-Z]\.(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]*$",
+                     r"|^[^\n]+\sby[ \t]+(?P<titled>(?:[A-Z][\w'’-]+[ \t]+)?[A-Z]\.(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]*$"
+                     # a book's title page: "BY" on a line of its own, the name under it ("BY / SIR ERIC TEICHMAN")
+                     r"|^[ \t]*(?:BY|By)[ \t]*\n(?:[ \t]*\n){0,3}[ \t]*(?:(?:SIR|Sir|MR|Mr|MRS|Mrs|DR|Dr|PROFESSOR|Professor)\.?[ \t]+)?"
+                     r"(?P<paged>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){1,3})[ \t]*$",
                      re.M)
+_NO_NAME = {"THE", "The", "OF", "of", "AND", "and", "SAME", "Same", "AUTHOR", "Author", "EDITOR", "Editor"}
 
 
 def _under_a_title(text: str, m: re.Match[str]) -> bool:
@@ -388,10 +392,12 @@ def byline(text: str) -> Signature | None:
     for m in _BYLINE.finditer(text, 0, HEAD_CHARS):
         if m.group("name") and text[m.start() : m.end()].lstrip().startswith("by") and not _under_a_title(text, m):
             continue  # "... in the spring of 1933\nby Ma Chung-ying." carries a sentence on
+        if m.group("paged") and _NO_NAME.intersection(m.group("paged").split()):
+            continue  # "BY / THE SAME AUTHOR"
         break
     else:
         return None
-    group = "name" if m.group("name") else "titled"
+    group = "name" if m.group("name") else "titled" if m.group("titled") else "paged"
     name = m.group(group).rstrip(".")
     return Signature(name, m.start(group), m.start(group) + len(name))
 

@@ -1788,9 +1788,13 @@ def _byline(text: str) -> archival.Signature | None:
     if head is not None and head.writer:
         return None
     by = archival.byline(text)
-    if by is None or not text[text.rfind("\n", 0, by.start) + 1 : by.start].strip().lower().startswith("by"):
+    if by is None:
         return None
-    return by
+    line = text.rfind("\n", 0, by.start) + 1
+    if text[line : by.start].strip().lower().startswith("by"):
+        return by
+    above = text[:line].rstrip().rsplit("\n", 1)[-1].strip()  # a title page's "BY" on the line above
+    return by if above.lower() == "by" else None
 
 
 def read_signed(source: str, text: str) -> Document:
