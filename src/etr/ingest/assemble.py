@@ -16,7 +16,6 @@ import json
 import pickle
 import re
 import tomllib
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,7 +61,7 @@ from etr.store.facts import SCHEMA_VERSION
 from etr.store.index import event_out
 from etr.store.index import light as index_light
 from etr.store.writer import Store, entity_meta
-from etr.text.fold import fold
+from etr.text.fold import fold, unaccented
 from etr.text.romanise import key as romanised_key
 from etr.text.terms import implied_words, sentence_terms
 
@@ -1230,8 +1229,10 @@ def _writer(text: str, placed: list[list[tuple[Unknown, int, str]]], mentions: l
         return None, -1  # "by Abdurehim Gheni Uyghur" found as the Uyghurs: no people writes an article
     if j is not None and head.office:
         identities.is_writer(j, head.office)
-    line_end = text.find("\n", head.end) if head.line else -1
-    return j, (line_end if line_end >= 0 else len(text)) if head.line else -1
+    if not head.line:
+        return j, -1
+    line_end = text.find("\n", head.end)
+    return j, line_end if line_end >= 0 else len(text)
 
 
 def _longer_alias(said: list[Alias], mentions: list[list[Mention]]) -> list[tuple[str, int]]:
@@ -1542,11 +1543,11 @@ def _place_subject(text: str, found: list[Mention], placed: list[tuple[Unknown, 
                    entries: list[Entry], extra: list[Entry]) -> int | None:
     """The place a sentence is about: the first name it gives, a place, before a verb ("Lanchow
     has meant even more to Free China"); None when it names someone or something else first."""
-    got = sorted([(m.start - offset, m.end - offset, m.entity) for m in found if m.entity is not None]
-                 + [(u.start - offset, u.end - offset, j) for u, j, _how in placed])
+    got = [(m.start - offset, m.end - offset, m.entity) for m in found if m.entity is not None]
+    got += [(u.start - offset, u.end - offset, j) for u, j, _how in placed]
     if not got:
         return None
-    _a, b, j = got[0]
+    _a, b, j = min(got)
     return j if _etype(j, entries, extra) == "place" and _A_SUBJECT_VERB.match(text, b) else None
 
 
@@ -2083,5 +2084,4 @@ POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 def _spelled(form: str) -> str:
     """A spelling up to case and accents: "Alma Ata" and "Alma-Ata", "Shih-ts’ai" and
     "Shih-tsai" are two spellings a reader may copy, "TIHWA" and "Tihwa" one."""
-    plain = unicodedata.normalize("NFKD", " ".join(form.split()))
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return unaccented(" ".join(form.split())).casefold()

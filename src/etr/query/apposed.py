@@ -17,12 +17,12 @@ the words is no answer, and the question is then read as any other.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
 from etr.query.core import FactBase
+from etr.text.fold import unaccented
 from etr.text.match import Match
 from etr.text.terms import terms
 
@@ -72,7 +72,7 @@ _BETWEEN = re.compile(r"\s*(?:the\s+)?(?:[a-z-]+(?:\s+[a-z-]+){0,2}\s+of\s+[^,.;
 
 def _plain(s: str) -> str:
     """Lower case, accents off, the punctuation kept (fold drops it, and the commas count here)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+    return unaccented(s).lower()
 
 
 def _about(after: str, forms: list[str]) -> bool:
@@ -225,13 +225,15 @@ def _sentences(fb: FactBase, shape: Asked, whose: int) -> list[dict[str, Any]]:
     Urumqi"), those of the documents naming it that hold all the words."""
     rids = list(fb.ix.entity_rids(whose))[:MOST_SENTENCES]
     if not shape.whose:
-        sources = {s["source"] for s in fb.ix.sentences_by_rid(sorted(set(rids))).values()}
-        post = fb.ix.postings(terms(shape.role))
-        if not post or len(post) < len(set(terms(shape.role))):
+        docs = fb.ix.docs  # each sentence's document, by number: no sentence read to know it
+        naming = {docs[r] for r in rids}
+        wanted = terms(shape.role)
+        post = fb.ix.postings(wanted)
+        if not post or len(post) < len(set(wanted)):
             return []
         held = set.intersection(*(set(r) for _df, r in post.values()))
-        rids = sorted(held)[:MOST_SENTENCES]
-        return [s for s in fb.ix.sentences_by_rid(rids).values() if s["source"] in sources]
+        rids = [r for r in sorted(held)[:MOST_SENTENCES] if docs[r] in naming]
+        return list(fb.ix.sentences_by_rid(rids).values())
     return list(fb.ix.sentences_by_rid(sorted(set(rids))).values())
 
 

@@ -20,10 +20,15 @@ _TRANSLATE = str.maketrans(
 _TOKEN = re.compile(r"\w+")
 
 
+def unaccented(text: str) -> str:
+    """`text` without its diacritics (compatibility decomposition, combining marks dropped); case
+    and punctuation as they are."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold_char(ch: str) -> str:
     """What `fold` turns one character into, before the text is split into words."""
-    t = unicodedata.normalize("NFKD", ch.casefold().translate(_TRANSLATE))
-    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = unaccented(ch.casefold().translate(_TRANSLATE))
     return t.casefold().translate(_TRANSLATE).replace("'", "")
 
 
