@@ -307,9 +307,15 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         matches = [m for m in matches if fold(m.form) == fold(q) or _covers(q, m.form)]
     if not matches:
         plain = _rewrites(q)
-        for retry in [*plain, *(_respelled(fb, q) if len(q.split()) >= 2 else [])]:
-            # a reading in the documents' words must be a name they write, not a guess near one
-            matches = [m for m in fb.names.match(retry, allowed=allowed) if m.score >= (ACCEPT if retry in plain else WITHIN)]
+        retries = [*plain, *(_respelled(fb, q) if len(q.split()) >= 2 else [])]
+        # a reading in the documents' words must be a name they write, not a guess near one; and
+        # a name some reading finds as written beats a near miss of another ("khanate of Hami":
+        # the documents' "Kumul Khanate", not the "Chagatai Khanate" near "khanate Hami")
+        tried: dict[str, list[Match]] = {}
+        for retry, least in [*((r, WITHIN) for r in retries), *((r, ACCEPT) for r in plain)]:
+            if retry not in tried:
+                tried[retry] = fb.names.match(retry, allowed=allowed)
+            matches = [m for m in tried[retry] if m.score >= least]
             if matches:
                 interpreted["read_as"] = retry
                 break
