@@ -40,6 +40,8 @@ SAME = [
     ("PLAWSKY", "Plavsky"), ("Lawrentiev", "Lavrentiev"),
     # Wade-Giles syllables run together into one word, one of them with hs
     ("Minhsien", "Minxian"), ("Ninghsia", "Ningxia"), ("Hsining", "Xining"), ("Hsianghsiang", "Xiangxiang"),
+    # ... or with a syllable in -ung, which pinyin writes -ong
+    ("Yatung", "Yadong"), ("Chungshan", "Zhongshan"), ("Tu Chungyuan", "Tu Chung-yuan"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
@@ -51,6 +53,7 @@ DIFFERENT = [
     ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si
     ("Ivan", "Yuan"), ("V.", "Wu"), ("Van", "Wan"),  # v before a vowel is no u: a Russian name is no Chinese syllable
     ("Tungan", "Tongan"),  # a Turkic word of syllable-like pieces with no hs is not read as Wade-Giles
+    ("Tungkan", "Tongkan"),  # nor one whose ng runs on into a k ("Tungkan" is the Tungan)
     ("Muhsin", "Mu Xin"), ("Tahsin", "Ta Xin"),  # an Arabic name's h and s after a vowel are no Wade-Giles hs
 ]
 

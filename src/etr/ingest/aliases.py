@@ -58,6 +58,7 @@ def _cues() -> dict[str, Any]:
 
 
 QUOTES = "[«»‹›\"“”‘’']"  # quotation marks, the guillemets of books printed in Europe among them
+TITLED = "the article's title"  # the cue of a title naming the man its first sentence names in full
 QUOTED = "(“ ”)"  # the cue of a place's name translated in quotes: this document's gloss, no name to carry to others
 ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
@@ -215,6 +216,8 @@ def statements(text: str, start: int, end: int, names: list[Span]) -> list[Alias
 
 
 _OPENS = re.compile(r"\s*\(")
+_NAMED_FIELD = re.compile(r"\s*([A-Z][\w-]*\s+name)\s+")
+_HAN_FIRST = re.compile(r"[\u3400-\u9fff]+\s+(?=[^\W\d_])")
 _FIELD_SPLIT = re.compile(r";|\s+or\s+(?=[^\W\d_][^:;]{0,30}:)")  # "...; pinyin: X or Chinese: ...; ..."
 
 
@@ -239,9 +242,16 @@ def _bracket_fields(text: str, start: int, end: int, names: list[Span]) -> list[
             here = pos
             sep = _FIELD_SPLIT.match(text, pos + len(field))
             pos += len(field) + (len(sep.group(0)) if sep is not None else 0)
-            if not colon or label.strip().lower().replace("–", "-") not in labels:
+            if colon:
+                a2 = here + len(label) + 1 + (len(value) - len(value.lstrip()))
+            elif (named := _NAMED_FIELD.match(field)) is not None:  # "Mongolian name Mergen Sang", no colon
+                label, a2 = named.group(1), here + named.end()
+            else:
                 continue
-            a2 = here + len(label) + 1 + (len(value) - len(value.lstrip()))
+            if label.strip().lower().replace("–", "-") not in labels:
+                continue
+            han = _HAN_FIRST.match(text, a2)  # "Chinese name 白智仁 Bái Zhìrén": the characters, then the name
+            a2 = han.end() if han is not None else a2
             got = at.get(a2)
             if got is not None and got[0] == here + len(field.rstrip()) and a2 != a1:
                 out.append(Alias(a1, b1, a2, got[0], text[a2 : got[0]], label.strip(), start, end))
@@ -365,8 +375,10 @@ def _translated(first: str, second: str) -> bool:
     from etr.text.romanise import chinese_syllables
 
     a, b = first.split(), second.split()
-    return (len(a) >= 3 and len(b) >= 2 and all(chinese_syllables(w) == 1 for w in a)
-            and not any(chinese_syllables(w) for w in b))
+    # or a term with a word in small letters ("Shenghuo zhoukan (Life Weekly)"): no person's name
+    term = len(a) >= 2 and a[0][:1].isupper() and any(w[:1].islower() for w in a) and all(chinese_syllables(w) for w in a)
+    return ((len(a) >= 3 and all(chinese_syllables(w) == 1 for w in a)) or term) and len(b) >= 2 \
+        and not any(chinese_syllables(w) for w in b)
 
 
 PERSONAL = ("person", "unknown")  # what a person's name in brackets may be found as

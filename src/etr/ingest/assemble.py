@@ -28,7 +28,7 @@ from etr.dates.forms import compile_all, number
 from etr.dates.values import Point, add_days, bounds, parse_value
 from etr.errors import BuildFailed
 from etr.ingest import aliases, archival
-from etr.ingest.aliases import Alias
+from etr.ingest.aliases import TITLED, Alias
 from etr.ingest.cache import Analyses, fingerprint
 from etr.ingest.cache import key as analysis_key
 from etr.ingest.discover import (
@@ -1640,12 +1640,49 @@ def _topic(linker: Linker, doc: Document, named: str,
             for u, j, _how in sentence:
                 if len(u.text) >= 0.6 * len(title.strip()) and fold(u.text) in fold(title):
                     return j, u.text
-                if fuller_name(u.text, title):
-                    return j, title.strip()  # "Douglas Mackiernan" above "Douglas Seymour Mackiernan (1913–1950) was"
+                if fuller_name(u.text, title) or _familiar_form(u.text, title):
+                    # "Douglas Mackiernan" above "Douglas Seymour Mackiernan (1913–1950) was", the
+                    # article "Frank Bessac" opening "Francis Bagnall Bessac (...) was"
+                    return j, title.strip()
                 words, heading = fold(u.text).split(), fold(title).split()
                 if len(heading) >= 2 and words[: len(heading)] == heading:
                     return j, title.strip()  # "Battle of Baitag Bogd" heading "the Battle of Baitag Bogd Mountain"
     return None, ""
+
+
+def _titled_lead(text: str, spans: list[tuple[int, int]], unknown: list[list[Unknown]]) -> Alias | None:
+    """An article titled by a man's name in its familiar form whose first sentence opens with his
+    name in full ("Frank Bessac" above "Francis Bagnall Bessac (...) was an American ..."): the
+    title is a name of him (TITLED), whichever document named him so first; else None."""
+    if not spans or not unknown or not unknown[0]:
+        return None
+    first = text.lstrip().split("\n", 1)[0].strip()
+    u = unknown[0][0]
+    if not 2 <= len(first.split()) <= 3 or u.type != "person" or text[spans[0][0] : u.start].strip():
+        return None
+    if not _familiar_form(u.text, first):
+        return None  # (a fuller writing of the title's, "Douglas Seymour Mackiernan", is merged as such)
+    at = text.index(first)
+    return Alias(u.start, u.end, at, at + len(first), first, TITLED, *spans[0])
+
+
+def _familiar_form(full: str, title: str) -> bool:
+    """Whether a title of two words names the man its article opens with by the familiar form of
+    his first name: the same surname, and the title's given name one the rules know for his
+    ("Frank Bessac" of "Francis Bagnall Bessac", "Doug" of "Douglas"; rules/names.toml [familiar];
+    not "Alexei Petrov" of "Alexander Petrov")."""
+    a, b = full.split(), title.split()
+    return (len(b) == 2 and len(a) >= 2 and fold(a[-1]) == fold(b[-1])
+            and fold(a[0]) in _familiar().get(fold(b[0]), frozenset()))
+
+
+@cache
+def _familiar() -> dict[str, frozenset[str]]:
+    """Familiar given name -> the names it is short for (rules/names.toml [familiar]), folded."""
+    out: dict[str, frozenset[str]] = {}
+    for short, *names in rules.load("names")["familiar"]["forms"]:
+        out[fold(short)] = out.get(fold(short), frozenset()) | frozenset(fold(n) for n in names)
+    return out
 
 
 def _bare_name(form: str, e: Entry) -> bool:
@@ -1876,6 +1913,9 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
                 unk.sort()
                 said.append(Alias(head.start, head.end, signed.start, signed.end, signed.name,
                                   "the signature of the writer", a, b))
+    titled = _titled_lead(text, spans, unknown)
+    if titled is not None:
+        said.append(titled)
     for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
         names = [(m.start, m.end, kinds[m.entity] if m.entity is not None else "unknown") for m in found]
         names += [(u.start, u.end, u.type) for u in unk]

@@ -24,6 +24,7 @@ from etr import rules
 from etr.ingest.link import Mention
 from etr.ingest.sentences import GLUED, month_words, reference_words
 from etr.text.romanise import chinese_syllables, word_key
+from etr.text.terms import STOP
 
 
 class Unknown(NamedTuple):
@@ -664,10 +665,13 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
     r = _rules()
     taken = [(m.start, m.end) for m in known if m.entity is not None or m.kind != "short"]  # an unresolved "Ma" may be the document's
     inside = _within(taken)
-    out: list[Unknown] = []
+    out = [Unknown(a, b, text[a:b], "unknown", "", GLOSSED_TERM)
+           for term in _romanised_terms(text, start, end) if not any(x < term[-1][1] and term[0][0] < y for x, y in taken)
+           for a, b in term]
+    terms = [(u.start, u.end) for u in out]
     for ps, pe in _phrases(text, start, end):
-        if inside(ps, pe):
-            continue  # inside a registry name, and so is whatever of it is a name
+        if inside(ps, pe) or any(a < pe and ps < b for a, b in terms):
+            continue  # inside a registry name, and so is whatever of it is a name; or a word of a term
         if _BROKEN_WORD.match(text, pe - 1):
             continue  # "Outer Mongo- lian": a word a line break cut, no name
         toks = _tokens(text, ps, pe)
@@ -689,6 +693,13 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         # titles, peoples ("Soviet Consul General Yevseev"), connectors left over
         while toks:
             words = [t[2] for t in toks]
+            lead = next((y for x, y in taken if x <= toks[0][0] < y), None)
+            if lead is not None and _titled_man_after(words, next((i for i, t in enumerate(toks) if t[0] >= lead),
+                                                                  len(toks)), vocab, r):
+                # "USA Secretary of State Acheson": a registered name, then a title and a man
+                toks = toks[next(i for i, t in enumerate(toks) if t[0] >= lead):]
+                at_start = False
+                continue
             n = _title_at(words)
             if not n and len(words) > 2 and _TITLE_ADJECTIVE.fullmatch(words[0]) and words[0] not in _MONTHS_AND_DAYS \
                     and (k := _title_at(words[1:])) \
@@ -749,7 +760,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         month = False
         while len(toks) > 1 and (toks[-1][2] in _MONTHS_AND_DAYS
                                  or toks[-1][2].lower() in _CONNECTORS
-                                 or toks[-1][2] in r["after"] or toks[-1][2] in ("No", "No.", "Nos")):
+                                 or toks[-1][2] in r["after"] or toks[-1][2] in ("No", "No.", "Nos")
+                                 or (toks[-1][2] in ("Copy", "Copies") and _NUMBERED.match(text, toks[-1][1]))):
             if toks[-1][2] in r["after"]:
                 title.append(toks[-1][2])
             month = month or toks[-1][2] in _MONTHS_AND_DAYS
@@ -813,6 +825,66 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                                    why=f"after {title[-1]!r}")
             out.append(got)
     return out
+
+
+def _titled_man_after(words: list[str], k: int, vocab: Vocabulary, r: dict[str, Any]) -> bool:
+    """Whether words[k:] are a title and a man's name of one to three words, none a word for a
+    kind of thing, a title or a word the document writes in small letters ("Secretary of State
+    Acheson"; not "Tupan Yamen", "Consul Dormitory", "Deputy Army Commanders Chao Sui")."""
+    n = _title_at(words[k:]) if 0 < k < len(words) - 1 else 0
+    rest = words[k + n :]
+    return (n > 0 and 1 <= len(rest) <= 3 and not _title_at(rest) and not _plural_of_title(rest[0], r)
+            and all(w[:1].isupper() and w not in r["kinds"] and w.lower() not in vocab for w in rest))
+
+
+GLOSSED_TERM = "a romanised term beside its meaning in brackets"
+# a Chinese term in romanisation, a word of it in small letters (a title, a firm, a paper: "Shenghuo
+# zhoukan", "Hsin-sheng chou-k'an", "Tuchan gongsi"), beside its meaning in brackets or in brackets
+# after it: its words and the bracket's are one name (a person's name has no word in small letters)
+_ROMANISED = re.compile(rf"(?<![\w'’-])[{_UP}][\w'’-]*(?:[^\S\n]+[a-z][\w'’-]*){{1,3}}(?![\w'’-])")
+_GLOSS_AFTER = re.compile(r"[^\S\n]*([(\[])[^\S\n]*([A-Za-z][A-Za-z '’-]{1,60}?)[^\S\n]*[)\]]")
+# what an editor's or a writer's note in brackets says, no meaning of a term ("[garbled group]",
+# "(sic)", "(the Tibetan pontiff)": a description, "(perhaps a week)")
+_NOTE_WORDS = frozenset({"sic", "i.e", "cf", "ibid", "illegible", "see", "garbled", "group", "groups", "omission",
+                         "omitted", "apparent", "apparently", "unclear", "corrupt", "undecipherable", "misprint"})
+_NOTE_OPENS = frozenset({"the", "a", "an", "with", "of", "perhaps", "from", "in", "at", "for", "to", "by", "and",
+                         "or", "but", "not", "as", "on", "who", "which", "that", "e.g"})
+_NAME_BEFORE_TERM = re.compile(rf"[{_UP}][\w'’.-]*[^\S\n]+$")
+
+
+def _romanised(words: list[str], text: str = "") -> bool:
+    """Whether the words are one Chinese term in romanisation: each of Chinese syllables, and its
+    words in small letters of two syllables and five letters or more, or hyphened (not "Hami men",
+    "Ili anti", "Chang here"), and no English word: no small word, and none `text` writes in small
+    letters elsewhere ("along", "aside" again)."""
+    small = [w for w in words if w[:1].islower()]
+    return (bool(small) and all(chinese_syllables(w) for w in words)
+            and all(w.lower() not in _COMMON_PARTS and w.lower() not in STOP for w in words)
+            and words[0] not in _rules()["peoples"]
+            and all((chinese_syllables(w) >= 2 and len(w) >= 5) or "-" in w or "'" in w or "’" in w for w in small)
+            and not any(len(re.findall(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text)) > 1 for w in small))
+
+
+def _romanised_terms(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """The romanised terms of text[start:end] (see _ROMANISED), each with its meaning in brackets
+    after it where that is written in small letters ("[new life weekly]"), as a name."""
+    out: list[list[tuple[int, int]]] = []
+    for m in _ROMANISED.finditer(text, start, end):
+        if not _romanised(m.group(0).split(), text) or _NAME_BEFORE_TERM.search(text, max(start, m.start() - 40), m.start()):
+            continue  # "Liu Meng-chun came [garbled group]": a man's given name, then a verb
+        gloss = _GLOSS_AFTER.match(text, m.end(), end)
+        opened = text[max(start, m.start() - 1) : m.start()] in ("(", "[") and text.startswith((")", "]"), m.end())
+        said = gloss.group(2).lower().replace(".", " ").split() if gloss is not None else []
+        if gloss is not None and said[0] not in _NOTE_OPENS and not _NOTE_WORDS.intersection(said) \
+                and not all(chinese_syllables(w) for w in gloss.group(2).split()):
+            # its meaning in small letters is a name of it only here; in capitals, found as any name
+            out.append([m.span(), *([gloss.span(2)] if any(w[:1].islower() for w in gloss.group(2).split()) else [])])
+        elif opened and m.start() - 2 >= start and text[m.start() - 2] == " ":
+            out.append([m.span()])  # "the Native Corporation [Tuchan gongsi]": the other name in brackets
+    return out
+
+
+_NUMBERED = re.compile(r"\s*(?:Nº|No\.?|№|#)\s*\d")  # "Copy Nº 5": a word of a routing line before its number
 
 
 def _compass_region(text: str, start: int, toks: list[tuple[int, int, str]], r: dict[str, Any]) -> bool:
@@ -988,9 +1060,26 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         clock = _CLOCK_INITIALS.match(text, a, b)
         if clock is not None and _CLOCK_BEFORE.search(text, max(start, a - 4), a):
             a = clock.end()  # "at 7 P. M. SHENG SHIQI": the hour's letters are no initials
+        for cut in _THE_THEN_NAME.finditer(text, a, b):
+            before = text[a : cut.start()].rsplit(None, 1)[-1] if cut.start() > a else ""
+            if before.lower() in _TITLE_PREPOSITIONS:
+                continue  # "... of Friendship Toward the Soviet Union": a title's words
+            if cut.start() > a and (cut.group(2) is not None or cut.group(1) in kinds):
+                # "Award Cde. Apresov the Order of Lenin": a man, then what he is given
+                out += _member_of(text, a, cut.start())
+                a = cut.end()
         if a < b:
             out += _member_of(text, a, b)
     return out
+
+
+# "the" inside a phrase before a name of more words than an epithet's one ("Alexander the Great"),
+# or a word for a kind of thing: two names, as a verb's two objects ("award Cde. Apresov the Order
+# of Lenin", "appoint Apresov the Authorized Representative")
+_TITLE_PREPOSITIONS = frozenset({"to", "toward", "towards", "for", "against", "with", "from", "into", "over", "under",
+                                 "upon", "on", "in", "at", "by", "through", "across", "beyond", "behind", "between",
+                                 "among", "after", "before", "about", "around", "within", "without", "during"})
+_THE_THEN_NAME = re.compile(rf"(?<!\bof)(?<!\band)[^\S\n]+the[^\S\n]+(?=({_CAPWORD})([^\S\n]+{_CAPWORD})?)")
 
 
 # a title in quotation marks, its words capitalised but the small ones ("“Response to Years”
@@ -1165,6 +1254,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     phrase = _POSSESSIVE.sub("", phrase)
     e = s + len(phrase)
     kind, why = _kind_from_words(real, words)
+    if titled and why == CHINESE_PLACE:
+        kind, why = "person", f"after {' '.join(title)!r}"  # "Cde Mikoyan": syllables say little, a title more
     if turkic and kind == "unknown":
         kind, why = "place", HYPHEN_PLACE
     if len(real) >= 2 and real[-1] in r["range_words"] and not titled and _THE_BEFORE.search(text, max(start, s - 5), s):

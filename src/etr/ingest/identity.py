@@ -20,9 +20,10 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from etr.ingest.aliases import QUOTED, Alias
+from etr.ingest.aliases import QUOTED, TITLED, Alias
 from etr.ingest.discover import (
     CHINESE_PLACE,
+    GLOSSED_TERM,
     OFFICE_HELD,
     Unknown,
     chinese_surname,
@@ -565,7 +566,8 @@ class Identities:
             return placed[0] if placed else None
 
         for a in said:
-            if a.cue == "[]":
+            glossed = getattr(by_span.get((a.second_start, a.second_end)), "why", "") == GLOSSED_TERM
+            if a.cue == "[]" and not glossed:  # ("Native Corporation [Tuchan gongsi]": a term's other name, below)
                 # the editor's correction of what the telegram garbled, "Wash [Ward]": the name in
                 # brackets is the one meant, here
                 first_m = registered.get((a.first_start, a.first_end))
@@ -582,6 +584,15 @@ class Identities:
                         self._here[key(first.text)] = (target, f"the editor's brackets say so ({a.second!r})",
                                                        source, a.start, a.end)
                 continue
+            if a.cue == TITLED:
+                # "Frank Bessac" above "Francis Bagnall Bessac (...) was": where another document
+                # named him by the title's name, the man in full is he
+                lead = by_span.get((a.first_start, a.first_end))
+                got = self._by_key.get((key(a.second), word_count(a.second)))
+                if lead is not None and got is not None and self.kind(got) == "person":
+                    self._here[key(lead.text)] = (got, f"the article's title names him so ({a.second!r})",
+                                                  source, a.start, a.end)
+                    continue
             held = by_span.get((a.second_start, a.second_end))
             if held is not None and held.why.startswith(OFFICE_HELD):
                 continue  # "the Adviser on Political Relations (Hornbeck)": who held it, no other name of it
@@ -776,16 +787,21 @@ class Identities:
             others = list(cand_roles)
             roles = {w for r in self.entry(i).roles for w in r.split()} - HONORIFICS  # "Mr. Fox Holmes" has no office
             same_role = _closest_roles(roles, cand_roles)
+            offices = set(self.entry(i).roles) - HONORIFICS - _ranks()
             if len(same_role) == 1:  # the one of that surname with that role ("General Chu": Chu Shao-liang, a general)
                 c = same_role[0]
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the same "
                                          f"surname and role ({', '.join(sorted(roles))})", e.source, -1, -1))
-            elif (len(others) == 1 and (not roles or set(self.entry(i).roles) - HONORIFICS <= _ranks()) and self.kind(i) == "person"
+            elif (len(others) == 1 and (not roles or not offices
+                                        or (len(offices) == 1 and not cand_roles[others[0]] - HONORIFICS))
+                  and self.kind(i) == "person"
                   and self.kind(others[0]) == "person" and not name_part(e.name) and not chinese_surname(e.name)):
                 # "Ward arrived November 25" in a telegram, "Robert S. Ward, Consul at Tihwa" in
                 # another: the one person of that surname the documents name, and nothing says
-                # otherwise (a rank alone, "Col. Pappengut", says no post another man held)
+                # otherwise (a rank alone, "Col. Pappengut", says no post another man held; nor does
+                # one office of the surname's when the man named in full holds none: "Secretary of
+                # State Acheson" and "Mr. Dean Acheson"; a Smith of three offices is several men)
                 c = others[0]
                 merged[i] = c
                 self.merges.append(Merge(self.entry(c).id, e.name, f"{e.name} is {self.entry(c).name}: the one person "

@@ -155,6 +155,66 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
     return [], ""
 
 
+MISTYPED = 88.0  # a word of a longer query this close to a name (its first letter the same) is that name mistyped ...
+
+
+def _mistyped_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str]:
+    """... where the sentences naming it hold every word of the rest of the query ("Kunmin OSS
+    paratrooper": Kunming, where "Bessac was sent by the OSS to Kunming, China, as a paratrooper");
+    ([], "") when no word is so near a name, or the documents never say the rest of it there
+    ("Karimov Ili government" is no mistyped Kasimov)."""
+    from etr.text.terms import terms
+
+    words = [w for w in q.split() if not _CONTEXT.match(fold(w)) and not re.fullmatch(r"\d{3,4}s?", w)]
+    if not 2 <= len(words) <= 8:
+        return [], ""
+    for w in sorted(words, key=len, reverse=True):
+        if len(w) < 5 or fold(w) in GENERIC or fold(w) in _labels():
+            continue
+        near = [m for m in fb.names.match(w, allowed=allowed)
+                if m.score >= MISTYPED and " " not in m.form and fold(m.form)[:1] == fold(w)[:1]]
+        if not near:
+            continue
+        rest = terms(" ".join(x for x in words if x != w))
+        said = [(hits, size, m) for m in near for hits, size in [_said_with(fb, m, rest)] if rest and hits == len(set(rest))]
+        if said:  # the most words of the rest said with it, then the most said of it
+            return [max(said, key=lambda x: x[:2])[2]], w
+        return [], ""
+    return [], ""
+
+
+def _said_with(fb: FactBase, m: Match, words: list[str]) -> tuple[int, int]:
+    """(how many of these terms a sentence naming m's entity holds, how many sentences name it)."""
+    there = set(fb.ix.entity_rids(fb.entity_index[fb.entities[m.entity]["id"]]))
+    return sum(1 for _df, rids in fb.ix.postings(words).values() if there.intersection(rids)), len(there)
+
+
+def _words_of(q: str, name: str) -> int:
+    """How many words of the query a name holds."""
+    held = set(fold(name).replace("-", " ").split())
+    return sum(1 for w in fold(q).replace("-", " ").split() if w in held)
+
+
+def _named_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str]:
+    """The thing a query names by some of its words, the rest words the documents say with it
+    ("Communist-dominated Tibetan provisional government 1950": the "Tibetan People's Provisional
+    Government", which a sentence calls "Communist - dominated"); ([], "") when none."""
+    from etr.text.terms import terms
+
+    words = [w for w in q.split() if not _CONTEXT.match(fold(w)) and not re.fullmatch(r"\d{3,4}s?", w)]
+    if not 2 <= len(words) <= 8:
+        return [], ""
+    for n in range(len(words), 1, -1):
+        for i in range(len(words) - n + 1):
+            run = " ".join(words[i : i + n])
+            got = [m for m in fb.names.match(run, allowed=allowed) if m.score >= ACCEPT and _covers(run, m.form)]
+            rest = terms(" ".join(words[:i] + words[i + n :]))
+            said = [m for m in got if not rest or _said_with(fb, m, rest)[0] == len(set(rest))]
+            if said:
+                return said[:1], run
+    return [], ""
+
+
 def _by_its_word(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     """The thing a query names by one of its words that only its names hold ("Eurasia airline":
     the "Eurasia Aviation Corporation", written also "Eurasia Aviation Co"), when the rest of the
@@ -330,7 +390,19 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             if first and any(w[:1].isupper() for w in said.split()) and (
                     not matches or first[0].score >= matches[0].score):
                 matches, read_as = first, said
-        if matches:
+        if not matches:
+            matches, read_as = _mistyped_in_context(fb, q, allowed)  # "Kunmin OSS paratrooper": Kunming
+        if (not matches or (" " not in read_as and read_as[:1].islower())) and _described(q):
+            # "town in eastern Xinjiang where the Soviet trade mission was enlarged to five officials
+            # in 1936": named by the sentence that answers it (not a word of the question in small
+            # letters that is a name too, "defense"; "Almaty airport where Wallace landed" is Almaty)
+            from etr.query.answered import answered
+
+            got, how, answering = answered(fb, q, allowed)
+            if got:
+                matches, read_as, said_so = got, "", answering
+                interpreted["note"] = how
+        if matches and read_as:
             interpreted["read_as"] = read_as
     if types is not None and (not matches or matches[0].score < 99.5 or "read_as" in interpreted):
         # (a part of the query read as a name is no match of it whole: "where Moscow Sun Yat-sen
@@ -370,16 +442,25 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         from etr.query.described import described
 
         thing = described(fb, q)  # "11-point agreement": a thing the documents describe, not name
-        if thing is not None:
+        # or a name of more of the query's words than the description, the rest said with it
+        # ("Communist-dominated Tibetan provisional government 1950": the "Tibetan People's
+        # Provisional Government", not the phrase "Communist - dominated")
+        named, read_as = _named_in_context(fb, q, allowed)
+        if named and (thing is None or len(read_as.split()) > _words_of(q, thing["name"])):
+            matches = named
+            interpreted["read_as"] = read_as
+            interpreted["note"] = "named by some of the query's words; the documents say the rest with it"
+        elif thing is not None:
             if limit is not None:
                 thing["events"], thing["statements"] = thing["events"][:limit], thing["statements"][:limit]
             interpreted["note"] = "no entity of that name; what the documents say of it in their own words"
             interpreted["ambiguous"] = False
             return [thing], interpreted
-        matches = _by_its_word(fb, q, allowed)  # "Eurasia airline": the one thing named "Eurasia ..."
-        if matches:
-            interpreted["read_as"] = matches[0].form
-            interpreted["note"] = "no name of those words; what is named with a word of the query no other name holds"
+        else:
+            matches = _by_its_word(fb, q, allowed)  # "Eurasia airline": the one thing named "Eurasia ..."
+            if matches:
+                interpreted["read_as"] = matches[0].form
+                interpreted["note"] = "no name of those words; what is named with a word of the query no other name holds"
     if not matches and types is not None and "place" in types:
         matches = _transcribed(fb, q, allowed)  # "Kuerle", "Piqan": Korla, Pichan
         if matches:

@@ -105,7 +105,10 @@ def _pinyin_of_postal(word: str) -> str:
                 # Wade-Giles hs is Chinese as surely as a postal syllable: "Minhsien", "Ninghsia",
                 # "Hsining" written as one word are Minxian, Ningxia, Xining; after a syllable that
                 # ends in a vowel it may be an Arabic name's h and s ("Muhsin", "Tahsin")
-                marked = piece not in pinyin and piece.startswith("hs") and (i == 0 or word[i - 1] in "ng")
+                # so is a syllable in -ung, which pinyin writes -ong ("Yatung": Yadong), but not before
+                # a k or g, where a Turkic word runs its ng on ("Tungkan" is the Tungan)
+                marked = piece not in pinyin and ((piece.startswith("hs") and (i == 0 or word[i - 1] in "ng"))
+                                                  or (piece.endswith("ung") and word[i + k : i + k + 1] not in ("k", "g")))
                 got = (here[0] + 1, here[1] + marked, here[2] + (piece if piece in pinyin else wade[piece]))
             else:
                 continue

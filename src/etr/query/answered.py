@@ -1,0 +1,86 @@
+"""who/where asked as a description or a question ("town in eastern Xinjiang where the Soviet trade
+mission was enlarged to five officials in 1936", "where did Acheson give his speech"): the place
+or person that the sentence best answering it names nearest the words it shares with the question.
+
+Used by etr.query.lookup when a `who` or `where` question names nothing; the answer carries the
+sentence (`said_so`) and a note that says how it was found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etr.query.core import FactBase
+from etr.query.rank import query_entities, score_sentences
+from etr.text.fold import unaccented
+from etr.text.match import Match
+from etr.text.terms import STOP, terms
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+NEAR_BEST = 0.85  # the sentences read: those scoring this share of the best one, at most READ
+READ = 3
+ENOUGH = 0.5  # the best sentence must hold this share of the question's weight
+ANSWER = 97.0  # the score the answer is shown with: below a name asked as written
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def answered(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str, dict[int, list[dict[str, Any]]]]:
+    """The entity of the allowed kinds the best sentence for q names nearest q's words, a note,
+    and that sentence (cited); ([], "", {}) when no sentence answers well enough or names none."""
+    scored = score_sentences(fb, q, documents=True)
+    if not scored or scored[0][0] < ENOUGH:
+        return [], "", {}
+    best = scored[0][0]
+    rids = [rid for score, rid in scored[:READ] if score >= NEAR_BEST * best]
+    asked = set(query_entities(fb, q)[0])  # what the question names is not its answer
+    wanted = {t for t in terms(q) if t not in STOP}
+    sents = fb.ix.sentences_by_rid(rids)
+    for rid in rids:
+        s = sents[rid]
+        cands = [fb.entity_index[x] for x in s["entities"]
+                 if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]]
+        if not cands:
+            continue
+        got = _nearest(fb, s["text"], cands, wanted, places=not any(
+            allowed[i] for i, e in enumerate(fb.entities) if e["type"] == "person"))
+        if got is None:
+            continue
+        i, form = got
+        note = "named in the sentence that best answers the question, nearest its words"
+        return [Match(i, ANSWER, form, "name")], note, {i: [fb.citation_of_sentence(s)]}
+    return [], "", {}
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+
+
+def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places: bool) -> tuple[int, str] | None:
+    """The candidate whose mention in `text` stands nearest the question's words there (its
+    index and the form the text writes), the first named when the text holds none of them; for
+    `places`, not one before a word of the question, which it qualifies ("the northwestern China
+    joint defense conference held in Guangzhou": Guangzhou, not China)."""
+    low = unaccented(text).lower()
+    at_words: dict[str, list[int]] = {}
+    for m in _WORD.finditer(low):
+        for t in terms(m.group(0)):
+            if t in wanted:
+                at_words.setdefault(t, []).append(m.start())
+    best: tuple[float, int, int, str] | None = None
+    for i in cands:
+        e = fb.entities[i]
+        forms = sorted({f for f in [e["name"], *e.get("forms", {}), *e.get("aliases", [])] if len(f) >= 3},
+                       key=len, reverse=True)
+        for f in forms:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(unaccented(f).lower())}(?![\w'’-])", low):
+                far = (sum(min(abs(m.start() - p) for p in ps) for ps in at_words.values()) / len(at_words)
+                       if at_words else 0.0)
+                nxt = _NEXT_WORD.match(low, m.end())
+                if places and nxt is not None and set(terms(nxt.group(1))) & wanted:
+                    continue
+                key = (far, m.start(), i, text[m.start() : m.end()])
+                if best is None or key[:2] < best[:2]:
+                    best = key
+    return (best[2], best[3]) if best is not None else None
