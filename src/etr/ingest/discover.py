@@ -869,6 +869,8 @@ def _romanised_terms(text: str, start: int, end: int) -> list[list[tuple[int, in
     """The romanised terms of text[start:end] (see _ROMANISED), each with its meaning in brackets
     after it where that is written in small letters ("[new life weekly]"), as a name."""
     out: list[list[tuple[int, int]]] = []
+    if "(" not in text[start:end] and "[" not in text[start:end]:
+        return out  # no bracket, no meaning beside a term
     for m in _ROMANISED.finditer(text, start, end):
         if not _romanised(m.group(0).split(), text) or _NAME_BEFORE_TERM.search(text, max(start, m.start() - 40), m.start()):
             continue  # "Liu Meng-chun came [garbled group]": a man's given name, then a verb
