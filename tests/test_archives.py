@@ -529,6 +529,8 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("A former Ottoman officer led an Islamist militia.", set()),               # an empire's and a creed's words
     ("The Assistant Chief of the Division of Chinese Affairs agreed.", set()),  # an office
     ("Primarily, the Chinese Premier had sought Russian support.", set()),  # an adverb opening a sentence
+    ("Neither Sir Horace nor the Consul knew of it.", {"Horace"}),  # a conjunction opening a sentence
+    ("Armies of the Soviet Union crossed the frontier.", set()),  # a word for a kind of thing in the plural
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names
@@ -3989,3 +3991,49 @@ def test_who_or_where_asked_as_a_description_is_named_by_the_sentence_that_answe
         assert got and got[0]["name"] == place, query
         assert got[0]["said_so"] and place in got[0]["said_so"][0]["quote"]
     assert answers(db, "where", "monastery where the lamas hid their silver from bandits") == []
+
+
+def test_a_registered_name_of_four_letters_written_with_a_hyphen(tmp_path: Any) -> None:
+    """"the Tao-t'ais of Kāshgar and Ak-su": the registered Aksu (the same letters; a name so short
+    is not taken for a registered one by its key alone), the Tao-t'ais a class of officials."""
+    text = ("The peace had in 1912 been disturbed by a series of assassinations of Mandarins, including the "
+            "Tao-t'ais of Kāshgar and Ak-su, and by petty outbreaks.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "where", "Ak-su")
+    assert got and got[0]["id"] == "aksu" and "Ak-su" in got[0]["aliases"] + got[0]["variants"] + [got[0]["matched"]]
+    assert answers(db, "what", "Tao-t'ais") == []
+
+
+def test_a_qing_office_after_a_name_is_his_title(tmp_path: Any) -> None:
+    """"Ma Fuxing Titai of Kashgar" over the article is Ma Fuxing with the title Titai (rules/names.toml
+    [titles]), one man with the "Ma Fuxing" of its sentences, not a "Ma Fuxing Titai" beside him."""
+    text = ("Ma Fuxing\n\nMa Fuxing Titai of Kashgar\n\nMa Fuxing (Ma Fu-hsing in Wade Giles; 1864–1924) was a Hui "
+            "born in Yunnan. Ma was appointed as a military commander, and then Titai of Kashgar.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "who", "Ma Fu-hsing Titai")
+    assert got and got[0]["name"] == "Ma Fuxing" and "Titai" in got[0]["roles"]
+    assert not any("Titai" in r["name"] for r in answers(db, "who", "Ma Fuxing"))
+
+
+def test_where_asked_of_someone_the_question_names(tmp_path: Any) -> None:
+    """`etr where "Ma Fuxing birthplace"`, `etr where "where was Ma Fuxing born"`: the place the
+    sentence that answers it names (Yunnan), not the man; "where is Kashgar" is Kashgar."""
+    text = ("Ma Fuxing (Ma Fu-hsing in Wade Giles; 1864–1924) was a Hui born in Yunnan, in Qing dynasty China. "
+            "He was posted in 1916 to Kashgar.\n")
+    db = built(tmp_path, text)
+    for query in ("Ma Fuxing birthplace", "where was Ma Fuxing born"):
+        got = answers(db, "where", query)
+        assert got and got[0]["name"] == "Yunnan" and got[0]["said_so"], query
+    assert answers(db, "where", "where is Kashgar")[0]["name"] == "Kashgar"
+
+
+def test_an_article_on_an_event_tells_it_in_the_paragraph_naming_it(tmp_path: Any) -> None:
+    """In an article on the Battle of Dawan Cheng, "The 36th Division wiped out nearly the entire
+    column", after the sentence naming the battle, is the battle's; not a sentence of another paragraph."""
+    text = ("Battle of Dawan Cheng\n\nThe Battle of Dawan Cheng (1934) occurred when the 36th Division encountered "
+            "a Soviet armoured car column. The 36th Division wiped out nearly the entire column.\n\n"
+            "Ma Zhongying later fled to the Soviet Union.\n")
+    db = built(tmp_path, text, "battle_of_dawan_cheng.txt")
+    got = answers(db, "what", "Battle of Dawan Cheng")
+    blob = json.dumps(got)
+    assert "wiped out nearly the entire column" in blob and "later fled" not in blob

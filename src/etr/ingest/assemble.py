@@ -652,6 +652,12 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                             and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids):
                         ids.append(topic)
                         via[topic] = f"{said.group(0)!r}: the document's subject"
+                    elif (same_para and prev is not None and topic in prev[1] and _etype(topic, entries, extra) in NARRATED
+                          and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids)):
+                        # "The Battle of Dawan Cheng (1934) occurred when ... The 36th Division wiped
+                        # out nearly the entire column": the paragraph an article on an event tells it in
+                        ids.append(topic)
+                        via[topic] = "the paragraph telling the document's subject"
             if (same_para and place_subject is not None and place_subject not in ids
                     and (it := _IT_PLACE.match(s.text)) is not None):
                 # "But in the last two years Lanchow has meant even more to Free China. It is the
@@ -1648,6 +1654,9 @@ def _topic(linker: Linker, doc: Document, named: str,
                 if len(heading) >= 2 and words[: len(heading)] == heading:
                     return j, title.strip()  # "Battle of Baitag Bogd" heading "the Battle of Baitag Bogd Mountain"
     return None, ""
+
+
+NARRATED = ("event",)  # what an article tells in the sentences after the one naming it
 
 
 def _titled_lead(text: str, spans: list[tuple[int, int]], unknown: list[list[Unknown]]) -> Alias | None:

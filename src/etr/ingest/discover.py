@@ -796,6 +796,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                     not named_kind or (cut >= 2 and words[cut - 1] in r["kinds"] and _ORDINAL.fullmatch(words[0])
                                        and _registered_after(toks, cut, taken))):
                 toks = toks[:cut]
+                while len(toks) > 1 and toks[-1][2] in r["after"]:  # "Ma Fuxing Titai of Kashgar": his title
+                    title.append(toks[-1][2])
+                    toks = toks[:-1]
                 e = toks[-1][1]
         if any(a < e and s < b for a, b in taken) and not (named_kind and not any(a <= s and e <= b for a, b in taken)):
             continue  # a registry name; but "Altai Frontier Guard" and "Treaty of St. Petersburg" are names of their own
@@ -1213,8 +1216,8 @@ def _plural_of_title(word: str, r: dict[str, Any]) -> bool:
     """A title, a person's part or a word for a kind of thing in the plural ("Begs", "Legations")."""
     if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
         return False
-    one = word[:-1]
-    return one in r["kinds"] or one in r["parts"] or (one,) in r["titles"].get(one, ())
+    ones = (word[:-1], word[:-3] + "y") if word.endswith("ies") else (word[:-1],)  # "Armies", "Embassies"
+    return any(one in r["kinds"] or one in r["parts"] or (one,) in r["titles"].get(one, ()) for one in ones)
 
 
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],

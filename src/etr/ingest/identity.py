@@ -37,7 +37,13 @@ from etr.text.romanise import chinese_syllables, key, word_key
 
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
-MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone
+MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone ...
+MIN_LETTERS = 4  # ... but by its letters, hyphens and spaces apart, from this many ("Ak-su" is Aksu)
+
+
+def _letters(name: str) -> str:
+    """A name's letters, folded, without hyphens, spaces and apostrophes."""
+    return re.sub(r"\W", "", fold(name))
 POSSIBLE = 3  # at most this many "possibly the same as" for one surname
 SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spellings of one place
 ADDRESSED = "the name an address line gives"  # "The Consul at Tihwa (Paxton) to the Chargé in China (Atcheson)"
@@ -296,6 +302,7 @@ class Identities:
         self._squeezed: dict[str, int] = {}  # a name's letters and figures (_squeezed) -> what is no person
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
+        self._registry_letters: dict[str, set[int]] = defaultdict(set)
         self._surnames: dict[str, set[int]] = defaultdict(set)
         self._touched: set[int] = set()  # entities whose kind or titles changed since settle()
         self._said: dict[str, tuple[int, str, str, int, int]] = {}  # key -> (entity, reason, where it is said)
@@ -313,6 +320,8 @@ class Identities:
             for form in (e.name, *e.aliases, *e.variants):
                 if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
                     self._registry_keys[key(form)].add(i)
+                elif len(re.sub(r"\W", "", form)) >= MIN_LETTERS:  # "Aksu": only by its letters, "Ak-su"
+                    self._registry_letters[_letters(form)].add(i)
                 words = fold(form).split()
                 if e.type == "person" and len(words) >= 2:
                     for w in surname_words(words):
@@ -627,7 +636,8 @@ class Identities:
                 self._fuller(said[0], u)  # "Clubb" signed "O. Edmund Clubb": the full name is the name
             return said[0], said[1]
         n = word_count(u.text)
-        registered = [i for i in self._registry_keys.get(k, ()) if alike(self.entries[i].type, u.type)]
+        registered = [i for i in self._registry_keys.get(k, ()) or self._registry_letters.get(_letters(u.text), ())
+                      if alike(self.entries[i].type, u.type)]
         if len(registered) == 1:
             e = self.entries[registered[0]]
             return registered[0], f"another spelling of {e.name}"

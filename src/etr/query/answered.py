@@ -12,7 +12,7 @@ import re
 
 from etr.query.core import FactBase
 from etr.query.rank import query_entities, score_sentences
-from etr.text.fold import unaccented
+from etr.text.fold import fold, unaccented
 from etr.text.match import Match
 from etr.text.terms import STOP, terms
 
@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 NEAR_BEST = 0.85  # the sentences read: those scoring this share of the best one, at most READ
 READ = 3
 ENOUGH = 0.5  # the best sentence must hold this share of the question's weight
-ANSWER = 97.0  # the score the answer is shown with: below a name asked as written
+ANSWER = 100.0  # the score the answer is shown with: the question's answer, as a name asked as written is
 _WORD = re.compile(r"[\w'’-]+")
+_ASKING = frozenset(terms("where which town city place who whom"))
 
 
 def answered(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str, dict[int, list[dict[str, Any]]]]:
@@ -35,13 +36,20 @@ def answered(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], st
         return [], "", {}
     best = scored[0][0]
     rids = [rid for score, rid in scored[:READ] if score >= NEAR_BEST * best]
-    asked = set(query_entities(fb, q)[0])  # what the question names is not its answer
+    named, covered = query_entities(fb, q)
+    asked = set(named)  # what the question names is not its answer
     wanted = {t for t in terms(q) if t not in STOP}
+    # the words it asks with beyond its names: the answering sentence says one of them ("where did
+    # Yang Zengxin die" is not answered by a sentence that names him and Nanjing)
+    own = {t for i, w in enumerate(fold(q).split()) if i not in covered for t in terms(w)} & wanted - _ASKING
     sents = fb.ix.sentences_by_rid(rids)
     for rid in rids:
         s = sents[rid]
+        if own and not own & set(terms(s["text"])):
+            continue
         cands = [fb.entity_index[x] for x in s["entities"]
-                 if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]]
+                 if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]
+                 and fb.entities[fb.entity_index[x]]["type"] != "group"]  # a man, not "a Manchu"
         if not cands:
             continue
         got = _nearest(fb, s["text"], cands, wanted, places=not any(

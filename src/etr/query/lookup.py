@@ -189,6 +189,25 @@ def _said_with(fb: FactBase, m: Match, words: list[str]) -> tuple[int, int]:
     return sum(1 for _df, rids in fb.ix.postings(words).values() if there.intersection(rids)), len(there)
 
 
+# a place asked of someone or something a question names: "where was ... born", "... birthplace",
+# "where did ... die" (not "where is Kashgar", which asks for it)
+_ASKS = re.compile(r"^(?:where|which\s+(?:town|city|place))\b|\b(?:birthplace|born|died|buried)\b", re.I)
+_ASKING_WORDS = {"where", "which", "town", "city", "place", "is", "was", "are", "were", "did", "does", "do", "the"}
+
+
+def _asks(fb: FactBase, q: str) -> bool:
+    """Whether a `where` query asks a question about what it names, in words beyond the names
+    (not "where is Kashgar")."""
+    if _ASKS.search(q) is None:
+        return False
+    from etr.query.rank import query_entities
+    from etr.text.terms import STOP
+
+    covered = query_entities(fb, q)[1]
+    return any(i not in covered and w not in STOP and w not in _ASKING_WORDS and not w.isdigit()
+               for i, w in enumerate(fold(q).split()))
+
+
 def _words_of(q: str, name: str) -> int:
     """How many words of the query a name holds."""
     held = set(fold(name).replace("-", " ").split())
@@ -340,6 +359,15 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         accept = ACCEPT if len(q.split()) > 1 else ONE_WORD_ACCEPT
         matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= accept]
     said_so: dict[int, list[dict[str, Any]]] = {}
+    if types == {"place"} and _asks(fb, q):
+        # "where was Ma Fuxing born", "Ma Fuxing birthplace": a question about the one it names,
+        # answered by the sentence that best answers it ("... was a Hui born in Yunnan")
+        from etr.query.answered import answered
+
+        got, how, answering = answered(fb, q, allowed)
+        if got:
+            matches, said_so = got, answering
+            interpreted["note"] = how
     if ((not matches or matches[0].score < 99.5) and types is not None and not types >= WHAT_TYPES
             and _RELATED.search(q)):
         from etr.query.apposed import apposed
