@@ -653,9 +653,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         ids.append(topic)
                         via[topic] = f"{said.group(0)!r}: the document's subject"
                     elif (same_para and prev is not None and topic in prev[1] and _etype(topic, entries, extra) in NARRATED
-                          and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids)):
+                          and not dated and not any(_etype(i, entries, extra) == _etype(topic, entries, extra) for i in ids)):
                         # "The Battle of Dawan Cheng (1934) occurred when ... The 36th Division wiped
                         # out nearly the entire column": the paragraph an article on an event tells it in
+                        # (not a sentence with a date of its own: "Ma Hushan died in Linxia in 1954" is
+                        # the aftermath's, "In 1930 Jin Shuren annexed ..." the background's)
                         ids.append(topic)
                         via[topic] = "the paragraph telling the document's subject"
             if (same_para and place_subject is not None and place_subject not in ids

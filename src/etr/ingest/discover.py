@@ -1262,7 +1262,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if titled and why == CHINESE_PLACE:
         kind, why = "person", f"after {' '.join(title)!r}"  # "Cde Mikoyan": syllables say little, a title more
     if turkic and kind == "unknown":
-        kind, why = "place", HYPHEN_PLACE
+        # ("the Ak-su": a river or a spring, as "white water" names many; a town's name takes no "the")
+        the = _THE_BEFORE.search(text, max(start, s - 5), s) is not None
+        kind, why = "place", HYPHEN_PLACE + (", after 'the'" if the else "")
     if len(real) >= 2 and real[-1] in r["range_words"] and not titled and _THE_BEFORE.search(text, max(start, s - 5), s):
         kind, why = "place", RANGE_PLACE  # "the Tien Shan", "the Syr Darya"
     common = all(w.lower().replace("’", "'") in vocab for w in real)

@@ -24,6 +24,7 @@ from etr.ingest.aliases import QUOTED, TITLED, Alias
 from etr.ingest.discover import (
     CHINESE_PLACE,
     GLOSSED_TERM,
+    HYPHEN_PLACE,
     OFFICE_HELD,
     Unknown,
     chinese_surname,
@@ -38,7 +39,7 @@ from etr.text.romanise import chinese_syllables, key, word_key
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
 MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone ...
-MIN_LETTERS = 4  # ... but by its letters, hyphens and spaces apart, from this many ("Ak-su" is Aksu)
+MIN_LETTERS = 4  # ... but a Turkic town's hyphened name by its letters, from this many ("Ak-su" is Aksu)
 
 
 def _letters(name: str) -> str:
@@ -636,7 +637,8 @@ class Identities:
                 self._fuller(said[0], u)  # "Clubb" signed "O. Edmund Clubb": the full name is the name
             return said[0], said[1]
         n = word_count(u.text)
-        registered = [i for i in self._registry_keys.get(k, ()) or self._registry_letters.get(_letters(u.text), ())
+        registered = [i for i in self._registry_keys.get(k, ())
+                      or (self._registry_letters.get(_letters(u.text), ()) if u.why == HYPHEN_PLACE else ())
                       if alike(self.entries[i].type, u.type)]
         if len(registered) == 1:
             e = self.entries[registered[0]]

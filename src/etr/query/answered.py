@@ -23,14 +23,19 @@ if TYPE_CHECKING:
 NEAR_BEST = 0.85  # the sentences read: those scoring this share of the best one, at most READ
 READ = 3
 ENOUGH = 0.5  # the best sentence must hold this share of the question's weight
-ANSWER = 100.0  # the score the answer is shown with: the question's answer, as a name asked as written is
+ANSWER = 97.0  # the score the answer is shown with: below a name asked as written
+BORN = 99.6  # ... and a birthplace a sentence states, above a near name of the question's words
+_BORN_IN = re.compile(r"\bborn\b[^.;]{0,60}?\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _ASKING = frozenset(terms("where which town city place who whom"))
 
 
-def answered(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str, dict[int, list[dict[str, Any]]]]:
+def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
+             ) -> tuple[list[Match], str, dict[int, list[dict[str, Any]]]]:
     """The entity of the allowed kinds the best sentence for q names nearest q's words, a note,
-    and that sentence (cited); ([], "", {}) when no sentence answers well enough or names none."""
+    and that sentence (cited); ([], "", {}) when no sentence answers well enough or names none.
+    With `born`, the place a sentence naming the one the question names says he was born in
+    ("born in Yunnan", "born at Kashgar"), and nothing else."""
     scored = score_sentences(fb, q, documents=True)
     if not scored or scored[0][0] < ENOUGH:
         return [], "", {}
@@ -47,9 +52,15 @@ def answered(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], st
         s = sents[rid]
         if own and not own & set(terms(s["text"])):
             continue
+        if born:
+            got = _born_in(fb, s, asked, allowed)
+            if got is not None:
+                i, form = got
+                return ([Match(i, BORN, form, "name")], "the place a sentence says the one asked about was born in",
+                        {i: [fb.citation_of_sentence(s)]})
+            continue
         cands = [fb.entity_index[x] for x in s["entities"]
-                 if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]
-                 and fb.entities[fb.entity_index[x]]["type"] != "group"]  # a man, not "a Manchu"
+                 if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]]
         if not cands:
             continue
         got = _nearest(fb, s["text"], cands, wanted, places=not any(
@@ -60,6 +71,26 @@ def answered(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], st
         note = "named in the sentence that best answers the question, nearest its words"
         return [Match(i, ANSWER, form, "name")], note, {i: [fb.citation_of_sentence(s)]}
     return [], "", {}
+
+
+def _born_in(fb: FactBase, s: dict[str, Any], asked: set[str], allowed: list[bool]) -> tuple[int, str] | None:
+    """The allowed place sentence `s` says was the birthplace ("born in", "born at") of one the
+    question names, which the sentence names too; None when it says no such thing."""
+    if not asked & set(s["entities"]):
+        return None
+    text = s["text"]
+    low = unaccented(text).lower()
+    for x in s["entities"]:
+        i = fb.entity_index.get(x)
+        if i is None or x in asked or not allowed[i]:
+            continue
+        e = fb.entities[i]
+        for f in sorted({f for f in [e["name"], *e.get("forms", {}), *e.get("aliases", [])] if len(f) >= 3},
+                        key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(unaccented(f).lower())}(?![\w'’-])", low):
+                if _BORN_IN.search(low, max(0, m.start() - 80), m.start()):
+                    return i, text[m.start() : m.end()]
+    return None
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")

@@ -155,6 +155,11 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
     return [], ""
 
 
+def _named_words(q: str) -> list[str]:
+    """The query's words less small words of context and years ("1950", "1930s")."""
+    return [w for w in q.split() if not _CONTEXT.match(fold(w)) and not re.fullmatch(r"\d{3,4}s?", w)]
+
+
 MISTYPED = 88.0  # a word of a longer query this close to a name (its first letter the same) is that name mistyped ...
 
 
@@ -165,7 +170,7 @@ def _mistyped_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[lis
     ("Karimov Ili government" is no mistyped Kasimov)."""
     from etr.text.terms import terms
 
-    words = [w for w in q.split() if not _CONTEXT.match(fold(w)) and not re.fullmatch(r"\d{3,4}s?", w)]
+    words = _named_words(q)
     if not 2 <= len(words) <= 8:
         return [], ""
     for w in sorted(words, key=len, reverse=True):
@@ -177,7 +182,7 @@ def _mistyped_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[lis
             continue
         rest = terms(" ".join(x for x in words if x != w))
         said = [(hits, size, m) for m in near for hits, size in [_said_with(fb, m, rest)] if rest and hits == len(set(rest))]
-        if said:  # the most words of the rest said with it, then the most said of it
+        if said:  # the most said of it
             return [max(said, key=lambda x: x[:2])[2]], w
         return [], ""
     return [], ""
@@ -189,23 +194,15 @@ def _said_with(fb: FactBase, m: Match, words: list[str]) -> tuple[int, int]:
     return sum(1 for _df, rids in fb.ix.postings(words).values() if there.intersection(rids)), len(there)
 
 
-# a place asked of someone or something a question names: "where was ... born", "... birthplace",
-# "where did ... die" (not "where is Kashgar", which asks for it)
-_ASKS = re.compile(r"^(?:where|which\s+(?:town|city|place))\b|\b(?:birthplace|born|died|buried)\b", re.I)
-_ASKING_WORDS = {"where", "which", "town", "city", "place", "is", "was", "are", "were", "did", "does", "do", "the"}
+# where someone named in the question was born ("where was Ma Fuxing born", "Ma Fuxing birthplace"):
+# only that, whose sentences say it plainly ("born in Yunnan"); where a thing happened or a man died
+# is not read off the nearest place (a reviewer's "where did Yang Zengxin die": not Nanjing)
+_ASKS = re.compile(r"\b(?:birthplace|born)\b", re.I)
 
 
-def _asks(fb: FactBase, q: str) -> bool:
-    """Whether a `where` query asks a question about what it names, in words beyond the names
-    (not "where is Kashgar")."""
-    if _ASKS.search(q) is None:
-        return False
-    from etr.query.rank import query_entities
-    from etr.text.terms import STOP
-
-    covered = query_entities(fb, q)[1]
-    return any(i not in covered and w not in STOP and w not in _ASKING_WORDS and not w.isdigit()
-               for i, w in enumerate(fold(q).split()))
+def _asks(q: str) -> bool:
+    """Whether a `where` query asks where someone it names was born."""
+    return _ASKS.search(q) is not None and len(q.split()) >= 2
 
 
 def _words_of(q: str, name: str) -> int:
@@ -220,7 +217,7 @@ def _named_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[M
     Government", which a sentence calls "Communist - dominated"); ([], "") when none."""
     from etr.text.terms import terms
 
-    words = [w for w in q.split() if not _CONTEXT.match(fold(w)) and not re.fullmatch(r"\d{3,4}s?", w)]
+    words = _named_words(q)
     if not 2 <= len(words) <= 8:
         return [], ""
     for n in range(len(words), 1, -1):
@@ -359,12 +356,12 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         accept = ACCEPT if len(q.split()) > 1 else ONE_WORD_ACCEPT
         matches = [m for m in fb.names.match(q, allowed=allowed, exact_wins=True) if m.score >= accept]
     said_so: dict[int, list[dict[str, Any]]] = {}
-    if types == {"place"} and _asks(fb, q):
-        # "where was Ma Fuxing born", "Ma Fuxing birthplace": a question about the one it names,
-        # answered by the sentence that best answers it ("... was a Hui born in Yunnan")
+    if types == {"place"} and _asks(q):
+        # "where was Ma Fuxing born", "Ma Fuxing birthplace": the place a sentence naming him says
+        # he was born in ("... was a Hui born in Yunnan")
         from etr.query.answered import answered
 
-        got, how, answering = answered(fb, q, allowed)
+        got, how, answering = answered(fb, q, allowed, born=True)
         if got:
             matches, said_so = got, answering
             interpreted["note"] = how
