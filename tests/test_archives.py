@@ -4047,3 +4047,16 @@ def test_an_article_on_an_event_tells_it_in_the_paragraph_naming_it(tmp_path: An
     blob = json.dumps(got)
     assert "wiped out nearly the entire column" in blob and "later fled" not in blob
     assert "Linxia" not in blob  # a sentence with a date of its own: the aftermath's, not the battle's
+
+
+@pytest.mark.parametrize("sentence,writer", [
+    # a title page set in capitals, "BY" and the writer on one line with the rest
+    ("BY DEMETRIUS CHARLES BOULGER, MEMBER OF THE ROYAL ASIATIC SOCIETY.", "DEMETRIUS CHARLES BOULGER"),
+    ("BY TUESDAY NOON ALL WAS QUIET AT HAMI.", None),  # capitals of a telegram, no writer
+    ("By Tuesday the troops had left Hami.", None),
+])
+def test_a_title_page_s_writer_in_capitals(sentence: str, writer: str | None) -> None:
+    from etr.ingest.discover import BYLINE_CAPS
+
+    got = [u.text for u in found_in(sentence) if u.why == BYLINE_CAPS and u.type == "person"]
+    assert got == ([writer] if writer else [])

@@ -688,6 +688,11 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             toks = toks[:-1]  # "Chinese News Service Jan. 8 says": a month cut short before its day
         title: list[str] = []
         captioned = False  # a flag's or an emblem's caption stood before the name
+        # a title page's "BY DEMETRIUS CHARLES BOULGER, MEMBER OF ...": the writer, in capitals
+        by_line = (len(toks) > 2 and toks[0][2] == "BY" and all(t[2].isupper() for t in toks[1:])
+                   and text[toks[0][1] : toks[1][0]] == " ")
+        if by_line:
+            toks = toks[1:]
         adjectives = -1  # where peoples' words taken off a treaty's or an event's name began
         # take off the front what is no part of the name: sentence-opening ordinary words,
         # titles, peoples ("Soviet Consul General Yevseev"), connectors left over
@@ -811,6 +816,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             title = written[: len(written) - len(phrase)].split() if written.endswith(phrase) else []
             written = written if title else ""
         got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms, caps_names)
+        if by_line and got is not None and got.type in ("unknown", "person"):
+            got = got._replace(type="person", why=BYLINE_CAPS)
         if got is not None and got.type == "unknown" and not got.weak and s - start <= 2:
             said = _said_to_be(text, got.end, end)  # "Mahmut Muhiti (...), nicknamed Shizhang, was a Uyghur warrior"
             if said is not None:
@@ -840,6 +847,7 @@ def _titled_man_after(words: list[str], k: int, vocab: Vocabulary, r: dict[str, 
             and all(w[:1].isupper() and w not in r["kinds"] and w.lower() not in vocab for w in rest))
 
 
+BYLINE_CAPS = "the writer a title page names after 'BY'"
 GLOSSED_TERM = "a romanised term beside its meaning in brackets"
 # a Chinese term in romanisation, a word of it in small letters (a title, a firm, a paper: "Shenghuo
 # zhoukan", "Hsin-sheng chou-k'an", "Tuchan gongsi"), beside its meaning in brackets or in brackets
