@@ -4060,3 +4060,11 @@ def test_a_title_page_s_writer_in_capitals(sentence: str, writer: str | None) ->
 
     got = [u.text for u in found_in(sentence) if u.why == BYLINE_CAPS and u.type == "person"]
     assert got == ([writer] if writer else [])
+
+
+def test_a_unit_after_its_commanding_general() -> None:
+    """"the acting Commanding General of the Dungan Division": the division, a unit, not an office
+    taken for one (rules/names.toml: "Commanding General" is a title)."""
+    got = {u.text: u.type for u in found_in("He sent a telegram to Ma Hushan, the acting Commanding General of "
+                                            "the Dungan Division, with a suggestion.")}
+    assert got.get("Dungan Division") == "military" and not any("Commanding" in n for n in got)
