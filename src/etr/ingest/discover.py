@@ -699,10 +699,10 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         while toks:
             words = [t[2] for t in toks]
             lead = next((y for x, y in taken if x <= toks[0][0] < y), None)
-            if lead is not None and _titled_man_after(words, next((i for i, t in enumerate(toks) if t[0] >= lead),
-                                                                  len(toks)), vocab, r):
+            after = next((i for i, t in enumerate(toks) if t[0] >= lead), len(toks)) if lead is not None else 0
+            if after and _titled_man_after(words, after, vocab, r):
                 # "USA Secretary of State Acheson": a registered name, then a title and a man
-                toks = toks[next(i for i, t in enumerate(toks) if t[0] >= lead):]
+                toks = toks[after:]
                 at_start = False
                 continue
             n = _title_at(words)

@@ -40,11 +40,6 @@ KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "milita
                {"event", "treaty", "document"}]
 MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone ...
 MIN_LETTERS = 4  # ... but a Turkic town's hyphened name by its letters, from this many ("Ak-su" is Aksu)
-
-
-def _letters(name: str) -> str:
-    """A name's letters, folded, without hyphens, spaces and apostrophes."""
-    return re.sub(r"\W", "", fold(name))
 POSSIBLE = 3  # at most this many "possibly the same as" for one surname
 SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spellings of one place
 ADDRESSED = "the name an address line gives"  # "The Consul at Tihwa (Paxton) to the Chargé in China (Atcheson)"
@@ -319,10 +314,11 @@ class Identities:
         self.spelt_alike: list[tuple[int, int, str, str]] = []
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
-                if len(re.sub(r"\W", "", form)) >= MIN_KEYED:
+                letters = len(re.sub(r"\W", "", form))
+                if letters >= MIN_KEYED:
                     self._registry_keys[key(form)].add(i)
-                elif len(re.sub(r"\W", "", form)) >= MIN_LETTERS:  # "Aksu": only by its letters, "Ak-su"
-                    self._registry_letters[_letters(form)].add(i)
+                elif letters >= MIN_LETTERS:  # "Aksu": only by its letters, "Ak-su"
+                    self._registry_letters[_squeezed(form)].add(i)
                 words = fold(form).split()
                 if e.type == "person" and len(words) >= 2:
                     for w in surname_words(words):
@@ -638,7 +634,7 @@ class Identities:
             return said[0], said[1]
         n = word_count(u.text)
         registered = [i for i in self._registry_keys.get(k, ())
-                      or (self._registry_letters.get(_letters(u.text), ()) if u.why == HYPHEN_PLACE else ())
+                      or (self._registry_letters.get(_squeezed(u.text), ()) if u.why == HYPHEN_PLACE else ())
                       if alike(self.entries[i].type, u.type)]
         if len(registered) == 1:
             e = self.entries[registered[0]]

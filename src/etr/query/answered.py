@@ -18,6 +18,7 @@ from etr.text.terms import STOP, terms
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 NEAR_BEST = 0.85  # the sentences read: those scoring this share of the best one, at most READ
@@ -48,6 +49,7 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
     # Yang Zengxin die" is not answered by a sentence that names him and Nanjing)
     own = {t for i, w in enumerate(fold(q).split()) if i not in covered for t in terms(w)} & wanted - _ASKING
     sents = fb.ix.sentences_by_rid(rids)
+    places = not any(allowed[i] for i, e in enumerate(fb.entities) if e["type"] == "person")
     for rid in rids:
         s = sents[rid]
         if own and not own & set(terms(s["text"])):
@@ -63,8 +65,7 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
                  if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]]
         if not cands:
             continue
-        got = _nearest(fb, s["text"], cands, wanted, places=not any(
-            allowed[i] for i, e in enumerate(fb.entities) if e["type"] == "person"))
+        got = _nearest(fb, s["text"], cands, wanted, places)
         if got is None:
             continue
         i, form = got
@@ -84,13 +85,19 @@ def _born_in(fb: FactBase, s: dict[str, Any], asked: set[str], allowed: list[boo
         i = fb.entity_index.get(x)
         if i is None or x in asked or not allowed[i]:
             continue
-        e = fb.entities[i]
-        for f in sorted({f for f in [e["name"], *e.get("forms", {}), *e.get("aliases", [])] if len(f) >= 3},
-                        key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(unaccented(f).lower())}(?![\w'’-])", low):
-                if _BORN_IN.search(low, max(0, m.start() - 80), m.start()):
-                    return i, text[m.start() : m.end()]
+        for m in _mentions(fb, i, low):
+            if _BORN_IN.search(low, max(0, m.start() - 80), m.start()):
+                return i, text[m.start() : m.end()]
     return None
+
+
+def _mentions(fb: FactBase, i: int, low: str) -> Iterator[re.Match[str]]:
+    """Where `low` (a sentence, unaccented, in lower case) writes entity i by any of its forms,
+    the longest forms first."""
+    e = fb.entities[i]
+    for f in sorted({f for f in [e["name"], *e.get("forms", {}), *e.get("aliases", [])] if len(f) >= 3},
+                    key=len, reverse=True):
+        yield from re.finditer(rf"(?<![\w'’-]){re.escape(unaccented(f).lower())}(?![\w'’-])", low)
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
@@ -109,17 +116,13 @@ def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places
                 at_words.setdefault(t, []).append(m.start())
     best: tuple[float, int, int, str] | None = None
     for i in cands:
-        e = fb.entities[i]
-        forms = sorted({f for f in [e["name"], *e.get("forms", {}), *e.get("aliases", [])] if len(f) >= 3},
-                       key=len, reverse=True)
-        for f in forms:
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(unaccented(f).lower())}(?![\w'’-])", low):
-                far = (sum(min(abs(m.start() - p) for p in ps) for ps in at_words.values()) / len(at_words)
-                       if at_words else 0.0)
-                nxt = _NEXT_WORD.match(low, m.end())
-                if places and nxt is not None and set(terms(nxt.group(1))) & wanted:
-                    continue
-                key = (far, m.start(), i, text[m.start() : m.end()])
-                if best is None or key[:2] < best[:2]:
-                    best = key
+        for m in _mentions(fb, i, low):
+            far = (sum(min(abs(m.start() - p) for p in ps) for ps in at_words.values()) / len(at_words)
+                   if at_words else 0.0)
+            nxt = _NEXT_WORD.match(low, m.end())
+            if places and nxt is not None and set(terms(nxt.group(1))) & wanted:
+                continue
+            key = (far, m.start(), i, text[m.start() : m.end()])
+            if best is None or key[:2] < best[:2]:
+                best = key
     return (best[2], best[3]) if best is not None else None

@@ -181,17 +181,19 @@ def _mistyped_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[lis
         if not near:
             continue
         rest = terms(" ".join(x for x in words if x != w))
-        said = [(hits, size, m) for m in near for hits, size in [_said_with(fb, m, rest)] if rest and hits == len(set(rest))]
+        post = fb.ix.postings(rest)
+        said = [(hits, size, m) for m in near for hits, size in [_said_with(fb, m, post)] if rest and hits == len(set(rest))]
         if said:  # the most said of it
             return [max(said, key=lambda x: x[:2])[2]], w
         return [], ""
     return [], ""
 
 
-def _said_with(fb: FactBase, m: Match, words: list[str]) -> tuple[int, int]:
-    """(how many of these terms a sentence naming m's entity holds, how many sentences name it)."""
+def _said_with(fb: FactBase, m: Match, post: dict[str, tuple[int, Any]]) -> tuple[int, int]:
+    """(how many terms of these postings a sentence naming m's entity holds, how many sentences
+    name it)."""
     there = set(fb.ix.entity_rids(fb.entity_index[fb.entities[m.entity]["id"]]))
-    return sum(1 for _df, rids in fb.ix.postings(words).values() if there.intersection(rids)), len(there)
+    return sum(1 for _df, rids in post.values() if there.intersection(rids)), len(there)
 
 
 # where someone named in the question was born ("where was Ma Fuxing born", "Ma Fuxing birthplace"):
@@ -225,7 +227,8 @@ def _named_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[M
             run = " ".join(words[i : i + n])
             got = [m for m in fb.names.match(run, allowed=allowed) if m.score >= ACCEPT and _covers(run, m.form)]
             rest = terms(" ".join(words[:i] + words[i + n :]))
-            said = [m for m in got if not rest or _said_with(fb, m, rest)[0] == len(set(rest))]
+            post = fb.ix.postings(rest) if rest and got else {}
+            said = [m for m in got if not rest or _said_with(fb, m, post)[0] == len(set(rest))]
             if said:
                 return said[:1], run
     return [], ""
