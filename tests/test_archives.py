@@ -4068,3 +4068,37 @@ def test_a_unit_after_its_commanding_general() -> None:
     got = {u.text: u.type for u in found_in("He sent a telegram to Ma Hushan, the acting Commanding General of "
                                             "the Dungan Division, with a suggestion.")}
     assert got.get("Dungan Division") == "military" and not any("Commanding" in n for n in got)
+
+
+def test_who_asked_by_what_someone_did_to_a_named_one(tmp_path: Any) -> None:
+    """`etr who "who succeeded Ma Fuxing"`: the one the documents link to him by the relation asked
+    (rules/relations.toml), from an infobox's "Succeeded by" in the article on him or "Preceded by"
+    in the article on the other (written run together as pages give it: "Preceded byMa Fuxing"),
+    or from a sentence ("was succeeded by", "was replaced by", "led"); asked the other way ("who
+    preceded", "'s predecessor") the other end; each answer cites its words exactly. A question
+    no sentence answers so is read as any other (the man named)."""
+    fuxing = ("Ma Fuxing\n\nMa Fuxing Titai of Kashgar\nIn office\n1916–1924\nSucceeded by Ma Shaowu\n"
+              "Personal details\nBorn 1864\n\nMa Fuxing (Ma Fu-hsing in Wade Giles; 1864–1924) was a Hui born "
+              "in Yunnan.\n")
+    shaowu = ("Ma Shaowu\n\nTao-yin of Kashgar\nIn office\n1924–1933\nPreceded byMa Fuxing\nPersonal details\n\n"
+              "Ma Shaowu (1874–1937) was a Hui born in Yunnan.\n")
+    jin = ("Jin Shuren\n\nWhen Yang Zengxin was assassinated in 1928, he was replaced by the intolerant Jin Shuren. "
+           "Jin was deposed by mutineers in 1933 and was succeeded by a Manchu, Sheng Shicai. The Kuomintang Muslim "
+           "general Ma Hushan led the 36th Division to resist the invasion.\n")
+    db = built_from(tmp_path, fuxing, shaowu, jin)
+    texts = {s["id"]: s["text"] for s in json.loads(db.read_text())["sources"]}
+    for query, name, said in (("who succeeded Ma Fuxing at Kashgar", "Ma Shaowu", "Succeeded by Ma Shaowu"),
+                              ("Ma Fuxing's successor", "Ma Shaowu", "Preceded byMa Fuxing"),
+                              ("who preceded Ma Shaowu", "Ma Fuxing", "Preceded byMa Fuxing"),
+                              ("who succeeded Yang Zengxin", "Jin Shuren", "he was replaced by the intolerant"),
+                              ("who was Jin Shuren succeeded by", "Sheng Shicai", "was succeeded by a Manchu"),
+                              ("Sheng Shicai's predecessor", "Jin Shuren", "was succeeded by a Manchu"),
+                              ("who commanded the 36th Division", "Ma Hushan", "led the 36th Division")):
+        got = answers(db, "who", query)
+        assert got and got[0]["name"] == name, (query, got[:1])
+        cited = got[0]["said_so"]
+        assert any(said in c["quote"] for c in cited), query
+        assert all(texts[c["source"]][c["start"]:c["end"]] == c["quote"] for c in cited)
+    # "succeeded in" is no succession; a question no sentence answers so names its man
+    assert [r["name"] for r in answers(db, "who", "who succeeded Ma Hushan")][:1] == ["Ma Hushan"]
+    assert "said_so" not in answers(db, "who", "who succeeded Ma Hushan")[0]

@@ -49,6 +49,9 @@ FEATURES = {"airfield", "airport", "aerodrome", "oasis", "valley", "basin", "pre
 
 
 _RELATED = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of|in|at)\s|['’]s\s+[a-z]")  # etr.query.apposed's shapes
+# etr.query.related's shapes: a question of who did what to someone named, or a successor's
+_ASKS_RELATION = re.compile(r"^(?:who|whom|which)\s|['’]s\s+(?:successor|predecessor)\b"
+                            r"|^(?:the\s+)?(?:successor|predecessor)\s+(?:of|to)\s", re.I)
 _OF = re.compile(r"^(?:the\s+)?(?P<kind>[^\W\d_]+)\s+of\s+(?:the\s+)?(?P<name>[^\W\d_][\w'’-]*)$", re.I)
 
 
@@ -368,8 +371,17 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if got:
             matches, said_so = got, answering
             interpreted["note"] = how
+    if types is not None and "person" in types and _ASKS_RELATION.search(q):
+        # "who succeeded Ma Fuxing", "who commanded the 36th Division", "Ma Shaowu's predecessor":
+        # the one a sentence (or an infobox) links to the one named, by the relation asked
+        from etr.query.related import related as by_relation
+
+        got, how, answering = by_relation(fb, q, allowed)
+        if got:
+            matches, said_so = got, answering
+            interpreted["note"] = how
     if ((not matches or matches[0].score < 99.5) and types is not None and not types >= WHAT_TYPES
-            and _RELATED.search(q)):
+            and not said_so and _RELATED.search(q)):
         from etr.query.apposed import apposed
 
         related, note, said_so = apposed(fb, q, allowed, "person" in types)  # "capital of Sinkiang Province", "Sheng Shicai's younger sister"

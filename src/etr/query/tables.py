@@ -107,9 +107,9 @@ TABLES: tuple[Table, ...] = (
         *_cit(),
     )),
     Table("relations", "Typed links a statement states between two entities (`etr graph`): leader of, member "
-          "of, met, signed.", (
+          "of, met, signed, succeeded.", (
         Column("subject_id", "TEXT", "The entity the link goes from.", "entities.id"),
-        Column("relation", "TEXT", "leader of, member of, met or signed (rules/relations.toml)."),
+        Column("relation", "TEXT", "leader of, member of, met, signed or succeeded (rules/relations.toml)."),
         Column("object_id", "TEXT", "The entity the link goes to.", "entities.id"),
         Column("statement_id", "TEXT", "The statement that says so.", "statements.id"),
     )),

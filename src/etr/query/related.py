@@ -1,0 +1,242 @@
+"""`who` asked by what someone did to a named one: "who succeeded Ma Fuxing", "who commanded the
+36th Division", "who preceded Ma Shaowu", "Yang Zengxin's successor".
+
+The named one is looked up first; the answer is the one the documents link to it by the asked
+relation (rules/relations.toml: its verbs, nouns and passives, read by etr.query.graph as the
+relation graph reads them: "Y succeeded X", "X was succeeded by Y", "Y, the successor of X"), or,
+for a succession, by an infobox's "Succeeded by" and "Preceded by" lines in an article on one of
+the two (the article on X: "Succeeded by Y"; the article on Y: "Preceded by X"). The one so linked
+in most sentences comes first, carrying those sentences (`said_so`). Nothing is guessed: where no
+sentence states the link, the question is read as any other.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etr.query.core import FactBase
+from etr.query.graph import relations, typed_links
+from etr.rules import load
+from etr.text.fold import fold
+from etr.text.match import Match
+
+TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
+if TYPE_CHECKING:
+    from typing import Any
+
+ACCEPT = 90.0  # how close the name in the question must be to a name the documents give
+MOST_SENTENCES = 5000  # sentences of the named one read at most
+MOST_ARTICLES = 300  # documents naming it whose infobox lines are read at most
+SCORE, STEP = 99.0, 0.5  # the answer's score: below a name asked exactly
+CONTEXT = re.compile(r"\s+(?:at|in|as|of|on|during|after|before|when|from)\s+.*$|\s+\d{4}s?$", re.I)
+_ASKING = re.compile(r"^(?:who|whom|which\s+(?:man|person|one|general|official|leader))\s+"
+                     r"(?:(?:was|were|is|had|has)\s+)?(?:(?:the|a|an)\s+)?", re.I)
+_POSSESSIVE = re.compile(r"^(?P<name>.+?)['’]s\s+(?P<noun>\w+)$")
+
+
+@cache
+def _inverse() -> dict[str, tuple[str, ...]]:
+    """Relation -> the words that ask for its other end ("preceded": who `succeeded` X's ... was X)."""
+    return {r["name"]: tuple(r.get("asked_inverse", [])) for r in load("relations")["relation"]}
+
+
+@cache
+def _infobox() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Relation -> (the field of an article's infobox naming the one after its subject, the one before)."""
+    out: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+    for r in load("relations")["relation"]:
+        after, before = r.get("field_after"), r.get("field_before")
+        if after and before:
+            out[r["name"]] = (_field(after), _field(before))
+    return out
+
+
+def _field(words: str) -> re.Pattern[str]:
+    # "Succeeded by Ma Shaowu", "Succeeded byBao Junjian", "1916–1924 Succeeded by Ma Shaowu"
+    spaced = r"\s+".join(re.escape(w) for w in words.split())
+    return re.compile(rf"(?:^|(?<=\s)){spaced}\s*(?=[^\W\d_])", re.I)
+
+
+class Asked:
+    __slots__ = ("relation", "name", "inverse")
+
+    def __init__(self, relation: str, name: str, inverse: bool) -> None:
+        self.relation, self.name, self.inverse = relation, name, inverse
+
+
+def asked(q: str) -> Asked | None:
+    """The relation a question asks by and the one it names: "who succeeded Ma Fuxing at Kashgar"
+    -> (succeeded, "Ma Fuxing at Kashgar"); "who preceded Ma Shaowu", "Ma Shaowu's predecessor",
+    "who was succeeded by Ma Shaowu" ask for the other end (`inverse`); None when the question is
+    not of that shape."""
+    q = q.strip().rstrip("?").strip()
+    m = _POSSESSIVE.match(q)
+    if m is not None:  # "Yang Zengxin's successor", "Ma Shaowu's predecessor"
+        name, noun = m.group("name"), m.group("noun")
+        for rel in relations():
+            if rel.noun is not None and rel.noun.fullmatch(f"{noun} of"):
+                return Asked(rel.name, name, False)
+            if any(w.split()[0].lower() == noun.lower() for w in _inverse()[rel.name] if " " in w):
+                return Asked(rel.name, name, True)
+        return None
+    head = _ASKING.match(q)
+    rest = q[head.end():] if head else q
+    for rel in relations():
+        for inverse in _inverse()[rel.name]:
+            got = re.match(rf"{re.escape(inverse)}\s+(?:the\s+)?(?=\S)", rest, re.I)
+            if got is not None and (head or " " in inverse):
+                return Asked(rel.name, rest[got.end():], True)
+        if head is not None and rel.passive is not None:  # "who was Jin Shuren succeeded by"
+            ends = [m for m in rel.passive.finditer(rest) if m.end() == len(rest) and m.start() > 0]
+            if ends:
+                return Asked(rel.name, rest[: ends[0].start()].strip(), False)
+        for kind in ("verb", "noun", "passive"):
+            pattern = getattr(rel, kind)
+            if pattern is None or (kind != "noun" and head is None):
+                continue  # a verb asks only after "who" ("led the rebels" is no question)
+            got = pattern.match(rest)
+            if got is not None:
+                name = re.sub(r"^\s*(?:the\s+)?", "", rest[got.end():])
+                if name:
+                    return Asked(rel.name, name, kind == "passive")
+    return None
+
+
+def _named(fb: FactBase, name: str, exact: bool = False) -> int | None:
+    """The entity the question names (its words less any trailing context: "Ma Fuxing at
+    Kashgar", "the 36th Division in 1934"); with `exact`, the one a document writes so."""
+    tries = [name.strip()]
+    cut = CONTEXT.sub("", tries[0])
+    if cut and cut != tries[0] and not exact:
+        tries.append(cut)
+    for t in tries:
+        got = [m for m in fb.names.match(t, limit=3, exact_wins=True) if m.score >= (99.5 if exact else ACCEPT)]
+        if got:
+            return int(got[0].entity)
+    return None
+
+
+def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str, dict[int, list[dict[str, Any]]]]:
+    """The allowed entities the documents link to the one `q` names by the relation it asks, the
+    most often linked first, a note, and the sentences that link them; ([], "", {}) when `q` asks
+    no relation or no sentence states one."""
+    a = asked(q)
+    if a is None:
+        return [], "", {}
+    idx = _named(fb, a.name)
+    if idx is None:
+        return [], "", {}
+    x = fb.entities[idx]["id"]
+    light = fb.entity_by_id
+    symmetric = any(r.symmetric for r in relations() if r.name == a.relation)
+    found: dict[int, list[dict[str, Any]]] = {}
+
+    def found_it(eid: str, said: dict[str, Any]) -> None:
+        i = fb.entity_index.get(eid)
+        if i is None or i == idx or not allowed[i]:
+            return
+        cit = said if "quote" in said else fb.citation_of_sentence(said)
+        if cit not in found.setdefault(i, []):
+            found[i].append(cit)
+
+    rids = list(fb.ix.entity_rids(idx))[:MOST_SENTENCES]
+    sents = fb.ix.sentences_by_rid(rids)
+    fields = _infobox().get(a.relation)
+    for rid in rids:
+        s = sents[rid]
+        ents = [light[e] for e in dict.fromkeys(s["entities"]) if e in light]
+        for subj, rel, obj in typed_links(s["text"], ents):
+            if rel != a.relation:
+                continue
+            if symmetric and x in (subj, obj):
+                found_it(obj if subj == x else subj, s)
+            elif obj == x and not a.inverse:
+                found_it(subj, s)
+            elif subj == x and a.inverse:
+                found_it(obj, s)
+    if fields is not None:
+        # an article's infobox: in the article on X, "Succeeded by Y" ("Preceded by Y", asked the
+        # other way) names the one asked for; in the article on another, "Preceded by X"
+        # ("Succeeded by X") says its subject is
+        on_x, elsewhere = fields if not a.inverse else fields[::-1]
+        ours = set(_articles_on(fb, idx, {s["source"] for s in sents.values()}))
+        for sid in sorted({s["source"] for s in sents.values()})[:MOST_ARTICLES]:
+            for line, cit in _field_lines(fb, sid, on_x if sid in ours else elsewhere):
+                if sid in ours:
+                    got = _named(fb, line, exact=True)
+                    if got is not None:
+                        found_it(fb.entities[got]["id"], cit)
+                elif _named(fb, line, exact=True) == idx:
+                    for subject in _subjects(fb, sid):
+                        found_it(subject, cit)
+    if not found:
+        return [], "", {}
+    order = sorted(found, key=lambda i: (-len(found[i]), fb.entities[i]["name"]))
+    matches = [Match(i, SCORE - STEP * k, fb.entities[i]["name"], "name") for k, i in enumerate(order)]
+    side = "the one it is said of" if a.inverse else "the one said"
+    note = (f"{side} to be linked to {fb.entities[idx]['name']} by '{a.relation}' in the documents' "
+            "words (or an infobox's); the sentences that say so are cited")
+    return matches, note, found
+
+
+def _field_lines(fb: FactBase, sid: str, field: re.Pattern[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The infobox lines of `field` in document `sid`: (the name it gives, the line cited).
+    The name less a bracket or a footnote mark ("Liu Wen-lung (劉文龍)", "Ehmetjan Qasim (as ...)[1]")."""
+    text = fb.ix.source_text(sid)
+    out = []
+    for m in field.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start:m.start()].strip(" |") and not re.fullmatch(r"[\d\s–-]+", text[line_start:m.start()]):
+            continue  # a field opens its line (after a pipe or the years of the office)
+        name = re.split(r"[(\[|]", text[m.end():end])[0].strip()
+        if not name:
+            continue
+        quote = text[m.start():end].rstrip()
+        section = _section_at(fb, sid, m.start())
+        title = fb.source_names[sid][2] if sid in fb.source_names else sid
+        out.append((name, {"source": sid, "title": title, "section": section,
+                          "start": m.start(), "end": m.start() + len(quote), "quote": quote}))
+    return out
+
+
+def _section_at(fb: FactBase, sid: str, at: int) -> str:
+    """The section of document `sid` that offset `at` is in: that of the sentence nearest before it."""
+    sents = fb.ix.sentences_at(sid, 0, at + 1)
+    if sents:
+        return str(max(sents, key=lambda s: s["start"])["section"])
+    after = fb.ix.sentences_at(sid, at, len(fb.ix.source_text(sid)))
+    return str(min(after, key=lambda s: s["start"])["section"]) if after else ""
+
+
+def _article_names(short: str, title: str) -> set[str]:
+    """What an article is called: its short name, less a bracketed word ("Wang Zhen (general)"),
+    and its title's first part ("Ma Fuxing, 馬福興, Ma Fuxing Titai of Kashgar")."""
+    names = {short, re.sub(r"\s*\([^()]*\)\s*$", "", short), title.split(",")[0]}
+    return {fold(n) for n in names if n}
+
+
+def _subjects(fb: FactBase, sid: str) -> list[str]:
+    """The entity an article is about: the one whose name the article is called by."""
+    names = fb.source_names
+    names.fill({sid})
+    if sid not in names:
+        return []
+    _o, short, title = names[sid]
+    called = _article_names(short, title)
+    for name in sorted(called):
+        for m in fb.names.match(name, limit=3, exact_wins=True):
+            if m.score >= 99.5 and fold(m.form) in called:
+                return [str(fb.entities[m.entity]["id"])]
+    return []
+
+
+def _articles_on(fb: FactBase, idx: int, sids: set[str]) -> list[str]:
+    """Of the documents `sids`, those called by a name of entity `idx` (its article)."""
+    e = fb.entities[idx]
+    forms = {fold(f) for f in (e["name"], *e.get("aliases", []))}
+    names = fb.source_names
+    names.fill(sids)
+    return sorted(sid for sid in sids if sid in names and _article_names(names[sid][1], names[sid][2]) & forms)
