@@ -4102,3 +4102,26 @@ def test_who_asked_by_what_someone_did_to_a_named_one(tmp_path: Any) -> None:
     # "succeeded in" is no succession; a question no sentence answers so names its man
     assert [r["name"] for r in answers(db, "who", "who succeeded Ma Hushan")][:1] == ["Ma Hushan"]
     assert "said_so" not in answers(db, "who", "who succeeded Ma Hushan")[0]
+
+
+def test_a_surname_a_document_names_a_man_by_alone_is_shown_among_his_names(tmp_path: Any) -> None:
+    """"Cde. Svanidze will pass you a copy": the registered Alexander Svanidze, whose profile shows
+    "Svanidze" as the letter writes it (the surname alone is how the document calls him); not a
+    Chinese surname of one syllable that many share ("Zhang"). "Dr. Yen, the Chinese Ambassador" is
+    no Ehmetjan Qasimi ("Jan" of his "Ahmet Jan" ends his name: no surname). A hospital's signature
+    "Doctor Surgeon (P. Braude)" is P. Braude under his grade, no one called "Doctor Surgeon"."""
+    text = ("We are sending Sheng a suitable letter, but Cde. Svanidze will pass you a copy of our reply.\n\n"
+            "Zhang Zhizhong arrived in Dihua in 1946. Zhang met the delegates of the Three Districts.\n\n"
+            "Litvinov denied the statement made to me by Dr. Yen, the Chinese Ambassador, that the guard of the "
+            "Chairman of the Provincial Council of Sinkiang was composed of former soldiers of the Red Army.\n\n"
+            "Senior Instructor of the Medical Department (A. Lepin, seal).\nDoctor Surgeon (P. Braude).\n")
+    db = built(tmp_path, text)
+    facts = json.loads(db.read_text())
+    svanidze = answers(db, "who", "Svanidze")[0]
+    assert svanidze["name"] == "Alexander Svanidze" and "Svanidze" in svanidze["aliases"]
+    assert "Zhang" not in names_of(facts, "Zhang Zhizhong")[1]
+    assert "Dr. Yen" not in names_of(facts, "Ehmetjan Qasimi")[1]
+    assert answers(db, "who", "Dr. Yen")[0]["name"] != "Ehmetjan Qasimi"
+    found = {e["name"] for e in facts["entities"] if not e["curated"]}
+    assert "P. Braude" in found and not found & {"Doctor Surgeon", "Senior Instructor"}
+

@@ -62,6 +62,7 @@ from etr.store.index import event_out
 from etr.store.index import light as index_light
 from etr.store.writer import Store, entity_meta
 from etr.text.fold import fold, unaccented
+from etr.text.romanise import chinese_syllables
 from etr.text.romanise import key as romanised_key
 from etr.text.terms import implied_words, sentence_terms
 
@@ -512,7 +513,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if m.entity not in ids:
                     ids.append(m.entity)
                 ent_forms[m.entity][m.text] += 1
-                if m.kind != "short" or _bare_name(m.text, entries[m.entity]):
+                if m.kind != "short" or _bare_name(m.text, entries[m.entity]) or (
+                        not spec.curated and _own_surname(m.text, entries[m.entity].type)):
                     ent_spellings[m.entity][m.text] += 1
                 if not spec.curated and entries[m.entity].type == "person":
                     form = titled(text, m.start, m.end)  # "Sheng Tupan", "General Sung": how the document calls him
@@ -531,8 +533,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     if how and j < len(entries):
                         via.setdefault(j, how)
                     ent_forms[j][u.text] += 1
-                    if spells(how) or j >= len(entries) or _spells_a_name(u.text, entries[j]):
-                        # not a surname: a spelling of the name ("Polinoff" of the registered "Polinov")
+                    if (spells(how) or j >= len(entries) or _spells_a_name(u.text, entries[j])
+                            or _own_surname(u.text, entries[j].type)):
+                        # a spelling of the name ("Polinoff" of the registered "Polinov"), or the
+                        # surname alone the document calls him by ("Cde. Svanidze will pass you a copy")
                         ent_spellings[j][display(u.text)] += 1
                     if u.written:
                         # "General Chu", "Sheng Tupan", "Dr. Mustapha Ali": how the document calls him
@@ -2116,6 +2120,14 @@ def _spellings(e: Entry, used: Counter[str]) -> tuple[list[str], list[str]]:
         aliases.append(display(form))
     variants = [v for v in e.variants if fold(v) not in learnt]
     return aliases, variants
+
+
+def _own_surname(form: str, kind: str) -> bool:
+    """Whether a person's surname, which a document names him by alone, is one of the spellings his
+    profile shows: a name of one word in a document the user added ("Svanidze", "Kozlov",
+    "Lepine"), not a Chinese surname of one syllable, which many men share ("Ma", "Sheng")."""
+    return (kind == "person" and " " not in form and "-" not in form and len(form) >= 4 and form[:1].isupper()
+            and not form.isupper() and chinese_syllables(form) != 1)
 
 
 def _spells_a_name(form: str, e: Entry) -> bool:

@@ -34,7 +34,7 @@ from etr.ingest.discover import (
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
-from etr.text.romanise import chinese_syllables, key, word_key
+from etr.text.romanise import TURKIC_ENDINGS, chinese_syllables, key, word_key
 
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
@@ -118,6 +118,8 @@ def surname_words(words: list[str]) -> list[str]:
 def _surname_words(words: tuple[str, ...]) -> tuple[str, ...]:
     if chinese_surname(words[0]) and all(chinese_syllables(w) for w in words):
         return (words[0],)
+    if len(words) > 1 and words[-1] in TURKIC_ENDINGS:
+        return (words[0],)  # "Jan" of "Ahmet Jan" ends his name (Ahmetjan): no surname ("Dr. Yen" is not he)
     return tuple(dict.fromkeys((words[0], words[-1])))
 
 
