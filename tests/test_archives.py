@@ -4125,3 +4125,16 @@ def test_a_surname_a_document_names_a_man_by_alone_is_shown_among_his_names(tmp_
     found = {e["name"] for e in facts["entities"] if not e["curated"]}
     assert "P. Braude" in found and not found & {"Doctor Surgeon", "Senior Instructor"}
 
+
+def test_search_reads_a_mistyped_word_as_the_word_a_letter_off(tmp_path: Any) -> None:
+    """`etr search "Fan strangeled with a rope"`: no document writes "strangeled"; the sentence
+    with "strangled" (a letter off) and "rope" comes first, not one with "rope" alone; a word a
+    document writes is read as written."""
+    text = ("»They fastened the rope as tight as they could; my wrists hurt and my hands were numb.\n\n"
+            "During the night he was strangled by two men, who had a tugo'-war with a rope that had been looped "
+            "round his neck.\n\n"
+            "Wire & Rope.\n")
+    db = built(tmp_path, text)
+    for query in ("Fan strangeled with a rope", "strnagled rope", "Fan strangled with a rope"):
+        assert "strangled" in answers(db, "search", query)[0]["text"], query
+    assert "strangled" not in answers(db, "search", "rope")[0]["text"]

@@ -42,6 +42,9 @@ SAME = [
     ("Minhsien", "Minxian"), ("Ninghsia", "Ningxia"), ("Hsining", "Xining"), ("Hsianghsiang", "Xiangxiang"),
     # ... or with a syllable in -ung, which pinyin writes -ong
     ("Yatung", "Yadong"), ("Chungshan", "Zhongshan"), ("Tu Chungyuan", "Tu Chung-yuan"),
+    # Russian ё between consonants, written yo, io or e
+    ("Kovalyov", "Kovalev"), ("Kovaliov", "Kovalev"), ("Pyotr", "Petr"), ("Semyonov", "Semenov"),
+    ("Fyodor", "Fedor"), ("Tokyo", "Tokio"), ("Kyoto", "Kioto"),
 ]
 DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
@@ -55,6 +58,7 @@ DIFFERENT = [
     ("Tungan", "Tongan"),  # a Turkic word of syllable-like pieces with no hs is not read as Wade-Giles
     ("Tungkan", "Tongkan"),  # nor one whose ng runs on into a k ("Tungkan" is the Tungan)
     ("Muhsin", "Mu Xin"), ("Tahsin", "Ta Xin"),  # an Arabic name's h and s after a vowel are no Wade-Giles hs
+    ("Yolbars", "Elbars"),  # a word's first yo is no ё after a consonant
 ]
 
 

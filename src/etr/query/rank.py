@@ -112,6 +112,17 @@ def _roles(fb: FactBase) -> dict[str, list[str]]:
     return got
 
 
+MISTYPED_LEAST = 6  # letters a query's word (as a term) needs to be read as another a letter off
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_off(t: str) -> set[str]:
+    """The words one letter off `t`: one left out, put in, changed, or two swapped."""
+    cut = [(t[:i], t[i:]) for i in range(len(t) + 1)]
+    return ({a + b[1:] for a, b in cut if b} | {a + b[1] + b[0] + b[2:] for a, b in cut if len(b) > 1}
+            | {a + c + b[1:] for a, b in cut if b for c in _LETTERS} | {a + c + b for a, b in cut for c in _LETTERS}) - {t}
+
+
 def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple[float, int]]:
     """(score, sentence row id) of every sentence that shares a word or an entity with q,
     best first. Works on the index's postings and per-sentence arrays only: no sentence is
@@ -156,6 +167,12 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
     # "emigrants"): the other form counts, at its own rarity and for less, in sentences without
     # the query's own (as a term of its own, "~emigrant")
     near = {t: others for t in qt if (others := ix.near_terms(t))}
+    for t in qt:
+        if t not in post and len(t) >= MISTYPED_LEAST:
+            # a word no document writes, a letter off one they do ("strangeled": "strangled")
+            off = ix.known_terms(_one_off(t))
+            if off:
+                near[t] = sorted({*near.get(t, ()), *off})
     forms: list[str] = []
     if near:
         more = ix.postings({u for others in near.values() for u in others})

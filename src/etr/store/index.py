@@ -530,6 +530,16 @@ class Index:
                 f"SELECT term FROM postings WHERE term IN ({','.join('?' * len(shorter))})", shorter)]
         return got
 
+    def known_terms(self, words: Iterable[str]) -> list[str]:
+        """Those of `words` that some sentence holds (a term of the postings)."""
+        ws = sorted(set(words))
+        got: list[str] = []
+        for i in range(0, len(ws), 900):  # well under SQLite's bound on a statement's parameters
+            part = ws[i : i + 900]
+            got += [t for (t,) in self.con.execute(
+                f"SELECT term FROM postings WHERE term IN ({','.join('?' * len(part))})", part)]
+        return sorted(got)
+
     def idf(self, words: Iterable[str]) -> dict[str, float]:
         ws = list(set(words))
         got: dict[str, int] = {}

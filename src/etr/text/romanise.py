@@ -41,7 +41,7 @@ def _tables() -> dict[str, Any]:
     return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables, "postal": dict(r["postal"]),
             "any_syllable": syllables | frozenset(k.replace("'", "") for k in wade),
             **{k: [tuple(x) for x in r["key"][k]] for k in ("first", "spellings", "vowels", "aspiration", "endings",
-                                                               "before_consonant")}}
+                                                               "before_consonant", "soft")}}
 
 
 def _plain(word: str) -> str:
@@ -147,6 +147,9 @@ def word_key(word: str) -> str:
             # Wade-Giles j and y were confused in the 1940s ("Tse-jung"/"Tse-yung", pinyin
             # "rong"/"yong"): a syllable's r is its y
             p = _R_SYLLABLE.sub("y", p)
+        if not chinese:
+            for a, b in t["soft"]:
+                p = re.sub(a, b, p)
         for a, b in t["spellings"]:
             p = p.replace(a, b)
         if not chinese:
