@@ -4138,3 +4138,24 @@ def test_search_reads_a_mistyped_word_as_the_word_a_letter_off(tmp_path: Any) ->
     for query in ("Fan strangeled with a rope", "strnagled rope", "Fan strangled with a rope"):
         assert "strangled" in answers(db, "search", query)[0]["text"], query
     assert "strangled" not in answers(db, "search", "rope")[0]["text"]
+
+
+def test_what_an_article_says_it_is_called_is_a_name_of_its_subject(tmp_path: Any) -> None:
+    """EB1911's "KASHGAR, an important city of Chinese Turkestan, ... It is called Su-lēh by the
+    Chinese": Su-lēh is a name of Kashgar, cited at that sentence; "It" in a later paragraph, or
+    under a first sentence that opens with no name, is nobody's."""
+    text = ("KASHGAR, an important city of Chinese Turkestan, in 39° 24′ 26″ N. lat., 76° 6′ 47″ E. long., 4043 ft. "
+            "above sea-level. It consists of two towns, Kuhna Shahr or “old city,” and Yangi Shahr or “new city,” "
+            "about five miles apart. It is called Su-lēh by the Chinese, which perhaps represents an original Solek "
+            "or Sorak.\n\n"
+            "Kuhna Shahr is a small fortified city on high ground overlooking the river Tuman. It is called Tuman "
+            "Sheher by some travellers.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "where", "Su-leh")
+    assert got and got[0]["name"] == "Kashgar" and "Su-lēh" in got[0]["aliases"]
+    merge = next(m for m in got[0]["merges"] if m["form"] == "Su-lēh")
+    assert merge["citation"]["quote"].startswith("It is called Su-lēh")
+    assert all(r["name"] != "Kashgar" for r in answers(db, "where", "Tuman Sheher"))
+    (tmp_path / "b").mkdir()
+    plain = built(tmp_path / "b", "In 1934 the city was besieged. It is called Su-lēh by the Chinese.\n")
+    assert all(r["name"] != "Kashgar" for r in answers(plain, "where", "Su-lēh"))

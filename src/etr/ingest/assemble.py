@@ -1681,6 +1681,44 @@ def _titled_lead(text: str, spans: list[tuple[int, int]], unknown: list[list[Unk
     return Alias(u.start, u.end, at, at + len(first), first, TITLED, *spans[0])
 
 
+# "It is called Su-lēh by the Chinese", "This town is also known as ...": the opening's subject named otherwise
+_IT_CALLED = re.compile(r"(?:It|This\s+(?:city|town|place|oasis|river|lake|district|region|province))\s+(?:is|was)\s+"
+                        r"(?:also\s+|often\s+|sometimes\s+|locally\s+|usually\s+)?(?:called|known\s+as|named)\s+")
+OPENING_PARAGRAPHS = 2  # a title line and the paragraph under it
+TITLE_WORDS = 12  # a first paragraph of one line and no more words is a title
+
+
+def _it_called(text: str, spans: list[tuple[int, int]], per_sentence: list[list[Mention]],
+               unknown: list[list[Unknown]]) -> list[Alias]:
+    """"KASHGAR, an important city of Chinese Turkestan, ... It is called Su-lēh by the Chinese":
+    a sentence of a document's opening that says what "it" is called, right after a first sentence
+    that opens with a name, gives that name another (the name right after "called"); [] else."""
+    if not spans:
+        return []
+    first = sorted([(m.start, m.end) for m in per_sentence[0]] + [(u.start, u.end) for u in unknown[0]])
+    if not first or text[spans[0][0] : first[0][0]].strip():
+        return []
+    lead = first[0]
+    body = text.find("\n\n", spans[0][0])
+    for _ in range(OPENING_PARAGRAPHS - 1):
+        head = text[spans[0][0] : body] if body >= 0 else ""
+        if "\n" not in head and len(head.split()) <= TITLE_WORDS:  # a title line: the paragraph under it too
+            body = text.find("\n\n", body + 2)
+    body = len(text) if body < 0 else body
+    out = []
+    for (a, b), found, unk in zip(spans[1:], per_sentence[1:], unknown[1:], strict=True):
+        if a >= body:
+            break
+        m = _IT_CALLED.match(text, a)
+        if m is None:
+            continue
+        named = next(((x, y) for x, y in sorted([(n.start, n.end) for n in found] + [(u.start, u.end) for u in unk])
+                      if x == m.end()), None)
+        if named is not None:
+            out.append(Alias(lead[0], lead[1], named[0], named[1], text[named[0] : named[1]], "it is called", a, b))
+    return out
+
+
 def _familiar_form(full: str, title: str) -> bool:
     """Whether a title of two words names the man its article opens with by the familiar form of
     his first name: the same surname, and the title's given name one the rules know for his
@@ -1931,6 +1969,7 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
     titled = _titled_lead(text, spans, unknown)
     if titled is not None:
         said.append(titled)
+    said += _it_called(text, spans, per_sentence, unknown)
     for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
         names = [(m.start, m.end, kinds[m.entity] if m.entity is not None else "unknown") for m in found]
         names += [(u.start, u.end, u.type) for u in unk]
