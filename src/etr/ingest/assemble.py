@@ -514,7 +514,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ids.append(m.entity)
                 ent_forms[m.entity][m.text] += 1
                 if m.kind != "short" or _bare_name(m.text, entries[m.entity]) or (
-                        not spec.curated and _own_surname(m.text, entries[m.entity].type)):
+                        not spec.curated and _own_surname(m.text, entries[m.entity])):
                     ent_spellings[m.entity][m.text] += 1
                 if not spec.curated and entries[m.entity].type == "person":
                     form = titled(text, m.start, m.end)  # "Sheng Tupan", "General Sung": how the document calls him
@@ -534,7 +534,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                         via.setdefault(j, how)
                     ent_forms[j][u.text] += 1
                     if (spells(how) or j >= len(entries) or _spells_a_name(u.text, entries[j])
-                            or _own_surname(u.text, entries[j].type)):
+                            or _own_surname(u.text, entries[j])):
                         # a spelling of the name ("Polinoff" of the registered "Polinov"), or the
                         # surname alone the document calls him by ("Cde. Svanidze will pass you a copy")
                         ent_spellings[j][display(u.text)] += 1
@@ -2161,12 +2161,26 @@ def _spellings(e: Entry, used: Counter[str]) -> tuple[list[str], list[str]]:
     return aliases, variants
 
 
-def _own_surname(form: str, kind: str) -> bool:
+def _own_surname(form: str, e: Entry) -> bool:
     """Whether a person's surname, which a document names him by alone, is one of the spellings his
-    profile shows: a name of one word in a document the user added ("Svanidze", "Kozlov",
-    "Lepine"), not a Chinese surname of one syllable, which many men share ("Ma", "Sheng")."""
-    return (kind == "person" and " " not in form and "-" not in form and len(form) >= 4 and form[:1].isupper()
-            and not form.isupper() and chinese_syllables(form) != 1)
+    profile shows: his name's last word ("Svanidze" of Alexander Svanidze, "Fleming" of Peter
+    Fleming; "Osman" of Osman Batur, whose "Batur" is a part of names, not his surname), written so,
+    in a document the user added; not a Chinese surname of one syllable, which many men share
+    ("Ma", "Sheng"), nor a first name ("Peter"), a title ("Tore", "Shah"), or a word that only
+    sounds like his name ("Pack" for "Beg")."""
+    if e.type != "person" or " " in form or len(form) < 4 or not form[:1].isupper() or form.isupper():
+        return False
+    words = [w for w in fold(e.name).split() if w not in _not_surnames()]
+    return bool(words) and fold(form) == words[-1] and len(words) > 1 and chinese_syllables(form) != 1
+
+
+@cache
+def _not_surnames() -> frozenset[str]:
+    """Words that end men's names and are no surname: parts of names ("Batur", "Beg", "Khoja"),
+    titles after a name, and rules/names.toml [aliases] not_surnames, folded."""
+    names = rules.load("names")
+    return frozenset(fold(w) for w in (*names["titles"]["person_parts"], *names["titles"]["after"],
+                                       *names["aliases"]["not_surnames"]))
 
 
 def _spells_a_name(form: str, e: Entry) -> bool:

@@ -27,7 +27,7 @@ CO_OCCURS = "co-occurs"
 
 
 class Relation:
-    __slots__ = ("name", "noun", "verb", "passive", "subject", "object", "symmetric")
+    __slots__ = ("name", "noun", "verb", "passive", "subject", "object", "symmetric", "object_not_before")
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.name = spec["name"]
@@ -37,6 +37,7 @@ class Relation:
         self.noun = _words(spec.get("noun", []), after)
         self.verb = _words(spec.get("verb", []), after)
         self.passive = _words(spec.get("passive", []), "")
+        self.object_not_before = tuple(spec.get("object_not_before", []))
 
 
 def _words(words: list[str], after: str) -> re.Pattern[str] | None:
@@ -86,9 +87,28 @@ def mentions(text: str, ents: list[dict[str, Any]]) -> list[Name]:
     return [(a, b, e) for a, b, e in kept if not POSSESSIVE.match(text, b)]
 
 
-def typed_links(text: str, ents: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# strictly (an answer to a question, etc.query.related): the name after the words right after them
+# ("led the 36th Division", not "led the KMT government", "headed by ... Shayidov", "succeeded where
+# X had failed"), and the one before right before them ("Jin was succeeded by", "Jin, who ..., was")
+# "by the intolerant Jin Shuren", "by a Manchu, Sheng Shicai"
+STRICT_AFTER = re.compile(r"\s*(?:(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w-]*\s+|[A-Z][\w-]*,\s+)?)?$")
+STRICT_END = re.compile(r"(?:\s+(?!(?:and|or|in|at|on|of|to|from|for|as|after|before|during|until|when|who|which|"
+                        r"that|but|against|with|by|under|over|into|through|since)\b)[a-z][\w-]*)", re.I)
+STRICT_BEFORE = re.compile(r"^\s*(?:,[^,;:]{0,120},\s*|\([^()]{0,120}\)\s*)?(?:(?:who|which|that)\s+)?(?:(?:was|were|is|are|had\s+been|"
+                           r"has\s+been|have\s+been|been|would\s+be|will\s+be|to\s+be|be)\s+)?"
+                           r"(?:(?:then|later|in\s+turn|soon|finally|eventually|also)\s+)?$"
+                           # "When Yang Zengxin was assassinated in 1928, he was replaced by", "Jin was
+                           # deposed by mutineers in 1933 and was succeeded by"
+                           r"|^[^;:.]{0,100},\s+(?:he|she)\s+(?:was|had\s+been)\s+(?:then\s+|later\s+)?$"
+                           r"|^\s+(?:was|had\s+been)\s+[^,;:.]{0,80}\s+and\s+(?:was\s+)?(?:then\s+|later\s+)?$", re.I)
+
+
+def typed_links(text: str, ents: list[dict[str, Any]], strict: bool = False) -> list[tuple[str, str, str]]:
     """(subject id, relation, object id) that the words of one sentence state between the names of
-    `ents` (each a dict with id, type, name, aliases, forms)."""
+    `ents` (each a dict with id, type, name, aliases, forms). A verb right after "was" or right
+    before "by" is a passive's, and the words at a line's start an infobox's field: neither is read
+    as a verb. With `strict`, only the names right beside the words (STRICT_AFTER, STRICT_BEFORE)."""
     names = mentions(text, ents)
     out: list[tuple[str, str, str]] = []
     for rel in relations():
@@ -98,15 +118,25 @@ def typed_links(text: str, ents: list[dict[str, Any]]) -> list[tuple[str, str, s
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
+                line = text.rfind("\n", 0, m.start()) + 1
+                if kind != "noun" and not text[line:m.start()].strip():
+                    continue  # "Succeeded by Liu Wen-lung" under "Preceded by Yang Zengxin": fields
+                if kind == "verb" and (PASSIVE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                       or re.match(r"\s+by\b", text[m.end():])):
+                    continue  # "would be replaced as Governor ... by", "Hui Chinese led by"
                 passive = kind == "passive"
                 first, second = (rel.object, rel.subject) if passive else (rel.subject, rel.object)
                 after = _first_after(text, names, m.end(), second)
+                if strict and after is not None and not _right_after(text, names, m.end(), after, rel):
+                    continue
                 if kind == "noun" and last is not None and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?",
                                                                          text[last[1]:m.start()]):
                     before: dict[str, Any] | None = last[0]
                 else:
                     before = _nearest_before(text, names, m.start(), first, noun=kind == "noun")
                 if before is None or after is None or before["id"] == after["id"]:
+                    continue
+                if strict and kind != "noun" and not _right_before(text, names, m.start(), before):
                     continue
                 subj, obj = (after, before) if passive else (before, after)
                 if kind == "noun":
@@ -118,6 +148,24 @@ def typed_links(text: str, ents: list[dict[str, Any]]) -> list[tuple[str, str, s
                 if link not in out:
                     out.append(link)
     return out
+
+
+def _right_after(text: str, names: list[Name], at: int, e: dict[str, Any], rel: Relation) -> bool:
+    """Whether `e` is named right after a relation's words ending at `at` and ends its phrase there
+    (no noun after it, nor a word the relation says cannot follow: "replaced Sheng Shicai with ...")."""
+    for a, b, x in names:
+        if x is e and a >= at:
+            if not STRICT_AFTER.fullmatch(text, at, a) or STRICT_END.match(text, b):
+                return False
+            return not any(re.match(rf"\s+{re.escape(w)}\b", text[b:], re.I) for w in rel.object_not_before)
+    return False
+
+
+def _right_before(text: str, names: list[Name], at: int, e: dict[str, Any]) -> bool:
+    """Whether `e` is named right before the relation's words at `at` (a clause set off by commas,
+    an auxiliary and an adverb between: "Jin, who ..., was in turn succeeded by")."""
+    ends = [b for a, b, x in names if x is e and b <= at]
+    return bool(ends) and STRICT_BEFORE.match(text[max(ends):at]) is not None
 
 
 def _nearest_before(text: str, names: list[Name], at: int, types: set[str], noun: bool) -> dict[str, Any] | None:

@@ -42,6 +42,13 @@ def _inverse() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _heads() -> dict[str, frozenset[str]]:
+    """Relation -> the nouns it is asked by, less "of"/"to" ("leader", "chairman", ...)."""
+    return {r["name"]: frozenset(re.sub(r"\s+(?:of|to)$", "", n).lower() for n in r.get("noun", []))
+            for r in load("relations")["relation"]}
+
+
+@cache
 def _infobox() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """Relation -> (the field of an article's infobox naming the one after its subject, the one before)."""
     out: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
@@ -59,10 +66,11 @@ def _field(words: str) -> re.Pattern[str]:
 
 
 class Asked:
-    __slots__ = ("relation", "name", "inverse")
+    __slots__ = ("relation", "name", "inverse", "word")
 
-    def __init__(self, relation: str, name: str, inverse: bool) -> None:
-        self.relation, self.name, self.inverse = relation, name, inverse
+    def __init__(self, relation: str, name: str, inverse: bool, word: str = "") -> None:
+        # `word`: an office asked by its noun ("vice chairman"), which the answering sentence says
+        self.relation, self.name, self.inverse, self.word = relation, name, inverse, word
 
 
 def asked(q: str) -> Asked | None:
@@ -70,7 +78,7 @@ def asked(q: str) -> Asked | None:
     -> (succeeded, "Ma Fuxing at Kashgar"); "who preceded Ma Shaowu", "Ma Shaowu's predecessor",
     "who was succeeded by Ma Shaowu" ask for the other end (`inverse`); None when the question is
     not of that shape."""
-    q = q.strip().rstrip("?").strip()
+    q = re.sub(r"^(?:the|a)\s+", "", q.strip().rstrip("?").strip(), flags=re.I)
     m = _POSSESSIVE.match(q)
     if m is not None:  # "Yang Zengxin's successor", "Ma Shaowu's predecessor"
         name, noun = m.group("name"), m.group("noun")
@@ -84,9 +92,10 @@ def asked(q: str) -> Asked | None:
     rest = q[head.end():] if head else q
     for rel in relations():
         for inverse in _inverse()[rel.name]:
-            got = re.match(rf"{re.escape(inverse)}\s+(?:the\s+)?(?=\S)", rest, re.I)
+            got = re.match(rf"{re.escape(inverse)}\s+(?P<by>by\s+)?(?:the\s+)?(?=\S)", rest, re.I)
             if got is not None and (head or " " in inverse):
-                return Asked(rel.name, rest[got.end():], True)
+                # "who was preceded by Ehmetjan Qasimi": the one after him
+                return Asked(rel.name, rest[got.end():], got.group("by") is None)
         if head is not None and rel.passive is not None:  # "who was Jin Shuren succeeded by"
             ends = [m for m in rel.passive.finditer(rest) if m.end() == len(rest) and m.start() > 0]
             if ends:
@@ -99,7 +108,11 @@ def asked(q: str) -> Asked | None:
             if got is not None:
                 name = re.sub(r"^\s*(?:the\s+)?", "", rest[got.end():])
                 if name:
-                    return Asked(rel.name, name, kind == "passive")
+                    # an office asked by its noun, where the relation has several ("vice chairman of"
+                    # is a leader's; "successor of" says no more than "succeeded")
+                    word = re.sub(r"\s+(?:of|to)$", "", got.group(0), flags=re.I) if kind == "noun" else ""
+                    word = word if len(_heads()[rel.name]) > 1 else ""
+                    return Asked(rel.name, name, kind == "passive", word)
     return None
 
 
@@ -127,17 +140,23 @@ def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     idx = _named(fb, a.name)
     if idx is None:
         return [], "", {}
+    # what the answering words must say: the office asked by its noun ("vice chairman of"), or
+    # after "as" ("who succeeded Sheng Shicai as governor of Sinkiang": a governor's successor)
+    office = re.search(r"\bas\s+(?:the\s+)?(?P<office>[a-z][\w-]*(?:\s+(?!(?:of|in|at|for)\b)[a-z][\w-]*)?)", a.name)
+    said = [w for w in (a.word, office.group("office") if office else "") if w]
     x = fb.entities[idx]["id"]
     light = fb.entity_by_id
     symmetric = any(r.symmetric for r in relations() if r.name == a.relation)
     found: dict[int, list[dict[str, Any]]] = {}
 
-    def found_it(eid: str, said: dict[str, Any]) -> None:
+    def found_it(eid: str, where: dict[str, Any], context: str = "") -> None:
         i = fb.entity_index.get(eid)
         if i is None or i == idx or not allowed[i]:
             return
-        cit = said if "quote" in said else fb.citation_of_sentence(said)
-        if cit not in found.setdefault(i, []):
+        cit = where if "quote" in where else fb.citation_of_sentence(where)
+        if said and not all(_says(context or cit["quote"], w) for w in said):
+            return
+        if all(c["quote"] != cit["quote"] for c in found.setdefault(i, [])):  # a reprinted sentence once
             found[i].append(cit)
 
     rids = list(fb.ix.entity_rids(idx))[:MOST_SENTENCES]
@@ -146,7 +165,7 @@ def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     for rid in rids:
         s = sents[rid]
         ents = [light[e] for e in dict.fromkeys(s["entities"]) if e in light]
-        for subj, rel, obj in typed_links(s["text"], ents):
+        for subj, rel, obj in typed_links(s["text"], ents, strict=True):
             if rel != a.relation:
                 continue
             if symmetric and x in (subj, obj):
@@ -162,14 +181,14 @@ def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
         on_x, elsewhere = fields if not a.inverse else fields[::-1]
         ours = set(_articles_on(fb, idx, {s["source"] for s in sents.values()}))
         for sid in sorted({s["source"] for s in sents.values()})[:MOST_ARTICLES]:
-            for line, cit in _field_lines(fb, sid, on_x if sid in ours else elsewhere):
+            for line, cit, block in _field_lines(fb, sid, on_x if sid in ours else elsewhere):
                 if sid in ours:
                     got = _named(fb, line, exact=True)
                     if got is not None:
-                        found_it(fb.entities[got]["id"], cit)
+                        found_it(fb.entities[got]["id"], cit, block)
                 elif _named(fb, line, exact=True) == idx:
                     for subject in _subjects(fb, sid):
-                        found_it(subject, cit)
+                        found_it(subject, cit, block)
     if not found:
         return [], "", {}
     order = sorted(found, key=lambda i: (-len(found[i]), fb.entities[i]["name"]))
@@ -180,8 +199,18 @@ def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     return matches, note, found
 
 
-def _field_lines(fb: FactBase, sid: str, field: re.Pattern[str]) -> list[tuple[str, dict[str, Any]]]:
-    """The infobox lines of `field` in document `sid`: (the name it gives, the line cited).
+def _says(text: str, words: str) -> bool:
+    """Whether `text` says `words` ("vice chairman": "vice-chairman" too), up to case."""
+    pattern = r"[\s-]+".join(re.escape(w) for w in words.split())
+    return re.search(rf"(?<!\w){pattern}", text, re.I) is not None
+
+
+OFFICE_LINES = 4  # the lines above an infobox's field that name its office ("Governor of Xinjiang / In office ...")
+
+
+def _field_lines(fb: FactBase, sid: str, field: re.Pattern[str]) -> list[tuple[str, dict[str, Any], str]]:
+    """The infobox lines of `field` in document `sid`: (the name it gives, the line cited, the
+    lines above it that name the office).
     The name less a bracket or a footnote mark ("Liu Wen-lung (劉文龍)", "Ehmetjan Qasim (as ...)[1]")."""
     text = fb.ix.source_text(sid)
     out = []
@@ -197,8 +226,9 @@ def _field_lines(fb: FactBase, sid: str, field: re.Pattern[str]) -> list[tuple[s
         quote = text[m.start():end].rstrip()
         section = _section_at(fb, sid, m.start())
         title = fb.source_names[sid][2] if sid in fb.source_names else sid
+        above = "\n".join([x for x in text[max(0, line_start - 600):line_start].split("\n") if x.strip()][-OFFICE_LINES:])
         out.append((name, {"source": sid, "title": title, "section": section,
-                          "start": m.start(), "end": m.start() + len(quote), "quote": quote}))
+                           "start": m.start(), "end": m.start() + len(quote), "quote": quote}, above + "\n" + quote))
     return out
 
 
