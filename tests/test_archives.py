@@ -4190,3 +4190,20 @@ def test_what_an_article_says_it_is_called_is_a_name_of_its_subject(tmp_path: An
     (tmp_path / "b").mkdir()
     plain = built(tmp_path / "b", "In 1934 the city was besieged. It is called Su-lēh by the Chinese.\n")
     assert all(r["name"] != "Kashgar" for r in answers(plain, "where", "Su-lēh"))
+
+
+def test_a_registered_surname_alone_is_the_man_the_document_names_in_full(tmp_path: Any) -> None:
+    """The registry gives Sheng Shicai the alias "Sheng"; a hospital's log that names "SHENG SHIQI"
+    in full and never Sheng Shicai means Sheng Shiqi by "the fatal injuries suffered Sheng" (his
+    brother, no mention of the governor). After a capitalised word ("Governor Shicai Sheng", as
+    the translations order his names) it stays the registered man."""
+    log = ("At 2100 19 March 1942 SHENG SHIQI was brought to the hospital with a perforating bullet wound of the "
+           "head.\nThe patient died in an hour.\nThe record describes the fatal injuries suffered Sheng\n")
+    letter = ("Letter from Cde. V. M. Molotov to Governor Shicai Sheng\n\nYour letter has been received. According "
+              "to the rumors you are named as the one guilty of the death of Sheng Shiqi.\n")
+    db = built_from(tmp_path, log, letter)
+    sentences = json.loads(db.read_text())["sentences"]
+    suffered = next(s for s in sentences if "suffered Sheng" in s["text"])
+    assert "sheng-shicai" not in suffered["entities"] and suffered["entities"]
+    heading = next(s for s in sentences if "Governor Shicai Sheng" in s["text"])
+    assert "sheng-shicai" in heading["entities"]

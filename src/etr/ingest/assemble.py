@@ -454,6 +454,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         sentences_out: list[dict[str, Any]] = []
         events_out: list[dict[str, Any]] = []
         timexes, per_sentence, unknown_by_sentence = analysis.timexes, analysis.mentions, analysis.unknowns
+        if discover and not spec.curated:
+            _kin_named(text, per_sentence, unknown_by_sentence, entries)
         run.flagged += [{"source": spec.id, "start": a, "end": b, "text": t, "why": why}
                         for a, b, t, why in analysis.flagged]
         run.split += [{"source": spec.id, "start": a, "end": b, "parts": n} for a, b, n in doc.splits]
@@ -2159,6 +2161,38 @@ def _spellings(e: Entry, used: Counter[str]) -> tuple[list[str], list[str]]:
         aliases.append(display(form))
     variants = [v for v in e.variants if fold(v) not in learnt]
     return aliases, variants
+
+
+KIN = "the surname of one named in full in the document"
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")  # "Governor Shicai Sheng", "General Sheng": said of whom it says
+
+
+def _kin_named(text: str, per_sentence: list[list[Mention]], unknown: list[list[Unknown]], entries: list[Entry]) -> None:
+    """A Chinese surname alone that the registry gives one man as an alias ("Sheng" of Sheng Shicai),
+    in a document that names another man of that surname in full and never him ("SHENG SHIQI was
+    brought to the hospital ... the fatal injuries suffered Sheng"): no mention of the registered
+    man but a name to place, as a surname is placed (the one of that name in the document); not
+    one after a capitalised word, a title's or a given name's ("Governor Shicai Sheng"). In place,
+    in the lists of one document's analysis."""
+    kin = set()
+    for found_here in unknown:
+        for u in found_here:
+            words = fold(u.text).replace("-", " ").split()
+            if (u.type in ("person", "unknown") and len(words) >= 2 and chinese_syllables(words[0]) == 1
+                    and all(chinese_syllables(w) for w in words)):
+                kin.add(words[0])
+    if not kin:
+        return
+    in_full = {m.entity for found in per_sentence for m in found if m.entity is not None and " " in m.text.strip()}
+    for k, found in enumerate(per_sentence):
+        moved = [m for m in found if m.entity is not None and m.kind == "alias" and " " not in m.text
+                 and fold(m.text) in kin and entries[m.entity].type == "person" and m.entity not in in_full
+                 and not _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        if moved:
+            found[:] = [m for m in found if m not in moved]
+            unknown[k] = sorted([*unknown[k], *(Unknown(m.start, m.end, m.text, "person", "", KIN) for m in moved)])
 
 
 def _own_surname(form: str, e: Entry) -> bool:
