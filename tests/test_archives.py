@@ -4155,6 +4155,7 @@ def test_a_surname_a_document_names_a_man_by_alone_is_shown_among_his_names(tmp_
     assert answers(db, "who", "Dr. Yen")[0]["name"] != "Ehmetjan Qasimi"
     found = {e["name"] for e in facts["entities"] if not e["curated"]}
     assert "P. Braude" in found and "Doctor Surgeon" not in found
+    assert answers(db, "who", "Doctor Surgeon Braude")[0]["name"] == "P. Braude"  # a title that opens with a role's word
 
 
 def test_search_reads_a_mistyped_word_as_the_word_a_letter_off(tmp_path: Any) -> None:

@@ -278,9 +278,10 @@ def _untitled(q: str) -> str:
     start = 0
     while start < len(words) - 1 and fold(words[start]) in labels:
         start += 1  # "Kazak chieftain", "Soviet consul"
-    for n in range(len(words) - 1, start, -1):
-        if fold(" ".join(words[start:n])) in titles:
-            return " ".join(words[n:])
+    for begin in dict.fromkeys((0, start)):  # a title of a label's word first ("Doctor Surgeon Braude")
+        for n in range(len(words) - 1, begin, -1):
+            if fold(" ".join(words[begin:n])) in titles:
+                return " ".join(words[n:])
     # what is left is a name: "Dungan army" is no army called "army"
     return " ".join(words[start:]) if start and words[start][:1].isupper() else ""
 
