@@ -4208,3 +4208,22 @@ def test_a_registered_surname_alone_is_the_man_the_document_names_in_full(tmp_pa
     assert "sheng-shicai" not in suffered["entities"] and suffered["entities"]
     heading = next(s for s in sentences if "Governor Shicai Sheng" in s["text"])
     assert "sheng-shicai" in heading["entities"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # an encyclopedia's or a gazetteer's entry: its headword (EB1911, Chambers's)
+    ("KASHGAR, an important city of Chinese Turkestan, in 39° 24′ 26″ N. lat., 76° 6′ 47″ E. long., 4043 ft. above "
+     "sea-level. It consists of two towns, Kuhna Shahr or “old city,” and Yangi Shahr.", "KASHGAR"),
+    ("KUL'DJA, KOOLDJA, KATI-DSHA, or a province in the government of Turkistan; 25,500 sq.m.; pop. 114,337; "
+     "was formerly a Chinese province.", "KUL'DJA"),
+    # not a newspaper's dateline, nor a heading of a few words
+    ("NEW YORK, June 13 (A.A.P.).—The Chinese Government has protested to the Soviet Government about the "
+     "bombing of Peitashan by Mongolian planes, which it says were supported by Soviet forces.",
+     "NEW YORK, June 13 (A.A.P.).—The Chinese Government has protested to the Soviet Government about the bombing "
+     "of Peitashan"),
+    ("KASHGAR, CHINESE TURKESTAN\n\nThe city lies on the Kyzyl Su.", "KASHGAR, CHINESE TURKESTAN"),
+])
+def test_an_encyclopedia_entry_is_titled_by_its_headword(text: str, title: str) -> None:
+    from etr.ingest.sentences import title_of
+
+    assert title_of(text) == title

@@ -668,5 +668,15 @@ def title_of(text: str) -> str | None:
         if head:
             break
         if not _is_furniture(line, False):
+            word = _HEADWORD.match(line)
+            if word is not None and len(line.split()) >= HEADWORD_ENTRY:
+                return word.group(1)  # an encyclopedia's entry: "KASHGAR, an important city of ..."
             return line[:120]
     return " — ".join(head)[:160] if head else None
+
+
+# the word in capitals an encyclopedia's or a gazetteer's entry opens with, before a comma or its
+# other spellings: "KASHGAR, an important city of Chinese Turkestan", "KUL'DJA, KOOLDJA, ... or a province"
+# (not a newspaper's dateline: "NEW YORK, June 13 (A.A.P.).—")
+_HEADWORD = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,3}),\s+(?![A-Z][a-z]{2,8}\.?\s+\d|\d|[Tt]oday|[Yy]esterday)")
+HEADWORD_ENTRY = 20  # words a first line needs to be an entry under its headword, not a heading
