@@ -227,7 +227,7 @@ def test_mermaid_is_a_flowchart_with_every_link_and_its_quotes() -> None:
     ("At first, the pact led to improving relations with the Kuomintang.", {"pact": "treaty", "Kuomintang": "organisation"}, []),
 ])
 def test_typed_links_by_verb_patterns(sentence: str, names: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
-    from etr.query.graph import typed_links
+    from etr.query.links import typed_links
 
     ents = [{"id": n, "name": n, "type": t, "aliases": [], "forms": {}} for n, t in names.items()]
     got = typed_links(sentence, ents)

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from etr.query.core import FactBase
-from etr.query.graph import relations, typed_links
+from etr.query.links import relations, typed_links
 from etr.rules import load
 from etr.text.fold import fold
 from etr.text.match import Match

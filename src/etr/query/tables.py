@@ -9,7 +9,8 @@ import json
 
 from etr.query.cite import record
 from etr.query.core import FactBase
-from etr.query.graph import CO_OCCURS, typed_links
+from etr.query.graph import CO_OCCURS
+from etr.query.links import typed_links
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
