@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import COMMITTED, ETR, FRUS_TELEGRAM_DOC, TELEGRAM_DOC, cli, etr_env
 from etr.query.chronology import COLUMNS
@@ -234,6 +236,17 @@ def test_typed_links_by_verb_patterns(sentence: str, names: dict[str, str], expe
     if any(r == "met" for _a, r, _b in expected):  # a symmetric link: its ends in id order
         expected = [(min(a, b), r, max(a, b)) for a, r, b in expected]
     assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab _-é1.", max_size=30), form=st.text(alphabet="ab _-é1", min_size=2, max_size=4))
+def test_a_name_is_found_where_it_stands_as_whole_words(text: str, form: str) -> None:
+    """The typed links find a name's forms as the regex of whole words would, without one."""
+    import re
+
+    from etr.query.links import _whole_words
+
+    assert _whole_words(text, form) == [m.start() for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
 
 
 def test_graph_of_one_entity_and_its_depth() -> None:

@@ -60,6 +60,24 @@ APPOSITION = re.compile(
 AUXILIARY = re.compile(r"(?:\s+(?:was|were|is|are|had|has|been|being|then|later|also))*\s*$", re.I)
 
 
+def _whole_words(text: str, form: str) -> list[int]:
+    r"""Where `form` stands in `text` as whole words (no word character before or after it), as
+    `re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)")` finds them, without compiling a pattern for
+    each form (a famous man's sentences name thousands of forms: the regex cache overflowed)."""
+    out = []
+    n, at = len(form), text.find(form)
+    while at >= 0:
+        end = at + n
+        before = text[at - 1] if at else ""
+        after = text[end] if end < len(text) else ""
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            out.append(at)
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
+    return out
+
+
 def mentions(text: str, ents: list[dict[str, Any]]) -> list[Name]:
     """(start, end, entity) of the names of `ents` in `text`, longest first where two overlap."""
     found: list[Name] = []
@@ -68,8 +86,7 @@ def mentions(text: str, ents: list[dict[str, Any]]) -> list[Name]:
         for form in forms:
             if len(form) < 2:
                 continue
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-                found.append((m.start(), m.end(), e))
+            found += [(a, a + len(form), e) for a in _whole_words(text, form)]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[Name] = []
     for a, b, e in found:
@@ -96,14 +113,18 @@ STRICT_BEFORE = re.compile(r"^\s*(?:,[^,;:]{0,120},\s*|\([^()]{0,120}\)\s*)?(?:(
                            r"|^\s+(?:was|had\s+been)\s+[^,;:.]{0,80}\s+and\s+(?:was\s+)?(?:then\s+|later\s+)?$", re.I)
 
 
-def typed_links(text: str, ents: list[dict[str, Any]], strict: bool = False) -> list[tuple[str, str, str]]:
+def typed_links(text: str, ents: list[dict[str, Any]], strict: bool = False, only: str | None = None
+                ) -> list[tuple[str, str, str]]:
     """(subject id, relation, object id) that the words of one sentence state between the names of
     `ents` (each a dict with id, type, name, aliases, forms). A verb right after "was" or right
     before "by" is a passive's, and the words at a line's start an infobox's field: neither is read
-    as a verb. With `strict`, only the names right beside the words (STRICT_AFTER, STRICT_BEFORE)."""
+    as a verb. With `strict`, only the names right beside the words (STRICT_AFTER, STRICT_BEFORE);
+    with `only`, the links of that relation alone."""
     names = mentions(text, ents)
     out: list[tuple[str, str, str]] = []
     for rel in relations():
+        if only is not None and rel.name != only:
+            continue
         last: tuple[dict[str, Any], int] | None = None  # "the vice-chairman of X and the leader of Y"
         for kind in ("noun", "verb", "passive"):
             pattern = getattr(rel, kind)

@@ -162,12 +162,13 @@ def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     rids = list(fb.ix.entity_rids(idx))[:MOST_SENTENCES]
     sents = fb.ix.sentences_by_rid(rids)
     fields = _infobox().get(a.relation)
+    words = [p for r in relations() if r.name == a.relation for p in (r.noun, r.verb, r.passive) if p is not None]
     for rid in rids:
         s = sents[rid]
+        if not any(p.search(s["text"]) for p in words):
+            continue  # no word of the relation: no link to read (most of a famous man's sentences)
         ents = [light[e] for e in dict.fromkeys(s["entities"]) if e in light]
-        for subj, rel, obj in typed_links(s["text"], ents, strict=True):
-            if rel != a.relation:
-                continue
+        for subj, _rel, obj in typed_links(s["text"], ents, strict=True, only=a.relation):
             if symmetric and x in (subj, obj):
                 found_it(obj if subj == x else subj, s)
             elif obj == x and not a.inverse:
