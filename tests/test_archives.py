@@ -4190,6 +4190,14 @@ def test_what_an_article_says_it_is_called_is_a_name_of_its_subject(tmp_path: An
     assert all(r["name"] != "Kashgar" for r in answers(db, "where", "Tuman Sheher"))
     (tmp_path / "b").mkdir()
     plain = built(tmp_path / "b", "In 1934 the city was besieged. It is called Su-lēh by the Chinese.\n")
+    # a review's: "it" after a man who did something, or under a dateline, is no name of him or the town
+    for k, text in enumerate(("Yakub Beg founded a new state at Kashgar in 1865. It was called Yettishar by its "
+                              "people, who paid him tribute for twelve years.\n",
+                              "Tihwa, October 5, 1945.\n\nThe Soviet Consulate General here has opened a new school "
+                              "for the children of its staff. It is called Lenin School by the townspeople.\n")):
+        (tmp_path / f"c{k}").mkdir()
+        facts = json.loads(built(tmp_path / f"c{k}", text).read_text())
+        assert not any(m["reason"].endswith("('it is called')") for e in facts["entities"] for m in e["merges"])
     assert all(r["name"] != "Kashgar" for r in answers(plain, "where", "Su-lēh"))
 
 
@@ -4210,6 +4218,12 @@ def test_a_registered_surname_alone_is_the_man_the_document_names_in_full(tmp_pa
     assert "sheng-shicai" in heading["entities"]
 
 
+_DATELINE = ("TIHWA, SINKIANG, October 5, 1945 — The provincial government announced today that negotiations with "
+             "the Ili delegates would resume next week.")
+_SECRET = ("SECRET, Following is the text of a message from Consul Ward at Tihwa received by the Embassy this morning "
+           "through the Chinese.")
+
+
 @pytest.mark.parametrize(("text", "title"), [
     # an encyclopedia's or a gazetteer's entry: its headword (EB1911, Chambers's)
     ("KASHGAR, an important city of Chinese Turkestan, in 39° 24′ 26″ N. lat., 76° 6′ 47″ E. long., 4043 ft. above "
@@ -4222,6 +4236,8 @@ def test_a_registered_surname_alone_is_the_man_the_document_names_in_full(tmp_pa
      "NEW YORK, June 13 (A.A.P.).—The Chinese Government has protested to the Soviet Government about the bombing "
      "of Peitashan"),
     ("KASHGAR, CHINESE TURKESTAN\n\nThe city lies on the Kyzyl Su.", "KASHGAR, CHINESE TURKESTAN"),
+    # a review's: a dateline with its province, a telegram's classification: the line, cut as any first line
+    (_DATELINE, _DATELINE[:120]), (_SECRET, _SECRET[:120]),
 ])
 def test_an_encyclopedia_entry_is_titled_by_its_headword(text: str, title: str) -> None:
     from etr.ingest.sentences import title_of

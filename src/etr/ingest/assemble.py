@@ -1686,26 +1686,26 @@ def _titled_lead(text: str, spans: list[tuple[int, int]], unknown: list[list[Unk
 # "It is called Su-lēh by the Chinese", "This town is also known as ...": the opening's subject named otherwise
 _IT_CALLED = re.compile(r"(?:It|This\s+(?:city|town|place|oasis|river|lake|district|region|province))\s+(?:is|was)\s+"
                         r"(?:also\s+|often\s+|sometimes\s+|locally\s+|usually\s+)?(?:called|known\s+as|named)\s+")
-OPENING_PARAGRAPHS = 2  # a title line and the paragraph under it
-TITLE_WORDS = 12  # a first paragraph of one line and no more words is a title
+LEAD_WORDS = 8  # words the first sentence needs to describe its subject (not a dateline, "Tihwa, October 5, 1945.")
+_LEAD_IS = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s+(?:an?|the)\s|\s+(?:is|was)\s)")
 
 
 def _it_called(text: str, spans: list[tuple[int, int]], per_sentence: list[list[Mention]],
-               unknown: list[list[Unknown]]) -> list[Alias]:
+               unknown: list[list[Unknown]], kinds: Sequence[str]) -> list[Alias]:
     """"KASHGAR, an important city of Chinese Turkestan, ... It is called Su-lēh by the Chinese":
     a sentence of a document's opening that says what "it" is called, right after a first sentence
     that opens with a name, gives that name another (the name right after "called"); [] else."""
     if not spans:
         return []
-    first = sorted([(m.start, m.end) for m in per_sentence[0]] + [(u.start, u.end) for u in unknown[0]])
-    if not first or text[spans[0][0] : first[0][0]].strip():
+    first = sorted([(m.start, m.end, kinds[m.entity] if m.entity is not None else "unknown") for m in per_sentence[0]]
+                   + [(u.start, u.end, u.type) for u in unknown[0]])
+    a0, b0 = spans[0]
+    if not first or text[a0 : first[0][0]].strip() or first[0][2] == "person" or len(text[a0:b0].split()) < LEAD_WORDS:
         return []
-    lead = first[0]
-    body = text.find("\n\n", spans[0][0])
-    for _ in range(OPENING_PARAGRAPHS - 1):
-        head = text[spans[0][0] : body] if body >= 0 else ""
-        if "\n" not in head and len(head.split()) <= TITLE_WORDS:  # a title line: the paragraph under it too
-            body = text.find("\n\n", body + 2)
+    if not _LEAD_IS.match(text, first[0][1]):
+        return []  # "KASHGAR, an important city", "Kashgar is a city": not "Yakub Beg founded a state"
+    lead = first[0][:2]
+    body = text.find("\n\n", a0)
     body = len(text) if body < 0 else body
     out = []
     for (a, b), found, unk in zip(spans[1:], per_sentence[1:], unknown[1:], strict=True):
@@ -1971,7 +1971,7 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
     titled = _titled_lead(text, spans, unknown)
     if titled is not None:
         said.append(titled)
-    said += _it_called(text, spans, per_sentence, unknown)
+    said += _it_called(text, spans, per_sentence, unknown, kinds)
     for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
         names = [(m.start, m.end, kinds[m.entity] if m.entity is not None else "unknown") for m in found]
         names += [(u.start, u.end, u.type) for u in unk]
@@ -2185,7 +2185,8 @@ def _kin_named(text: str, per_sentence: list[list[Mention]], unknown: list[list[
                 kin.add(words[0])
     if not kin:
         return
-    in_full = {m.entity for found in per_sentence for m in found if m.entity is not None and " " in m.text.strip()}
+    # named otherwise anywhere in the document ("the Generalissimo", "the Tupan", in full): he is meant
+    in_full = {m.entity for found in per_sentence for m in found if m.entity is not None and fold(m.text) not in kin}
     for k, found in enumerate(per_sentence):
         moved = [m for m in found if m.entity is not None and m.kind == "alias" and " " not in m.text
                  and fold(m.text) in kin and entries[m.entity].type == "person" and m.entity not in in_full

@@ -113,6 +113,7 @@ def _roles(fb: FactBase) -> dict[str, list[str]]:
 
 
 MISTYPED_LEAST = 6  # letters a query's word (as a term) needs to be read as another a letter off
+MISTYPED_FORM = 0.45  # ... and what that other counts for ("literacy" is no typo of "literary")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -167,12 +168,14 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
     # "emigrants"): the other form counts, at its own rarity and for less, in sentences without
     # the query's own (as a term of its own, "~emigrant")
     near = {t: others for t in qt if (others := ix.near_terms(t))}
+    mistyped: set[str] = set()  # forms a letter off a word no document writes: another word as often as a typo
     for t in qt:
         if t not in post and len(t) >= MISTYPED_LEAST:
             # a word no document writes, a letter off one they do ("strangeled": "strangled")
             off = ix.known_terms(_one_off(t))
             if off:
                 near[t] = sorted({*near.get(t, ()), *off})
+                mistyped.update(off)
     forms: list[str] = []
     if near:
         more = ix.postings({u for others in near.values() for u in others})
@@ -182,7 +185,7 @@ def score_sentences(fb: FactBase, q: str, documents: bool = False) -> list[tuple
                     continue  # a form commoner than the word itself is mostly another word ("governor")
                 alt = NEAR + u
                 forms.append(alt)
-                idf[alt] = NEAR_FORM * ix.idf_of(more[u][0])
+                idf[alt] = (MISTYPED_FORM if u in mistyped else NEAR_FORM) * ix.idf_of(more[u][0])
                 for rid in more[u][1]:
                     d = tf.setdefault(rid, {})
                     if t not in d:
