@@ -675,10 +675,9 @@ def title_of(text: str) -> str | None:
     return " — ".join(head)[:160] if head else None
 
 
-# the word in capitals an encyclopedia's or a gazetteer's entry opens with, before a comma or its
-# other spellings: "KASHGAR, an important city of Chinese Turkestan", "KUL'DJA, KOOLDJA, ... or a province"
-# its other spellings in capitals may follow, then "or" or a word in small letters ("an important"):
-# not a dateline ("TIHWA, SINKIANG, October 5", "MOSCOW, Tass"), a letterhead or a telegram's
-# "SECRET, Following is"
+# the word in capitals an encyclopedia's or a gazetteer's entry opens with, and a comma; its other
+# spellings in capitals may follow, then "or" or a word in small letters: "KASHGAR, an important city
+# of Chinese Turkestan", "KUL'DJA, KOOLDJA, ... or a province"; not a dateline ("TIHWA, SINKIANG,
+# October 5", "MOSCOW, Tass"), a letterhead or a telegram's "SECRET, Following is"
 _HEADWORD = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,3}),\s+(?:[A-Z][A-Z'’:-]+,\s+)*(?:or\s+)?[a-z]")
 HEADWORD_ENTRY = 20  # words a first line needs to be an entry under its headword, not a heading

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 class Relation:
-    __slots__ = ("name", "noun", "verb", "passive", "subject", "object", "symmetric", "object_not_before")
+    __slots__ = ("name", "noun", "verb", "passive", "subject", "object", "symmetric", "object_not_before",
+                 "heads", "asked_inverse", "fields")
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.name = spec["name"]
@@ -30,6 +31,12 @@ class Relation:
         self.verb = _words(spec.get("verb", []), after)
         self.passive = _words(spec.get("passive", []), "")
         self.object_not_before = tuple(spec.get("object_not_before", []))
+        # what etr.query.related asks by: the nouns less "of"/"to" ("leader", "chairman"), the words
+        # that ask for the other end ("preceded"), an infobox's fields after and before its subject
+        self.heads = frozenset(re.sub(r"\s+(?:of|to)$", "", n).lower() for n in spec.get("noun", []))
+        self.asked_inverse = tuple(spec.get("asked_inverse", []))
+        field_after, field_before = spec.get("field_after"), spec.get("field_before")
+        self.fields = (field_after, field_before) if field_after and field_before else None
 
 
 def _words(words: list[str], after: str) -> re.Pattern[str] | None:
@@ -97,7 +104,7 @@ def mentions(text: str, ents: list[dict[str, Any]]) -> list[Name]:
 
 
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
-# strictly (an answer to a question, etc.query.related): the name after the words right after them
+# strictly (an answer to a question, etr.query.related): the name after the words right after them
 # ("led the 36th Division", not "led the KMT government", "headed by ... Shayidov", "succeeded where
 # X had failed"), and the one before right before them ("Jin was succeeded by", "Jin, who ..., was")
 # "by the intolerant Jin Shuren", "by a Manchu, Sheng Shicai"

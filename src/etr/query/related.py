@@ -2,7 +2,7 @@
 36th Division", "who preceded Ma Shaowu", "Yang Zengxin's successor".
 
 The named one is looked up first; the answer is the one the documents link to it by the asked
-relation (rules/relations.toml: its verbs, nouns and passives, read by etr.query.graph as the
+relation (rules/relations.toml: its verbs, nouns and passives, read by etr.query.links as the
 relation graph reads them: "Y succeeded X", "X was succeeded by Y", "Y, the successor of X"), or,
 for a succession, by an infobox's "Succeeded by" and "Preceded by" lines in an article on one of
 the two (the article on X: "Succeeded by Y"; the article on Y: "Preceded by X"). The one so linked
@@ -17,7 +17,6 @@ from functools import cache
 
 from etr.query.core import FactBase
 from etr.query.links import relations, typed_links
-from etr.rules import load
 from etr.text.fold import fold
 from etr.text.match import Match
 
@@ -36,29 +35,6 @@ _POSSESSIVE = re.compile(r"^(?P<name>.+?)['’]s\s+(?P<noun>\w+)$")
 
 
 @cache
-def _inverse() -> dict[str, tuple[str, ...]]:
-    """Relation -> the words that ask for its other end ("preceded": who `succeeded` X's ... was X)."""
-    return {r["name"]: tuple(r.get("asked_inverse", [])) for r in load("relations")["relation"]}
-
-
-@cache
-def _heads() -> dict[str, frozenset[str]]:
-    """Relation -> the nouns it is asked by, less "of"/"to" ("leader", "chairman", ...)."""
-    return {r["name"]: frozenset(re.sub(r"\s+(?:of|to)$", "", n).lower() for n in r.get("noun", []))
-            for r in load("relations")["relation"]}
-
-
-@cache
-def _infobox() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Relation -> (the field of an article's infobox naming the one after its subject, the one before)."""
-    out: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-    for r in load("relations")["relation"]:
-        after, before = r.get("field_after"), r.get("field_before")
-        if after and before:
-            out[r["name"]] = (_field(after), _field(before))
-    return out
-
-
 def _field(words: str) -> re.Pattern[str]:
     # "Succeeded by Ma Shaowu", "Succeeded byBao Junjian", "1916–1924 Succeeded by Ma Shaowu"
     spaced = r"\s+".join(re.escape(w) for w in words.split())
@@ -85,13 +61,13 @@ def asked(q: str) -> Asked | None:
         for rel in relations():
             if rel.noun is not None and rel.noun.fullmatch(f"{noun} of"):
                 return Asked(rel.name, name, False)
-            if any(w.split()[0].lower() == noun.lower() for w in _inverse()[rel.name] if " " in w):
+            if any(w.split()[0].lower() == noun.lower() for w in rel.asked_inverse if " " in w):
                 return Asked(rel.name, name, True)
         return None
     head = _ASKING.match(q)
     rest = q[head.end():] if head else q
     for rel in relations():
-        for inverse in _inverse()[rel.name]:
+        for inverse in rel.asked_inverse:
             got = re.match(rf"{re.escape(inverse)}\s+(?P<by>by\s+)?(?:the\s+)?(?=\S)", rest, re.I)
             if got is not None and (head or " " in inverse):
                 # "who was preceded by Ehmetjan Qasimi": the one after him
@@ -111,7 +87,7 @@ def asked(q: str) -> Asked | None:
                     # an office asked by its noun, where the relation has several ("vice chairman of"
                     # is a leader's; "successor of" says no more than "succeeded")
                     word = re.sub(r"\s+(?:of|to)$", "", got.group(0), flags=re.I) if kind == "noun" else ""
-                    word = word if len(_heads()[rel.name]) > 1 else ""
+                    word = word if len(rel.heads) > 1 else ""
                     return Asked(rel.name, name, kind == "passive", word)
     return None
 
@@ -146,7 +122,7 @@ def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
     said = [w for w in (a.word, office.group("office") if office else "") if w]
     x = fb.entities[idx]["id"]
     light = fb.entity_by_id
-    symmetric = any(r.symmetric for r in relations() if r.name == a.relation)
+    rel = next(r for r in relations() if r.name == a.relation)
     found: dict[int, list[dict[str, Any]]] = {}
 
     def found_it(eid: str, where: dict[str, Any], context: str = "") -> None:
@@ -161,15 +137,15 @@ def related(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str
 
     rids = list(fb.ix.entity_rids(idx))[:MOST_SENTENCES]
     sents = fb.ix.sentences_by_rid(rids)
-    fields = _infobox().get(a.relation)
-    words = [p for r in relations() if r.name == a.relation for p in (r.noun, r.verb, r.passive) if p is not None]
+    fields = (_field(rel.fields[0]), _field(rel.fields[1])) if rel.fields else None
+    words = [p for p in (rel.noun, rel.verb, rel.passive) if p is not None]
     for rid in rids:
         s = sents[rid]
         if not any(p.search(s["text"]) for p in words):
             continue  # no word of the relation: no link to read (most of a famous man's sentences)
         ents = [light[e] for e in dict.fromkeys(s["entities"]) if e in light]
         for subj, _rel, obj in typed_links(s["text"], ents, strict=True, only=a.relation):
-            if symmetric and x in (subj, obj):
+            if rel.symmetric and x in (subj, obj):
                 found_it(obj if subj == x else subj, s)
             elif obj == x and not a.inverse:
                 found_it(subj, s)
@@ -225,7 +201,7 @@ def _field_lines(fb: FactBase, sid: str, field: re.Pattern[str]) -> list[tuple[s
         if not name:
             continue
         quote = text[m.start():end].rstrip()
-        section = _section_at(fb, sid, m.start())
+        section = _section_at(fb, sid, m.start(), len(text))
         title = fb.source_names[sid][2] if sid in fb.source_names else sid
         above = "\n".join([x for x in text[max(0, line_start - 600):line_start].split("\n") if x.strip()][-OFFICE_LINES:])
         out.append((name, {"source": sid, "title": title, "section": section,
@@ -233,12 +209,13 @@ def _field_lines(fb: FactBase, sid: str, field: re.Pattern[str]) -> list[tuple[s
     return out
 
 
-def _section_at(fb: FactBase, sid: str, at: int) -> str:
-    """The section of document `sid` that offset `at` is in: that of the sentence nearest before it."""
+def _section_at(fb: FactBase, sid: str, at: int, length: int) -> str:
+    """The section of document `sid` (of `length` characters) that offset `at` is in: that of the
+    sentence nearest before it."""
     sents = fb.ix.sentences_at(sid, 0, at + 1)
     if sents:
         return str(max(sents, key=lambda s: s["start"])["section"])
-    after = fb.ix.sentences_at(sid, at, len(fb.ix.source_text(sid)))
+    after = fb.ix.sentences_at(sid, at, length)
     return str(min(after, key=lambda s: s["start"])["section"]) if after else ""
 
 

@@ -524,11 +524,7 @@ class Index:
         got = [t for (t,) in self.con.execute(
             "SELECT term FROM postings WHERE term > ? AND term < ? AND length(term) <= ?",
             (term, term + "\uffff", len(term) + longer))]
-        shorter = [term[:k] for k in range(max(shortest, len(term) - longer), len(term))]
-        if shorter:
-            got += [t for (t,) in self.con.execute(
-                f"SELECT term FROM postings WHERE term IN ({','.join('?' * len(shorter))})", shorter)]
-        return got
+        return got + self.known_terms(term[:k] for k in range(max(shortest, len(term) - longer), len(term)))
 
     def known_terms(self, words: Iterable[str]) -> list[str]:
         """Those of `words` that some sentence holds (a term of the postings)."""
