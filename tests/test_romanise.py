@@ -26,7 +26,12 @@ SAME = [
     ("Ahmed Jan", "Ahmedjan"), ("Nur Ahmad Jan Bughra", "Nur Ahmadjan Bughra"), ("Chang Jan", "Zhang Ran"),
     # the postal romanisation, in one word
     ("Kiayukwan", "Jiayuguan"), ("Sinkiang", "Xinjiang"), ("Kiangsu", "Jiangsu"), ("Kweihwa", "Guihua"),
-    ("Changkiakow", "Zhangjiakou"), ("Chunking", "Chungking"), ("Chung-king", "Chungking"),
+    ("Changkiakow", "Zhangjiakou"), ("Chung-king", "Chungking"),
+    # postal king and tsin, read as jing and jin; hyphened as one word
+    ("Nanking", "Nanjing"), ("Nan-king", "Nanjing"), ("Tientsin", "Tianjin"), ("Tien-tsin", "Tianjin"),
+    ("Tsinan", "Jinan"),
+    # the 1940s' teh, tseh for Wade-Giles te, tse
+    ("Wu Teh-chen", "Wu Dezhen"), ("Chu Teh", "Zhu De"), ("Tseh-min", "Zemin"), ("Peng Tehhuai", "Peng Dehuai"),
     ("Sian", "Xi'an"), ("Sianfu", "Xianfu"),  # postal si before a vowel (pinyin would write "Si'an")
     # tsing, as postal spellings write qing
     ("Tsingtao", "Qingdao"), ("Tsinghai", "Qinghai"),
@@ -50,7 +55,7 @@ DIFFERENT = [
     ("Zhou", "Zhu"), ("Ma Bufang", "Ma Buqing"), ("Sheng Shicai", "Sheng Shiqi"), ("Osman", "Usman Ali"),
     ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"), ("Zhang", "Zheng"), ("Song", "Sung Lien"),
     ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
-    ("Dzungaria", "Zungaria"), ("Tsinling", "Jinling"), ("Dzhan", "Ran"),
+    ("Dzungaria", "Zungaria"), ("Dzhan", "Ran"), ("Qinghe", "Jinghe"), ("Ch'ing-ho", "Ching-ho"),
     ("Ivanov", "Ivanova"),  # a man and a woman of the family
     ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z
     ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si

@@ -36,6 +36,11 @@ def _tables() -> dict[str, Any]:
         wade.setdefault(_plain(spelling).replace("'", ""), pinyin)
     for spelling, pinyin in r["wade_giles_variants"].items():  # "tze" is ze
         wade.setdefault(spelling, pinyin)
+    for spelling, pinyin in list(wade.items()):
+        # the 1940s' te, se, tse written teh, seh, tseh ("Wu Teh-chen", "Chu Teh", "Peng Tehhuai"),
+        # as the standard's own hsieh, chieh and yeh are written
+        if spelling.endswith("e") and not spelling.endswith(("ie", "ye")):
+            wade.setdefault(spelling + "h", pinyin)
     cyr = {**r["cyrillic"], **{k.upper(): v.capitalize() for k, v in r["cyrillic"].items()}}
     syllables = frozenset(r["wade_giles"].values())
     return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables, "postal": dict(r["postal"]),
@@ -107,7 +112,9 @@ def _pinyin_of_postal(word: str) -> str:
                 # ends in a vowel it may be an Arabic name's h and s ("Muhsin", "Tahsin")
                 # so is a syllable in -ung, which pinyin writes -ong ("Yatung": Yadong), but not before
                 # a k or g, where a Turkic word runs its ng on ("Tungkan" is the Tungan)
+                # and so is a syllable in -eh that the standard writes in -e ("Tehhuai": dehuai)
                 marked = piece not in pinyin and ((piece.startswith("hs") and (i == 0 or word[i - 1] in "ng"))
+                                                  or (piece.endswith("eh") and not piece.endswith(("ieh", "yeh")))
                                                   or (piece.endswith("ung") and word[i + k : i + k + 1] not in ("k", "g")))
                 got = (here[0] + 1, here[1] + marked, here[2] + (piece if piece in pinyin else wade[piece]))
             else:
@@ -136,6 +143,11 @@ def word_key(word: str) -> str:
     w = _pinyin_of_wade_giles(plain)
     if w == plain:
         w = _pinyin_of_postal(w)  # "Kiayukwan", "Sinkiang": Jiayuguan, Xinjiang
+        if w == plain and "-" in plain:
+            joined = plain.replace("-", "")
+            w = _pinyin_of_postal(joined)  # "Chung-king", "Tien-tsin": the word's syllables hyphened
+            if w == joined:
+                w = plain
     for end, repl in t["endings"]:
         if w.endswith(end) and len(w) > len(end) + 2:
             w = w[: -len(end)] + repl
