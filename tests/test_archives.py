@@ -836,6 +836,29 @@ def test_a_thing_described_is_named_as_the_sentence_writes_the_question_s_words(
     assert answers(out, "what", query)[0]["name"] == name
 
 
+def test_a_term_asked_alone_is_what_the_few_sentences_writing_it_say(tmp_path: Any) -> None:
+    """`what padishah`: a word no name holds, which few sentences write (Military Wiki on Ma
+    Fuxing); not a word as common as "army"."""
+    text = ("Ma Fuxing also demanded that people call him padishah. His army held Kashgar. The army was "
+            "feared. The army was paid in silver. The army had 2,000 men.\n")
+    db = built(tmp_path, text)
+    top = answers(db, "what", "padishah")[0]
+    assert top["name"] == "padishah" and "call him padishah" in str(top)
+    assert all(r["name"] != "army" for r in answers(db, "what", "army"))
+
+
+def test_a_name_asked_with_its_words_run_together_or_its_middle_name_left_out(tmp_path: Any) -> None:
+    """Real sentences (Deasy 1901, FRUS 1941): "Chinibagh" is the Chini Bagh, and the name the
+    question opens with is asked about, the next its context; "John Davies" is John P. Davies."""
+    db = built_from(tmp_path,
+                    "We at once returned to the Chini Bagh and despatched the Aksakal to the Amban of Yarkand.\n",
+                    "Memorandum by Mr. John P. Davies, Jr., of the Division of Far Eastern Affairs.\n\n"
+                    "Mr. Davies thought the Soviet munitions went by the highway.\n")
+    assert answers(db, "where", "Chinibagh Yarkand aksakal")[0]["name"] == "Chini Bagh"
+    assert answers(db, "where", "Chinibagh")[0]["name"] == "Chini Bagh"
+    assert answers(db, "who", "John Davies memorandum")[0]["name"] == "John P. Davies"
+
+
 def test_a_thing_described_takes_its_footnote_and_its_other_numerals(tmp_path: Any) -> None:
     """'the recent Anglo-Soviet treaty35' with 'Footnote 35: Signed at London, May 26, 1942': the
     note dates the thing its number marks; 'Supplement II' is written 'supplement 2' as well."""
@@ -2154,6 +2177,52 @@ def test_what_a_sentence_says_a_name_is_gives_its_kind(sentence: str, name: str,
     assert got.get(name) == kind
 
 
+@pytest.mark.parametrize("sentence,name,kind", [
+    # a given name opens it (rules/names.toml [given]); sentences of the real corpus
+    ("In April 1950, Owen Lattimore, one of America’s most esteemed Sinologists, received a request.",
+     "Owen Lattimore", "person"),
+    ("Memorandum by Mr. John P. Davies, Jr., of the Division of Far Eastern Affairs.", "John P. Davies", "person"),
+    ("The region was visited by Henry Lansdell in 1882.", "Henry Lansdell", "person"),
+    ("The poem by Alexander Pushkin was read aloud.", "Alexander Pushkin", "person"),
+    # not when its last word says a kind of thing
+    ("The troops crossed the Marco Polo Bridge at night.", "Marco Polo Bridge", "place"),
+])
+def test_a_given_name_opening_a_name_says_a_person(sentence: str, name: str, kind: str) -> None:
+    got = {u.text: u.type for u in found_in(sentence)}
+    assert got.get(name) == kind
+
+
+def test_a_name_s_suffix_is_of_the_name_as_written() -> None:
+    got = {u.text: u.written for u in found_in("Memorandum by Mr. John P. Davies, Jr., of the Division of Far Eastern Affairs.")}
+    assert got["John P. Davies"] == "Mr. John P. Davies, Jr."
+
+
+@pytest.mark.parametrize("after,title", [
+    (", former British now Indian Consul General, Kashgar, as British Consulate", "Consul General"),
+    (", former Governor of Sinkiang, left", "Governor of Sinkiang"),
+    (", then Soviet Consul General at Tihwa", "Consul General at Tihwa"),
+    (", Consul at Tihwa", "Consul at Tihwa"),
+    (", now living in Paris", ""),
+    (", late of the Army", ""),
+])
+def test_a_title_beside_a_name_after_former_or_now(after: str, title: str) -> None:
+    from etr.ingest.discover import _apposed_title
+
+    assert _apposed_title(after) == title
+
+
+def test_a_surname_with_a_former_office_is_the_one_man_of_it_named_in_full(tmp_path: Any) -> None:
+    """FRUS 1948's "Shipton, former British now Indian Consul General, Kashgar" is the Eric Shipton
+    a review names in full: a person by his title, the one man of that surname."""
+    db = built_from(tmp_path,
+                    "Mountains of Tartary, by Eric Shipton.\n\nShipton climbed the second highest Bostan Terek "
+                    "peak near Kashgar, coming down by a hair-raising glissade.\n",
+                    "Unable discreetly to contact Shipton, former British now Indian Consul General, Kashgar, as "
+                    "British Consulate, Tihwa, has no code.\n")
+    top = answers(db, "who", "Shipton")[0]
+    assert top["name"] == "Eric Shipton" and "Unable discreetly to contact Shipton" in str(top)
+
+
 def test_a_name_is_not_what_a_later_clause_says_something_else_is() -> None:
     sentence = "Bortala Kizil met the governor, whose road to the north was a river of mud."
     got = {u.text: u.type for u in found_in(sentence)}
@@ -3002,7 +3071,7 @@ def test_years_ago_dates_its_own_sentence_only(tmp_path: Any) -> None:
             "lost 1700 years ago. Later he returned to Peking to resume his work.\n")
     got = answers(built(tmp_path, text), "who", "Sven Hedin")[0]
     dated = {ev["text"][:5]: ev["date"]["value"] for ev in got["events"]}
-    assert "Later" not in dated
+    assert dated.get("Later") in (None, "1933-05-12")  # the cutting's date at most, never 233
 
 
 def test_search_scores_the_sentences_of_the_rarer_words(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:

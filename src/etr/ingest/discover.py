@@ -107,6 +107,7 @@ def _rules() -> dict[str, Any]:
         "labels": set(r["peoples"]["labels"]),
         "name_possessives": set(r["peoples"]["name_possessives"]),
         "kinds": kinds,
+        "given": frozenset(r["given"]["names"]),
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
         "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$"),
@@ -822,6 +823,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             said = _said_to_be(text, got.end, end)  # "Mahmut Muhiti (...), nicknamed Shizhang, was a Uyghur warrior"
             if said is not None:
                 got = got._replace(type=said[0], why=said[1])
+        if got is not None and got.type == "unknown" and not got.weak and _given_name_first(got.text):
+            got = got._replace(type="person", why=f"the given name {got.text.split()[0]!r} opens it")
         if got is not None:
             if title:
                 got = got._replace(written=written or _titled_form(text, whole, s, e, title))
@@ -833,8 +836,24 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 # "Mme. Chiang Kai-shek" is his wife: a woman of her own, named so, not he
                 got = got._replace(start=got.end - len(got.written), text=got.written, type="person", title="",
                                    why=f"after {title[-1]!r}")
+            if got.type in ("person", "unknown") and " " in got.text and (suffix := _SUFFIX.match(text, got.end)):
+                # "John P. Davies, Jr.": the suffix is of his name as the text writes it
+                got = got._replace(written=(got.written or got.text) + suffix.group(0))
             out.append(got)
     return out
+
+
+_SUFFIX = re.compile(r",?[^\S\n](?:Jr|Sr)\.|,?[^\S\n](?:Jr|Sr)(?![\w'’.-])")
+
+
+def _given_name_first(name: str) -> bool:
+    """Whether a name of two to four words opens with a given name (rules/names.toml [given]) and
+    goes on in capitalised words or initials, the last no word for a kind of thing: "Owen
+    Lattimore", "John P. Davies", "Alexander II"; not "Henry Road", "Marco Polo Bridge"."""
+    words = name.split()
+    r = _rules()
+    return (2 <= len(words) <= 4 and words[0] in r["given"] and words[-1] not in r["kinds"]
+            and all(w[:1].isupper() for w in words[1:]))
 
 
 def _titled_man_after(words: list[str], k: int, vocab: Vocabulary, r: dict[str, Any]) -> bool:
@@ -975,10 +994,21 @@ def titled(text: str, start: int, end: int) -> str:
 _APPOSED = re.compile(r"^,\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+(?:at|of|in)\s+[A-Z][\w'’-]+)?)")
 
 
+_APPOSED_LEAD = frozenset({"former", "formerly", "now", "late", "then", "acting"})  # "former British now Indian Consul"
+
+
 def _apposed_title(after: str) -> str:
     """A title set beside a name after a comma ("Robert S. Ward, Consul at Tihwa", "Roschin,
     Soviet Military Attaché who ..."), or "": every capitalised word a title's, but a people's
-    word before it ("Soviet")."""
+    word before it ("Soviet"); a word of time before them passed over ("Shipton, former British
+    now Indian Consul General, Kashgar": Consul General)."""
+    opening = re.match(r",\s+(?:the\s+)?", after)
+    if opening is not None:
+        words, k = after[opening.end() :].split(" "), 0
+        while k < len(words) - 1 and (words[k] in _APPOSED_LEAD or (k and words[k] in _rules()["peoples"])):
+            k += 1
+        if k:
+            after = ", " + " ".join(words[k:])
     m = _APPOSED.match(after)
     if m is None:
         return ""

@@ -26,7 +26,9 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-MIN_WORDS = 2  # a run of one word is a word, not a description
+MIN_WORDS = 2  # a run of one word is a word, not a description ...
+ONE_WORD_LETTERS = 5  # ... unless the question is that one word, of this many letters at least,
+ONE_WORD_SENTENCES = 40  # which no more sentences than these write: a term ("padishah")
 MOST_SENTENCES = 60
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # "... agreement between the U. S. S. R. and the Mongolian People's Republic": its parties, named
@@ -71,7 +73,14 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
     for w in words:  # "Supplement II" is written "supplement 2" too, "Article 4" "Article IV"
         if (other := _numeral(w)) is not None:
             others[w] = [*others.get(w, []), other]
-    for run in _runs(words):
+    runs = _runs(words)
+    if not runs and len(words) == 1 and len(words[0]) >= ONE_WORD_LETTERS and fold(words[0]) not in STOP:
+        # one word no name holds, a term the documents use ("padishah", "meshrep"): what the few
+        # sentences writing it say; not a word so common it says nothing of one thing
+        post = fb.ix.postings(terms(words[0]))
+        if post and all(df <= ONE_WORD_SENTENCES for df, _r in post.values()):
+            runs = [words]
+    for run in runs:
         if best is not None and len(run) < size:
             break  # the longest runs the documents write, and of those the one of rarest words
         # a word of the run or another name the documents give what it names ("Dungan army":

@@ -8,7 +8,7 @@ from functools import cache
 from etr.errors import NotFound
 from etr.query.core import FactBase, clean_query
 from etr.text.fold import fold
-from etr.text.match import SAME_KEY, Match
+from etr.text.match import SAME_KEY, Match, joined
 from etr.text.terms import terms, with_synonyms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
@@ -146,12 +146,17 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
                 continue  # "White Russian", "Kazak leader": who he is, not his name
             # the name as written, or of several words in another romanisation ("Song Xilian": Sung
             # Hsi-lien; one word so, "khan" as "Han", is too often an ordinary word)
-            got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= (SAME_KEY - 0.5 if n > 1 else WITHIN)]
+            # (or one word that is a name of several run together: "Chinibagh", the Chini Bagh)
+            got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= (SAME_KEY - 0.5 if n > 1 else WITHIN)
+                   or (n == 1 and len(part) >= 5 and joined(fold(m.form)) == fold(part))]
             if not got and n == 1 and len(part) >= 4 and fold(part) not in fb.names.by_word:
                 # a word of a name in another romanisation; not a word names share ("Russian")
                 got = [Match(e.entity, SAME_WORD, e.form, e.kind) for e in fb.names.by_word_key(part)
                        if allowed[e.entity]][:1]
-            if got and (not best[0] or got[0].score > best[0][0].score):
+            if got and (not best[0] or got[0].score > best[0][0].score + CLOSE):
+                # of runs as long that name something well, the first: what the query opens with is
+                # asked about, the rest is its context ("Chinibagh Yarkand aksakal": the Chini Bagh,
+                # in Yarkand), unless a later one names far better
                 best = (got, part)
         if best[0]:
             return best
@@ -508,6 +513,16 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["read_as"] = matches[0].form
             interpreted["note"] = (f"no name is spelled so; read as {matches[0].form}, the place named with the "
                                    "same consonants (another transcription of its name)")
+    if (asked := _INITIALLED.match(q)) is not None:
+        # no man of that surname has a given name of those initials (else _initialled had found
+        # him): not one whose name says another ("Q. Harland" is not Walter Harland)
+        initial, surname = asked.group("initials")[0].lower(), fold(asked.group("surname"))
+
+        def initials(m: Match) -> set[bool]:  # whether each of its full names opens with that initial
+            names = (fold(f).split() for f in (fb.entities[m.entity]["name"], *fb.entities[m.entity]["forms"]))
+            return {ws[0][:1] == initial for ws in names if len(ws) >= 2 and ws[-1] == surname}
+
+        matches = [m for m in matches if initials(m) != {False}]
     if not matches:
         if _described(q):  # "town still under Chinese control but constantly attacked in June 1945"
             raise NotFound(f"no name in {q!r}: it reads as a description; `etr search` finds the sentences "

@@ -17,6 +17,7 @@ Imports etr.text.fold, rapidfuzz (when a query needs fuzzy matching) and the sta
 
 from __future__ import annotations
 
+import re
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Sequence
 
@@ -49,10 +50,20 @@ else:  # the same named tuples without importing typing (a query makes a thousan
 
 WORDS_OF_NAMES = 90.0  # each word of the query a word of one entity's names, not of one name
 SAME_KEY = 97.0  # a name form that spells the query in another romanisation or script
+JOINED = 97.0  # a name form of the query's letters, its words run together or set apart
+MIDDLE_LEFT_OUT = 97.0  # a name of three words or more, its first and last the query's two
 KEY_TYPO = 90.0  # a name of several words whose key is this close to the query's: a misspelling in another romanisation
 KEY_TYPO_SHARE = 0.94  # ... scored at this share of the keys' likeness: below 90 even for keys 95% alike
 KEY_TYPO_LEAST = 8  # letters of the query's key, at least, for so loose a match
 KIND_BONUS = {"name": 0.5, "alias": 0.3, "variant": 0.2, "short": -8.0}
+
+
+_JOINS = re.compile(r"[\s'’‘`-]+")  # what sets a name's words apart, or its syllables
+
+
+def joined(folded: str) -> str:
+    """A folded name with its words and syllables run together ("chini bagh": "chinibagh")."""
+    return _JOINS.sub("", folded)
 
 
 class NameIndex:
@@ -73,6 +84,7 @@ class NameIndex:
         self.forms: list[str] = [e.folded for e in self.entries]
         self.words: list[str] = sorted(self.by_word)
         self._word_keys: dict[str, list[NameEntry]] | None = None
+        self._joined: dict[str, list[NameEntry]] | None = None
         self._keys: list[str] | None = None
 
     def _key_typos(self, query: str, offer: Callable[[NameEntry, float], None]) -> None:
@@ -108,6 +120,15 @@ class NameIndex:
                 self._word_keys.setdefault(word_key(w), []).extend(es)
         return self._word_keys.get(word_key(word), [])
 
+    def by_joined(self, folded: str) -> list[NameEntry]:
+        """The name forms that are `folded` with its words run together or set apart ("Chinibagh":
+        "Chini Bagh", "Tien Shan": "Tienshan", "Kara-shahr": "Karashahr"); made on first use."""
+        if self._joined is None:
+            self._joined = {}
+            for e in self.entries:
+                self._joined.setdefault(joined(e.folded), []).append(e)
+        return self._joined.get(joined(folded), [])
+
     def match(self, query: str, limit: int = 10, allowed: Sequence[bool] | None = None,
               exact_wins: bool = False) -> list[Match]:
         """Entities ranked for `query`, best first, one Match per entity. With `exact_wins`, a name
@@ -128,7 +149,11 @@ class NameIndex:
 
         for e in self.by_form.get(q, []):
             offer(e, 100.0)
-        if not best:  # the same name in another romanisation or script: "Liu Zerong", "盛世才"
+        exact = bool(best)
+        if not exact and len(q) >= 5:
+            for e in self.by_joined(q):
+                offer(e, JOINED)
+        if not exact:  # the same name in another romanisation or script: "Liu Zerong", "盛世才"
             from etr.text.romanise import dropped_apostrophes, key
 
             # and with an apostrophe the query may have dropped: "Sheng Shih-chi" is Shiji or Shiqi
@@ -140,9 +165,15 @@ class NameIndex:
                 offer(e, 92.0)
         elif " " in q:  # several whole words of a longer name: "Economic Commission"
             padded = f" {q} "
+            first, _, last = q.partition(" ")
+            two = " " not in last and len(first) >= 2 and len(last) >= 3
             for e in self.entries:
                 if padded in f" {e.folded} ":
                     offer(e, 90.0)
+                elif two and e.folded.startswith(first + " ") and e.folded.endswith(" " + last) and e.folded.count(" ") >= 2:
+                    # a man's first and last names, his middle ones or initials left out ("John
+                    # Davies": John P. Davies, "Douglas Mackiernan": Douglas Seymour Mackiernan)
+                    offer(e, MIDDLE_LEFT_OUT)
         if " " in q and not best:
             # each word a whole word of one entity's names, from different ones: "Kini Maillart"
             # is Ella Maillart, whom the documents also call Kini
