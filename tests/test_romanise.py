@@ -56,6 +56,7 @@ DIFFERENT = [
     ("Chang", "Jiang"), ("Liu", "Li"), ("Ili", "Ining"), ("Zhang", "Zheng"), ("Song", "Sung Lien"),
     ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
     ("Dzungaria", "Zungaria"), ("Dzhan", "Ran"), ("Qinghe", "Jinghe"), ("Ch'ing-ho", "Ching-ho"),
+    ("King", "Ching"),  # a postal syllable alone is no name: "King" is an English one
     ("Ivanov", "Ivanova"),  # a man and a woman of the family
     ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z
     ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si

@@ -2130,7 +2130,10 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: Mapping[str, tuple
         dates.append({"value": value, "citation": _citation(spec, doc, at, at + len(quote)).to_dict()})
     top = [(k, c) for k, c in related[i].items() if k != i]
     top.sort(key=lambda kv: (-kv[1], all_entries[kv[0]].id))
-    aliases, variants = _spellings(e, ent_spellings.get(i, Counter()))
+    used = ent_spellings.get(i, Counter())
+    if not e.curated and e.type == "person" and (surname := _surname_of_initialled(e.name)):
+        used = Counter({**used, surname: used.get(surname, 0)})  # after the spellings the documents write
+    aliases, variants = _spellings(e, used)
     return {
         "id": e.id, "type": e.type, "name": e.name, "aliases": aliases,
         "short_forms": list(e.short_forms), "variants": variants,
@@ -2194,6 +2197,23 @@ def _kin_named(text: str, per_sentence: list[list[Mention]], unknown: list[list[
         if moved:
             found[:] = [m for m in found if m not in moved]
             unknown[k] = sorted([*unknown[k], *(Unknown(m.start, m.end, m.text, "person", "", KIN) for m in moved)])
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _surname_of_initialled(name: str) -> str:
+    """The surname of a man the documents name by initials or given names and it ("P. Braude",
+    "E. Lepine", "Sergei Alexandrovitch Kolokoloff"): how a reader calls him, among his profile's
+    names; "" for any other name (a Chinese surname of one syllable, "Ma", is many men's)."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    last, given = words[-1], rules.load("names")["given"]["names"]
+    if (len(last) < 4 or not last[:1].isupper() or last.isupper() or fold(last) in _not_surnames()
+            or chinese_syllables(last) == 1 or not _INITIAL.fullmatch(words[0]) and words[0] not in given):
+        return ""
+    return last if all(_INITIAL.fullmatch(w) or w[:1].isupper() for w in words[1:-1]) else ""
 
 
 def _own_surname(form: str, e: Entry) -> bool:

@@ -108,6 +108,7 @@ def _rules() -> dict[str, Any]:
         "name_possessives": set(r["peoples"]["name_possessives"]),
         "kinds": kinds,
         "given": frozenset(r["given"]["names"]),
+        "not_after_given": frozenset(r["given"]["not_last"]),
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
         "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$"),
@@ -843,17 +844,19 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
     return out
 
 
-_SUFFIX = re.compile(r",?[^\S\n](?:Jr|Sr)\.|,?[^\S\n](?:Jr|Sr)(?![\w'’.-])")
+# (not "Sr.", which is as often a Sister's or a senior rank's: "Joseph Hilbrenner, Sr. Maria")
+_SUFFIX = re.compile(r",?[^\S\n]Jr\.|,?[^\S\n]Jr(?![\w'’.-])")
 
 
 def _given_name_first(name: str) -> bool:
     """Whether a name of two to four words opens with a given name (rules/names.toml [given]) and
     goes on in capitalised words or initials, the last no word for a kind of thing: "Owen
-    Lattimore", "John P. Davies", "Alexander II"; not "Henry Road", "Marco Polo Bridge"."""
+    Lattimore", "John P. Davies", "Alexander II"; not "Henry Road", "Marco Polo Bridge", "Karl Marx
+    Peak", "Alexander Nevsky Cathedral", "Franz Josef Land", "George Medal"."""
     words = name.split()
     r = _rules()
     return (2 <= len(words) <= 4 and words[0] in r["given"] and words[-1] not in r["kinds"]
-            and all(w[:1].isupper() for w in words[1:]))
+            and words[-1] not in r["not_after_given"] and all(w[:1].isupper() for w in words[1:]))
 
 
 def _titled_man_after(words: list[str], k: int, vocab: Vocabulary, r: dict[str, Any]) -> bool:
@@ -1005,7 +1008,9 @@ def _apposed_title(after: str) -> str:
     opening = re.match(r",\s+(?:the\s+)?", after)
     if opening is not None:
         words, k = after[opening.end() :].split(" "), 0
-        while k < len(words) - 1 and (words[k] in _APPOSED_LEAD or (k and words[k] in _rules()["peoples"])):
+        while k < len(words) - 1 and (words[k] in _APPOSED_LEAD or (
+                k and words[k] in _rules()["peoples"]
+                and not _title_at([w.strip(",.;:") for w in words[k : k + 4]]))):  # not "Vice" of "Vice Consul"
             k += 1
         if k:
             after = ", " + " ".join(words[k:])

@@ -253,13 +253,17 @@ class FactBase:
     def _dated_sources(self) -> dict[str, dict[str, Any] | None]:
         return {}
 
+    def document_dated(self, source: str) -> dict[str, Any] | None:
+        """The day a document's header or date line gives it (its text, value, offsets), or None."""
+        if source not in self._dated_sources:
+            self._dated_sources[source] = self.ix.source_dated(source)
+        return self._dated_sources[source]
+
     def reported_by(self, s: dict[str, Any]) -> dict[str, Any] | None:
         """A sentence that states no date, as an answer dated on or before the day its document's
         header or date line gives ("893.00/12–1846: Telegram", "Chungking, September 21, 1942"),
         citing the sentence and those words; None when its document gives no day."""
-        if s["source"] not in self._dated_sources:
-            self._dated_sources[s["source"]] = self.ix.source_dated(s["source"])
-        d = self._dated_sources[s["source"]]
+        d = self.document_dated(s["source"])
         if d is None or not reports(s["text"], s["start"], s["end"], d):
             return None  # undated; the words that date it; a name alone, a signature: nothing reported
         # what comes before the date is the header, which the date dates ("The Ambassador in the

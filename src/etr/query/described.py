@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 MIN_WORDS = 2  # a run of one word is a word, not a description ...
 ONE_WORD_LETTERS = 5  # ... unless the question is that one word, of this many letters at least,
-ONE_WORD_SENTENCES = 40  # which no more sentences than these write: a term ("padishah")
+ONE_WORD_SENTENCES = 40  # which no more sentences than these write: a term ("padishah"), not
+# a verb's or an abstract noun's English ending ("happened", "importance", "bravely")
+_ENGLISH_ENDING = re.compile(r"(?:ed|ing|ly|ness|ment|ance|ence|tion|sion|ity|ous|ful|less|able|ible|ive|ship)$")
 MOST_SENTENCES = 60
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # "... agreement between the U. S. S. R. and the Mongolian People's Republic": its parties, named
@@ -74,7 +76,8 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
         if (other := _numeral(w)) is not None:
             others[w] = [*others.get(w, []), other]
     runs = _runs(words)
-    if not runs and len(words) == 1 and len(words[0]) >= ONE_WORD_LETTERS and fold(words[0]) not in STOP:
+    if (not runs and len(words) == 1 and len(words[0]) >= ONE_WORD_LETTERS and fold(words[0]) not in STOP
+            and not _ENGLISH_ENDING.search(fold(words[0]))):
         # one word no name holds, a term the documents use ("padishah", "meshrep"): what the few
         # sentences writing it say; not a word so common it says nothing of one thing
         post = fb.ix.postings(terms(words[0]))

@@ -317,6 +317,14 @@ def _kinds() -> dict[str, str]:
     return {fold(w): k for k, words in load("names")["kinds"].items() for w in words}
 
 
+@cache
+def _given() -> frozenset[str]:
+    """Given names (rules/names.toml [given]), folded."""
+    from etr import rules
+
+    return frozenset(fold(n) for n in rules.load("names")["given"]["names"])
+
+
 _INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s*)+)(?P<surname>[A-Z][\w'’-]+)$")
 
 
@@ -518,11 +526,15 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         # him): not one whose name says another ("Q. Harland" is not Walter Harland)
         initial, surname = asked.group("initials")[0].lower(), fold(asked.group("surname"))
 
-        def initials(m: Match) -> set[bool]:  # whether each of its full names opens with that initial
-            names = (fold(f).split() for f in (fb.entities[m.entity]["name"], *fb.entities[m.entity]["forms"]))
-            return {ws[0][:1] == initial for ws in names if len(ws) >= 2 and ws[-1] == surname}
+        def against(m: Match) -> bool:
+            """Whether every full name of it opens with a given name of another initial: one known
+            as a given name, not a familiar form ("Bob" is Robert) or a name a man chose for
+            himself ("Wellington Koo" is V. K. Koo)."""
+            names = [ws for f in (fb.entities[m.entity]["name"], *fb.entities[m.entity]["forms"])
+                     if len(ws := fold(f).split()) >= 2 and ws[-1] == surname]
+            return bool(names) and all(ws[0] in _given() and ws[0][:1] != initial for ws in names)
 
-        matches = [m for m in matches if initials(m) != {False}]
+        matches = [m for m in matches if not against(m)]
     if not matches:
         if _described(q):  # "town still under Chinese control but constantly attacked in June 1945"
             raise NotFound(f"no name in {q!r}: it reads as a description; `etr search` finds the sentences "

@@ -232,6 +232,7 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
     picked: list[tuple[float, str]] = []
     seen: set[str] = set()
     outs: dict[str, dict[str, Any] | None] = {}
+    stated: set[int] = set()  # sentences with a date of their own that is no deadline ahead
     for score, rid in keep:
         for evid in events_of.get(rid, []):
             if evid in seen or evid not in spans:
@@ -241,10 +242,16 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             ev = json.loads(raw)
             outs[evid] = ev
             weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"], telling)
+            if _ahead(fb, texts[rid], ds, ev):
+                weight *= AHEAD_WEIGHT
+            else:
+                stated.add(rid)
             picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, evid))
-    # what the best sentences state without a date, by the day their document is dated; when the
-    # question asks when someone told of it, that day is the answer
-    for score, _rid, out in _by_document_date(fb, keep[:DOCUMENT_DATED], events_of):
+    # what the best sentences state without a date, by the day their document is dated (a date
+    # only of a deadline ahead of that day is none: "asks for grain ... by April 1950" in a cable
+    # of 11 November 1949 asks on that day); when the question asks when someone told of it, that
+    # day is the answer
+    for score, _rid, out in _by_document_date(fb, keep[:DOCUMENT_DATED], {r: e for r, e in events_of.items() if r in stated}):
         outs[out["id"]] = out
         weight = BEST_WEIGHT if telling else DOCUMENT_WEIGHT
         picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, out["id"]))
@@ -334,8 +341,21 @@ def _precision(value: str) -> str:
     return point.precision if point is not None else "day"
 
 
+# "by April 1950", "not later than the 15th": a deadline, when it is after the day its document is dated
+_BY = re.compile(r"\b(?:by|(?:not|no)\s+later\s+than)\s+(?:the\s+(?:end|middle|beginning|close)\s+of\s+)?$", re.I)
+AHEAD_WEIGHT = 0.5  # such a date is when something is to be done, not when the sentence's thing was
+
+
+def _ahead(fb: FactBase, s: dict[str, Any], ds: int, ev: dict[str, Any]) -> bool:
+    """Whether the date at s["text"][ds:] is a deadline after the day its document is dated."""
+    if not _BY.search(s["text"], max(0, ds - 32), ds):
+        return False
+    d = fb.document_dated(s["source"])
+    return d is not None and (ev["date"].get("start") or "") > d["value"]
+
+
 DOCUMENT_DATED = 5  # of the best sentences, those with no date are dated by their document's header ...
-DOCUMENT_WEIGHT = 0.55  # ... weighed as the date of a telegram that tells of a thing (COMMUNICATION)
+DOCUMENT_WEIGHT = 0.7  # ... weighed as the date of a telegram that tells of a thing (COMMUNICATION)
 
 
 def _by_document_date(fb: FactBase, keep: list[tuple[float, int]], events_of: dict[int, list[str]],

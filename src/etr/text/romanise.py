@@ -123,7 +123,8 @@ def _pinyin_of_postal(word: str) -> str:
             if old is None or got[0] < old[0]:
                 best[i + k] = got
     end = best[n]
-    return end[2] if end is not None and end[1] > 0 else word
+    # (a word of one syllable is no postal name: "King" is an English name as often as jing)
+    return end[2] if end is not None and end[1] > 0 and end[0] > 1 else word
 
 
 _R_SYLLABLE = re.compile(r"(?:(?<=^)|(?<=[aeiou])|(?<=ng)|(?<=n))r(?=[aeiou])")
