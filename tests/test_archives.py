@@ -2224,6 +2224,15 @@ def test_a_name_s_suffix_is_of_the_name_as_written() -> None:
     assert not got.get("Joseph Hilbrenner", "").endswith("Sr.")
 
 
+@pytest.mark.parametrize("sentence,word", [
+    ("She said: “Being sentenced to death was the greatest thrill of my life.”", "Being"),  # Eimer's interview
+    ("»Welcome, brothers, friends, soldiers!", "Welcome"),  # Hedin, Big Horse's speech at Kucha
+])
+def test_a_word_opening_a_quotation_opens_a_sentence(sentence: str, word: str) -> None:
+    """It is a name only where the documents name it otherwise (weak), as a sentence's first word is."""
+    assert all(u.weak for u in found_in(sentence) if u.text == word)
+
+
 @pytest.mark.parametrize("after,title", [
     (", former British now Indian Consul General, Kashgar, as British Consulate", "Consul General"),
     (", former Governor of Sinkiang, left", "Governor of Sinkiang"),
