@@ -836,6 +836,16 @@ def test_a_thing_described_is_named_as_the_sentence_writes_the_question_s_words(
     assert answers(out, "what", query)[0]["name"] == name
 
 
+@pytest.mark.parametrize("query,name", [
+    ("The Bloody Mountain novel", "The Bloody Mountain"),  # a title's article, capitalised as the text writes it
+    ("Bloody Mountain novel", "Bloody Mountain"),
+])
+def test_a_work_described_keeps_its_title_s_article(tmp_path: Any, query: str, name: str) -> None:
+    out = built(tmp_path, "There he founded many primary schools to promote Uyghur education, and wrote his novel The "
+                          "Bloody Mountain, which attacked the Chinese Guomindang government's ethnic policy.\n")
+    assert answers(out, "what", query)[0]["name"] == name
+
+
 KOVALEV = ("November 11, 1949\nCable No. 59976, Kovalev to Cde. Filippov [Stalin]\n"
            "from PEKING received at 13:55 11 November 1949 Copy Nº 1\nto Cde. FILIPPOV\nI report:\n"
            "Through its Ministry of Trade the Chinese government has turned [to us] to clarify the question of the "
@@ -852,6 +862,38 @@ def test_a_deadline_ahead_of_a_telegram_s_day_is_not_when_its_request_was_made(t
     got = answers(db, "when", "Chinese government asks the Soviet Union for grain for the PLA")
     assert got[0]["date"]["value"] == "1949-11-11" and got[0]["text"].startswith("Through its Ministry of Trade")
     assert any("by April 1950" in r["text"] for r in answers(db, "when", "1950-04"))  # the deadline is still a date
+
+
+def test_a_county_named_for_its_town_is_that_place(tmp_path: Any) -> None:
+    """Kazakhstan Encyclopedia on Gheni Batur: "Nilka County" is the registered Nilka, so named
+    with its county; asked either way, the sentence is in its profile."""
+    db = built_from(tmp_path, "He was among the first 20 horsemen who began uprising in Nilka County of Ili valley "
+                              "of Sinkiang in September 1944.\n",
+                    "Lutpulla Mutellip is believed to be born in the county of Nilka County, Ili Kazakh Autonomous "
+                    "Prefecture, Xinjiang Province on November 22, 1922.\n")
+    for asked in ("Nilka County", "Nilka"):
+        top = answers(db, "where", asked)[0]
+        assert top["name"] == "Nilka" and "first 20 horsemen" in str(top) and "Lutpulla" in str(top)
+
+
+def test_a_name_the_query_writes_exactly_beats_a_near_miss_of_more_of_its_words(tmp_path: Any) -> None:
+    """FRUS 1943: "Chaucer H. Wu, Special Commissioner at Tihwa for Foreign Affairs"; asked with a
+    misspelt title, the query's "Chaucer Wu" names him, not the "Special Commissioner Wu" its
+    other words come near."""
+    db = built_from(tmp_path,
+                    "Chaucer H. Wu, Special Commissioner at Tihwa for Foreign Affairs, has returned from Moscow. "
+                    "Mr. Chaucer Wu called on me today.\n",
+                    "Special Commissioner Wu Chung-hsin left for Chungking. Special Commissioner Wu said the road "
+                    "was open.\n")
+    assert answers(db, "who", "Chaucer Wu Special Comissioner Tihwa")[0]["name"] == "Chaucer H. Wu"
+
+
+def test_a_place_in_another_transcription_among_words_of_context(tmp_path: Any) -> None:
+    """Hedin: "HAVDE was to be permitted to remain in Pichan for only one month." Asked in pinyin
+    among other words, the place is Pichan, not the man the question also names."""
+    db = built(tmp_path, "HAUDE and LI left Urumchi along the main road. HAVDE was to be permitted to remain in "
+                         "Pichan for only one month. The road to Pichan was long.\n")
+    assert answers(db, "where", "Haude allowed one month at Piqan")[0]["name"] == "Pichan"
 
 
 def test_a_term_asked_alone_is_what_the_few_sentences_writing_it_say(tmp_path: Any) -> None:

@@ -31,6 +31,8 @@ SAME = [
     ("Nanking", "Nanjing"), ("Nan-king", "Nanjing"), ("Tientsin", "Tianjin"), ("Tien-tsin", "Tianjin"),
     ("Tsinan", "Jinan"),
     # the 1940s' teh, tseh for Wade-Giles te, tse
+    # Turkic Latin letters (Azerbaijani and Uyghur schwa), and a Turkic name's word that looks like pinyin
+    ("Səypidin Əzizi", "Seypidin Azizi"), ("Seypidin Ezizi", "Seypidin Azizi"),
     ("Wu Teh-chen", "Wu Dezhen"), ("Chu Teh", "Zhu De"), ("Tseh-min", "Zemin"), ("Peng Tehhuai", "Peng Dehuai"),
     ("Sian", "Xi'an"), ("Sianfu", "Xianfu"),  # postal si before a vowel (pinyin would write "Si'an")
     # tsing, as postal spellings write qing
@@ -57,6 +59,7 @@ DIFFERENT = [
     ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
     ("Dzungaria", "Zungaria"), ("Dzhan", "Ran"), ("Qinghe", "Jinghe"), ("Ch'ing-ho", "Ching-ho"),
     ("King", "Ching"),  # a postal syllable alone is no name: "King" is an English one
+    ("Qinghe", "Qinghai"),
     ("Ivanov", "Ivanova"),  # a man and a woman of the family
     ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z
     ("Sichuan", "Xichuan"),  # pinyin si before a consonant stays si

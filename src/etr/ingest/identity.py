@@ -44,6 +44,9 @@ POSSIBLE = 3  # at most this many "possibly the same as" for one surname
 SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spellings of one place
 ADDRESSED = "the name an address line gives"  # "The Consul at Tihwa (Paxton) to the Chargé in China (Atcheson)"
 GUESSED_TOWN = "town?"  # a vote for a place from a word's Chinese syllables alone: counted when no other
+# words for the area a town gives its name to: "Nilka County" is named for Nilka, and asked as it
+AREA_WORDS = frozenset({"County", "District", "Prefecture", "Province", "Oasis", "Township", "Subprefecture",
+                        "Municipality"})
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
 
 
@@ -671,6 +674,10 @@ class Identities:
         if place is not None:  # "KOKO-NOR" after "Kokonor"
             self._by_key[(k, n)] = place
             return place, f"{u.text}: {self.entry(place).name} written in {n} word{'s' if n > 1 else ''}"
+        head = self._place_of_its_area(u)
+        if head is not None:  # "Nilka County", "Tacheng Prefecture": the place Nilka, Tacheng
+            self._by_key[(k, n)] = head
+            return head, f"another spelling of {self.entry(head).name}: {u.text}, the place and its {u.text.split()[-1].lower()}"
         bare = without_initials(u.text)
         bare_key = None if bare is None else (key(bare), word_count(bare))
         if bare_key is None and n >= 2:
@@ -692,6 +699,21 @@ class Identities:
         if bare_key is not None:
             self._bare.setdefault(bare_key, i)
         return i, ""
+
+    def _place_of_its_area(self, u: Unknown) -> int | None:
+        """The one place a name of a county, district, prefecture or province names with its word
+        for such an area ("Nilka County", "Yarkant County", "Tacheng Prefecture"): the place its
+        other words name, registered or found before; None when they name none or several."""
+        words = u.text.split()
+        if u.type not in ("place", "unknown") or len(words) < 2 or words[-1] not in AREA_WORDS:
+            return None
+        hk = key(" ".join(words[:-1]))
+        if len(hk) < MIN_KEYED:
+            return None
+        got = {i for i in self._registry_keys.get(hk, ()) if self.entries[i].type == "place"}
+        if not got and (found := self._places.get(hk)) is not None and self.kind(found) == "place":
+            got = {found}
+        return got.pop() if len(got) == 1 else None
 
     def _fuller(self, i: int, u: Unknown) -> None:
         """"Chaucer H. Wu" named after "Chaucer Wu": the name with its initials is the name."""

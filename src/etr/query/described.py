@@ -152,6 +152,12 @@ def _whole(text: str, a: int, b: int, rest: list[str]) -> str:
     China Relief Mission"); the run alone when they are not all there."""
     weighty = [w for w in rest if fold(w) not in STOP]
     if not weighty:
+        # a title's article, capitalised inside a sentence as the question writes it ("wrote his
+        # novel The Bloody Mountain", asked "The Bloody Mountain novel")
+        article = rest[-1] if rest and rest[-1][:1].isupper() else ""
+        if article and a > len(article) and text[a - len(article) - 1 : a] == article + " " \
+                and text[a - len(article) - 2 : a - len(article) - 1] == " ":
+            return text[a - len(article) - 1 : b]
         return text[a:b]
     before = re.search(r"(?<![^\W_])" + r"\s+".join(map(re.escape, weighty)) + _JOINS + r"$", text[max(0, a - 80) : a], re.I)
     return text[a - len(before.group(0)) : b] if before is not None else text[a:b]

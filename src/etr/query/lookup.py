@@ -136,6 +136,7 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
                  whole_tried: bool) -> tuple[list[Match], str]:
     """_within's search: the longest run of words that names something, runs of `labels` alone
     passed over; not the whole query when the caller tried it as a name already."""
+    fallback: tuple[list[Match], str] = ([], "")
     for n in range(len(words) - 1 if whole_tried and len(words) == len(q.split()) else len(words), 0, -1):
         best: tuple[list[Match], str] = ([], "")
         for i in range(len(words) - n + 1):
@@ -158,9 +159,13 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
                 # asked about, the rest is its context ("Chinibagh Yarkand aksakal": the Chini Bagh,
                 # in Yarkand), unless a later one names far better
                 best = (got, part)
-        if best[0]:
-            return best
-    return [], ""
+        if best[0] and (best[0][0].score >= WITHIN or n <= 2):
+            return fallback if fallback[0] and (best[0][0].score < WITHIN or n == 1) else best
+        if best[0] and not fallback[0]:
+            # a near match of many words ("Wu Special Comissioner": "Special Commissioner Wu")
+            # unless a run of two words or more names something exactly ("Chaucer Wu")
+            fallback = best
+    return fallback
 
 
 def _named_words(q: str) -> list[str]:
@@ -458,6 +463,17 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                 interpreted["note"] = how
         if matches and read_as:
             interpreted["read_as"] = read_as
+    if not matches and types is not None and "place" in types and len(q.split()) > 1:
+        # a place among words of context, in another transcription ("Haude allowed one month at
+        # Piqan": Pichan), before a name of another kind the query also holds
+        for word in q.split():
+            word = word.strip(",.;:?!")
+            if word[:1].isupper() and fold(word) not in GENERIC and (got := _transcribed(fb, word, allowed)):
+                matches = got
+                interpreted["read_as"] = got[0].form
+                interpreted["note"] = (f"{word!r} read as {got[0].form}, the place named with the same consonants "
+                                       "(another transcription of its name)")
+                break
     if types is not None and (not matches or matches[0].score < 99.5 or "read_as" in interpreted):
         # (a part of the query read as a name is no match of it whole: "where Moscow Sun Yat-sen
         # University" is the university, not Moscow)

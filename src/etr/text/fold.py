@@ -15,6 +15,9 @@ _TRANSLATE = str.maketrans(
         "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"',
         "–": "-", "—": "-", "‐": "-", "‑": "-",
         "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+        # Turkic Latin letters no decomposition reaches: Azerbaijani and Uyghur schwa ("Səypidin
+        # Əzizi"), Kazakh barred o, the eng of Kazakh and Uyghur spellings
+        "ə": "e", "ɵ": "o", "ŋ": "ng",
     }
 )
 _TOKEN = re.compile(r"\w+")

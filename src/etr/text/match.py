@@ -166,7 +166,7 @@ class NameIndex:
         elif " " in q:  # several whole words of a longer name: "Economic Commission"
             padded = f" {q} "
             first, _, last = q.partition(" ")
-            two = " " not in last and len(first) >= 2 and len(last) >= 3
+            two = " " not in last and len(first) >= 3 and len(last) >= 2  # "Chaucer Wu": Chaucer H. Wu
             for e in self.entries:
                 if padded in f" {e.folded} ":
                     offer(e, 90.0)

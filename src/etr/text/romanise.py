@@ -248,7 +248,18 @@ def key(name: str) -> str:
     for i in range(len(words) - 1, 0, -1):  # "Ahmed Jan" is "Ahmedjan": a Turkic name's ending, no Chinese "jan"
         if words[i].lower() in TURKIC_ENDINGS and not _pinyin_word(words[i - 1].lower()):
             words[i - 1 : i + 1] = [words[i - 1] + words[i].lower()]
-    return "".join(word_key(w) for w in words)
+    keys = [word_key(w) for w in words]
+    if len(words) >= 2:
+        chinese = [bool(chinese_syllables(w)) for w in words]
+        if any(chinese) and not all(chinese):
+            # a Turkic or Persian name one of whose words only looks like pinyin ("Seypidin Azizi",
+            # "Səypidin Əzizi"): its vowels vary as the rest of the name's do
+            t = _tables()
+            for i, c in enumerate(chinese):
+                if c:
+                    for a, b in t["vowels"]:
+                        keys[i] = keys[i].replace(a, b)
+    return "".join(keys)
 
 
 _CH = re.compile(r"(?<![\w'’])(?:(?<=-)|(?<=\b))[Cc]h(?=[aeiouü])(?!['’])")
