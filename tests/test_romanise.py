@@ -33,6 +33,7 @@ SAME = [
     # the 1940s' teh, tseh for Wade-Giles te, tse
     # Turkic Latin letters (Azerbaijani and Uyghur schwa), and a Turkic name's word that looks like pinyin
     ("Səypidin Əzizi", "Seypidin Azizi"), ("Seypidin Ezizi", "Seypidin Azizi"),
+    ("Pei-ta-shan Incident", "Peitashan Incident"),  # a place's name before an English word: read alike
     ("Wu Teh-chen", "Wu Dezhen"), ("Chu Teh", "Zhu De"), ("Tseh-min", "Zemin"), ("Peng Tehhuai", "Peng Dehuai"),
     ("Sian", "Xi'an"), ("Sianfu", "Xianfu"),  # postal si before a vowel (pinyin would write "Si'an")
     # tsing, as postal spellings write qing
@@ -59,6 +60,9 @@ DIFFERENT = [
     ("Kiayukwan", "Jiayu"), ("Sinkiang", "Xinjing"), ("Kingston", "Jingston"),
     ("Dzungaria", "Zungaria"), ("Dzhan", "Ran"), ("Qinghe", "Jinghe"), ("Ch'ing-ho", "Ching-ho"),
     ("King", "Ching"),  # a postal syllable alone is no name: "King" is an English one
+    # a Chinese surname beside a Western or Turkic given name keeps its vowels (a reviewer's cases)
+    ("Paul Chang", "Paul Cheng"), ("Eugene Chen", "Eugene Chan"), ("Kenneth Wen", "Kenneth Wan"),
+    ("Ismail Tang", "Ismail Teng"),
     ("Qinghe", "Qinghai"),
     ("Ivanov", "Ivanova"),  # a man and a woman of the family
     ("Kazakh", "Kasakh"), ("Zeming", "Seming"),  # z before a vowel, and a Chinese syllable's z, stay z

@@ -2203,17 +2203,18 @@ _INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _surname_of_initialled(name: str) -> str:
-    """The surname of a man the documents name by initials or given names and it ("P. Braude",
-    "E. Lepine", "Sergei Alexandrovitch Kolokoloff"): how a reader calls him, among his profile's
-    names; "" for any other name (a Chinese surname of one syllable, "Ma", is many men's)."""
+    """The surname of a man the documents name by initials and it ("P. Braude", "E. Lepine", "A.
+    Shibayev"): how a reader calls him, among his profile's names; "" for any other name (a Chinese
+    surname of one syllable, "Ma", is many men's; a given name says too little of whose: "Percy
+    Sykes" and "Ella Sykes" are two, and "John Bull" no man)."""
     words = name.split()
     if len(words) < 2:
         return ""
-    last, given = words[-1], rules.load("names")["given"]["names"]
+    last = words[-1]
     if (len(last) < 4 or not last[:1].isupper() or last.isupper() or fold(last) in _not_surnames()
-            or chinese_syllables(last) == 1 or not _INITIAL.fullmatch(words[0]) and words[0] not in given):
+            or chinese_syllables(last) == 1):
         return ""
-    return last if all(_INITIAL.fullmatch(w) or w[:1].isupper() for w in words[1:-1]) else ""
+    return last if all(_INITIAL.fullmatch(w) for w in words[:-1]) else ""
 
 
 def _own_surname(form: str, e: Entry) -> bool:

@@ -1240,13 +1240,15 @@ def _at_sentence_start(text: str, start: int, s: int) -> bool:
     if _FIELD.fullmatch(before[before.rfind("\n") + 1 :]):
         return True  # an infobox's or a table's value ("Sovereignty Type: Independence")
     line = before[before.rfind("\n") + 1 :]  # a heading under a date line opens its line ("Letter from ...")
-    # (and a quotation opens a sentence of its own: 'She said: “Being sentenced ...', '»Welcome, brothers')
+    # (and a word opening a quotation as a word opens a speech, a greeting or a gerund: 'She said:
+    # “Being sentenced ...', '»Welcome, brothers'; not a name: '"Haudenschild was shot at Pichan."')
     return (line.strip(" \"“'‘([-•*" + GLUED) == "" or before.rstrip().endswith(("—", "–"))  # an infobox's value too
-            or _QUOTATION_OPENS.search(before) is not None)
+            or (_QUOTATION_OPENS.search(before) is not None and _SPOKEN.match(text, s) is not None))
 
 
 _FIELD = re.compile(r"\s*(?:\|\s*)?[A-Z][\w ]{0,40}?\s*[:|]\s*")
 _QUOTATION_OPENS = re.compile(r"(?:^|[:,]\s*|\s)[“«»]$|[:,]\s*[\"‘]$")
+_SPOKEN = re.compile(r"[A-Z][a-z]+(?:ing\b|(?=[,!?]))")  # "Being ...", "Welcome,", "Halt!"
 
 
 def _infobox_line(text: str, s: int) -> bool:

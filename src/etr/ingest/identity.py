@@ -45,8 +45,12 @@ SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spelling
 ADDRESSED = "the name an address line gives"  # "The Consul at Tihwa (Paxton) to the Chargé in China (Atcheson)"
 GUESSED_TOWN = "town?"  # a vote for a place from a word's Chinese syllables alone: counted when no other
 # words for the area a town gives its name to: "Nilka County" is named for Nilka, and asked as it
-AREA_WORDS = frozenset({"County", "District", "Prefecture", "Province", "Oasis", "Township", "Subprefecture",
-                        "Municipality"})
+AREA_WORDS = frozenset({"County", "District", "Prefecture", "Oasis", "Township", "Subprefecture", "Municipality"})
+# ... a town's, not a river's or a range's ("Manas County" is no Manas River), nor a province's,
+# which is no city ("Alma-Ata Province")
+NATURAL = frozenset({"River", "Lake", "Mountain", "Mountains", "Range", "Pass", "Valley", "Basin", "Desert", "Sea",
+                     "Steppe", "Plateau", "Gorge", "Glacier", "Peak", "Gol", "Darya", "Daria", "Tagh", "Dagh", "Nor",
+                     "Kul", "Shan", "Ula"})
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
 
 
@@ -713,6 +717,8 @@ class Identities:
         got = {i for i in self._registry_keys.get(hk, ()) if self.entries[i].type == "place"}
         if not got and (found := self._places.get(hk)) is not None and self.kind(found) == "place":
             got = {found}
+        if any(self.entry(i).name.split()[-1] in NATURAL for i in got):
+            return None
         return got.pop() if len(got) == 1 else None
 
     def _fuller(self, i: int, u: Unknown) -> None:

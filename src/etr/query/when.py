@@ -242,9 +242,7 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             ev = json.loads(raw)
             outs[evid] = ev
             weight = _dated_by(texts[rid]["text"], ds, de, wanted, ev["date"]["how"], telling)
-            if _ahead(fb, texts[rid], ds, ev):
-                weight *= AHEAD_WEIGHT
-            else:
+            if not _ahead(fb, texts[rid], ds, ev):
                 stated.add(rid)
             picked.append((score * weight / (best * BEST_WEIGHT) if best else 0.0, evid))
     # what the best sentences state without a date, by the day their document is dated (a date
@@ -341,9 +339,10 @@ def _precision(value: str) -> str:
     return point.precision if point is not None else "day"
 
 
-# "by April 1950", "not later than the 15th": a deadline, when it is after the day its document is dated
+# "by April 1950", "not later than the 15th": a deadline, when it is after the day its document is
+# dated: when a thing is to be done (its answer still), not when it was asked or ordered, which the
+# document's day answers too
 _BY = re.compile(r"\b(?:by|(?:not|no)\s+later\s+than)\s+(?:the\s+(?:end|middle|beginning|close)\s+of\s+)?$", re.I)
-AHEAD_WEIGHT = 0.5  # such a date is when something is to be done, not when the sentence's thing was
 
 
 def _ahead(fb: FactBase, s: dict[str, Any], ds: int, ev: dict[str, Any]) -> bool:

@@ -250,13 +250,15 @@ def key(name: str) -> str:
             words[i - 1 : i + 1] = [words[i - 1] + words[i].lower()]
     keys = [word_key(w) for w in words]
     if len(words) >= 2:
-        chinese = [bool(chinese_syllables(w)) for w in words]
-        if any(chinese) and not all(chinese):
+        syllables = [chinese_syllables(w) for w in words]
+        if any(syllables) and not all(syllables):
             # a Turkic or Persian name one of whose words only looks like pinyin ("Seypidin Azizi",
-            # "Səypidin Əzizi"): its vowels vary as the rest of the name's do
+            # "Səypidin Əzizi"): its vowels vary as the rest of the name's do; not a word of one or
+            # two syllables, a Chinese surname's or given name's ("Paul Chang" is no Paul Cheng), nor
+            # one before the other words ("Pei-ta-shan Incident", "Peitashan Incident": a place's)
             t = _tables()
-            for i, c in enumerate(chinese):
-                if c:
+            for i, c in enumerate(syllables):
+                if c >= 3 and i and not syllables[i - 1]:
                     for a, b in t["vowels"]:
                         keys[i] = keys[i].replace(a, b)
     return "".join(keys)
