@@ -705,9 +705,9 @@ class Identities:
         return i, ""
 
     def _place_of_its_area(self, u: Unknown) -> int | None:
-        """The one place a name of a county, district, prefecture or province names with its word
-        for such an area ("Nilka County", "Yarkant County", "Tacheng Prefecture"): the place its
-        other words name, registered or found before; None when they name none or several."""
+        """The one place a name of a county, district or prefecture names with its word for such an
+        area ("Nilka County", "Yarkant County", "Tacheng Prefecture"): the town its other words name,
+        registered or found before; None when they name none, several, or a river or a range."""
         words = u.text.split()
         if u.type not in ("place", "unknown") or len(words) < 2 or words[-1] not in AREA_WORDS:
             return None

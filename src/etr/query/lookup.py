@@ -471,8 +471,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             if word[:1].isupper() and fold(word) not in GENERIC and (got := _transcribed(fb, word, allowed)):
                 matches = got
                 interpreted["read_as"] = got[0].form
-                interpreted["note"] = (f"{word!r} read as {got[0].form}, the place named with the same consonants "
-                                       "(another transcription of its name)")
+                interpreted["note"] = f"{word!r} read as {_transcription(got[0].form)}"
                 break
     if types is not None and (not matches or matches[0].score < 99.5 or "read_as" in interpreted):
         # (a part of the query read as a name is no match of it whole: "where Moscow Sun Yat-sen
@@ -535,8 +534,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         matches = _transcribed(fb, q, allowed)  # "Kuerle", "Piqan": Korla, Pichan
         if matches:
             interpreted["read_as"] = matches[0].form
-            interpreted["note"] = (f"no name is spelled so; read as {matches[0].form}, the place named with the "
-                                   "same consonants (another transcription of its name)")
+            interpreted["note"] = f"no name is spelled so; read as {_transcription(matches[0].form)}"
     if (asked := _INITIALLED.match(q)) is not None:
         # no man of that surname has a given name of those initials (else _initialled had found
         # him): not one whose name says another ("Q. Harland" is not Walter Harland)
@@ -587,6 +585,11 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if m.entity in said_so:
             o["said_so"] = said_so[m.entity]  # the sentences that call it what the question asked
     return out, interpreted
+
+
+def _transcription(form: str) -> str:
+    """How a note says a place was read by its consonants."""
+    return f"{form}, the place named with the same consonants (another transcription of its name)"
 
 
 TRANSCRIBED = 70.0  # a place with the query's consonants must also be this close in its letters ...
