@@ -1588,6 +1588,11 @@ HEDIN_STYLE = ("»CHANG FENG-MING borrowed sixty gallons from us at Hami and pro
     # an acronym repeated in a telegram that sets no name so: no name (nor the words beside it)
     ("The shipment of the UNRRA was late, the UNRRA said, and the office of the UNRRA closed. SOVSINTORG "
      "and the EURASIA company said NOTHING more.", False),
+    # two names in capitals joined by "and" inside lower-case prose, twice (Hedin, vol. 2, p. 57)
+    ("A curious inconsistency lay in the circumstance that HAUDE and LI, who, it will be remembered, were "
+     "staying near Charkhliq, had not been instructed to return. That troop movements were going on was "
+     "evident, for both NORIN and HASLUND had seen contigents of two hundred and fifty.", True),
+    ("He said that TODAY and TOMORROW the road is shut to all traffic.", False),  # emphasis, once
 ])
 def test_a_book_that_prints_names_in_capitals_is_recognised(text: str, caps: bool) -> None:
     from etr.ingest.discover import names_in_capitals, vocabulary

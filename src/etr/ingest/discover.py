@@ -217,6 +217,7 @@ _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 
 
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’]+(?:-[A-Z]+)*(?![\w'’-])")
+_AND_CAPS = re.compile(r" and (?=[A-Z][A-Z'’]+(?:-[A-Z]+)*(?:['’]s)?,?\s+[a-z])")
 _TITLE_WORD = re.compile(r"(?:Cde\.|Comrade|General|Gen\.|Marshal|Colonel|Col\.|Captain|Major|Governor|Consul|Mr\.?|Mrs\.?|Dr\.?|"
                          r"Professor|Prof\.|Father|Bishop|Commander|Admiral|Prince|Duke)\s+$")
 _TITLED_CAPS = re.compile(r"(?<![\w.])(?:Cde\.|Comrade|General|Gen\.|Marshal|Colonel|Col\.|Consul|Governor|Mr\.?)\s+"
@@ -254,7 +255,11 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
         two = text[m.end():m.end() + 1] == " " and (nxt := _CAPS_WORD.match(text, m.end() + 1, b)) is not None \
             and nxt.group(0) not in caps and (_LOWER_BEFORE.search(text, a, m.start()) is not None
                                               or _LOWER_AFTER.match(text, nxt.end(), b) is not None)
-        if (titled or two) and _prose(text, a, b):  # not a heading, not a line in capitals
+        # "HAUDE and LI, who", "both NORIN and HASLUND had seen": two words in capitals joined by
+        # "and" inside a sentence of lower-case prose, as names are and acronyms seldom
+        paired = (_AND_CAPS.match(text, m.end(), b) is not None and _LOWER_BEFORE.search(text, a, m.start()) is not None
+                  and len(w) >= 4)
+        if (titled or two or paired) and _prose(text, a, b):  # not a heading, not a line in capitals
             seen.add(w)
         elif _LONE_NAME.fullmatch(w) and w.lower() not in vocab:
             if _amid_prose(text, m.start(), m.end(), a, b):
