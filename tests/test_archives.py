@@ -836,6 +836,24 @@ def test_a_thing_described_is_named_as_the_sentence_writes_the_question_s_words(
     assert answers(out, "what", query)[0]["name"] == name
 
 
+@pytest.mark.parametrize("query,figures", [
+    ("two thousand tons agreement", "2000 tons agreement"), ("eleven-point agreement", "11-point agreement"),
+    ("one hundred and fifty trucks", "150 trucks"), ("twenty-five men", "25 men"),
+    ("fifty-fifty", "fifty-fifty"), ("someone said", "someone said"),  # no number
+])
+def test_numbers_in_words_read_in_figures(query: str, figures: str) -> None:
+    from etr.query.described import in_figures
+
+    assert in_figures(query) == figures
+
+
+def test_a_thing_described_in_figures_is_asked_in_words(tmp_path: Any) -> None:
+    """FRUS 1943 (Vincent's 479): 'This cargo movement is not related to the “2000 tons agreement”'."""
+    out = built(tmp_path, "This cargo movement is not related to the “2000 tons agreement” of last year. A thousand "
+                          "tons went by road.\n")
+    assert answers(out, "what", "two thousand tons agreement Sinkiang cargo")[0]["name"] == "2000 tons agreement"
+
+
 @pytest.mark.parametrize("query,name", [
     ("The Bloody Mountain novel", "The Bloody Mountain"),  # a title's article, capitalised as the text writes it
     ("Bloody Mountain novel", "Bloody Mountain"),

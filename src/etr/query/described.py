@@ -52,6 +52,42 @@ def _numeral(word: str) -> str | None:
     return None
 
 
+_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORDS = re.compile(r"(?<![\w-])(?:(?:" + "|".join([*_UNITS, *_TENS, *_SCALES]) + r")(?:[\s-]+(?:and[\s-]+)?)?)+(?!\w)",
+                           re.I)
+
+
+def in_figures(query: str) -> str:
+    """The query with numbers written in words written in figures ("two thousand tons": "2000
+    tons", "eleven-point": "11-point"), as documents write them as often; the query itself when it
+    has none."""
+    def figure(m: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[\s-]+", m.group(0).strip().lower()) if w and w != "and"]
+        total = current = 0
+        last = ""
+        for w in words:
+            kind = "unit" if w in _UNITS else "ten" if w in _TENS else w
+            if kind == last or (last == "unit" and kind == "ten"):
+                return m.group(0)  # "fifty-fifty", "one two": no number
+            last = kind
+            if w in _UNITS:
+                current += _UNITS[w]
+            elif w in _TENS:
+                current += _TENS[w]
+            elif w == "hundred":
+                current = max(current, 1) * 100
+            else:  # thousand
+                total += max(current, 1) * 1000
+                current = 0
+        tail = m.group(0)[len(m.group(0).rstrip(" -")) :]
+        return f"{total + current}{'-' if tail.startswith('-') else tail}"
+
+    return _NUMBER_WORDS.sub(figure, query)
+
+
 def _runs(words: list[str]) -> list[list[str]]:
     """The runs of consecutive words of the question, longest first, that begin and end with a
     word that carries weight ("mutual aid agreement" of "Soviet-Mongolian mutual aid agreement")."""

@@ -508,9 +508,15 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                                        if kindless else "the name the question opens with") \
                     + "; the words after it are its context"
     if not matches and types is not None and types >= WHAT_TYPES:
-        from etr.query.described import described
+        from etr.query.described import described, in_figures
 
         thing = described(fb, q)  # "11-point agreement": a thing the documents describe, not name
+        if (figured := in_figures(q)) != q:
+            # "two thousand tons agreement": the "2000 tons agreement", more of the question's words
+            # than the "thousand tons" its words find
+            other = described(fb, figured)
+            if other is not None and (thing is None or len(other["name"].split()) > len(thing["name"].split())):
+                thing = other
         # or a name of more of the query's words than the description, the rest said with it
         # ("Communist-dominated Tibetan provisional government 1950": the "Tibetan People's
         # Provisional Government", not the phrase "Communist - dominated")
