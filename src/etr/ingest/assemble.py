@@ -32,6 +32,7 @@ from etr.ingest.aliases import TITLED, Alias
 from etr.ingest.cache import Analyses, fingerprint
 from etr.ingest.cache import key as analysis_key
 from etr.ingest.discover import (
+    AN_INITIAL,
     Unknown,
     capitalised_inside,
     continued,
@@ -2199,9 +2200,6 @@ def _kin_named(text: str, per_sentence: list[list[Mention]], unknown: list[list[
             unknown[k] = sorted([*unknown[k], *(Unknown(m.start, m.end, m.text, "person", "", KIN) for m in moved)])
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
-
-
 def _surname_of_initialled(name: str) -> str:
     """The surname of a man the documents name by initials and it ("P. Braude", "E. Lepine", "A.
     Shibayev"): how a reader calls him, among his profile's names; "" for any other name (a Chinese
@@ -2214,7 +2212,7 @@ def _surname_of_initialled(name: str) -> str:
     if (len(last) < 4 or not last[:1].isupper() or last.isupper() or fold(last) in _not_surnames()
             or chinese_syllables(last) == 1):
         return ""
-    return last if all(_INITIAL.fullmatch(w) for w in words[:-1]) else ""
+    return last if all(AN_INITIAL.fullmatch(w) for w in words[:-1]) else ""
 
 
 def _own_surname(form: str, e: Entry) -> bool:

@@ -304,7 +304,7 @@ _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
 
 
-_AN_INITIAL = re.compile(r"[A-Z]\.")  # a name's initial, as written
+AN_INITIAL = re.compile(r"[A-Z]\.")  # a name's initial, as written
 _QUOTE_CLOSES = re.compile(r"[,.]?[\"”]")  # after a name in quotation marks: '"Central Daily News,"'
 _A_DAY_AFTER = re.compile(r"\.?[^\S\n]+\d{1,2}(?!\d)")  # ". 8" after "Jan"
 
@@ -1291,7 +1291,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
         # also its headers and common words: kept when titled, or several words none of them common
         parts = re.split(r"[\s-]+", phrase)
-        if any((w.strip("'’.,") in r["caps"] and not _AN_INITIAL.fullmatch(w)) or len(w) < 2 for w in parts):
+        if any((w.strip("'’.,") in r["caps"] and not AN_INITIAL.fullmatch(w)) or len(w) < 2 for w in parts):
             return None  # "THE", "A"; not the initial of "Sir A. KNOX"
         if not titled and len(parts) < 2 and not (caps_names and _in_prose(text, s, e) and len(phrase) >= 3
                                                     and phrase.lower() not in vocab):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from etr.query.core import FactBase
 from etr.text.fold import fold
@@ -52,31 +53,39 @@ def _numeral(word: str) -> str | None:
     return None
 
 
-_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
-_SCALES = {"hundred": 100, "thousand": 1000}
-_NUMBER_WORDS = re.compile(r"(?<![\w-])(?:(?:" + "|".join([*_UNITS, *_TENS, *_SCALES]) + r")(?:[\s-]+(?:and[\s-]+)?)?)+(?!\w)",
-                           re.I)
+@cache
+def _number_words() -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
+    """The number words of rules/dates.toml [numbers] (not "a", "dozen", "couple", no numerals), and
+    "zero" and "thousand", which the date grammar does not read: (units, tens, their pattern)."""
+    from etr import rules
+
+    nums = {w: n for w, n in rules.load("dates")["numbers"].items()
+            if isinstance(n, int) and w not in ("a", "an", "dozen", "couple")}
+    units = {"zero": 0, **{w: n for w, n in nums.items() if n < 20}}
+    tens = {w: n for w, n in nums.items() if 20 <= n < 100}
+    words = [*units, *tens, "hundred", "thousand"]
+    return units, tens, re.compile(r"(?<![\w-])(?:(?:" + "|".join(words) + r")(?:[\s-]+(?:and[\s-]+)?)?)+(?!\w)", re.I)
 
 
 def in_figures(query: str) -> str:
     """The query with numbers written in words written in figures ("two thousand tons": "2000
     tons", "eleven-point": "11-point"), as documents write them as often; the query itself when it
     has none."""
+    units, tens, pattern = _number_words()
+
     def figure(m: re.Match[str]) -> str:
         words = [w for w in re.split(r"[\s-]+", m.group(0).strip().lower()) if w and w != "and"]
         total = current = 0
         last = ""
         for w in words:
-            kind = "unit" if w in _UNITS else "ten" if w in _TENS else w
+            kind = "unit" if w in units else "ten" if w in tens else w
             if kind == last or (last == "unit" and kind == "ten"):
                 return m.group(0)  # "fifty-fifty", "one two": no number
             last = kind
-            if w in _UNITS:
-                current += _UNITS[w]
-            elif w in _TENS:
-                current += _TENS[w]
+            if w in units:
+                current += units[w]
+            elif w in tens:
+                current += tens[w]
             elif w == "hundred":
                 current = max(current, 1) * 100
             else:  # thousand
@@ -85,7 +94,7 @@ def in_figures(query: str) -> str:
         tail = m.group(0)[len(m.group(0).rstrip(" -")) :]
         return f"{total + current}{'-' if tail.startswith('-') else tail}"
 
-    return _NUMBER_WORDS.sub(figure, query)
+    return pattern.sub(figure, query)
 
 
 def _runs(words: list[str]) -> list[list[str]]:
