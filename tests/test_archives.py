@@ -4213,6 +4213,29 @@ def test_who_or_where_asked_as_a_description_is_named_by_the_sentence_that_answe
     assert answers(db, "where", "monastery where the lamas hid their silver from bandits") == []
 
 
+def test_who_asked_by_a_relative_clause_or_a_role_is_named_by_the_answering_sentence(tmp_path: Any) -> None:
+    """`etr who "Vice-Premier who met the ambassadors at Tashkent airport"`: the one named nearest the
+    question's words in the sentence that answers it (Kabulov, not Koptelov or Gou), not a name in
+    the relative clause; a role no sentence sets a name beside after a comma ("Senior Instructor of
+    the Medical Department (A. Lepin, seal)"), its year said by the document's date, not its words;
+    a man of no known kind when the sentence names nobody else ("friend who called ..."); nothing
+    when no sentence answers."""
+    text = ("Tashkent, June 14, 1944.\n\nThe Vice-Premier and concurrently the Minister of Interior, Kabulov, "
+            "and Commissioner Koptelov and Consul-General Gou were all waiting at the airport for the "
+            "ambassadors.\n\n"
+            "Senior Instructor of the Medical Department (A. Lepin, seal).\n\n"
+            "\"Ziya Samedi is the most influential Uyghur writer in the 20th century\", Dolkun Yasin, a famous "
+            "writer and close friend of Samedi, said.\n")
+    db = built(tmp_path, text)
+    for query, name in (("Vice-Premier who met the ambassadors at Tashkent airport", "Kabulov"),
+                        ("senior instructor of the Medical Department 1944", "A. Lepin"),
+                        ("friend who called Ziya Samedi the most influential Uyghur writer", "Dolkun Yasin")):
+        got = answers(db, "who", query)
+        assert got and got[0]["name"] == name, (query, got[:1])
+        assert got[0]["said_so"]
+    assert answers(db, "who", "bishop who blessed the caravan at Kashgar") == []
+
+
 def test_a_registered_name_of_four_letters_written_with_a_hyphen(tmp_path: Any) -> None:
     """"the Tao-t'ais of Kāshgar and Ak-su": the registered Aksu (the same letters; a name so short
     is not taken for a registered one by its key alone), the Tao-t'ais a class of officials."""

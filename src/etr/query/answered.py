@@ -28,6 +28,7 @@ ANSWER = 97.0  # the score the answer is shown with: below a name asked as writt
 BORN = 99.6  # ... and a birthplace a sentence states, above a near name of the question's words
 _BORN_IN = re.compile(r"\bborn\b[^.;]{0,60}?\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
 _WORD = re.compile(r"[\w'’-]+")
+_YEAR = re.compile(r"\d{4}s?")
 _ASKING = frozenset(terms("where which town city place who whom"))
 
 
@@ -47,7 +48,10 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
     wanted = {t for t in terms(q) if t not in STOP}
     # the words it asks with beyond its names: the answering sentence says one of them ("where did
     # Yang Zengxin die" is not answered by a sentence that names him and Nanjing)
-    own = {t for i, w in enumerate(fold(q).split()) if i not in covered for t in terms(w)} & wanted - _ASKING
+    # (a year is not one: the sentence's date says it, "senior instructor of the Medical Department
+    # Urumqi 1942" is answered by a hospital record of 1942 that does not write the year)
+    own = {t for i, w in enumerate(fold(q).split()) if i not in covered and not _YEAR.fullmatch(w)
+           for t in terms(w)} & wanted - _ASKING
     sents = fb.ix.sentences_by_rid(rids)
     places = not any(allowed[i] for i, e in enumerate(fb.entities) if e["type"] == "person")
     for rid in rids:
@@ -63,6 +67,12 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
             continue
         cands = [fb.entity_index[x] for x in s["entities"]
                  if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]]
+        if not cands and not places:
+            # a name of no known kind, when the sentence names no one of the asked kinds: a person
+            # asked by what he did or said ("friend who called Ziya Samedi the most influential
+            # Uyghur writer": "..., Dolkun Yasin, a famous Uyghur writer and close friend")
+            cands = [fb.entity_index[x] for x in s["entities"] if x in fb.entity_index
+                     and x not in asked and fb.entities[fb.entity_index[x]]["type"] == "unknown"]
         if not cands:
             continue
         got = _nearest(fb, s["text"], cands, wanted, places)

@@ -451,10 +451,17 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                 matches, read_as = first, said
         if not matches:
             matches, read_as = _mistyped_in_context(fb, q, allowed)  # "Kunmin OSS paratrooper": Kunming
-        if (not matches or (" " not in read_as and read_as[:1].islower())) and _described(q):
+        rel = _RELATIVE.match(q)
+        if (not matches or (" " not in read_as and read_as[:1].islower())
+                or (rel is not None and fold(read_as) not in fold(rel.group("head")))) and (
+                    _described(q) or _RELATED.search(q)):
             # "town in eastern Xinjiang where the Soviet trade mission was enlarged to five officials
             # in 1936": named by the sentence that answers it (not a word of the question in small
-            # letters that is a name too, "defense"; "Almaty airport where Wallace landed" is Almaty)
+            # letters that is a name too, "defense"; "Almaty airport where Wallace landed" is Almaty;
+            # nor one named in a relative clause, "Vice-Premier who met Fu Bingchang at Tashkent
+            # airport", whom the question asks about, not for; and a role in relation to a named one
+            # that no sentence sets a name beside, "senior instructor of the Medical Department
+            # Urumqi 1942": "Senior Instructor of the Medical Department (A. Lepin, seal).")
             from etr.query.answered import answered
 
             got, how, answering = answered(fb, q, allowed)
@@ -675,9 +682,15 @@ def _named_head(q: str) -> str:
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name
 
 
+_RELATIVE = re.compile(r"^(?P<head>\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")  # "Vice-Premier who met ..."
+
+
 def _described(q: str) -> bool:
-    """Whether a query describes rather than names: several ordinary words in lower case."""
-    return sum(1 for w in q.split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL) >= DESCRIBED_WORDS
+    """Whether a query describes rather than names: several ordinary words in lower case, or a
+    relative clause after what it asks for ("Vice-Premier who met Fu Bingchang at Tashkent
+    airport", "friend who called Ziya Samedi ...")."""
+    return (sum(1 for w in q.split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL) >= DESCRIBED_WORDS
+            or _RELATIVE.match(q) is not None)
 
 
 SUGGEST_WHOLE = 60.0  # a name this close to the whole query is worth suggesting ...
