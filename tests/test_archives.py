@@ -4236,6 +4236,29 @@ def test_who_asked_by_a_relative_clause_or_a_role_is_named_by_the_answering_sent
     assert answers(db, "who", "bishop who blessed the caravan at Kashgar") == []
 
 
+def test_a_word_of_one_name_among_words_of_context(tmp_path: Any) -> None:
+    """A capitalised word of the names of one entity only is that name among words of context
+    ("Sengtsen Torgut commander at Hami 1928": Sengtsen Gegen; "Qum new course of the lower Tarim":
+    the Qum-darya, the name the question opens with, not the Tarim of its context); a run of the
+    query's words across a word left out names nothing by its words reordered ("city of the Old
+    ..." is not the Old City), and a question opening with what it asks for in small letters is
+    answered by the sentence, not by a name of its context (Karashahr)."""
+    text = ("Hami, 1928.\n\nGeneral Sengtsen Gegen said that the Torgut tribe would guard the frontier at "
+            "Hami.\n\n"
+            "Norin reconnoitred the Qum-darya, the new course of the lower Tarim in the Lop Desert.\n\n"
+            "The Tarim flows east into the desert.\n\n"
+            "In September Haslund left Urumchi for the town of Öreget, the city built by the khan of the "
+            "Old Torgut Horde on the Juldus north of Karashahr.\n\n"
+            "The commander visited the Old City of Kashgar with an escort.\n")
+    db = built(tmp_path, text)
+    for kind, query, name in (("who", "Sengtsen Torgut commander at Hami 1928", "Sengtsen Gegen"),
+                              ("where", "Qum new course of the lower Tarim", "Qum-darya"),
+                              ("where", "city of the Old Torgut khan on the Juldus north of Karashahr", "Öreget"),
+                              ("where", "Tarim", "Tarim")):
+        got = answers(db, kind, query)
+        assert got and got[0]["name"] == name, (query, got[:1])
+
+
 def test_a_registered_name_of_four_letters_written_with_a_hyphen(tmp_path: Any) -> None:
     """"the Tao-t'ais of Kāshgar and Ak-su": the registered Aksu (the same letters; a name so short
     is not taken for a registered one by its key alone), the Tao-t'ais a class of officials."""

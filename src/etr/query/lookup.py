@@ -121,21 +121,26 @@ def _within(fb: FactBase, q: str, allowed: list[bool], whole_tried: bool = True)
     """The name a query says with words of context around it ("Consul Smith Tihwa 1944": Smith,
     the consul at Tihwa in 1944): its longest run of words that names something of the asked
     kind well, years and small words left out; ([], "") when none does."""
-    words = [w for w in q.split() if not _CONTEXT.match(fold(w))]
+    kept = [(k, w) for k, w in enumerate(q.split()) if not _CONTEXT.match(fold(w))]
+    words = [w for _k, w in kept]
     if len(words) > 8:
         return [], ""
+    # where a run of the kept words leaves out a word of the query between two of its own
+    gaps = frozenset(k for k in range(1, len(kept)) if kept[k][0] != kept[k - 1][0] + 1)
     labels = _labels()
     for skip_labels in (True, False):  # "Colonel Pappengut White Russian unit": Pappengut; "Kazaks in Ili": the Kazaks
-        got = _within_runs(fb, q, words, allowed, labels if skip_labels else frozenset(), whole_tried)
+        got = _within_runs(fb, q, words, allowed, labels if skip_labels else frozenset(), whole_tried, gaps)
         if got[0]:
             return got
     return [], ""
 
 
 def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], labels: frozenset[str],
-                 whole_tried: bool) -> tuple[list[Match], str]:
+                 whole_tried: bool, gaps: frozenset[int] = frozenset()) -> tuple[list[Match], str]:
     """_within's search: the longest run of words that names something, runs of `labels` alone
-    passed over; not the whole query when the caller tried it as a name already."""
+    passed over; not the whole query when the caller tried it as a name already. A run across a
+    word of the query left out (`gaps`: "city of the Old") names nothing by its words reordered
+    ("Old City")."""
     fallback: tuple[list[Match], str] = ([], "")
     for n in range(len(words) - 1 if whole_tried and len(words) == len(q.split()) else len(words), 0, -1):
         best: tuple[list[Match], str] = ([], "")
@@ -150,10 +155,14 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
             # (or one word that is a name of several run together: "Chinibagh", the Chini Bagh)
             got = [m for m in fb.names.match(part, allowed=allowed) if m.score >= (SAME_KEY - 0.5 if n > 1 else WITHIN)
                    or (n == 1 and len(part) >= 5 and joined(fold(m.form)) == fold(part))]
+            if any(i < k < i + n for k in gaps):
+                got = [m for m in got if not _reordered(fold(part).split(), fold(m.form).split())]
             if not got and n == 1 and len(part) >= 4 and fold(part) not in fb.names.by_word:
                 # a word of a name in another romanisation; not a word names share ("Russian")
                 got = [Match(e.entity, SAME_WORD, e.form, e.kind) for e in fb.names.by_word_key(part)
                        if allowed[e.entity]][:1]
+            if not got and n == 1:
+                got = _one_holder(fb, part, allowed)  # "Sengtsen Torgut commander": Sengtsen Gegen
             if got and (not best[0] or got[0].score > best[0][0].score + CLOSE):
                 # of runs as long that name something well, the first: what the query opens with is
                 # asked about, the rest is its context ("Chinibagh Yarkand aksakal": the Chini Bagh,
@@ -166,6 +175,34 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
             # unless a run of two words or more names something exactly ("Chaucer Wu")
             fallback = best
     return fallback
+
+
+def _reordered(run: list[str], name: list[str]) -> bool:
+    """Whether the name holds every word of the run, but not in its order."""
+    if not set(run) <= set(name):
+        return False
+    at = [name.index(w) for w in run]
+    return at != sorted(at)
+
+
+def _one_holder(fb: FactBase, word: str, allowed: list[bool]) -> list[Match]:
+    """A capitalised word of the query that is a word of the names of one entity only, of the
+    asked kind ("Sengtsen" of Sengtsen Gegen, "Qum" of the Qum-darya), as a word of its name;
+    [] for a word names share, a generic word, a people's word or a title, or a word in small
+    letters."""
+    folded = fold(word)
+    if (not word[:1].isupper() or len(folded) < 3 or folded in GENERIC or folded in _labels()
+            or folded in _titles()):  # "Tao-t'ai of Aksu": an office, not a word of "Daotai"
+        return []
+    held = fb.names.holders(folded)
+    if len(held) != 1:
+        return []
+    (i,) = held
+    if not allowed[i]:
+        return []
+    e = fb.entities[i]
+    form = next((f for f in [e["name"], *e["forms"]] if folded in re.split(r"[\s-]+", fold(f))), e["name"])
+    return [Match(i, A_WORD_OF_IT, form, "name")]
 
 
 def _named_words(q: str) -> list[str]:
@@ -446,14 +483,18 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         matches, read_as = _within(fb, q, allowed)
         if head and head != q and any(w[:1].isupper() for w in head.split()):
             first, said = _within(fb, head, allowed, whole_tried=False)  # as good a name as any in the query, and capitalised
+            # (the head's name even as a word of it, "Qum new course of the lower Tarim": the
+            # Qum-darya, not the Tarim its context names whole)
             if first and any(w[:1].isupper() for w in said.split()) and (
-                    not matches or first[0].score >= matches[0].score):
+                    not matches or first[0].score >= matches[0].score
+                    or (first[0].score >= A_WORD_OF_IT and fold(said) not in _titles())):
                 matches, read_as = first, said
         if not matches:
             matches, read_as = _mistyped_in_context(fb, q, allowed)  # "Kunmin OSS paratrooper": Kunming
         rel = _RELATIVE.match(q)
         if (not matches or (" " not in read_as and read_as[:1].islower())
-                or (rel is not None and fold(read_as) not in fold(rel.group("head")))) and (
+                or (rel is not None and fold(read_as) not in fold(rel.group("head")))
+                or (q[:1].islower() and not q.startswith(read_as) and _described(q))) and (
                     _described(q) or _RELATED.search(q)):
             # "town in eastern Xinjiang where the Soviet trade mission was enlarged to five officials
             # in 1936": named by the sentence that answers it (not a word of the question in small
@@ -461,7 +502,9 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             # nor one named in a relative clause, "Vice-Premier who met Fu Bingchang at Tashkent
             # airport", whom the question asks about, not for; and a role in relation to a named one
             # that no sentence sets a name beside, "senior instructor of the Medical Department
-            # Urumqi 1942": "Senior Instructor of the Medical Department (A. Lepin, seal).")
+            # Urumqi 1942": "Senior Instructor of the Medical Department (A. Lepin, seal)."; nor a
+            # name of its context after what it asks for in small letters, "city of the Old Torgut
+            # khan on the Juldus north of Karashahr": Öreget, "the city built by the khan of ...")
             from etr.query.answered import answered
 
             got, how, answering = answered(fb, q, allowed)

@@ -85,6 +85,7 @@ class NameIndex:
         self.words: list[str] = sorted(self.by_word)
         self._word_keys: dict[str, list[NameEntry]] | None = None
         self._joined: dict[str, list[NameEntry]] | None = None
+        self._parts: dict[str, set[int]] | None = None
         self._keys: list[str] | None = None
 
     def _key_typos(self, query: str, offer: Callable[[NameEntry, float], None]) -> None:
@@ -119,6 +120,19 @@ class NameIndex:
             for w, es in self.by_word.items():
                 self._word_keys.setdefault(word_key(w), []).extend(es)
         return self._word_keys.get(word_key(word), [])
+
+    def holders(self, word: str) -> set[int]:
+        """The entities one of whose names has `word` (folded) as a whole word, or as a part of a
+        hyphened word ("Qum" of "Qum-darya", "Alma" of "Alma-Ata"); the table of parts is made
+        on first use."""
+        if self._parts is None:
+            self._parts = {}
+            for e in self.entries:
+                for w in e.folded.split():
+                    for part in w.split("-") if "-" in w else ():
+                        if len(part) >= 3:
+                            self._parts.setdefault(part, set()).add(e.entity)
+        return {e.entity for e in self.by_word.get(word, [])} | self._parts.get(word, set())
 
     def by_joined(self, folded: str) -> list[NameEntry]:
         """The name forms that are `folded` with its words run together or set apart ("Chinibagh":
