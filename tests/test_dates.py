@@ -1127,6 +1127,10 @@ def test_the_fall_of_a_city_is_no_season() -> None:
     ("URUMCHI, Sept. 28, 1949 (Reuter)—Troops arrived this week. Last week the talks ended.",
      [("Sept. 28, 1949", "1949-09-28", None, "explicit"), ("this week", "1949-W39", None, "relative"),
       ("Last week", "1949-W38", None, "relative")]),
+    ("The expedition.\n\nNovember 10th 1933 this expedition left Kweihua. On Christmas Eve they arrived at "
+     "Wayun Tooroy. In February of 1934 they reached Hami. By the end of May of 1934 all was over.",
+     [("November 10th 1933", "1933-11-10", None, "explicit"), ("Christmas Eve", "1933-12-24", None, "relative"),
+      ("February of 1934", "1934-02", None, "explicit"), ("the end of May of 1934", "1934-05", "END", "explicit")]),
 ])
 def test_despatches_chronologies_and_memoirs(text: str, expected: list[Row]) -> None:
     """Forms from a second round of unseen documents: British 'the 28th February', a chronology's

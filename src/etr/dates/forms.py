@@ -540,7 +540,7 @@ def decade(f: Found) -> Raw | None:  # "the late 1940s"
     return f.raw(Point(decade=int(f["y"] or 0) // 10), mod=_mod(f["mod"]))
 
 
-@form(r"{the}\s+(?P<w>{bound})\s+of\s+(?:(?P<m>{M})\s+)?(?P<y>{YG})")
+@form(r"{the}\s+(?P<w>{bound})\s+of\s+(?:(?P<m>{M})\s+(?:of\s+)?)?(?P<y>{YG})")
 def boundary(f: Found) -> Raw | None:  # "the end of 1950", "the beginning of May 1946"
     month = _month(f["m"]) if f["m"] else None
     return f.raw(Point(int(f["y"] or 0), month), mod=vocab()["bounds"][(f["w"] or "").lower()])
@@ -681,8 +681,8 @@ def the_day_of_month(f: Found) -> Raw | None:  # "the 12th of November 1944", "t
     return f.raw(Point(_year(f["y"]), _month(f["m"]), day))
 
 
-@form(r"(?P<m>{M}),?\s+(?P<y>{YG})")
-def month_year(f: Found) -> Raw | None:  # "November 1944"
+@form(r"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YG})")
+def month_year(f: Found) -> Raw | None:  # "November 1944", "February of 1928"
     return f.raw(Point(int(f["y"] or 0), _month(f["m"])))
 
 

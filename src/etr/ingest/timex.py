@@ -405,7 +405,7 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
             decade -= 10
         return _date(raw, Point(decade=decade).value(), "decade", "relative", ctx.year_text)
     if kind == "holiday":  # "Thanksgiving Day", "last Christmas": the one the clause speaks of
-        return _holiday(raw, ctx, rel[1], rel[2], chunk)
+        return _holiday(raw, ctx, rel[1], rel[2], chunk, told=story is ctx)
     if kind == "ago":  # "two years ago": counted back from the moment of writing
         return _ago(raw, ctx, story, rel[1], rel[2], chunk)
     if kind == "part":  # "the third quarter", "next year's first half"
@@ -442,14 +442,20 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
     return None
 
 
-def _holiday(raw: Raw, ctx: _Context, name: str, step: int | None, chunk: str) -> DateValue | None:
+def _holiday(raw: Raw, ctx: _Context, name: str, step: int | None, chunk: str, told: bool = False) -> DateValue | None:
+    """A feast day without its year: from a report's date, the one its clause speaks of (the last
+    one, the coming one, by its tense); in a story told without a date line (`told`), the first on
+    or after the story's day, as a narrative moves on ("November 10th 1933 this expedition left
+    Kweihua ... On Christmas Eve they arrived": 24 December 1933)."""
     base = _base_day(ctx)
     if base is None:  # a story's "at Christmas": that of the story's year
         got = holiday_date(name, ctx.year) if ctx.year is not None else None
         return None if got is None else _date(raw, got.isoformat(), "day", "year-inherited", ctx.year_text)
     days = [d for d in (holiday_date(name, y) for y in (base.year - 1, base.year, base.year + 1)) if d is not None]
     tense = _tense(chunk, raw) if step is None else step
-    if tense < 0:
+    if told and step is None and _tense(chunk, raw) <= 0:
+        got = min(d for d in days if d >= base)
+    elif tense < 0:
         got = max(d for d in days if d < base or (step is None and d == base))
     elif tense > 0:
         got = min(d for d in days if d > base or (step is None and d == base))
