@@ -4259,6 +4259,24 @@ def test_a_word_of_one_name_among_words_of_context(tmp_path: Any) -> None:
         assert got and got[0]["name"] == name, (query, got[:1])
 
 
+def test_an_entry_headed_by_a_man_s_full_name_is_about_him(tmp_path: Any) -> None:
+    """A dictionary entry headed "George W. Hunter" that calls him "Hunter" is about him: the heading
+    is a name of the man its surname names (`etr who "George W. Hunter"`), and its "he" is him
+    ("When the Russians took control ..., he was held prisoner": asked by what he suffered, the
+    answer is Hunter, not the Russians the sentence names); a heading that is no man's name
+    ("China Inland Mission") names nobody so."""
+    text = ("1861  — 1946\n\nGeorge W. Hunter\n\nChina Inland Mission missionary in Turkestan.\n\n"
+            "A Scotsman who never married, Hunter went to China in 1889. When the Russians took control of the "
+            "province in the mid-1930s, he was held prisoner for 13 months and tortured by the Soviet secret "
+            "police.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "who", "George W. Hunter")
+    assert got and "George W. Hunter" in [got[0]["name"], *got[0]["aliases"]], got[:1]
+    got = answers(db, "who", "Scottish missionary held prisoner 13 months by the Soviet secret police")
+    assert got and got[0]["name"] in ("Hunter", "George W. Hunter"), got[:1]
+    assert got[0]["said_so"] and "held prisoner" in got[0]["said_so"][0]["quote"]
+
+
 def test_a_registered_name_of_four_letters_written_with_a_hyphen(tmp_path: Any) -> None:
     """"the Tao-t'ais of Kāshgar and Ak-su": the registered Aksu (the same letters; a name so short
     is not taken for a registered one by its key alone), the Tao-t'ais a class of officials."""

@@ -1635,6 +1635,10 @@ FIGHT_NAMES = re.compile(r"\b(?:Battle|War|Incident|Campaign|Siege|Rebellion|Upr
 TOPIC_SENTENCES = 15  # an article names what it is about in its first sentences (after its infobox's lines)
 
 
+# a heading that is a man's name in full: two to four capitalised words, initials among them
+_A_MANS_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}")
+
+
 def _topic(linker: Linker, doc: Document, named: str,
            placed: list[list[tuple[Unknown, int, str]]]) -> tuple[int | None, str]:
     """The registered entity a document is about, as its title or first heading says ("= Ili
@@ -1662,6 +1666,9 @@ def _topic(linker: Linker, doc: Document, named: str,
                 words, heading = fold(u.text).split(), fold(title).split()
                 if len(heading) >= 2 and words[: len(heading)] == heading:
                     return j, title.strip()  # "Battle of Baitag Bogd" heading "the Battle of Baitag Bogd Mountain"
+                if words == heading[-1:] and u.type in ("person", "unknown") and _A_MANS_NAME.fullmatch(title.strip()):
+                    # "George W. Hunter" over an entry that calls him "Hunter": the man it is about
+                    return j, title.strip()
     return None, ""
 
 

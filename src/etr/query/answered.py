@@ -65,8 +65,11 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
                 return ([Match(i, BORN, form, "name")], "the place a sentence says the one asked about was born in",
                         {i: [fb.citation_of_sentence(s)]})
             continue
+        # (and one its "he" means, whom the build linked to it by the pronoun, of whatever kind)
+        told = {x for ev in s["events"] for x, how in ((fb.ix.event_out(ev) or {}).get("via") or {}).items()
+                if how.startswith("pronoun")} if not places else set()
         cands = [fb.entity_index[x] for x in s["entities"]
-                 if x in fb.entity_index and x not in asked and allowed[fb.entity_index[x]]]
+                 if x in fb.entity_index and x not in asked and (allowed[fb.entity_index[x]] or x in told)]
         if not cands and not places:
             # a name of no known kind, when the sentence names no one of the asked kinds: a person
             # asked by what he did or said ("friend who called Ziya Samedi the most influential
@@ -75,7 +78,7 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
                      and x not in asked and fb.entities[fb.entity_index[x]]["type"] == "unknown"]
         if not cands:
             continue
-        got = _nearest(fb, s["text"], cands, wanted, places)
+        got = _nearest(fb, s["text"], cands, wanted, places, {fb.entity_index[x] for x in told if x in fb.entity_index})
         if got is None:
             continue
         i, form = got
@@ -111,9 +114,11 @@ def _mentions(fb: FactBase, i: int, low: str) -> Iterator[re.Match[str]]:
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+_PRONOUN = re.compile(r"(?<![\w'’-])(?:he|she|him|his|her)(?![\w'’-])")
 
 
-def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places: bool) -> tuple[int, str] | None:
+def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places: bool,
+             told: frozenset[int] | set[int] = frozenset()) -> tuple[int, str] | None:
     """The candidate whose mention in `text` stands nearest the question's words there (its
     index and the form the text writes), the first named when the text holds none of them; for
     `places`, not one before a word of the question, which it qualifies ("the northwestern China
@@ -126,13 +131,19 @@ def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places
                 at_words.setdefault(t, []).append(m.start())
     best: tuple[float, int, int, str] | None = None
     for i in cands:
-        for m in _mentions(fb, i, low):
+        said = list(_mentions(fb, i, low))
+        if not said and (i in told or fb.entities[i]["type"] == "person"):
+            # a man the sentence names by a pronoun, which the build linked to him ("When the
+            # Russians took control ..., he was held prisoner for 13 months"): where the pronoun is
+            said = list(_PRONOUN.finditer(low))[:1]
+        for m in said:
             far = (sum(min(abs(m.start() - p) for p in ps) for ps in at_words.values()) / len(at_words)
                    if at_words else 0.0)
             nxt = _NEXT_WORD.match(low, m.end())
             if places and nxt is not None and set(terms(nxt.group(1))) & wanted:
                 continue
-            key = (far, m.start(), i, text[m.start() : m.end()])
+            form = text[m.start() : m.end()] if m.re is not _PRONOUN else fb.entities[i]["name"]
+            key = (far, m.start(), i, form)
             if best is None or key[:2] < best[:2]:
                 best = key
     return (best[2], best[3]) if best is not None else None
