@@ -4277,6 +4277,25 @@ def test_an_entry_headed_by_a_man_s_full_name_is_about_him(tmp_path: Any) -> Non
     assert got[0]["said_so"] and "held prisoner" in got[0]["said_so"][0]["quote"]
 
 
+def test_a_described_thing_a_document_names_beside_it(tmp_path: Any) -> None:
+    """`etr what "Soviet state organization in charge of trade with Sinkiang"` is Sovsintorg, which a
+    sentence sets beside those words ("Sovsintorg, the State Organization in Charge of Trade with
+    Sinkiang"), that sentence shown; a description no name stands beside stays a description; and
+    `etr where "Ganzhou in Gansu where Hunter died"` is the Kanchow an entry names without saying
+    what it is (the same name in another romanisation), not the Gansu of its context."""
+    text = ("At headquarters I was told to address myself to the local base of Sovsintorg, the State "
+            "Organization in Charge of Trade with Sinkiang.\n\n"
+            "The mutual aid agreement was signed at last.\n\n"
+            "Hunter worked in Gansu for years. He got no farther than Kanchow (Zhangye), where he died.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "what", "Soviet state organization in charge of trade with Sinkiang")
+    assert got and got[0]["name"] == "Sovsintorg" and "Sovsintorg, the State" in got[0]["said_so"][0]["quote"]
+    got = answers(db, "what", "mutual aid agreement")
+    assert got and got[0]["type"] == "thing"
+    got = answers(db, "where", "Ganzhou in Gansu where Hunter died")
+    assert got and got[0]["name"] == "Kanchow", got[:1]
+
+
 def test_a_registered_name_of_four_letters_written_with_a_hyphen(tmp_path: Any) -> None:
     """"the Tao-t'ais of Kāshgar and Ak-su": the registered Aksu (the same letters; a name so short
     is not taken for a registered one by its key alone), the Tao-t'ais a class of officials."""

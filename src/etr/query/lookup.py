@@ -483,6 +483,14 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         matches, read_as = _within(fb, q, allowed)
         if head and head != q and any(w[:1].isupper() for w in head.split()):
             first, said = _within(fb, head, allowed, whole_tried=False)  # as good a name as any in the query, and capitalised
+            if not first and types == WHERE_TYPES and len(head.split()) <= 3:
+                # a place the question opens with that the documents name without saying what it
+                # is ("Ganzhou in Gansu where George Hunter died": "got no farther than Kanchow
+                # (Zhangye)", a name of no known kind), before a place of its context
+                or_unknown = [a or e["type"] == "unknown" for a, e in zip(allowed, fb.entities, strict=True)]
+                first, said = _within(fb, head, or_unknown, whole_tried=False)
+                if first and fb.entities[first[0].entity]["type"] != "unknown":
+                    first, said = [], ""
             # (the head's name even as a word of it, "Qum new course of the lower Tarim": the
             # Qum-darya, not the Tarim its context names whole)
             if first and any(w[:1].isupper() for w in said.split()) and (
@@ -575,6 +583,12 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             matches = named
             interpreted["read_as"] = read_as
             interpreted["note"] = "named by some of the query's words; the documents say the rest with it"
+        elif thing is not None and (beside := _named_beside(fb, thing)) is not None:
+            # "Soviet state organization in charge of trade with Sinkiang": "Sovsintorg, the State
+            # Organization in Charge of Trade with Sinkiang" - the thing described has a name
+            matches, said_so = [beside[0]], {beside[0].entity: [beside[1]]}
+            interpreted["read_as"] = beside[0].form
+            interpreted["note"] = "the name a document sets beside what the question describes"
         elif thing is not None:
             if limit is not None:
                 thing["events"], thing["statements"] = thing["events"][:limit], thing["statements"][:limit]
@@ -641,6 +655,33 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if m.entity in said_so:
             o["said_so"] = said_so[m.entity]  # the sentences that call it what the question asked
     return out, interpreted
+
+
+_NAME_RUN = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,4})"
+
+
+def _named_beside(fb: FactBase, thing: dict[str, Any]) -> tuple[Match, dict[str, Any]] | None:
+    """The entity a sentence names as what a described thing is, in apposition ("Sovsintorg, the
+    State Organization in Charge of Trade with Sinkiang"; "the ... (Sovsintorg)", "Sovsintorg
+    (the ...)"), and that sentence's citation; None when no sentence does or the name is none
+    the documents know exactly."""
+    cited = [*thing["statements"], *(c for ev in thing["events"] for c in ev.get("citations", [])[:1])]
+    for phrase in (thing["name"], *thing["aliases"]):
+        said = re.escape(phrase).replace(r"\ ", r"\s+")
+        shapes = (rf"{_NAME_RUN}\s*,\s*(?:the|an?)\s+{said}(?![\w-])",
+                  rf"{_NAME_RUN}\s*\((?:the\s+|an?\s+)?{said}\)",
+                  rf"(?<![\w-]){said}\s*\({_NAME_RUN}\)")
+        for c in cited:
+            for shape in shapes:
+                m = re.search(shape, c.get("quote", ""))
+                if m is None:
+                    continue
+                words = m.group("name").split()
+                for k in range(len(words)):  # "At Sovsintorg, the ...": the name, not the word before it
+                    got = [x for x in fb.names.match(" ".join(words[k:]), exact_wins=True) if x.score >= 99.5]
+                    if len(got) == 1:
+                        return got[0], c
+    return None
 
 
 def _transcription(form: str) -> str:
