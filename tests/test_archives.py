@@ -4296,6 +4296,23 @@ def test_a_described_thing_a_document_names_beside_it(tmp_path: Any) -> None:
     assert got and got[0]["name"] == "Kanchow", got[:1]
 
 
+@pytest.mark.parametrize("written", ["Shufu (Kashgar)", "Shufu (Kashgor)"])
+def test_a_town_s_chinese_name_before_its_own_in_brackets(tmp_path: Any, written: str) -> None:
+    """"to Shufu (Kashgar)": a new name of Chinese syllables, then a registered place in brackets, is
+    that place's (cited); so with a vowel misprinted ("Kashgor": the one registered place of its
+    consonants and nearly its letters, not Kashgaria); a man in brackets after a place is no name
+    of it ("The Consul at Tihwa (Paxton)"), nor a province ("Sining (Chinghai)": where it is)."""
+    text = (f"The road ran via Lanchow and Anhsi to {written}.\n\nShufu is far.\n\n"
+            "The Consul at Tihwa (Paxton) to the Secretary of State.\n\nHe flew on to Sining (Chinghai).\n")
+    db = built(tmp_path, text)
+    got = answers(db, "where", "Shufu")
+    assert got and got[0]["name"] == "Kashgar" and "Shufu" in got[0]["aliases"], got[:1]
+    assert any(written in m["citation"]["quote"] for m in got[0]["merges"]), got[0]["merges"]
+    tihwa = answers(db, "where", "Tihwa")
+    assert tihwa and "Paxton" not in tihwa[0]["aliases"]
+    assert answers(db, "where", "Sining")[0]["name"] == "Sining"
+
+
 def test_a_registered_name_of_four_letters_written_with_a_hyphen(tmp_path: Any) -> None:
     """"the Tao-t'ais of Kāshgar and Ak-su": the registered Aksu (the same letters; a name so short
     is not taken for a registered one by its key alone), the Tao-t'ais a class of officials."""
