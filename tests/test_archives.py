@@ -1611,11 +1611,29 @@ HEDIN_STYLE = ("»CHANG FENG-MING borrowed sixty gallons from us at Hami and pro
      "staying near Charkhliq, had not been instructed to return. That troop movements were going on was "
      "evident, for both NORIN and HASLUND had seen contigents of two hundred and fifty.", True),
     ("He said that TODAY and TOMORROW the road is shut to all traffic.", False),  # emphasis, once
+    # a name the book titles in capitals, and another OCR misread in small capitals amid prose
+    # (Hedin, vol. 1, p. 333)
+    ("Champagne glasses were now filled. Governor YANG stood up and held a speech, that was translated "
+     "by BuRKHAN. He bade us welcome to Ti-hua.", True),
+    ("Champagne glasses were now filled. Governor YANG stood up and held a speech, that was translated "
+     "by Burkhan. He bade us welcome to Ti-hua.", False),
+    ("The Governor stood up and held a speech, that was translated by the McDonald brothers.", False),
 ])
 def test_a_book_that_prints_names_in_capitals_is_recognised(text: str, caps: bool) -> None:
     from etr.ingest.discover import names_in_capitals, vocabulary
 
     assert names_in_capitals(text, vocab=vocabulary(text)) is caps
+
+
+def test_a_name_in_small_capitals_misread_by_ocr_is_the_name(tmp_path: Any) -> None:
+    """"translated by BuRKHAN" in a book that prints names in capitals: OCR misread a small capital,
+    and the name is Burkhan's (Burhan Shahidi, registered), the sentence in his profile; a code
+    in odd case where names are not printed so stays no name."""
+    text = ("Champagne glasses were now filled. Governor YANG stood up and held a speech, that was translated "
+            "by BuRKHAN. He bade us welcome to Ti-hua.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "who", "Burhan Shahidi")
+    assert got and any("BuRKHAN" in s["quote"] for s in got[0]["statements"]), got[:1]
 
 
 def test_one_word_in_capitals_is_a_name_where_the_book_prints_names_so(tmp_path: Any) -> None:

@@ -71,7 +71,16 @@ _ADJECTIVE_HYPHEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$"  # Soviet-backed, So
                                r"Soviet|Mongolo|Tibeto)-[A-Z][a-z]+$"
                                # Anti-Soviet, Pro-Soviet, Pan-Turkist, Non-Communist: for or against
                                r"|^(?:Anti|Pro|Pan|Non|Counter|Ex)-[A-Z][\w-]+$")
-_ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name
+_ODD_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]{2,}")  # "TsERAT": a code, not a name ...
+# ... unless the book prints names in small capitals, which OCR misreads a letter or two of
+# ("BuRKHAN", "NoRIN", "BoROVOl"): capitals but for one or two small letters
+_SMALL_CAPS_MISREAD = re.compile(r"(?<![\w'’-])(?=[A-Za-z]*[a-z][A-Z])(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z]{3,}(?![\w'’-])")
+
+
+def misread_capitals(word: str) -> bool:
+    """Whether a word is a name in capitals with a letter or two misread in small letters by OCR
+    ("BuRKHAN", "NoRIN", "BoROVOl"; not "McDonald", "TsERAT" is such a word too)."""
+    return _SMALL_CAPS_MISREAD.fullmatch(word) is not None and sum(c.islower() for c in word) <= 2
 _TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
 # the months' and the weekdays' names (rules/dates.toml), as written and in capitals: never a name's words
 _MONTHS_AND_DAYS = {w for x in (*rules.load("dates")["months"], *rules.load("dates")["weekdays"]) for w in (x, x.upper())}
@@ -277,6 +286,12 @@ def names_in_capitals(text: str, known: Sequence[Mention] = (), kinds: Sequence[
             continue
         if seen and len(seen) + LONE * len(lone.keys() - seen) >= 2:  # lone words alone may all be acronyms or emphasis
             return True
+    if seen:
+        # a name in capitals OCR misread amid prose ("translated by BuRKHAN"): small capitals, as
+        # the book sets the name it titles ("Governor YANG") too
+        for m in _SMALL_CAPS_MISREAD.finditer(text):
+            if misread_capitals(m.group(0)) and _amid_prose(text, m.start(), m.end(), *_line(text, m.start(), m.end())):
+                return True
     return False
 
 
@@ -1283,7 +1298,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     real = _content_words(words)
     if not real or all(w.strip("'’") in r["peoples"] or _POSSESSIVE.sub("", w) in r["peoples"] for w in real):
         return None
-    if any(_TELEGRAM_JARGON.match(w) or _ODD_CASE.match(w) for w in real):
+    if any(_TELEGRAM_JARGON.match(w) or (_ODD_CASE.match(w) and not (caps_names and misread_capitals(w)))
+           for w in real):
         return None
     if real[-1].rstrip(".") in _HONORIFIC_ENDS:
         return None  # "Visit Cde", "Permit Cde": a sentence's verb and the title of the name after it
