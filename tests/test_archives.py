@@ -3155,6 +3155,32 @@ def test_a_footnote_that_names_the_office_holder_names_him(tmp_path: Any) -> Non
     assert "oil refinery west of Tihwa" not in json.dumps(got)
 
 
+def test_notes_numbered_from_one_under_the_volume_s_running_marks(tmp_path: Any) -> None:
+    """A web copy of a printed collection numbers the notes at the foot from 1 while its text keeps
+    the volume's marks ("Soviet Ambassador30 entertained Foreign Minister, Minister
+    Communications31 and Secretary General of Executive Yuan32" over "1. N. V. Roschin." ...): the
+    marks in their order are the notes in theirs, so the Ambassador is Roschin - his profile holds
+    the sentence, and `etr who` asked for the Soviet ambassador who gave the dinner names him (the
+    one marked nearest the words the question asks for him by), not the next man marked."""
+    text = ("893.796/8–3048: Telegram\n\nThe Ambassador in China (Stuart) to the Secretary of State\n\n"
+            "1594. Embassy learns that several days ago Soviet Ambassador30 entertained Foreign Minister, "
+            "Minister Communications31 and Secretary General of Executive Yuan32 at a small informal dinner at "
+            "which main topic of conversation was Sino-Soviet airline.\n\nStuart\n\n"
+            "  1. N. V. Roschin.\n  2. Yu Ta-wei.\n  3. Li Wei-kuo.\n")
+    from etr.ingest.assemble import footnotes
+
+    notes = footnotes(text)
+    assert {n: text[a:b].strip() for n, (a, b) in notes.items() if n >= 30} == {
+        30: "1. N. V. Roschin.", 31: "2. Yu Ta-wei.", 32: "3. Li Wei-kuo."}
+    db = built(tmp_path, text)
+    got = answers(db, "who", "Roschin")
+    assert got and any("informal dinner" in json.dumps(e) for e in [*got[0]["events"], *got[0]["statements"]])
+    got = answers(db, "who", "Soviet ambassador who gave the Chinese ministers a dinner about the airline")
+    assert got and got[0]["name"] == "N. V. Roschin", got[:1]
+    # marks that do not run on from the notes' count, or not one a note, read nothing so
+    assert set(footnotes(text.replace("Yuan32", "Yuan"))) == {1, 2, 3}
+
+
 @pytest.mark.parametrize("text,notes", [
     ("The Minister[50] spoke of the despatch.[51]\n\nVincent\n\n50. Wong Wen-hao\n51. Not printed.\n", {50, 51}),
     ("The Minister[50] spoke.\n\nVincent\n\n50. Wong Wen-hao\n51. Not printed.\n", {50}),  # 51: marked nowhere
@@ -4329,6 +4355,22 @@ def test_a_town_s_chinese_name_before_its_own_in_brackets(tmp_path: Any, written
     tihwa = answers(db, "where", "Tihwa")
     assert tihwa and "Paxton" not in tihwa[0]["aliases"]
     assert answers(db, "where", "Sining")[0]["name"] == "Sining"
+
+
+def test_where_something_of_another_kind_is(tmp_path: Any) -> None:
+    """`etr where "Xinjiang Provincial Mint in the provincial capital"`: "Xinjiang" is a word of the
+    Mint's name (its last word says it is a body), not the place asked; where the Mint is, the
+    sentence that answers it says (Dihua). A name of the asked kind beside a name left out is
+    still itself ("Ma Chung-ying 36th Division commander": the man, "36th" between)."""
+    text = ("This is a silver coin with a face value of one yuan, minted by the Xinjiang Provincial Mint in the "
+            "provincial capital, Dihua (now Urumqi).\n\nThe coins circulated in Xinjiang for a year.\n\n"
+            "General Ma Chung-ying led the 36th Division into Xinjiang in 1933.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "where", "Xinjiang Provincial Mint in the provincial capital")
+    assert got and got[0]["name"] == "Dihua" and got[0]["said_so"], got[:1]
+    assert answers(db, "where", "Xinjiang")[0]["name"] == "Xinjiang"
+    got = answers(db, "who", "Ma Chung-ying 36th Division commander")
+    assert got and got[0]["id"] == "ma-chung-yin", got[:1]
 
 
 def test_a_registered_name_of_four_letters_written_with_a_hyphen(tmp_path: Any) -> None:

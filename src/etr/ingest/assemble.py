@@ -1422,6 +1422,14 @@ def footnotes(text: str) -> dict[int, tuple[int, int]]:
         for n, span in tail.items():
             if n not in notes and n in marked:
                 notes[n] = span
+    if notes and sorted(notes) == list(range(1, len(notes) + 1)):
+        # a copy that numbers the notes from 1 while its text keeps the volume's running marks
+        # ("Soviet Ambassador30 ... Communications31 ... Yuan32" over "1. N. V. Roschin. 2. ...
+        # 3. ..."): the marks, in their order, are the notes in theirs
+        first = min(a for a, _b in notes.values())
+        order = list(dict.fromkeys(int(m.group(1) or m.group(2)) for m in _FOOTNOTE_MARK.finditer(text, 0, first)))
+        if (len(order) == len(notes) and order[0] > len(notes) and order == list(range(order[0], order[0] + len(order)))):
+            notes.update({n: notes[k] for k, n in enumerate(order, 1)})
     return notes
 
 

@@ -78,7 +78,12 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
                      and x not in asked and fb.entities[fb.entity_index[x]]["type"] == "unknown"]
         if not cands:
             continue
-        got = _nearest(fb, s["text"], cands, wanted, places, {fb.entity_index[x] for x in told if x in fb.entity_index})
+        # (asked for by a relative clause, "Soviet ambassador who gave ... a dinner", the one
+        # nearest the words it is asked for by, where the sentence writes them)
+        head = _HEAD.match(q)
+        near = {t for t in terms(head.group(1)) if t not in STOP} & set(terms(s["text"])) if head else set()
+        got = _nearest(fb, s["text"], cands, near or wanted, places,
+                       {fb.entity_index[x] for x in told if x in fb.entity_index})
         if got is None:
             continue
         i, form = got
@@ -110,10 +115,13 @@ def _mentions(fb: FactBase, i: int, low: str) -> Iterator[re.Match[str]]:
     e = fb.entities[i]
     for f in sorted({f for f in [e["name"], *e.get("forms", {}), *e.get("aliases", [])] if len(f) >= 3},
                     key=len, reverse=True):
-        yield from re.finditer(rf"(?<![\w'’-]){re.escape(unaccented(f).lower())}(?![\w'’-])", low)
+        # (a footnote's mark may be run on: "Communications31")
+        yield from re.finditer(rf"(?<![\w'’-]){re.escape(unaccented(f).lower())}(?=(?:\d{{1,3}})?(?![\w'’-]))", low)
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+_HEAD = re.compile(r"^(\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")  # what a relative clause follows
+_MARK = re.compile(r"[a-z]{3,}(\d{1,3})(?=[\s.,;:)]|$)")  # a footnote's mark run on to the word it glosses
 _PRONOUN = re.compile(r"(?<![\w'’-])(?:he|she|him|his|her)(?![\w'’-])")
 
 
@@ -130,8 +138,18 @@ def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places
             if t in wanted:
                 at_words.setdefault(t, []).append(m.start())
     best: tuple[float, int, int, str] | None = None
+    mentioned = {i: list(_mentions(fb, i, low)) for i in cands}
+    # the ones a footnote names, linked by its mark run on to a word ("Soviet Ambassador30" with
+    # "1. N. V. Roschin." at the foot): the marks no mention ends at, in order, are theirs - the
+    # last ones the build linked to the sentence unnamed (before them, the writer, the addressee)
+    ends = {m.end() for ms in mentioned.values() for m in ms}
+    marks = [m for m in _MARK.finditer(low) if m.start(1) not in ends]
+    unnamed = [i for i in cands if not mentioned[i] and fb.entities[i]["type"] in ("person", "unknown")]
+    if marks and len(unnamed) >= len(marks):
+        for i, m in zip(unnamed[len(unnamed) - len(marks):], marks, strict=True):
+            mentioned[i] = [m]
     for i in cands:
-        said = list(_mentions(fb, i, low))
+        said = mentioned[i]
         if not said and (i in told or fb.entities[i]["type"] == "person"):
             # a man the sentence names by a pronoun, which the build linked to him ("When the
             # Russians took control ..., he was held prisoner for 13 months"): where the pronoun is
@@ -142,7 +160,7 @@ def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places
             nxt = _NEXT_WORD.match(low, m.end())
             if places and nxt is not None and set(terms(nxt.group(1))) & wanted:
                 continue
-            form = text[m.start() : m.end()] if m.re is not _PRONOUN else fb.entities[i]["name"]
+            form = text[m.start() : m.end()] if m.re not in (_PRONOUN, _MARK) else fb.entities[i]["name"]
             key = (far, m.start(), i, form)
             if best is None or key[:2] < best[:2]:
                 best = key

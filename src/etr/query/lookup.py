@@ -128,15 +128,17 @@ def _within(fb: FactBase, q: str, allowed: list[bool], whole_tried: bool = True)
     # where a run of the kept words leaves out a word of the query between two of its own
     gaps = frozenset(k for k in range(1, len(kept)) if kept[k][0] != kept[k - 1][0] + 1)
     labels = _labels()
+    inside = _in_other_names(fb, words, allowed, gaps)
     for skip_labels in (True, False):  # "Colonel Pappengut White Russian unit": Pappengut; "Kazaks in Ili": the Kazaks
-        got = _within_runs(fb, q, words, allowed, labels if skip_labels else frozenset(), whole_tried, gaps)
+        got = _within_runs(fb, q, words, allowed, labels if skip_labels else frozenset(), whole_tried, gaps, inside)
         if got[0]:
             return got
     return [], ""
 
 
 def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], labels: frozenset[str],
-                 whole_tried: bool, gaps: frozenset[int] = frozenset()) -> tuple[list[Match], str]:
+                 whole_tried: bool, gaps: frozenset[int] = frozenset(), inside: frozenset[int] = frozenset()
+                 ) -> tuple[list[Match], str]:
     """_within's search: the longest run of words that names something, runs of `labels` alone
     passed over; not the whole query when the caller tried it as a name already. A run across a
     word of the query left out (`gaps`: "city of the Old") names nothing by its words reordered
@@ -150,6 +152,8 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
                 continue
             if all(fold(w) in labels for w in words[i : i + n]):
                 continue  # "White Russian", "Kazak leader": who he is, not his name
+            if inside.intersection(range(i, i + n)):
+                continue  # "Xinjiang" of the "Xinjiang Provincial Mint": a word of another kind's name
             # the name as written, or of several words in another romanisation ("Song Xilian": Sung
             # Hsi-lien; one word so, "khan" as "Han", is too often an ordinary word)
             # (or one word that is a name of several run together: "Chinibagh", the Chini Bagh)
@@ -175,6 +179,27 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
             # unless a run of two words or more names something exactly ("Chaucer Wu")
             fallback = best
     return fallback
+
+
+def _in_other_names(fb: FactBase, words: list[str], allowed: list[bool], gaps: frozenset[int]) -> frozenset[int]:
+    """The indexes of the query's words that make, capitalised and run together, the name of
+    something of another kind than the asked: one the documents give exactly, or one whose last
+    word says its kind ("Xinjiang Provincial Mint": a body, not Xinjiang; rules/names.toml [kinds])."""
+    out: set[int] = set()
+    asked = {e["type"] for a, e in zip(allowed, fb.entities, strict=True) if a}
+    for i in range(len(words)):
+        if i in out or not words[i][:1].isupper():
+            continue
+        for j in range(len(words), i + 1, -1):
+            run = words[i:j]
+            if not all(w[:1].isupper() for w in run) or any(i < k < j for k in gaps):
+                continue  # (not across a word left out: "Ma Chung-ying 36th Division")
+            kind = _kinds().get(fold(run[-1]))
+            if (kind is not None and kind not in asked) or any(
+                    not allowed[e.entity] for e in fb.names.by_form.get(fold(" ".join(run)), [])):
+                out.update(range(i, j))
+                break
+    return frozenset(out)
 
 
 def _reordered(run: list[str], name: list[str]) -> bool:
@@ -227,7 +252,9 @@ def _mistyped_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[lis
         if len(w) < 5 or fold(w) in GENERIC or fold(w) in _labels():
             continue
         near = [m for m in fb.names.match(w, allowed=allowed)
-                if m.score >= MISTYPED and " " not in m.form and fold(m.form)[:1] == fold(w)[:1]]
+                if MISTYPED <= m.score < WITHIN and " " not in m.form and fold(m.form)[:1] == fold(w)[:1]]
+        # (a name as written is no mistyping: _within took it, or passed it over as a word of
+        # another's name, "Xinjiang" of the "Xinjiang Provincial Mint")
         if not near:
             continue
         rest = terms(" ".join(x for x in words if x != w))
@@ -619,6 +646,16 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             return bool(names) and all(ws[0] in _given() and ws[0][:1] != initial for ws in names)
 
         matches = [m for m in matches if not against(m)]
+    if not matches and types == WHERE_TYPES and not _described(q) and len(q.split()) > 1:
+        # where something of another kind is ("Xinjiang Provincial Mint in the provincial capital"):
+        # the place the sentence that best answers it names nearest its words ("minted by the
+        # Xinjiang Provincial Mint in the provincial capital, Dihua")
+        from etr.query.answered import answered
+
+        got, how, said_so = answered(fb, q, allowed)
+        if got:
+            matches = got
+            interpreted["note"] = how
     if not matches:
         if _described(q):  # "town still under Chinese control but constantly attacked in June 1945"
             raise NotFound(f"no name in {q!r}: it reads as a description; `etr search` finds the sentences "
