@@ -1131,6 +1131,10 @@ def test_the_fall_of_a_city_is_no_season() -> None:
      "Wayun Tooroy. In February of 1934 they reached Hami. By the end of May of 1934 all was over.",
      [("November 10th 1933", "1933-11-10", None, "explicit"), ("Christmas Eve", "1933-12-24", None, "relative"),
       ("February of 1934", "1934-02", None, "explicit"), ("the end of May of 1934", "1934-05", "END", "explicit")]),
+    ("Legends Museum.\n\nIt was issued on May 20, AD 1949 (Republic of China Year 38). On 3 March A.D. 1912 "
+     "the Governor came. In May 1945 AD all ended, AND the rest.",
+     [("May 20, AD 1949", "1949-05-20", None, "explicit"), ("3 March A.D. 1912", "1912-03-03", None, "explicit"),
+      ("May 1945 AD", "1945-05", None, "explicit")]),
 ])
 def test_despatches_chronologies_and_memoirs(text: str, expected: list[Row]) -> None:
     """Forms from a second round of unseen documents: British 'the 28th February', a chronology's

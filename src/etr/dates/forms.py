@@ -157,8 +157,9 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     # a year not part of a larger number ("2,082.1", "1936,170"); "1936,17" is a year and a footnote
     lx["YG"] = rf"{lx['Y']}(?![.]\d|,\d{{3}}|\d|\s*%|-\d)"
     # after a day and a month, the year an editor put in brackets: "16 January [1943]"
-    lx["YB"] = rf"(?:\[(?={lx['Y']}\]))?"
-    lx["YE"] = r"(?:(?<=\[\d{4})\])?"
+    # or the era before it or after it: "May 20, AD 1949", "3 March 1912 A.D."
+    lx["YB"] = rf"(?:\[(?={lx['Y']}\])|(?:A\.\s?D\.|AD)\s+(?={lx['Y']}))?"
+    lx["YE"] = r"(?:(?<=\[\d{4})\]|\s+(?:A\.\s?D\.|AD)(?![\w.]))?"
     # a comma run into the year, the space lost: "August 09,1933"; not a count after it ("May 10,2000 rebels")
     lx["CY"] = r",(?=(?:1[6-9]|20)\d\d(?!\d)(?!\s+(?:[a-z]+[^s\W]s|men|people|troops|head)\b))"
     lx["TO"] = rf"(?:{lx['DASH']}|\s+(?:to|until|till|through|and)\s+)"
@@ -681,7 +682,7 @@ def the_day_of_month(f: Found) -> Raw | None:  # "the 12th of November 1944", "t
     return f.raw(Point(_year(f["y"]), _month(f["m"]), day))
 
 
-@form(r"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YG})")
+@form(r"(?P<m>{M}),?\s+(?:of\s+)?{YB}(?P<y>{YG}){YE}")
 def month_year(f: Found) -> Raw | None:  # "November 1944", "February of 1928"
     return f.raw(Point(int(f["y"] or 0), _month(f["m"])))
 

@@ -1250,7 +1250,21 @@ def _title_at(words: list[str]) -> int:
             n = len(title)
             if len(words) >= n and tuple(w.capitalize() for w in words[:n]) == title:
                 return n
+    # an office named by what it is over ("Foreign Trade Minister Anastas Mikoyan", "Finance
+    # Minister Chang Kia-ngau", "Education Commissioner Saifudin"): a word or two, neither a given
+    # name nor a Chinese surname, before an office's own word, a name after it
+    r = _rules()
+    for k in (1, 2):
+        if (len(words) > k + 1 and words[k] in OFFICES and all(
+                w[:1].isupper() and not w.isupper() and w not in r["given"] and not chinese_surname(w)
+                and w not in r["peoples"] and w not in r["kinds"] for w in words[:k])):
+            return k + 1
     return 0
+
+
+# the words of offices a word or two may say the field of ("Trade Minister", "Police Director")
+OFFICES = frozenset({"Minister", "Commissioner", "Director", "Secretary", "Chairman", "Commander", "Inspector",
+                     "Chief", "Delegate", "Adviser", "Advisor", "Attaché", "Attache"})
 
 
 def _at_sentence_start(text: str, start: int, s: int) -> bool:
