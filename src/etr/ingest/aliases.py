@@ -60,10 +60,6 @@ def _cues() -> dict[str, Any]:
 QUOTES = "[«»‹›\"“”‘’']"  # quotation marks, the guillemets of books printed in Europe among them
 TITLED = "the article's title"  # the cue of a title naming the man its first sentence names in full
 QUOTED = "(“ ”)"  # the cue of a place's name translated in quotes: this document's gloss, no name to carry to others
-# the cue of a word of no known kind in brackets after a place ("Shufu (Kashgor)"): a name of it
-# only where that word is a registered place's, as etr.ingest.identity reads it ("Tihwa (Paxton)"
-# is the consul at Tihwa)
-PLACE_IN_BRACKETS = "(place?)"
 ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Z&]{1,7})\s*\)")
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "&"}
 _REGION = re.compile(r"\b(?:Prefecture|Province|Region|County|District|Oblast|Division)$")
@@ -352,8 +348,6 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
         # a person goes by ("Ella Maillart (Kini)"), or a Chinese name's English ("Fan Ti Chan
         # Hsien (Anti-Imperialist Front)")
         return QUOTED if quoted else str(m.group("cue") or m.group("open") + close)
-    if k1 == "place" and k2 == "unknown" and m.group("open") == "(" and not quoted and " " not in text[a2:b2]:
-        return PLACE_IN_BRACKETS
     return None
 
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from etr.ingest.aliases import PLACE_IN_BRACKETS, QUOTED, TITLED, Alias
+from etr.ingest.aliases import QUOTED, TITLED, Alias
 from etr.ingest.discover import (
     CHINESE_PLACE,
     GLOSSED_TERM,
@@ -34,7 +34,7 @@ from etr.ingest.discover import (
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
-from etr.text.romanise import TURKIC_ENDINGS, chinese_syllables, consonants, key, word_key
+from etr.text.romanise import TURKIC_ENDINGS, chinese_syllables, key, word_key
 
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
@@ -52,7 +52,6 @@ NATURAL = frozenset({"River", "Lake", "Mountain", "Mountains", "Range", "Pass", 
                      "Steppe", "Plateau", "Gorge", "Glacier", "Peak", "Gol", "Darya", "Daria", "Tagh", "Dagh", "Nor",
                      "Kul", "Shan", "Ula"})
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
-MISPRINTED = 80.0  # rapidfuzz ratio of a bracketed name to the registered place of its consonants ("Kashgor")
 
 
 # a unit by its number alone ("6th Division") and with more words ("6th Uyghur Division", "New 36th Division")
@@ -292,14 +291,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
 
 
-@lru_cache(maxsize=1)
-def _province_keys() -> frozenset[str]:
-    """The keys of rules/names.toml [places] provinces: lands a town's name is set beside."""
-    from etr import rules
-
-    return frozenset(word_key(p) for p in rules.load("names")["places"]["provinces"])
-
-
 class Identities:
     """The entities of a build beyond the registry's, and how each name found was placed."""
 
@@ -320,7 +311,6 @@ class Identities:
         self._surnames: dict[str, set[int]] = defaultdict(set)
         self._touched: set[int] = set()  # entities whose kind or titles changed since settle()
         self._said: dict[str, tuple[int, str, str, int, int]] = {}  # key -> (entity, reason, where it is said)
-        self._registry_consonants: dict[str, set[tuple[int, str]]] | None = None  # made on first use (_local_name)
         self._here: dict[str, tuple[int, str, str, int, int]] = {}  # the same, said for the document at hand only
         self._people_here: set[str] = set()  # the surnames of the persons the document at hand names in full
         # registered persons known only by a title and a surname ("General Sung"), by that surname
@@ -621,16 +611,6 @@ class Identities:
             held = by_span.get((a.second_start, a.second_end))
             if held is not None and held.why.startswith(OFFICE_HELD):
                 continue  # "the Adviser on Political Relations (Hornbeck)": who held it, no other name of it
-            local = self._local_name(a, by_span, registered)
-            if local is not None:
-                # "Shufu (Kashgar)", "Shufu (Kashgor)": a town's Chinese name, then the registered
-                # place's own (misprinted or not): the Chinese name is the place's
-                chinese = by_span[(a.first_start, a.first_end)].text
-                self._said.setdefault(key(chinese), (local, f"the document says so ({chinese} ({a.second}))",
-                                                     source, a.start, a.end))
-                continue
-            if a.cue == PLACE_IN_BRACKETS:
-                continue  # "The Consul at Tihwa (Paxton)": no name of the place
             target = entity_at(a.first_start, a.first_end)
             if target is None:
                 continue
@@ -646,36 +626,6 @@ class Identities:
                     self._here.setdefault(k, (target, f"the document says so ({a.cue!r})", source, a.start, a.end))
                 elif self._said.get(k, (target,))[0] == target:
                     self._said[k] = (target, f"the document says so ({a.cue!r})", source, a.start, a.end)
-
-    def _local_name(self, a: Alias, by_span: dict[tuple[int, int], Unknown],
-                    registered: dict[tuple[int, int], Mention]) -> int | None:
-        """The registered place an alias statement gives in brackets after a new name of Chinese
-        syllables ("Shufu (Kashgar)"; "Shufu (Kashgor)", a vowel misprinted: the one registered
-        place with its consonants), or None."""
-        first = by_span.get((a.first_start, a.first_end))
-        if (first is None or (a.first_start, a.first_end) in registered or first.why != CHINESE_PLACE
-                or self._statement(key(first.text)) is not None or not a.cue.startswith("(")):
-            return None
-        if word_key(a.second) in _province_keys():
-            return None  # "Sining (Chinghai)": where the town is
-        second = registered.get((a.second_start, a.second_end))
-        if second is not None and second.entity is not None:
-            return second.entity if self.entries[second.entity].type == "place" else None
-        if len(re.sub(r"\W", "", a.second)) < MIN_KEYED or " " in a.second:
-            return None
-        if self._registry_consonants is None:
-            self._registry_consonants = defaultdict(set)
-            for i, e in enumerate(self.entries):
-                if e.type == "place":
-                    for form in (e.name, *e.aliases, *e.variants):
-                        if " " not in form and len(re.sub(r"\W", "", form)) >= MIN_KEYED:
-                            self._registry_consonants[consonants(form)].add((i, fold(form)))
-        from rapidfuzz import fuzz
-
-        # (and nearly its letters: "Kashgor" is Kashgar, not Kashgaria)
-        got = {i for i, form in self._registry_consonants.get(consonants(a.second), set())
-               if fuzz.ratio(fold(a.second), form) >= MISPRINTED}
-        return next(iter(got)) if len(got) == 1 else None
 
     def _statement(self, k: str) -> tuple[int, str, str, int, int] | None:
         """What a statement says the name of key `k` is: the editor's brackets in this document,
