@@ -4620,3 +4620,90 @@ def test_an_encyclopedia_entry_is_titled_by_its_headword(text: str, title: str) 
     from etr.ingest.sentences import title_of
 
     assert title_of(text) == title
+
+
+# A second reader's review of this session's rules (bench/README.md): each case a misfire it found.
+
+def test_third_review_lookup_misfires(tmp_path: Any) -> None:
+    """A given name is no word of one man's name ("Peter Skrine consul Kashgar" is not Peter
+    Fleming), nor a word before a hyphen other than a river's or a range's ("Alma river near
+    Kuldja" is not Alma-Ata); a short question naming a body asks for the place in its name
+    ("Kashgar Mint 1933"); a question opening in small letters with the place's own name asks for
+    it ("oasis town Turfan where riots broke out in 1947", "ancient walled city of Kashgar besieged
+    in 1934"); an airline of no known kind is no airfield ("Eurasia airfield near Hami") nor a pilot."""
+    text = ("Peter Fleming travelled with Ella Maillart to Kashgar in 1935.\n\n"
+            "Alma-Ata is the capital of Kazakhstan.\n\n"
+            "In 1933 the rebels struck silver coins at the Kashgar mint.\n\n"
+            "In July 1947 riots broke out in Turfan, and the garrison fired on the crowd; the rioters fled toward "
+            "Pichan and Toksun.\n\n"
+            "The old walled city of Kashgar was besieged by the Tungans of Ma Zhancang in 1934, while the British "
+            "consul watched from Chini Bagh.\n\n"
+            "A Junkers aircraft of the Eurasia company landed at Hami in 1933 after a flight from Lanchow.\n")
+    db = built(tmp_path, text)
+    assert all(r["name"] != "Peter Fleming" for r in answers(db, "who", "Peter Skrine consul Kashgar"))
+    assert all(r["name"] != "Alma-Ata" for r in answers(db, "where", "Alma river near Kuldja"))
+    for query, place in (("Kashgar Mint 1933", "Kashgar"), ("oasis town Turfan where riots broke out in 1947", "Turfan"),
+                         ("ancient walled city of Kashgar besieged in 1934", "Kashgar")):
+        got = answers(db, "where", query)
+        assert got and got[0]["name"] == place, (query, got[:1])
+    got = answers(db, "where", "Eurasia airfield near Hami")
+    assert got and got[0]["id"] == "kumul", got[:1]
+    assert all(r["name"] != "Eurasia" for r in answers(db, "who", "pilot who landed at Hami in 1933"))
+
+
+def test_third_review_answering_sentence_misfires(tmp_path: Any) -> None:
+    """Who is nearest a question's words counts from the nearer end of a name ("Burhan Shahidi, who
+    acted as interpreter, said that Ahmetjan ...": Burhan); an office's field after its title is no
+    man ("Minister Communications31"); a place before the words a question describes is where
+    they are, not their name ("At Kashgar, the Soviet trade agency bought wool"; "The silver dollar
+    (Sinkiang)")."""
+    text = ("Tihwa, September 12, 1946.\n\nGovernor Zhang Zhizhong received Consul Paxton on September 10. "
+            "Burhan Shahidi, who acted as interpreter, said that Ahmetjan would come to Tihwa in October.\n\n"
+            "In 1936 the Soviet trade agency opened branches. At Kashgar, the Soviet trade agency bought wool and "
+            "hides. The silver dollar (Sinkiang) was struck in 1949 at the provincial mint.\n\n"
+            "Soviet Ambassador30 entertained Foreign Minister, Minister Communications31 and others.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "who", "interpreter who translated for Zhang Zhizhong")
+    assert got and got[0]["name"] == "Burhan Shahidi", got[:1]
+    names = {e["name"] for e in json.loads(db.read_text())["entities"]}
+    assert "Communications" not in names
+    for query in ("Soviet trade agency", "silver dollar"):
+        got = answers(db, "what", query)
+        assert got and got[0]["type"] == "thing", (query, got[:1])
+
+
+@pytest.mark.parametrize("text,words,value", [
+    # a feast day in a sentence that looks back, or reports, is the one before the story's day
+    ("We left Kashgar on 10 January 1934 with thirty camels. Christmas we had spent at Yarkand, in the house "
+     "of the Swedish missionaries.", "Christmas", "1933-12-25"),
+    ("KASHGAR, 5 January 1947. The British Consul-General reports that on Christmas Eve the Tungan troops of "
+     "the garrison looted the bazaar.", "Christmas Eve", "1946-12-24"),
+    ("CHUNGKING, Jan. 5, 1947 (AP) -- Travelers arriving from Sinkiang said today that on Christmas Eve Kazak "
+     "horsemen raided the outskirts of Kuchengtze.", "Christmas Eve", "1946-12-24"),
+    # a month word in a name before "of" and a year is no month ("the Long March of 1934")
+    ("Chen Tanqiu, a veteran of the Long March of 1934, arrived in Tihwa in 1938.", "1934", "1934"),
+])
+def test_third_review_date_misfires(text: str, words: str, value: str) -> None:
+    import re
+
+    from etr.ingest.timex import tag
+
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    got = {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
+    assert (words, value) in got, got
+
+
+def test_third_review_names_misfires(tmp_path: Any) -> None:
+    """A heading that is a woman's name over an entry that names her husband in full is not his
+    name ("Eleanor Lattimore" over "... married Owen Lattimore ... Lattimore had returned"); Soviet
+    acronyms in odd case are no names misread in small capitals ("TsIK", "KazSSR")."""
+    from etr.ingest.discover import names_in_capitals, vocabulary
+
+    text = ("Eleanor Lattimore\n\nEleanor Holgate married the American scholar Owen Lattimore in Peking in 1926. "
+            "Lattimore had just returned from Central Asia, and he travelled to meet her in Siberia.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "who", "Owen Lattimore")
+    assert got and "Eleanor Lattimore" not in got[0]["aliases"], got[:1]
+    soviet = ("To Comrade STALIN. The Kazakh TsIK has approved the resettlement of 2,000 Kazakh families from Altai. "
+              "According to TASS, the OGPU posts on the border were reinforced, and the KazSSR could not feed them.")
+    assert names_in_capitals(soviet, vocab=vocabulary(soviet)) is False

@@ -682,9 +682,18 @@ def the_day_of_month(f: Found) -> Raw | None:  # "the 12th of November 1944", "t
     return f.raw(Point(_year(f["y"]), _month(f["m"]), day))
 
 
-@form(r"(?P<m>{M}),?\s+(?:of\s+)?{YB}(?P<y>{YG}){YE}")
+@form(r"(?P<m>{M}),?\s+(?P<of>of\s+)?{YB}(?P<y>{YG}){YE}")
 def month_year(f: Found) -> Raw | None:  # "November 1944", "February of 1928"
+    if f["of"] and _NAMED_BEFORE.search(f.doc, 0, f.start):
+        # "the Long March of 1934": a name, not March; the year alone
+        return f.raw(Point(int(f["y"] or 0)), start=f.m.start(f.prefix + "y"), end=f.m.end(f.prefix + "y"))
     return f.raw(Point(int(f["y"] or 0), _month(f["m"])))
+
+
+# a capitalised word just before a month that makes it a name's word ("the Long March of 1934");
+# not a word that opens a sentence before a date ("In February of 1928", "By May of 1945")
+_NAMED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:In|By|From|Until|Till|During|Since|Early|Late|Mid|On|And|Or|Before|After"
+                           r"|Through|To|Of|Last|Next|This|That|Each|Every|For)\s)[A-Z][a-z]+\s+$")
 
 
 @form(r"(?P<d>{D})\s+(?P<m>{M})")

@@ -1674,8 +1674,12 @@ def _topic(linker: Linker, doc: Document, named: str,
                 words, heading = fold(u.text).split(), fold(title).split()
                 if len(heading) >= 2 and words[: len(heading)] == heading:
                     return j, title.strip()  # "Battle of Baitag Bogd" heading "the Battle of Baitag Bogd Mountain"
-                if words == heading[-1:] and u.type in ("person", "unknown") and _A_MANS_NAME.fullmatch(title.strip()):
+                if (words == heading[-1:] and u.type in ("person", "unknown") and _A_MANS_NAME.fullmatch(title.strip())
+                        and not any(j2 == j and len(w2 := fold(u2.text).split()) >= 2 and w2[0] != heading[0]
+                                    for found in placed for u2, j2, _h in found)):
                     # "George W. Hunter" over an entry that calls him "Hunter": the man it is about
+                    # (not where the entry names another of that surname in full: "Eleanor
+                    # Lattimore" over "... married Owen Lattimore ... Lattimore had returned")
                     return j, title.strip()
     return None, ""
 

@@ -79,8 +79,11 @@ _SMALL_CAPS_MISREAD = re.compile(r"(?<![\w'’-])(?=[A-Za-z]*[a-z][A-Z])(?=(?:[a
 
 def misread_capitals(word: str) -> bool:
     """Whether a word is a name in capitals with a letter or two misread in small letters by OCR
-    ("BuRKHAN", "NoRIN", "BoROVOl"; not "McDonald", "TsERAT" is such a word too)."""
-    return _SMALL_CAPS_MISREAD.fullmatch(word) is not None and sum(c.islower() for c in word) <= 2
+    ("BuRKHAN", "NoRIN", "BoROVOl", "HuiMEL": a vowel, an l or an i; not "McDonald", nor the Soviet
+    acronyms "TsIK", "KazSSR", "TsERAT")."""
+    small = [c for c in word if c.islower()]
+    return (_SMALL_CAPS_MISREAD.fullmatch(word) is not None and len(word) >= 5 and len(small) <= 2
+            and all(c in "aeiouyl" for c in small))
 _TELEGRAM_JARGON = re.compile(r"^(?:Re)?(?:Dep|My|Ur|Emb|Embs|Con|Circ|)tels?$", re.I)  # "Deptel", "ReEmbtel"
 # the months' and the weekdays' names (rules/dates.toml), as written and in capitals: never a name's words
 _MONTHS_AND_DAYS = {w for x in (*rules.load("dates")["months"], *rules.load("dates")["weekdays"]) for w in (x, x.upper())}
@@ -374,6 +377,7 @@ def capitalised_inside(text: str) -> frozenset[str]:
 
 # what ordinary English nouns and adjectives end in, and no one's name: "Importance", "Possible"
 # opening a telegram's sentence before a name
+_NOUN_ENDING = re.compile(r"[a-z]{3}(?:tions?|ments|nesses|ities)$")  # "Communications", "Affairs" ... no one's name
 _ADVERB = re.compile(r"[a-z]{3}(?:ily|ally|ously|ively|edly|arly|ently|antly)$")  # "Primarily"; not "Emily", "Italy"
 _ORDINARY_ENDING = re.compile(r"[a-z](?:ance|ence|ment|ness|ous|ful|less|able|ible)$")  # not -ed, -ing: "Ahmed", "Ching"
 
@@ -1399,6 +1403,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             return None  # "in Sept., 1879", "Aug": a month, written short or whole
         if phrase.lower() in vocab and not titled:
             return None  # "Powers", "Labour": an ordinary word
+        if _NOUN_ENDING.search(one):
+            return None  # "Minister Communications31": an office's field, no man's name
         if at_start and _ADVERB.search(one):
             return None  # "Primarily, the Chinese Premier had sought ...": an adverb opening a sentence
         # a capitalised word opening a sentence, and nothing here says it is a name ("Ward

@@ -74,8 +74,10 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
             # a name of no known kind, when the sentence names no one of the asked kinds: a person
             # asked by what he did or said ("friend who called Ziya Samedi the most influential
             # Uyghur writer": "..., Dolkun Yasin, a famous Uyghur writer and close friend")
+            # (of two words or more, as a man's name is: not "Eurasia", an airline)
             cands = [fb.entity_index[x] for x in s["entities"] if x in fb.entity_index
-                     and x not in asked and fb.entities[fb.entity_index[x]]["type"] == "unknown"]
+                     and x not in asked and fb.entities[fb.entity_index[x]]["type"] == "unknown"
+                     and len(fb.entities[fb.entity_index[x]]["name"].split()) >= 2]
         if not cands:
             continue
         # (asked for by a relative clause, "Soviet ambassador who gave ... a dinner", the one
@@ -155,8 +157,10 @@ def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places
             # Russians took control ..., he was held prisoner for 13 months"): where the pronoun is
             said = list(_PRONOUN.finditer(low))[:1]
         for m in said:
-            far = (sum(min(abs(m.start() - p) for p in ps) for ps in at_words.values()) / len(at_words)
-                   if at_words else 0.0)
+            # (from the nearer end of the name: "Burhan Shahidi, who acted as interpreter, said
+            # that Ahmetjan ...": Burhan is nearer "interpreter" than Ahmetjan)
+            far = (sum(min(min(abs(m.start() - p), abs(m.end() - p)) for p in ps) for ps in at_words.values())
+                   / len(at_words) if at_words else 0.0)
             nxt = _NEXT_WORD.match(low, m.end())
             if places and nxt is not None and set(terms(nxt.group(1))) & wanted:
                 continue

@@ -117,10 +117,11 @@ _HEAD = re.compile(r",|\s(?:in|of|at|near|from|during|for|under|with)\s", re.I) 
 _CONTEXT = re.compile(r"^(?:\d+(?:st|nd|rd|th|s)?|in|at|from|of|on|the|a|an|and|to|by)$")
 
 
-def _within(fb: FactBase, q: str, allowed: list[bool], whole_tried: bool = True) -> tuple[list[Match], str]:
+def _within(fb: FactBase, q: str, allowed: list[bool], whole_tried: bool = True, whole: str = "") -> tuple[list[Match], str]:
     """The name a query says with words of context around it ("Consul Smith Tihwa 1944": Smith,
     the consul at Tihwa in 1944): its longest run of words that names something of the asked
-    kind well, years and small words left out; ([], "") when none does."""
+    kind well, years and small words left out; ([], "") when none does. `whole`: the question
+    `q` is the head of, when it is."""
     kept = [(k, w) for k, w in enumerate(q.split()) if not _CONTEXT.match(fold(w))]
     words = [w for _k, w in kept]
     if len(words) > 8:
@@ -128,7 +129,10 @@ def _within(fb: FactBase, q: str, allowed: list[bool], whole_tried: bool = True)
     # where a run of the kept words leaves out a word of the query between two of its own
     gaps = frozenset(k for k in range(1, len(kept)) if kept[k][0] != kept[k - 1][0] + 1)
     labels = _labels()
-    inside = _in_other_names(fb, words, allowed, gaps)
+    # (only where the question says in words what it asks for besides: "Xinjiang Provincial Mint
+    # in the provincial capital"; "Kashgar Mint 1933", "Ili Rebellion 1944" ask for Kashgar, Ili)
+    described = sum(1 for w in (whole or q).split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL)
+    inside = _in_other_names(fb, words, allowed, gaps) if described >= 2 else frozenset()
     for skip_labels in (True, False):  # "Colonel Pappengut White Russian unit": Pappengut; "Kazaks in Ili": the Kazaks
         got = _within_runs(fb, q, words, allowed, labels if skip_labels else frozenset(), whole_tried, gaps, inside)
         if got[0]:
@@ -202,6 +206,23 @@ def _in_other_names(fb: FactBase, words: list[str], allowed: list[bool], gaps: f
     return frozenset(out)
 
 
+_CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|by|of|via|into|outside|beyond|towards?)\s+(?:the\s+)?$",
+                             re.I)
+
+
+def _of_its_context(q: str, name: str) -> bool:
+    """Whether the name a question writes after what it asks for in small letters is of its
+    context, after a preposition ("city of the Old Torgut khan on the Juldus north of Karashahr"),
+    not the name of what it asks for ("oasis town Turfan where ...", "ancient walled city of
+    Kashgar besieged in 1934")."""
+    at = fold(q).find(fold(name))
+    if at <= 0:
+        return False
+    before = q[:at]
+    named = re.search(r"(?:^|\s)(\w+)\s+of\s+(?:the\s+)?$", before)
+    return _CONTEXT_BEFORE.search(before) is not None and not (named and fold(named.group(1)) in GENERIC)
+
+
 def _reordered(run: list[str], name: list[str]) -> bool:
     """Whether the name holds every word of the run, but not in its order."""
     if not set(run) <= set(name):
@@ -213,13 +234,15 @@ def _reordered(run: list[str], name: list[str]) -> bool:
 def _one_holder(fb: FactBase, word: str, allowed: list[bool]) -> list[Match]:
     """A capitalised word of the query that is a word of the names of one entity only, of the
     asked kind ("Sengtsen" of Sengtsen Gegen, "Qum" of the Qum-darya), as a word of its name;
-    [] for a word names share, a generic word, a people's word or a title, or a word in small
-    letters."""
+    [] for a word names share, a generic word, a people's word, a title or a given name, a word
+    before a hyphen and anything but a word for a river, a range ... ("Alma" of Alma-Ata, "Bostan"
+    of Bostan-Terek), or a word in small letters."""
     folded = fold(word)
     if (not word[:1].isupper() or len(folded) < 3 or folded in GENERIC or folded in _labels()
-            or folded in _titles()):  # "Tao-t'ai of Aksu": an office, not a word of "Daotai"
+            or folded in _titles()  # "Tao-t'ai of Aksu": an office, not a word of "Daotai"
+            or folded in _given()):  # "Peter Skrine": a given name many share, not Peter Fleming's
         return []
-    held = fb.names.holders(folded)
+    held = fb.names.holders(folded, _hyphen_endings())
     if len(held) != 1:
         return []
     (i,) = held
@@ -227,7 +250,23 @@ def _one_holder(fb: FactBase, word: str, allowed: list[bool]) -> list[Match]:
         return []
     e = fb.entities[i]
     form = next((f for f in [e["name"], *e["forms"]] if folded in re.split(r"[\s-]+", fold(f))), e["name"])
+    if e["type"] == "place":
+        # a place by the word its name's word for a river, a range ... follows ("Qum" of the
+        # Qum-darya, "Manas" of the Manas River); not the first word of a town's ("Alma" of Alma Ata)
+        words = re.split(r"[\s-]+", fold(form))
+        rest = words[words.index(folded) + 1 :] if folded in words else []
+        if not rest or not all(w in _hyphen_endings() or _kinds().get(w) == "place" for w in rest):
+            return []
     return [Match(i, A_WORD_OF_IT, form, "name")]
+
+
+@cache
+def _hyphen_endings() -> frozenset[str]:
+    """The words for a river, a lake, a range ... that end a place's name after a hyphen
+    (rules/names.toml [places] hyphen_endings: "Qum-darya", "Quruq-tagh"), folded."""
+    from etr.rules import load
+
+    return frozenset(fold(w) for w in load("names")["places"]["hyphen_endings"])
 
 
 def _named_words(q: str) -> list[str]:
@@ -509,15 +548,15 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         head = _HEAD.split(q, maxsplit=1)[0].strip()
         matches, read_as = _within(fb, q, allowed)
         if head and head != q and any(w[:1].isupper() for w in head.split()):
-            first, said = _within(fb, head, allowed, whole_tried=False)  # as good a name as any in the query, and capitalised
+            first, said = _within(fb, head, allowed, whole_tried=False, whole=q)  # as good a name as any in the query, and capitalised
             if not first and types == WHERE_TYPES and len(head.split()) <= 3:
                 # a place the question opens with that the documents name without saying what it
                 # is ("Ganzhou in Gansu where George Hunter died": "got no farther than Kanchow
                 # (Zhangye)", a name of no known kind), before a place of its context
                 or_unknown = [a or e["type"] == "unknown" for a, e in zip(allowed, fb.entities, strict=True)]
                 first, said = _within(fb, head, or_unknown, whole_tried=False)
-                if first and fb.entities[first[0].entity]["type"] != "unknown":
-                    first, said = [], ""
+                if first and (fb.entities[first[0].entity]["type"] != "unknown" or first[0].score >= WITHIN):
+                    first, said = [], ""  # (as written, it is what the documents call it: "Eurasia airfield")
             # (the head's name even as a word of it, "Qum new course of the lower Tarim": the
             # Qum-darya, not the Tarim its context names whole)
             if first and any(w[:1].isupper() for w in said.split()) and (
@@ -529,7 +568,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         rel = _RELATIVE.match(q)
         if (not matches or (" " not in read_as and read_as[:1].islower())
                 or (rel is not None and fold(read_as) not in fold(rel.group("head")))
-                or (q[:1].islower() and not q.startswith(read_as) and _described(q))) and (
+                or (q[:1].islower() and _of_its_context(q, read_as) and _described(q))) and (
                     _described(q) or _RELATED.search(q)):
             # "town in eastern Xinjiang where the Soviet trade mission was enlarged to five officials
             # in 1936": named by the sentence that answers it (not a word of the question in small
@@ -705,20 +744,32 @@ def _named_beside(fb: FactBase, thing: dict[str, Any]) -> tuple[Match, dict[str,
     cited = [*thing["statements"], *(c for ev in thing["events"] for c in ev.get("citations", [])[:1])]
     for phrase in (thing["name"], *thing["aliases"]):
         said = re.escape(phrase).replace(r"\ ", r"\s+")
-        shapes = (rf"{_NAME_RUN}\s*,\s*(?:the|an?)\s+{said}(?![\w-])",
-                  rf"{_NAME_RUN}\s*\((?:the\s+|an?\s+)?{said}\)",
-                  rf"(?<![\w-]){said}\s*\({_NAME_RUN}\)")
+        # (a body's name may be taken for a place's by the build: "Sovsin'torg"; a place is the
+        # answer only where the words say what body it is, "State Organization ...")
+        body = any(_kinds().get(fold(w)) == "organisation" for w in phrase.split())
+        shapes = ((rf"{_NAME_RUN}\s*,\s*(?:the|an?)\s+{said}(?![\w-])", body),
+                  (rf"{_NAME_RUN}\s*\((?:the\s+|an?\s+)?{said}\)", body),
+                  (rf"(?<![\w-]){said}\s*\({_NAME_RUN}\)", False))  # "The silver dollar (Sinkiang)": where
         for c in cited:
-            for shape in shapes:
-                m = re.search(shape, c.get("quote", ""))
+            quote = c.get("quote", "")
+            for shape, places in shapes:
+                m = re.search(shape, quote)
                 if m is None:
                     continue
                 words = m.group("name").split()
-                for k in range(len(words)):  # "At Sovsintorg, the ...": the name, not the word before it
+                seq = [*quote[: m.start("name")].split()[-1:], *words]  # the word before it, then its words
+                for k in range(len(words)):  # "The Sovsintorg, the ...": the name, not the word before it
+                    prev = seq[k + len(seq) - len(words) - 1] if k + len(seq) - len(words) > 0 else ""
+                    if prev[:1].isupper() and prev.lower() in _PREPOSITIONS:
+                        break  # "At Kashgar, the Soviet trade agency bought ...": where, no name of it
                     got = [x for x in fb.names.match(" ".join(words[k:]), exact_wins=True) if x.score >= 99.5]
-                    if len(got) == 1:
+                    if len(got) == 1 and (places or fb.entities[got[0].entity]["type"] != "place"):
                         return got[0], c
     return None
+
+
+_PREPOSITIONS = frozenset({"at", "in", "on", "from", "to", "by", "for", "with", "near", "after", "before",
+                           "during", "under", "of", "across", "through", "into", "outside"})
 
 
 def _transcription(form: str) -> str:

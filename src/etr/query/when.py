@@ -281,7 +281,7 @@ DEATH_TERMS = {"death", "execution"}  # the terms of "died", "killed", "assassin
 BIRTH_TERMS = {"born", "birth"}
 
 
-TOOK_OFFICE = {"becam", "assum", "inaugurat", "swear"}  # the terms of "became", "appointed", "assumed" ...
+TOOK_OFFICE = {"becam", "assum", "inaugurat", "swear", "post"}  # the terms of "became", "appointed", "assumed", "posted" ...
 LEFT_OFFICE = {"remov", "resign", "retir"}  # ... and of "removed", "dismissed", "resigned", "retired"
 # a beginning or an end asked for, of anything that lasted: "chosen", "founded", "began"; "end",
 # "fall", "dissolved"
@@ -402,10 +402,15 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
         weight *= 0.85
     if _in_brackets(text, ds) and not wanted & (DEATH_TERMS | BIRTH_TERMS):
         weight *= 0.5  # "(1892 – 26 December 1988)" after a name: his life, not what the question asks
-    near = [m.start() for m in _WORD.finditer(text) if terms(m.group(0)) and terms(m.group(0))[0] in wanted]
+    # the words of the query said with the date, in its clause ("...; consul to Isfahan, 1951-1953"
+    # for "Paxton posted to Isfahan", not the "1925-1929" of "Paxton: ...; vice-consul in Nanking,
+    # 1925-1929" in a record's list of posts), the more of them the better
+    near = {t for m in _WORD.finditer(text) if (t := (terms(m.group(0)) or [""])[0]) in wanted
+            and min(abs(m.start() - ds), abs(m.start() - de)) <= NEAR
+            and ";" not in text[min(m.start(), ds) : max(m.end(), de)]}
     life = _life_end(text, ds, de, wanted)
-    if (near and min(min(abs(p - ds), abs(p - de)) for p in near) <= NEAR) or life:
-        weight *= BEST_WEIGHT
+    if near or life:
+        weight *= BEST_WEIGHT - FEWER_WORDS * (NEAR_WORDS - min(len(near), NEAR_WORDS))
     vital = wanted & (DEATH_TERMS | BIRTH_TERMS)
     # "Wu Chung-hsin (15 March 1884-16 December 1959), ...": a span in brackets after the name a
     # sentence opens with is a life (_one_end takes the end asked for); "(1936-44)" later on is not
@@ -460,3 +465,5 @@ def _in_brackets(text: str, at: int) -> bool:
 
 NEAR = 60  # characters between a date and a word of the query that make them one statement
 BEST_WEIGHT = 1.15  # the most _dated_by gives: scores stay at most 1, below a named event's own dates
+NEAR_WORDS = 3  # words of the query beside a date that make it as near as any ...
+FEWER_WORDS = 0.003  # ... and what each one fewer takes off (enough to order two dates, no more)

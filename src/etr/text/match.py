@@ -85,7 +85,7 @@ class NameIndex:
         self.words: list[str] = sorted(self.by_word)
         self._word_keys: dict[str, list[NameEntry]] | None = None
         self._joined: dict[str, list[NameEntry]] | None = None
-        self._parts: dict[str, set[int]] | None = None
+        self._parts: dict[str, set[tuple[int, str]]] | None = None
         self._keys: list[str] | None = None
 
     def _key_typos(self, query: str, offer: Callable[[NameEntry, float], None]) -> None:
@@ -121,18 +121,19 @@ class NameIndex:
                 self._word_keys.setdefault(word_key(w), []).extend(es)
         return self._word_keys.get(word_key(word), [])
 
-    def holders(self, word: str) -> set[int]:
-        """The entities one of whose names has `word` (folded) as a whole word, or as a part of a
-        hyphened word ("Qum" of "Qum-darya", "Alma" of "Alma-Ata"); the table of parts is made
-        on first use."""
+    def holders(self, word: str, endings: frozenset[str] = frozenset()) -> set[int]:
+        """The entities one of whose names has `word` (folded) as a whole word, or as the word
+        before a hyphen and one of `endings` ("Qum" of "Qum-darya" with the ending "darya"; not
+        "Alma" of "Alma-Ata"); the table of such parts is made on first use."""
         if self._parts is None:
             self._parts = {}
             for e in self.entries:
                 for w in e.folded.split():
-                    for part in w.split("-") if "-" in w else ():
-                        if len(part) >= 3:
-                            self._parts.setdefault(part, set()).add(e.entity)
-        return {e.entity for e in self.by_word.get(word, [])} | self._parts.get(word, set())
+                    head, _, rest = w.partition("-")
+                    if rest and len(head) >= 3:
+                        self._parts.setdefault(head, set()).add((e.entity, rest))
+        return {e.entity for e in self.by_word.get(word, [])} | {
+            i for i, rest in self._parts.get(word, set()) if rest in endings}
 
     def by_joined(self, folded: str) -> list[NameEntry]:
         """The name forms that are `folded` with its words run together or set apart ("Chinibagh":
