@@ -4205,6 +4205,19 @@ def test_a_mistyped_name_among_words_the_documents_say_with_it(tmp_path: Any) ->
     assert answers(db, "where", "Kunmin caravan camels") == []
 
 
+def test_a_mistyped_name_of_two_words_among_words_of_context(tmp_path: Any) -> None:
+    """"Eric Shipten returning to Kashgar after hunting ibex": two capitalised words nearly the one
+    name of two words (Eric Shipton) are that name mistyped, whatever his sentences say; not a part
+    of a longer run of capitals ("Xinjiang Provincial" of the "Xinjiang Provincial Mint")."""
+    text = ("Eric Shipton was Consul-General at Kashgar in 1946.\n\nI was returning to Kashgar after a weekend in "
+            "the mountains, hunting ibex.\n\nThe Xinjiang Province issued silver coins.\n")
+    db = built(tmp_path, text)
+    got = answers(db, "who", "Eric Shipten returning to Kashgar after hunting ibex")
+    assert got and got[0]["name"] == "Eric Shipton", got[:1]
+    got = answers(db, "where", "Xinjiang Provincial Mint in the provincial capital")
+    assert not got or got[0]["name"] != "Xinjiang Province"
+
+
 def test_search_shows_a_passage_two_documents_print_alike_once(tmp_path: Any) -> None:
     """A biography reposted on another page: one result citing both documents, so that the top
     five are five passages."""

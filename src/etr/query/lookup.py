@@ -275,6 +275,7 @@ def _named_words(q: str) -> list[str]:
 
 
 MISTYPED = 88.0  # a word of a longer query this close to a name (its first letter the same) is that name mistyped ...
+MISTYPED_NAME = 90.0  # (a run of its words this close to the one name of as many words: that name, mistyped)
 
 
 def _mistyped_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str]:
@@ -287,16 +288,28 @@ def _mistyped_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[lis
     words = _named_words(q)
     if not 2 <= len(words) <= 8:
         return [], ""
-    for w in sorted(words, key=len, reverse=True):
+    # a name of two or three capitalised words first ("Eric Shipten returning to Kashgar ...":
+    # Eric Shipton), then one word
+    # (a whole run of capitalised words, not part of a longer one: "Xinjiang Provincial" of the
+    # "Xinjiang Provincial Mint" is no mistyped "Xinjiang Province")
+    runs = [" ".join(words[i : i + n]) for n in (3, 2) for i in range(len(words) - n + 1)
+            if all(w[:1].isupper() for w in words[i : i + n])
+            and not (i and words[i - 1][:1].isupper()) and not (i + n < len(words) and words[i + n][:1].isupper())]
+    for w in [*runs, *sorted(words, key=len, reverse=True)]:
         if len(w) < 5 or fold(w) in GENERIC or fold(w) in _labels():
             continue
         near = [m for m in fb.names.match(w, allowed=allowed)
-                if MISTYPED <= m.score < WITHIN and " " not in m.form and fold(m.form)[:1] == fold(w)[:1]]
+                if MISTYPED <= m.score < WITHIN and (" " not in m.form) == (" " not in w)
+                and fold(m.form)[:1] == fold(w)[:1]]
         # (a name as written is no mistyping: _within took it, or passed it over as a word of
         # another's name, "Xinjiang" of the "Xinjiang Provincial Mint")
         if not near:
             continue
-        rest = terms(" ".join(x for x in words if x != w))
+        if " " in w and len(near) == 1 and near[0].score >= MISTYPED_NAME:
+            # a name of several words so near one name, and no other, is it mistyped, whatever its
+            # sentences say ("Eric Shipten ...": the book's "I was returning to Kashgar ...")
+            return near, w
+        rest = terms(" ".join(x for x in words if x not in w.split()))
         post = fb.ix.postings(rest)
         said = [(hits, size, m) for m in near for hits, size in [_said_with(fb, m, post)] if rest and hits == len(set(rest))]
         if said:  # the most said of it
