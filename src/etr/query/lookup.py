@@ -210,6 +210,25 @@ _CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|by|of|via|into|o
                              re.I)
 
 
+def _said_as_asked(q: str, quote: str) -> bool:
+    """Whether a sentence says a role of a named one as a question of that shape asks it: its
+    words, then the one named soon after ("Senior Instructor of the Medical Department (A. Lepin,
+    seal)" for "senior instructor of the Medical Department Urumqi 1942"; not "Consul Ward at
+    Tihwa reports that the Tihwa-Kashgar highway ..." for "consul in Kashgar")."""
+    from etr.query.apposed import asked
+
+    shape = asked(q)
+    if shape is None:
+        return False
+    said = fold(quote)
+    role, named = fold(shape.role), fold(shape.name).split()
+    at = said.find(role)
+    return at >= 0 and bool(named) and named[0] in said[at + len(role) : at + len(role) + SAID_WITH]
+
+
+SAID_WITH = 40  # characters after a role in which the one it is of is named
+
+
 def _of_its_context(q: str, name: str) -> bool:
     """Whether the name a question writes after what it asks for in small letters is of its
     context, after a preposition ("city of the Old Torgut khan on the Juldus north of Karashahr"),
@@ -582,7 +601,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if (not matches or (" " not in read_as and read_as[:1].islower())
                 or (rel is not None and fold(read_as) not in fold(rel.group("head")))
                 or (q[:1].islower() and _of_its_context(q, read_as) and _described(q))) and (
-                    _described(q) or _RELATED.search(q)):
+                    _described(q) or (_RELATED.search(q) and "person" in types)):
             # "town in eastern Xinjiang where the Soviet trade mission was enlarged to five officials
             # in 1936": named by the sentence that answers it (not a word of the question in small
             # letters that is a name too, "defense"; "Almaty airport where Wallace landed" is Almaty;
@@ -595,6 +614,8 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             from etr.query.answered import answered
 
             got, how, answering = answered(fb, q, allowed)
+            if got and not _described(q) and not _said_as_asked(q, answering[got[0].entity][0]["quote"]):
+                got = []  # "consul in Kashgar": not Ward of "Consul Ward at Tihwa ... the Tihwa-Kashgar highway"
             if got:
                 matches, read_as, said_so = got, "", answering
                 interpreted["note"] = how
@@ -698,10 +719,13 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             return bool(names) and all(ws[0] in _given() and ws[0][:1] != initial for ws in names)
 
         matches = [m for m in matches if not against(m)]
-    if not matches and types == WHERE_TYPES and not _described(q) and len(q.split()) > 1:
+    if (not matches and types == WHERE_TYPES and not _described(q) and not _RELATED.search(q)
+            and any(w[:1].isupper() and _kinds().get(fold(w)) in ("organisation", "military") for w in q.split()[1:])):
         # where something of another kind is ("Xinjiang Provincial Mint in the provincial capital"):
         # the place the sentence that best answers it names nearest its words ("minted by the
-        # Xinjiang Provincial Mint in the provincial capital, Dihua")
+        # Xinjiang Provincial Mint in the provincial capital, Dihua": a body, by its name's last
+        # word); not someone by a relation, "Sheng Shicai's younger sister", whom no place is, nor
+        # where a man did something ("where did Yang Zengxin die": the nearest place is no answer)
         from etr.query.answered import answered
 
         got, how, said_so = answered(fb, q, allowed)

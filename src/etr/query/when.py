@@ -404,10 +404,11 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
         weight *= 0.5  # "(1892 – 26 December 1988)" after a name: his life, not what the question asks
     # the words of the query said with the date, in its clause ("...; consul to Isfahan, 1951-1953"
     # for "Paxton posted to Isfahan", not the "1925-1929" of "Paxton: ...; vice-consul in Nanking,
-    # 1925-1929" in a record's list of posts), the more of them the better
+    # 1925-1929" in a record's list of posts; a semicolon in brackets is a gloss's, "(Wade-Giles:
+    # T'ao Chih-yueh; 1892 – 1988)"), the more of them the better
     near = {t for m in _WORD.finditer(text) if (t := (terms(m.group(0)) or [""])[0]) in wanted
             and min(abs(m.start() - ds), abs(m.start() - de)) <= NEAR
-            and ";" not in text[min(m.start(), ds) : max(m.end(), de)]}
+            and (";" not in text[min(m.start(), ds) : max(m.end(), de)] or _in_brackets(text, ds))}
     life = _life_end(text, ds, de, wanted)
     if near or life:
         weight *= BEST_WEIGHT - FEWER_WORDS * (NEAR_WORDS - min(len(near), NEAR_WORDS))
