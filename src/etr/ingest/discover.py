@@ -1261,7 +1261,8 @@ def _title_at(words: list[str]) -> int:
     for k in (1, 2):
         if (len(words) > k + 1 and words[k] in OFFICES and all(
                 w[:1].isupper() and not w.isupper() and w not in r["given"] and not chinese_surname(w)
-                and w not in r["peoples"] and w not in r["kinds"] for w in words[:k])):
+                and w not in r["peoples"] and w not in r["kinds"] and w not in r["starts"]
+                and w.lower() not in _CONNECTORS for w in words[:k])):  # not "The Chief of Staff"
             return k + 1
     return 0
 
