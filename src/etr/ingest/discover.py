@@ -317,6 +317,7 @@ _ENDING = "a person's name ending"
 _TOWN_ENDINGS = ("jan", "djan", "zhan")  # "Andijan": endings of towns' names as well as of men's ("Ehmetjan")
 _PERSON_AFTER = re.compile(r",?\s+(?:who|whom|whose|he|she)\b")
 _AT_A_PLACE = re.compile(r"(?:^|[^\w])(?:in|at|near|via|into|outside|(?:city|town|district|province) of|arrived (?:in|at))\s+$")
+
 _DOCTRINE = re.compile(r"(?:ism|ity|ment|ion)$")  # "Jadidism was born in the Crimea": an idea, no person
 _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
@@ -848,7 +849,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             said = _said_to_be(text, got.end, end)  # "Mahmut Muhiti (...), nicknamed Shizhang, was a Uyghur warrior"
             if said is not None:
                 got = got._replace(type=said[0], why=said[1])
-        if got is not None and got.type == "unknown" and not got.weak and _given_name_first(got.text):
+        if (got is not None and got.type == "unknown" and not got.weak and _given_name_first(got.text)
+                and not _AT_A_PLACE.search(text, max(start, got.start - 30), got.start)):  # "in Hasan Abdal": a town
             got = got._replace(type="person", why=f"the given name {got.text.split()[0]!r} opens it")
         if got is not None:
             if title:
@@ -1259,7 +1261,10 @@ def _title_at(words: list[str]) -> int:
     # name nor a Chinese surname, before an office's own word, a name after it
     r = _rules()
     for k in (1, 2):
-        if (len(words) > k + 1 and words[k] in OFFICES and all(
+        rest = words[k + 1 :]
+        # (a name after it: two words or more, or a Chinese surname; not a headline's verb, "Soviet
+        # Trade Delegate Arrives in Urumchi")
+        if (rest and (len(rest) >= 2 or chinese_surname(rest[0])) and words[k] in OFFICES and all(
                 w[:1].isupper() and not w.isupper() and w not in r["given"] and not chinese_surname(w)
                 and w not in r["peoples"] and w not in r["kinds"] and w not in r["starts"]
                 and w.lower() not in _CONNECTORS for w in words[:k])):  # not "The Chief of Staff"

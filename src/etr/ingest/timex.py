@@ -447,26 +447,37 @@ def _resolve_relative(raw: Raw, ctx: _Context, story: _Context, chunk: str = "")
 _LOOKS_BACK = re.compile(r"\b(?:had|said|says|say|reports?|reported|today|yesterday|told|tells|according)\b", re.I)
 
 
+# what may stand before a feast day that opens its sentence, as a narrative's next step does ("On
+# Christmas Eve they arrived"; not "... for at Christmas the Tungans sacked it", a flashback)
+_OPENS_ITS_SENTENCE = re.compile(r"\s*(?:(?:On|At|By|Then|And)\s+)?(?:the\s+)?", re.I)
+
+
+def _sentence_start(chunk: str, raw: Raw) -> int:
+    """Where the sentence of `chunk` that holds the date `raw` begins."""
+    return max((m.end() for m in _SENTENCE_END.finditer(chunk, 0, raw.start)), default=0)
+
+
 def _sentence_of(chunk: str, raw: Raw) -> str:
     """The sentence of `chunk` that holds the date `raw`."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(chunk, 0, raw.start)), default=0)
     end = _SENTENCE_END.search(chunk, raw.end)
-    return chunk[start : end.start() if end else len(chunk)]
+    return chunk[_sentence_start(chunk, raw) : end.start() if end else len(chunk)]
 
 
 def _holiday(raw: Raw, ctx: _Context, name: str, step: int | None, chunk: str, told: bool = False) -> DateValue | None:
     """A feast day without its year: from a report's date, the one its clause speaks of (the last
     one, the coming one, by its tense); in a story told without a date line (`told`), the first on
     or after the story's day, as a narrative moves on ("November 10th 1933 this expedition left
-    Kweihua ... On Christmas Eve they arrived": 24 December 1933) - unless the sentence looks back
-    or reports ("Christmas we had spent at Yarkand", "... said today that on Christmas Eve")."""
+    Kweihua ... On Christmas Eve they arrived": 24 December 1933) where it opens its sentence, and
+    the sentence neither looks back nor reports ("Christmas we had spent at Yarkand", "... said
+    today that on Christmas Eve", "for at Christmas the Tungans sacked it")."""
     base = _base_day(ctx)
     if base is None:  # a story's "at Christmas": that of the story's year
         got = holiday_date(name, ctx.year) if ctx.year is not None else None
         return None if got is None else _date(raw, got.isoformat(), "day", "year-inherited", ctx.year_text)
     days = [d for d in (holiday_date(name, y) for y in (base.year - 1, base.year, base.year + 1)) if d is not None]
     tense = _tense(chunk, raw) if step is None else step
-    if told and step is None and _tense(chunk, raw) <= 0 and not _LOOKS_BACK.search(_sentence_of(chunk, raw)):
+    if (told and step is None and _tense(chunk, raw) <= 0 and not _LOOKS_BACK.search(_sentence_of(chunk, raw))
+            and _OPENS_ITS_SENTENCE.fullmatch(_sentence_of(chunk, raw)[: raw.start - _sentence_start(chunk, raw)])):
         got = min(d for d in days if d >= base)
     elif tense < 0:
         got = max(d for d in days if d < base or (step is None and d == base))

@@ -85,7 +85,7 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
         head = _HEAD.match(q)
         near = {t for t in terms(head.group(1)) if t not in STOP} & set(terms(s["text"])) if head else set()
         got = _nearest(fb, s["text"], cands, near or wanted, places,
-                       {fb.entity_index[x] for x in told if x in fb.entity_index})
+                       {fb.entity_index[x] for x in told if x in fb.entity_index}, _noted(fb, s, cands))
         if got is None:
             continue
         i, form = got
@@ -127,8 +127,23 @@ _MARK = re.compile(r"[a-z]{3,}(\d{1,3})(?=[\s.,;:)]|$)")  # a footnote's mark ru
 _PRONOUN = re.compile(r"(?<![\w'’-])(?:he|she|him|his|her)(?![\w'’-])")
 
 
+def _noted(fb: FactBase, s: dict[str, Any], cands: list[int]) -> set[int]:
+    """The candidates a note at the foot of the sentence's document names ("  1. N. V.
+    Roschin."), where the sentence carries a note's mark run on to a word."""
+    if not _MARK.search(unaccented(s["text"]).lower()):
+        return set()
+    text = fb.ix.source_text(s["source"])
+    out = set()
+    for i in cands:
+        e = fb.entities[i]
+        forms = sorted({f for f in [e["name"], *e.get("forms", {})] if len(f) >= 3}, key=len, reverse=True)
+        if any(re.search(rf"(?m)^\s*(?:Footnote\s+)?\d{{1,3}}[.:]\s+{re.escape(f)}", text) for f in forms):
+            out.add(i)
+    return out
+
+
 def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places: bool,
-             told: frozenset[int] | set[int] = frozenset()) -> tuple[int, str] | None:
+             told: frozenset[int] | set[int] = frozenset(), noted: set[int] | None = None) -> tuple[int, str] | None:
     """The candidate whose mention in `text` stands nearest the question's words there (its
     index and the form the text writes), the first named when the text holds none of them; for
     `places`, not one before a word of the question, which it qualifies ("the northwestern China
@@ -142,13 +157,13 @@ def _nearest(fb: FactBase, text: str, cands: list[int], wanted: set[str], places
     best: tuple[float, int, int, str] | None = None
     mentioned = {i: list(_mentions(fb, i, low)) for i in cands}
     # the ones a footnote names, linked by its mark run on to a word ("Soviet Ambassador30" with
-    # "1. N. V. Roschin." at the foot): the marks no mention ends at, in order, are theirs - the
-    # last ones the build linked to the sentence unnamed (before them, the writer, the addressee)
+    # "1. N. V. Roschin." at the foot): the marks no mention ends at, in order, are theirs, where
+    # they are as many as the ones a note names that the sentence does not
     ends = {m.end() for ms in mentioned.values() for m in ms}
     marks = [m for m in _MARK.finditer(low) if m.start(1) not in ends]
-    unnamed = [i for i in cands if not mentioned[i] and fb.entities[i]["type"] in ("person", "unknown")]
-    if marks and len(unnamed) >= len(marks):
-        for i, m in zip(unnamed[len(unnamed) - len(marks):], marks, strict=True):
+    unnamed = [i for i in cands if not mentioned[i] and i in (noted or set())]
+    if marks and len(unnamed) == len(marks):  # (one more is the writer or another: no pairing)
+        for i, m in zip(unnamed, marks, strict=True):
             mentioned[i] = [m]
     for i in cands:
         said = mentioned[i]

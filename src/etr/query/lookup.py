@@ -170,7 +170,8 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
                 got = [Match(e.entity, SAME_WORD, e.form, e.kind) for e in fb.names.by_word_key(part)
                        if allowed[e.entity]][:1]
             if not got and n == 1:
-                got = _one_holder(fb, part, allowed)  # "Sengtsen Torgut commander": Sengtsen Gegen
+                got = _one_holder(fb, part, allowed, words[i - 1] if i else "",
+                                  words[i + 1] if i + 1 < len(words) else "")  # "Sengtsen Torgut commander"
             if got and (not best[0] or got[0].score > best[0][0].score + CLOSE):
                 # of runs as long that name something well, the first: what the query opens with is
                 # asked about, the rest is its context ("Chinibagh Yarkand aksakal": the Chini Bagh,
@@ -250,7 +251,7 @@ def _reordered(run: list[str], name: list[str]) -> bool:
     return at != sorted(at)
 
 
-def _one_holder(fb: FactBase, word: str, allowed: list[bool]) -> list[Match]:
+def _one_holder(fb: FactBase, word: str, allowed: list[bool], before: str = "", after: str = "") -> list[Match]:
     """A capitalised word of the query that is a word of the names of one entity only, of the
     asked kind ("Sengtsen" of Sengtsen Gegen, "Qum" of the Qum-darya), as a word of its name;
     [] for a word names share, a generic word, a people's word, a title or a given name, a word
@@ -269,7 +270,16 @@ def _one_holder(fb: FactBase, word: str, allowed: list[bool]) -> list[Match]:
         return []
     e = fb.entities[i]
     form = next((f for f in [e["name"], *e["forms"]] if folded in re.split(r"[\s-]+", fold(f))), e["name"])
+    own = {w for f in [e["name"], *e["forms"]] for w in re.split(r"[\s-]+", fold(f))}
+    for beside in (before, after):
+        # a capitalised word beside it that no name of it holds names another ("Eleanor Lattimore",
+        # "Jin Shuxin", "Abdullah Bughra": his wife, his brother), unless a people's or a title's
+        if (beside[:1].isupper() and fold(beside) not in own and fold(beside) not in _labels()
+                and fold(beside) not in _titles() and fold(beside) not in GENERIC):
+            return []
     if e["type"] == "place":
+        if after and (fold(after) in GENERIC or fold(after) in FEATURES) and fold(after) not in own:
+            return []  # "Keriya oasis": the town, not the Keriya River
         # a place by the word its name's word for a river, a range ... follows ("Qum" of the
         # Qum-darya, "Manas" of the Manas River); not the first word of a town's ("Alma" of Alma Ata)
         words = re.split(r"[\s-]+", fold(form))
@@ -720,7 +730,9 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
 
         matches = [m for m in matches if not against(m)]
     if (not matches and types == WHERE_TYPES and not _described(q) and not _RELATED.search(q)
-            and any(w[:1].isupper() and _kinds().get(fold(w)) in ("organisation", "military") for w in q.split()[1:])):
+            and any(w[:1].isupper() and _kinds().get(fold(w)) in ("organisation", "military") for w in q.split()[1:])
+            and any(w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL for w in q.split())):
+        # (asked in words, "in the provincial capital"; "36th Division 1934" is no question where)
         # where something of another kind is ("Xinjiang Provincial Mint in the provincial capital"):
         # the place the sentence that best answers it names nearest its words ("minted by the
         # Xinjiang Provincial Mint in the provincial capital, Dihua": a body, by its name's last

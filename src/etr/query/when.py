@@ -281,7 +281,7 @@ DEATH_TERMS = {"death", "execution"}  # the terms of "died", "killed", "assassin
 BIRTH_TERMS = {"born", "birth"}
 
 
-TOOK_OFFICE = {"becam", "assum", "inaugurat", "swear", "post"}  # the terms of "became", "appointed", "assumed", "posted" ...
+TOOK_OFFICE = {"becam", "assum", "inaugurat", "swear"}  # the terms of "became", "appointed", "assumed" ...
 LEFT_OFFICE = {"remov", "resign", "retir"}  # ... and of "removed", "dismissed", "resigned", "retired"
 # a beginning or an end asked for, of anything that lasted: "chosen", "founded", "began"; "end",
 # "fall", "dissolved"
