@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from etr.query.core import FactBase
+from etr.query.lookup import RELATIVE  # (answered is imported by lookup, when asked, after it)
 from etr.query.rank import query_entities, score_sentences
 from etr.text.fold import fold, unaccented
 from etr.text.match import Match
@@ -82,8 +83,8 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
             continue
         # (asked for by a relative clause, "Soviet ambassador who gave ... a dinner", the one
         # nearest the words it is asked for by, where the sentence writes them)
-        head = _HEAD.match(q)
-        near = {t for t in terms(head.group(1)) if t not in STOP} & set(terms(s["text"])) if head else set()
+        head = RELATIVE.match(q)
+        near = {t for t in terms(head.group("head")) if t not in STOP} & set(terms(s["text"])) if head else set()
         got = _nearest(fb, s["text"], cands, near or wanted, places,
                        {fb.entity_index[x] for x in told if x in fb.entity_index}, _noted(fb, s, cands))
         if got is None:
@@ -122,7 +123,6 @@ def _mentions(fb: FactBase, i: int, low: str) -> Iterator[re.Match[str]]:
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
-_HEAD = re.compile(r"^(\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")  # what a relative clause follows
 _MARK = re.compile(r"[a-z]{3,}(\d{1,3})(?=[\s.,;:)]|$)")  # a footnote's mark run on to the word it glosses
 _PRONOUN = re.compile(r"(?<![\w'’-])(?:he|she|him|his|her)(?![\w'’-])")
 

@@ -607,7 +607,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
                 matches, read_as = first, said
         if not matches:
             matches, read_as = _mistyped_in_context(fb, q, allowed)  # "Kunmin OSS paratrooper": Kunming
-        rel = _RELATIVE.match(q)
+        rel = RELATIVE.match(q)
         if (not matches or (" " not in read_as and read_as[:1].islower())
                 or (rel is not None and fold(read_as) not in fold(rel.group("head")))
                 or (q[:1].islower() and _of_its_context(q, read_as) and _described(q))) and (
@@ -903,7 +903,7 @@ def _named_head(q: str) -> str:
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name
 
 
-_RELATIVE = re.compile(r"^(?P<head>\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")  # "Vice-Premier who met ..."
+RELATIVE = re.compile(r"^(?P<head>\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")  # "Vice-Premier who met ..."
 
 
 def _described(q: str) -> bool:
@@ -911,7 +911,7 @@ def _described(q: str) -> bool:
     relative clause after what it asks for ("Vice-Premier who met Fu Bingchang at Tashkent
     airport", "friend who called Ziya Samedi ...")."""
     return (sum(1 for w in q.split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL) >= DESCRIBED_WORDS
-            or _RELATIVE.match(q) is not None)
+            or RELATIVE.match(q) is not None)
 
 
 SUGGEST_WHOLE = 60.0  # a name this close to the whole query is worth suggesting ...
