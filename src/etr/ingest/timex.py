@@ -186,6 +186,14 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s")
+SENTENCE_REACH = 300  # characters before a date looked through for where its sentence begins
+
+
+def _sentence_start(chunk: str, raw: Raw) -> int:
+    """Where the sentence of `chunk` that holds the date `raw` begins, as far as SENTENCE_REACH
+    back (0 when no sentence ends within it: a longer sentence, or the chunk's first)."""
+    return max((m.end() for m in _SENTENCE_END.finditer(chunk, max(0, raw.start - SENTENCE_REACH), raw.start)),
+               default=0)
 
 
 def _year_in_sentence(ctx: _Context, chunk: str, raw: Raw) -> bool:
@@ -194,8 +202,7 @@ def _year_in_sentence(ctx: _Context, chunk: str, raw: Raw) -> bool:
     report's."""
     if ctx.year is None or ctx.year_para != ctx.para:
         return False
-    start = max((m.end() for m in _SENTENCE_END.finditer(chunk, max(0, raw.start - 300), raw.start)), default=0)
-    at = chunk.rfind(str(ctx.year), start, raw.start)
+    at = chunk.rfind(str(ctx.year), _sentence_start(chunk, raw), raw.start)
     # in the same clause, close by: not "The company, founded in 1985, said on March 5"
     return at >= 0 and raw.start - at <= 60 and not re.search(r"[,;:()\[\]—–]", chunk[at + 4 : raw.start])
 
@@ -452,15 +459,6 @@ _LOOKS_BACK = re.compile(r"\b(?:had|said|says|say|reports?|reported|today|yester
 _OPENS_ITS_SENTENCE = re.compile(r"\s*(?:(?:On|At|By|Then|And)\s+)?(?:the\s+)?", re.I)
 
 
-def _sentence_start(chunk: str, raw: Raw) -> int:
-    """Where the sentence of `chunk` that holds the date `raw` begins."""
-    return max((m.end() for m in _SENTENCE_END.finditer(chunk, 0, raw.start)), default=0)
-
-
-def _sentence_of(chunk: str, raw: Raw) -> str:
-    """The sentence of `chunk` that holds the date `raw`."""
-    end = _SENTENCE_END.search(chunk, raw.end)
-    return chunk[_sentence_start(chunk, raw) : end.start() if end else len(chunk)]
 
 
 def _holiday(raw: Raw, ctx: _Context, name: str, step: int | None, chunk: str, told: bool = False) -> DateValue | None:
@@ -476,8 +474,10 @@ def _holiday(raw: Raw, ctx: _Context, name: str, step: int | None, chunk: str, t
         return None if got is None else _date(raw, got.isoformat(), "day", "year-inherited", ctx.year_text)
     days = [d for d in (holiday_date(name, y) for y in (base.year - 1, base.year, base.year + 1)) if d is not None]
     tense = _tense(chunk, raw) if step is None else step
-    if (told and step is None and _tense(chunk, raw) <= 0 and not _LOOKS_BACK.search(_sentence_of(chunk, raw))
-            and _OPENS_ITS_SENTENCE.fullmatch(_sentence_of(chunk, raw)[: raw.start - _sentence_start(chunk, raw)])):
+    start = _sentence_start(chunk, raw)
+    end = _SENTENCE_END.search(chunk, raw.end)
+    if (told and step is None and tense <= 0 and not _LOOKS_BACK.search(chunk, start, end.start() if end else len(chunk))
+            and _OPENS_ITS_SENTENCE.fullmatch(chunk, start, raw.start)):
         got = min(d for d in days if d >= base)
     elif tense < 0:
         got = max(d for d in days if d < base or (step is None and d == base))

@@ -55,6 +55,10 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
            for t in terms(w)} & wanted - _ASKING
     sents = fb.ix.sentences_by_rid(rids)
     places = not any(allowed[i] for i, e in enumerate(fb.entities) if e["type"] == "person")
+    # asked for by a relative clause ("Soviet ambassador who gave ... a dinner"): the one nearest
+    # the words it is asked for by, where the answering sentence writes them
+    head = RELATIVE.match(q)
+    asked_by = {t for t in terms(head.group("head")) if t not in STOP} if head else set()
     for rid in rids:
         s = sents[rid]
         if own and not own & set(terms(s["text"])):
@@ -81,10 +85,7 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
                      and len(fb.entities[fb.entity_index[x]]["name"].split()) >= 2]
         if not cands:
             continue
-        # (asked for by a relative clause, "Soviet ambassador who gave ... a dinner", the one
-        # nearest the words it is asked for by, where the sentence writes them)
-        head = RELATIVE.match(q)
-        near = {t for t in terms(head.group("head")) if t not in STOP} & set(terms(s["text"])) if head else set()
+        near = asked_by & set(terms(s["text"])) if asked_by else set()
         got = _nearest(fb, s["text"], cands, near or wanted, places,
                        {fb.entity_index[x] for x in told if x in fb.entity_index}, _noted(fb, s, cands))
         if got is None:

@@ -131,8 +131,7 @@ def _within(fb: FactBase, q: str, allowed: list[bool], whole_tried: bool = True,
     labels = _labels()
     # (only where the question says in words what it asks for besides: "Xinjiang Provincial Mint
     # in the provincial capital"; "Kashgar Mint 1933", "Ili Rebellion 1944" ask for Kashgar, Ili)
-    described = sum(1 for w in (whole or q).split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL)
-    inside = _in_other_names(fb, words, allowed, gaps) if described >= 2 else frozenset()
+    inside = _in_other_names(fb, words, allowed, gaps) if _lower_words(whole or q) >= 2 else frozenset()
     for skip_labels in (True, False):  # "Colonel Pappengut White Russian unit": Pappengut; "Kazaks in Ili": the Kazaks
         got = _within_runs(fb, q, words, allowed, labels if skip_labels else frozenset(), whole_tried, gaps, inside)
         if got[0]:
@@ -269,8 +268,9 @@ def _one_holder(fb: FactBase, word: str, allowed: list[bool], before: str = "", 
     if not allowed[i]:
         return []
     e = fb.entities[i]
-    form = next((f for f in [e["name"], *e["forms"]] if folded in re.split(r"[\s-]+", fold(f))), e["name"])
-    own = {w for f in [e["name"], *e["forms"]] for w in re.split(r"[\s-]+", fold(f))}
+    split = [(f, re.split(r"[\s-]+", fold(f))) for f in [e["name"], *e["forms"]]]
+    form = next((f for f, ws in split if folded in ws), e["name"])
+    own = {w for _f, ws in split for w in ws}
     for beside in (before, after):
         # a capitalised word beside it that no name of it holds names another ("Eleanor Lattimore",
         # "Jin Shuxin", "Abdullah Bughra": his wife, his brother), unless a people's or a title's
@@ -731,7 +731,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         matches = [m for m in matches if not against(m)]
     if (not matches and types == WHERE_TYPES and not _described(q) and not _RELATED.search(q)
             and any(w[:1].isupper() and _kinds().get(fold(w)) in ("organisation", "military") for w in q.split()[1:])
-            and any(w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL for w in q.split())):
+            and _lower_words(q) >= 1):
         # (asked in words, "in the provincial capital"; "36th Division 1934" is no question where)
         # where something of another kind is ("Xinjiang Provincial Mint in the provincial capital"):
         # the place the sentence that best answers it names nearest its words ("minted by the
@@ -806,9 +806,9 @@ def _named_beside(fb: FactBase, thing: dict[str, Any]) -> tuple[Match, dict[str,
                 if m is None:
                     continue
                 words = m.group("name").split()
-                seq = [*quote[: m.start("name")].split()[-1:], *words]  # the word before it, then its words
+                before = quote[: m.start("name")].split()
                 for k in range(len(words)):  # "The Sovsintorg, the ...": the name, not the word before it
-                    prev = seq[k + len(seq) - len(words) - 1] if k + len(seq) - len(words) > 0 else ""
+                    prev = words[k - 1] if k else (before[-1] if before else "")
                     if prev[:1].isupper() and prev.lower() in _PREPOSITIONS:
                         break  # "At Kashgar, the Soviet trade agency bought ...": where, no name of it
                     got = [x for x in fb.names.match(" ".join(words[k:]), exact_wins=True) if x.score >= 99.5]
@@ -906,12 +906,16 @@ DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a des
 RELATIVE = re.compile(r"^(?P<head>\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")  # "Vice-Premier who met ..."
 
 
+def _lower_words(q: str) -> int:
+    """How many ordinary words in lower case a query has (of four letters or more, not "with")."""
+    return sum(1 for w in q.split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL)
+
+
 def _described(q: str) -> bool:
     """Whether a query describes rather than names: several ordinary words in lower case, or a
     relative clause after what it asks for ("Vice-Premier who met Fu Bingchang at Tashkent
     airport", "friend who called Ziya Samedi ...")."""
-    return (sum(1 for w in q.split() if w[:1].islower() and len(w) > 3 and fold(w) not in _SMALL) >= DESCRIBED_WORDS
-            or RELATIVE.match(q) is not None)
+    return _lower_words(q) >= DESCRIBED_WORDS or RELATIVE.match(q) is not None
 
 
 SUGGEST_WHOLE = 60.0  # a name this close to the whole query is worth suggesting ...
