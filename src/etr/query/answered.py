@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from etr.query.core import FactBase
-from etr.query.lookup import RELATIVE  # (answered is imported by lookup, when asked, after it)
+from etr.query.core import RELATIVE, FactBase
 from etr.query.rank import query_entities, score_sentences
 from etr.text.fold import fold, unaccented
 from etr.text.match import Match

@@ -9,6 +9,7 @@ etr.errors.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     Results = list[dict[str, Any]] | RawList  # RawList: results straight from the index, as JSON
 
 MAX_QUERY = 500
+# a question asking for someone by a relative clause after what it asks for ("Vice-Premier who met ...")
+RELATIVE = re.compile(r"^(?P<head>\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")
 
 
 def clean_query(query: str) -> str:

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from etr.errors import NotFound
-from etr.query.core import FactBase, clean_query
+from etr.query.core import RELATIVE, FactBase, clean_query
 from etr.text.fold import fold
 from etr.text.match import SAME_KEY, Match, joined
 from etr.text.terms import terms, with_synonyms
@@ -903,7 +903,6 @@ def _named_head(q: str) -> str:
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name
 
 
-RELATIVE = re.compile(r"^(?P<head>\S.*?)\s+(?:who|whom|whose|which|that)\s+\S")  # "Vice-Premier who met ..."
 
 
 def _lower_words(q: str) -> int:
