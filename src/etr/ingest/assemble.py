@@ -56,7 +56,7 @@ from etr.ingest.sentences import (
     title_of,
     unglued,
 )
-from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, Flag, glued_label, tag
+from etr.ingest.timex import INTRODUCES, POINTS_FROM_NOW, WALL_CLOCK, Flag, glued_label, tag
 from etr.model import Citation, DateValue, Section, Sentence, TimexSpan
 from etr.store.facts import SCHEMA_VERSION
 from etr.store.index import event_out
@@ -1108,7 +1108,8 @@ def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
             return t  # "Taranaki Daily News, 6 March 1934, Page 7", "HC Deb 21 March 1934 vol 287"
         if not before.strip(" \t-–—") and DATE_LINE_END.match(after) and archival.header(text) is not None:
             return t  # a telegram's date alone on its line, under "The Consul at Tihwa (Smith) to the ..."
-        if (t is timexes[0] and LONE_BEFORE.fullmatch(before)
+        after = WALL_CLOCK.sub("", after, count=1) if WALL_CLOCK.match(after.lstrip()) else after  # "08:37:34 Xinhua"
+        if (t is _first_dated(timexes) and LONE_BEFORE.fullmatch(before)
                 and (not after.strip(" \t.,") or (_titled(after) and _one_dated_line(text, timexes, t)))
                 and (not text[:a].strip() or (text[:a].endswith("\n\n") and text[:a].count("\n\n") < LONE_LINES))):
             # "September 2, 1949", "Monday, Aug. 13, 1945" alone as the first line, or as a paragraph
@@ -1116,6 +1117,11 @@ def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
             # Xinjiang", as an archive's page heads a document); not an infobox's "Born / 21 March 1884"
             return t
     return None
+
+
+def _first_dated(timexes: list[TimexSpan]) -> TimexSpan | None:
+    """The document's first date or time (a headline's "70 years", a duration, comes before it)."""
+    return next((t for t in timexes if t.date.type in ("DATE", "TIME")), None)
 
 
 TITLE_WORDS = 12  # a title after a date line's date: a few words, capitalised, no sentence

@@ -738,6 +738,8 @@ _LOWER_WORD = re.compile(r"\b(?!(?:of|the|and|at|de|on|No)\b)[a-z][a-z]+\b")
 # "CHUNGKING, Jan. 3 (AP)—", "HONG KONG, Dec. 11 (AP) --": a news agency's dispatch line
 _DISPATCH = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+(?P<date>[^—\n(]{3,30}?)\s*"
                        r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s*[-—])")
+# a clock time on a web page's date line: "2019-09-25 08:37:34 Xinhua", "Sep 25, 2019 10:00 AM"
+WALL_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])")
 # "NANKING, Friday.", "NANKING; Thursday.": a dispatch line naming the day of the week, under a
 # paper's masthead (the day on or before the issue's)
 _WEEKDAY_DISPATCH = re.compile(r"[A-Z][A-Z .'’-]{1,30}[,;]\s*[A-Z][a-z]+day\.?")
@@ -758,7 +760,9 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
         zone = chunk
     else:
         return None
-    raws = [r for r in (found if found is not None and zone is chunk else scan(zone)) if r.type == "DATE"]
+    # a day with its clock time is the day ("Sep 25, 2019 10:00 AM" on a web page's date line)
+    raws = [r for r in (found if found is not None and zone is chunk else scan(zone))
+            if r.type == "DATE" or (r.type == "TIME" and r.a is not None and r.a.day is not None)]
     if len(raws) == 1 and raws[0].relative is not None and raws[0].relative[0] == "weekday":
         return _weekday_dispatch(chunk, raws[0], issue, m is not None)
     if len(raws) != 1 or raws[0].relative is not None or raws[0].a is None or raws[0].b is not None:
@@ -766,12 +770,13 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     raw = raws[0]
     if current is not None and archival.received_line(zone):
         return None  # "[Received October 14.]" under "Chungking, September 23, 1943.": when it came, not its date
-    rest = zone[: raw.start] + zone[raw.end :]
+    rest = WALL_CLOCK.sub("", zone[: raw.start] + zone[raw.end :])
     if m is None and (_LOWER_WORD.search(rest) or re.search(r"[—–:]|\s-\s", rest)):
         return None  # prose, or a chronology's "1944, Nov. 7 — Rising at Kuldja."
     p: Point | None = raw.a
     if p is None or p.day is None or p.month is None:
         return None
+    p = Point(p.year, p.month, p.day)  # the day of "Sep 25, 2019 10:00 AM"
     whence = ""  # where a year the line leaves out comes from
     if p.year is None:
         if current is None:
@@ -781,6 +786,16 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
             return None
         whence = f", its year from {current.year_text}"
     return _dated(p, f"{raw.text} ({p.value()}), the document's date{whence}")
+
+
+def _head_line(chunk: str, start: int) -> _Context | None:
+    """The date line that opens a paragraph of the document's head on a line of its own, where
+    the paragraph runs on without a blank line (a web page's "2019-09-25 08:37:34 Xinhua Gu
+    Liping" over a photo's caption): a short line, a day and capitalised words only."""
+    first = chunk.lstrip().split("\n", 1)[0]
+    if start + len(first) > archival.HEAD_CHARS or len(first.split()) > HEAD_WORDS:
+        return None
+    return _dateline(first, None)
 
 
 def _weekday_dispatch(chunk: str, raw: Raw, current: _Context | None, inline: bool) -> _Context | None:
@@ -879,6 +894,8 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
         if flagged is not None:  # "February 30, 1944", a range stated backwards: no dates, said so
             flagged += [(start + raw.start, start + raw.end, raw.text, why) for raw, why in rejected]
         line = _dateline(chunk, dl, raws, issue)  # "Despatch No. 35, May 3, 1946": the document's own number and date
+        if line is None and dl is None and start < archival.HEAD_CHARS and "\n" in chunk.strip():
+            line = _head_line(chunk, start)  # "2019-09-25 08:37:34 Xinhua Gu Liping" over a photo's caption
         dl = line or dl
         issue = issue or line
         introduced: _Context | None = None
