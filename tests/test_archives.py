@@ -4759,3 +4759,42 @@ def test_fourth_review_date_misfires(text: str, words: str, value: str) -> None:
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
     got = {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
     assert (words, value) in got, got
+
+
+@pytest.mark.parametrize("text,words,value", [
+    # a web page's date line with its clock time and byline, run on into a photo's caption: the
+    # page's day, which "Wednesday" counts from (not the caption's older day)
+    ("Seventy years on\n\n2019-09-25 08:37:34 Xinhua Gu Liping\nChildren pose at a kindergarten, Feb. 13, 2019. "
+     "(Xinhua/Zhao Ge)\n\nThe anniversary will be celebrated Wednesday.", "Wednesday", "2019-09-25"),
+    ("Kashgar notes\n\nSep 25, 2019 10:00 AM\nA market scene, Feb. 13, 2019.\n\nThe festival will open Friday.",
+     "Friday", "2019-09-27"),
+    # no date line: a caption's day is the story's (as before)
+    ("Seventy years on\n\nChildren pose at a kindergarten, Feb. 13, 2019.\n\nThey sang on Wednesday.",
+     "Wednesday", "2019-02-13"),
+])
+def test_a_web_pages_date_line_over_its_caption(text: str, words: str, value: str) -> None:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    got = {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
+    assert (words, value) in got, got
+
+
+def test_a_web_pages_date_line_dates_what_it_reports(tmp_path: Any) -> None:
+    """The page's day dates the sentences that state none (as a telegram's date line does)."""
+    db = json.loads(built(tmp_path, "Seventy years on\n\n2019-09-25 08:37:34 Xinhua Gu Liping\nChildren pose at a "
+                                    "kindergarten in Hotan, Feb. 13, 2019.\n\nShihezi is a young city in the Gobi.\n").read_text())
+    assert [s["dated"]["value"] for s in db["sources"] if s["id"] == "doc"] == ["2019-09-25"]
+
+
+def test_a_name_the_question_capitalises_beats_its_words_in_lower_case(tmp_path: Any) -> None:
+    """"Shihezi new city in the Gobi": Shihezi, not the "New City" another sentence names; the
+    lower-case words name something when no capitalised one does."""
+    db = built(tmp_path, "The soldiers in the New City of Kashgar killed two officers.\n\n"
+                         "Shihezi, northwest of Urumqi, is a young city established in the 1950s.\n")
+    assert answers(db, "where", "Shihezi new city in the Gobi")[0]["name"] == "Shihezi"
+    assert answers(db, "where", "the new city soldiers")[0]["name"] == "New City"
+
+
+def test_an_observance_is_named_whole() -> None:
+    """"Day" ends the name of an observance, which keeps its people's words ("East Turkestan")."""
+    got = found_in("Lawmakers in Washington marked East Turkestan National Day on Capitol Hill.")
+    assert ("East Turkestan National Day", "event") in [(u.text, u.type) for u in got]

@@ -147,11 +147,17 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
     word of the query left out (`gaps`: "city of the Old") names nothing by its words reordered
     ("Old City")."""
     fallback: tuple[list[Match], str] = ([], "")
+    # a run of words the question writes in lower case names something only when none it
+    # capitalises does ("Shihezi new city in the Gobi": Shihezi, not the "New City" of Kashgar)
+    capitalised = any(w[:1].isupper() for w in words)
+    lowered: tuple[list[Match], str] = ([], "")
     for n in range(len(words) - 1 if whole_tried and len(words) == len(q.split()) else len(words), 0, -1):
         best: tuple[list[Match], str] = ([], "")
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             if all(fold(w) in GENERIC or len(w) < 3 for w in words[i : i + n]):
+                continue
+            if capitalised and n > 1 and part.islower() and lowered[0]:
                 continue
             if all(fold(w) in labels for w in words[i : i + n]):
                 continue  # "White Russian", "Kazak leader": who he is, not his name
@@ -171,6 +177,9 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
             if not got and n == 1:
                 got = _one_holder(fb, part, allowed, words[i - 1] if i else "",
                                   words[i + 1] if i + 1 < len(words) else "")  # "Sengtsen Torgut commander"
+            if got and capitalised and n > 1 and part.islower():
+                lowered = lowered if lowered[0] else (got, part)
+                continue
             if got and (not best[0] or got[0].score > best[0][0].score + CLOSE):
                 # of runs as long that name something well, the first: what the query opens with is
                 # asked about, the rest is its context ("Chinibagh Yarkand aksakal": the Chini Bagh,
@@ -182,7 +191,7 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
             # a near match of many words ("Wu Special Comissioner": "Special Commissioner Wu")
             # unless a run of two words or more names something exactly ("Chaucer Wu")
             fallback = best
-    return fallback
+    return fallback if fallback[0] else lowered
 
 
 def _in_other_names(fb: FactBase, words: list[str], allowed: list[bool], gaps: frozenset[int]) -> frozenset[int]:
