@@ -4798,3 +4798,25 @@ def test_an_observance_is_named_whole() -> None:
     """"Day" ends the name of an observance, which keeps its people's words ("East Turkestan")."""
     got = found_in("Lawmakers in Washington marked East Turkestan National Day on Capitol Hill.")
     assert ("East Turkestan National Day", "event") in [(u.text, u.type) for u in got]
+
+
+@pytest.mark.parametrize("sentence,title", [
+    ("His book News from Tartary was read widely.", "News from Tartary"),
+    ("Peter Fleming, News from Tartary (1936)", "News from Tartary"),
+    ("News from Tartary: A Journey from Peking to Kashmir (1936) is a travel book by Peter Fleming.", "News from Tartary"),
+])
+def test_an_unquoted_title_of_a_work(sentence: str, title: str) -> None:
+    """A work's title in italics lost: after a word for a work, or before the year it came out."""
+    assert (title, "document") in [(u.text, u.type) for u in found_in(sentence)]
+
+
+@pytest.mark.parametrize("sentence,words", [
+    # a verb of naming names anything; a title's words after "the" are a phrase of a longer title;
+    # a quotation the quoted rule could not take whole is no title of ours
+    ("He ruled an area called Tunganistan by Westerners (as the Hui were known).", "Tunganistan by Westerners"),
+    ("Page:From Kulja, across the Tian Shan to Lob-Nor (1879).djvu/53", "Tian Shan to Lob-Nor"),
+    ("See my despatch entitled “Further Mass Arrests of Alleged Plotters for the Overthrow of Sheng Tupan; "
+     "Possible Change Here”, in which I reported.", "Further Mass Arrests of Alleged Plotters for the Overthrow"),
+])
+def test_no_unquoted_title(sentence: str, words: str) -> None:
+    assert all(not u.text.startswith(words) or u.type != "document" for u in found_in(sentence))

@@ -696,6 +696,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
            for term in _romanised_terms(text, start, end) if not any(x < term[-1][1] and term[0][0] < y for x, y in taken)
            for a, b in term]
     terms = [(u.start, u.end) for u in out]
+    works = set(_unquoted_titles(text, start, end, _quoted_titles(text, start, end)))
     for ps, pe in _phrases(text, start, end):
         if inside(ps, pe) or any(a < pe and ps < b for a, b in terms):
             continue  # inside a registry name, and so is whatever of it is a name; or a word of a term
@@ -843,6 +844,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             title = written[: len(written) - len(phrase)].split() if written.endswith(phrase) else []
             written = written if title else ""
         got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms, caps_names)
+        if got is not None and (s, e) in works and got.type in ("unknown", "person", "place"):
+            got = got._replace(type="document", why=WORK_TITLE)  # "News from Tartary (1936)": a book
         if by_line and got is not None and got.type in ("unknown", "person"):
             got = got._replace(type="person", why=BYLINE_CAPS)
         if got is not None and got.type == "unknown" and not got.weak and s - start <= 2:
@@ -1103,6 +1106,7 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     kinds = _rules()["kinds"]
     titles = _quoted_titles(text, start, end)  # "“Response to Years” (Yillargha Jawap)"
+    titles += _unquoted_titles(text, start, end, titles)  # "his book News from Tartary"
     out += titles
     for m in _PHRASE.finditer(text, start, end):
         a, b = m.start(), m.end()
@@ -1165,12 +1169,44 @@ _WORK_BEFORE = re.compile(r"\b(?:book|books|poem|poems|novel|story|article|essay
                           r"magazine|weekly|daily|titled|entitled|called|named|masterpiece|work|works)\W{0,3}$", re.I)
 
 
+WORK_TITLE = "a work's title: after a word for a work, or before the year it came out"
+# ... and unquoted, in italics lost: a title of capitalised words with a small one inside, after a
+# word for a work ("his book News from Tartary was read") or before the year it came out in
+# brackets ("Peter Fleming, News from Tartary (1936)"); a small word other than "of", "the" or
+# "and" (a place's, a body's: "Kingdom of Khotan (1006)", "Bank of China (1912)")
+_UNQUOTED_TITLE = re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+(?:{_SMALL_IN_TITLES}\s+)*[A-Z][\w'’-]*)+)")
+_TITLE_SMALL = re.compile(r"\s(?:to|in|on|for|a|an|at|by|with|from|or)\s")
+# the year it came out, perhaps after a subtitle ("News from Tartary: A Journey from Peking to
+# Kashmir (1936)"), the title opening its line or sentence or after a comma ("Peter Fleming, ...")
+_PUBLISHED = re.compile(r"(?::\s+[A-Z][^()\n:]{0,80})?\s\((?:1[6-9]|20)\d\d\)")
+_TITLE_OPENS = re.compile(r"(?:^|[\n.!?]\s*|,\s+)$")
+# a word for a work just before an unquoted title ("his book News from Tartary"); not a verb of
+# naming, whose name is of anything ("called Tunganistan by Westerners")
+_WORK_NOUN_BEFORE = re.compile(r"\b(?:book|books|poem|poems|novel|story|article|essay|song|play|film|pamphlet|"
+                               r"memoir|memoirs|masterpiece|titled|entitled)\W{0,3}$", re.I)
+
+
 def _quoted_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in _QUOTED_TITLE.finditer(text, start, end):
         if not re.search(rf"\s{_SMALL_IN_TITLES}\s", m.group(1)):
             continue  # capitals only: an ordinary phrase ("Thoughtful Blessings")
         if text.startswith((" (", " ["), m.end()) or _WORK_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            out.append(m.span(1))
+    return out
+
+
+def _unquoted_titles(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    if not _TITLE_SMALL.search(text, start, end):
+        return out
+    for m in _UNQUOTED_TITLE.finditer(text, start, end):
+        if not _TITLE_SMALL.search(m.group(1)) or any(a <= m.start(1) < b for a, b in quoted) \
+                or text[m.start(1) - 1 : m.start(1)] in ("“", '"', "‘") or ";" in m.group(1):
+            continue  # a quotation the quoted rule did not take whole: its words are no title of ours
+        if (_PUBLISHED.match(text, m.end())
+                and (m.start() == start or _TITLE_OPENS.search(text, max(start, m.start() - 3), m.start()))) \
+                or _WORK_NOUN_BEFORE.search(text, max(start, m.start() - 30), m.start()):
             out.append(m.span(1))
     return out
 
