@@ -44,6 +44,7 @@ class _Context:
     period: Point | None = None  # the latest quarter or half named: the period a business report is about
     period_para: int = -1
     months_para: int = -1  # paragraph of a stretch of months under report ("for the nine months")
+    note: bool = False  # the paragraph is an editor's note ("Footnote 19: ...")
 
 
 def _dated(p: Point, label: str) -> _Context:
@@ -164,7 +165,9 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
     assert raw.a is not None
     if not raw.a.needs_year and (raw.b is None or not raw.b.needs_year):
         return _date(raw, _value(raw.a, raw.b), _precision(raw.a, raw.b), "explicit", None)
-    tense = _tense(chunk, raw) if dl is not None else 0
+    # an editor's note tells what came of the document after it was sent ("Footnote 19: Paraphrase
+    # of this telegram sent March 24 ..." under a telegram of March 19): the nearer day, either side
+    tense = _tense(chunk, raw) if dl is not None and not ctx.note else 0
     if dl is not None and (_off_story(ctx, dl, years=True) or tense > 0) and not _year_in_sentence(ctx, chunk, raw):
         # a report names past dates with their year; one without is the nearest such date before
         # or after the report's, as the tense of its clause says (and one it speaks of ahead
@@ -185,6 +188,7 @@ def _resolve_value(raw: Raw, ctx: _Context, dl: _Context | None, chunk: str) -> 
     return _date(raw, _value(a, b), _precision(a, b), "year-inherited", anchor)
 
 
+_EDITORS_NOTE = re.compile(r"\s*(?:Footnote|Note|Editor['’]s [Nn]ote)\s*\d*\s*[:.]")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 SENTENCE_REACH = 300  # characters before a date looked through for where its sentence begins
 
@@ -738,6 +742,10 @@ _LOWER_WORD = re.compile(r"\b(?!(?:of|the|and|at|de|on|No)\b)[a-z][a-z]+\b")
 # "CHUNGKING, Jan. 3 (AP)—", "HONG KONG, Dec. 11 (AP) --": a news agency's dispatch line
 _DISPATCH = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+(?P<date>[^—\n(]{3,30}?)\s*"
                        r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s*[-—])")
+# ... its place of one part only: "Paris, May 9, 1938—8 p.m.", whose ", May 9" the pattern above
+# would take for a second part of the place ("HONG KONG, Kowloon, Dec. 11 --"), leaving the year
+_DISPATCH_ONE = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?P<date>[^—\n(]{3,30}?)\s*"
+                           r"(?:\([^)\n]{1,20}\)\s*)?(?:—|--|–|\.—|:—|\.\s*[-—])")
 # a clock time on a web page's date line: "2019-09-25 08:37:34 Xinhua", "Sep 25, 2019 10:00 AM"
 WALL_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])")
 # "NANKING, Friday.", "NANKING; Thursday.": a dispatch line naming the day of the week, under a
@@ -754,6 +762,8 @@ def _dateline(chunk: str, current: _Context | None, found: list[Raw] | None = No
     if already scanned; `issue`: the document's first date line (a paper's masthead), from which
     a dispatch line's day of the week counts back."""
     m = _DISPATCH.match(chunk)
+    if m is not None and m.group("date")[:1].isdigit() and (one := _DISPATCH_ONE.match(chunk)) is not None:
+        m = one  # "Paris, May 9, 1938—": the day is the date's, not the place's
     if m is not None:
         zone = m.group("date")
     elif len(chunk.split()) <= HEAD_WORDS:
@@ -795,7 +805,10 @@ def _head_line(chunk: str, start: int) -> _Context | None:
     first = chunk.lstrip().split("\n", 1)[0]
     if start + len(first) > archival.HEAD_CHARS or len(first.split()) > HEAD_WORDS:
         return None
-    return _dateline(first, None)
+    raws = [r for r in scan(first) if r.type in ("DATE", "TIME")]
+    if not raws or raws[0].start != 0:
+        return None  # a headline's date inside its words ("THE ILI REVOLT OF NOVEMBER 12, 1944 AND THE")
+    return _dateline(first, None, raws)
 
 
 def _weekday_dispatch(chunk: str, raw: Raw, current: _Context | None, inline: bool) -> _Context | None:
@@ -888,6 +901,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
     waiting: list[tuple[int, int, Raw, str]] = []  # days no year came before, until one comes (_year_after)
     for para, (start, end) in enumerate(spans):
         ctx.para = para
+        ctx.note = _EDITORS_NOTE.match(text, start) is not None  # (its mark is blanked in `seen`)
         chunk = seen[start:end]
         rejected: list[tuple[Raw, str]] = []
         raws = scan(chunk, rejected=rejected)
@@ -916,8 +930,9 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 # "mytel 150 April 18", "Ward's despatch 2, Dec. 10": another document's date,
                 # no day the story is at; "following is Tihwa's telegram 160, April 22, 8 a.m.:"
                 # dates the passage it introduces, from which the story's clock goes on
-                dv = _not_after(dv, max((p for p in (head[0] if head else None, dl.day if dl else None)
-                                         if p is not None), key=Point.value, default=None))
+                if not ctx.note:  # an editor's note tells of later telegrams too
+                    dv = _not_after(dv, max((p for p in (head[0] if head else None, dl.day if dl else None)
+                                             if p is not None), key=Point.value, default=None))
                 out.append(TimexSpan(start + raw.start, start + raw.end, dv, referred=True))
                 opens = _introduced(chunk, raw, dv, text[start:end])
                 if opens is not None:
