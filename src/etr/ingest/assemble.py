@@ -1108,8 +1108,11 @@ def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
             return t  # "Taranaki Daily News, 6 March 1934, Page 7", "HC Deb 21 March 1934 vol 287"
         if not before.strip(" \t-–—") and DATE_LINE_END.match(after) and archival.header(text) is not None:
             return t  # a telegram's date alone on its line, under "The Consul at Tihwa (Smith) to the ..."
-        after = WALL_CLOCK.sub("", after, count=1) if WALL_CLOCK.match(after.lstrip()) else after  # "08:37:34 Xinhua"
-        if (t is _first_dated(timexes) and LONE_BEFORE.fullmatch(before)
+        # a web page's day, clock time and byline ("2019-09-25 08:37:34 Xinhua Gu Liping"): its date
+        # line, under a headline's duration ("70 years on") too
+        clocked = WALL_CLOCK.match(after.lstrip()) is not None
+        after = WALL_CLOCK.sub("", after, count=1) if clocked else after
+        if ((t is timexes[0] or (clocked and t is _first_dated(timexes))) and LONE_BEFORE.fullmatch(before)
                 and (not after.strip(" \t.,") or (_titled(after) and _one_dated_line(text, timexes, t)))
                 and (not text[:a].strip() or (text[:a].endswith("\n\n") and text[:a].count("\n\n") < LONE_LINES))):
             # "September 2, 1949", "Monday, Aug. 13, 1945" alone as the first line, or as a paragraph

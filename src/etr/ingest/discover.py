@@ -1176,6 +1176,9 @@ WORK_TITLE = "a work's title: after a word for a work, or before the year it cam
 # "and" (a place's, a body's: "Kingdom of Khotan (1006)", "Bank of China (1912)")
 _UNQUOTED_TITLE = re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+(?:{_SMALL_IN_TITLES}\s+)*[A-Z][\w'’-]*)+)")
 _TITLE_SMALL = re.compile(r"\s(?:to|in|on|for|a|an|at|by|with|from|or)\s")
+# ... and before the year it came out, a small word no event's, office's, body's or caption's
+# ("Massacre at Kizil (1933)", "Minister for Foreign Affairs (1945)", "Osman Batur at Baitik Bogdo (1947)")
+_BOOK_SMALL = re.compile(r"\s(?:to|from|with|on|a|an)\s")
 # the year it came out, perhaps after a subtitle ("News from Tartary: A Journey from Peking to
 # Kashmir (1936)"), the title opening its line or sentence or after a comma ("Peter Fleming, ...")
 _PUBLISHED = re.compile(r"(?::\s+[A-Z][^()\n:]{0,80})?\s\((?:1[6-9]|20)\d\d\)")
@@ -1183,7 +1186,7 @@ _TITLE_OPENS = re.compile(r"(?:^|[\n.!?]\s*|,\s+)$")
 # a word for a work just before an unquoted title ("his book News from Tartary"); not a verb of
 # naming, whose name is of anything ("called Tunganistan by Westerners")
 _WORK_NOUN_BEFORE = re.compile(r"\b(?:book|books|poem|poems|novel|story|article|essay|song|play|film|pamphlet|"
-                               r"memoir|memoirs|masterpiece|titled|entitled)\W{0,3}$", re.I)
+                               r"memoir|memoirs|masterpiece|titled|entitled)[ \t]+$", re.I)  # no comma: "In his memoirs, Sven Hedin at Korla"
 
 
 def _quoted_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1196,6 +1199,14 @@ def _quoted_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _named_kind(phrase: str) -> bool:
+    """Whether a phrase's first or last word names a kind of thing or an office ("Committee for
+    Free Asia", "Secretary of State ...")."""
+    r = _rules()
+    words = phrase.split()
+    return any(w in r["kinds"] or _title_at([w]) for w in (words[0], words[-1]))
+
+
 def _unquoted_titles(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not _TITLE_SMALL.search(text, start, end):
@@ -1204,7 +1215,7 @@ def _unquoted_titles(text: str, start: int, end: int, quoted: list[tuple[int, in
         if not _TITLE_SMALL.search(m.group(1)) or any(a <= m.start(1) < b for a, b in quoted) \
                 or text[m.start(1) - 1 : m.start(1)] in ("“", '"', "‘") or ";" in m.group(1):
             continue  # a quotation the quoted rule did not take whole: its words are no title of ours
-        if (_PUBLISHED.match(text, m.end())
+        if (_PUBLISHED.match(text, m.end()) and _BOOK_SMALL.search(m.group(1)) and not _named_kind(m.group(1))
                 and (m.start() == start or _TITLE_OPENS.search(text, max(start, m.start() - 3), m.start()))) \
                 or _WORK_NOUN_BEFORE.search(text, max(start, m.start() - 30), m.start()):
             out.append(m.span(1))

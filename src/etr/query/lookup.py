@@ -147,9 +147,11 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
     word of the query left out (`gaps`: "city of the Old") names nothing by its words reordered
     ("Old City")."""
     fallback: tuple[list[Match], str] = ([], "")
-    # a run of words the question writes in lower case names something only when none it
-    # capitalises does ("Shihezi new city in the Gobi": Shihezi, not the "New City" of Kashgar)
-    capitalised = any(w[:1].isupper() for w in words)
+    # a run of words the question writes in lower case after a capitalised name it opens with
+    # names something only when that name does not ("Shihezi new city in the Gobi": Shihezi, not
+    # the "New City" of Kashgar); opening in lower case, it is what is asked ("kash river near
+    # Nilka", "the old city in Kashgar")
+    capitalised = bool(words) and words[0][:1].isupper() and q.split()[0] == words[0]
     lowered: tuple[list[Match], str] = ([], "")
     for n in range(len(words) - 1 if whole_tried and len(words) == len(q.split()) else len(words), 0, -1):
         best: tuple[list[Match], str] = ([], "")
