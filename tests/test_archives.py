@@ -4870,3 +4870,12 @@ def test_an_anniversary_piece_is_not_dated_by_the_day_it_remembers(tmp_path: Any
                                     "Seventy years ago the republic was proclaimed in Ghulja. Veterans gathered in "
                                     "Almaty to mark the anniversary.\n").read_text())
     assert [s.get("dated") for s in db["sources"] if s["id"] == "doc"] == [None]
+
+
+def test_the_editors_name_joins_a_place_named_before(tmp_path: Any) -> None:
+    """"Kuqa [Kuche]" in a document read after one that named Kuqa: the editor's Kuche is that
+    place, not a new one (Kuqa stays one place across the two documents)."""
+    db = json.loads(built_from(tmp_path, "In early October, the county seat of Kuqa was robbed by rebel troops.\n",
+                               "For example, in Kuqa [Kuche] and Keriya people's rallies were fired upon.\n").read_text())
+    places = [e for e in db["entities"] if not e.get("curated") and {"Kuqa", "Kuche"} & {e["name"], *e["aliases"]}]
+    assert len(places) == 1 and {"Kuqa", "Kuche"} <= {places[0]["name"], *places[0]["aliases"]}, places

@@ -592,9 +592,20 @@ class Identities:
                     self._here[key(a.second)] = (first_m.entity, f"the editor's brackets say so ({a.second!r})",
                                                  source, a.start, a.end)
                     continue
+                first = by_span.get((a.first_start, a.first_end))
+                second_u = by_span.get((a.second_start, a.second_end))
+                known = self._by_key.get((key(first.text), word_count(first.text))) if first is not None else None
+                if (known is not None and first is not None and first_m is None and second_u is not None
+                        and (a.second_start, a.second_end) not in registered
+                        and self._by_key.get((key(a.second), word_count(a.second))) is None
+                        and alike(self.kind(known), second_u.type)):
+                    # "Kuqa [Kuche]" where an earlier document named Kuqa: the editor's name is
+                    # that one's, not a new place's
+                    self._here[key(a.second)] = (known, f"the editor's brackets say so ({first.text!r})",
+                                                 source, a.start, a.end)
+                    continue
                 target = entity_at(a.second_start, a.second_end)
                 if target is not None and first_m is None:
-                    first = by_span.get((a.first_start, a.first_end))
                     if first is not None:
                         self._here[key(first.text)] = (target, f"the editor's brackets say so ({a.second!r})",
                                                        source, a.start, a.end)
