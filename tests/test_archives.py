@@ -21,6 +21,12 @@ def dates(text: str) -> list[tuple[str, str]]:
     return [(text[t.start : t.end], t.date.value) for t in tag(text, spans)]
 
 
+def paragraph_dates(text: str) -> set[tuple[str, str]]:
+    """(words, value) of each date in `text`, read paragraph by paragraph (blank lines apart)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    return {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
+
+
 def found_in(sentence: str) -> list[Any]:
     """The names nobody registered that discovery finds in `sentence` alone (its Unknowns)."""
     from etr.ingest.discover import unknown_names, vocabulary
@@ -4697,13 +4703,7 @@ def test_third_review_answering_sentence_misfires(tmp_path: Any) -> None:
     ("Chen Tanqiu, a veteran of the Long March of 1934, arrived in Tihwa in 1938.", "1934", "1934"),
 ])
 def test_third_review_date_misfires(text: str, words: str, value: str) -> None:
-    import re
-
-    from etr.ingest.timex import tag
-
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
-    got = {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
-    assert (words, value) in got, got
+    assert (words, value) in paragraph_dates(text)
 
 
 def test_third_review_names_misfires(tmp_path: Any) -> None:
@@ -4752,13 +4752,7 @@ def test_fourth_review_misfires(tmp_path: Any) -> None:
      "sacked it.", "Christmas", "1933-12-25"),
 ])
 def test_fourth_review_date_misfires(text: str, words: str, value: str) -> None:
-    import re
-
-    from etr.ingest.timex import tag
-
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
-    got = {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
-    assert (words, value) in got, got
+    assert (words, value) in paragraph_dates(text)
 
 
 @pytest.mark.parametrize("text,words,value", [
@@ -4773,9 +4767,7 @@ def test_fourth_review_date_misfires(text: str, words: str, value: str) -> None:
      "Wednesday", "2019-02-13"),
 ])
 def test_a_web_pages_date_line_over_its_caption(text: str, words: str, value: str) -> None:
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
-    got = {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
-    assert (words, value) in got, got
+    assert (words, value) in paragraph_dates(text)
 
 
 def test_a_web_pages_date_line_dates_what_it_reports(tmp_path: Any) -> None:
@@ -4858,9 +4850,7 @@ def test_names_beside_titles_stay_found(sentence: str, name: str) -> None:
      "Yesterday", "1946-01-01"),
 ])
 def test_date_lines_and_notes(text: str, words: str, value: str) -> None:
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
-    got = {(text[t.start : t.end], t.date.value) for t in tag(text, spans)}
-    assert (words, value) in got, got
+    assert (words, value) in paragraph_dates(text)
 
 
 def test_an_anniversary_piece_is_not_dated_by_the_day_it_remembers(tmp_path: Any) -> None:
