@@ -696,8 +696,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
            for term in _romanised_terms(text, start, end) if not any(x < term[-1][1] and term[0][0] < y for x, y in taken)
            for a, b in term]
     terms = [(u.start, u.end) for u in out]
-    works = set(_unquoted_titles(text, start, end, _quoted_titles(text, start, end)))
-    for ps, pe in _phrases(text, start, end):
+    in_quotes = _quoted_titles(text, start, end)  # "“Response to Years” (Yillargha Jawap)"
+    works = set(_unquoted_titles(text, start, end, in_quotes))  # "his book News from Tartary"
+    for ps, pe in _phrases(text, start, end, in_quotes + sorted(works)):
         if inside(ps, pe) or any(a < pe and ps < b for a, b in terms):
             continue  # inside a registry name, and so is whatever of it is a name; or a word of a term
         if _BROKEN_WORD.match(text, pe - 1):
@@ -1099,15 +1100,13 @@ def _registered_after(toks: list[tuple[int, int, str]], cut: int, taken: list[tu
     return k < len(toks) and (toks[k][0], toks[-1][1]) in taken
 
 
-def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The capitalised phrases of text[start:end]: a name of a kind running on through "and"
     ("Treaty of Friendship and Alliance", "Ministry of Agriculture and Forestry"), and split at a
-    possessive inside ("ROC's National Revolutionary Army": the ROC's army)."""
-    out: list[tuple[int, int]] = []
+    possessive inside ("ROC's National Revolutionary Army": the ROC's army); `titles`, the works'
+    titles found there, each one phrase whole."""
+    out: list[tuple[int, int]] = list(titles)
     kinds = _rules()["kinds"]
-    titles = _quoted_titles(text, start, end)  # "“Response to Years” (Yillargha Jawap)"
-    titles += _unquoted_titles(text, start, end, titles)  # "his book News from Tartary"
-    out += titles
     for m in _PHRASE.finditer(text, start, end):
         a, b = m.start(), m.end()
         if any(x <= a and b <= y for x, y in titles):
@@ -1207,10 +1206,14 @@ def _named_kind(phrase: str) -> bool:
     return any(w in r["kinds"] or _title_at([w]) for w in (words[0], words[-1]))
 
 
+_A_YEAR_OUT = re.compile(r"\((?:1[6-9]|20)\d\d\)")
+_A_WORK_NOUN = re.compile(_WORK_NOUN_BEFORE.pattern.replace("[ \\t]+$", "[ \\t]+[A-Z]"), re.I)
+
+
 def _unquoted_titles(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    if not _TITLE_SMALL.search(text, start, end):
-        return out
+    if _A_YEAR_OUT.search(text, start, end) is None and _A_WORK_NOUN.search(text, start, end) is None:
+        return out  # (most sentences: no year in brackets, no word for a work before a capital)
     for m in _UNQUOTED_TITLE.finditer(text, start, end):
         if not _TITLE_SMALL.search(m.group(1)) or any(a <= m.start(1) < b for a, b in quoted) \
                 or text[m.start(1) - 1 : m.start(1)] in ("“", '"', "‘") or ";" in m.group(1):
