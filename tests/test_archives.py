@@ -4869,3 +4869,17 @@ def test_the_editors_name_joins_a_place_named_before(tmp_path: Any) -> None:
                                "For example, in Kuqa [Kuche] and Keriya people's rallies were fired upon.\n").read_text())
     places = [e for e in db["entities"] if not e.get("curated") and {"Kuqa", "Kuche"} & {e["name"], *e["aliases"]}]
     assert len(places) == 1 and {"Kuqa", "Kuche"} <= {places[0]["name"], *places[0]["aliases"]}, places
+
+
+def test_a_received_line_states_no_event(tmp_path: Any) -> None:
+    """"[Received October 6.]" under a despatch's date line says when it came: no event, and the
+    letter under it is of the date line's day, not of the day it was received; a sentence that
+    opens with "Received" is no such line."""
+    db = json.loads(built(tmp_path, "893.00/14887\n\nThe Ambassador in China (Gauss) to the Secretary of State\n\n"
+                                    "Chungking, September 10, 1942.\n[Received October 6.]\n\nSir: I have the honor to "
+                                    "enclose a copy of a memorandum on the northwest.\n\nReceived February 23 a long note from "
+                                    "the Provincial Governor on the Soviet demands in Sinkiang.\n").read_text())
+    events = [(e["date"]["value"], e["text"]) for e in db["events"] if e["source"] == "doc"]
+    assert not [v for v, t in events if t.startswith("[Received")], events
+    assert ("1942-09-10", "Sir: I have the honor to enclose a copy of a memorandum on the northwest.") in events, events
+    assert [t for _v, t in events if t.startswith("Received February 23 a long note")], events

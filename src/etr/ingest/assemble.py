@@ -746,6 +746,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             sent_id = f"s-{sid}-{_hash(sid, s.start, s.end)}"
             ev_ids = []
             dateline: list[TimexSpan] = []
+            # "[Received May 10—7:45 a.m.]": when it came (a line, not "Received Embtels 453, ...")
+            received = len(s.text.strip()) <= RECEIVED_LINE and archival.received_line(s.text)
+            if received:
+                dated = []  # routing, no event: the date line above dates what follows
             if dated and _dateline(_without(s.text, s.start, dated)):
                 # a dateline ("Calcutta, Feb. 18.") states no event: it dates what follows it
                 dateline, dated = dated, []
@@ -777,8 +781,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 carried, depth = prev[2], prev[4] + 1
                 if depth > 1:  # a bare year dates only the very next sentence, not a whole passage
                     carried = [t for t in carried if t.date.precision != "year"]
-                if not WORDS.search(s.text):
-                    # "No. 11" between a date line and the letter: it passes the date on
+                if not WORDS.search(s.text) or received:
+                    # "No. 11" or "[Received ...]" between a date line and the letter: it passes the date on
                     dated_for_next, depth, passes = prev[2], prev[4], prev[5]
                 elif depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
                     n_own = len(ev_ids)
@@ -1851,6 +1855,9 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
                 if i not in ids:
                     ids.append(i)
                     via[i] = f"one of {m.group(0)}"
+
+
+RECEIVED_LINE = 60  # characters of a line saying when a telegram came, at most
 
 
 def _context_dates(prev_dated: list[TimexSpan], text: str) -> list[TimexSpan]:
