@@ -124,9 +124,14 @@ _FILE_DATE = re.compile(r"\b\d{3}[A-Z]?\.[\dA-Z]+(?:\s+[A-Z][a-z]+)?/(\d{1,2})[\
 _RECEIVED = re.compile(r"\[?[Rr]eceived\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?")
 
 
+RECEIVED_LINE = 60  # characters of a line saying when a telegram came, at most
+
+
 def received_line(line: str) -> bool:
-    """Whether a line says when a telegram or a despatch was received ("[Received October 14.]")."""
-    return _RECEIVED.match(line.strip()) is not None
+    """Whether a line says when a telegram or a despatch was received ("[Received October 14.]");
+    not a sentence that opens so ("Received Embtels 453, repeated AmEmb Canton 97, ...")."""
+    line = line.strip()
+    return len(line) <= RECEIVED_LINE and _RECEIVED.match(line) is not None
 
 
 class Dated(NamedTuple):

@@ -746,8 +746,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             sent_id = f"s-{sid}-{_hash(sid, s.start, s.end)}"
             ev_ids = []
             dateline: list[TimexSpan] = []
-            # "[Received May 10—7:45 a.m.]": when it came (a line, not "Received Embtels 453, ...")
-            received = len(s.text.strip()) <= RECEIVED_LINE and archival.received_line(s.text)
+            received = archival.received_line(s.text)  # "[Received May 10—7:45 a.m.]": when it came
             if received:
                 dated = []  # routing, no event: the date line above dates what follows
             if dated and _dateline(_without(s.text, s.start, dated)):
@@ -1855,9 +1854,6 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
                 if i not in ids:
                     ids.append(i)
                     via[i] = f"one of {m.group(0)}"
-
-
-RECEIVED_LINE = 60  # characters of a line saying when a telegram came, at most
 
 
 def _context_dates(prev_dated: list[TimexSpan], text: str) -> list[TimexSpan]:
