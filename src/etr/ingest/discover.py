@@ -317,7 +317,6 @@ _ENDING = "a person's name ending"
 _TOWN_ENDINGS = ("jan", "djan", "zhan")  # "Andijan": endings of towns' names as well as of men's ("Ehmetjan")
 _PERSON_AFTER = re.compile(r",?\s+(?:who|whom|whose|he|she)\b")
 _AT_A_PLACE = re.compile(r"(?:^|[^\w])(?:in|at|near|via|into|outside|(?:city|town|district|province) of|arrived (?:in|at))\s+$")
-
 _DOCTRINE = re.compile(r"(?:ism|ity|ment|ion)$")  # "Jadidism was born in the Crimea": an idea, no person
 _BORN_AFTER = re.compile(r"\s+(?:was|is|had\s+been)\s+born\b")
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:ll|m|ve|d|re|s)", re.I)
@@ -1164,8 +1163,8 @@ _THE_THEN_NAME = re.compile(rf"(?<!\bof)(?<!\band)[^\S\n]+the[^\S\n]+(?=({_CAPWO
 # gloss in brackets follows or a word for a work comes before (not speech: 'he said "Go to Kashgar"')
 _SMALL_IN_TITLES = r"(?:to|of|the|in|on|and|for|a|an|at|by|with|from|or)"
 _QUOTED_TITLE = re.compile(rf"[“\"]([A-Z][\w'’-]*(?:\s+(?:{_SMALL_IN_TITLES}\s+)*[A-Z][\w'’-]*)+)[”\"]")
-_WORK_BEFORE = re.compile(r"\b(?:book|books|poem|poems|novel|story|article|essay|song|play|film|pamphlet|newspaper|journal|"
-                          r"magazine|weekly|daily|titled|entitled|called|named|masterpiece|work|works)\W{0,3}$", re.I)
+_WORKS = "book|books|poem|poems|novel|story|article|essay|song|play|film|pamphlet|masterpiece|titled|entitled"
+_WORK_BEFORE = re.compile(rf"\b(?:{_WORKS}|newspaper|journal|magazine|weekly|daily|called|named|work|works)\W{{0,3}}$", re.I)
 
 
 WORK_TITLE = "a work's title: after a word for a work, or before the year it came out"
@@ -1184,8 +1183,7 @@ _PUBLISHED = re.compile(r"(?::\s+[A-Z][^()\n:]{0,80})?\s\((?:1[6-9]|20)\d\d\)")
 _TITLE_OPENS = re.compile(r"(?:^|[\n.!?]\s*|,\s+)$")
 # a word for a work just before an unquoted title ("his book News from Tartary"); not a verb of
 # naming, whose name is of anything ("called Tunganistan by Westerners")
-_WORK_NOUN_BEFORE = re.compile(r"\b(?:book|books|poem|poems|novel|story|article|essay|song|play|film|pamphlet|"
-                               r"memoir|memoirs|masterpiece|titled|entitled)[ \t]+$", re.I)  # no comma: "In his memoirs, Sven Hedin at Korla"
+_WORK_NOUN_BEFORE = re.compile(rf"\b(?:{_WORKS}|memoir|memoirs)[ \t]+$", re.I)  # no comma: "In his memoirs, Sven Hedin at Korla"
 
 
 def _quoted_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1207,7 +1205,7 @@ def _named_kind(phrase: str) -> bool:
 
 
 _A_YEAR_OUT = re.compile(r"\((?:1[6-9]|20)\d\d\)")
-_A_WORK_NOUN = re.compile(_WORK_NOUN_BEFORE.pattern.replace("[ \\t]+$", "[ \\t]+[A-Z]"), re.I)
+_A_WORK_NOUN = re.compile(rf"\b(?:{_WORKS}|memoir|memoirs)[ \t]+[A-Z]", re.I)
 
 
 def _unquoted_titles(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
