@@ -159,8 +159,9 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
             part = " ".join(words[i : i + n])
             if all(fold(w) in GENERIC or len(w) < 3 for w in words[i : i + n]):
                 continue
-            if capitalised and n > 1 and part.islower() and lowered[0]:
-                continue
+            lower_run = capitalised and n > 1 and part.islower()
+            if lower_run and lowered[0]:
+                continue  # (the longest such run is kept already)
             if all(fold(w) in labels for w in words[i : i + n]):
                 continue  # "White Russian", "Kazak leader": who he is, not his name
             if inside.intersection(range(i, i + n)):
@@ -179,8 +180,8 @@ def _within_runs(fb: FactBase, q: str, words: list[str], allowed: list[bool], la
             if not got and n == 1:
                 got = _one_holder(fb, part, allowed, words[i - 1] if i else "",
                                   words[i + 1] if i + 1 < len(words) else "")  # "Sengtsen Torgut commander"
-            if got and capitalised and n > 1 and part.islower():
-                lowered = lowered if lowered[0] else (got, part)
+            if got and lower_run:
+                lowered = (got, part)
                 continue
             if got and (not best[0] or got[0].score > best[0][0].score + CLOSE):
                 # of runs as long that name something well, the first: what the query opens with is
@@ -912,8 +913,6 @@ def _named_head(q: str) -> str:
 
 
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name
-
-
 
 
 def _lower_words(q: str) -> int:
