@@ -58,6 +58,7 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
     # the words it is asked for by, where the answering sentence writes them
     head = RELATIVE.match(q)
     asked_by = {t for t in terms(head.group("head")) if t not in STOP} if head else set()
+    texts: dict[str, str] = {}  # the documents' texts _noted has read, by source
     for rid in rids:
         s = sents[rid]
         if own and not own & set(terms(s["text"])):
@@ -86,7 +87,7 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
             continue
         near = asked_by & set(terms(s["text"])) if asked_by else set()
         got = _nearest(fb, s["text"], cands, near or wanted, places,
-                       {fb.entity_index[x] for x in told if x in fb.entity_index}, _noted(fb, s, cands))
+                       {fb.entity_index[x] for x in told if x in fb.entity_index}, _noted(fb, s, cands, texts))
         if got is None:
             continue
         i, form = got
@@ -127,12 +128,15 @@ _MARK = re.compile(r"[a-z]{3,}(\d{1,3})(?=[\s.,;:)]|$)")  # a footnote's mark ru
 _PRONOUN = re.compile(r"(?<![\w'’-])(?:he|she|him|his|her)(?![\w'’-])")
 
 
-def _noted(fb: FactBase, s: dict[str, Any], cands: list[int]) -> set[int]:
+def _noted(fb: FactBase, s: dict[str, Any], cands: list[int], texts: dict[str, str]) -> set[int]:
     """The candidates a note at the foot of the sentence's document names ("  1. N. V.
-    Roschin."), where the sentence carries a note's mark run on to a word."""
+    Roschin."), where the sentence carries a note's mark run on to a word; `texts`, the
+    documents' texts read so far (each is read once for all its sentences)."""
     if not _MARK.search(unaccented(s["text"]).lower()):
         return set()
-    text = fb.ix.source_text(s["source"])
+    if s["source"] not in texts:
+        texts[s["source"]] = fb.ix.source_text(s["source"])
+    text = texts[s["source"]]
     out = set()
     for i in cands:
         e = fb.entities[i]
