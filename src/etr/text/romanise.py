@@ -49,9 +49,22 @@ def _tables() -> dict[str, Any]:
                                                                "before_consonant", "soft")}}
 
 
+class _PlainTable(dict[int, str]):
+    """str.translate table of `_plain`: each character's fold worked out once (as
+    etr.text.fold.FOLD_TABLE), except that the apostrophes stay."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        got = self[code] = "'" if ch in "'’" else fold_char(ch)
+        return got
+
+
+_PLAIN_TABLE = _PlainTable()
+
+
 def _plain(word: str) -> str:
     """Lower case without diacritics ("hsüeh" -> "hsueh"), apostrophes kept."""
-    return "".join(fold_char(ch) if ch not in "'’" else "'" for ch in word.lower())
+    return word.lower().translate(_PLAIN_TABLE)
 
 
 def han_to_latin(text: str) -> str:
@@ -206,6 +219,7 @@ def chinese_word(word: str) -> bool:
     return bool(chinese_syllables(word)) or bool(chinese_syllables(_pinyin_of_postal(_plain(word))))
 
 
+@cache
 def chinese_syllables(word: str) -> int:
     """How many Chinese syllables (pinyin or Wade-Giles) `word` is made of, or 0 when it is not
     made of them ("Tokohsun": 3, "Ninghsia": 2, "Tse-ming": 2, "Kashmir": 0)."""
