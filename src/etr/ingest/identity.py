@@ -34,7 +34,14 @@ from etr.ingest.discover import (
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text.fold import fold
-from etr.text.romanise import TURKIC_ENDINGS, chinese_syllables, key, word_key
+from etr.text.romanise import (
+    TURKIC_ENDINGS,
+    chinese_syllables,
+    chinese_word,
+    key,
+    velar_key,
+    word_key,
+)
 
 KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "military", "newspaper"},
                {"event", "treaty", "document"}]
@@ -305,6 +312,8 @@ class Identities:
         self._places: dict[str, int] = {}  # key -> a place, however many words it is written in
         self._kindless: dict[str, int] = {}  # key -> a name first found of no kind, however many words
         self._squeezed: dict[str, int] = {}  # a name's letters and figures (_squeezed) -> what is no person
+        # a place's one-word name by its velar_key -> the places and unknowns so spelt, each with its spelling
+        self._velar: dict[str, dict[int, str]] = defaultdict(dict)
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._registry_letters: dict[str, set[int]] = defaultdict(set)
@@ -328,6 +337,8 @@ class Identities:
                     self._registry_keys[key(form)].add(i)
                 elif letters >= MIN_LETTERS:  # "Aksu": only by its letters, "Ak-su"
                     self._registry_letters[_squeezed(form)].add(i)
+                if e.type == "place" and letters >= MIN_LETTERS and " " not in form.strip():
+                    self._velar[velar_key(word_key(form))].setdefault(i, form)
                 words = fold(form).split()
                 if e.type == "person" and len(words) >= 2:
                     for w in surname_words(words):
@@ -503,7 +514,7 @@ class Identities:
             return
         from rapidfuzz import fuzz
 
-        from etr.text.romanise import chinese_word, consonant_rules, consonants_of_key
+        from etr.text.romanise import consonant_rules, consonants_of_key
 
         words: dict[int, str] = {}
         for found in placed:
@@ -679,6 +690,13 @@ class Identities:
             place = self._kindless.get(k)
             if place is not None and self.kind(place) not in ("place", "unknown"):
                 place = None
+        one_word = " " not in u.text.strip() and len(re.sub(r"\W", "", u.text)) >= MIN_LETTERS
+        if place is None and u.type == "place" and one_word:
+            got_velar = self._velar_place(u.text)
+            if got_velar is not None:  # "Charkhliq" after "Charklik"
+                place, spelt = got_velar
+                self._by_key[(k, n)] = place
+                return place, f"{u.text}: {spelt} in another transliteration (k, q, kh, gh, h)"
         squeezed = _squeezed(u.text) if u.type != "person" else ""
         if place is None and len(squeezed) >= MIN_SQUEEZED:
             # "Takla Makan" after "Taklamakan", "Central Newsagency" after "Central News Agency":
@@ -711,9 +729,20 @@ class Identities:
             self._kindless.setdefault(k, i)
         if squeezed:
             self._squeezed.setdefault(squeezed, i)
+        if one_word and u.type in ("place", "unknown"):
+            self._velar[velar_key(word_key(u.text))].setdefault(i, u.text)
         if bare_key is not None:
             self._bare.setdefault(bare_key, i)
         return i, ""
+
+    def _velar_place(self, name: str) -> tuple[int, str] | None:
+        """The one place, or name of no kind, an earlier document spelt as `name` is but for its
+        back consonants (rules/romanise.toml [velars]: "Charklik" for "Charkhliq", "Chitai" for
+        "Kitai"), with that spelling; not when both are Chinese syllables ("Kanchow", "Hanchow")."""
+        found = [(i, form) for i, form in self._velar.get(velar_key(word_key(name)), {}).items()
+                 if self.kind(i) in ("place", "unknown") and key(form) != key(name)
+                 and not (chinese_word(form) and chinese_word(name))]
+        return found[0] if len({i for i, _ in found}) == 1 else None
 
     def _place_of_its_area(self, u: Unknown) -> int | None:
         """The one place a name of a county, district or prefecture names with its word for such an

@@ -206,6 +206,19 @@ def consonants_of_key(k: str) -> str:
     return re.sub(c["vowels"], "", k)  # "Koktobai" keeps its two k: not "Hutubi"
 
 
+def velar_key(k: str) -> str:
+    """A word's key with its back consonants one letter (rules/romanise.toml [velars]): where
+    "Charklik" and "Charkhliq", "Kitai" and "Chitai" meet ("jarklik", "jarhlik": "karklik")."""
+    for pattern, repl in _velar_classes():
+        k = re.sub(pattern, repl, k)
+    return re.sub(r"(.)\1+", r"\1", k)
+
+
+@cache
+def _velar_classes() -> list[tuple[str, str]]:
+    return [(a, b) for a, b in rules.load("romanise")["velars"]["classes"]]
+
+
 @cache
 def consonant_rules() -> dict[str, Any]:
     """rules/romanise.toml [consonants]: the classes, the vowels, the fewest consonants to read by."""
