@@ -4907,3 +4907,24 @@ def test_a_place_in_another_transliteration_of_its_back_consonants(tmp_path: Any
     assert len(places) == (1 if one else 2), places
     if one:
         assert any("another transliteration" in m["reason"] for m in places[0]["merges"]), places
+
+
+def test_a_date_line_states_when_and_where_its_document_was_written(tmp_path: Any) -> None:
+    """"Washington, July 10, 1942." under a letter's heading: the letter written there that day,
+    by the writer the heading names (an event cited by the line); the text below is dated by it
+    as before. A line of a month alone says too little to stand as an event."""
+    db = json.loads(built(tmp_path, "893.24/1392\n\nThe First Secretary of the British Embassy (Hayter) to the "
+                                    "Assistant Chief of the Division of Far Eastern Affairs (Salisbury)\n\n"
+                                    "Washington, July 10, 1942.\n\nDear Mr. Salisbury: The Chinese Government have "
+                                    "now approached us in regard to two air routes to Kashgar.\n").read_text())
+    events = {e["text"]: e for e in db["events"] if e["source"] == "doc"}
+    line = events["Washington, July 10, 1942."]
+    hayter = next(e for e in db["entities"] if e["name"].endswith("Hayter"))
+    assert line["date"]["value"] == "1942-07-10" and hayter["id"] in line["entities"], line
+    assert "date line" in line["via"][hayter["id"]]
+    assert line["citations"][0]["quote"] == "Washington, July 10, 1942."
+    body = [e for t, e in events.items() if t.startswith("Dear Mr. Salisbury")]
+    assert [e["date"]["value"] for e in body] == ["1942-07-10"]
+    db = json.loads(built(tmp_path, "Report on the caravan trade\n\nKashgar, July 1942.\n\n"
+                                    "The caravans from Leh came in late this year.\n").read_text())
+    assert not [e for e in db["events"] if e["text"].startswith("Kashgar, July 1942")]

@@ -750,8 +750,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
             if received:
                 dated = []  # routing, no event: the date line above dates what follows
             if dated and _dateline(_without(s.text, s.start, dated)):
-                # a dateline ("Calcutta, Feb. 18.") states no event: it dates what follows it
+                # a dateline ("Calcutta, Feb. 18.") dates what follows it; of itself it says only
+                # when and where the document was written: that, its writer's, is its one event
                 dateline, dated = dated, []
+                if not spec.curated:
+                    ev_ids += _written(events_out, spec, doc, s, dateline, ids, via, writer, entries, extra)
             elif last is not None and last.referred and INTRODUCES.match(text, last.end, s.end) is not None:
                 # "Following is Tihwa's telegram 160, April 22, 8 a.m.:" states no event: it
                 # dates the telegram it introduces
@@ -2116,6 +2119,24 @@ def _implied(t: TimexSpan) -> dict[str, Any] | None:
         "mod": None, "how": "derived", "type": "DATE",
         "anchor": f"{d.anchor} minus {m.group(1)} {m.group(2)}{'s' if n != 1 else ''}",
     }
+
+
+def _written(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, dateline: list[TimexSpan],
+             ids: list[int], via: dict[int, str], writer: int | None, entries: list[Entry],
+             extra: list[Entry]) -> list[str]:
+    """The event a date line states ("Washington, July 10, 1942."): the document written there
+    that day, by the writer its header names. Only a full day: "Calcutta, Feb. 18." of no year
+    known, or a month alone, says too little to stand as an event."""
+    got = []
+    for t in dateline[:1]:
+        if t.date.precision != "day":
+            continue
+        named, why = list(ids), dict(via)
+        if writer is not None and writer not in named:
+            named.append(writer)
+            why[writer] = "the writer (the document's date line)"
+        got.append(_event(out, spec, doc, s, t, t.date.to_dict(), named, why, entries, extra))
+    return got
 
 
 def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,
