@@ -694,6 +694,15 @@ FORM_CASES: list = [
         "The province fell within three months.",
         [("three months", "P3M", None, "explicit")],
     ),
+    # Russian month names, in lower case as Russian writes them
+    (
+        "Договор был подписан 14 февраля 1950 г. в Москве.",
+        [("14 февраля 1950", "1950-02-14", None, "explicit")],
+    ),
+    (
+        "В ноябре 1944 года в Кульдже началось восстание.",
+        [("ноябре 1944", "1944-11", None, "explicit")],
+    ),
 ]
 
 

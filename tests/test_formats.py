@@ -94,13 +94,11 @@ def test_real_web_page_built_and_queried(tmp_path: Path) -> None:
     p = run("when", "1911-08", "--json", "--db", db)
     assert p.returncode == 0, p.stderr
     results = json.loads(p.stdout)["results"]
-    # the dateline "Washington, August 19, 1911." dates the order below it; of itself it states
-    # only that the order was written there that day: one event, cited by the line
+    # the dateline "Washington, August 19, 1911." dates the order below it, and is no event itself:
+    # it is not the page's own date line in its head (a document's own makes one, test_archives)
     approved = [r for r in results if r["text"].startswith("The following System of Drill Regulations")]
     assert approved and approved[0]["date"]["value"] == "1911-08-19" and approved[0]["date"]["how"] == "context"
-    lines = [r for r in results if r["text"] == "Washington, August 19, 1911."]
-    assert len(lines) == 1 and lines[0]["date"] == {**lines[0]["date"], "value": "1911-08-19", "how": "explicit"}
-    assert [c["quote"] for c in lines[0]["citations"]] == ["Washington, August 19, 1911."]
+    assert not any("Washington, August 19, 1911" in c["quote"] for r in results for c in r["citations"])
     assert run("build", "--check").returncode == 0  # the packaged fact base untouched
 
 

@@ -505,6 +505,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         so_titled: dict[str, int] = {}  # a title's word -> the person the document last gave it ("Consul Paxton")
         bodies: dict[str, set[int]] = defaultdict(set)  # a body's kind word -> the bodies the document so named
         notes = footnotes(text) if not spec.curated else {}  # number -> (start, end) of its footnote
+        own_line = _date_line(text, timexes) if not spec.curated else None  # the document's own date line
         marked: dict[int, list[int]] = {}  # number -> the entities named where the text marks it ("treaty35")
         naming = _naming_notes(text, notes, doc, per_sentence, placed, entries, extra) if notes else {}
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
@@ -753,8 +754,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 # a dateline ("Calcutta, Feb. 18.") dates what follows it; of itself it says only
                 # when and where the document was written: that, its writer's, is its one event
                 dateline, dated = dated, []
-                if not spec.curated:
-                    ev_ids += _written(events_out, spec, doc, s, dateline, ids, via, writer, entries, extra)
+                if own_line is not None and any(t.start == own_line.start for t in dateline):
+                    written = _written(events_out, spec, doc, s, own_line, ids, via, writer, entries, extra)
+                    ev_ids += written
+                    if written and writer is not None and writer not in ids:
+                        ent_events[writer].extend(written)  # his, though the line does not name him
             elif last is not None and last.referred and INTRODUCES.match(text, last.end, s.end) is not None:
                 # "Following is Tihwa's telegram 160, April 22, 8 a.m.:" states no event: it
                 # dates the telegram it introduces
@@ -2121,22 +2125,24 @@ def _implied(t: TimexSpan) -> dict[str, Any] | None:
     }
 
 
-def _written(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, dateline: list[TimexSpan],
+def _written(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,
              ids: list[int], via: dict[int, str], writer: int | None, entries: list[Entry],
              extra: list[Entry]) -> list[str]:
-    """The event a date line states ("Washington, July 10, 1942."): the document written there
-    that day, by the writer its header names. Only a full day: "Calcutta, Feb. 18." of no year
-    known, or a month alone, says too little to stand as an event."""
-    got = []
-    for t in dateline[:1]:
-        if t.date.precision != "day":
-            continue
-        named, why = list(ids), dict(via)
-        if writer is not None and writer not in named:
-            named.append(writer)
-            why[writer] = "the writer (the document's date line)"
-        got.append(_event(out, spec, doc, s, t, t.date.to_dict(), named, why, entries, extra))
-    return got
+    """The event a document's own date line states ("Washington, July 10, 1942." in its head,
+    etr.ingest.assemble._date_line): the document written there that day, by the writer its
+    header names. Only a full day and a place opening the line: not a masthead ("The Times, 6
+    January 1945"), a date alone ("November 20, 1944"), a month, nor a later date line of the
+    file (an enclosure's, a message it quotes, an itinerary's stops: whose, its header does not
+    say)."""
+    line_start = doc.text.rfind("\n", 0, t.start) + 1
+    before = doc.text[line_start : t.start].replace("[", "").replace("]", "")  # the editor's "[Chungking,]"
+    if t.date.precision != "day" or not DISPATCH.fullmatch(before) or MASTHEAD.search(before):
+        return []
+    named, why = list(ids), dict(via)
+    if writer is not None and writer not in named:
+        named.append(writer)
+        why[writer] = "the writer (the document's date line)"
+    return [_event(out, spec, doc, s, t, t.date.to_dict(), named, why, entries, extra)]
 
 
 def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,

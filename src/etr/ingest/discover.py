@@ -43,12 +43,14 @@ class Unknown(NamedTuple):
 Vocabulary = frozenset[str]
 
 # capital and small Latin letters, with the accented ones of Turkic, European and pinyin spellings
-# ("Ürümqi", "Ömer", "Şehidi", "Élisée"): a name may open with one
-_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.isalpha())
-_LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
+# ("Ürümqi", "Ömer", "Şehidi", "Élisée"), and the Cyrillic of Russian, Kazakh and Uyghur texts
+# ("Кульджа", "Ғени Батур"): a name may open with one
+_LETTERS = [*map(chr, range(0xC0, 0x250)), *map(chr, range(0x400, 0x530))]
+_UP = "A-Z" + "".join(c for c in _LETTERS if c.isupper() and c.isalpha())
+_LO = "a-z" + "".join(c for c in _LETTERS if c.islower() and c.isalpha())
 # "St. Petersburg"; a typewriter's dash ("Central Asia--the Turk-Sib Railway--forms") ends a word
-_CAPWORD = (rf"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[{_UP}_](?:[\w'’.]|-(?!-))*[{_LO}](?:[\w'’]|-(?!-))*"
-            rf"|[{_UP}]{{2,}}(?:[\w'’]|-(?!-))*)")
+_CAPWORD = (rf"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[{_UP}_](?:[\w'’.\u0300-\u036f]|-(?!-))*[{_LO}]"
+            rf"(?:[\w'’\u0300-\u036f]|-(?!-))*|[{_UP}]{{2,}}(?:[\w'’]|-(?!-))*)")  # a stress mark inside: "Петро́вич"
 # a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
 _CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)[^\S\n]+|[^\S\n]+|-)"
 _INITIAL = rf"(?:[{_UP}]\.(?=[^\S\n]+[{_UP}]))"  # "Robert S. Ward", "J. Hall Paxton", "Ö. Ali"
@@ -127,6 +129,7 @@ def _rules() -> dict[str, Any]:
         "verb_after": re.compile(rf"^\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "office_verb_after": re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{'|'.join(map(re.escape, r['roles']['office_verbs']))})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
+        "cyrillic_lead": re.compile(rf"(?:{'|'.join(map(re.escape, r['cyrillic']['lead']))})[^\S\n]+(?=[{_UP}])"),
     }
 
 
@@ -1144,6 +1147,9 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
                 # "Award Cde. Apresov the Order of Lenin": a man, then what he is given
                 out += _member_of(text, a, cut.start())
                 a = cut.end()
+        lead = _rules()["cyrillic_lead"].match(text, a, b)
+        if lead is not None:
+            a = lead.end()  # "Во Франции", "Из Кульджи": the preposition is no part of the name
         if a < b:
             out += _member_of(text, a, b)
     return out
@@ -1360,6 +1366,13 @@ def _plural_of_title(word: str, r: dict[str, Any]) -> bool:
     return any(one in r["kinds"] or one in r["parts"] or (one,) in r["titles"].get(one, ()) for one in ones)
 
 
+# a Russian adjective's endings, and the lower-case noun after it: the first word of a name whose
+# other words Russian writes in lower case ("Белой армии", "Нового города", "Советской власти");
+# not the masculine -ый, -ий of a surname or a town before its verb ("Зражевский пишет")
+_RUSSIAN_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]*(?:ой|ая|яя|ое|ее|ого|его|ому|ему|ую|юю|ые|ие|ых|их|ым|им|ыми|ими)$")
+_RUSSIAN_NOUN_AFTER = re.compile(r"[^\S\n]+[а-яё]")
+
+
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],
            at_start: bool, vocab: Vocabulary, acronyms: frozenset[str], caps_names: bool = False) -> Unknown | None:
     """The name, with its kind and why, or None when it is no name."""
@@ -1375,6 +1388,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         return None
     if real[-1].rstrip(".") in _HONORIFIC_ENDS:
         return None  # "Visit Cde", "Permit Cde": a sentence's verb and the title of the name after it
+    if len(words) == 1 and _RUSSIAN_ADJECTIVE.search(phrase) and _RUSSIAN_NOUN_AFTER.match(text, e):
+        return None  # "Белой армии", "Нового города": Russian capitalises a name's first word only
     if phrase.isupper():
         # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
         # also its headers and common words: kept when titled, or several words none of them common

@@ -39,6 +39,9 @@ from etr.text.romanise import (
     chinese_syllables,
     chinese_word,
     key,
+    latin,
+    palladius,
+    russian_forms,
     velar_key,
     word_key,
 )
@@ -59,6 +62,7 @@ NATURAL = frozenset({"River", "Lake", "Mountain", "Mountains", "Range", "Pass", 
                      "Steppe", "Plateau", "Gorge", "Glacier", "Peak", "Gol", "Darya", "Daria", "Tagh", "Dagh", "Nor",
                      "Kul", "Shan", "Ula"})
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
+SURNAME_SPELT = 75.0  # rapidfuzz ratio of a surname alone and a full name's, folded, to be that man's
 
 
 # a unit by its number alone ("6th Division") and with more words ("6th Uyghur Division", "New 36th Division")
@@ -241,6 +245,17 @@ def _romanised(how: str) -> bool:
 _DOUBLE_SURNAME = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
 
 
+def _surname_spelt_near(short: str, full: str) -> bool:
+    """Whether a surname alone is spelt near the surname of a name in full, as a misprint or
+    another transliteration is ("Dreessen", "Robert B. Dreesen"; "Grombchevsky", "Bronislav
+    Grombchevskii"): a key two languages' names share by their letters' classes ("Heyder", a
+    British major, and "Mirza Haidar") is no such evidence."""
+    from rapidfuzz import fuzz
+
+    folded = fold(short)
+    return any(fuzz.ratio(folded, fold(w)) >= SURNAME_SPELT for w in {*surnames(full), full.split()[-1]})
+
+
 def _double_key(name: str) -> str:
     return "=" + word_key(name.replace("-", ""))
 
@@ -295,7 +310,8 @@ def display(name: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
+    """An id's words: the name folded, in Latin letters ("Лусагун": lusagun)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(latin(text))).strip("-")[:60] or "x"
 
 
 class Identities:
@@ -330,6 +346,9 @@ class Identities:
         # places one document spells two ways ("Yarkund" in its title, "Yarkand" in its text):
         # (the other spelling's entity, the place, the reason, where)
         self.spelt_alike: list[tuple[int, int, str, str]] = []
+        # places added documents spell alike but for their back consonants ("Charklik",
+        # "Charkhliq"; but "Kanpur", "Khanpur" are two): (the later, the earlier, the reason)
+        self.velar_alike: list[tuple[int, int, str]] = []
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 letters = len(re.sub(r"\W", "", form))
@@ -337,8 +356,6 @@ class Identities:
                     self._registry_keys[key(form)].add(i)
                 elif letters >= MIN_LETTERS:  # "Aksu": only by its letters, "Ak-su"
                     self._registry_letters[_squeezed(form)].add(i)
-                if e.type == "place" and letters >= MIN_LETTERS and " " not in form.strip():
-                    self._velar[velar_key(word_key(form))].setdefault(i, form)
                 words = fold(form).split()
                 if e.type == "person" and len(words) >= 2:
                     for w in surname_words(words):
@@ -656,7 +673,8 @@ class Identities:
 
     def _placed(self, u: Unknown, source: str, where: str) -> tuple[int, str]:
         """A full name: a registered name in another spelling, the same name found before, or new."""
-        k = key(u.text)
+        forms = russian_forms(u.text)
+        k = key(u.text) if len(forms) == 1 else self._declined_key(forms, word_count(u.text))
         said = self._statement(k)
         if said is not None:
             e = self.entry(said[0])
@@ -691,12 +709,6 @@ class Identities:
             if place is not None and self.kind(place) not in ("place", "unknown"):
                 place = None
         one_word = " " not in u.text.strip() and len(re.sub(r"\W", "", u.text)) >= MIN_LETTERS
-        if place is None and u.type == "place" and one_word:
-            got_velar = self._velar_place(u.text)
-            if got_velar is not None:  # "Charkhliq" after "Charklik"
-                place, spelt = got_velar
-                self._by_key[(k, n)] = place
-                return place, f"{u.text}: {spelt} in another transliteration (k, q, kh, gh, h)"
         squeezed = _squeezed(u.text) if u.type != "person" else ""
         if place is None and len(squeezed) >= MIN_SQUEEZED:
             # "Takla Makan" after "Taklamakan", "Central Newsagency" after "Central News Agency":
@@ -723,24 +735,51 @@ class Identities:
                 return got, ""
         i = self._new(u, source, where)
         self._by_key[(k, n)] = i
+        stem = next((f for f in forms[1:] if not f.isascii()), None)
+        if stem is not None:  # "Нанкину" after "Нанкине": the stem both are declined from
+            self._by_key.setdefault((key(stem), n), i)
         if u.type == "place":
             self._places.setdefault(k, i)
         elif u.type == "unknown":
             self._kindless.setdefault(k, i)
         if squeezed:
             self._squeezed.setdefault(squeezed, i)
-        if one_word and u.type in ("place", "unknown"):
+        if one_word and u.type == "place":
+            alike_place = self._velar_place(u.text)
+            if alike_place is not None:  # "Charkhliq" after "Charklik": possibly one (see finish)
+                self.velar_alike.append((i, alike_place[0], f"{u.text} and {alike_place[1]}: one name in two "
+                                         "transliterations of its k, q, kh, gh, h, or two places"))
             self._velar[velar_key(word_key(u.text))].setdefault(i, u.text)
         if bare_key is not None:
             self._bare.setdefault(bare_key, i)
         return i, ""
 
+    def _declined_key(self, forms: list[str], n: int) -> str:
+        """The key of a Cyrillic name declined by its sentence ("в Кашгаре", "Кашгарии"), read in
+        its forms (romanise.russian_forms): first the registry's names, then the names found
+        before (so that "Кашгарии" is the registered Kashgaria, not a "Kashgari" an earlier
+        document wrote). The name as written, or read as a Chinese name ("Шэн Шицай"), is any
+        name so spelt; a form with its ending changed only a place's: a man's name declined may
+        be his wife's ("Бектеева"), a people's word another people's ("Казаки", Cossacks, not
+        the Kazak)."""
+        as_written = {forms[0], palladius(forms[0])}
+        keyed = [(form, key(form)) for form in forms]
+        for form, k in keyed:
+            if self._statement(k) is not None or any(
+                    form in as_written or self.entries[i].type == "place" for i in self._registry_keys.get(k, ())):
+                return k
+        for form, k in keyed:
+            found = [x for x in (self._by_key.get((k, n)), self._places.get(k), self._kindless.get(k)) if x is not None]
+            if any(form in as_written or self.kind(x) == "place" for x in found):
+                return k
+        return keyed[0][1]
+
     def _velar_place(self, name: str) -> tuple[int, str] | None:
-        """The one place, or name of no kind, an earlier document spelt as `name` is but for its
-        back consonants (rules/romanise.toml [velars]: "Charklik" for "Charkhliq", "Chitai" for
-        "Kitai"), with that spelling; not when both are Chinese syllables ("Kanchow", "Hanchow")."""
+        """The one place an added document spelt as `name` is but for its back consonants
+        (rules/romanise.toml [velars]: "Charklik" for "Charkhliq"), with that spelling; not when
+        both are Chinese syllables ("Kanchow", "Hanchow")."""
         found = [(i, form) for i, form in self._velar.get(velar_key(word_key(name)), {}).items()
-                 if self.kind(i) in ("place", "unknown") and key(form) != key(name)
+                 if self.kind(i) == "place" and key(form) != key(name)
                  and not (chinese_word(form) and chinese_word(name))]
         return found[0] if len({i for i, _ in found}) == 1 else None
 
@@ -874,7 +913,8 @@ class Identities:
             elif (len(others) == 1 and (not roles or not offices
                                         or (len(offices) == 1 and not cand_roles[others[0]] - HONORIFICS))
                   and self.kind(i) == "person"
-                  and self.kind(others[0]) == "person" and not name_part(e.name) and not chinese_surname(e.name)):
+                  and self.kind(others[0]) == "person" and not name_part(e.name) and not chinese_surname(e.name)
+                  and _surname_spelt_near(e.name, self.entry(others[0]).name)):
                 # "Ward arrived November 25" in a telegram, "Robert S. Ward, Consul at Tihwa" in
                 # another: the one person of that surname the documents name, and nothing says
                 # otherwise (a rank alone, "Col. Pappengut", says no post another man held; nor does
@@ -888,6 +928,10 @@ class Identities:
                 for c in others[:POSSIBLE]:
                     possibly[i].append((c, f"the same surname as {self.entry(c).name}"))
                     possibly[c].append((i, f"{e.name} may be this person: the same surname"))
+        for a, b, why in getattr(self, "velar_alike", []):  # (a state an older etr kept has none)
+            if a not in merged and b not in merged and self.kind(a) == self.kind(b) == "place":
+                possibly[a].append((b, why))
+                possibly[b].append((a, why))
         self._close_spellings(possibly, set(merged))
         return merged, possibly
 

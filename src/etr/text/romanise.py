@@ -84,6 +84,48 @@ def latin(text: str) -> str:
     return text
 
 
+def palladius(name: str) -> str | None:
+    """A name in Cyrillic read in pinyin where each of its words splits into syllables of the
+    Russian transcription of Chinese ("Шэн Шицай" -> "Sheng Shicai", "Синьцзян" -> "Xinjiang");
+    None where a word does not. A Turkic or Russian name may split so too ("Касими": ka-xi-mi), and
+    a Russian text often drops the soft sign ("Хушан" for Хушань): a reading to try beside the
+    letters' own (etr.ingest.identity), never in their place."""
+    words = re.split(r"([-\s]+)", name.strip())
+    if not _CYRILLIC.search(name) or any(not _CYRILLIC.search(w) for w in words[::2]):
+        return None
+    out = []
+    for w in words[::2]:
+        syllables = _palladius_syllables(w.lower())
+        if syllables is None:
+            return None
+        out.append("".join(syllables))
+    got = [(o.capitalize() if w[:1].isupper() else o) for o, w in zip(out, words[::2], strict=True)]
+    return "".join(g + sep for g, sep in zip(got, [*words[1::2], ""], strict=True))
+
+
+@cache
+def _palladius_syllables(word: str) -> tuple[str, ...] | None:
+    """The pinyin syllables a Cyrillic word is written in, by rules/romanise.toml [palladius], the
+    fewest of them; None when it is not so written."""
+    table = _palladius_table()
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [()] + [None] * n
+    for i in range(n):
+        got = best[i]
+        if got is None:
+            continue
+        for k in range(1, 6):
+            syl = table.get(word[i : i + k]) if i + k <= n else None
+            if syl is not None and (best[i + k] is None or len(best[i + k] or ()) > len(got) + 1):
+                best[i + k] = (*got, syl)
+    return best[n] if n else None
+
+
+@cache
+def _palladius_table() -> dict[str, str]:
+    return dict(rules.load("romanise")["palladius"])
+
+
 def _pinyin_of_wade_giles(word: str) -> str:
     """A word whose syllables (between hyphens) are all Wade-Giles, in pinyin; else the word.
     "hsi-lien" -> "xilian", "ch'ang-an" -> "changan", "sung" -> "song", "osman" -> "osman"."""
@@ -206,9 +248,36 @@ def consonants_of_key(k: str) -> str:
     return re.sub(c["vowels"], "", k)  # "Koktobai" keeps its two k: not "Hutubi"
 
 
+def russian_forms(name: str) -> list[str]:
+    """A name written in Cyrillic as written, then each word without its case ending, then that
+    with the nominative's ending put back (rules/romanise.toml [russian]): "Кашгаре" -> Кашгаре,
+    Кашгар, Кашгара, Кашгаря; each followed by its reading as a Chinese name where it has one
+    ("Шэн Шицай", "Sheng Shicai"). A name in no Cyrillic: itself alone."""
+    if not _CYRILLIC.search(name):
+        return [name]
+    r = rules.load("romanise")["russian"]
+    words = name.split()
+    stems = []
+    end = ""
+    for w in words:
+        low = w.lower()
+        end = next((e for e in r["endings"] if low.endswith(e) and len(w) - len(e) >= 3), "")
+        stems.append(w[: len(w) - len(end)] if end else w)
+    stem = " ".join(stems)
+    if stem == " ".join(words):
+        forms = [name]
+    elif end in r["of_ia"]:  # "Кашгарии", "Азии": a noun in -ия declined ("Кашгария"), before the stem
+        forms = [name, stem + "ия", stem, *(stem + e for e in r["nominative"] if e != "ия")]
+    else:
+        forms = [name, stem, *(stem + e for e in r["nominative"])]
+    # each beside its reading as a Chinese name in the Russian transcription ("Шэн Шицай")
+    read = [x for f in forms for x in (f, palladius(f)) if x is not None]
+    return list(dict.fromkeys(read))
+
+
 def velar_key(k: str) -> str:
     """A word's key with its back consonants one letter (rules/romanise.toml [velars]): where
-    "Charklik" and "Charkhliq", "Kitai" and "Chitai" meet ("jarklik", "jarhlik": "karklik")."""
+    "Charklik" and "Charkhliq" meet ("jarklik", "jarhlik": "jarklik")."""
     for pattern, repl in _velar_classes():
         k = re.sub(pattern, repl, k)
     return re.sub(r"(.)\1+", r"\1", k)
