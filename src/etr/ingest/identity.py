@@ -328,7 +328,7 @@ class Identities:
         self._places: dict[str, int] = {}  # key -> a place, however many words it is written in
         self._kindless: dict[str, int] = {}  # key -> a name first found of no kind, however many words
         self._squeezed: dict[str, int] = {}  # a name's letters and figures (_squeezed) -> what is no person
-        # a place's one-word name by its velar_key -> the places and unknowns so spelt, each with its spelling
+        # a place's one-word name by its velar_key -> the places so spelt, each with its spelling
         self._velar: dict[str, dict[int, str]] = defaultdict(dict)
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
@@ -736,7 +736,7 @@ class Identities:
         i = self._new(u, source, where)
         self._by_key[(k, n)] = i
         stem = next((f for f in forms[1:] if not f.isascii()), None)
-        if stem is not None:  # "Нанкину" after "Нанкине": the stem both are declined from
+        if stem is not None:  # a place declined otherwise later ("Лусагуне" after "Лусагуна"): its stem
             self._by_key.setdefault((key(stem), n), i)
         if u.type == "place":
             self._places.setdefault(k, i)

@@ -19,6 +19,7 @@ from etr.text.fold import fold_char
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Container
     from typing import Any
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -108,17 +109,25 @@ def _palladius_syllables(word: str) -> tuple[str, ...] | None:
     """The pinyin syllables a Cyrillic word is written in, by rules/romanise.toml [palladius], the
     fewest of them; None when it is not so written."""
     table = _palladius_table()
+    pieces = _fewest(word, table)
+    return tuple(table[p] for p in pieces) if pieces else None
+
+
+def _fewest(word: str, known: Container[str]) -> tuple[str, ...] | None:
+    """`word` cut into the fewest pieces of up to six letters each of which is `known` (a
+    syllable), or None when it cannot be so cut (an empty word: no pieces)."""
     n = len(word)
     best: list[tuple[str, ...] | None] = [()] + [None] * n
     for i in range(n):
         got = best[i]
         if got is None:
             continue
-        for k in range(1, 6):
-            syl = table.get(word[i : i + k]) if i + k <= n else None
-            if syl is not None and (best[i + k] is None or len(best[i + k] or ()) > len(got) + 1):
-                best[i + k] = (*got, syl)
-    return best[n] if n else None
+        for k in range(1, 7):
+            if i + k <= n and word[i : i + k] in known:
+                there = best[i + k]
+                if there is None or len(there) > len(got) + 1:
+                    best[i + k] = (*got, word[i : i + k])
+    return best[n]
 
 
 @cache
@@ -305,34 +314,19 @@ def chinese_word(word: str) -> bool:
 def chinese_syllables(word: str) -> int:
     """How many Chinese syllables (pinyin or Wade-Giles) `word` is made of, or 0 when it is not
     made of them ("Tokohsun": 3, "Ninghsia": 2, "Tse-ming": 2, "Kashmir": 0)."""
-    t = _tables()
-    known = t["any_syllable"]
+    known = _tables()["any_syllable"]
     best = 0
     for piece in _plain(word).replace("’", "'").replace("'", "").split("-"):
-        n = len(piece)
-        count = [0] + [-1] * n
-        for i in range(n):
-            if count[i] < 0:
-                continue
-            for k in range(1, 7):
-                if i + k <= n and piece[i : i + k] in known and (count[i + k] < 0 or count[i + k] > count[i] + 1):
-                    count[i + k] = count[i] + 1
-        if count[n] <= 0:
+        pieces = _fewest(piece, known)
+        if not pieces:
             return 0
-        best += count[n]
+        best += len(pieces)
     return best
 
 
 def _pinyin_word(word: str) -> bool:
     """Whether `word` splits into pinyin syllables ("zhongxin", "dihua", "ma")."""
-    syllables = _tables()["syllables"]
-    ok = [True] + [False] * len(word)
-    for i in range(len(word)):
-        if ok[i]:
-            for n in range(1, 7):
-                if i + n <= len(word) and word[i : i + n] in syllables:
-                    ok[i + n] = True
-    return ok[len(word)]
+    return _fewest(word, _tables()["syllables"]) is not None
 
 
 def key(name: str) -> str:
