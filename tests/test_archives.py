@@ -4979,3 +4979,24 @@ def test_a_surname_alone_meets_a_name_in_full_spelt_near_it_not_one_its_key_shar
     haidar = next(e for n, e in found.items() if n.endswith("Haidar"))
     assert "Heyder" not in haidar["aliases"] and any(p["name"] == "Heyder" for p in haidar["possibly"]), haidar
     assert "Dreessen" in found["Robert B. Dreesen"]["aliases"]
+
+
+@pytest.mark.parametrize("sentence,names", [
+    # a place in the genitive before the man it qualifies: two names
+    ("Организацией отряда занялся уроженец Джаркента Мансур Ломиев, живший в Кульдже.",
+     {"Джаркента", "Мансур Ломиев"}),
+    ("Позже новый дубань Синьцзяна Шэн Шицай обратился к Советам.", {"Синьцзяна", "Шэн Шицай"}),
+    # a man's given name in -а, a patronymic, a woman's name, a name all in the genitive: one name
+    ("Об этом писал тогда Никита Хрущёв в своих мемуарах.", {"Никита Хрущёв"}),
+    ("Об этом писал тогда Никита Сергеевич Хрущёв в мемуарах.", {"Никита Сергеевич Хрущёв"}),
+    ("Письмо получила тогда Анна Ивановна Петрова из Омска.", {"Анна Ивановна Петрова"}),
+    ("У моего деда Ивана Никандровича Ольшанского было семь дочерей.", {"Ивана Никандровича Ольшанского"}),
+])
+def test_a_russian_place_in_the_genitive_before_a_name_is_a_name_of_its_own(sentence: str, names: set[str]) -> None:
+    got = {u.text for u in found_in(sentence) if not u.weak}
+    assert names <= got and not any(n in got for n in _joined(names)), got
+
+
+def _joined(names: set[str]) -> set[str]:
+    """The names of a sentence run together, two by two: what must not be found."""
+    return {f"{a} {b}" for a in names for b in names if a != b}

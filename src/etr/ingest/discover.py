@@ -129,6 +129,7 @@ def _rules() -> dict[str, Any]:
         "verb_after": re.compile(rf"^\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "office_verb_after": re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{'|'.join(map(re.escape, r['roles']['office_verbs']))})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
+        "given_in_a": frozenset(r["cyrillic"]["given_in_a"]),
         "cyrillic_lead": re.compile(rf"(?:{'|'.join(map(re.escape, r['cyrillic']['lead']))})[^\S\n]+(?=[{_UP}])"),
     }
 
@@ -1150,9 +1151,27 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
         lead = _rules()["cyrillic_lead"].match(text, a, b)
         if lead is not None:
             a = lead.end()  # "Во Франции", "Из Кульджи": the preposition is no part of the name
+        genitive = _GENITIVE_BEFORE_NAME.match(text, a, b)
+        if genitive is not None and (genitive.group(1) in _rules()["given_in_a"]
+                                     or _PATRONYMIC.match(text, genitive.end(), b)):
+            genitive = None  # "Никита Хрущёв", "Илья Ильич Мечников": a man's given name in -а, -я
+        if genitive is not None:  # "уроженец Джаркента Мансур Ломиев": a town's, then the man
+            out += _member_of(text, a, a + len(genitive.group(1)))
+            a = genitive.end()
         if a < b:
             out += _member_of(text, a, b)
     return out
+
+
+# Russian puts a place in the genitive before the name it qualifies ("уроженец Джаркента Мансур
+# Ломиев", "дубань Синьцзяна Шэн Шицай"): a first word in -а or -я before a name of two words or
+# more whose last is in the nominative of a man's name (a consonant or -й at its end; not a
+# woman's, "Анна Ивановна Петрова", nor a name all in the genitive, "Ивана Никандровича
+# Ольшанского") is a name of its own
+_GENITIVE_BEFORE_NAME = re.compile(r"([А-ЯЁ][а-яё]+[ая])[^\S\n]+(?=[А-ЯЁ][а-яё]*(?:-[а-яё]+)?"
+                                   r"(?:[^\S\n]+[А-ЯЁ][а-яё]*(?:-[а-яё]+)?)*[^\S\n]+[А-ЯЁ][а-яё-]*"
+                                   r"[бвгджзклмнпрстфхцчшщй](?![\w-]))")
+_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+(?:вич|вна|ич|ична|инична)(?![\w-])")
 
 
 # "the" inside a phrase before a name of more words than an epithet's one ("Alexander the Great"),
