@@ -647,7 +647,9 @@ def test_a_registered_region_in_lower_case_and_another_spelling(tmp_path: Any) -
 
 
 @pytest.mark.parametrize("cyrillic,latin", [("Осман", "Osman"), ("Осман Батур", "Osman Batur"),
-                                             ("Пейташань", "Peytashan")])
+                                             ("Пейташань", "Peytashan"),
+                                             # a Chinese name in the Russian transcription: its pinyin
+                                             ("Чжан Чжичжун", "Zhang Zhizhong"), ("Шэн Шицай", "Sheng Shicai")])
 def test_a_cyrillic_question_is_read_in_latin_letters(tmp_path: Any, cyrillic: str, latin: str) -> None:
     """`etr who Осман` answers as `etr who Osman` does (the documents' Latin letters), and says how
     it read the question."""
@@ -655,7 +657,8 @@ def test_a_cyrillic_question_is_read_in_latin_letters(tmp_path: Any, cyrillic: s
 
     from conftest import cli
 
-    db = built_from(tmp_path, "In 1947 Osman Batur attacked Peitashan. Osman fled north in June 1947.\n")
+    db = built_from(tmp_path, "In 1947 Osman Batur attacked Peitashan. Osman fled north in June 1947. "
+                              "Zhang Zhizhong met Sheng Shicai in 1944.\n")
     for command in ("who", "where"):
         asked = cli(command, cyrillic, "--json", "--db", str(db))
         plain = cli(command, latin, "--json", "--db", str(db))

@@ -29,6 +29,7 @@ LOOKUP_TYPES = {"who": WHO_TYPES, "where": WHERE_TYPES, "what": WHAT_TYPES}
 
 ACCEPT = 75.0  # below this a name match is no match
 ONE_WORD_ACCEPT = 80.0  # the same, for a question of one word
+EXACT = 100.0  # a name match of the name as written, or of its key
 
 
 OTHER_KIND = 90.0  # `who X` shows a place or a treaty only for a name or a whole word of one
@@ -526,9 +527,15 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     allowed = [types is None or e["type"] in types for e in fb.entities]
     interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
     if _CYRILLIC.search(q):  # "Осман", "Касымов": asked as the documents' Latin letters write them
-        from etr.text.romanise import latin
+        from etr.text.romanise import latin, palladius
 
-        q = interpreted["read_as"] = latin(q)
+        # a Chinese name in the Russian transcription, where a name is so spelt: "Чжан Чжичжун"
+        # is Zhang Zhizhong (not "Chzhan Chzhichzhun")
+        chinese = palladius(q)
+        if chinese is not None and any(m.score >= EXACT for m in fb.names.match(chinese, exact_wins=True)):
+            q = interpreted["read_as"] = chinese
+        else:
+            q = interpreted["read_as"] = latin(q)
     matches = _initialled(fb, q, allowed)
     if matches:
         interpreted["read_as"] = matches[0].form
