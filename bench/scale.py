@@ -424,7 +424,8 @@ def plot(xs: list[int], series: dict[str, list[float | None]], title: str, heigh
 
     grid = [[" "] * width for _ in range(height)]
     for (_, v), mark in zip(series.items(), MARKS, strict=False):
-        pts = [(col(x), (height - 1) - round((y - bottom) / span_y * (height - 1)))
+        # a value below `bottom` (a query faster than at the seeds: a ratio under 1) on the bottom row
+        pts = [(col(x), min(height - 1, max(0, (height - 1) - round((y - bottom) / span_y * (height - 1)))))
                for x, y in zip(xs, v, strict=True) if y is not None]
         for (c0, r0), (c1, r1) in zip(pts, pts[1:], strict=False):  # a dotted line between points
             for k in range(1, max(c1 - c0, 1)):
