@@ -842,7 +842,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     shown[extra_index[x]].setdefault((r["name"], r["type"]), []).append(ev["id"])
         st.add_events(events_out, outs)
         ents = {x for rec in sentences_out for x in rec["entities"]}
-        st.add_source(_source_record(spec, doc, run.per_source[sid], len(ents), timexes))
+        st.add_source(_source_record(spec, doc, run.per_source[sid], len(ents), own_line))
         new_sources.append(sid)
         run.order.append((sid, k))
         if spec.curated:
@@ -1066,7 +1066,8 @@ def _check_entities(ents: list[dict[str, Any]], docs: _Docs) -> None:
 
 
 def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_entities: int,
-                   timexes: list[TimexSpan] | None = None) -> dict[str, Any]:
+                   line: TimexSpan | None = None) -> dict[str, Any]:
+    """The source's record; `line`, its own date line (_date_line), read once with its text."""
     rec = {
         "id": spec.id, "file": spec.path.name, "title": spec.title, "short": spec.short,
         "author": spec.author, "publisher": spec.publisher, "kind": spec.kind,
@@ -1083,11 +1084,9 @@ def _source_record(spec: SourceSpec, doc: Document, counts: dict[str, int], n_en
         written = doc.text[got.start : got.end].lstrip("[")
         rec["dated"] = {"value": got.point.value(), "text": written, "start": got.end - len(written), "end": got.end,
                         "basis": got.basis}
-    elif not spec.curated and timexes:
-        line = _date_line(doc.text, timexes)
-        if line is not None:
-            rec["dated"] = {"value": line.date.value, "text": line.date.text, "start": line.start, "end": line.end,
-                            "basis": "date line"}
+    elif line is not None:  # (a curated source's is None: _read_on reads none for it)
+        rec["dated"] = {"value": line.date.value, "text": line.date.text, "start": line.start, "end": line.end,
+                        "basis": "date line"}
     return rec
 
 
