@@ -4917,7 +4917,8 @@ def test_a_place_in_another_transliteration_of_its_back_consonants(tmp_path: Any
 def test_a_date_line_states_when_and_where_its_document_was_written(tmp_path: Any) -> None:
     """"Washington, July 10, 1942." under a letter's heading: the letter written there that day,
     by the writer the heading names (an event cited by the line); the text below is dated by it
-    as before. A line of a month alone says too little to stand as an event."""
+    as before. A line of a month alone says too little to stand as an event; a day alone under
+    an article's title is the piece of that day."""
     db = json.loads(built(tmp_path, "893.24/1392\n\nThe First Secretary of the British Embassy (Hayter) to the "
                                     "Assistant Chief of the Division of Far Eastern Affairs (Salisbury)\n\n"
                                     "Washington, July 10, 1942.\n\nDear Mr. Salisbury: The Chinese Government have "
@@ -4944,6 +4945,28 @@ def test_a_date_line_states_when_and_where_its_document_was_written(tmp_path: An
     db = json.loads(built(tmp_path, "The Times, 6 January 1945\n\nSoviet troops crossed the frontier "
                                     "at Khorgos yesterday.\n", "times.txt").read_text())
     assert not [e for e in db["events"] if e["text"].startswith("The Times")]
+    # a day alone under an article's title: the piece of that day, cited by both lines; a
+    # caption or a record's field under the date line takes no date of its own
+    db = json.loads(built(tmp_path, "Taiwan Review\n\nPowder Keg of Central Asia\n\nJuly 01, 1964\n"
+                                    "(File photo)\n\nLarge numbers of Uighurs have fled to Russian territory.\n",
+                          "review.txt").read_text())
+    events = {e["text"]: e for e in db["events"] if e["source"] == "review"}
+    piece = events["Powder Keg of Central Asia\n\nJuly 01, 1964"]
+    assert piece["date"]["value"] == "1964-07-01" and piece["citations"][0]["quote"] == piece["text"]
+    assert "(File photo)" not in events
+    assert events["Large numbers of Uighurs have fled to Russian territory."]["date"]["how"] == "context"
+    db = json.loads(built(tmp_path, "Осколки истории\n\n19 августа 2010, 20:00\nЗнакомство корреспондента "
+                                    "с русскими из Кульджи произошло неожиданно.\n", "ni.txt").read_text())
+    assert [e["date"]["value"] for e in db["events"] if e["text"].startswith("Осколки истории\n\n19 августа")] \
+        == ["2010-08-19"]
+    db = json.loads(built(tmp_path, "Head of the Government - ALIHAN TORE\n\n22 April 1945\n\n"
+                                    "Authenticated by: V. Popova\n\nThe letter praises Stalin.\n", "tore.txt").read_text())
+    assert [e["text"] for e in db["events"] if e["source"] == "tore"] == [
+        "Head of the Government - ALIHAN TORE\n\n22 April 1945", "The letter praises Stalin."]
+    # a day alone over the text, under no title: no piece of its own (the text is dated by it)
+    db = json.loads(built(tmp_path, "September 2, 1949\n\nThe troops entered Hami in the morning.\n",
+                          "day.txt").read_text())
+    assert [e["text"] for e in db["events"] if e["source"] == "day"] == ["The troops entered Hami in the morning."]
 
 
 def test_names_in_cyrillic_meet_their_romanised_forms_however_declined(tmp_path: Any) -> None:

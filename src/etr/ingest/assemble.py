@@ -787,8 +787,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 carried, depth = prev[2], prev[4] + 1
                 if depth > 1:  # a bare year dates only the very next sentence, not a whole passage
                     carried = [t for t in carried if t.date.precision != "year"]
-                if not WORDS.search(s.text) or received:
-                    # "No. 11" or "[Received ...]" between a date line and the letter: it passes the date on
+                if not WORDS.search(s.text) or received or (prev[5] and (ASIDE.fullmatch(s.text)
+                                                                         or LABEL_LINE.fullmatch(s.text))):
+                    # "No. 11", "[Received ...]", a caption's "(File photo)" or a record's
+                    # "Authenticated by: V. Popova" after a date line: it passes the date on
                     dated_for_next, depth, passes = prev[2], prev[4], prev[5]
                 elif depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
                     n_own = len(ev_ids)
@@ -1119,7 +1121,7 @@ def _date_line(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
             return t  # a telegram's date alone on its line, under "The Consul at Tihwa (Smith) to the ..."
         # a web page's day, clock time and byline ("2019-09-25 08:37:34 Xinhua Gu Liping"): its date
         # line, under a headline's duration ("70 years on") too
-        clocked = WALL_CLOCK.match(after.lstrip()) is not None
+        clocked = WALL_CLOCK.match(after.lstrip(" \t,")) is not None  # "19 августа 2010, 20:00"
         after = WALL_CLOCK.sub("", after, count=1) if clocked else after
         if ((t is timexes[0] or (clocked and t is _first_dated(timexes))) and LONE_BEFORE.fullmatch(before)
                 and (not after.strip(" \t.,") or (_titled(after) and _one_dated_line(text, timexes, t)))
@@ -2057,6 +2059,9 @@ _DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "typ
 _DATELINE = re.compile(r"[\W\d]*+(?:(?:Received|Sent|Dated|Filed|Repeated)\b|[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}\s*,)?"
                        r"(?:\((?:(?:[A-Z]\.?){2,5}|Reuters?|Tass|Exchange|Special|Associated Press|United Press)\)|[\W\d]|\b[ap]\.\s?m\b|\bnoon\b|\bmidnight\b)*+")  # a news agency: "(A.A.P.)"
 HEADING_LINE = re.compile(r"(?:\d{1,4}\.\s+)?[A-Z][^\W\d][^.!?:;|\t\n]{0,60}")  # "418. Concerning Xinjiang": no sentence
+# a record's credit on its line, no sentence: "Authenticated by: V. Popova", "Translated by: ..."
+# (not a headline's "Sinkiang: Where It Could Begin")
+LABEL_LINE = re.compile(r"[A-Z][^\W\d]*(?: [^\W\d]+){0,2} by:(?:[ \t]+[A-Z][\w'’-]*\.?){1,5}")
 WORDS = re.compile(r"[^\W\d]{3,}")  # a sentence of words, not a file number alone ("(793.94/17089)")
 
 
@@ -2129,19 +2134,52 @@ def _written(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any,
              extra: list[Entry]) -> list[str]:
     """The event a document's own date line states ("Washington, July 10, 1942." in its head,
     etr.ingest.assemble._date_line): the document written there that day, by the writer its
-    header names. Only a full day and a place opening the line: not a masthead ("The Times, 6
-    January 1945"), a date alone ("November 20, 1944"), a month, nor a later date line of the
-    file (an enclosure's, a message it quotes, an itinerary's stops: whose, its header does not
-    say)."""
+    header names; or a day alone under the document's title (an article's "Powder Keg of Central
+    Asia / July 01, 1964"): the piece of that day, cited by its title and date line together. A
+    full day only: not a masthead ("The Times, 6 January 1945": the issue, not the piece), a day
+    alone over the text or under no title, a month, nor a later date line of the file (an
+    enclosure's, a message it quotes, an itinerary's stops: whose, its header does not say)."""
     line_start = doc.text.rfind("\n", 0, t.start) + 1
     before = doc.text[line_start : t.start].replace("[", "").replace("]", "")  # the editor's "[Chungking,]"
-    if t.date.precision != "day" or not DISPATCH.fullmatch(before) or MASTHEAD.search(before):
+    if t.date.precision != "day" or MASTHEAD.search(before):
         return []
+    if not DISPATCH.fullmatch(before):
+        # a day alone under the document's title ("Powder Keg of Central Asia / July 01, 1964"):
+        # the piece of that day, stated by its title and its date line together
+        above = _title_above(doc.text, t)
+        if above is None:
+            return []
+        s = _Span(above, s.end, doc.text[above : s.end])
     named, why = list(ids), dict(via)
     if writer is not None and writer not in named:
         named.append(writer)
         why[writer] = "the writer (the document's date line)"
     return [_event(out, spec, doc, s, t, t.date.to_dict(), named, why, entries, extra)]
+
+
+class _Span(NamedTuple):
+    """A stretch of a document's text that states an event and is no one sentence (a title and
+    the date line under it)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _title_above(text: str, t: TimexSpan) -> int | None:
+    """Where the title over the date line of a day alone begins ("Powder Keg of Central Asia" over
+    "July 01, 1964"; "Осколки истории" over "19 августа 2010, 20:00"), if the line above it (a
+    blank line between at most) is one: a few capitalised words, no sentence, no caption."""
+    a = text.rfind("\n", 0, t.start) + 1
+    b = text.find("\n", t.end)
+    after = text[t.end : b if b >= 0 else len(text)].lstrip(" ,")
+    if not LONE_BEFORE.fullmatch(text[a : t.start]) or WALL_CLOCK.sub("", after, count=1).strip(" \t.,"):
+        return None
+    above = text[:a].rstrip()
+    start = above.rfind("\n") + 1
+    title = above[start:]
+    lead = len(title) - len(title.lstrip())
+    return start + lead if title.strip() and _titled(title.strip()) and "\n\n\n" not in text[start:a] else None
 
 
 def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,
