@@ -4963,6 +4963,17 @@ def test_a_date_line_states_when_and_where_its_document_was_written(tmp_path: An
                                     "Authenticated by: V. Popova\n\nThe letter praises Stalin.\n", "tore.txt").read_text())
     assert [e["text"] for e in db["events"] if e["source"] == "tore"] == [
         "Head of the Government - ALIHAN TORE\n\n22 April 1945", "The letter praises Stalin."]
+    # the title under the day ("Monday, Jul. 27, 1942" over "Ma's Roadwork"), a title's span of
+    # days on a reference page: the same, the title no event of its own
+    db = json.loads(built(tmp_path, "Monday, Jul. 27, 1942\n\nLetters from Kazak Refugees\n\n"
+                                    "General Ma accepted the post of Commissioner.\n", "time.txt").read_text())
+    assert {e["text"]: e["date"]["value"] for e in db["events"] if e["source"] == "time"} == {
+        "Monday, Jul. 27, 1942\n\nLetters from Kazak Refugees": "1942-07-27",
+        "General Ma accepted the post of Commissioner.": "1942-07-27"}
+    db = json.loads(built(tmp_path, "Xinjiang Wars\n\n20 Feb 1931 - 30 Oct 1937\n\n"
+                                    "Xinjiang was the western-most Chinese province.\n", "wars.txt").read_text())
+    wars = [e for e in db["events"] if e["source"] == "wars" and e["text"].startswith("Xinjiang Wars")]
+    assert [e["date"]["value"] for e in wars] == ["1931-02-20/1937-10-30"], wars
     # a day alone over the text, under no title: no piece of its own (the text is dated by it)
     db = json.loads(built(tmp_path, "September 2, 1949\n\nThe troops entered Hami in the morning.\n",
                           "day.txt").read_text())

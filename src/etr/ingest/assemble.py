@@ -506,6 +506,10 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         bodies: dict[str, set[int]] = defaultdict(set)  # a body's kind word -> the bodies the document so named
         notes = footnotes(text) if not spec.curated else {}  # number -> (start, end) of its footnote
         own_line = _date_line(text, timexes) if not spec.curated else None  # the document's own date line
+        # ... or the span of days under its title, as a reference page heads its subject ("Xinjiang
+        # Wars / 20 Feb 1931 - 30 Oct 1937")
+        head_span = own_line or (_titled_range(text, timexes) if not spec.curated else None)
+        piece_end = -1  # where the title and date line an event was made of end (a title is no more)
         marked: dict[int, list[int]] = {}  # number -> the entities named where the text marks it ("treaty35")
         naming = _naming_notes(text, notes, doc, per_sentence, placed, entries, extra) if notes else {}
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
@@ -754,8 +758,9 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 # a dateline ("Calcutta, Feb. 18.") dates what follows it; of itself it says only
                 # when and where the document was written: that, its writer's, is its one event
                 dateline, dated = dated, []
-                if own_line is not None and any(t.start == own_line.start for t in dateline):
-                    written = _written(events_out, spec, doc, s, own_line, ids, via, writer, entries, extra)
+                if head_span is not None and any(t.start == head_span.start for t in dateline):
+                    written, piece_end = _written(events_out, spec, doc, s, head_span, ids, via, writer, entries,
+                                                  extra)
                     ev_ids += written
                     if written and writer is not None and writer not in ids:
                         ent_events[writer].extend(written)  # his, though the line does not name him
@@ -787,10 +792,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 carried, depth = prev[2], prev[4] + 1
                 if depth > 1:  # a bare year dates only the very next sentence, not a whole passage
                     carried = [t for t in carried if t.date.precision != "year"]
-                if not WORDS.search(s.text) or received or (prev[5] and (ASIDE.fullmatch(s.text)
-                                                                         or LABEL_LINE.fullmatch(s.text))):
-                    # "No. 11", "[Received ...]", a caption's "(File photo)" or a record's
-                    # "Authenticated by: V. Popova" after a date line: it passes the date on
+                if not WORDS.search(s.text) or received or s.end <= piece_end or (
+                        prev[5] and (ASIDE.fullmatch(s.text) or LABEL_LINE.fullmatch(s.text))):
+                    # "No. 11", "[Received ...]", a caption's "(File photo)", a record's
+                    # "Authenticated by: V. Popova" or the title cited with the date line above
+                    # it: it passes the date on
                     dated_for_next, depth, passes = prev[2], prev[4], prev[5]
                 elif depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
                     n_own = len(ev_ids)
@@ -2131,7 +2137,7 @@ def _implied(t: TimexSpan) -> dict[str, Any] | None:
 
 def _written(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,
              ids: list[int], via: dict[int, str], writer: int | None, entries: list[Entry],
-             extra: list[Entry]) -> list[str]:
+             extra: list[Entry]) -> tuple[list[str], int]:
     """The event a document's own date line states ("Washington, July 10, 1942." in its head,
     etr.ingest.assemble._date_line): the document written there that day, by the writer its
     header names; or a day alone under the document's title (an article's "Powder Keg of Central
@@ -2141,20 +2147,29 @@ def _written(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any,
     enclosure's, a message it quotes, an itinerary's stops: whose, its header does not say)."""
     line_start = doc.text.rfind("\n", 0, t.start) + 1
     before = doc.text[line_start : t.start].replace("[", "").replace("]", "")  # the editor's "[Chungking,]"
-    if t.date.precision != "day" or MASTHEAD.search(before):
-        return []
-    if not DISPATCH.fullmatch(before):
+    if t.date.precision not in ("day", "range") or MASTHEAD.search(before):
+        return [], -1
+    if not DISPATCH.fullmatch(before) or t.date.precision == "range":
         # a day alone under the document's title ("Powder Keg of Central Asia / July 01, 1964"):
         # the piece of that day, stated by its title and its date line together
-        above = _title_above(doc.text, t)
-        if above is None:
-            return []
-        s = _Span(above, s.end, doc.text[above : s.end])
+        span = _titled_span(doc.text, t)
+        if span is None:
+            return [], -1
+        s = _Span(span[0], span[1], doc.text[span[0] : span[1]])
     named, why = list(ids), dict(via)
-    if writer is not None and writer not in named:
+    if writer is not None and writer not in named and t.date.precision == "day":
         named.append(writer)
         why[writer] = "the writer (the document's date line)"
-    return [_event(out, spec, doc, s, t, t.date.to_dict(), named, why, entries, extra)]
+    return [_event(out, spec, doc, s, t, t.date.to_dict(), named, why, entries, extra)], s.end
+
+
+def _titled_range(text: str, timexes: list[TimexSpan]) -> TimexSpan | None:
+    """The span of days a page gives its subject under its title, the first date of its head
+    ("Xinjiang Wars / 20 Feb 1931 - 30 Oct 1937", as a reference page heads a war or a life)."""
+    t = _first_dated(timexes)
+    if t is None or t.start >= archival.HEAD_CHARS or t.date.precision != "range" or t.date.how != "explicit":
+        return None
+    return t if _titled_span(text, t) is not None else None
 
 
 class _Span(NamedTuple):
@@ -2166,20 +2181,29 @@ class _Span(NamedTuple):
     text: str
 
 
-def _title_above(text: str, t: TimexSpan) -> int | None:
-    """Where the title over the date line of a day alone begins ("Powder Keg of Central Asia" over
-    "July 01, 1964"; "Осколки истории" over "19 августа 2010, 20:00"), if the line above it (a
-    blank line between at most) is one: a few capitalised words, no sentence, no caption."""
+def _titled_span(text: str, t: TimexSpan) -> tuple[int, int] | None:
+    """The title and the date line of a day (or a span of days) alone on its line, taken
+    together, if a title stands right above the line ("Powder Keg of Central Asia" over "July 01,
+    1964"; "Xinjiang Wars" over "20 Feb 1931 - 30 Oct 1937") or right under it ("Monday, Jul. 27,
+    1942" over "Ma's Roadwork"): a few capitalised words, no sentence, a blank line between at
+    most. The date line holds the date alone, with its clock time at most."""
     a = text.rfind("\n", 0, t.start) + 1
     b = text.find("\n", t.end)
-    after = text[t.end : b if b >= 0 else len(text)].lstrip(" ,")
+    b = len(text) if b < 0 else b
+    after = text[t.end : b].lstrip(" ,")
     if not LONE_BEFORE.fullmatch(text[a : t.start]) or WALL_CLOCK.sub("", after, count=1).strip(" \t.,"):
         return None
     above = text[:a].rstrip()
     start = above.rfind("\n") + 1
-    title = above[start:]
-    lead = len(title) - len(title.lstrip())
-    return start + lead if title.strip() and _titled(title.strip()) and "\n\n\n" not in text[start:a] else None
+    title = above[start:].strip()
+    if title and _titled(title) and "\n\n\n" not in text[start:a]:
+        return start + above[start:].index(title), b
+    below = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*([^\n]+)", text[b:])
+    if below is not None:
+        title = below.group(1).rstrip()
+        if _titled(title) and not title.endswith((":", ",", ";")) and not LABEL_LINE.fullmatch(title):
+            return a, b + below.start(1) + len(title)
+    return None
 
 
 def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,
