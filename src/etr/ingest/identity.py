@@ -33,6 +33,7 @@ from etr.ingest.discover import (
 )
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
+from etr.text import gazetteer
 from etr.text.fold import fold
 from etr.text.romanise import (
     TURKIC_ENDINGS,
@@ -330,6 +331,9 @@ class Identities:
         self._squeezed: dict[str, int] = {}  # a name's letters and figures (_squeezed) -> what is no person
         # a place's one-word name by its velar_key -> the places so spelt, each with its spelling
         self._velar: dict[str, dict[int, str]] = defaultdict(dict)
+        # a gazetteer row (rules/gazetteer.toml) -> the registered place or the first place found
+        # by one of its names ("Khotan" found, then "Hetian")
+        self._gazetteer: dict[int, int] = {}
         self._ids: set[str] = {e.id for e in entries}
         self._registry_keys: dict[str, set[int]] = defaultdict(set)
         self._registry_letters: dict[str, set[int]] = defaultdict(set)
@@ -352,6 +356,8 @@ class Identities:
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 letters = len(re.sub(r"\W", "", form))
+                if e.type == "place" and (row := gazetteer.row_of(form)) is not None:
+                    self._gazetteer.setdefault(row, i)
                 if letters >= MIN_KEYED:
                     self._registry_keys[key(form)].add(i)
                 elif letters >= MIN_LETTERS:  # "Aksu": only by its letters, "Ak-su"
@@ -699,6 +705,15 @@ class Identities:
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
+        row = self._gazetteer_row(u, k)
+        if row is not None and row in self._gazetteer and k not in {
+                key(f) for f in (self.entry(self._gazetteer[row]).name, *self.entry(self._gazetteer[row]).aliases)}:
+            # "Hetian" after "Khotan", "Hami" for the registry's Kumul: one place by another name
+            # (its own name in another spelling is the key's to judge: "the Ak-su" is a river)
+            got = self._gazetteer[row]
+            self._by_key[(k, n)] = got
+            return got, (f"another name of {self.entry(got).name} (rules/gazetteer.toml: "
+                         f"{', '.join(gazetteer.names_of(row))})")
         # "Karashahr" after the place "Qara-shahr": a name of no kind yet, spelt as a place is; and
         # the place "Qara-shahr" after "Karashahr" of no kind, in whichever order the documents come
         place = self._places.get(k) if u.type in ("place", "unknown") else None
@@ -735,6 +750,8 @@ class Identities:
                 return got, ""
         i = self._new(u, source, where)
         self._by_key[(k, n)] = i
+        if row is not None:
+            self._gazetteer[row] = i
         stem = next((f for f in forms[1:] if not f.isascii()), None)
         if stem is not None:  # a place declined otherwise later ("Лусагуне" after "Лусагуна"): its stem
             self._by_key.setdefault((key(stem), n), i)
@@ -753,6 +770,13 @@ class Identities:
         if bare_key is not None:
             self._bare.setdefault(bare_key, i)
         return i, ""
+
+    def _gazetteer_row(self, u: Unknown, k: str) -> int | None:
+        """The gazetteer's row of a place's name (rules/gazetteer.toml), if it lists it; a name
+        people bear too ("Frunze") only where its sentence makes it a place."""
+        if u.type != "place" and (u.type != "unknown" or gazetteer.also_people(u.text)):
+            return None
+        return gazetteer.row_of(u.text)
 
     def _declined_key(self, forms: list[str], n: int) -> str:
         """The key of a Cyrillic name declined by its sentence ("в Кашгаре", "Кашгарии"), read in

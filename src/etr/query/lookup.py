@@ -86,6 +86,16 @@ def _rewrites(q: str) -> list[str]:
     return out
 
 
+def _other_names(q: str) -> list[str]:
+    """A place's other names (rules/gazetteer.toml): "Hetian" asked, the documents' Khotan; each
+    found only as the documents write it, never as a near miss."""
+    if len(q.split()) > 3:
+        return []
+    from etr.text.gazetteer import other_names
+
+    return list(other_names(" ".join(w for w in q.split() if fold(w) not in GENERIC and fold(w) not in FEATURES) or q))
+
+
 def _covers(q: str, form: str) -> bool:
     """Whether each word of the query that carries weight is a word of the name, up to a slip
     of the keyboard ("Pei-ta-shan Incident": "Peitashan Incident"; not "Anglo-" for "Sino-") or
@@ -590,7 +600,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         matches = [m for m in matches if fold(m.form) == fold(q) or _covers(q, m.form)]
     if not matches:
         plain = _rewrites(q)
-        retries = [*plain, *(_respelled(fb, q) if len(q.split()) >= 2 else [])]
+        retries = [*plain, *(_respelled(fb, q) if len(q.split()) >= 2 else []), *_other_names(q)]
         # a reading in the documents' words must be a name they write, not a guess near one; and
         # a name some reading finds as written beats a near miss of another ("khanate of Hami":
         # the documents' "Kumul Khanate", not the "Chagatai Khanate" near "khanate Hami")
