@@ -2013,6 +2013,19 @@ def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -
     assert name in {u.text for u in found_in(sentence)}
 
 
+def test_an_office_of_a_place_before_a_name_is_the_mans_title(tmp_path: Any) -> None:
+    """"the Governor of Kansu Liu Yu-fen", "the Khan of Kumul Maqsud Shah": an office of a place,
+    then the man who holds it, named (the run of capitals had been dropped whole as an office's
+    name); "the Minister of Political Training" stays no one."""
+    db = json.loads(built(tmp_path, "In February 1930, when the Khan of Kumul Maqsud Shah passed away, the "
+                                    "warlord Jin Shuren disbanded the khanate.\nThe Governor of Kansu Liu Yu-fen "
+                                    "arrived at Lanchow in 1929.\nThe Mayor of Tihwa Wang Chen-min left the city "
+                                    "in 1946.\nThe Minister of Political Training Affairs spoke in 1946.\n").read_text())
+    found = {e["name"]: e["type"] for e in db["entities"] if not e["curated"]}
+    assert {n: found.get(n) for n in ("Maqsud Shah", "Liu Yu-fen", "Wang Chen-min")} == dict.fromkeys(
+        ("Maqsud Shah", "Liu Yu-fen", "Wang Chen-min"), "person"), found
+    assert not [n for n in found if "Training" in n or n.startswith(("Khan", "Governor", "Kansu"))], found
+
 
 def test_a_short_name_two_events_share_is_the_one_whose_years_the_text_states(tmp_path: Any) -> None:
     """'Soviet invasion of Xinjiang' names the registered invasions of 1934 and of 1937 alike: an

@@ -738,6 +738,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 at_start = False
                 continue
             n = _title_at(words)
+            if not n and len(words) > 3 and words[0] in r["parts"] and words[1] == "of":
+                n = 1  # "Khan of Kumul Maqsud Shah": a ruler's title of his place, before his name
             if not n and len(words) > 2 and _TITLE_ADJECTIVE.fullmatch(words[0]) and words[0] not in _MONTHS_AND_DAYS \
                     and (k := _title_at(words[1:])) \
                     and len(words) > k + 1 and words[1 + k].lower() not in ("of", "the"):
@@ -746,7 +748,11 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks = toks[n:]
                 if toks and toks[0][2].lower() in ("of", "the"):
                     toks = toks[1:]  # "Commandant of Peace Preservation Corps": the body, not a person
-                    if toks and toks[-1][2] not in r["kinds"]:
+                    held = _holder_after_place(toks, taken, r)
+                    if held:  # "Governor of Kansu Liu Yu-fen", "Mayor of Tihwa Wang Chen-min": the man
+                        title += words[:n]
+                        toks = toks[held:]
+                    elif toks and toks[-1][2] not in r["kinds"]:
                         toks = []  # "Minister of Political Training": the rest of an office's name
                 else:
                     title += words[:n]
@@ -875,6 +881,29 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 got = got._replace(written=(got.written or got.text) + suffix.group(0))
             out.append(got)
     return out
+
+
+def _holder_after_place(toks: list[tuple[int, int, str]], taken: list[tuple[int, int]], r: dict[str, Any]) -> int:
+    """Where a man's name begins in what follows an office's "of" ("Governor of | Kansu Liu
+    Yu-fen", "Khan of | Kumul Maqsud Shah"), when the office's place comes first: a registered
+    place, or one word before a Chinese name (a surname, then its given name); 0 when the rest
+    is the office's own name ("Minister of | Political Training")."""
+    i = 1 if toks and toks[0][2] == "the" else 0
+    if len(toks) - i < 2:
+        return 0
+    span = next(((a, b) for a, b in taken if a <= toks[i][0] < b), None)
+    if span is not None:
+        j = next((k for k in range(i, len(toks)) if toks[k][0] >= span[1]), len(toks))
+    elif (len(toks) - i in (3, 4) and chinese_surname(toks[i + 1][2])
+          and all(_chinese_syllables(t[2].replace("-", "")) for t in toks[i + 2 :])):
+        j = i + 1
+    else:
+        return 0
+    rest = [t[2] for t in toks[j:]]
+    if not rest or len(rest) > 3 or rest[-1] in r["kinds"] or any(not w[:1].isupper() for w in rest) \
+            or rest[0] in r["peoples"] or _title_at(rest):
+        return 0
+    return j
 
 
 # (not "Sr.", which is as often a Sister's or a senior rank's: "Joseph Hilbrenner, Sr. Maria")
