@@ -2013,6 +2013,28 @@ def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -
     assert name in {u.text for u in found_in(sentence)}
 
 
+def test_an_epithet_in_quotation_marks_names_a_man(tmp_path: Any) -> None:
+    """'the "Little General," a boy of nineteen': a man known by his epithet (a title ends it);
+    'the "Christian General," Feng Yu-hsiang': the epithet is an alias of the man it stands
+    before, with the reason, whoever an earlier document named; a quoted title of an office
+    ('the "General Secretary"') or a nickname without a title ('the "Big Horse"') is no epithet."""
+    db = json.loads(built_from(
+        tmp_path, "Feng Yu-hsiang was born in 1882.\n",
+        'The rebels were defeated in 1929 by the "Christian General," Feng Yu-hsiang, after a long campaign.\n'
+        'The Moslems, who revolted in 1929, are led by the " Little General," a boy of nineteen.\n'
+        'The "Young Marshal" Chang Hsueh-liang was arrested in 1936. He met the "General Secretary" then.\n').read_text())
+    found = {e["name"]: e for e in db["entities"] if not e["curated"]}
+    assert found["Feng Yu-hsiang"]["aliases"] == ["Christian General"], found["Feng Yu-hsiang"]
+    assert "epithet" in found["Feng Yu-hsiang"]["merges"][0]["reason"]
+    assert found["Chang Hsueh-liang"]["aliases"] == ["Young Marshal"]
+    assert found["Little General"]["type"] == "person"
+    assert "Christian General" not in found and "General Secretary" not in found
+    # a quoted title before a name, with no "the" and no title word, is no epithet of his
+    db = json.loads(built(tmp_path, 'Haslund\'s "Toregut Rarelro" Deciphered Henning Haslund-Christensen, the '
+                                    "Danish explorer, was born in 1896.\n", "okada.txt").read_text())
+    assert not [e for e in db["entities"] if "Toregut Rarelro" in e["aliases"] and e["type"] == "person"]
+
+
 def test_an_office_of_a_place_before_a_name_is_the_mans_title(tmp_path: Any) -> None:
     """"the Governor of Kansu Liu Yu-fen", "the Khan of Kumul Maqsud Shah": an office of a place,
     then the man who holds it, named (the run of capitals had been dropped whole as an office's

@@ -309,6 +309,9 @@ def _said(text: str, b1: int, a2: int, b2: int, end: int, k1: str, k2: str, firs
     the first name opens its sentence."""
     cues = _cues()
     gap = text[b1:a2]
+    if (k1 == "person" and k2 in PERSONAL and _EPITHET_GAP.fullmatch(gap)
+            and re.search(r"\b[Tt]he\s+[\"“]\s*$", text[max(0, b1 - len(first) - 8) : b1 - len(first)])):
+        return EPITHET  # 'the "Christian General," Feng Yu-hsiang': the man the epithet names
     if opening and _OR.fullmatch(gap) and _language_gloss(text[b2:end].lstrip()):
         # "Abdullah Bughra or Emir Shah Mansur (Uighur: ...; died 1934) was ...": an article opens
         # with its subject's two names, the second glossed ("Kashgar or Yarkand, both ..." is a list)
@@ -382,4 +385,6 @@ def _translated(first: str, second: str) -> bool:
 
 
 PERSONAL = ("person", "unknown")  # what a person's name in brackets may be found as
+EPITHET = "his epithet (“ ”)"  # the cue of 'the "Christian General," Feng Yu-hsiang'
+_EPITHET_GAP = re.compile(r"\s*,?\s*[\"”]\s*,?\s+")  # between the quoted epithet and the name after it
 TRANSLATED = ("unknown", "organisation", "newspaper", "document", "treaty")  # no person's, no army's

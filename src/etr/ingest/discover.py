@@ -499,6 +499,9 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
     found = [_date_line_place(text, _office_holder(text, start, u, places, vocab))
              for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)]
+    found += [u for u in _epithets(text, start, end)
+              if not any(x < u.end and u.start < y for x, y in [(m.start, m.end) for m in known]
+                         + [(f.start, f.end) for f in found])]
     held = [u.start for u in found if u.why.startswith(OFFICE_HELD)]
     if held:  # "the Adviser on Political Relations (Hornbeck)": the office's words name no one
         found = [u for u in found if u.type != "unknown" or " " not in u.text
@@ -508,6 +511,23 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
         # capitals say nothing, so only a name something else says is one is kept
         found = [u for u in found if u.type != "unknown" or u.why]
     return _listed(text, found, known, kinds or [])
+
+
+EPITHET = "an epithet in quotation marks"  # why a quoted title is a man: 'the "Little General"'
+_EPITHET = re.compile(r"\b[Tt]he\s+[\"“]\s*((?:[A-Z][\w'’-]*\s+){1,3}([A-Z][\w'’-]*))\s*,?\s*[\"”]")
+
+
+def _epithets(text: str, start: int, end: int) -> list[Unknown]:
+    """A man named by an epithet in quotation marks that ends in a title ('led by the "Little
+    General," a boy of nineteen'; 'the "Christian General," Feng Yu-hsiang'; 'the "Young
+    Marshal"'): a person, known by it."""
+    r = _rules()
+    out = []
+    for m in _EPITHET.finditer(text, start, end):
+        last = m.group(2)
+        if (last in r["titles"] or last in r["parts"]) and not _title_at(m.group(1).split()[:1]):
+            out.append(Unknown(m.start(1), m.end(1), m.group(1), "person", last, EPITHET))
+    return out
 
 
 def _office_holder(text: str, start: int, u: Unknown, places: set[int], vocab: Vocabulary) -> Unknown:

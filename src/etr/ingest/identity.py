@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from etr.ingest.aliases import QUOTED, TITLED, Alias
+from etr.ingest.aliases import EPITHET, QUOTED, TITLED, Alias
 from etr.ingest.discover import (
     CHINESE_PLACE,
     GLOSSED_TERM,
@@ -615,6 +615,14 @@ class Identities:
             return placed[0] if placed else None
 
         for a in said:
+            if a.cue == EPITHET:
+                # 'the "Christian General," Feng Yu-hsiang': the man named, whom the epithet names
+                # too (his name the name, the epithet an alias), however he was found before
+                first_u = by_span.get((a.first_start, a.first_end))
+                target = entity_at(a.second_start, a.second_end)
+                if first_u is not None and target is not None:
+                    self._here[key(first_u.text)] = (target, f"the document says so ({a.cue!r})", source, a.start, a.end)
+                continue
             glossed = getattr(by_span.get((a.second_start, a.second_end)), "why", "") == GLOSSED_TERM
             if a.cue == "[]" and not glossed:  # ("Native Corporation [Tuchan gongsi]": a term's other name, below)
                 # the editor's correction of what the telegram garbled, "Wash [Ward]": the name in
