@@ -510,6 +510,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         # Wars / 20 Feb 1931 - 30 Oct 1937")
         head_span = own_line or (_titled_range(text, timexes) if not spec.curated else None)
         piece_end = -1  # where the title and date line an event was made of end (a title is no more)
+        piece: dict[str, Any] | None = None  # that event
         marked: dict[int, list[int]] = {}  # number -> the entities named where the text marks it ("treaty35")
         naming = _naming_notes(text, notes, doc, per_sentence, placed, entries, extra) if notes else {}
         for s_index, (s, found) in enumerate(zip(doc.sentences, per_sentence, strict=True)):
@@ -761,6 +762,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 if head_span is not None and any(t.start == head_span.start for t in dateline):
                     written, piece_end = _written(events_out, spec, doc, s, head_span, ids, via, writer, entries,
                                                   extra)
+                    piece = events_out[-1] if written else None
                     ev_ids += written
                     if written and (piece_end > s.end or events_out[-1]["citations"][0]["start"] < s.start):
                         # the title cited with the date line is found with it ("end of the Xinjiang Wars")
@@ -797,6 +799,16 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 carried, depth = prev[2], prev[4] + 1
                 if depth > 1:  # a bare year dates only the very next sentence, not a whole passage
                     carried = [t for t in carried if t.date.precision != "year"]
+                if s.end <= piece_end and piece is not None:
+                    # the title under the date line: its names are the piece's ("Letters from
+                    # Kazak Refugees in Turkey to Yolbars Khan")
+                    for i in ids:
+                        x = _eid(i, entries, extra)
+                        if x not in piece["entities"]:
+                            piece["entities"].append(x)
+                            if i in via:
+                                piece["via"][x] = via[i]
+                            ent_events[i].append(piece["id"])
                 if not WORDS.search(s.text) or received or s.end <= piece_end or (
                         prev[5] and (ASIDE.fullmatch(s.text) or LABEL_LINE.fullmatch(s.text))):
                     # "No. 11", "[Received ...]", a caption's "(File photo)", a record's
@@ -2201,14 +2213,34 @@ def _titled_span(text: str, t: TimexSpan) -> tuple[int, int] | None:
     above = text[:a].rstrip()
     start = above.rfind("\n") + 1
     title = above[start:].strip()
-    if title and _titled(title) and "\n\n\n" not in text[start:a]:
+    if title and _a_title(title) and "\n\n\n" not in text[start:a] and text[:start].count("\n\n") < LONE_LINES:
         return start + above[start:].index(title), b
-    below = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*([^\n]+)", text[b:])
-    if below is not None:
+    below = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*([^\n]+)(?!\n[ \t]*[a-z])", text[b:])
+    if below is not None:  # (a line of its own: not a hard-wrapped paragraph's first, the next going on in small letters)
         title = below.group(1).rstrip()
-        if _titled(title) and not title.endswith((":", ",", ";")) and not LABEL_LINE.fullmatch(title):
+        if _a_title(title):
             return a, b + below.start(1) + len(title)
     return None
+
+
+# no title of a document: a salutation, a byline, a classification, a numbered or a chapter's
+# heading, a volume's line, a work of many days ("Dear Sir", "By John Smith", "Top Secret", "No.
+# 45", "Chapter IV", "I. Arrival at Hami", "Vol. XL", "Diary of a Journey to Kashgar")
+_NO_TITLE = re.compile(r"(?:My\s+)?[Dd]ear\b|Sir\b|Madam\b|In\s+office\b|By\s|(?:Diary|Journal|Chronology|Timeline)\b|(?:Top\s+|Most\s+)?(?:Secret|Confidential|Restricted|Urgent|"
+                       r"Personal|Immediate|Priority)\b|(?:No|Vol|Chapter|Part|Section|Book|Appendix)\.?\s*(?:[IVXLC]+\b|\d)|[IVXLC]+\.\s")
+
+
+def _a_title(line: str) -> bool:
+    """Whether a line next to a date line is the document's title: a few capitalised words, no
+    sentence (_titled), two words at least, not a figure with a word, no field's label ("Preceded
+    by ..."), masthead, salutation,
+    classification or numbered heading ("Chronology", "Born", "In office", "The North-China
+    Herald", "Dear Sir", "Top Secret", "Chapter IV", "Key dates:")."""
+    labels = rules.load("names")["peoples"]["labels"]
+    return (_titled(line) and len(line.split()) >= 2 and not re.fullmatch(r"[\W\d]*\w+[\W\d]+", line)
+            and not line.endswith((":", ",", ";")) and not LABEL_LINE.fullmatch(line)
+            and not MASTHEAD.search(line) and not _NO_TITLE.match(line)
+            and line.split(":")[0].strip() not in labels and line.split()[0] not in labels)
 
 
 def _event(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any, t: TimexSpan,

@@ -768,7 +768,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                 toks = toks[n:]
                 if toks and toks[0][2].lower() in ("of", "the"):
                     toks = toks[1:]  # "Commandant of Peace Preservation Corps": the body, not a person
-                    held = _holder_after_place(toks, taken, r)
+                    held = _holder_after_place(toks, taken, r, vocab)
                     if held:  # "Governor of Kansu Liu Yu-fen", "Mayor of Tihwa Wang Chen-min": the man
                         title += words[:n]
                         toks = toks[held:]
@@ -903,27 +903,44 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
     return out
 
 
-def _holder_after_place(toks: list[tuple[int, int, str]], taken: list[tuple[int, int]], r: dict[str, Any]) -> int:
+def _holder_after_place(toks: list[tuple[int, int, str]], taken: list[tuple[int, int]], r: dict[str, Any],
+                        vocab: Vocabulary) -> int:
     """Where a man's name begins in what follows an office's "of" ("Governor of | Kansu Liu
-    Yu-fen", "Khan of | Kumul Maqsud Shah"), when the office's place comes first: a registered
-    place, or one word before a Chinese name (a surname, then its given name); 0 when the rest
-    is the office's own name ("Minister of | Political Training")."""
+    Yu-fen", "Khan of | Kumul Maqsud Shah", "Governor of | Kansu Province Chu Shao-liang"), when
+    the office's place comes first: a registered place, or one word before a Chinese name; 0 when
+    the rest is the office's own name ("Minister of | Political Training") or no man's name
+    follows ("Mayor of Tihwa Municipality", "Director of Tihwa Kung An Chu", "Commander of
+    Sinkiang Pao An Tui", "Minister of Sinkiang Affairs Office Chen")."""
     i = 1 if toks and toks[0][2] == "the" else 0
     if len(toks) - i < 2:
         return 0
     span = next(((a, b) for a, b in taken if a <= toks[i][0] < b), None)
     if span is not None:
         j = next((k for k in range(i, len(toks)) if toks[k][0] >= span[1]), len(toks))
-    elif (len(toks) - i in (3, 4) and chinese_surname(toks[i + 1][2])
-          and all(_chinese_syllables(t[2].replace("-", "")) for t in toks[i + 2 :])):
+    elif len(toks) - i == 3 and _chinese_name(toks[i + 1 :]):
         j = i + 1
     else:
         return 0
-    rest = [t[2] for t in toks[j:]]
-    if not rest or len(rest) > 3 or rest[-1] in r["kinds"] or any(not w[:1].isupper() for w in rest) \
-            or rest[0] in r["peoples"] or _title_at(rest):
+    while j < len(toks) and toks[j][2] in r["kinds"]:
+        j += 1  # "Kansu Province", "Sinkiang College": the body or the area the office is of
+    rest = toks[j:]
+    words = [t[2] for t in rest]
+    if not rest or rest[0][2] in r["peoples"] or _title_at(words) or any(w in r["kinds"] for w in words):
         return 0
-    return j
+    if len(rest) > 2 and _chinese_name(rest[-2:]) and all(w[:1].isupper() for w in words):
+        return len(toks) - 2  # "President of Sinkiang College | Wang Tseng-shan": the body's name, then the man
+    # a man's name: a Chinese surname and its given name ("Liu Yu-fen"), or two capitalised words
+    # the document writes in small letters nowhere ("Maqsud Shah", "Eric Shipton"; not "Daily News")
+    return j if _chinese_name(rest) or _given_name_first(" ".join(words)) or (
+        len(words) == 2 and all(w[:1].isupper() and w.lower() not in vocab and not _chinese_syllables(w)
+                                for w in words)) else 0
+
+
+def _chinese_name(toks: list[tuple[int, int, str]]) -> bool:
+    """A Chinese surname and a given name joined or hyphened ("Liu Yu-fen", "Ho Ying-chin",
+    "Wang Chen-min"); not three words of syllables ("Kung An Chu", a bureau, reads so too)."""
+    return (len(toks) == 2 and chinese_surname(toks[0][2]) and _chinese_syllables(toks[1][2].replace("-", ""))
+            and ("-" in toks[1][2] or len(toks[1][2]) >= 5))
 
 
 # (not "Sr.", which is as often a Sister's or a senior rank's: "Joseph Hilbrenner, Sr. Maria")

@@ -356,7 +356,10 @@ class Identities:
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 letters = len(re.sub(r"\W", "", form))
-                if e.type == "place" and (row := gazetteer.row_of(form)) is not None:
+                if (e.type == "place" and form not in e.variants and e.name.split()[-1] not in NATURAL
+                        and (row := gazetteer.row_of(form)) is not None):
+                    # a registered town by its name or alias (not the "Manasi River" its variant
+                    # "Manas" spells: no town Suilai)
                     self._gazetteer.setdefault(row, i)
                 if letters >= MIN_KEYED:
                     self._registry_keys[key(form)].add(i)
