@@ -610,6 +610,7 @@ def _labelled(line: str) -> bool:
                for n in _labels_opening(words))
 
 
+_FINITE = re.compile(r"\b(?:is|was|were|are|has|have|had|been|will|would)\b")  # a sentence's verb, no headline's
 _CAPTION = re.compile(r".{2,80}\s+in\s+\d{4}")  # "Wang Zhen in 1955", "Saifuddin Azizi in 1950"
 
 
@@ -631,7 +632,10 @@ def head_lines(text: str, most: int = 3) -> list[str]:
             if out or len(m.group(1)) > 1:
                 break
             return [m.group(2)]
-        prose = len(line.split()) > 14 or re.search(r"[a-z][.!?]$", line) is not None
+        prose = len(line.split()) > 14 or re.search(r"[a-z][.!?]$", line) is not None or (
+            # under a heading, a sentence without its full stop: "This document was made possible
+            # with support from MacArthur Foundation", an archive's credit, is no more of the title
+            bool(out) and len(line.split()) >= 6 and _FINITE.search(line) is not None)
         if line in _rendered_fields()[0]:  # "Governor of Xinjiang / In office": the infobox's office
             if out and out[-1] == last:
                 out.pop()
