@@ -2018,6 +2018,32 @@ def test_ordinals_and_name_parts_are_words_of_a_name(sentence: str, name: str) -
     assert name in {u.text for u in found_in(sentence)}
 
 
+def test_a_peoples_name_after_a_given_name_is_a_mans_surname(tmp_path: Any) -> None:
+    """"Abduxaliq Uyghur, a well-known Uyghur poet": a people's name as a man's surname or pen
+    name after his given name, asked in another transliteration ("Abdukhaliq"); not a people's
+    word before the noun it qualifies ("Uyghur poet", "Soviet Uyghur teachers") nor after a
+    place ("Kashgar Uyghurs", "the Ili Kazakh herders")."""
+    db = built(tmp_path, "Uyghurs remembered the death of Abduxaliq Uyghur, a well-known Uyghur poet who was "
+                         "beheaded in 1933.\nMany Kashgar Uyghurs fled in 1934, and the Ili Kazakh herders "
+                         "followed in 1935.\nIn 1936 the Soviet Uyghur teachers left.\n")
+    found = {e["name"] for e in json.loads(db.read_text())["entities"] if not e["curated"]}
+    assert "Abduxaliq Uyghur" in found and not [n for n in found if n.endswith(("Uyghurs", "Kazakh"))], found
+    got = answers(db, "who", "Abdukhaliq Uyghur")
+    assert got and got[0]["name"] == "Abduxaliq Uyghur"
+
+
+def test_a_papers_label_run_into_its_text_is_no_part_of_a_name(tmp_path: Any) -> None:
+    """"... Jonathan Westaway Abstract Mountains of Tartary (1950) recounts ...": the label
+    "Abstract" of a paper's page copied as one line opens no name; the book is asked as written."""
+    db = built(tmp_path, "That Undisclosed World: Eric Shipton’s Mountains of Tartary (1950) Jonathan Westaway* "
+                         "*[email protected] Abstract Mountains of Tartary (1950) recounts Eric Shipton’s "
+                         "mountaineering and travels in Xinjiang during his two postings as British Consul-General "
+                         "in Kashgar in the 1940s.\n")
+    assert not [e for e in json.loads(db.read_text())["entities"] if e["name"].startswith("Abstract")]
+    got = answers(db, "what", "Mountains of Tartary")
+    assert got and got[0]["name"] == "Mountains of Tartary"
+
+
 def test_an_epithet_in_quotation_marks_names_a_man(tmp_path: Any) -> None:
     """'the "Little General," a boy of nineteen': a man known by his epithet (a title ends it);
     'the "Christian General," Feng Yu-hsiang': the epithet is an alias of the man it stands

@@ -42,6 +42,9 @@ SAME = [
     ("Dzungaria", "Jungaria"), ("Dzungarian Basin", "Jungarian Basin"), ("Dzhambul", "Jambul"),
     # Turkish ev for Arabic aw before a consonant
     ("Tevfik Bey", "Tawfiq Bay"), ("Nevzat", "Nawzat"),
+    # the Uyghur Latin x is kh (not in a Chinese syllable, where it is pinyin's)
+    ("Abduxaliq Uyghur", "Abdukhaliq Uyghur"), ("Exmetjan Qasimi", "Ehmetjan Qasimi"), ("Xoja Niyaz", "Khoja Niyaz"),
+    ("Fox-Holmes", "Fox Holmes"),  # (an English word's last x stays)
     # z, written s before a consonant or at the end
     ("Khoja Niyas Hajji", "Khoja Niyaz Hajji"), ("Uzbek", "Usbeg"), ("Tekes", "Tekez"), ("Kunges", "Kunghez"),
     # aw and av before a consonant (German and Polish spellings of Russian ав)

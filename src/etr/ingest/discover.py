@@ -494,14 +494,20 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     in capitals in a sentence of prose is a name ("said YOLBARS");
     `kinds`, the registry entries' kinds, for names listed with registered ones;
     `inner`: the capitalised words the document writes inside sentences (capitalised_inside)."""
+    surnamed: set[int] = set()  # where a people's registered name that is a man's surname ends
     if kinds:
-        known = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
+        kept = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
+        surnamed = {m.end for m in known if m not in kept}
+        known = kept
     places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
     found = [_date_line_place(text, _office_holder(text, start, u, places, vocab))
              for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)]
     found += [u for u in _epithets(text, start, end)
               if not any(x < u.end and u.start < y for x, y in [(m.start, m.end) for m in known]
                          + [(f.start, f.end) for f in found])]
+    # "Abduxaliq Uyghur": a man, the people's name his surname
+    found = [u._replace(type="person", why=PEN_NAME) if u.type == "unknown" and u.end in surnamed
+             and len(u.text.split()) == 2 and u.text.split()[-1] in _rules()["peoples"] else u for u in found]
     held = [u.start for u in found if u.why.startswith(OFFICE_HELD)]
     if held:  # "the Adviser on Political Relations (Hornbeck)": the office's words name no one
         found = [u for u in found if u.type != "unknown" or " " not in u.text
@@ -607,6 +613,16 @@ def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention
     that opens a hyphened given name after a surname ("Liang Han-chao"): part of his name."""
     if m.entity is None or kinds[m.entity] != "group" or " " in m.text:
         return False
+    if m.text in _rules()["peoples"] and not m.text.endswith("s") and _PEN_NAME_AFTER.match(text, m.end):
+        # "Abduxaliq Uyghur, a well-known Uyghur poet", "Abduxaliq Uyghur was ...": a people's
+        # name as a man's surname or pen name, after a given name no registry name is
+        before = _SURNAME_BEFORE.search(text, max(0, m.start - 30), m.start)
+        r = _rules()
+        if (before is not None and len(before.group(1)) >= 4 and before.group(1) not in r["peoples"]
+                and not _ADJECTIVE_END.search(before.group(1))  # "Cyrillic Uyghur": a script
+                and before.group(1) not in r["kinds"] and not _title_at([before.group(1)])
+                and before.group(1) not in _MONTHS_AND_DAYS and not any(k.end == before.end(1) for k in known)):
+            return True
     after = _HYPHENED.match(text, m.end)
     if (after is not None and _chinese_syllables(after.group(1))  # "Liang Han-chao", "Ma Hui-lin": his given name
             and after.group(1).capitalize() not in _rules()["peoples"]):  # not "Ma Han-hui"
@@ -619,6 +635,10 @@ def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention
             and not any(k.start == given.start(1) for k in known))  # "Han Ningxia soldiers": a place after it
 
 
+PEN_NAME = "a people's name after his given name"  # why "Abduxaliq Uyghur" is a man
+_ADJECTIVE_END = re.compile(r"(?:ic|ical|ian|ish|ese|ern)$")  # "Cyrillic", "Eastern": no given name
+# after a people's name that is a man's: punctuation or a verb, not the noun it qualifies ("Uyghur poet")
+_PEN_NAME_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?!\w)|$|\s*(?:was|is|had|has|wrote|said|who|died|became)\b)")
 # the second syllable of a hyphened given name ("Han-chao", "Hui-ch'ing", "Han-chao's")
 _HYPHENED = re.compile(r"-([a-z]+(?:['’](?!s\b)[a-z]+)?)(?=['’]s\b|(?![\w'’-]))")
 _SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]*(?:['’][a-z]+)?) $")  # the word just before ("Ch'en"), a surname?
@@ -851,7 +871,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         s, e = toks[0][0], toks[-1][1]
         named_kind = toks[-1][2] in r["kinds"] or (len(toks) > 2 and toks[0][2] in r["kinds"] and toks[1][2] == "of")
         words = [t[2] for t in toks]
-        if "of" in words and any(a < e and s < b for a, b in taken):
+        in_work = any(a <= s and e <= b for a, b in works)  # "Mountains of Tartary (1950)": a book's title
+        if "of" in words and any(a < e and s < b for a, b in taken) and not in_work:
             # "Teddy White of the Chungking office", "46th Regiment of the People's Liberation
             # Army": a name, then a registered one it belongs to
             cut = words.index("of")
@@ -874,7 +895,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             title = written[: len(written) - len(phrase)].split() if written.endswith(phrase) else []
             written = written if title else ""
         got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms, caps_names)
-        if got is not None and (s, e) in works and got.type in ("unknown", "person", "place"):
+        if got is not None and in_work and got.type in ("unknown", "person", "place"):
             got = got._replace(type="document", why=WORK_TITLE)  # "News from Tartary (1936)": a book
         if by_line and got is not None and got.type in ("unknown", "person"):
             got = got._replace(type="person", why=BYLINE_CAPS)

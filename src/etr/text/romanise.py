@@ -47,7 +47,7 @@ def _tables() -> dict[str, Any]:
     return {"wade": wade, "cyrillic": str.maketrans(cyr), "syllables": syllables, "postal": dict(r["postal"]),
             "any_syllable": syllables | frozenset(k.replace("'", "") for k in wade),
             **{k: [tuple(x) for x in r["key"][k]] for k in ("first", "spellings", "vowels", "aspiration", "endings",
-                                                               "before_consonant", "soft")}}
+                                                               "before_consonant", "soft", "uyghur_latin")}}
 
 
 class _PlainTable(dict[int, str]):
@@ -226,6 +226,8 @@ def word_key(word: str) -> str:
             p = _R_SYLLABLE.sub("y", p)
         if not chinese:
             for a, b in t["soft"]:
+                p = re.sub(a, b, p)
+            for a, b in t["uyghur_latin"]:
                 p = re.sub(a, b, p)
         for a, b in t["spellings"]:
             p = p.replace(a, b)
