@@ -2157,9 +2157,10 @@ def _written(out: list[dict[str, Any]], spec: SourceSpec, doc: Document, s: Any,
              extra: list[Entry]) -> tuple[list[str], int]:
     """The event a document's own date line states ("Washington, July 10, 1942." in its head,
     etr.ingest.assemble._date_line): the document written there that day, by the writer its
-    header names; or a day alone under the document's title (an article's "Powder Keg of Central
-    Asia / July 01, 1964"): the piece of that day, cited by its title and date line together. A
-    full day only: not a masthead ("The Times, 6 January 1945": the issue, not the piece), a day
+    header names; or a day alone by the document's title (an article's "Powder Keg of Central
+    Asia / July 01, 1964"): the piece of that day, cited by its title and date line together; or
+    a span of days under a reference page's title (_titled_range), its subject's span. With where
+    the cited words end. A full day or span only: not a masthead ("The Times, 6 January 1945": the issue, not the piece), a day
     alone over the text or under no title, a month, nor a later date line of the file (an
     enclosure's, a message it quotes, an itinerary's stops: whose, its header does not say)."""
     line_start = doc.text.rfind("\n", 0, t.start) + 1
@@ -2215,8 +2216,9 @@ def _titled_span(text: str, t: TimexSpan) -> tuple[int, int] | None:
     title = above[start:].strip()
     if title and _a_title(title) and "\n\n\n" not in text[start:a] and text[:start].count("\n\n") < LONE_LINES:
         return start + above[start:].index(title), b
+    # under it, a line of its own: not a hard-wrapped paragraph's first, going on in small letters
     below = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*([^\n]+)(?!\n[ \t]*[a-z])", text[b:])
-    if below is not None:  # (a line of its own: not a hard-wrapped paragraph's first, the next going on in small letters)
+    if below is not None:
         title = below.group(1).rstrip()
         if _a_title(title):
             return a, b + below.start(1) + len(title)
@@ -2226,16 +2228,15 @@ def _titled_span(text: str, t: TimexSpan) -> tuple[int, int] | None:
 # no title of a document: a salutation, a byline, a classification, a numbered or a chapter's
 # heading, a volume's line, a work of many days ("Dear Sir", "By John Smith", "Top Secret", "No.
 # 45", "Chapter IV", "I. Arrival at Hami", "Vol. XL", "Diary of a Journey to Kashgar")
-_NO_TITLE = re.compile(r"(?:My\s+)?[Dd]ear\b|Sir\b|Madam\b|In\s+office\b|By\s|(?:Diary|Journal|Chronology|Timeline)\b|(?:Top\s+|Most\s+)?(?:Secret|Confidential|Restricted|Urgent|"
-                       r"Personal|Immediate|Priority)\b|(?:No|Vol|Chapter|Part|Section|Book|Appendix)\.?\s*(?:[IVXLC]+\b|\d)|[IVXLC]+\.\s")
+_NO_TITLE = re.compile(r"(?:My\s+)?[Dd]ear\b|Sir\b|Madam\b|In\s+office\b|By\s|(?:Diary|Journal|Chronology|Timeline)\b"
+                       r"|(?:Top\s+|Most\s+)?(?:Secret|Confidential|Restricted|Urgent|Personal|Immediate|Priority)\b"
+                       r"|(?:No|Vol|Chapter|Part|Section|Book|Appendix)\.?\s*(?:[IVXLC]+\b|\d)|[IVXLC]+\.\s")
 
 
 def _a_title(line: str) -> bool:
     """Whether a line next to a date line is the document's title: a few capitalised words, no
-    sentence (_titled), two words at least, not a figure with a word, no field's label ("Preceded
-    by ..."), masthead, salutation,
-    classification or numbered heading ("Chronology", "Born", "In office", "The North-China
-    Herald", "Dear Sir", "Top Secret", "Chapter IV", "Key dates:")."""
+    sentence (_titled), two words at least, not a figure with a word, no field's label ("Born",
+    "Preceded by ...", "Key dates:"), masthead ("The North-China Herald") or _NO_TITLE's line."""
     labels = rules.load("names")["peoples"]["labels"]
     return (_titled(line) and len(line.split()) >= 2 and not re.fullmatch(r"[\W\d]*\w+[\W\d]+", line)
             and not line.endswith((":", ",", ";")) and not LABEL_LINE.fullmatch(line)

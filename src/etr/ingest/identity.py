@@ -716,12 +716,11 @@ class Identities:
         if got is not None:  # its kind is what most of its mentions say
             self._rename(got, u)
             return got, ""
-        row = self._gazetteer_row(u, k)
-        if row is not None and row in self._gazetteer and k not in {
-                key(f) for f in (self.entry(self._gazetteer[row]).name, *self.entry(self._gazetteer[row]).aliases)}:
+        row = self._gazetteer_row(u)
+        got = self._gazetteer.get(row, -1) if row is not None else -1
+        if row is not None and got >= 0 and k not in {key(f) for f in (self.entry(got).name, *self.entry(got).aliases)}:
             # "Hetian" after "Khotan", "Hami" for the registry's Kumul: one place by another name
             # (its own name in another spelling is the key's to judge: "the Ak-su" is a river)
-            got = self._gazetteer[row]
             self._by_key[(k, n)] = got
             return got, (f"another name of {self.entry(got).name} (rules/gazetteer.toml: "
                          f"{', '.join(gazetteer.names_of(row))})")
@@ -782,7 +781,7 @@ class Identities:
             self._bare.setdefault(bare_key, i)
         return i, ""
 
-    def _gazetteer_row(self, u: Unknown, k: str) -> int | None:
+    def _gazetteer_row(self, u: Unknown) -> int | None:
         """The gazetteer's row of a place's name (rules/gazetteer.toml), if it lists it; a name
         people bear too ("Frunze") only where its sentence makes it a place."""
         if u.type != "place" and (u.type != "unknown" or gazetteer.also_people(u.text)):

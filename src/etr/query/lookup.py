@@ -80,7 +80,7 @@ def _rewrites(q: str) -> list[str]:
     syn = with_synonyms(q)
     if syn != fold(q):
         out.append(syn)
-    bare = " ".join(w for w in q.split() if fold(w) not in GENERIC and fold(w) not in FEATURES)  # as typed: shown as read_as
+    bare = _bare(q)  # as typed: shown as read_as
     if bare and bare != q:
         out.append(bare)
     return out
@@ -93,7 +93,12 @@ def _other_names(q: str) -> list[str]:
         return []
     from etr.text.gazetteer import other_names
 
-    return list(other_names(" ".join(w for w in q.split() if fold(w) not in GENERIC and fold(w) not in FEATURES) or q))
+    return list(other_names(_bare(q) or q))
+
+
+def _bare(q: str) -> str:
+    """The query without its generic words and a place's feature words ("Kumul oasis": Kumul)."""
+    return " ".join(w for w in q.split() if fold(w) not in GENERIC and fold(w) not in FEATURES)
 
 
 def _covers(q: str, form: str) -> bool:
