@@ -764,11 +764,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                                                   extra)
                     piece = events_out[-1] if written else None
                     ev_ids += written
-                    if written and (piece_end > s.end or events_out[-1]["citations"][0]["start"] < s.start):
+                    c = piece["citations"][0] if piece is not None else None
+                    if c is not None and (c["end"] > s.end or c["start"] < s.start):
                         # the title cited with the date line is found with it ("end of the Xinjiang Wars")
-                        c = events_out[-1]["citations"][0]
-                        doc_terms = [*doc_terms[:s_index], sentence_terms(text[c["start"] : c["end"]]),
-                                     *doc_terms[s_index + 1 :]]
+                        doc_terms = list(doc_terms)
+                        doc_terms[s_index] = sentence_terms(text[c["start"] : c["end"]])
                     if written and writer is not None and writer not in ids:
                         ent_events[writer].extend(written)  # his, though the line does not name him
             elif last is not None and last.referred and INTRODUCES.match(text, last.end, s.end) is not None:

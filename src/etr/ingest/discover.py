@@ -496,15 +496,18 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
     `inner`: the capitalised words the document writes inside sentences (capitalised_inside)."""
     surnamed: set[int] = set()  # where a people's registered name that is a man's surname ends
     if kinds:
-        kept = [m for m in known if not _a_mans_surname(text, m, kinds, known)]
-        surnamed = {m.end for m in known if m not in kept}
+        kept = []
+        for m in known:
+            if _a_mans_surname(text, m, kinds, known):
+                surnamed.add(m.end)
+            else:
+                kept.append(m)
         known = kept
     places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
     found = [_date_line_place(text, _office_holder(text, start, u, places, vocab))
              for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)]
-    found += [u for u in _epithets(text, start, end)
-              if not any(x < u.end and u.start < y for x, y in [(m.start, m.end) for m in known]
-                         + [(f.start, f.end) for f in found])]
+    named = [(m.start, m.end) for m in known] + [(f.start, f.end) for f in found]
+    found += [u for u in _epithets(text, start, end) if not any(x < u.end and u.start < y for x, y in named)]
     # "Abduxaliq Uyghur": a man, the people's name his surname
     found = [u._replace(type="person", why=PEN_NAME) if u.type == "unknown" and u.end in surnamed
              and len(u.text.split()) == 2 and u.text.split()[-1] in _rules()["peoples"] else u for u in found]
@@ -613,11 +616,11 @@ def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention
     that opens a hyphened given name after a surname ("Liang Han-chao"): part of his name."""
     if m.entity is None or kinds[m.entity] != "group" or " " in m.text:
         return False
-    if m.text in _rules()["peoples"] and not m.text.endswith("s") and _PEN_NAME_AFTER.match(text, m.end):
+    r = _rules()
+    if m.text in r["peoples"] and not m.text.endswith("s") and _PEN_NAME_AFTER.match(text, m.end):
         # "Abduxaliq Uyghur, a well-known Uyghur poet", "Abduxaliq Uyghur was ...": a people's
         # name as a man's surname or pen name, after a given name no registry name is
         before = _SURNAME_BEFORE.search(text, max(0, m.start - 30), m.start)
-        r = _rules()
         if (before is not None and len(before.group(1)) >= 4 and before.group(1) not in r["peoples"]
                 and not _ADJECTIVE_END.search(before.group(1))  # "Cyrillic Uyghur": a script
                 and before.group(1) not in r["kinds"] and not _title_at([before.group(1)])
@@ -625,13 +628,13 @@ def _a_mans_surname(text: str, m: Mention, kinds: list[str], known: list[Mention
             return True
     after = _HYPHENED.match(text, m.end)
     if (after is not None and _chinese_syllables(after.group(1))  # "Liang Han-chao", "Ma Hui-lin": his given name
-            and after.group(1).capitalize() not in _rules()["peoples"]):  # not "Ma Han-hui"
+            and after.group(1).capitalize() not in r["peoples"]):  # not "Ma Han-hui"
         before = _SURNAME_BEFORE.search(text, max(0, m.start - 12), m.start)
         return before is not None and chinese_surname(before.group(1))
     if not chinese_surname(m.text):
         return False
     given = _GIVEN_NAME.match(text, m.end)
-    return (given is not None and _chinese_syllables(given.group(1)) and given.group(1) not in _rules()["peoples"]
+    return (given is not None and _chinese_syllables(given.group(1)) and given.group(1) not in r["peoples"]
             and not any(k.start == given.start(1) for k in known))  # "Han Ningxia soldiers": a place after it
 
 

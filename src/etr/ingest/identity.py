@@ -917,7 +917,7 @@ class Identities:
                 self.merges.append(Merge(self.entries[target].id, e.name, f"{e.name} is the registered "
                                          f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
         self._same_full_names(merged)
-        for other, keep, why, source in getattr(self, "spelt_alike", []):  # (a state an older etr kept has none)
+        for other, keep, why, source in self.spelt_alike:
             if other not in merged and keep not in merged and other != keep and alike(self.kind(other), self.kind(keep)):
                 merged[other] = keep
                 self.merges.append(Merge(self.entry(keep).id, self.entry(other).name, why, source, -1, -1))
@@ -962,7 +962,7 @@ class Identities:
                 for c in others[:POSSIBLE]:
                     possibly[i].append((c, f"the same surname as {self.entry(c).name}"))
                     possibly[c].append((i, f"{e.name} may be this person: the same surname"))
-        for a, b, why in getattr(self, "velar_alike", []):  # (a state an older etr kept has none)
+        for a, b, why in self.velar_alike:
             if a not in merged and b not in merged and self.kind(a) == self.kind(b) == "place":
                 possibly[a].append((b, why))
                 possibly[b].append((a, why))

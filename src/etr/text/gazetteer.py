@@ -39,6 +39,6 @@ def also_people(name: str) -> bool:
 def other_names(name: str) -> tuple[str, ...]:
     """The other names of the place `name` ("Hetian": Hotan, Khotan, Ilchi), none when the
     gazetteer lists no such place."""
-    row = row_of(name)
     k = key(name)
+    row = _read()[0].get(k)
     return () if row is None else tuple(n for n in names_of(row) if key(n) != k)
