@@ -703,6 +703,31 @@ FORM_CASES: list = [
         "В ноябре 1944 года в Кульдже началось восстание.",
         [("ноябре 1944", "1944-11", None, "explicit")],
     ),
+    # German, with the day's stop, and Turkish month names (real pages: tests/data/real/reference/)
+    (
+        "Sheng Shicai (auch Cheng-Chi-Tsai, chinesisch 盛世才 Shèng Shìcái, * 1897 in Kaiyuan; † 13. Juli 1970) war "
+        "ein Mandschu-stämmiger Kriegsherr in der Republik China und vom 12. April 1933 bis zum 29. August 1944 "
+        "Gouverneur von Xinjiang.",
+        [("1897", "1897", None, "explicit"), ("13. Juli 1970", "1970-07-13", None, "explicit"),
+         ("12. April 1933", "1933-04-12", None, "explicit"), ("29. August 1944", "1944-08-29", None, "explicit")],
+    ),
+    (
+        "Mücadele sonucu 12 Kasım 1933 tarihinde kurulan Kaşgar merkezli “Doğu Türkistan İslam Cumhuriyeti”ne "
+        "destek olmuştur.",
+        [("12 Kasım 1933", "1933-11-12", None, "explicit")],
+    ),
+    (
+        "14 Haziran 1965 tarihinde aramızdan ayrılan Doğu Türkistan davasının önde gelen şahsiyetlerinden.",
+        [("14 Haziran 1965", "1965-06-14", None, "explicit")],
+    ),
+    # the day, the month and the year in figures with stops, either way round (an RFA Uyghur page)
+    ("2019.08.29", [("2019.08.29", "2019-08-29", None, "explicit")]),
+    ("Published 29.08.2019 in Urumqi.", [("29.08.2019", "2019-08-29", None, "explicit")]),
+    # a Turkish headline's capitals ("KASIM": Kasım's dotless i)
+    ("12 KASIM 1949 GÜNÜ", [("12 KASIM 1949", "1949-11-12", None, "explicit")]),
+    # a list's numbers before English months are no days: the months alone
+    ("Chronology: 1. March 1944, riots; 2. April 1944, arrests.",
+     [("March 1944", "1944-03", None, "explicit"), ("April 1944", "1944-04", None, "explicit")]),
 ]
 
 
@@ -729,6 +754,15 @@ NEGATIVE_CASES = [
     "Resolution 324 transformed the Interim Government into the Ili District Council.",
     "The delegates boarded the Ilyushin Il-12 plane in Alma-Ata.",
     "Some 100,000 Nationalist troops changed sides.",
+    # a month's name in another language, alone, is no month: "Mart", "Mai", "mars"
+    "The Mart in Kashgar sold Russian cloth.",
+    "Mai Shih-ying and Ekim met the delegates.",
+    # nor a paragraph's number before a month ("2. March": the second paragraph), nor a version
+    "2. March",
+    "Revised as version 1.2.3 of the text.",
+    # "Maj." is a Major, "Mai" and "Mart" no months without a year after them
+    "Two Maj. Generals and 3 Maj. Gen. Sung's men arrived.",
+    "The convoy had 20 Mai divisions at the 25 Mart Bridge.",
 ]
 
 

@@ -101,6 +101,12 @@ SPLIT_CASES = [
      ["The 5 and 6 Divisions moved on tn. Khotan and Yarkand.", "The 4 stayed."]),
     ("It was incorporated as “5. Army Corps” into the PLA. He stayed.",
      ["It was incorporated as “5. Army Corps” into the PLA.", "He stayed."]),
+    # a day with its stop before a month, as German writes it (a real page, tests/data/real/reference/)
+    ("Er war vom 12. April 1933 bis zum 29. August 1944 Gouverneur von Xinjiang. Er diente zunächst den Kuominchun.",
+     ["Er war vom 12. April 1933 bis zum 29. August 1944 Gouverneur von Xinjiang.", "Er diente zunächst den Kuominchun."]),
+    # ... but a count before a telegram's next sentence, which opens with its day, ends a sentence
+    ("Casualties: killed 12, wounded 20. June 5 Osman withdrew to Chingho.",
+     ["Casualties: killed 12, wounded 20.", "June 5 Osman withdrew to Chingho."]),
     ("The war ended in 1945. Army units left. See pp. 5-7.", ["The war ended in 1945.", "Army units left.", "See pp. 5-7."]),
     # but a period after a short word still ends one (a second reader's cases)
     ("He served in the 1930's and 1940's. He was governor.", ["He served in the 1930's and 1940's.", "He was governor."]),

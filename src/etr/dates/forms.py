@@ -64,6 +64,8 @@ def vocab() -> dict[str, Any]:
     return {
         "months": dict(r["months"]),
         "abbrevs": dict(r["month_abbreviations"]),
+        "beside": dict(r["months_beside_a_number"]),
+        "day_stop": list(r["day_stop"]["before"]),
         "seasons": dict(r["seasons"]),
         "mods": dict(r["modifiers"]),
         "bounds": dict(r["boundaries"]),
@@ -112,6 +114,9 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     lx = {
         "month": c(list(v["months"])),
         "abbr": c(list(v["abbrevs"])),
+        "beside": c(list(v["beside"])),
+        # a day with its stop is one after these (each its own lookbehind: they differ in length)
+        "daystop": "|".join(rf"(?<={'' if w[0] in '*†✝' else chr(92) + 'b'}{re.escape(w)}\s)" for w in v["day_stop"]),
         "season": c(list(v["seasons"])),
         "mod": c(list(v["mods"])),
         "bound": c(list(v["bounds"])),
@@ -153,7 +158,10 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     lx["spelled"] = (rf"(?:(?P<cen>{c(['eighteen', 'nineteen'])})[\s-]+(?P<rest>(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|(?:o|oh)[\s-]+(?:{ones})|hundred)"
                      rf"|(?P<mil>{c(['two thousand'])})(?:\s+and)?(?:[\s-]+(?P<rest2>{ones}|{teens}))?)")
-    lx["M"] = rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d))"
+    # a month in another language, before a year: "14 Haziran 1965", "13. Juli 1970", "Juli 1935"
+    # (not "2 Maj. Generals", "25 Mart Bridge", "20 Mai divisions")
+    lx["M"] = (rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d)"
+               rf"|(?:{lx['beside']})(?=,?\s+(?:1[0-9]|20)\d\d(?![\d.,]\d)))")
     # a year not part of a larger number ("2,082.1", "1936,170"); "1936,17" is a year and a footnote
     lx["YG"] = rf"{lx['Y']}(?![.]\d|,\d{{3}}|\d|\s*%|-\d)"
     # after a day and a month, the year an editor put in brackets: "16 January [1943]"
@@ -636,6 +644,33 @@ def modified_month(f: Found) -> Raw | None:  # "late September 1949", "early in 
 @form(r"(?P<mod>{mod})(?:\s+in)?[\s-]+(?P<y>{YG})")
 def modified_year(f: Found) -> Raw | None:  # "early 1944", "late in 1949"
     return f.raw(Point(int(f["y"] or 0)), mod=vocab()["mods"][(f["mod"] or "").lower()])
+
+
+# German and Scandinavian days with a stop: "am 12. April 1933", "† 13. August 1944" after the
+# words rules/dates.toml [day_stop] gives (not "killed 12. April brought", "1. March 1944, ...;
+# 2. April 1944": a count, a list's numbers) ...
+@form(r"(?:{daystop})(?P<d>3[01]|[12]\d|0?[1-9])\.[ \t]+(?P<m>{M})(?:(?:,?\s+|{CY})(?P<y>{YG}))?(?!\d|,\d{3}|\s+\d)")
+def day_stop_month_year(f: Found) -> Raw | None:  # "am 12. April", "† 13. August 1944"
+    return f.raw(Point(_year(f["y"]), _month(f["m"]), _day(f["d"])))
+
+
+# ... and before a month no English text writes, with its year, anywhere but where a line opens
+# ("Sterbedatum 12. Oktober 1984", "(* 3. Dezember 1897")
+@form(r"(?<=[^\s\d.][ \t])(?P<d>3[01]|[12]\d|0?[1-9])\.[ \t]+(?P<m>{beside})(?:,?\s+|{CY})(?P<y>{YG})")
+def day_stop_foreign_month_year(f: Found) -> Raw | None:  # "13. Juli 1970"
+    return f.raw(Point(int(f["y"] or 0), _month(f["m"]), _day(f["d"])))
+
+
+# the day, the month and the year in figures with stops: "29.08.2019" (the day first, as Europe
+# writes them) and "2019.08.29" (the year first, as Uyghur and Chinese pages do)
+@form(r"(?<![\d./])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>1[6-9]\d\d|20\d\d)(?![\d]|\.\d|\s*(?:%|per\s*cent))")
+def day_month_year_figures(f: Found) -> Raw | None:
+    return f.raw(Point(int(f["y"] or 0), int(f["m"] or 0), _day(f["d"])))
+
+
+@form(r"(?<![\d./])(?P<y>1[6-9]\d\d|20\d\d)\.(?P<m>0[1-9]|1[0-2])\.(?P<d>3[01]|[12]\d|0[1-9])(?![\d]|\.\d)")
+def year_month_day_figures(f: Found) -> Raw | None:
+    return f.raw(Point(int(f["y"] or 0), int(f["m"] or 0), _day(f["d"])))
 
 
 @form(r"(?P<d>{D})\s+(?P<m>{M})(?:,?\s+|{CY}){YB}(?P<y>{YG}){YE}")

@@ -201,12 +201,19 @@ def shift(p: Point, n: int, unit: str) -> Point:
 @cache
 def _month_names() -> dict[str, int]:
     r = rules.load("dates")
-    return {k.lower(): int(v) for k, v in [*r["months"].items(), *r["month_abbreviations"].items()]}
+    # in lower case, and in capitals lowered ("KASIM" for "Kasım": Turkish dotless i)
+    return {form: int(v) for k, v in [*r["months"].items(), *r["months_beside_a_number"].items(),
+                                      *r["month_abbreviations"].items()] for form in (k.upper().lower(), k.lower())}
 
 
 def month_number(word: str) -> int:
     """1 for "January", "Jan." or "JAN"; KeyError for a word that names no month."""
     return _month_names()[word.rstrip(".").lower()]
+
+
+def month_name(word: str) -> bool:
+    """Whether a word is a month's name or short form, in any language rules/dates.toml knows."""
+    return word.rstrip(".").lower() in _month_names()
 
 
 def agrees(value: str, registry_value: str) -> bool:

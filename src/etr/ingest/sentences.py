@@ -524,6 +524,37 @@ def month_words() -> frozenset[str]:
     return frozenset([*words, *(w.upper() for w in words)])
 
 
+def _day_with_its_stop(text: str, day: int, month: int) -> bool:
+    """Whether the figures at `day`, with the stop after them, are a day before the month's name at
+    `month`, as German and Scandinavian texts write one (etr.dates.forms reads it so): after a word
+    of rules/dates.toml [day_stop] ("am 12. April"), or before a month no English text writes and
+    its year ("12. Oktober 1984"); not a count or a list's number before a new sentence ("killed
+    12. April brought ...", "wounded 20. June 5 Osman withdrew")."""
+    d = rules.load("dates")
+    name = _WORD_AT.match(text, month)
+    if name is None:
+        return False
+    before = text[max(0, day - 6) : day].split()
+    if before and before[-1].lstrip("(") in d["day_stop"]["before"] and name.group(0) in _months_cased():
+        return not re.match(r"\s+\d{1,2}\b", text[name.end() : name.end() + 4])
+    return name.group(0).lower() in _foreign_months() and re.match(r",?\s+\d{4}\b", text[name.end() : name.end() + 7]) is not None
+
+
+@cache
+def _months_cased() -> frozenset[str]:
+    """The months' names, English and the other languages', as written and capitalised."""
+    d = rules.load("dates")
+    return frozenset(f for w in (*d["months"], *d["months_beside_a_number"]) for f in (w, w[:1].upper() + w[1:]))
+
+
+@cache
+def _foreign_months() -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.load("dates")["months_beside_a_number"])
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(t.lower() for t in rules.load("text")["abbreviations"]["tokens"])
@@ -575,6 +606,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if token.isdigit() and len(token) <= 2 and word is not None and word.start() > 0 \
                     and text[word.start() - 1] in _QUOTATION_OPENERS:
                 continue  # "as “5. Army Corps”": a number opening a quotation, an ordinal (German "5.")
+            if token.isdigit() and 1 <= int(token) <= 31 and word is not None and word.end() == m.start() \
+                    and _day_with_its_stop(text, word.start(), nxt):
+                continue  # "am 12. April 1933", "† 13. Juli 1970": a day with its stop, as German writes it
         s, e = _trim(text, sent_start, m.end())
         if s < e:
             spans.append((s, e))
