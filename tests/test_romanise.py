@@ -17,6 +17,7 @@ SAME = [
     ("Kasimoff", "Kasimov"), ("Kasimof", "Kasimov"), ("Kasimow", "Kasimov"), ("Qumul", "Kumul"),
     ("Akhmedzhan", "Ahmedjan"), ("Kuldja", "Kulja"), ("Ghulja", "Gulja"), ("Burkhan Shakhidi", "Burhan Shahidi"),
     ("Касимов", "Kasimov"), ("Ахмеджан Касимов", "Akhmedzhan Kasimov"), ("Қасымов", "Kasymov"),
+    ("Әхмәтҗан Қасими", "Ehmetjan Qasimi"),  # Uyghur Cyrillic җ
     ("盛世才", "Sheng Shicai"), ("迪化", "Dihua"), ("宋希濂", "Sung Hsi-lien"),
     ("Elihan Töre", "Elihan Tore"), ("SHENG SHIH-TSAI", "Sheng Shih-tsai"),
     ("Mesud", "Masud"), ("Osman Bator", "Osman Batur"), ("Yolbars Khan", "Yulbars Khan"),
@@ -40,6 +41,8 @@ SAME = [
     ("Tsingtao", "Qingdao"), ("Tsinghai", "Qinghai"),
     # Russian and Mongol dz, dzh
     ("Dzungaria", "Jungaria"), ("Dzungarian Basin", "Jungarian Basin"), ("Dzhambul", "Jambul"),
+    # German tsch: ch
+    ("Tschugutschak", "Chuguchak"), ("Tschang Tschi-tschung", "Chang Chih-chung"),
     # Turkish ev for Arabic aw before a consonant
     ("Tevfik Bey", "Tawfiq Bay"), ("Nevzat", "Nawzat"),
     # the Uyghur Latin x is kh (not in a Chinese syllable, where it is pinyin's)

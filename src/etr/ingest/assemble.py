@@ -16,6 +16,7 @@ import json
 import pickle
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from etr import __version__, rules
 from etr.dates.forms import compile_all, number
-from etr.dates.values import Point, add_days, bounds, parse_value
+from etr.dates.values import Point, add_days, bounds, month_name, parse_value
 from etr.errors import BuildFailed
 from etr.ingest import aliases, archival
 from etr.ingest.aliases import TITLED, Alias
@@ -35,6 +36,7 @@ from etr.ingest.discover import (
     AN_INITIAL,
     Unknown,
     capitalised_inside,
+    capitalises_nouns,
     continued,
     mens_surnames,
     names_in_capitals,
@@ -476,6 +478,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int, bool] | None = None
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
+        identities.read_words(*analysis.words)  # every document's words, the seeds' too
         if discover and not spec.curated:  # what it names makes its own and later weak names names
             identities.prime([u for unk in unknown_by_sentence for u in unk])
         placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases,
@@ -527,7 +530,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     ent_spellings[m.entity][m.text] += 1
                 if not spec.curated and entries[m.entity].type == "person":
                     form = titled(text, m.start, m.end)  # "Sheng Tupan", "General Sung": how the document calls him
-                    if form and len(m.text.split()) == 1:
+                    if form:  # (and "General Pai Chung-hsi": his name with the title it gives him)
                         ent_spellings[m.entity][form] += 1
                     _so_titled(so_titled, form[: len(form) - len(m.text)] if form.endswith(m.text) else m.text, m.entity)
                 for member in entries[m.entity].members:
@@ -1927,6 +1930,9 @@ class Analysis(NamedTuple):
     unknowns: list[list[Unknown]]  # names nobody registered, sentence by sentence
     aliases: list[Alias]  # the document's statements that one name is another
     flagged: list[Flag]  # dates set aside, and why
+    # the words it writes in lower case, and those it capitalises inside a sentence (what tells
+    # the build's ordinary words from names: Identities.read_words)
+    words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @lru_cache(maxsize=1)  # read_signed, then analyse, of one document
@@ -1987,8 +1993,14 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
     named_acronyms = frozenset(defined) | aliases.bracketed(text, spans, defined)
     caps = names_in_capitals(text, [m for found in per_sentence for m in found], kinds, vocab)  # "said YOLBARS"
     inside = capitalised_inside(text)
-    unknown = [unknown_names(text, s.start, s.end, found, vocab, named_acronyms, kinds, caps, inside)
+    nouns = capitalises_nouns(text)  # German: a capital says no more than a sentence's start does
+    unknown = [unknown_names(text, s.start, s.end, found, vocab, named_acronyms, kinds, caps, inside, nouns)
                for s, found in zip(doc.sentences, per_sentence, strict=True)]
+    # a month's name inside a date is the date's ("3. Dezember 1897", "14 Haziran 1965"), not a
+    # name (but a man's in "Ten days after Hasan Beg was appointed" is his)
+    dated = sorted((t.start, t.end) for t in timexes)
+    unknown = [[u for u in found if not (month_name(u.text) and _inside_a_date(dated, u.start, u.end))]
+               for found in unknown]
     # a people's name inside a man's ("Han" of "Han Youwen", found by discovery) is his name's
     per_sentence = [[m for m in found if not (m.entity is not None and kinds[m.entity] == "group" and any(
         u.type in ("person", "unknown") and u.start <= m.start and m.end < u.end for u in unk))]
@@ -1999,7 +2011,7 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
         if his[k]:
             per_sentence[k] = [m for m in per_sentence[k] if m not in his[k]]
             unknown[k] = unknown_names(text, s.start, s.end, per_sentence[k], vocab, named_acronyms, kinds, caps,
-                                       inside)
+                                       inside, nouns)
     head, signed = _header_and_signature(text)
     if head is not None and head.writer:  # "The Consul at Tihwa (Paxton) to ...": the writer is a person
         for (a, b), found, unk in zip(spans, per_sentence, unknown, strict=True):
@@ -2043,7 +2055,13 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
             if a <= x < b:
                 at = text.index(f"({acr})", y) + 1
                 said.append(Alias(x, y, at, at + len(acr), acr, f"({acr})", a, b))
-    return Analysis(timexes, per_sentence, unknown, said, flagged)
+    return Analysis(timexes, per_sentence, unknown, said, flagged, (vocab, inside))
+
+
+def _inside_a_date(dated: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether text[start:end] lies within one of the date spans `dated` (sorted by start)."""
+    k = bisect_right(dated, (start, 1 << 62)) - 1  # the last span opening at or before it
+    return k >= 0 and dated[k][0] <= start and end <= dated[k][1]
 
 
 Analysed = tuple[Document, Analysis, list[list[str]]]
@@ -2059,18 +2077,18 @@ def _pack(got: Analysed) -> tuple[Any, ...]:
             tuple((x.section, x.paragraph, x.start, x.end) for x in doc.sentences),
             tuple((t.start, t.end, t.aside, t.referred, *(getattr(t.date, f) for f in _DATE_FIELDS)) for t in an.timexes),
             [[tuple(m) for m in ms] for ms in an.mentions], [[tuple(u) for u in us] for us in an.unknowns],
-            [tuple(x) for x in an.aliases], an.flagged, doc_terms, doc.splits)
+            [tuple(x) for x in an.aliases], an.flagged, doc_terms, doc.splits, an.words)
 
 
 def _unpack(data: tuple[Any, ...], item: tuple[str, str]) -> Analysed:
     sid, text = item
-    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms, splits = data
+    sections, paragraphs, sentences, timexes, mentions, unknowns, said, flagged, doc_terms, splits, words = data
     doc = Document(sid, text, tuple(Section(*x) for x in sections), tuple(Paragraph(*x) for x in paragraphs),
                    tuple(Sentence(sid, sec, para, a, b, text[a:b]) for sec, para, a, b in sentences), splits)
     spans = [TimexSpan(t[0], t[1], DateValue(*t[4:]), t[2], t[3]) for t in timexes]
     return (doc, Analysis(spans, [[Mention._make(m) for m in ms] for ms in mentions],
                           [[Unknown._make(u) for u in us] for us in unknowns], [Alias._make(x) for x in said],
-                          flagged), doc_terms)
+                          flagged, words), doc_terms)
 
 
 _DATE_FIELDS = ("text", "value", "start", "end", "precision", "mod", "how", "type", "anchor")

@@ -26,6 +26,8 @@ from etr.ingest.sentences import GLUED, month_words, reference_words
 from etr.text.romanise import chinese_syllables, word_key
 from etr.text.terms import STOP
 
+VERB_OF_PERSONS = "before a verb of persons"  # why a name is a person's: "Clubb reports", "Mikoyan promised"
+
 
 class Unknown(NamedTuple):
     """A name found in a sentence that no registry name covers."""
@@ -373,6 +375,26 @@ def vocabulary(text: str) -> Vocabulary:
 _INSIDE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*|[,;]) ([A-Z][\w'’-]*)")
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def capitalises_nouns(text: str) -> bool:
+    """Whether `text` is German, which capitalises every noun (rules/names.toml [nouns]): then one
+    capitalised word says no more that it is a name than one opening an English sentence does."""
+    words = _WORDS.findall(text[:20_000].lower())
+    german, english = _commonest()
+    n = sum(w in german for w in words)
+    return bool(words) and n >= float(rules.load("names")["nouns"]["share"]) * len(words) \
+        and n > sum(w in english for w in words)
+
+
+@cache
+def _commonest() -> tuple[frozenset[str], frozenset[str]]:
+    """German's commonest words, and English's (rules/names.toml [nouns])."""
+    nouns = rules.load("names")["nouns"]
+    return frozenset(nouns["german_words"]), frozenset(nouns["english_words"])
+
+
 def capitalised_inside(text: str) -> frozenset[str]:
     """The capitalised words `text` writes inside a sentence (after a word in lower case or a
     comma): names, where it writes them there ("districts of Chungking, Kunming and Tihwa")."""
@@ -487,13 +509,15 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
 
 def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary = frozenset(),
                   acronyms: frozenset[str] = frozenset(), kinds: list[str] | None = None,
-                  caps_names: bool = False, inner: frozenset[str] = frozenset()) -> list[Unknown]:
+                  caps_names: bool = False, inner: frozenset[str] = frozenset(), nouns: bool = False) -> list[Unknown]:
     """Names in text[start:end] (one sentence) that overlap no registry mention; `acronyms` are
     the ones the document defines ("the Altai Frontier Guard (AFG)"), names when used alone;
     `caps_names`: the document prints names in capitals (`names_in_capitals`), so that one word
     in capitals in a sentence of prose is a name ("said YOLBARS");
     `kinds`, the registry entries' kinds, for names listed with registered ones;
-    `inner`: the capitalised words the document writes inside sentences (capitalised_inside)."""
+    `inner`: the capitalised words the document writes inside sentences (capitalised_inside);
+    `nouns`: the document capitalises its nouns (capitalises_nouns), so that one capitalised word
+    is weak wherever it stands."""
     surnamed: set[int] = set()  # where a people's registered name that is a man's surname ends
     if kinds:
         kept = []
@@ -505,7 +529,7 @@ def unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: 
         known = kept
     places = {m.end for m in known if m.entity is not None and kinds and kinds[m.entity] == "place"}
     found = [_date_line_place(text, _office_holder(text, start, u, places, vocab))
-             for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner)]
+             for u in _unknown_names(text, start, end, known, vocab, acronyms, caps_names, inner, nouns)]
     named = [(m.start, m.end) for m in known] + [(f.start, f.end) for f in found]
     found += [u for u in _epithets(text, start, end) if not any(x < u.end and u.start < y for x, y in named)]
     # "Abduxaliq Uyghur": a man, the people's name his surname
@@ -734,7 +758,8 @@ def _within(spans: list[tuple[int, int]]) -> Any:
 
 
 def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab: Vocabulary,
-                   acronyms: frozenset[str], caps_names: bool = False, inner: frozenset[str] = frozenset()) -> list[Unknown]:
+                   acronyms: frozenset[str], caps_names: bool = False, inner: frozenset[str] = frozenset(),
+                   nouns: bool = False) -> list[Unknown]:
     r = _rules()
     taken = [(m.start, m.end) for m in known if m.entity is not None or m.kind != "short"]  # an unresolved "Ma" may be the document's
     inside = _within(taken)
@@ -897,7 +922,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             written = titled(text, s, e)
             title = written[: len(written) - len(phrase)].split() if written.endswith(phrase) else []
             written = written if title else ""
-        got = _judge(text, start, s, e, phrase, words, title, at_start, vocab, acronyms, caps_names)
+        got = _judge(text, start, s, e, phrase, words, title, at_start or nouns, vocab, acronyms, caps_names)
         if got is not None and in_work and got.type in ("unknown", "person", "place"):
             got = got._replace(type="document", why=WORK_TITLE)  # "News from Tartary (1936)": a book
         if by_line and got is not None and got.type in ("unknown", "person"):
@@ -1559,11 +1584,11 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             and _AT_A_PLACE.search(text[max(start, s - 16) : s])):
         kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
     if kind == "unknown" and (r["verb_after"].match(after) or _WHO_AFTER.match(after)):
-        kind, why = "person", "before a verb of persons"  # or "who": "(Ballantine), who underscored ..."
+        kind, why = "person", VERB_OF_PERSONS  # or "who": "(Ballantine), who underscored ..."
     elif kind == "place" and why == CHINESE_PLACE and r["verb_after"].match(after) \
             and not r["office_verb_after"].match(after):
         # "Mikoyan promised", "Mikoyan expressed": syllables say little (not "Lanchow reports", its office's)
-        kind, why = "person", "before a verb of persons"
+        kind, why = "person", VERB_OF_PERSONS
     elif ((kind == "unknown" or (kind == "place" and why == CHINESE_PLACE)) and _BORN_AFTER.match(after)
           and not _DOCTRINE.search(phrase)):
         kind, why = "person", "born: a person"  # "Azizi was born in Tacheng": syllables say little

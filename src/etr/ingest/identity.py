@@ -26,6 +26,7 @@ from etr.ingest.discover import (
     GLOSSED_TERM,
     HYPHEN_PLACE,
     OFFICE_HELD,
+    VERB_OF_PERSONS,
     Unknown,
     chinese_surname,
     name_part,
@@ -52,6 +53,14 @@ KINDS_ALIKE = [{"person", "group"}, {"place"}, {"organisation", "state", "milita
 MIN_KEYED = 5  # a name shorter than this (letters) is not taken for a registered one by its key alone ...
 MIN_LETTERS = 4  # ... but a Turkic town's hyphened name by its letters, from this many ("Ak-su" is Aksu)
 POSSIBLE = 3  # at most this many "possibly the same as" for one surname
+# one capitalised word and nothing else saying it is a name ("Rebel troops", "Having returned",
+# "Copy Nº 3") is an ordinary word where this many documents read so far write it in lower case,
+# and twice as many as write it capitalised inside a sentence (as names are: "to Ward")
+ORDINARY_DOCS = 3
+ORDINARY_RATIO = 2
+# ... and before a verb, a word of a shape no surname has ("Having returned", "Development
+# reported", "Intelligence states", "Independence declared")
+_NOT_A_SURNAME = re.compile(r"[a-z]{2}(?:ing|ment|ence|ance|ity|ness|tion|sion)$")
 SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spellings of one place
 ADDRESSED = "the name an address line gives"  # "The Consul at Tihwa (Paxton) to the Chargé in China (Atcheson)"
 GUESSED_TOWN = "town?"  # a vote for a place from a word's Chinese syllables alone: counted when no other
@@ -342,11 +351,16 @@ class Identities:
         self._said: dict[str, tuple[int, str, str, int, int]] = {}  # key -> (entity, reason, where it is said)
         self._here: dict[str, tuple[int, str, str, int, int]] = {}  # the same, said for the document at hand only
         self._people_here: set[str] = set()  # the surnames of the persons the document at hand names in full
+        self._kinded_here: set[str] = set()  # its one-word names it gives a title or a kind (see document)
         # registered persons known only by a title and a surname ("General Sung"), by that surname
         self._titled: dict[str, int] = {}
         self.titled_here: set[int] = set()  # of those, the ones the document at hand names so
         self._named: set[str] = set()  # word keys of the names the added documents read so far give (see prime)
         self._named_in_full: dict[str, int] = {}  # key of a full name -> the registered "General Sung" it is
+        # of the documents read so far, how many write each word in lower case, and how many
+        # capitalise it inside a sentence (read_words)
+        self._lower: Counter[str] = Counter()
+        self._inside: Counter[str] = Counter()
         # places one document spells two ways ("Yarkund" in its title, "Yarkand" in its text):
         # (the other spelling's entity, the place, the reason, where)
         self.spelt_alike: list[tuple[int, int, str, str]] = []
@@ -406,6 +420,26 @@ class Identities:
 
     # ------------------------------------------------------------------ placing names
 
+    def read_words(self, lower: frozenset[str], inside: frozenset[str]) -> None:
+        """A document's words, counted before its names are placed: those it writes in lower
+        case, and those it capitalises inside a sentence (etr.ingest.discover's vocabulary and
+        capitalised_inside)."""
+        self._lower.update(lower)
+        self._inside.update({w.lower() for w in inside})
+
+    def _ordinary(self, u: Unknown) -> bool:
+        """Whether a name found is one ordinary word that only where it stands capitalises
+        ("Rebel troops", "Having returned from Moscow", "Copy Nº 3 to Cde. Molotov", "Finance
+        and Education"): nothing but its capital says it is a name (no title, no kind, or only
+        a verb after it opening a sentence), and the documents read so far write it in lower
+        case far more often than inside a sentence with a capital."""
+        if u.title or " " in u.text or not ((u.type == "unknown" and not u.why)
+                                            or (u.why == VERB_OF_PERSONS and _NOT_A_SURNAME.search(u.text))):
+            return False  # ("Little reported", "Miles arrived": a surname may be an English word)
+        w = u.text.lower()
+        n = self._lower[w]
+        return n >= ORDINARY_DOCS and n >= ORDINARY_RATIO * self._inside[w]
+
     def prime(self, names: list[Unknown]) -> None:
         """What an added document names, given before its names are placed: a weak name (one
         capitalised word opening a sentence, "Ward arrived November 25") is a name only if this
@@ -415,7 +449,7 @@ class Identities:
         one reads, so that adding one costs the reading of that one (measured: at 10,000
         documents, one that named such a word in full made the build read them all again)."""
         for u in names:
-            if u.weak:
+            if u.weak or self._ordinary(u):
                 continue
             words = fold(u.text).split()
             if len(words) == 1:
@@ -437,6 +471,9 @@ class Identities:
         name its first line gives, found in its text, is a person's."""
         titled = set(self._titled.values())
         self.titled_here = {m.entity for found in mentions or [] for m in found if m.entity in titled}
+        # the one-word names this document gives a title or a kind: never ordinary words here
+        self._kinded_here = {word_key(u.text) for found in sentences for u in found if " " not in u.text
+                             and (u.title or (u.type != "unknown" and u.why not in ("", VERB_OF_PERSONS)))}
         self._here = {}
         self._people_here = set()
         if said:
@@ -504,6 +541,8 @@ class Identities:
             placed: list[tuple[Unknown, int, str]] = []
             for ui, u in enumerate(found):
                 if u.weak and not self._weak_named(u, doc_words):
+                    continue
+                if self._ordinary(u) and not self._vouched(u, doc_words):
                     continue
                 got: tuple[int, str] | None = full.get((si, ui)) or self._single(u, source, where, doc_words)
                 if got is None:
@@ -879,6 +918,17 @@ class Identities:
         """Whether a weak name is named otherwise: in this document, in another, or the registry."""
         wk = word_key(u.text)
         return wk in doc_words or wk in self._named or wk in self._surnames or self._statement(key(u.text)) is not None
+
+    def _vouched(self, u: Unknown, doc_words: dict[str, set[int]]) -> bool:
+        """Whether an ordinary word (_ordinary) is a name all the same: a surname this document
+        or the registry gives in full, a word this document gives a title or a kind anywhere
+        ("Mr. Miles, my good friend", then "Miles's rank"), a name a document says is another's,
+        or the name of one found already with a kind ("Colonel Miles", then "Miles")."""
+        wk = word_key(u.text)
+        if wk in doc_words or wk in self._kinded_here or wk in self._surnames or self._statement(key(u.text)) is not None:
+            return True
+        i = self._by_key.get((key(u.text), 1))
+        return i is not None and self.kind(i) not in ("unknown", GUESSED_TOWN)
 
     def is_writer(self, i: int, office: str) -> None:
         """The writer a document's header names: a person, with the office it gives."""

@@ -199,11 +199,11 @@ def word_key(word: str) -> str:
     """The key of one word (a name's words recur: each is worked out once)."""
     t = _tables()
     plain = _plain(word)
-    if "dz" in plain:
+    if any(a in plain for a, _b in t["first"]):
         first = plain
         for a, b in t["first"]:
             first = first.replace(a, b)
-        if first not in t["wade"]:  # not "Dzhan", "Dzhu": a syllable Wade-Giles would read (ran, ru)
+        if first not in t["wade"] or "dz" not in plain:  # not "Dzhan", "Dzhu": a syllable Wade-Giles would read (ran, ru)
             plain = first
     w = _pinyin_of_wade_giles(plain)
     if w == plain:

@@ -140,10 +140,18 @@ _BROKEN = re.compile(r"([^\W\d_]{2,})-\s+(?!(?:and|or|to|nor)\b)([a-z]{2,})")
 _PREFIXED = re.compile(r"\b(re|co|pre|non|un)-([a-z]{3,})\b", re.I)
 
 
+# a reference work's signs for a life's ends: "(* 3. Dezember 1897; † 13. Juli 1970)", "(b. 1897,
+# d. 1970)": born and died, as the words would say
+_BORN_SIGN = re.compile(r"(?:^|[(;,\[]\s*)\*\s*(?=\d|[^\W\d_]+\s+\d)|\bb\.\s*(?=\d{4})")
+_DIED_SIGN = re.compile(r"[†✝]|\bd\.\s*(?=\d{4})")
+
+
 def sentence_terms(text: str) -> list[str]:
     """The terms a sentence is indexed by: its words' (a word broken at a line's end read whole
-    too) and its infobox fields'."""
+    too), its infobox fields', and the born and died its signs say ("† 13. Juli 1970")."""
     got = terms(text) + field_terms(text) if ":" in text else terms(text)
+    if "†" in text or "✝" in text or "*" in text or "b." in text or "d." in text:
+        got += (terms("born") if _BORN_SIGN.search(text) else []) + (terms("died") if _DIED_SIGN.search(text) else [])
     if "- " in text or "-\n" in text:  # the word whole as well as its parts ("so- called": so, called, socalled)
         got += [t for m in _BROKEN.finditer(text) for t in terms(m.group(1) + m.group(2))]
     if "-" in text:  # "re-captured", "co-operation": the word written whole too
