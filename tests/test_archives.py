@@ -5191,3 +5191,120 @@ def test_a_russian_place_in_the_genitive_before_a_name_is_a_name_of_its_own(sent
 def _joined(names: set[str]) -> set[str]:
     """The names of a sentence run together, two by two: what must not be found."""
     return {f"{a} {b}" for a in names for b in names if a != b}
+
+
+_REAL = __import__("pathlib").Path(__file__).parent / "data" / "real"
+
+
+def test_an_ordinary_word_capitalised_only_where_it_stands_is_no_name(tmp_path: Any) -> None:
+    """"Article I: Rebel troops in Ining ..." (a FRUS summary) and "Having returned from Moscow to
+    Xinjiang ..." (Sheng Shicai's letter): after documents that write "rebel" and "having" in
+    lower case, the capitalised word is that word, no name, whatever follows it; the names of
+    those documents stay names. Real documents of tests/data/real/, read in this order."""
+    files = ["reference/military_wiki_battle_of_aksu_1933.txt", "telegrams/frus1946v10_d934_chiang_ching_kuo_tihwa.txt",
+             "telegrams/frus1945v07_d733_tacheng_captured.txt",
+             "telegrams/wilson_1934-07-27_stalin_to_apresov_sheng_letter_depressing_impression.txt",
+             "press/newspaper_taranaki-daily-news-1934-03-06-new-republic.txt",
+             "telegrams/frus1943china_d170_vincent_no_truth_in_bern_report_clubb_to_tihua.txt",
+             "telegrams/frus1946v10_d942_supplement_ii_signed.txt",
+             "telegrams/wilson_1939-01-04_sheng_shicai_letter_after_moscow_visit_six_principles.txt"]
+    db = json.loads(built_from(tmp_path, *((_REAL / f).read_text(encoding="utf-8") for f in files)).read_text())
+    names = {e["name"] for e in db["entities"]}
+    assert not names & {"Rebel", "Having"}, sorted(names)
+    assert {"Ining", "Tacheng", "Apresov"} <= {n for e in db["entities"] for n in (e["name"], *e["aliases"])}
+
+
+def test_a_name_asked_with_words_of_context_shows_what_is_said_of_it(tmp_path: Any) -> None:
+    """`who "Maqsud Shah, chancellor"`: the profile of Maqsud Shah, and first the sentences about
+    him that hold the question's other words (`in_context`, cited); the name alone has none.
+    A real encyclopedia page (tests/data/real/reference/)."""
+    from conftest import cli
+
+    out = built(tmp_path, (_REAL / "reference" / "wikipedia_maqsud_shah_khan_of_kumul.txt").read_text(encoding="utf-8"))
+    text = (_REAL / "reference" / "wikipedia_maqsud_shah_khan_of_kumul.txt").read_text(encoding="utf-8")
+    got = answers(out, "who", "Maqsud Shah, chancellor at court")[0]
+    assert got["name"] == "Maqsud Shah"
+    said = got["in_context"]
+    assert said[0]["quote"] == "Maqsud Shah had Yulbars Khan, the Tiger Prince of Hami as his chancellor at court."
+    assert all(text[c["start"] : c["end"]] == c["quote"] for c in said)
+    drank = answers(out, "who", "Maqsud drank alcohol")[0]["in_context"]
+    assert drank[0]["quote"].startswith("Maqsud also drank enormous amounts of alcohol")
+    assert "in_context" not in answers(out, "who", "Maqsud Shah")[0]
+    plain = cli("who", "Maqsud Shah, chancellor at court", "--db", str(out)).stdout
+    assert "In the question's words" in plain.replace("\t", " ") or "in_context" in plain
+
+
+def test_a_german_text_s_capitalised_nouns_are_no_names(tmp_path: Any) -> None:
+    """German capitalises every noun ("Unterstützung", "Verträge", "Kontrolle"): in a German page
+    one capitalised word is a name only where something else says so, as one opening an English
+    sentence is; the registered names it gives are found, and its dates are read
+    (a real encyclopedia page, tests/data/real/reference/)."""
+    text = (_REAL / "reference" / "deacademic_sheng_shicai_dewiki_de.txt").read_text(encoding="utf-8")
+    db = json.loads(built(tmp_path, text, "sheng.txt").read_text())
+    found = {e["name"] for e in db["entities"] if not e["curated"]}
+    assert not found & {"Unterstützung", "Gegenzug", "Verträge", "Kontrolle", "Einfluss", "Hilfe", "Berater",
+                        "Hoffnung", "Bürgerkrieg", "Dezember"}, sorted(found)
+    named = {e["name"] for e in db["entities"] if any(s.startswith("s-sheng") for s in e.get("sentences", []))}
+    assert {"Sheng Shicai", "Jin Shuren"} <= named, sorted(named)
+    assert "1970-07-13" in {e["date"]["value"] for e in db["events"] if e["source"] == "sheng"}
+
+
+@pytest.mark.parametrize("query", ["Litvinov's views", "Litvinov’s assurances about Sinkiang"])
+def test_a_name_asked_with_its_possessive_is_the_name(tmp_path: Any, query: str) -> None:
+    """"Litvinov's assurances about Sinkiang" asks about Litvinov (a real telegram, FRUS 1935)."""
+    text = (_REAL / "telegrams" / "frus1935v03_d102_1935_bullitt_yen_litvinov_sinkiang_soviet_guard.txt").read_text(
+        encoding="utf-8")
+    got = answers(built(tmp_path, text), "who", query)
+    assert got and got[0]["name"] == "Litvinov", got[:1]
+
+
+@pytest.mark.parametrize("sentence,born,died", [
+    ("Sheng Shicai (auch Cheng-Chi-Tsai, chinesisch 盛世才 Shèng Shìcái, * 1897 in Kaiyuan; † 13. Juli 1970) war "
+     "ein Mandschu-stämmiger Kriegsherr in der Republik China.", True, True),
+    ("Margub Timergalijewitsch Ischakow (* 13. März 1923 in Yining; † 1992 in Alma-Ata)", True, True),
+    ("Ma Fuxiang (b. 1876, d. 1932) was a Hui general.", True, True),
+    ("The sum was 3 * 4 rubles; d. Ward signed.", False, False),
+])
+def test_a_reference_work_s_signs_for_birth_and_death_are_its_words(sentence: str, born: bool, died: bool) -> None:
+    """"† 13. Juli 1970" is found by "death" (search, `etr when "death of Sheng Shicai"`), "* 1897" by "born"."""
+    from etr.text.terms import sentence_terms, terms
+
+    got = set(sentence_terms(sentence))
+    assert (set(terms("born")) <= got, set(terms("died")) <= got) == (born, died)
+
+
+def test_a_registered_man_s_name_with_the_title_a_document_gives_him_is_an_alias(tmp_path: Any) -> None:
+    """"General Pai Chung-hsi": how the document styles the registered man is one of the spellings
+    his profile shows (a real telegram, tests/data/real/telegrams/, FRUS 1949)."""
+    text = (_REAL / "telegrams" / "frus1949v09_d988_chang_commerce_treaty.txt").read_text(encoding="utf-8")
+    db = json.loads(built(tmp_path, text).read_text())
+    assert "General Pai Chung-hsi" in names_of(db, "Bai Chongxi")[1]
+
+
+def test_a_birthplace_asked_with_words_of_context(tmp_path: Any) -> None:
+    """`where "birthplace of the poet Abduxaliq Uyghur"`: the sentence saying where he was born
+    answers, though "the poet" ranks other sentences first (a real article, tests/data/real/press/)."""
+    text = (_REAL / "press" / "bitterwinter_2023-03-14_abduxaliq_uyghur_beheaded_poet.txt").read_text(encoding="utf-8")
+    got = answers(built(tmp_path, text), "where", "birthplace of the poet Abduxaliq Uyghur")
+    assert got and got[0]["name"] == "Turfan", got[:1]
+
+
+def test_ordinary_words_and_surnames_that_are_english_words(tmp_path: Any) -> None:
+    """After documents that write "little", "miles" and "having" in lower case: "Having returned"
+    is no name, but "Little reported" and "Miles arrived" are men (a surname may be an English word:
+    before a verb only a word of no surname's shape is taken for an ordinary one), and so is
+    "Miles's" where the document calls him "Mr. Miles"; a man named inside a relative date
+    ("Ten days after Hasan Beg was appointed") stays a name."""
+    db = json.loads(built_from(
+        tmp_path,
+        "The little town lay twelve miles from the river, having no wall.\n",
+        "A little later, having crossed forty miles of desert, the caravan rested.\n",
+        "Having little water, they marched ten miles a day.\n",
+        "Little reported from Shanghai on March 3, 1947. Miles arrived in Kashgar on May 5, 1947. "
+        "I met Mr. Miles, my good friend, on May 6, 1947. Miles's rank was that of a captain. "
+        "Having returned from Moscow on June 2, 1947, Sheng wrote. Ten days after Hasan Beg was appointed "
+        "governor, the town fell.\n").read_text())
+    names = {e["name"]: e for e in db["entities"] if not e["curated"]}
+    assert "Having" not in names
+    assert {"Little", "Miles", "Hasan Beg"} <= set(names), sorted(names)
+    assert len(names["Miles"]["sentences"]) == 3

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 NEAR_BEST = 0.85  # the sentences read: those scoring this share of the best one, at most READ
 READ = 3
+BORN_READ, BORN_NEAR = 5, 0.8
 ENOUGH = 0.5  # the best sentence must hold this share of the question's weight
 ANSWER = 97.0  # the score the answer is shown with: below a name asked as written
 BORN = 99.6  # ... and a birthplace a sentence states, above a near name of the question's words
@@ -42,7 +43,10 @@ def answered(fb: FactBase, q: str, allowed: list[bool], born: bool = False
     if not scored or scored[0][0] < ENOUGH:
         return [], "", {}
     best = scored[0][0]
-    rids = [rid for score, rid in scored[:READ] if score >= NEAR_BEST * best]
+    # (a birthplace is read off a few more of the better sentences: the question's other words,
+    # "the poet", rank others above the one that says where he was born)
+    rids = [rid for score, rid in scored[:BORN_READ] if score >= BORN_NEAR * best] if born else \
+        [rid for score, rid in scored[:READ] if score >= NEAR_BEST * best]
     named, covered = query_entities(fb, q)
     asked = set(named)  # what the question names is not its answer
     wanted = {t for t in terms(q) if t not in STOP}

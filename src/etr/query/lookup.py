@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from etr.errors import NotFound
+from etr.query.context import in_context
 from etr.query.core import RELATIVE, FactBase, clean_query
 from etr.text.fold import fold
 from etr.text.match import SAME_KEY, Match, joined
@@ -813,6 +814,8 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
     for m, o in zip(chosen, out, strict=True):
         if m.entity in said_so:
             o["said_so"] = said_so[m.entity]  # the sentences that call it what the question asked
+        elif context := in_context(fb, q, m):
+            o["in_context"] = context  # "Maqsud Shah, last khan of Hami": what is said of him so
     return out, interpreted
 
 
@@ -926,6 +929,9 @@ def _named_head(q: str) -> str:
     for k, w in enumerate(words):
         if _NAME_WORD.fullmatch(w):
             n = k + 1
+        elif _NAME_WORD.fullmatch(w.rstrip(",;:")):
+            n = k + 1  # "Owen Lattimore, Pivot of Asia": the name ends at its comma, whole
+            break
         elif not (k and w in ("of", "the", "and")):
             break
     rest = words[n:]

@@ -279,10 +279,16 @@ def profile(screen: Screen, ent: dict[str, Any], shorts: dict[str, str], titles:
         for c in said:
             out += paragraph(screen, clean(f"{c['quote']} [{source_label(c, shorts)}]"), "  ", "• ")
         out += more(screen, said_left, "sentences")
+    context, context_left = bounded(ent.get("in_context", []), at_most)
+    if context:  # a name asked with words of context ("Maqsud Shah, last khan of Hami")
+        out += ["", screen.style(f"In the question's words ({len(context) + context_left:,})", "bold")]
+        for c in context:
+            out += paragraph(screen, clean(f"{c['quote']} [{source_label(c, shorts)}]"), "  ", "• ")
+        out += more(screen, context_left, "sentences")
     evs, evs_left = bounded(ent["events"], at_most)
     statements, statements_left = bounded(ent["statements"], at_most)
     used = ({c["source"] for ev in evs for c in ev["citations"]} | {c["source"] for c in statements}
-            | {c["source"] for c in said})
+            | {c["source"] for c in said} | {c["source"] for c in context})
     if evs:
         out += ["", screen.style(f"Dated events ({len(evs) + evs_left:,})", "bold")]
         out += event_grid(screen, evs, shorts)

@@ -40,6 +40,8 @@ def entity_tsv(ents: list[dict[str, Any]]) -> str:
         rows.append(["entity", e["id"], e["name"], e["type"], "; ".join(e["aliases"]), e["description"]])
         for c in e.get("said_so", []):  # why a question in other words found it ("capital of Sinkiang")
             rows.append(["said_so", "", "", "", c["quote"], f"{c['source']}:{c['section']}"])
+        for c in e.get("in_context", []):  # what is said of it in the words it was asked with
+            rows.append(["in_context", "", "", "", c["quote"], f"{c['source']}:{c['section']}"])
         for ev in e["events"]:
             rows.append(["event", ev["id"], ev["date"]["value"], ev["date"]["text"], ev["text"],
                          f"{ev['citations'][0]['source']}:{ev['citations'][0]['section']}"])

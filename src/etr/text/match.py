@@ -66,6 +66,9 @@ def joined(folded: str) -> str:
     return _JOINS.sub("", folded)
 
 
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’][sS]$|(?<=[sS])['’]$")  # "Litvinov's", "Ross'"
+
+
 class NameIndex:
     """All name forms of a set of entities, ready for ranking a query against them."""
 
@@ -152,6 +155,9 @@ class NameIndex:
         q = fold(query)
         if not q:
             return []
+        if _POSSESSIVE_END.search(query) and q not in self.by_form:
+            # "Litvinov's": Litvinov, as surely as "Litvinov" (a name ending so is found as written)
+            return self.match(_POSSESSIVE_END.sub("", query), limit, allowed, exact_wins)
         best: dict[int, Match] = {}
 
         def offer(e: NameEntry, score: float) -> None:
