@@ -5308,3 +5308,12 @@ def test_ordinary_words_and_surnames_that_are_english_words(tmp_path: Any) -> No
     assert "Having" not in names
     assert {"Little", "Miles", "Hasan Beg"} <= set(names), sorted(names)
     assert len(names["Miles"]["sentences"]) == 3
+
+
+@pytest.mark.parametrize("query,date", [("death of Sheng Shih-tsai", "1970-07-13"), ("Sheng Shicai born", "1897")])
+def test_a_reference_work_s_sign_dates_the_birth_or_death_asked(tmp_path: Any, query: str, date: str) -> None:
+    """"(* 1897 in Kaiyuan; † 13. Juli 1970)": `etr when "death of Sheng Shih-tsai"` is the day after
+    the cross, of the four the sentence gives (a real encyclopedia page, tests/data/real/reference/)."""
+    text = (_REAL / "reference" / "deacademic_sheng_shicai_dewiki_de.txt").read_text(encoding="utf-8")
+    got = answers(built(tmp_path, text), "when", query)
+    assert got and got[0]["date"]["value"] == date, [e["date"]["value"] for e in got[:3]]

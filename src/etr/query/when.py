@@ -434,6 +434,8 @@ def _dated_by(text: str, ds: int, de: int, wanted: set[str], how: str, telling: 
 
 ELSEWHERE_IN_LIFE = 0.6  # a date far from the birth or death a question asks of (measured: bench/README.md)
 _DASH = re.compile(r"[-–—]")
+_DIED_SIGN = re.compile(r"(?:[†✝]|\bd\.)\s*$")
+_BORN_SIGN = re.compile(r"(?:(?:^|[(;,\s])\*|\bb\.)\s*$")
 _NAME_ALONE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}\s*")
 _SPAN_OPENS = re.compile(r"\([^()]{1,40}?[-–—]\s*$")  # "(1889 - " before the day he died
 _SPAN_CLOSES = re.compile(r"\s*[-–—][^()]{1,40}\)")  # " – 1928)" after the day he was born
@@ -442,7 +444,11 @@ _SPAN_CLOSES = re.compile(r"\s*[-–—][^()]{1,40}\)")  # " – 1928)" after th
 def _life_end(text: str, ds: int, de: int, wanted: set[str]) -> bool:
     """Whether text[ds:de] is the end of a life's span in brackets that the question asks for:
     "(1889 - 27 September 1943)" for "when was he executed", "(15 March 1884 - ...)" for "when
-    was he born" (a span stated whole is worked out by _one_end)."""
+    was he born" (a span stated whole is worked out by _one_end); or the date a reference work's
+    sign for it stands before ("† 13. Juli 1970", "* 1897")."""
+    sign = text[max(0, ds - 4) : ds]  # "† 13. Juli 1970", "(* 1897", "(b. 1897, d. 1970)": a reference work's signs
+    if (wanted & DEATH_TERMS and _DIED_SIGN.search(sign)) or (wanted & BIRTH_TERMS and _BORN_SIGN.search(sign)):
+        return True
     if wanted & DEATH_TERMS:
         opens = _SPAN_OPENS.search(text, max(0, ds - 48), ds)
         return text.startswith(")", de) and opens is not None and not _OF_A_THING.search(text, 0, opens.start())
