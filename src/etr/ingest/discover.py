@@ -381,7 +381,10 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def capitalises_nouns(text: str) -> bool:
     """Whether `text` is German, which capitalises every noun (rules/names.toml [nouns]): then one
     capitalised word says no more that it is a name than one opening an English sentence does."""
-    words = _WORDS.findall(text[:20_000].lower())
+    head = text[:20_000]
+    if " und " not in head and " der " not in head:
+        return False  # (no German text is without both: most texts are read no further)
+    words = _WORDS.findall(head.lower())
     german, english = _commonest()
     n = sum(w in german for w in words)
     return bool(words) and n >= float(rules.load("names")["nouns"]["share"]) * len(words) \
