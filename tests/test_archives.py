@@ -5317,3 +5317,14 @@ def test_a_reference_work_s_sign_dates_the_birth_or_death_asked(tmp_path: Any, q
     text = (_REAL / "reference" / "deacademic_sheng_shicai_dewiki_de.txt").read_text(encoding="utf-8")
     got = answers(built(tmp_path, text), "when", query)
     assert got and got[0]["date"]["value"] == date, [e["date"]["value"] for e in got[:3]]
+
+
+def test_another_document_s_statement_does_not_take_a_registered_man_s_surname(tmp_path: Any) -> None:
+    """"Special Commissioner Us Man (Osman)" in one article (a press garbling it quotes) does not
+    make the "Osman" of a later Time story that Us Man: he is the one registered man so called,
+    Osman Batur (real documents, tests/data/real/)."""
+    files = ["reference/reference_battle-of-baitag-bogd-peitashan-wikipedia.txt",
+             "press/time_foreign_news_to_follow_the_faith_kazaks_srinagar.txt"]
+    db = json.loads(built_from(tmp_path, *((_REAL / f).read_text(encoding="utf-8") for f in files)).read_text())
+    later = [s for s in db["sentences"] if s["source"] == "b" and "Osman" in s["text"]]
+    assert later and all("osman-batur" in s["entities"] for s in later), [(s["text"][:60], s["entities"]) for s in later]

@@ -883,9 +883,13 @@ class Identities:
         """One word, perhaps after a title: the person of that name in this document, the one
         registered person of that surname, the same word found before, or new."""
         said = self._statement(key(u.text))
-        if said is not None:
-            return said[0], said[1]
         wk = word_key(u.text)
+        if said is not None and not (key(u.text) not in self._here and len(self._surnames.get(wk, ())) == 1
+                                     and said[0] not in self._surnames[wk]):
+            # (another document's statement does not take the surname of the one registered man
+            # so called for another: after "Special Commissioner Us Man (Osman)", a press garbling,
+            # a later "Osman" is still the registered Osman Batur)
+            return said[0], said[1]
         # a word of Chinese syllables is taken for a town only for want of better: "SAGUNI"
         # after "Alikhan Tore SAGUNI" is he
         if u.type in ("person", "unknown") or u.why == CHINESE_PLACE:
