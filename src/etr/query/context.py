@@ -13,7 +13,6 @@ with the asker's words, and the asker reads what it says.
 from __future__ import annotations
 
 from etr.query.core import FactBase
-from etr.query.rank import score_sentences
 from etr.text.fold import fold
 from etr.text.match import Match
 from etr.text.terms import STOP, terms
@@ -38,6 +37,9 @@ def in_context(fb: FactBase, q: str, m: Match, limit: int = SHOWN) -> list[dict[
     context = {t for t in terms(q) if t not in STOP and t not in _ASKING and t not in named}
     if not context:
         return []
+    # (only a question with words of context ranks sentences: a name alone never imports it)
+    from etr.query.rank import score_sentences
+
     ix = fb.ix
     rids = set(ix.entity_rids(m.entity))
     scored = [rid for _score, rid in score_sentences(fb, q, documents=True)[:READ] if rid in rids]
