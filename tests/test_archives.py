@@ -5328,3 +5328,14 @@ def test_another_document_s_statement_does_not_take_a_registered_man_s_surname(t
     db = json.loads(built_from(tmp_path, *((_REAL / f).read_text(encoding="utf-8") for f in files)).read_text())
     later = [s for s in db["sentences"] if s["source"] == "b" and "Osman" in s["text"]]
     assert later and all("osman-batur" in s["entities"] for s in later), [(s["text"][:60], s["entities"]) for s in later]
+
+
+def test_one_he_is_one_man(tmp_path: Any) -> None:
+    """"He was murdered on 19 March 1942." in the article on Sheng Shiqi is his death, not also his
+    brother Sheng Shicai's, whom the paragraph names more often (a real encyclopedia page,
+    tests/data/real/reference/)."""
+    text = (_REAL / "reference" / "wikipedia_sheng_shiqi_brigade_commander_murder_1942.txt").read_text(encoding="utf-8")
+    db = json.loads(built(tmp_path, text).read_text())
+    murdered = next(s for s in db["sentences"] if s["text"].startswith("He was murdered on 19 March 1942"))
+    named = {e["id"]: e["name"] for e in db["entities"]}
+    assert [named[i] for i in murdered["entities"] if named[i].startswith("Sheng")] == ["Sheng Shiqi"], murdered

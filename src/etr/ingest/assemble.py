@@ -733,6 +733,14 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 others = [a for a, j in persons_at if j != subject]
                 him = HIM.search(s.text)
                 if he is not None and (not others or he.start() < min(others)):
+                    if len(PRONOUN.findall(s.text)) == 1:
+                        # one "he" is one man: him, not also the one the paragraph names most ("He
+                        # was murdered on 19 March 1942" in the article on Sheng Shiqi is not his
+                        # brother Sheng Shicai's death, though the paragraph names the brother)
+                        named = {j for _a, j in persons_at}
+                        for j in [j for j in ids if via.get(j) == "pronoun" and j not in named]:
+                            ids.remove(j)
+                            del via[j]
                     ids.append(subject)
                     via[subject] = "pronoun (the person the document is about)"
                 elif (him is not None and len(before := {j for a, j in persons_at if a < him.start()}) == 1
