@@ -104,6 +104,15 @@ def _cased(words: list[str] | tuple[str, ...], ignore_case: bool) -> str:
     return _alt(sorted(forms))
 
 
+_WORD_START, _SPACE = r"\b", r"\s"  # (no backslash may stand in an f-string's braces before 3.12)
+
+
+def _after_any(words: list[str]) -> str:
+    """A position after one of these words and a space: each its own lookbehind (they differ in
+    length), a word from its start ("am", not "Islam"), a sign as it is ("†")."""
+    return "|".join(f"(?<={_WORD_START if w[0].isalnum() else ''}{re.escape(w)}{_SPACE})" for w in words)
+
+
 @cache
 def lexicon(ignore_case: bool) -> dict[str, str]:
     """The shared pieces a form's pattern names in braces: {M} a month, {D} a day, {Y} a year ..."""
@@ -115,8 +124,7 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
         "month": c(list(v["months"])),
         "abbr": c(list(v["abbrevs"])),
         "beside": c(list(v["beside"])),
-        # a day with its stop is one after these (each its own lookbehind: they differ in length)
-        "daystop": "|".join(rf"(?<={'' if w[0] in '*†✝' else chr(92) + 'b'}{re.escape(w)}\s)" for w in v["day_stop"]),
+        "daystop": _after_any(v["day_stop"]),
         "season": c(list(v["seasons"])),
         "mod": c(list(v["mods"])),
         "bound": c(list(v["bounds"])),

@@ -918,18 +918,22 @@ class Identities:
                 return one, f"{u.text}: the plural of {self.entry(one).name}"  # "These Aksakals are men selected ..."
         return self._placed(u, source, where)
 
+    def _given_otherwise(self, u: Unknown, doc_words: dict[str, set[int]]) -> bool:
+        """Whether a one-word name is a surname this document or the registry gives in full, or a
+        name a document says is another's: what makes a weak or an ordinary word a name."""
+        wk = word_key(u.text)
+        return wk in doc_words or wk in self._surnames or self._statement(key(u.text)) is not None
+
     def _weak_named(self, u: Unknown, doc_words: dict[str, set[int]]) -> bool:
         """Whether a weak name is named otherwise: in this document, in another, or the registry."""
-        wk = word_key(u.text)
-        return wk in doc_words or wk in self._named or wk in self._surnames or self._statement(key(u.text)) is not None
+        return word_key(u.text) in self._named or self._given_otherwise(u, doc_words)
 
     def _vouched(self, u: Unknown, doc_words: dict[str, set[int]]) -> bool:
         """Whether an ordinary word (_ordinary) is a name all the same: a surname this document
         or the registry gives in full, a word this document gives a title or a kind anywhere
         ("Mr. Miles, my good friend", then "Miles's rank"), a name a document says is another's,
         or the name of one found already with a kind ("Colonel Miles", then "Miles")."""
-        wk = word_key(u.text)
-        if wk in doc_words or wk in self._kinded_here or wk in self._surnames or self._statement(key(u.text)) is not None:
+        if word_key(u.text) in self._kinded_here or self._given_otherwise(u, doc_words):
             return True
         i = self._by_key.get((key(u.text), 1))
         return i is not None and self.kind(i) not in ("unknown", GUESSED_TOWN)
