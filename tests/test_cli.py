@@ -324,6 +324,8 @@ FAST_PATH_CASES = [
     ["when", "1944-11", "-n", "3"], ["when", "plane crash", "--json", "--limit=2"], ["search", "mustard gas"],
     ["show", "ghulja", "--json"], ["timeline", "--from", "1949-08", "--to", "1949-09", "--about", "Deng Liqun"],
     ["sources"], ["who", "Zzyzx"], ["when", "1944-13", "--json"], ["who", "x", "--db", "/nonexistent/f.json"],
+    # a name or question typed without quotes: its words are one query
+    ["who", "Ehmetjan", "Qasimi", "--json"], ["when", "plane", "crash", "-n", "2"], ["search", "--json", "who", "was", "Osman"],
 ]
 
 
@@ -346,7 +348,7 @@ def _both_paths_agree(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize("args", [
-    [], ["who"], ["who", "a", "b"], ["who", "--help"], ["who", "x", "--limit", "0"], ["who", "x", "--bogus"],
+    [], ["who"], ["show", "a", "b"], ["who", "--help"], ["who", "x", "--limit", "0"], ["who", "x", "--bogus"],
     ["build", "--help"], ["build", "--bogus"], ["build", "--add"], ["build", "--check=1"], ["extract"], ["timeline", "--about"], ["sources", "--from", "3"], ["who", "x", "--json=1"],
 ])
 def test_fast_path_leaves_the_rest_to_typer(args: list[str]) -> None:
@@ -407,3 +409,13 @@ def test_contradictory_flags_are_a_usage_error(via: str) -> None:
         code, out, err = proc.returncode, proc.stdout, proc.stderr
     assert code == 2 and "--json and --jsonl cannot be used together" in err
     assert json.loads(out)["error"]["code"] == 2
+
+
+@pytest.mark.parametrize("words", [["Ehmetjan", "Qasimi"], ["plane", "crash"], ["Wu", "Chung-hsin", "chairman", "1945"]])
+@pytest.mark.parametrize("command", ["who", "when", "search"])
+def test_words_without_quotes_are_one_query(command: str, words: list[str]) -> None:
+    """`etr who Ehmetjan Qasimi` asks what `etr who "Ehmetjan Qasimi"` asks, as a shell user
+    types it: the same answer, the same envelope ("query" holds the words joined)."""
+    quoted, unquoted = cli(command, " ".join(words), "--json"), cli(command, *words, "--json")
+    assert unquoted.exit_code == quoted.exit_code and unquoted.stdout == quoted.stdout
+    assert as_json(unquoted)["query"] == " ".join(words)

@@ -69,6 +69,9 @@ def _argument(a: Argument) -> inspect.Parameter:
         info = typer.Argument(metavar=a.metavar, help=a.help)
         return inspect.Parameter(a.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
                                  annotation=Annotated[list[Path] | None, info])
+    if a.kind == "words":  # one or more words, one name or question: `etr who Ehmetjan Qasimi`
+        info = typer.Argument(metavar=a.metavar or a.key.upper(), help=a.help, show_default=False)
+        return inspect.Parameter(a.key, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Annotated[list[str], info])
     info = typer.Argument(metavar=a.metavar or a.key.upper(), help=a.help, show_default=False)
     kind: Any = Literal[a.choices] if a.choices else Path if a.kind == "path" else str
     if not a.required:
@@ -88,6 +91,8 @@ def _register(cmd: Command) -> None:
         for a in cmd.arguments:
             if a.kind == "paths" and kwargs[a.key] is None:
                 kwargs[a.key] = []
+            if a.kind == "words":
+                kwargs[a.key] = " ".join(kwargs[a.key])
         keys = {o.key: o.flags[0] for o in cmd.options}
         for key, value in (ctx.obj or {}).items():  # given before the command
             if key not in keys:

@@ -32,7 +32,7 @@ class Argument:
     def __init__(self, key: str, help: str, metavar: str | None = None, kind: str = "str",
                  required: bool = True, choices: tuple[str, ...] = (), complete: str | None = None) -> None:
         self.key, self.help, self.metavar = key, help, metavar
-        self.kind = kind  # str | path | paths (any number, optional)
+        self.kind = kind  # str | words (one or more, joined by a space) | path | paths (any number, optional)
         self.required = required  # a str or path argument that may be left out (None then)
         self.choices = choices
         self.complete = complete  # as Option.complete
@@ -46,7 +46,7 @@ class Command:
         self.name = name
         self.help = help  # the first line is the summary `etr --help` lists
         self.handler = handler  # a function of etr.cli.handlers
-        # positional arguments in order; only the last may be optional or take any number (paths)
+        # positional arguments in order; only the last may be optional or take any number (paths, words)
         self.arguments = argument if isinstance(argument, tuple) else (argument,) if argument else ()
         self.options = options
         self.query_key = query_key  # what the JSON envelope's "query" holds: the argument, or None
@@ -66,19 +66,19 @@ WHO_TYPES, WHERE_TYPES, WHAT_TYPES = "person group", "place", "organisation stat
 
 COMMANDS: tuple[Command, ...] = (
     Command("who", "Profile of a person or group: spellings, roles, dated events, statements, companions.",
-            "lookup", Argument("name", "A person or group: Ehmetjan Qasimi, Kasimov, qasimi, Uyghurs.", complete=WHO_TYPES),
+            "lookup", Argument("name", "A person or group: Ehmetjan Qasimi, Kasimov, qasimi, Uyghurs.", complete=WHO_TYPES, kind="words"),
             (*QUERY, CITE), "name"),
     Command("where", "Profile of a place: its other names and what happened there, in order.",
-            "lookup", Argument("name", "A place: Ghulja, Yining, Kuldja, Urumqi, 尼勒克镇.", complete=WHERE_TYPES),
+            "lookup", Argument("name", "A place: Ghulja, Yining, Kuldja, Urumqi, 尼勒克镇.", complete=WHERE_TYPES, kind="words"),
             (*QUERY, CITE), "name"),
     Command("what", "Profile of an organisation, army, treaty, document or named event.",
-            "lookup", Argument("name", "An organisation, army, treaty, document or named event.", complete=WHAT_TYPES),
+            "lookup", Argument("name", "An organisation, army, treaty, document or named event.", complete=WHAT_TYPES, kind="words"),
             (*QUERY, CITE), "name"),
     Command("when", "What happened in a period, in order; or when an event happened (every date the sources give).",
-            "when", Argument("query", "A date or period (1944-11, 'summer 1945', 1944..1946) or an event ('plane crash')."),
+            "when", Argument("query", "A date or period (1944-11, 'summer 1945', 1944..1946) or an event ('plane crash').", kind="words"),
             (*QUERY, CITE), "query"),
     Command("search", "Entities, events and sentences ranked together for free text or a question.",
-            "search", Argument("text", "Free text or a plain question: 'who was the president of the ETR'."),
+            "search", Argument("text", "Free text or a plain question: 'who was the president of the ETR'.", kind="words"),
             (*QUERY, CITE), "text"),
     Command("show", "One event, entity or sentence, with its citation in context and how its date was read.",
             "show", Argument("ident", "An event, entity or sentence id from another command's output.", "ID", complete="ids"),

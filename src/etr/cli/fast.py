@@ -118,6 +118,12 @@ def parse(argv: list[str]) -> tuple[Command, dict[str, Any]] | None:
                 got[arg_spec.key] = [_value("path", p, None) for p in positional[k:]]
                 positional = positional[:k]
                 break
+            if arg_spec.kind == "words":  # `etr who Ehmetjan Qasimi`: the words are one name
+                if k >= len(positional):
+                    return None
+                got[arg_spec.key] = " ".join(positional[k:])
+                positional = positional[:k]
+                break
             if k < len(positional):
                 got[arg_spec.key] = _value(arg_spec.kind, positional[k], None, arg_spec.choices)
             elif arg_spec.required:
