@@ -5339,3 +5339,19 @@ def test_one_he_is_one_man(tmp_path: Any) -> None:
     murdered = next(s for s in db["sentences"] if s["text"].startswith("He was murdered on 19 March 1942"))
     named = {e["id"]: e["name"] for e in db["entities"]}
     assert [named[i] for i in murdered["entities"] if named[i].startswith("Sheng")] == ["Sheng Shiqi"], murdered
+
+
+@pytest.mark.parametrize("query,name", [
+    # the name written as the document writes it, capitalised, among words of context
+    ("Mannerheim's Preliminary Report on his ride across Chinese Turkestan", "Preliminary Report"),
+    ("Preliminary Report of Mannerheim", "Preliminary Report"),
+])
+def test_a_thing_the_question_names_as_written_among_its_context(tmp_path: Any, query: str, name: str) -> None:
+    """`etr what` with a thing's name in capitals and words of context around it answers the
+    thing named, not a phrase of the document some of the other words find ("Across Chinese
+    Turkestan"). A real page (tests/data/real/telegrams/)."""
+    page = _REAL / "telegrams" / "mannerheim_preliminary_report_trip_1906-1908_goal_of_journey.txt"
+    got = answers(built(tmp_path, page.read_text(encoding="utf-8")), "what", query)
+    assert got and got[0]["name"] == name
+
+

@@ -421,6 +421,52 @@ def _named_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[M
     return [], ""
 
 
+# a capitalised word of a name as a question writes it; small words that may join them
+_CAPITAL_WORD = re.compile(r"[A-Z\d][\w'’.-]*|[^\W\d_]*[A-Z][\w'’.-]*")
+_JOINING = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def _written_name(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str]:
+    """The thing a question names among its words, written as the documents write its name, in
+    capitals ("Mannerheim's Preliminary Report on his ride across Chinese Turkestan": the
+    "Preliminary Report"; "Owen Lattimore, Pivot of Asia: Sinkiang and ..."): the longest run of
+    two or more capitalised words (small words may join them) that is a name of the asked kind
+    whole; not an author after "by". ([], "") when none."""
+    words = re.findall(r"[\w'’.&-]+|[,;:()]", q)
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not _CAPITAL_WORD.fullmatch(words[i]) or (i and words[i - 1] == "by"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (_CAPITAL_WORD.fullmatch(words[j])
+                                  or (words[j] in _JOINING and j + 1 < len(words) and _CAPITAL_WORD.fullmatch(words[j + 1]))):
+            j += 1
+        runs.append((i, j))
+        i = j
+    found: list[tuple[int, list[Match], str]] = []
+    for a, b in runs:
+        for n in range(b - a, 1, -1):
+            for s in range(a, b - n + 1):
+                part = " ".join(words[s : s + n])
+                part = re.sub(r"(['’]s|['’])$", "", part)
+                if words[s] in _JOINING or words[s + n - 1] in _JOINING:
+                    continue
+                got = [m for m in fb.names.match(part, allowed=allowed, exact_wins=True)
+                       if m.score >= 99.5 and fold(m.form) == fold(part)]
+                if got:
+                    found.append((n, got[:1], part))
+                    break
+            else:
+                continue
+            break
+    if not found:
+        return [], ""
+    n, got, part = max(found, key=lambda x: x[0])
+    return got, part
+
+
 def _by_its_word(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     """The thing a query names by one of its words that only its names hold ("Eurasia airline":
     the "Eurasia Aviation Corporation", written also "Eurasia Aviation Co"), when the rest of the
@@ -724,10 +770,19 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         # ("Communist-dominated Tibetan provisional government 1950": the "Tibetan People's
         # Provisional Government", not the phrase "Communist - dominated")
         named, read_as = _named_in_context(fb, q, allowed)
+        written, as_written = _written_name(fb, q, allowed)
+        if written and (thing is None or fold(as_written) not in fold(thing["name"])) and (
+                not named or len(as_written.split()) >= len(read_as.split())):
+            # (a name the question writes as the documents do, in capitals, is what it asks for,
+            # not a phrase of the documents its other words find: "Mannerheim's Preliminary Report
+            # on his ride across Chinese Turkestan" is the report, not "Across Chinese Turkestan")
+            named, read_as, thing, how = written, as_written, None, "the name the question writes; its other words are context"
+        else:
+            how = "named by some of the query's words; the documents say the rest with it"
         if named and (thing is None or len(read_as.split()) > _words_of(q, thing["name"])):
             matches = named
             interpreted["read_as"] = read_as
-            interpreted["note"] = "named by some of the query's words; the documents say the rest with it"
+            interpreted["note"] = how
         elif thing is not None and (beside := _named_beside(fb, thing)) is not None:
             # "Soviet state organization in charge of trade with Sinkiang": "Sovsintorg, the State
             # Organization in Charge of Trade with Sinkiang" - the thing described has a name
