@@ -181,3 +181,8 @@ def test_back_consonants_written_each_way_meet_and_vowels_do_not(a: str, b: str,
     from etr.text.romanise import velar_key, word_key
 
     assert (velar_key(word_key(a)) == velar_key(word_key(b))) is one
+
+
+@pytest.mark.parametrize("a,b", [("Kaşgar", "Kashgar"), ("Urumçi", "Urumchi"), ("Şehit", "Shehit")])
+def test_turkish_s_and_c_with_cedilla_are_sh_and_ch(a: str, b: str) -> None:
+    assert key(a) == key(b)

@@ -105,6 +105,7 @@ def _rules() -> dict[str, Any]:
     surnames = {word_key(s) for s in r["chinese"]["surnames"]}
     places = "|".join(sorted((re.escape(w) for w in r["places"]["before"]), key=len, reverse=True))
     roles = "|".join(sorted((re.escape(w) for w in r["roles"]["person"]), key=len, reverse=True))
+    cyr_roles = "|".join(sorted((re.escape(w) for w in r["roles"]["person_cyrillic"]), key=len, reverse=True))
     verbs = "|".join(sorted((re.escape(w) for w in r["roles"]["person_verbs"]), key=len, reverse=True))
     endings = "|".join(sorted((re.escape(w) for w in r["titles"]["person_endings"]), key=len, reverse=True))
     return {
@@ -127,12 +128,18 @@ def _rules() -> dict[str, Any]:
         "not_after_given": frozenset(r["given"]["not_last"]),
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
-        "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$"),
+        "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$|(?<![\w])(?:{cyr_roles})(?:ь|я|ю|ем|ом|а|у|е|и|ы)?"
+                                  rf"\s+(?:[А-ЯЁ][а-яё]+[аяи]\s+)?$"),
         "verb_after": re.compile(rf"^\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "office_verb_after": re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{'|'.join(map(re.escape, r['roles']['office_verbs']))})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
         "given_in_a": frozenset(r["cyrillic"]["given_in_a"]),
         "cyrillic_lead": re.compile(rf"(?:{'|'.join(map(re.escape, r['cyrillic']['lead']))})[^\S\n]+(?=[{_UP}])"),
+        "gerund": re.compile(rf"[А-ЯЁ][а-яё]{{3,}}(?:{'|'.join(r['cyrillic']['gerund_endings'])})"
+                             rf"(?<!{'|'.join(r['cyrillic']['gerund_not'])})[^\S\n]+(?=[{_UP}])"),
+        "surname": re.compile(rf"[А-ЯЁ][а-яё]+(?:{'|'.join(rules.load('romanise')['russian']['surname_endings'])})"),
+        "case_ending": re.compile(rf"(?<=[\w.])['’](?:{'|'.join(sorted(r['turkic']['case_endings'], key=len, reverse=True))})$"),
+        "turkic_letters": frozenset(r["turkic"]["letters"]),
     }
 
 
@@ -1247,6 +1254,13 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
             if pre is not None and not set(pre.group(0).split()) & set(kinds):  # "Foreign Ministry and ...": two bodies
                 a = pre.start()
                 out = [(x, y) for x, y in out if y <= a]  # "Political", now a word of the name
+        for word in _TOKEN.finditer(text, a, b):
+            if word.end() < b and (ending := case_ending(word.group(0), text[a:b])):
+                # "Doğu Türkistan'ın Çinli Genel Valisi Şın Şı Say'ın": the genitive ends a name
+                out += _member_of(text, a, word.end() - len(ending))
+                a = word.end()
+                while a < b and not text[a].isalnum():
+                    a += 1
         for cut in _POSSESSIVE_INSIDE.finditer(text, a, b):
             if text[a : cut.start()].rsplit(" ", 1)[-1] in _rules()["name_possessives"] and cut.start() > a:
                 continue  # "Xinjiang People's Anti-Imperialist Association": one body's name
@@ -1269,7 +1283,10 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
         lead = _rules()["cyrillic_lead"].match(text, a, b)
         if lead is not None:
             a = lead.end()  # "Во Франции", "Из Кульджи": the preposition is no part of the name
-        genitive = _GENITIVE_BEFORE_NAME.match(text, a, b)
+        gerund = _rules()["gerund"].match(text, a, b)
+        if gerund is not None:
+            a = gerund.end()  # "Пожелав Деканозову счастливого пути": a verb opens the sentence
+        genitive = _GENITIVE_BEFORE_NAME.match(text, a, b) or _genitive_before_surname(text, a, b)
         if genitive is not None and (genitive.group(1) in _rules()["given_in_a"]
                                      or _PATRONYMIC.match(text, genitive.end(), b)):
             genitive = None  # "Никита Хрущёв", "Илья Ильич Мечников": a man's given name in -а, -я
@@ -1279,6 +1296,37 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
         if a < b:
             out += _member_of(text, a, b)
     return out
+
+
+def case_ending(word: str, phrase: str) -> str:
+    """A Turkish case ending after an apostrophe at the end of `word` ("Kaşgar'da" -> "'da",
+    "Türkistan'ın" -> "'ın"), "" where there is none: rules/names.toml [turkic]. Only after a stem
+    of four letters or more that does not end as a Wade-Giles syllable's aspirated initial (so
+    that "Hsin-ch'ao" and "Mamut'i" stay whole), unless the phrase holds a letter only a Turkish
+    alphabet writes ("Şın Şı Say'ın")."""
+    m: re.Match[str] | None = _rules()["case_ending"].search(word)
+    if m is None:
+        return ""
+    stem = word[: m.start()].rsplit("-", 1)[-1]
+    if any(c in _rules()["turkic_letters"] for c in phrase):
+        return m.group(0)
+    if len(stem) < 4 or re.search(r"(?:ch|[kpt]|ts|tz)$", stem, re.I):
+        return ""
+    return m.group(0)
+
+
+def _genitive_before_surname(text: str, a: int, b: int) -> re.Match[str] | None:
+    """A word in the genitive before a man's surname alone, in the nominative ("посланец
+    Сталина Деканозов": Stalin's envoy Dekanozov), the surname ending as Russian men's do
+    (rules/romanise.toml [russian] surname_endings): as _GENITIVE_BEFORE_NAME for one word."""
+    m = _GENITIVE_ONE.match(text, a, b)
+    if m is None or _rules()["surname"].fullmatch(text, m.end(), b) is None:
+        return None
+    return m
+
+
+_GENITIVE_THEN_NAME = re.compile(r"[а-яё][ая][^\S\n]+[А-ЯЁ]")  # a name's genitive ending, then a name
+_GENITIVE_ONE = re.compile(r"([А-ЯЁ][а-яё]+[ая])[^\S\n]+(?=[А-ЯЁ])")
 
 
 # Russian puts a place in the genitive before the name it qualifies ("уроженец Джаркента Мансур
@@ -1550,6 +1598,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         # "March-April", "Monday-Tuesday"; not "Anti-Imperialist Front"
         return None
     phrase = _POSSESSIVE.sub("", phrase)
+    if ending := case_ending(phrase.rsplit(" ", 1)[-1], phrase):
+        phrase = phrase[: -len(ending)]  # "Kaşgar'da": Kaşgar
     e = s + len(phrase)
     kind, why = _kind_from_words(real, words)
     if titled and why == CHINESE_PLACE:
@@ -1576,8 +1626,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             title, titled = [apposed], True
     if kind == "unknown" and titled:
         kind, why = "person", f"after {' '.join(title)!r}"
-    if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]):
-        kind, why = "person", "after a word for a person"
+    if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]) and not _GENITIVE_THEN_NAME.match(text, e - 2):
+        kind, why = "person", "after a word for a person"  # (not "посланец Сталина Деканозов"'s Stalin: the envoy's master)
     possessive = text.startswith(("'s", "’s", "'S", "’S"), e)  # "in Mesud's stead": "in" governs what follows, not the name
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 20) : s]) \
             and not _DOCTRINE.search(phrase):  # "fled to Islam"

@@ -42,6 +42,7 @@ from etr.text.romanise import (
     chinese_word,
     key,
     latin,
+    mans_case,
     palladius,
     russian_forms,
     velar_key,
@@ -835,7 +836,7 @@ class Identities:
         name so spelt; a form with its ending changed only a place's: a man's name declined may
         be his wife's ("Бектеева"), a people's word another people's ("Казаки", Cossacks, not
         the Kazak)."""
-        as_written = {forms[0], palladius(forms[0])}
+        as_written = {forms[0], palladius(forms[0]), mans_case(forms[0])}
         keyed = [(form, key(form)) for form in forms]
         for form, k in keyed:
             if self._statement(k) is not None or any(

@@ -175,12 +175,14 @@ class NameIndex:
             for e in self.by_joined(q):
                 offer(e, JOINED)
         if not exact:  # the same name in another romanisation or script: "Liu Zerong", "盛世才"
-            from etr.text.romanise import dropped_apostrophes, key
+            from etr.text.romanise import dropped_apostrophes, key, latin
 
             # and with an apostrophe the query may have dropped: "Sheng Shih-chi" is Shiji or Shiqi
             for k in dict.fromkeys([key(query), *(key(v) for v in dropped_apostrophes(query))]):
                 for e in self.by_key.get(k, []):
-                    offer(e, SAME_KEY)
+                    # (letter for letter the name in another script is the name as written:
+                    # "Dekanozov" of a Russian text's "Деканозов")
+                    offer(e, 100.0 if not e.form.isascii() and fold(latin(e.form)) == q else SAME_KEY)
         if len(q) >= 3 and " " not in q:
             for e in self.by_word.get(q, []):
                 offer(e, 92.0)

@@ -64,8 +64,18 @@ _PLAIN_TABLE = _PlainTable()
 
 
 def _plain(word: str) -> str:
-    """Lower case without diacritics ("hsüeh" -> "hsueh"), apostrophes kept."""
-    return word.lower().translate(_PLAIN_TABLE)
+    """Lower case without diacritics ("hsüeh" -> "hsueh"), apostrophes kept; a marked letter
+    that says another sound as that sound's letters ("kaşgar" -> "kashgar": [key] letters)."""
+    word = word.lower()
+    if not word.isascii():
+        for a, b in _marked_letters():
+            word = word.replace(a, b)
+    return word.translate(_PLAIN_TABLE)
+
+
+@cache
+def _marked_letters() -> list[tuple[str, str]]:
+    return [(a, b) for a, b in rules.load("romanise")["key"]["letters"]]
 
 
 def han_to_latin(text: str) -> str:
@@ -284,6 +294,20 @@ def russian_forms(name: str) -> list[str]:
     # each beside its reading as a Chinese name in the Russian transcription ("Шэн Шицай")
     read = [x for f in forms for x in (f, palladius(f)) if x is not None]
     return list(dict.fromkeys(read))
+
+
+def mans_case(name: str) -> str | None:
+    """A Russian man's surname as written in a case only a man's takes, in the nominative
+    ("Деканозову", "Могутновым" -> Деканозов, Могутнов: rules/romanise.toml [russian]); None
+    otherwise ("Деканозова" may be his wife)."""
+    r = rules.load("romanise")["russian"]
+    words = name.split()
+    last = words[-1] if words else ""
+    for end in r["mans_endings"]:
+        stem = last[: -len(end)]
+        if last.endswith(end) and any(stem.endswith(s) and len(stem) > len(s) + 2 for s in r["surname_endings"]):
+            return " ".join([*words[:-1], stem])
+    return None
 
 
 def velar_key(k: str) -> str:
