@@ -280,7 +280,7 @@ def test_bare_etr_shows_help() -> None:
 
 
 @pytest.mark.parametrize("argv", [
-    ["who"], ["who", "--json"], ["nope"], ["nope", "--json"], ["--json"], ["who", "a", "b", "--json"],
+    ["who"], ["who", "--json"], ["nope"], ["nope", "--json"], ["--json"], ["show", "a", "b", "--json"],
     ["timeline", "-n", "0", "--json"], ["timeline", "--limit", "x"], ["timeline", "--bogus", "--jsonl"],
     ["build", "--add"], ["extract"], ["show", "--limit", "3", "x"], ["when", "--from", "1944"],
     ["who", "--json=1", "x"], ["who", "x", "--db"], ["who", "-n", "-1", "x", "--json"], ["sources", "extra"],
