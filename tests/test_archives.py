@@ -5415,3 +5415,21 @@ def test_cyrillic_and_turkish_names_meet_their_latin_spellings(tmp_path: Any) ->
     # the sentence in Russian answers a question in English by the names it holds
     assert answers(db, "when", "Dekanozov arrived in Urumchi")[0]["date"]["value"] == "1942-07"
     assert answers(db, "who", "Dekanozov Stalin envoy Urumchi 1942")[0]["name"] == "Деканозов"
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    # a Russian word for an office before a name, in any case, or before words in the genitive
+    # and then the name (real sentences of tests/data/real/press/datnews_... and
+    # memoirs/iknigi_obukhov_..., zdorovokazaki_...)
+    ("В июле 1942 года в Урумчи прибыл посланец Сталина Деканозов.", "Деканозов", "person"),
+    ("В июле 1942 года в Урумчи прибыл посланец Сталина Деканозов.", "Сталина", "unknown"),  # the envoy's master
+    ("Генеральный консул Пушкин пытался выиграть время.", "Пушкин", "person"),
+    ("Организацией дунганского повстанческого отряда занялся уроженец Джаркента Мансур Ломиев, живший в "
+     "Кульдже с 1930 г.", "Мансур Ломиев", "person"),
+    ("Организацией дунганского повстанческого отряда занялся уроженец Джаркента Мансур Ломиев.", "Джаркента", "unknown"),
+    ("После того как командиром гарнизона Кашгара Ма Чан-цанем был пойман и расстрелян его бывший союзник Тимур",
+     "Ма Чан-цанем", "person"),
+])
+def test_a_russian_word_for_an_office_makes_a_person(sentence: str, name: str, kind: str) -> None:
+    got = {u.text: u.type for u in found_in(sentence)}
+    assert got.get(name) == kind, got

@@ -129,7 +129,7 @@ def _rules() -> dict[str, Any]:
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
         "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$|(?<![\w])(?:{cyr_roles})(?:ь|я|ю|ем|ом|а|у|е|и|ы)?"
-                                  rf"\s+(?:[А-ЯЁ][а-яё]+[аяи]\s+)?$"),
+                                  rf"\s+(?:[А-ЯЁа-яё][а-яё]+[аяи]\s+){{0,2}}$"),
         "verb_after": re.compile(rf"^\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "office_verb_after": re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{'|'.join(map(re.escape, r['roles']['office_verbs']))})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
@@ -1626,7 +1626,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             title, titled = [apposed], True
     if kind == "unknown" and titled:
         kind, why = "person", f"after {' '.join(title)!r}"
-    if kind == "unknown" and r["role_before"].search(text[max(start, s - 24) : s]) and not _GENITIVE_THEN_NAME.match(text, e - 2):
+    if kind == "unknown" and r["role_before"].search(text[max(start, s - 48) : s]) and not _GENITIVE_THEN_NAME.match(text, e - 2):
         kind, why = "person", "after a word for a person"  # (not "посланец Сталина Деканозов"'s Stalin: the envoy's master)
     possessive = text.startswith(("'s", "’s", "'S", "’S"), e)  # "in Mesud's stead": "in" governs what follows, not the name
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 20) : s]) \
