@@ -5433,3 +5433,15 @@ def test_cyrillic_and_turkish_names_meet_their_latin_spellings(tmp_path: Any) ->
 def test_a_russian_word_for_an_office_makes_a_person(sentence: str, name: str, kind: str) -> None:
     got = {u.text: u.type for u in found_in(sentence)}
     assert got.get(name) == kind, got
+
+
+def test_two_names_a_small_word_apart_are_the_one_name_found_before(tmp_path: Any) -> None:
+    """"In News from Tartary: A Journey from Peking to Kashmir, first published in 1936" names the
+    book an earlier article is about, not "News" and "Tartary": real pages (tests/data/real/
+    reference/wikipedia_news_from_tartary_2016.txt, then press/chinabooksreview_...), in that order;
+    in the other order the review is read first and names no such book yet."""
+    book = (_REAL / "reference" / "wikipedia_news_from_tartary_2016.txt").read_text(encoding="utf-8")
+    review = (_REAL / "press" / "chinabooksreview_2023-10-24_jenne_fleming_news_from_tartary.txt").read_text(encoding="utf-8")
+    got = answers(built_from(tmp_path, book, review), "what", "News from Tartary")
+    assert got and got[0]["name"] == "News from Tartary"
+    assert any("first published in 1936 by Jonathan Cape" in ev["text"] for ev in got[0]["events"])

@@ -111,6 +111,11 @@ def _body_tails(sentences: list[list[Unknown]]) -> dict[tuple[str, ...], list[tu
     return out
 
 
+# small words that may stand between the words of one name ("News from Tartary", "Society of the
+# Divine Word", "Ministry for Foreign Affairs")
+_JOINING = re.compile(r"[^\S\n]+(?:(?:from|of|to|in|on|at|for|and|the|de|des|du|la|le|von|van)[^\S\n]+){1,2}")
+
+
 def alike(a: str, b: str) -> bool:
     """Whether two kinds may be of one entity ("unknown" is alike with anything)."""
     return a == "unknown" or b == "unknown" or a == b or any(a in s and b in s for s in KINDS_ALIKE)
@@ -459,6 +464,31 @@ class Identities:
                 self._named.update((word_key(words[0]), word_key(words[-1])))
                 if (first := double_first(u.text)) is not None:
                     self._named.add(word_key(first))
+
+    def joined(self, text: str, sentences: list[list[Unknown]]) -> list[list[Unknown]]:
+        """Each sentence's names, two found apart joined where the words between them are small
+        ones and the whole is a name of several words a document named before ("In News from
+        Tartary: A Journey ..." after an article on *News from Tartary*: one name, not "News"
+        and "Tartary"), of the kind it was found with. Only names found before, as for any name
+        (a later document never changes how an earlier one reads)."""
+        out = []
+        for found in sentences:
+            if len(found) < 2:
+                out.append(found)
+                continue
+            got: list[Unknown] = []
+            for u in found:
+                prev = got[-1] if got else None
+                if prev is not None and not prev.weak and _JOINING.fullmatch(text[prev.end : u.start]) is not None:
+                    whole = text[prev.start : u.end]
+                    i = self._by_key.get((key(whole), word_count(whole)))
+                    if i is not None and " " in self.entry(i).name and fold(self.entry(i).name) == fold(whole):
+                        got[-1] = prev._replace(end=u.end, text=whole, type=self.kind(i), why="a name found before, whole",
+                                                title="", written="")
+                        continue
+                got.append(u)
+            out.append(got)
+        return out
 
     def document(self, source: str, where: str, sentences: list[list[Unknown]],
                  mentions: list[list[Mention]] | None = None, said: list[Alias] | None = None,
