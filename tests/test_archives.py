@@ -5445,3 +5445,34 @@ def test_two_names_a_small_word_apart_are_the_one_name_found_before(tmp_path: An
     got = answers(built_from(tmp_path, book, review), "what", "News from Tartary")
     assert got and got[0]["name"] == "News from Tartary"
     assert any("first published in 1936 by Jonathan Cape" in ev["text"] for ev in got[0]["events"])
+
+
+@pytest.mark.parametrize("sentence,title", [
+    # a work's title in quotation marks, its subtitle after a colon (a real sentence of
+    # tests/data/real/press/iu_news_2010_12_17_osman_batur.txt): the title, its "The" and all
+    ('In the article "The Many Deaths of a Kazak Unaligned: Osman Batur, Chinese Decolonization, and the '
+     'Nationalization of a Nomad," Jacobs explores the transition from empire to nationalized state.',
+     "The Many Deaths of a Kazak Unaligned"),
+    ('He wrote the book "The Road to Kashgar" in 1931.', "The Road to Kashgar"),
+    # unquoted after "titled", capitals alone before its subtitle (tests/data/real/press/taipei_times_...)
+    ("It is the subject of a fascinating new book by Thomas Laird titled Into Tibet: The CIA's First Atomic Spy "
+     "and His Secret Expedition to Lhasa.", "Into Tibet"),
+])
+def test_a_work_s_title_is_one_name_whole(sentence: str, title: str) -> None:
+    got = {u.text: u.type for u in found_in(sentence)}
+    assert got.get(title) == "document", got
+
+
+def test_a_quotation_is_no_title() -> None:
+    got = [u.text for u in found_in('He said "Go to Kashgar: the road is open" and left.')]
+    assert not any(g.startswith("Go to") for g in got), got
+
+
+def test_a_work_s_title_naming_a_registered_place_is_found(tmp_path: Any) -> None:
+    """A title that holds a registered name ("Into Tibet", "... of a Kazak ...") is a name of its
+    own, the place inside it linked too. A real page (tests/data/real/press/taipei_times_...)."""
+    page = (_REAL / "press" / "taipei_times_2003_01_12_cold_warriors.txt").read_text(encoding="utf-8")
+    got = answers(built(tmp_path, page), "what", "Into Tibet")
+    assert got and got[0]["name"] == "Into Tibet" and got[0]["type"] == "document"
+    assert any("a fascinating new book by Nepal-based reporter" in ev["text"] for ev in got[0]["events"]) or any(
+        "a fascinating new book by Nepal-based reporter" in st["quote"] for st in got[0]["statements"])

@@ -794,6 +794,9 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         # his masterpiece"): its first word is the title's, not an ordinary word opening the sentence
         quoted = len(toks) > 1 and whole[0] > 0 and text[whole[0] - 1] in "\"“" and _QUOTE_CLOSES.match(text, whole[1]) is not None
         at_start = _at_sentence_start(text, start, toks[0][0]) and not quoted
+        # a work's title in quotation marks keeps its first words ("The Many Deaths of a Kazak
+        # Unaligned: ..."): they are the title's, not a sentence's "The" or "Many"
+        a_title = (ps, pe) in in_quotes
         while len(toks) > 1 and toks[-1][2] in month_words() and _A_DAY_AFTER.match(text, toks[-1][1]):
             toks = toks[:-1]  # "Chinese News Service Jan. 8 says": a month cut short before its day
         title: list[str] = []
@@ -859,7 +862,7 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
             # "A. T. House"; not an outline's letter before an ordinary word ("A. Military situation")
             initial = len(w) == 1 and len(toks) > 1 and text[toks[0][1] : toks[0][1] + 1] == "." \
                 and not (at_start and len(toks) == 2 and toks[1][2].lower() in vocab)
-            if ((w in r["starts"] and not initial) or w in _MONTHS_AND_DAYS or w[:1].islower()
+            if not a_title and ((w in r["starts"] and not initial) or w in _MONTHS_AND_DAYS or w[:1].islower()
                     # "the", "de", but not the Chinese surname "Du" before a given name ("Du Zhongyuan")
                     or (w.lower() in _CONNECTORS and not _chinese_surname_first([t[2] for t in toks], 0))
                     or (len(toks) > 1 and _PARTICIPLE_BEFORE.fullmatch(w))  # "Indian-administered Kashmir"
@@ -910,6 +913,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
         named_kind = toks[-1][2] in r["kinds"] or (len(toks) > 2 and toks[0][2] in r["kinds"] and toks[1][2] == "of")
         words = [t[2] for t in toks]
         in_work = any(a <= s and e <= b for a, b in works)  # "Mountains of Tartary (1950)": a book's title
+        if a_title and not in_work:  # 'the article "The Many Deaths of ..."', 'his book "The Road to Kashgar"'
+            in_work = _WORK_BEFORE.search(text, max(start, ps - 31), max(start, ps - 1)) is not None
         if "of" in words and any(a < e and s < b for a, b in taken) and not in_work:
             # "Teddy White of the Chungking office", "46th Regiment of the People's Liberation
             # Army": a name, then a registered one it belongs to
@@ -922,8 +927,8 @@ def _unknown_names(text: str, start: int, end: int, known: list[Mention], vocab:
                     title.append(toks[-1][2])
                     toks = toks[:-1]
                 e = toks[-1][1]
-        if any(a < e and s < b for a, b in taken) and not (named_kind and not any(a <= s and e <= b for a, b in taken)):
-            continue  # a registry name; but "Altai Frontier Guard" and "Treaty of St. Petersburg" are names of their own
+        if any(a < e and s < b for a, b in taken) and not ((named_kind or in_work) and not any(a <= s and e <= b for a, b in taken)):
+            continue  # a registry name; but "Altai Frontier Guard", "Treaty of St. Petersburg" and the book "Into Tibet" are names of their own
         words = [t[2] for t in toks]
         phrase = text[s:e]
         written = ""
@@ -1384,7 +1389,16 @@ def _quoted_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # capitals only: an ordinary phrase ("Thoughtful Blessings")
         if text.startswith((" (", " ["), m.end()) or _WORK_BEFORE.search(text, max(start, m.start() - 30), m.start()):
             out.append(m.span(1))
+    for m in _QUOTED_SUBTITLED.finditer(text, start, end):
+        # 'the article "The Many Deaths of a Kazak Unaligned: Osman Batur, Chinese ..."': the
+        # title before its subtitle, its "The" and all, after a word for a work
+        if _WORK_BEFORE.search(text, max(start, m.start() - 30), m.start()) and re.search(rf"\s{_SMALL_IN_TITLES}\s", m.group(1)):
+            out.append(m.span(1))
     return out
+
+
+# a title in quotation marks with a subtitle after a colon, up to the closing mark
+_QUOTED_SUBTITLED = re.compile(rf"[“\"]([A-Z][\w'’-]*(?:\s+(?:{_SMALL_IN_TITLES}\s+)*[A-Z][\w'’-]*)+):\s[^“”\"\n]{{1,200}}[”\"]")
 
 
 def _named_kind(phrase: str) -> bool:
@@ -1404,9 +1418,11 @@ def _unquoted_titles(text: str, start: int, end: int, quoted: list[tuple[int, in
     if _A_YEAR_OUT.search(text, start, end) is None and _A_WORK_NOUN.search(text, start, end) is None:
         return out  # (most sentences: no year in brackets, no word for a work before a capital)
     for m in _UNQUOTED_TITLE.finditer(text, start, end):
-        if not _TITLE_SMALL.search(m.group(1)) or any(a <= m.start(1) < b for a, b in quoted) \
+        subtitled = text.startswith(": ", m.end()) and _WORK_NOUN_BEFORE.search(text, max(start, m.start() - 30), m.start())
+        if not (_TITLE_SMALL.search(m.group(1)) or subtitled) or any(a <= m.start(1) < b for a, b in quoted) \
                 or text[m.start(1) - 1 : m.start(1)] in ("“", '"', "‘") or ";" in m.group(1):
             continue  # a quotation the quoted rule did not take whole: its words are no title of ours
+            # (a title of capitals alone only before its subtitle: "titled Into Tibet: The CIA's ...")
         if (_PUBLISHED.match(text, m.end()) and _BOOK_SMALL.search(m.group(1)) and not _named_kind(m.group(1))
                 and (m.start() == start or _TITLE_OPENS.search(text, max(start, m.start() - 3), m.start()))) \
                 or _WORK_NOUN_BEFORE.search(text, max(start, m.start() - 30), m.start()):
