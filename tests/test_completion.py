@@ -38,6 +38,8 @@ def bash_complete(*words: str, cword: int | None = None) -> list[str]:
     (["where", "Urum"], ["Urumchi", "Ürümqi"]),  # diacritics folded: the documents' both spellings
     (["where", "Ürüm"], ["Urumchi", "Ürümqi"]),
     (["who", '"Ehmetjan Q'], ['"Ehmetjan Qasimi"']),  # in the quote typed
+    (["who", "Ehmetjan", "Q"], ["Qasimi"]),  # without quotes: the next word of the names so begun
+    (["when", "plane", "c"], []),  # no names for a date or an event's words
     (["timeline", "--format", ""], ["csv", "json", "html", "svg"]),
     (["timeline", "--about", "Deng"], ["Deng\\ Liqun", "Deng\\ Liqun\\'s\\ telegram"]),  # any kind of entity
     (["sources", "--format", "b"], ["bibtex"]),

@@ -76,6 +76,7 @@ def candidates(args: list[str], incomplete: str, names: Any = None) -> tuple[lis
     cmd: Command | None = None
     taking: Option | None = None  # the option whose value is being typed
     positional = 0
+    typed: list[str] = []  # the positional words so far
     db: str | None = None
     for w in args:
         if taking is not None:
@@ -97,6 +98,7 @@ def candidates(args: list[str], incomplete: str, names: Any = None) -> tuple[lis
                 return [], False
             continue
         positional += 1
+        typed.append(w)
     if taking is None and incomplete.startswith("-") and "=" in incomplete:
         flag, _eq, value = incomplete.partition("=")
         opt = next((o for o in _options(cmd) if flag in o.flags), None)
@@ -114,6 +116,17 @@ def candidates(args: list[str], incomplete: str, names: Any = None) -> tuple[lis
         return [(f, h) for f, h in opts if f.startswith(incomplete)], False
     if cmd is None:
         return [(c.name, c.help.split("\n")[0]) for c in COMMANDS if c.name.startswith(incomplete)], False
+    if cmd.arguments and cmd.arguments[-1].kind == "words" and positional >= len(cmd.arguments):
+        # "etr who Ehmetjan Q<TAB>": the next word of the names that begin with the words so far
+        a = cmd.arguments[-1]
+        before = typed[len(cmd.arguments) - 1 :]
+        got, _files = _values(a.kind, a.choices, a.complete, " ".join([*before, incomplete]), names, db)
+        nxt = {}
+        for value, help_ in got:
+            more = value.split()
+            if len(more) > len(before):
+                nxt.setdefault(more[len(before)], help_)
+        return list(nxt.items()), False
     if positional < len(cmd.arguments):
         a = cmd.arguments[positional]
     elif cmd.arguments and cmd.arguments[-1].kind == "paths":

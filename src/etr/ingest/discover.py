@@ -127,19 +127,22 @@ def _rules() -> dict[str, Any]:
         "given": frozenset(r["given"]["names"]),
         "not_after_given": frozenset(r["given"]["not_last"]),
         "surnames": surnames,
-        "place_before": re.compile(rf"(?:^|[^\w])(?:{places})\s+$", re.I),
+        "place_before": re.compile(rf"(?:^|[^\w'’])(?:{places})\s+$", re.I),  # not "Türkistan’ın Çinli": no "in"
         "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$|(?<![\w])(?:{cyr_roles})(?:ь|я|ю|ем|ом|а|у|е|и|ы)?"
                                   rf"\s+(?:[А-ЯЁа-яё][а-яё]+[аяи]\s+){{0,2}}$"),
+        "cyrillic_role_before": re.compile(rf"(?<![\w])(?:{cyr_roles})(?:ь|я|ю|ем|ом|а|у|е|и|ы)?[^\S\n]+$"),
         "verb_after": re.compile(rf"^\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "office_verb_after": re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{'|'.join(map(re.escape, r['roles']['office_verbs']))})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
         "given_in_a": frozenset(r["cyrillic"]["given_in_a"]),
         "cyrillic_lead": re.compile(rf"(?:{'|'.join(map(re.escape, r['cyrillic']['lead']))})[^\S\n]+(?=[{_UP}])"),
         "gerund": re.compile(rf"[А-ЯЁ][а-яё]{{3,}}(?:{'|'.join(r['cyrillic']['gerund_endings'])})"
-                             rf"(?<!{'|'.join(r['cyrillic']['gerund_not'])})[^\S\n]+(?=[{_UP}])"),
+                             + "".join(f"(?<!{re.escape(w)})" for w in r["cyrillic"]["gerund_not"])
+                             + rf"[^\S\n]+(?=[{_UP}])"),
         "surname": re.compile(rf"[А-ЯЁ][а-яё]+(?:{'|'.join(rules.load('romanise')['russian']['surname_endings'])})"),
         "case_ending": re.compile(rf"(?<=[\w.])['’](?:{'|'.join(sorted(r['turkic']['case_endings'], key=len, reverse=True))})$"),
         "turkic_letters": frozenset(r["turkic"]["letters"]),
+        "place_endings": frozenset(r["turkic"]["place_endings"]),
     }
 
 
@@ -1260,7 +1263,7 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
                 a = pre.start()
                 out = [(x, y) for x, y in out if y <= a]  # "Political", now a word of the name
         for word in _TOKEN.finditer(text, a, b):
-            if word.end() < b and (ending := case_ending(word.group(0), text[a:b])):
+            if word.end() < b and (ending := case_ending(word.group(0), text[start:end])):
                 # "Doğu Türkistan'ın Çinli Genel Valisi Şın Şı Say'ın": the genitive ends a name
                 out += _member_of(text, a, word.end() - len(ending))
                 a = word.end()
@@ -1303,33 +1306,47 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
     return out
 
 
+_AN_ENDING_AFTER = re.compile(r"['’][^\W\d_]{1,6}(?![\w'’])")
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence around `at` ends, near enough: its next stop or line break."""
+    m = re.compile(r"[.!?\n]").search(text, at)
+    return m.end() if m is not None else len(text)
+
+
 def case_ending(word: str, phrase: str) -> str:
     """A Turkish case ending after an apostrophe at the end of `word` ("Kaşgar'da" -> "'da",
     "Türkistan'ın" -> "'ın"), "" where there is none: rules/names.toml [turkic]. Only after a stem
     of four letters or more that does not end as a Wade-Giles syllable's aspirated initial (so
-    that "Hsin-ch'ao" and "Mamut'i" stay whole), unless the phrase holds a letter only a Turkish
-    alphabet writes ("Şın Şı Say'ın")."""
+    that "Hsin-ch'ao" and "Mamut'i" stay whole), an ending of two letters or more ("Shari'a",
+    "Chang'e" stay whole), unless the phrase holds a letter only a Turkish alphabet writes
+    ("Şın Şı Say'ın", "Kaşgar'a")."""
     m: re.Match[str] | None = _rules()["case_ending"].search(word)
     if m is None:
         return ""
     stem = word[: m.start()].rsplit("-", 1)[-1]
     if any(c in _rules()["turkic_letters"] for c in phrase):
         return m.group(0)
-    if len(stem) < 4 or re.search(r"(?:ch|[kpt]|ts|tz)$", stem, re.I):
-        return ""
+    if len(stem) < 4 or len(m.group(0)) < 3 or re.search(r"(?:ch|[kpt]|ts|tz)$", stem, re.I):
+        return ""  # (nor one vowel after an Arabic word's or a pinyin apostrophe: "Shari'a", "Chang'e")
     return m.group(0)
 
 
 def _genitive_before_surname(text: str, a: int, b: int) -> re.Match[str] | None:
-    """A word in the genitive before a man's surname alone, in the nominative ("посланец
-    Сталина Деканозов": Stalin's envoy Dekanozov), the surname ending as Russian men's do
-    (rules/romanise.toml [russian] surname_endings): as _GENITIVE_BEFORE_NAME for one word."""
+    """A word in the genitive before a man's surname alone, in the nominative, after a word for
+    an office ("посланец Сталина Деканозов": Stalin's envoy Dekanozov), the surname ending as
+    Russian men's do (rules/romanise.toml [russian] surname_endings): as _GENITIVE_BEFORE_NAME for
+    one word. Not elsewhere: a Muslim man's given name ends in -а or -я too ("Абдулла Закиров")."""
     m = _GENITIVE_ONE.match(text, a, b)
     if m is None or _rules()["surname"].fullmatch(text, m.end(), b) is None:
         return None
+    if _rules()["cyrillic_role_before"].search(text, max(0, a - 30), a) is None:
+        return None  # only after a word for an office: "Абдулла Закиров", "Мустафа Чокаев" are one man each
     return m
 
 
+_A_GENITIVE = re.compile(r"[А-ЯЁ][а-яё]+[аяиы]")  # one Cyrillic word in a genitive's ending
 _GENITIVE_THEN_NAME = re.compile(r"[а-яё][ая][^\S\n]+[А-ЯЁ]")  # a name's genitive ending, then a name
 _GENITIVE_ONE = re.compile(r"([А-ЯЁ][а-яё]+[ая])[^\S\n]+(?=[А-ЯЁ])")
 
@@ -1614,10 +1631,14 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         # "March-April", "Monday-Tuesday"; not "Anti-Imperialist Front"
         return None
     phrase = _POSSESSIVE.sub("", phrase)
-    if ending := case_ending(phrase.rsplit(" ", 1)[-1], phrase):
+    if ending := case_ending(phrase.rsplit(" ", 1)[-1], text[start : max(e, _sentence_end(text, e))]):
         phrase = phrase[: -len(ending)]  # "Kaşgar'da": Kaşgar
+    elif (cut := _AN_ENDING_AFTER.match(text, e)) is not None:  # "Ankara’dan Istanbul’a": cut from the next name
+        ending = case_ending(phrase.rsplit(" ", 1)[-1] + cut.group(0), text[start : _sentence_end(text, e)])
     e = s + len(phrase)
     kind, why = _kind_from_words(real, words)
+    if ending and ending[1:] in r["place_endings"] and kind in ("unknown", "person"):
+        kind, why = "place", f"a place's case ending ({ending!r})"  # "Kaşgar'da": in Kashgar, "Keşmir'den": from it
     if titled and why == CHINESE_PLACE:
         kind, why = "person", f"after {' '.join(title)!r}"  # "Cde Mikoyan": syllables say little, a title more
     if turkic and kind == "unknown":
@@ -1640,9 +1661,10 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         apposed = _apposed_title(text[e : e + 60])  # "Robert S. Ward, Consul at Tihwa"
         if apposed:
             title, titled = [apposed], True
-    if kind == "unknown" and titled:
+    if kind == "unknown" and titled and not _A_GENITIVE.fullmatch(phrase):  # "Губернатор Синьцзяна": of a place
         kind, why = "person", f"after {' '.join(title)!r}"
-    if kind == "unknown" and r["role_before"].search(text[max(start, s - 48) : s]) and not _GENITIVE_THEN_NAME.match(text, e - 2):
+    if kind == "unknown" and r["role_before"].search(text[max(start, s - 48) : s]) and not _GENITIVE_THEN_NAME.match(text, e - 2) \
+            and not _A_GENITIVE.fullmatch(phrase):  # "губернатор Синьцзяна", "консула Англии": of a place
         kind, why = "person", "after a word for a person"  # (not "посланец Сталина Деканозов"'s Stalin: the envoy's master)
     possessive = text.startswith(("'s", "’s", "'S", "’S"), e)  # "in Mesud's stead": "in" governs what follows, not the name
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 20) : s]) \

@@ -421,49 +421,52 @@ def _named_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[M
     return [], ""
 
 
-# a capitalised word of a name as a question writes it; small words that may join them
+# a capitalised word of a name as a question writes it; small words that may join them; the
+# words before a name of the question's context, not what it asks for ("agreement of the Three
+# Districts", "banknotes backed by the Soviet State Bank")
 _CAPITAL_WORD = re.compile(r"[A-Z\d][\w'’.-]*|[^\W\d_]*[A-Z][\w'’.-]*")
-_JOINING = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+_JOINS_NAMES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+_CONTEXT_WORDS = frozenset({"of", "by", "with", "between", "in", "at", "from", "to", "for", "against", "on", "across",
+                             "under", "over", "into", "through", "near", "about", "after", "before", "during", "and"})
+_OWNER = re.compile(r"['’]s?$")  # "Mannerheim's": whose it is, then what
 
 
 def _written_name(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match], str]:
     """The thing a question names among its words, written as the documents write its name, in
     capitals ("Mannerheim's Preliminary Report on his ride across Chinese Turkestan": the
-    "Preliminary Report"; "Owen Lattimore, Pivot of Asia: Sinkiang and ..."): the longest run of
-    two or more capitalised words (small words may join them) that is a name of the asked kind
-    whole; not an author after "by". ([], "") when none."""
+    "Preliminary Report"; "Owen Lattimore, Pivot of Asia: Sinkiang and ..."): a whole run of two
+    or more capitalised words (small words may join them; a possessive before it is its owner)
+    that is a name of the asked kind, not one after a preposition (context: "agreement of the
+    Three Districts") nor a part of a longer run ("June 1946 Peace Agreement" is no "Peace
+    Agreement"). ([], "") when none; the longest when several."""
     words = re.findall(r"[\w'’.&-]+|[,;:()]", q)
-    runs: list[tuple[int, int]] = []
+    found: list[tuple[int, list[Match], str]] = []
     i = 0
     while i < len(words):
-        if not _CAPITAL_WORD.fullmatch(words[i]) or (i and words[i - 1] == "by"):
+        if not _CAPITAL_WORD.fullmatch(words[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (_CAPITAL_WORD.fullmatch(words[j])
-                                  or (words[j] in _JOINING and j + 1 < len(words) and _CAPITAL_WORD.fullmatch(words[j + 1]))):
+        while j < len(words) and not _OWNER.search(words[j - 1]) and (
+                _CAPITAL_WORD.fullmatch(words[j])
+                or (words[j] in _JOINS_NAMES and j + 1 < len(words) and _CAPITAL_WORD.fullmatch(words[j + 1]))):
             j += 1
-        runs.append((i, j))
+        k = i - 1 - (i >= 2 and words[i - 1].lower() == "the")
+        run = words[i:j]
+        if run and run[0] == "The":
+            run = run[1:]
+        if k >= 0 and words[k].lower() in _CONTEXT_WORDS or len(run) < 2 or _OWNER.search(run[-1]):
+            i = j
+            continue
+        part = " ".join(run)
+        got = [m for m in fb.names.match(part, allowed=allowed, exact_wins=True)
+               if m.score >= 99.5 and fold(m.form) == fold(part)]
+        if got:
+            found.append((len(run), got[:1], part))
         i = j
-    found: list[tuple[int, list[Match], str]] = []
-    for a, b in runs:
-        for n in range(b - a, 1, -1):
-            for s in range(a, b - n + 1):
-                part = " ".join(words[s : s + n])
-                part = re.sub(r"(['’]s|['’])$", "", part)
-                if words[s] in _JOINING or words[s + n - 1] in _JOINING:
-                    continue
-                got = [m for m in fb.names.match(part, allowed=allowed, exact_wins=True)
-                       if m.score >= 99.5 and fold(m.form) == fold(part)]
-                if got:
-                    found.append((n, got[:1], part))
-                    break
-            else:
-                continue
-            break
     if not found:
         return [], ""
-    n, got, part = max(found, key=lambda x: x[0])
+    _n, got, part = max(found, key=lambda x: x[0])
     return got, part
 
 

@@ -50,6 +50,7 @@ else:  # the same named tuples without importing typing (a query makes a thousan
 
 WORDS_OF_NAMES = 90.0  # each word of the query a word of one entity's names, not of one name
 SAME_KEY = 97.0  # a name form that spells the query in another romanisation or script
+TRANSLITERATED = 99.5  # ... letter for letter in another script ("Dekanozov": "Деканозов"), short of the name as written
 JOINED = 97.0  # a name form of the query's letters, its words run together or set apart
 MIDDLE_LEFT_OUT = 97.0  # a name of three words or more, its first and last the query's two
 KEY_TYPO = 90.0  # a name of several words whose key is this close to the query's: a misspelling in another romanisation
@@ -182,7 +183,7 @@ class NameIndex:
                 for e in self.by_key.get(k, []):
                     # (letter for letter the name in another script is the name as written:
                     # "Dekanozov" of a Russian text's "Деканозов")
-                    offer(e, 100.0 if not e.form.isascii() and fold(latin(e.form)) == q else SAME_KEY)
+                    offer(e, TRANSLITERATED if not e.form.isascii() and fold(latin(e.form)) == q else SAME_KEY)
         if len(q) >= 3 and " " not in q:
             for e in self.by_word.get(q, []):
                 offer(e, 92.0)

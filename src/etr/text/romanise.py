@@ -12,6 +12,7 @@ and etr.text.fold.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from etr import rules
@@ -68,6 +69,7 @@ def _plain(word: str) -> str:
     that says another sound as that sound's letters ("kaşgar" -> "kashgar": [key] letters)."""
     word = word.lower()
     if not word.isascii():
+        word = unicodedata.normalize("NFC", word)  # "s" and a combining cedilla are "ş"
         for a, b in _marked_letters():
             word = word.replace(a, b)
     return word.translate(_PLAIN_TABLE)
@@ -297,16 +299,21 @@ def russian_forms(name: str) -> list[str]:
 
 
 def mans_case(name: str) -> str | None:
-    """A Russian man's surname as written in a case only a man's takes, in the nominative
-    ("Деканозову", "Могутновым" -> Деканозов, Могутнов: rules/romanise.toml [russian]); None
-    otherwise ("Деканозова" may be his wife)."""
+    """A Russian man's name whose surname is written in a case only a man's takes, in the
+    nominative ("Деканозову", "Могутновым" -> Деканозов, Могутнов; "Ахмеджану Касымову" ->
+    Ахмеджан Касымов: rules/romanise.toml [russian]); None otherwise ("Деканозова" may be his
+    wife, "Украине" is Ukraine)."""
     r = rules.load("romanise")["russian"]
     words = name.split()
     last = words[-1] if words else ""
     for end in r["mans_endings"]:
         stem = last[: -len(end)]
-        if last.endswith(end) and any(stem.endswith(s) and len(stem) > len(s) + 2 for s in r["surname_endings"]):
-            return " ".join([*words[:-1], stem])
+        suffixes = r["mans_u"] if end == "у" else r["surname_endings"]
+        if last.endswith(end) and any(stem.endswith(s) and len(stem) > len(s) + 2 for s in suffixes):
+            # his given name in the same case: "Ахмеджану", "Мансуром"
+            given = ("у",) if end == "у" else ("ом", "ем")
+            rest = [next((w[: -len(g)] for g in given if w.endswith(g) and len(w) - len(g) >= 3), w) for w in words[:-1]]
+            return " ".join([*rest, stem])
     return None
 
 
@@ -358,6 +365,8 @@ def _pinyin_word(word: str) -> bool:
 def key(name: str) -> str:
     """The romanisation-aware key of a name: its words' keys joined without spaces (so that
     "Shicai", "Shih-tsai" and "Shih Ts'ai" meet)."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFC", name)  # a letter and its combining mark: one letter
     words = _WORD.findall(latin(name))
     if len(words) > 2:  # "Mongolian and Tibetan Affairs Commission", "Mongolian Tibetan Affairs Commission"
         words = [w for w in words if w.lower() not in CONNECTORS] or words

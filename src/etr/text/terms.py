@@ -156,16 +156,18 @@ def sentence_terms(text: str) -> list[str]:
         got += [t for m in _BROKEN.finditer(text) for t in terms(m.group(1) + m.group(2))]
     if "-" in text:  # "re-captured", "co-operation": the word written whole too
         got += [t for m in _PREFIXED.finditer(text) for t in terms(m.group(1) + m.group(2))]
-    if not text.isascii() and (names := _CYRILLIC_NAME.findall(text)):
+    if not text.isascii() and (names := _CYRILLIC_NAME.findall(text, 1)):
         # a name in Cyrillic in Latin letters as well, and a man's name declined in its
         # nominative ("Деканозову": dekanozov), so that a question in English finds the sentence
+        # (a Russian word of Russian letters only, whole, of four letters or more, not the
+        # sentence's first: "На", "Шоқан")
         from etr.text.romanise import latin, mans_case
 
         got += terms(" ".join(latin(mans_case(n) or n) for n in names))
     return got
 
 
-_CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+_CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{3,}(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
 
 
 def with_synonyms(text: str) -> str:
