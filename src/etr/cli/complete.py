@@ -121,7 +121,7 @@ def candidates(args: list[str], incomplete: str, names: Any = None) -> tuple[lis
         a = cmd.arguments[-1]
         before = typed[len(cmd.arguments) - 1 :]
         got, _files = _values(a.kind, a.choices, a.complete, " ".join([*before, incomplete]), names, db)
-        nxt = {}
+        nxt: dict[str, str] = {}
         for value, help_ in got:
             more = value.split()
             if len(more) > len(before):
