@@ -5507,3 +5507,10 @@ def test_a_name_of_the_question_s_context_is_not_the_thing_it_writes(tmp_path: A
     db = built(tmp_path, text)
     _fb, got = ask(db, lambda fb: _written_name(fb, query, [e["type"] in WHAT_TYPES for e in fb.entities]))
     assert got == ([], "")
+
+
+def test_an_american_legislator_s_title_is_no_part_of_his_name() -> None:
+    """"Senator Jeff Merkley" (a real press page, tests/data/real/press/turkistantimes_rfa_2024-11_...) is Jeff
+    Merkley, a senator; so "Rep. Jim McGovern"."""
+    got = {u.text: (u.type, u.title) for u in found_in("The rally was addressed by Senator Jeff Merkley and Rep. Jim McGovern.")}
+    assert got == {"Jeff Merkley": ("person", "Senator"), "Jim McGovern": ("person", "Rep.")}
