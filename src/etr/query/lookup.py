@@ -421,10 +421,9 @@ def _named_in_context(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[M
     return [], ""
 
 
-# a capitalised word of a name as a question writes it; small words that may join them; the
-# words before a name of the question's context, not what it asks for ("agreement of the Three
+# small words that may join the capitalised words of a name (_NAME_WORD); the words before a
+# name of the question's context, not what it asks for ("agreement of the Three
 # Districts", "banknotes backed by the Soviet State Bank")
-_CAPITAL_WORD = re.compile(r"[A-Z\d][\w'’.-]*|[^\W\d_]*[A-Z][\w'’.-]*")
 _JOINS_NAMES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
 _CONTEXT_WORDS = frozenset({"of", "by", "with", "between", "in", "at", "from", "to", "for", "against", "on", "across",
                              "under", "over", "into", "through", "near", "about", "after", "before", "during", "and"})
@@ -443,13 +442,13 @@ def _written_name(fb: FactBase, q: str, allowed: list[bool]) -> tuple[list[Match
     found: list[tuple[int, list[Match], str]] = []
     i = 0
     while i < len(words):
-        if not _CAPITAL_WORD.fullmatch(words[i]):
+        if not _NAME_WORD.fullmatch(words[i]):
             i += 1
             continue
         j = i + 1
         while j < len(words) and not _OWNER.search(words[j - 1]) and (
-                _CAPITAL_WORD.fullmatch(words[j])
-                or (words[j] in _JOINS_NAMES and j + 1 < len(words) and _CAPITAL_WORD.fullmatch(words[j + 1]))):
+                _NAME_WORD.fullmatch(words[j])
+                or (words[j] in _JOINS_NAMES and j + 1 < len(words) and _NAME_WORD.fullmatch(words[j + 1]))):
             j += 1
         k = i - 1 - (i >= 2 and words[i - 1].lower() == "the")
         run = words[i:j]
