@@ -5514,3 +5514,15 @@ def test_an_american_legislator_s_title_is_no_part_of_his_name() -> None:
     Merkley, a senator; so "Rep. Jim McGovern"."""
     got = {u.text: (u.type, u.title) for u in found_in("The rally was addressed by Senator Jeff Merkley and Rep. Jim McGovern.")}
     assert got == {"Jeff Merkley": ("person", "Senator"), "Jim McGovern": ("person", "Rep.")}
+
+
+@pytest.mark.parametrize("sentence,name", [
+    # a web page's list marks: the word after one opens a sentence (a real line of
+    # tests/data/real/press/fikriyat_...: "◾ Ancak bu devlet ...", Turkish "However")
+    ("◾ Ancak bu devlet tahmin edilebileceği gibi yıkıldı.", "Ancak"),
+    ("■ Kashgar fell to the Tungans.", "Kashgar"),
+    ("▪ Meanwhile the consul left.", "Meanwhile"),
+])
+def test_a_word_after_a_list_mark_opens_a_sentence(sentence: str, name: str) -> None:
+    got = {u.text: u.weak for u in found_in(sentence)}
+    assert got.get(name, True) is True, got

@@ -1558,11 +1558,12 @@ def _at_sentence_start(text: str, start: int, s: int) -> bool:
     line = before[before.rfind("\n") + 1 :]  # a heading under a date line opens its line ("Letter from ...")
     # (and a word opening a quotation as a word opens a speech, a greeting or a gerund: 'She said:
     # “Being sentenced ...', '»Welcome, brothers'; not a name: '"Haudenschild was shot at Pichan."')
-    return (line.strip(" \"“'‘([-•*" + GLUED) == "" or before.rstrip().endswith(("—", "–"))  # an infobox's value too
+    return (line.strip(" \"“'‘([-*" + _BULLETS + GLUED) == "" or before.rstrip().endswith(("—", "–"))  # an infobox's value too
             or (_QUOTATION_OPENS.search(before) is not None and _SPOKEN.match(text, s) is not None))
 
 
 _FIELD = re.compile(r"\s*(?:\|\s*)?[A-Z][\w ]{0,40}?\s*[:|]\s*")
+_BULLETS = "•◾■▪●◦►▶‣⁃·○□◆◇✓✔➢"  # a list item's mark on a web page: the word after it opens a sentence
 _QUOTATION_OPENS = re.compile(r"(?:^|[:,]\s*|\s)[“«»]$|[:,]\s*[\"‘]$")
 _SPOKEN = re.compile(r"[A-Z][a-z]+(?:ing\b|(?=[,!?]))")  # "Being ...", "Welcome,", "Halt!"
 
