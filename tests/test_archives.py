@@ -5526,3 +5526,20 @@ def test_an_american_legislator_s_title_is_no_part_of_his_name() -> None:
 def test_a_word_after_a_list_mark_opens_a_sentence(sentence: str, name: str) -> None:
     got = {u.text: u.weak for u in found_in(sentence)}
     assert got.get(name, True) is True, got
+
+
+@pytest.mark.parametrize("first,second", [
+    ("He wrote the pamphlet “The Road to Kashgar” in prison.\n", "The book Road to Kashgar was read in Tihwa in 1936.\n"),
+    ("The book Road to Kashgar was read in Tihwa in 1936.\n", "He wrote the pamphlet “The Road to Kashgar” in prison.\n"),
+])
+def test_a_title_with_its_the_and_without_is_one_work(tmp_path: Any, first: str, second: str) -> None:
+    """A quoted title keeps its "The" ("The Road to Kashgar"); the same work named without it
+    elsewhere is one work, in either order."""
+    got = answers(built_from(tmp_path, first, second), "what", "Road to Kashgar")
+    assert got and got[0]["type"] == "document"
+    assert {fold_name(n) for n in [got[0]["name"], *got[0]["aliases"]]} >= {"the road to kashgar", "road to kashgar"}
+    assert len(got[0]["events"]) + len(got[0]["statements"]) == 2
+
+
+def fold_name(name: str) -> str:
+    return " ".join(name.lower().split())

@@ -27,6 +27,7 @@ from etr.ingest.discover import (
     HYPHEN_PLACE,
     OFFICE_HELD,
     VERB_OF_PERSONS,
+    WORK_TITLE,
     Unknown,
     chinese_surname,
     name_part,
@@ -761,14 +762,17 @@ class Identities:
     def _placed(self, u: Unknown, source: str, where: str) -> tuple[int, str]:
         """A full name: a registered name in another spelling, the same name found before, or new."""
         forms = russian_forms(u.text)
-        k = key(u.text) if len(forms) == 1 else self._declined_key(forms, word_count(u.text))
+        # a work's title with its "The" is the title without it ("The Road to Kashgar", and "the
+        # Road to Kashgar" elsewhere): one key
+        keyed = u.text[4:] if u.text.startswith("The ") and u.why == WORK_TITLE else u.text
+        k = key(keyed) if len(forms) == 1 else self._declined_key(forms, word_count(u.text))
         said = self._statement(k)
         if said is not None:
             e = self.entry(said[0])
             if u.type == "person" and len(e.name.split()) == 1 and fold(u.text).split()[-1] == fold(e.name):
                 self._fuller(said[0], u)  # "Clubb" signed "O. Edmund Clubb": the full name is the name
             return said[0], said[1]
-        n = word_count(u.text)
+        n = word_count(keyed)
         registered = [i for i in self._registry_keys.get(k, ())
                       or (self._registry_letters.get(_squeezed(u.text), ()) if u.why == HYPHEN_PLACE else ())
                       if alike(self.entries[i].type, u.type)]
