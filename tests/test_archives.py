@@ -5391,7 +5391,7 @@ def test_case_endings_and_genitives_end_names(sentence: str, names: list[str]) -
 def test_turkish_case_ending(word: str, phrase: str, ending: str) -> None:
     from etr.ingest.discover import case_ending
 
-    assert case_ending(word, phrase) == ending
+    assert case_ending(word, phrase, 0, len(phrase)) == ending
 
 
 @pytest.mark.parametrize("name,man", [

@@ -481,7 +481,6 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
         identities.read_words(*analysis.words)  # every document's words, the seeds' too
         if discover and not spec.curated:  # what it names makes its own and later weak names names
             identities.prime([u for unk in unknown_by_sentence for u in unk])
-        if discover and not spec.curated:
             unknown_by_sentence = identities.joined(text, unknown_by_sentence)  # "News" "from" "Tartary": one name known
         placed = (identities.document(sid, spec.path.name, unknown_by_sentence, per_sentence, analysis.aliases,
                                         text.lstrip().split("\n", 1)[0][:HEADING_CHARS],

@@ -106,6 +106,7 @@ def _rules() -> dict[str, Any]:
     places = "|".join(sorted((re.escape(w) for w in r["places"]["before"]), key=len, reverse=True))
     roles = "|".join(sorted((re.escape(w) for w in r["roles"]["person"]), key=len, reverse=True))
     cyr_roles = "|".join(sorted((re.escape(w) for w in r["roles"]["person_cyrillic"]), key=len, reverse=True))
+    cyr_role = rf"(?<![\w])(?:{cyr_roles})(?:ь|я|ю|ем|ом|а|у|е|и|ы)?"  # a Russian word for an office, in any case
     verbs = "|".join(sorted((re.escape(w) for w in r["roles"]["person_verbs"]), key=len, reverse=True))
     endings = "|".join(sorted((re.escape(w) for w in r["titles"]["person_endings"]), key=len, reverse=True))
     return {
@@ -128,9 +129,8 @@ def _rules() -> dict[str, Any]:
         "not_after_given": frozenset(r["given"]["not_last"]),
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w'’])(?:{places})\s+$", re.I),  # not "Türkistan’ın Çinli": no "in"
-        "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$|(?<![\w])(?:{cyr_roles})(?:ь|я|ю|ем|ом|а|у|е|и|ы)?"
-                                  rf"\s+(?:[А-ЯЁа-яё][а-яё]+[аяи]\s+){{0,2}}$"),
-        "cyrillic_role_before": re.compile(rf"(?<![\w])(?:{cyr_roles})(?:ь|я|ю|ем|ом|а|у|е|и|ы)?[^\S\n]+$"),
+        "role_before": re.compile(rf"(?:^|[^\w])(?:{roles})\s+$|{cyr_role}\s+(?:[А-ЯЁа-яё][а-яё]+[аяи]\s+){{0,2}}$"),
+        "cyrillic_role_before": re.compile(rf"{cyr_role}[^\S\n]+$"),
         "verb_after": re.compile(rf"^\s+(?:has\s+|had\s+|who\s+)?(?:{verbs})\b"),
         "office_verb_after": re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{'|'.join(map(re.escape, r['roles']['office_verbs']))})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
@@ -141,7 +141,7 @@ def _rules() -> dict[str, Any]:
                              + rf"[^\S\n]+(?=[{_UP}])"),
         "surname": re.compile(rf"[А-ЯЁ][а-яё]+(?:{'|'.join(rules.load('romanise')['russian']['surname_endings'])})"),
         "case_ending": re.compile(rf"(?<=[\w.])['’](?:{'|'.join(sorted(r['turkic']['case_endings'], key=len, reverse=True))})$"),
-        "turkic_letters": frozenset(r["turkic"]["letters"]),
+        "turkic_letters": re.compile(f"[{re.escape(r['turkic']['letters'])}]"),
         "place_endings": frozenset(r["turkic"]["place_endings"]),
     }
 
@@ -1263,7 +1263,7 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
                 a = pre.start()
                 out = [(x, y) for x, y in out if y <= a]  # "Political", now a word of the name
         for word in _TOKEN.finditer(text, a, b):
-            if word.end() < b and (ending := case_ending(word.group(0), text[start:end])):
+            if word.end() < b and (ending := case_ending(word.group(0), text, start, end)):
                 # "Doğu Türkistan'ın Çinli Genel Valisi Şın Şı Say'ın": the genitive ends a name
                 out += _member_of(text, a, word.end() - len(ending))
                 a = word.end()
@@ -1311,22 +1311,25 @@ _AN_ENDING_AFTER = re.compile(r"['’][^\W\d_]{1,6}(?![\w'’])")
 
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence around `at` ends, near enough: its next stop or line break."""
-    m = re.compile(r"[.!?\n]").search(text, at)
+    m = _A_STOP.search(text, at)
     return m.end() if m is not None else len(text)
 
 
-def case_ending(word: str, phrase: str) -> str:
+_A_STOP = re.compile(r"[.!?\n]")
+
+
+def case_ending(word: str, text: str, start: int, end: int) -> str:
     """A Turkish case ending after an apostrophe at the end of `word` ("Kaşgar'da" -> "'da",
     "Türkistan'ın" -> "'ın"), "" where there is none: rules/names.toml [turkic]. Only after a stem
     of four letters or more that does not end as a Wade-Giles syllable's aspirated initial (so
     that "Hsin-ch'ao" and "Mamut'i" stay whole), an ending of two letters or more ("Shari'a",
-    "Chang'e" stay whole), unless the phrase holds a letter only a Turkish alphabet writes
-    ("Şın Şı Say'ın", "Kaşgar'a")."""
+    "Chang'e" stay whole), unless its sentence, text[start:end], holds a letter only a Turkish
+    alphabet writes ("Şın Şı Say'ın", "Kaşgar'a")."""
     m: re.Match[str] | None = _rules()["case_ending"].search(word)
     if m is None:
         return ""
     stem = word[: m.start()].rsplit("-", 1)[-1]
-    if any(c in _rules()["turkic_letters"] for c in phrase):
+    if _rules()["turkic_letters"].search(text, start, end) is not None:
         return m.group(0)
     if len(stem) < 4 or len(m.group(0)) < 3 or re.search(r"(?:ch|[kpt]|ts|tz)$", stem, re.I):
         return ""  # (nor one vowel after an Arabic word's or a pinyin apostrophe: "Shari'a", "Chang'e")
@@ -1632,10 +1635,13 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         # "March-April", "Monday-Tuesday"; not "Anti-Imperialist Front"
         return None
     phrase = _POSSESSIVE.sub("", phrase)
-    if ending := case_ending(phrase.rsplit(" ", 1)[-1], text[start : max(e, _sentence_end(text, e))]):
+    last = phrase.rsplit(" ", 1)[-1]
+    # (the sentence's end is sought only for a name with an apostrophe, or one right after it)
+    ending = case_ending(last, text, start, max(e, _sentence_end(text, e))) if "'" in last or "’" in last else ""
+    if ending:
         phrase = phrase[: -len(ending)]  # "Kaşgar'da": Kaşgar
     elif (cut := _AN_ENDING_AFTER.match(text, e)) is not None:  # "Ankara’dan Istanbul’a": cut from the next name
-        ending = case_ending(phrase.rsplit(" ", 1)[-1] + cut.group(0), text[start : _sentence_end(text, e)])
+        ending = case_ending(last + cut.group(0), text, start, _sentence_end(text, e))
     e = s + len(phrase)
     kind, why = _kind_from_words(real, words)
     if ending and ending[1:] in r["place_endings"] and kind in ("unknown", "person"):
