@@ -50,6 +50,46 @@ def with_score(out: dict[str, Any], score: float) -> dict[str, Any]:
     return out
 
 
+_NUMBERS = re.compile(r"\d+")
+PASSAGE = 80  # characters a sentence needs to be a passage reprinted, not a line two reports share
+REPRINTED = 96.0  # rapidfuzz ratio of two passages' letters that are one passage reprinted
+
+
+def reprinted_once(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One result for a passage two documents print alike (a biography reposted on a page of
+    related people; an abstract in two copies, one of whose PDFs lost its ligatures: "attention",
+    "aention"): the first, citing both; not the same words twice in the top five. Only a
+    passage of some length, of the same date, read as naming the same ones ("General Ma arrived
+    here today." in two telegrams may be two men; "Situation quiet." two towns)."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[str, tuple[str, ...]], list[tuple[str, dict[str, Any]]]] = {}
+    for r in results:
+        text = r.get("text")
+        if not text or len(text) < PASSAGE:
+            out.append(r)
+            continue
+        letters = "".join(c for c in text.lower() if c.isalnum())
+        said = (str((r.get("date") or {}).get("value", "")), tuple(sorted(e["id"] for e in r.get("entities", []))))
+        alike = seen.setdefault(said, [])
+        first = next((f for other, f in alike if other == letters or _reprint(other, letters)), None)
+        if first is None:
+            alike.append((letters, r))
+            out.append(r)
+        else:
+            first["citations"] = [*first.get("citations", []), *r.get("citations", [])]
+    return out
+
+
+def _reprint(a: str, b: str) -> bool:
+    """Whether two passages' letters are one passage but for a few (a lost ligature, a typo),
+    their numbers the same ("3,000 Kazak troops" and "300 Kazak troops" are two reports)."""
+    if abs(len(a) - len(b)) > len(a) // 20 or _NUMBERS.findall(a) != _NUMBERS.findall(b):
+        return False
+    from rapidfuzz import fuzz  # only where two long passages of one date name the same ones
+
+    return fuzz.ratio(a, b) >= REPRINTED
+
+
 def ask(path: Path | None, question: Callable[[FactBase], T]) -> tuple[FactBase, T]:
     """Open the fact base at `path` (default: store.facts.default_db()) through its index and
     answer `question`; an index that turns out damaged is made again from the JSON (which is

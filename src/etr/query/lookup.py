@@ -552,32 +552,43 @@ def _given() -> frozenset[str]:
     return frozenset(fold(n) for n in rules.load("names")["given"]["names"])
 
 
-_INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s*)+)(?P<surname>[A-Z][\w'’-]+)$")
+_INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s*)+)(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:\s+\S.*)?$")
 
 
 def _initialled(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
-    """A name asked by initials and surname ("E. Shipton", "A. D. Barnett"): the people of that
-    surname whose name in some document has given names of those initials ("Eric Shipton"), found
-    as persons or as names of no known kind (initials and a surname name a person); [] when the
-    query is not so written."""
+    """A name asked by initials and surname ("E. Shipton", "A. D. Barnett"), perhaps with words
+    of context after it ("T. V. Soong Stalin Moscow 1945"): the people of that surname whose name
+    in some document has given names of those initials ("Eric Shipton"), found as persons or as
+    names of no known kind (initials and a surname name a person); failing those, the one so
+    called by the surname alone (a telegram's "Soong"); [] when the query is not so written."""
     m = _INITIALLED.match(q)
     if m is None:
         return []
     initials = [c.lower() for c in re.findall(r"[A-Z]", m.group("initials"))]
-    surname = fold(m.group("surname"))
-    out = []
     people = [a or e["type"] == "unknown" for a, e in zip(allowed, fb.entities, strict=True)]
-    for got in fb.names.match(m.group("surname"), allowed=people):
-        if got.score < ACCEPT:
-            continue
-        forms = [fold(f).split() for f in [fb.entities[got.entity]["name"], *fb.entities[got.entity]["forms"]]]
-        for words in forms:
-            given = [w for w in words[:-1] if w[:1].isalpha()]
-            if (len(words) >= 2 and words[-1] == surname and len(given) >= len(initials)
-                    and all(w[0] == c for w, c in zip(given[: len(initials)], initials, strict=True))):
-                out.append(Match(got.entity, got.score, " ".join(words), got.kind))
-                break
-    return out
+    names = m.group("names").split()
+    # the surname is the last capitalised word after the initials or an earlier one ("J. Hall
+    # Paxton consul": Paxton, the given name Hall; "T. V. Soong Stalin Moscow": Soong)
+    for k in range(len(names) - 1, -1, -1):
+        surname = fold(names[k])
+        out, bare = [], []
+        for got in fb.names.match(names[k], allowed=people):
+            if got.score < ACCEPT:
+                continue
+            forms = [fold(f).split() for f in [fb.entities[got.entity]["name"], *fb.entities[got.entity]["forms"]]]
+            for words in forms:
+                given = [w for w in words[:-1] if w[:1].isalpha()]
+                if (len(words) >= 2 and words[-1] == surname and len(given) >= len(initials)
+                        and all(w[0] == c for w, c in zip(given[: len(initials)], initials, strict=True))):
+                    out.append(Match(got.entity, got.score, " ".join(words), got.kind))
+                    break
+            else:
+                if k == 0 and [surname] in forms and not any(len(ws) >= 2 and ws[-1] == surname for ws in forms):
+                    # (only one no document gives a given name: "Z. Mackiernan" is no Douglas Mackiernan)
+                    bare.append(Match(got.entity, got.score, surname, got.kind))
+        if out:
+            return out
+    return bare if len(bare) == 1 else []
 
 
 # romanise's own test for Cyrillic letters, repeated here: importing etr.text.romanise costs a
@@ -807,10 +818,10 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if matches:
             interpreted["read_as"] = matches[0].form
             interpreted["note"] = f"no name is spelled so; read as {_transcription(matches[0].form)}"
-    if (asked := _INITIALLED.match(q)) is not None:
+    if (asked := _INITIALLED.match(q)) is not None and asked.end("names") == len(q) and " " not in asked.group("names"):
         # no man of that surname has a given name of those initials (else _initialled had found
         # him): not one whose name says another ("Q. Harland" is not Walter Harland)
-        initial, surname = asked.group("initials")[0].lower(), fold(asked.group("surname"))
+        initial, surname = asked.group("initials")[0].lower(), fold(asked.group("names"))
 
         def against(m: Match) -> bool:
             """Whether every full name of it opens with a given name of another initial: one known

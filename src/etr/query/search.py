@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from etr.errors import NotFound
-from etr.query.core import FactBase, clean_query, with_score
+from etr.query.core import FactBase, clean_query, reprinted_once, with_score
 from etr.query.rank import score_sentences
 from etr.text.terms import terms
 
@@ -42,33 +42,7 @@ def search(fb: FactBase, query: str, limit: int = 10) -> tuple[list[dict[str, An
                     "entities": [fb.entity_ref(x) for x in s["entities"]], "citations": [cit]}
         results.append(item)
     results.sort(key=lambda r: -r["score"])
-    results = _once(results)
+    results = reprinted_once(results)
     if not results:
         raise NotFound(f"nothing found for {q!r}")
     return results[:limit], {"terms": terms(q)}
-
-
-PASSAGE = 80  # characters a sentence needs to be a passage reprinted, not a line two reports share
-
-
-def _once(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One result for a passage two documents print alike (a biography reposted on a page of
-    related people): the first, citing both; not the same words twice in the top five. Only a
-    passage of some length, read as naming the same ones ("General Ma arrived here today." in
-    two telegrams may be two men; "Situation quiet." two towns)."""
-    out: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
-    for r in results:
-        text = r.get("text")
-        if not text or len(text) < PASSAGE:
-            out.append(r)
-            continue
-        said = (" ".join(text.split()), str((r.get("date") or {}).get("value", "")),
-                tuple(sorted(e["id"] for e in r.get("entities", []))))
-        first = seen.get(said)
-        if first is None:
-            seen[said] = r
-            out.append(r)
-        else:
-            first["citations"] = [*first.get("citations", []), *r.get("citations", [])]
-    return out

@@ -10,7 +10,7 @@ import re
 from etr.dates.periods import Period, parse_period
 from etr.dates.values import bounds, parse_value
 from etr.errors import NotFound
-from etr.query.core import FactBase, clean_query, with_score
+from etr.query.core import FactBase, clean_query, reprinted_once, with_score
 from etr.query.rank import score_sentences
 from etr.store.index import HAS_EVENTS, RawList
 from etr.text.fold import fold
@@ -265,8 +265,11 @@ def match_events(fb: FactBase, q: str, limit: int) -> list[dict[str, Any]]:
             picked.append((NAMED_EVENT_SCORE, evid))
     picked = [(NAMED_EXACT_SCORE if evid in exact_rank else score, evid) for score, evid in picked]
     picked.sort(key=lambda r: (-round(r[0], 3), r[1] not in exact_rank, exact_rank.get(r[1], 0)))
-    picked = picked[:limit]
     outs.update(named_out)
+    # a passage two documents print alike is one answer, citing both (reprinted_once)
+    shown = [got for _s, evid in picked if (got := outs.get(evid)) is not None]
+    once = {id(r) for r in reprinted_once(shown)}
+    picked = [(score, evid) for score, evid in picked if id(outs.get(evid)) in once][:limit]
     end = 1 if wanted & DEATH_TERMS else 0 if wanted & BIRTH_TERMS else None
     term_end = 0 if wanted & BEGAN and not wanted & ENDED else 1 if wanted & ENDED and not wanted & BEGAN else None
     return [with_score(_one_end(got, end) if end is not None else _term_end(got, term_end) if term_end is not None
