@@ -38,6 +38,7 @@ from etr.ingest.discover import (
     capitalised_inside,
     capitalises_nouns,
     continued,
+    given_before_surname,
     mens_surnames,
     names_in_capitals,
     titled,
@@ -1997,6 +1998,9 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
     kinds = [e.type for e in linker.entries]
     vocab = vocabulary(text)
     per_sentence = [continued(text, found, kinds, vocab) for found in per_sentence]
+    # a registered man's given name before a surname not his ("Ahmetjan Kasmu"): read with it
+    loose = [given_before_surname(text, found, vocab, linker.given) for found in per_sentence]
+    per_sentence = [[m for m in found if m not in lo] for found, lo in zip(per_sentence, loose, strict=True)]
     defined = aliases.acronyms(text, spans)
     # and those it gives after words in lower case ("field office (UMGB)"): names too
     named_acronyms = frozenset(defined) | aliases.bracketed(text, spans, defined)
@@ -2010,6 +2014,11 @@ def analyse(doc: Document, linker: Linker, named: tuple[Point, str] | None = Non
     dated = sorted((t.start, t.end) for t in timexes)
     unknown = [[u for u in found if not (month_name(u.text) and _inside_a_date(dated, u.start, u.end))]
                for found in unknown]
+    # ... the registered man's still, where discovery found no fuller name from it
+    for k, lo in enumerate(loose):
+        kept = [m for m in lo if not any(u.start <= m.start and m.end < u.end for u in unknown[k])]
+        if kept:
+            per_sentence[k] = sorted([*per_sentence[k], *kept], key=lambda m: (m.start, m.end))
     # a people's name inside a man's ("Han" of "Han Youwen", found by discovery) is his name's
     per_sentence = [[m for m in found if not (m.entity is not None and kinds[m.entity] == "group" and any(
         u.type in ("person", "unknown") and u.start <= m.start and m.end < u.end for u in unk))]

@@ -23,7 +23,8 @@ from typing import Any, NamedTuple
 from etr import rules
 from etr.ingest.link import Mention
 from etr.ingest.sentences import GLUED, month_words, reference_words
-from etr.text.romanise import chinese_syllables, word_key
+from etr.text import gazetteer
+from etr.text.romanise import chinese_syllables, consonants_of_key, word_key
 from etr.text.terms import STOP
 
 VERB_OF_PERSONS = "before a verb of persons"  # why a name is a person's: "Clubb reports", "Mikoyan promised"
@@ -139,10 +140,13 @@ def _rules() -> dict[str, Any]:
         "gerund": re.compile(rf"[А-ЯЁ][а-яё]{{3,}}(?:{'|'.join(r['cyrillic']['gerund_endings'])})"
                              + "".join(f"(?<!{re.escape(w)})" for w in r["cyrillic"]["gerund_not"])
                              + rf"[^\S\n]+(?=[{_UP}])"),
+        "abstract_noun": re.compile(rf"[А-ЯЁ][а-яё]+(?:{'|'.join(r['cyrillic']['noun_endings'])})[^\S\n]+(?=[{_UP}])"),
         "surname": re.compile(rf"[А-ЯЁ][а-яё]+(?:{'|'.join(rules.load('romanise')['russian']['surname_endings'])})"),
         "case_ending": re.compile(rf"(?<=[\w.])['’](?:{'|'.join(sorted(r['turkic']['case_endings'], key=len, reverse=True))})$"),
         "turkic_letters": re.compile(f"[{re.escape(r['turkic']['letters'])}]"),
         "place_endings": frozenset(r["turkic"]["place_endings"]),
+        # (after three small letters: not "McAll", "DeSo", "MacAll")
+        "glued": re.compile(rf"(?<=[a-z]{{3}})(?:{'|'.join(r['peoples']['common_starts'])})(?![\w'’])"),
     }
 
 
@@ -241,6 +245,47 @@ def _titled_capitals(text: str) -> bool:
 _JOINED = ("place", "state")  # kinds of registered names a hyphen joins as two ("Tihwa-Kashgar")
 _COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
 _COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Kara"
+
+
+def given_before_surname(text: str, mentions: list[Mention], vocab: Vocabulary,
+                         given: dict[int, frozenset[str]]) -> list[Mention]:
+    """The registered persons' given names among `mentions` that a surname the registry does not
+    give them follows ("Ahmetjan Kasmu": the registered "Ahmetjan" of Ehmetjan Qasimi; `given`:
+    each registered person's given names, Linker.given): to be read with it as a name whole,
+    whoever he proves to be (etr.ingest.identity). Not a Chinese surname, which opens a Chinese
+    name ("Ma Buqing"); not before a word in small letters elsewhere, a title, a word that opens
+    sentences, a kind's word, a people's, a verb of persons ("Ahmetjan Said he ...") or a
+    registered name; not in a headline's capitals ("Burhan Arrives in Peking"); and not before a
+    surname of fewer than two consonants, too short to be compared with his."""
+    r = _rules()
+    out = []
+    for m in mentions:
+        nxt = _NEXT_WORD.match(text, m.end)
+        if nxt is None or m.entity not in given or " " in m.text or chinese_surname(m.text):
+            continue
+        word = nxt.group(1)
+        if (word_key(m.text) in {word_key(f) for f in given[m.entity]} and word.lower() not in vocab
+                and word not in r["after"] and word not in r["starts"] and word not in r["kinds"]
+                and word not in r["peoples"] and not any(x.start == m.end + 1 for x in mentions)
+                and not r["verb_after"].match(text[m.end : m.end + 40].lower())
+                and len(consonants_of_key(word_key(word))) >= 2 and not _headline(text, m.start)):
+            out.append(m)
+    return out
+
+
+def _headline(text: str, at: int) -> bool:
+    """Whether the line at `at` is a headline's, its words capitalised: three or more, all but
+    small ones ("Burhan Arrives in Peking", "Sinkiang: Where It Could Begin")."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    words = [w for w in text[a : b if b >= 0 else len(text)].split() if w[:1].isalpha()]
+    big = [w for w in words if w[:1].isupper()]
+    return len(big) >= 3 and len(big) >= len(words) - sum(1 for w in words if w.lower() in _HEADLINE_SMALL)
+
+
+_HEADLINE_SMALL = frozenset("a an the of in on at to for and or but by with from as".split())
+
+
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
 
 
@@ -1247,6 +1292,12 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
         a, b = m.start(), m.end()
         if any(x <= a and b <= y for x, y in titles):
             continue
+        glued = _rules()["glued"].search(text, a, b)
+        if glued is not None:
+            # "Mr. Noel-BakerThat is a matter ...": the name ends before the speech, whose own
+            # names are read on ("Mr. DaviesHis Majesty's Consul General Walter Graham")
+            out += _phrases(text, glued.end(), b, [])
+            b = glued.start()
         first = text[a:b].split(" ", 1)[0]
         if first in kinds and " of " in text[a:b]:
             more = _AND_MORE.match(text, b, end)
@@ -1291,9 +1342,11 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
         lead = _rules()["cyrillic_lead"].match(text, a, b)
         if lead is not None:
             a = lead.end()  # "Во Франции", "Из Кульджи": the preposition is no part of the name
-        gerund = _rules()["gerund"].match(text, a, b)
+        gerund = _rules()["gerund"].match(text, a, b) or _rules()["abstract_noun"].match(text, a, b)
         if gerund is not None:
-            a = gerund.end()  # "Пожелав Деканозову счастливого пути": a verb opens the sentence
+            # "Пожелав Деканозову счастливого пути": a verb opens the sentence; "Население
+            # Кульджи было пестрым": a noun no name is
+            a = gerund.end()
         genitive = _GENITIVE_BEFORE_NAME.match(text, a, b) or _genitive_before_surname(text, a, b)
         if genitive is not None and (genitive.group(1) in _rules()["given_in_a"]
                                      or _PATRONYMIC.match(text, genitive.end(), b)):
@@ -1681,6 +1734,10 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             and real[0].lower().endswith(_TOWN_ENDINGS) and not _PERSON_AFTER.match(after)
             and _AT_A_PLACE.search(text[max(start, s - 16) : s])):
         kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
+    elif (kind == "person" and why == _ENDING and len(real) == 1 and not possessive and not titled
+          and not _PERSON_AFTER.match(after) and gazetteer.row_of(real[0]) is not None
+          and r["place_before"].search(text[max(start, s - 20) : s])):
+        kind, why = "place", "after a word for a place"  # "departure from Kuibyshev": the town a man's name names
     if kind == "unknown" and (r["verb_after"].match(after) or _WHO_AFTER.match(after)):
         kind, why = "person", VERB_OF_PERSONS  # or "who": "(Ballantine), who underscored ..."
     elif kind == "place" and why == CHINESE_PLACE and r["verb_after"].match(after) \

@@ -41,9 +41,12 @@ from etr.text.romanise import (
     TURKIC_ENDINGS,
     chinese_syllables,
     chinese_word,
+    consonant_rules,
+    consonants_of_key,
     key,
     latin,
     mans_case,
+    mans_stems,
     palladius,
     russian_forms,
     velar_key,
@@ -63,6 +66,7 @@ ORDINARY_RATIO = 2
 # ... and before a verb, a word of a shape no surname has ("Having returned", "Development
 # reported", "Intelligence states", "Independence declared")
 _NOT_A_SURNAME = re.compile(r"[a-z]{2}(?:ing|ment|ence|ance|ity|ness|tion|sion)$")
+GIVEN_AND_SURNAME_LEAST = 2  # consonants a surname after a registered man's given name is compared by
 SPELT_ALIKE = 85.0  # rapidfuzz ratio of the keys of one document's two spellings of one place
 ADDRESSED = "the name an address line gives"  # "The Consul at Tihwa (Paxton) to the Chargé in China (Atcheson)"
 GUESSED_TOWN = "town?"  # a vote for a place from a word's Chinese syllables alone: counted when no other
@@ -133,13 +137,15 @@ class Merge(NamedTuple):
     end: int
 
 
-SPELLING_REASONS = ("another spelling of", "named here in full", "the document says so", "the editor's brackets")
+SPELLING_REASONS = ("another spelling of", "another name of", "named here in full", "the document says so",
+                    "the editor's brackets")
 
 
 def spells(how: str) -> bool:
     """Whether a name placed for this reason is a spelling of its entity's name ("Achmad-Jan" of
-    Ehmetjan Qasimi), or one the text gives it (the editor's "Wang [Wang Tse-ming]", "Wash [Ward]"),
-    not a part of it ("Chang", a surname)."""
+    Ehmetjan Qasimi), another of its names (the gazetteer's "Hetian" of Khotan, "Yenihisar" of
+    Yangihissar), or one the text gives it (the editor's "Wang [Wang Tse-ming]", "Wash [Ward]"),
+    not a part of it ("Chang", a surname): one of the names it is shown by."""
     return not how or any(r in how for r in SPELLING_REASONS)
 
 
@@ -283,6 +289,26 @@ HONORIFICS = frozenset({"Mr.", "Mr", "Sir", "Cde.", "Cde", "Comrade"})
 _NOT_IN_NAMES = frozenset({"of", "about", "the", "and"})
 
 
+def _like_a_mans_name(name: str) -> bool:
+    """Whether a name of no known kind reads like a man's, whose surname alone may name him later
+    in the document: two or three words, each capitalised ("Цинов Кульджа" may be; "Gründung der
+    Republik Ostturkestan", a founding, is no man whose "Ostturkestan" is he)."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _mans_forms(name: str) -> set[str]:
+    """A Cyrillic name read as a man's in another case: one word declined ("Оспан-батыра"), or
+    of two or more words its first word, its last or both declined, the rest as written ("Бурханом Шахиди", "Ахмеджана Касымова";
+    see romanise.mans_stems)."""
+    words = name.split()
+    if len(words) < 2:
+        return set(mans_stems(name))  # "Оспан-батыра"
+    firsts = [words[0], *mans_stems(words[0])]
+    lasts = [words[-1], *mans_stems(words[-1])]
+    return {" ".join([f, *words[1:-1], la]) for f in firsts for la in lasts} - {name}
+
+
 def _squeezed(name: str) -> str:
     """A name without its spaces, hyphens and apostrophes, folded: "Takla Makan", "Taklamakan" and
     "TAKLA-MAKAN" alike; "21st Division" and "1st Division" not (its figures kept)."""
@@ -374,6 +400,8 @@ class Identities:
         # places added documents spell alike but for their back consonants ("Charklik",
         # "Charkhliq"; but "Kanpur", "Khanpur" are two): (the later, the earlier, the reason)
         self.velar_alike: list[tuple[int, int, str]] = []
+        # a registered person's given name -> (the person, the consonants of the surname after it)
+        self._given_and_surname: dict[str, set[tuple[int, str]]] = defaultdict(set)
         for i, e in enumerate(entries):
             for form in (e.name, *e.aliases, *e.variants):
                 letters = len(re.sub(r"\W", "", form))
@@ -390,6 +418,8 @@ class Identities:
                 if e.type == "person" and len(words) >= 2:
                     for w in surname_words(words):
                         self._surnames[word_key(w)].add(i)
+                    if len(words) == 2 and not chinese_surname(words[0]):
+                        self._given_and_surname[word_key(words[0])].add((i, consonants_of_key(word_key(words[1]))))
             written = e.name.split()
             if e.type == "person" and len(written) >= 2 and title_length(written) == len(written) - 1:
                 self._titled[word_key(written[-1])] = i
@@ -532,7 +562,8 @@ class Identities:
                     continue
                 whole = self._placed(u, source, where)
                 full[(si, ui)] = whole
-                if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown"):
+                if self.kind(whole[0]) in ("person", "unknown") and u.type in ("person", "unknown") and (
+                        "person" in (u.type, self.kind(whole[0])) or _like_a_mans_name(u.text)):
                     for w in surnames(u.text):
                         doc_words[word_key(w)].add(whole[0])
                         if u.type == "person":
@@ -610,8 +641,6 @@ class Identities:
         if not heading:
             return
         from rapidfuzz import fuzz
-
-        from etr.text.romanise import consonant_rules, consonants_of_key
 
         words: dict[int, str] = {}
         for found in placed:
@@ -779,6 +808,10 @@ class Identities:
         if len(registered) == 1:
             e = self.entries[registered[0]]
             return registered[0], f"another spelling of {e.name}"
+        alike_man = self._given_surname_alike(u) if not registered else None
+        if alike_man is not None:
+            return alike_man, (f"another spelling of {self.entries[alike_man].name}: the given name as "
+                               "written, the surname in the same consonants")
         titled = self._titled.get(word_key(fold(u.text).split()[0])) if u.type in ("person", "unknown") else None
         if titled is not None and (titled in self.titled_here
                                    or u.title.split()[:1] == self.entries[titled].name.split()[:1]):
@@ -856,11 +889,12 @@ class Identities:
         return i, ""
 
     def _gazetteer_row(self, u: Unknown) -> int | None:
-        """The gazetteer's row of a place's name (rules/gazetteer.toml), if it lists it; a name
-        people bear too ("Frunze") only where its sentence makes it a place."""
+        """The gazetteer's row of a place's name (rules/gazetteer.toml), if it lists it, in any
+        Russian case; a name people bear too ("Frunze") only where its sentence makes it a place."""
         if u.type != "place" and (u.type != "unknown" or gazetteer.also_people(u.text)):
             return None
-        return gazetteer.row_of(u.text)
+        # a Russian name in any case ("в Москву", "в Нанкине"): its forms in turn
+        return next((row for form in russian_forms(u.text) if (row := gazetteer.row_of(form)) is not None), None)
 
     def _declined_key(self, forms: list[str], n: int) -> str:
         """The key of a Cyrillic name declined by its sentence ("в Кашгаре", "Кашгарии"), read in
@@ -871,14 +905,17 @@ class Identities:
         be his wife's ("Бектеева"), a people's word another people's ("Казаки", Cossacks, not
         the Kazak)."""
         as_written = {forms[0], palladius(forms[0]), mans_case(forms[0])}
-        keyed = [(form, key(form)) for form in forms]
+        mans = _mans_forms(forms[0])
+        keyed = [(form, key(form)) for form in [*forms, *mans]]
         for form, k in keyed:
             if self._statement(k) is not None or any(
-                    form in as_written or self.entries[i].type == "place" for i in self._registry_keys.get(k, ())):
+                    form in as_written or self.entries[i].type == "place"
+                    or (form in mans and self.entries[i].type == "person") for i in self._registry_keys.get(k, ())):
                 return k
         for form, k in keyed:
             found = [x for x in (self._by_key.get((k, n)), self._places.get(k), self._kindless.get(k)) if x is not None]
-            if any(form in as_written or self.kind(x) == "place" for x in found):
+            if any(form in as_written or self.kind(x) == "place" or (form in mans and self.kind(x) == "person")
+                   for x in found):
                 return k
         return keyed[0][1]
 
@@ -931,7 +968,9 @@ class Identities:
             here = doc_words.get(wk, set())
             if u.why == CHINESE_PLACE and wk not in self._people_here:
                 here = set()  # only a person named in full takes a town's word ("Asia" is no "Pivot of Asia")
-            if len(here) == 1:
+            if len(here) == 1 and not (self.kind(next(iter(here))) == "unknown" and self._registered_place(u.text)):
+                # (not a registered place's name taken for a word of a name of no known kind:
+                # "Кульджа" after "При правлении Цинов Кульджа")
                 i = next(iter(here))
                 return i, f"{u.title + ' ' if u.title else ''}{u.text} is {self.entry(i).name}, named in full in the same document"
             if len(here) > 1:
@@ -943,6 +982,18 @@ class Identities:
                 return i, f"surname {u.text} of the registered {self.entry(i).name}"
             if len(registered) > 1:
                 return None  # "General Ma": one of several registered Ma, nobody new
+        if u.type in ("person", "unknown"):
+            # a man known in the nominative, here in another case ("посланец Сталина", "Касымова
+            # пригласили" after "Ахмеджан Касымов"): the one man of this document or the registry
+            for stem in mans_stems(u.text):
+                found = self._by_key.get((key(stem), 1))
+                men = ({i for i in doc_words.get(word_key(stem), set()) if self.kind(i) == "person"}
+                       or {i for i in self._registry_keys.get(key(stem), ()) if self.entries[i].type == "person"}
+                       or ({found} if found is not None and self.kind(found) == "person" else set())
+                       or self._surnames.get(word_key(latin(stem)), set()))
+                if len(men) == 1:
+                    i = next(iter(men))
+                    return i, f"{u.text}: {self.entry(i).name} in another case"
         if u.why == ADDRESSED:  # "the Chief of Naval Operations (King)": a man, whatever else "Qing" is
             got = self._by_key.get((key(u.text), 1))
             if got is not None and self.kind(got) != "person" and fold(self.entry(got).name) != fold(u.text):
@@ -952,6 +1003,26 @@ class Identities:
             if one is not None and self.kind(one) in ("unknown", u.type) and self.kind(one) != "person":
                 return one, f"{u.text}: the plural of {self.entry(one).name}"  # "These Aksakals are men selected ..."
         return self._placed(u, source, where)
+
+    def _given_surname_alike(self, u: Unknown) -> int | None:
+        """The one registered person whose given name this two-word name writes as the registry
+        does, and whose surname it spells in the same consonants, its vowels otherwise ("Ahmetjan
+        Kasmu", a spelling through Chinese, for Ehmetjan Qasimi: k-s-m; "Seypidin Eziz" for Seypidin
+        Azizi: z-z); not a Chinese name (a Chinese surname first: "Ma Chin-kang" is no Ma Chung-ying),
+        whose syllables all share few consonants."""
+        words = u.text.split()
+        if u.type not in ("person", "unknown") or len(words) != 2 or chinese_surname(words[0]):
+            return None
+        surname = consonants_of_key(word_key(words[1]))
+        if len(surname) < GIVEN_AND_SURNAME_LEAST:
+            return None
+        men = {i for i, c in self._given_and_surname.get(word_key(words[0]), ()) if c == surname}
+        return men.pop() if len(men) == 1 else None
+
+    def _registered_place(self, name: str) -> bool:
+        """Whether the registry has a place of this name, in any Russian case."""
+        return any(self.entries[i].type == "place" for form in russian_forms(name)
+                   for i in self._registry_keys.get(key(form), ()))
 
     def _given_otherwise(self, u: Unknown, doc_words: dict[str, set[int]]) -> bool:
         """Whether a one-word name is a surname this document or the registry gives in full, or a

@@ -106,6 +106,15 @@ class Linker:
         # first word -> the lengths of the forms starting with it, longest first
         self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
         self.pattern = _trie_pattern(self.forms)
+        # a person's given names: the first words of the names of two words and more given him
+        # ("Ehmetjan" of "Ehmetjan Qasimi"), so that a given name before another surname is read
+        # as a man's name whole (etr.ingest.discover.continued)
+        self.given: dict[int, frozenset[str]] = {}
+        for i, e in enumerate(entries):
+            if e.type == "person":
+                firsts = frozenset(f.split()[0] for f in (e.name, *e.aliases, *e.variants) if len(f.split()) >= 2)
+                if firsts:
+                    self.given[i] = firsts
         self._inner: dict[tuple[tuple[str, ...], int], list[list[tuple[int, int]]]] = {}
         self._decisions: dict[tuple[tuple[str, ...], bool], tuple[int | None, str, tuple[int, ...], bool]] = {}
         # words of the names that can be found inside a longer name (see _nested)

@@ -345,6 +345,13 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
             if not _PAGE_MARK.match(line):
                 prose = line
             continue
+        if (paragraphs and line[:1].islower() and not line.startswith(("- ", "* ")) and section == paragraphs[-1].section
+                and _BROKEN_AT_END.search(text, paragraphs[-1].start, paragraphs[-1].end)):
+            # "... als „Sinkiang“ (Neue Provinz) be-" / (blank line) / "zeichnet, mit einer Fläche
+            # ...": a word a PDF's page or column broke, the paragraph going on after the gap
+            paragraphs[-1] = Paragraph(paragraphs[-1].start, e, section)
+            prose = line
+            continue
         if (_is_furniture(line, in_list) or _BACKLINK.match(line) or _RUNNING_HEAD.fullmatch(line)) and s not in keep:
             # ("1. ^ Andrew D. W. Forbes (1986). Warlords and Muslims ...": a reference; "History of
             # the Expedition in Asia, 1927-1935 : vol.3 / Page 108": a scan's running head)
@@ -560,7 +567,17 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(t.lower() for t in rules.load("text")["abbreviations"]["tokens"])
 
 
+@cache
+def _after_numbers() -> frozenset[str]:
+    return frozenset(rules.load("text")["abbreviations"]["after_numbers"])
+
+
+_NUMBER_BEFORE = re.compile(r"\d+(?:[-–]\d+)?(?:-[а-я]+)?\s*$")  # "1944 г.", "1946-1947 гг.", "1930-х гг.", "100 р."
+# a Russian verb in the past or the present ("началось", "вышла", "прибыли", "стоит"): a sentence
+# that holds one may end at a year's "г."
+_RUSSIAN_VERB = re.compile(r"[а-яё]{2,}(?:лся|лась|лось|лись|л|ла|ло|ли|ется|ится|ются|ятся|ет|ит|ут|ют|ат|ят)(?![а-яё])")
 _LAST_TOKEN = re.compile(r"[\w.]+$")
+_BROKEN_AT_END = re.compile(r"(?<=[^\W\d_])[a-zäöüßа-яё]-$")  # a paragraph that ends inside a word ("be-")
 _QUOTATION_OPENERS = "“„«"  # marks that only open a quotation (a straight quote closes one too: "'44.")
 
 
@@ -588,8 +605,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # an initial ("N. PETROV"), "7 P. M."
             if token.lower() in _BEFORE_NUMBER and not ch.isdigit():
                 pass  # "No." ends a sentence unless a number follows ("No. 5")
-            elif token.lower() in abbrevs or (len(token) == 1 and token.isupper()):
-                continue
+            elif token.lower() in abbrevs and not (
+                    token.lower() in _after_numbers()
+                    and (number := _NUMBER_BEFORE.search(text, max(sent_start, m.start() - 16), m.start() - len(token)))
+                    and _RUSSIAN_VERB.search(text, sent_start, number.start())):
+                continue  # (a sentence's verb, then its year: "... началось в ноябре 1944 г." ends it;
+                # "В 1946-1947 гг. Коалиционное правительство ..." opens one)
             if text[m.start() - 1].isdigit() and text[m.start() + 1 : m.end()].isdigit():
                 day = _MONTH_DAY.search(text, max(sent_start, m.start() - 18), m.start())
                 if day is None or day.group(1) not in month_words() or (
@@ -603,10 +624,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 # U.S, U.S.S.R; and a time of day, which in a telegram's reference opens what it
                 # dates ("Kuibyshev's 287, March 26, 8 p.m. In conversation yesterday Mr. Wu ...")
                 continue
-            if token.isdigit() and len(token) <= 2 and word is not None and word.start() > 0 \
+            if token.isdecimal() and len(token) <= 2 and word is not None and word.start() > 0 \
                     and text[word.start() - 1] in _QUOTATION_OPENERS:
                 continue  # "as “5. Army Corps”": a number opening a quotation, an ordinal (German "5.")
-            if token.isdigit() and 1 <= int(token) <= 31 and word is not None and word.end() == m.start() \
+            if token.isdecimal() and 1 <= int(token) <= 31 and word is not None and word.end() == m.start() \
                     and _day_with_its_stop(text, word.start(), nxt):
                 continue  # "am 12. April 1933", "† 13. Juli 1970": a day with its stop, as German writes it
         s, e = _trim(text, sent_start, m.end())

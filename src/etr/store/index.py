@@ -31,7 +31,7 @@ TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the t
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_FORMAT = "34"  # bump when what the index stores changes (terms(), stem(), the tables)
+INDEX_FORMAT = "35"  # bump when what the index stores changes (terms(), stem(), the tables)
 INDEXED_RULES = ("words.toml", "romanise.toml")  # rules whose change makes the index stale
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

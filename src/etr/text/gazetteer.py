@@ -9,20 +9,25 @@ from __future__ import annotations
 from functools import cache
 
 from etr import rules
+from etr.text.fold import fold
 from etr.text.romanise import key
 
 
 @cache
-def _read() -> tuple[dict[str, int], frozenset[str], tuple[tuple[str, ...], ...]]:
+def _read() -> tuple[dict[str, int], frozenset[str], tuple[tuple[str, ...], ...], dict[str, int]]:
     data = rules.load("gazetteer")
-    rows = tuple(tuple(row["names"]) for row in data["place"])
-    by_key = {key(name): r for r, names in enumerate(rows) for name in names}
-    return by_key, frozenset(key(name) for name in data["people"]), rows
+    rows = tuple(tuple(row["names"]) + tuple(row.get("written", ())) for row in data["place"])
+    by_key = {key(name): r for r, row in enumerate(data["place"]) for name in row["names"]}
+    written = {fold(name): r for r, row in enumerate(data["place"]) for name in row.get("written", ())}
+    return by_key, frozenset(key(name) for name in data["people"]), rows, written
 
 
 def row_of(name: str) -> int | None:
-    """The gazetteer's row of the place `name`, if it lists it."""
-    return _read()[0].get(key(name))
+    """The gazetteer's row of the place `name`, if it lists it: by its key, or letter for letter
+    for a name listed as `written` ("Пекин", "Kuça")."""
+    by_key, _people, _rows, written = _read()
+    got = written.get(fold(name))
+    return got if got is not None else by_key.get(key(name))
 
 
 def names_of(row: int) -> tuple[str, ...]:
@@ -40,5 +45,5 @@ def other_names(name: str) -> tuple[str, ...]:
     """The other names of the place `name` ("Hetian": Hotan, Khotan, Ilchi), none when the
     gazetteer lists no such place."""
     k = key(name)
-    row = _read()[0].get(k)
-    return () if row is None else tuple(n for n in names_of(row) if key(n) != k)
+    row = row_of(name)
+    return () if row is None else tuple(n for n in names_of(row) if key(n) != k and fold(n) != fold(name))

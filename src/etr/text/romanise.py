@@ -317,6 +317,21 @@ def mans_case(name: str) -> str | None:
     return None
 
 
+def mans_stems(word: str) -> list[str]:
+    """The nominatives a Cyrillic word may be as a man's name in another case ("Сталина",
+    "Бурханом" -> Сталин, Бурхан; "Андрея" -> Андре, Андрей; "Игоря" -> Игор, Игорь): each to be tried against
+    the men already known (rules/romanise.toml [russian] known_mans_endings); [] for a word in
+    no Cyrillic or none of those endings."""
+    if not _CYRILLIC.search(word):
+        return []
+    low = word.lower()
+    for end in rules.load("romanise")["russian"]["known_mans_endings"]:
+        if low.endswith(end) and len(word) - len(end) >= 3:
+            stem = word[: -len(end)]
+            return [stem, stem + ("й" if stem[-1].lower() in "аеёиоуыэюя" else "ь")]
+    return []
+
+
 def velar_key(k: str) -> str:
     """A word's key with its back consonants one letter (rules/romanise.toml [velars]): where
     "Charklik" and "Charkhliq" meet ("jarklik", "jarhlik": "jarklik")."""

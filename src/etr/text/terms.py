@@ -21,6 +21,8 @@ STOP = set(
     what which who whom whose when where why how many much did there their they them he his him she
     her we our you your i me my not no yes than then so such also very can could would should may
     might will shall just only any all some more most other one ever tell give list show find""".split()
+    # Russian prepositions, conjunctions and particles (folded, as terms() reads words: й is и)
+    + "в во на с со и а но по к ко о об от до из за у не ни что как это же ли бы г гг".split()
 )
 
 
@@ -33,6 +35,8 @@ def stem(word: str) -> str:
 
 
 def _stem(word: str) -> str:
+    if _CYRILLIC.search(word):
+        return _russian_stem(word)
     if word.endswith(("ction", "ctions")) and len(word) > 7:  # defection -> defect, like defected
         return word[: word.rindex("ction") + 2]
     m = _ATE.fullmatch(word)
@@ -51,6 +55,25 @@ def _stem(word: str) -> str:
                 return base[:-1]  # stopped, planned, fitted: stop, plan, fit (not called, passed, staffed)
             return base
     return word
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _russian_stem(word: str) -> str:
+    """A Russian word (folded: й is и) less its longest inflectional ending that leaves three
+    letters, and a soft sign then last (rules/words.toml [stems] russian_endings): "катастрофу"
+    -> катастроф, "Кабаньей" and "Кабанья" -> кабан."""
+    for end in _russian_endings():
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            word = word[: -len(end)]
+            break
+    return word[:-1] if word.endswith("ь") and len(word) > 3 else word
+
+
+@cache
+def _russian_endings() -> list[str]:
+    return sorted({fold(e) for e in words_rules()["stems"]["russian_endings"]}, key=len, reverse=True)
 
 
 def words_rules() -> dict[str, Any]:
