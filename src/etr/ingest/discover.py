@@ -280,10 +280,7 @@ def _headline(text: str, at: int) -> bool:
     b = text.find("\n", at)
     words = [w for w in text[a : b if b >= 0 else len(text)].split() if w[:1].isalpha()]
     big = [w for w in words if w[:1].isupper()]
-    return len(big) >= 3 and len(big) >= len(words) - sum(1 for w in words if w.lower() in _HEADLINE_SMALL)
-
-
-_HEADLINE_SMALL = frozenset("a an the of in on at to for and or but by with from as".split())
+    return len(big) >= 3 and len(big) >= len(words) - sum(1 for w in words if w.lower() in _SMALL_WORDS)
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w’'-])")
