@@ -419,9 +419,13 @@ def _in_prose(text: str, s: int, e: int) -> bool:
 
 
 def vocabulary(text: str) -> Vocabulary:
-    """The words `text` itself writes in lower case: a capitalised one of these opening a
-    sentence is an ordinary word, not a name."""
-    return frozenset(_LOWER.findall(text.replace("’", "'")))
+    """The words `text` itself writes in lower case, in Latin or Cyrillic letters: a capitalised
+    one of these opening a sentence is an ordinary word, not a name ("Recently Chairman ...";
+    "Посланец Сталина прибыл" where the text writes "посланец" elsewhere)."""
+    return frozenset(_LOWER_IN_ANY.findall(text.replace("’", "'")))
+
+
+_LOWER_IN_ANY = re.compile(r"(?<![\w'’-])[a-zа-яё][a-zа-яё'’-]*[a-zа-яё](?![\w'’-])")
 
 
 _INSIDE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*|[,;]) ([A-Z][\w'’-]*)")
