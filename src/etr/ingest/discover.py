@@ -59,7 +59,7 @@ _CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ib
 _INITIAL = rf"(?:[{_UP}]\.(?=[^\S\n]+[{_UP}]))"  # "Robert S. Ward", "J. Hall Paxton", "Ö. Ali"
 _PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
-_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
+_LOWER = re.compile(r"(?<![\w'’-])[a-zа-яё][a-zа-яё'’-]*[a-zа-яё](?![\w'’-])")  # a word in small letters, Latin or Cyrillic
 _MARKUP = "_*"
 _STRIP_FRONT, _STRIP_BACK = _MARKUP + ".-’'", _MARKUP + ".-’'"
 _DIGIT = re.compile(r"\d")
@@ -422,10 +422,7 @@ def vocabulary(text: str) -> Vocabulary:
     """The words `text` itself writes in lower case, in Latin or Cyrillic letters: a capitalised
     one of these opening a sentence is an ordinary word, not a name ("Recently Chairman ...";
     "Посланец Сталина прибыл" where the text writes "посланец" elsewhere)."""
-    return frozenset(_LOWER_IN_ANY.findall(text.replace("’", "'")))
-
-
-_LOWER_IN_ANY = re.compile(r"(?<![\w'’-])[a-zа-яё][a-zа-яё'’-]*[a-zа-яё](?![\w'’-])")
+    return frozenset(_LOWER.findall(text.replace("’", "'")))
 
 
 _INSIDE = re.compile(r"(?:(?<![\w'’-])[a-z][\w'’-]*|[,;]) ([A-Z][\w'’-]*)")
