@@ -1644,6 +1644,7 @@ def _plural_of_title(word: str, r: dict[str, Any]) -> bool:
 # not the masculine -ый, -ий of a surname or a town before its verb ("Зражевский пишет")
 _RUSSIAN_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]*(?:ой|ая|яя|ое|ее|ого|его|ому|ему|ую|юю|ые|ие|ых|их|ым|им|ыми|ими)$")
 _RUSSIAN_NOUN_AFTER = re.compile(r"[^\S\n]+[а-яё]")
+_SURNAME_INSTRUMENTAL = re.compile(r"[А-ЯЁ][а-яё]{2,}(?:ов|ев|ёв|ин|ын)ым$")  # "Касымовым", "Сталиным"; not "Новым"
 
 
 def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str], title: list[str],
@@ -1661,8 +1662,11 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         return None
     if real[-1].rstrip(".") in _HONORIFIC_ENDS:
         return None  # "Visit Cde", "Permit Cde": a sentence's verb and the title of the name after it
-    if len(words) == 1 and _RUSSIAN_ADJECTIVE.search(phrase) and _RUSSIAN_NOUN_AFTER.match(text, e):
-        return None  # "Белой армии", "Нового города": Russian capitalises a name's first word only
+    if (len(words) == 1 and _RUSSIAN_ADJECTIVE.search(phrase) and _RUSSIAN_NOUN_AFTER.match(text, e)
+            and (at_start or not _SURNAME_INSTRUMENTAL.search(phrase))):
+        # "Белой армии", "Нового города": Russian capitalises a name's first word only (not a
+        # surname's instrumental inside a sentence: "переговоры с Касымовым были", "со Сталиным")
+        return None
     if phrase.isupper():
         # in capitals: a telegram's way of writing names ("TAO SHIH-YUEH", "Consul PAXTON"), but
         # also its headers and common words: kept when titled, or several words none of them common
