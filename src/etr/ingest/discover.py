@@ -1733,13 +1733,12 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             and not _DOCTRINE.search(phrase):  # "fled to Islam"
         kind, why = "place", "after a word for a place"
     if (kind == "person" and why == _ENDING and len(real) == 1 and not possessive and not titled
-            and real[0].lower().endswith(_TOWN_ENDINGS) and not _PERSON_AFTER.match(after)
-            and _AT_A_PLACE.search(text[max(start, s - 16) : s])):
-        kind, why = "place", "after a word for a place"  # "at Osh in Andijan": -jan ends towns' names too
-    elif (kind == "person" and why == _ENDING and len(real) == 1 and not possessive and not titled
-          and not _PERSON_AFTER.match(after) and gazetteer.row_of(real[0]) is not None
-          and r["place_before"].search(text[max(start, s - 20) : s])):
-        kind, why = "place", "after a word for a place"  # "departure from Kuibyshev": the town a man's name names
+            and not _PERSON_AFTER.match(after)
+            # "at Osh in Andijan": -jan ends towns' names too; "departure from Kuibyshev": the
+            # gazetteer's town a man's name names
+            and ((real[0].lower().endswith(_TOWN_ENDINGS) and _AT_A_PLACE.search(text[max(start, s - 16) : s]))
+                 or (gazetteer.row_of(real[0]) is not None and r["place_before"].search(text[max(start, s - 20) : s])))):
+        kind, why = "place", "after a word for a place"
     if kind == "unknown" and (r["verb_after"].match(after) or _WHO_AFTER.match(after)):
         kind, why = "person", VERB_OF_PERSONS  # or "who": "(Ballantine), who underscored ..."
     elif kind == "place" and why == CHINESE_PLACE and r["verb_after"].match(after) \

@@ -346,7 +346,7 @@ def read_document(source: str, text: str, keep: frozenset[int] = frozenset()) ->
                 prose = line
             continue
         if (paragraphs and line[:1].islower() and not line.startswith(("- ", "* ")) and section == paragraphs[-1].section
-                and _BROKEN_AT_END.search(text, paragraphs[-1].start, paragraphs[-1].end)):
+                and _BROKEN_AT_END.search(text, max(paragraphs[-1].start, paragraphs[-1].end - 2), paragraphs[-1].end)):
             # "... als „Sinkiang“ (Neue Provinz) be-" / (blank line) / "zeichnet, mit einer Fläche
             # ...": a word a PDF's page or column broke, the paragraph going on after the gap
             paragraphs[-1] = Paragraph(paragraphs[-1].start, e, section)
@@ -577,7 +577,7 @@ _NUMBER_BEFORE = re.compile(r"\d+(?:[-–]\d+)?(?:-[а-я]+)?\s*$")  # "1944 г.
 # that holds one may end at a year's "г."
 _RUSSIAN_VERB = re.compile(r"[а-яё]{2,}(?:лся|лась|лось|лись|л|ла|ло|ли|ется|ится|ются|ятся|ет|ит|ут|ют|ат|ят)(?![а-яё])")
 _LAST_TOKEN = re.compile(r"[\w.]+$")
-_BROKEN_AT_END = re.compile(r"(?<=[^\W\d_])[a-zäöüßа-яё]-$")  # a paragraph that ends inside a word ("be-")
+_BROKEN_AT_END = re.compile(r"(?<=[^\W\d_])[a-zäöüßа-яё]-$")  # a paragraph that ends inside a word ("be-"): its last 2 characters read
 _QUOTATION_OPENERS = "“„«"  # marks that only open a quotation (a straight quote closes one too: "'44.")
 
 

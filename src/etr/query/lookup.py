@@ -8,7 +8,7 @@ from functools import cache
 from etr.errors import NotFound
 from etr.query.context import in_context
 from etr.query.core import RELATIVE, FactBase, clean_query
-from etr.text.fold import fold
+from etr.text.fold import CYRILLIC, fold
 from etr.text.match import SAME_KEY, Match, joined
 from etr.text.terms import terms, with_synonyms
 
@@ -591,17 +591,12 @@ def _initialled(fb: FactBase, q: str, allowed: list[bool]) -> list[Match]:
     return bare if len(bare) == 1 else []
 
 
-# romanise's own test for Cyrillic letters, repeated here: importing etr.text.romanise costs a
-# query ~5 ms, and only a question in Cyrillic needs it
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
 def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Profiles of the entities best matching `query` (close candidates included)."""
     q = clean_query(query)
     allowed = [types is None or e["type"] in types for e in fb.entities]
     interpreted: dict[str, Any] = {"types": sorted(types) if types else "all"}
-    if _CYRILLIC.search(q):  # "Осман", "Касымов": asked as the documents' Latin letters write them
+    if CYRILLIC.search(q):  # "Осман", "Касымов": asked as the documents' Latin letters write them
         from etr.text.romanise import latin, palladius
 
         # a Chinese name in the Russian transcription, where a name is so spelt: "Чжан Чжичжун"
@@ -748,7 +743,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if best >= 99.5:
             others = [m for m in others if not allowed[m.entity]]  # a part read as a name: only another kind's whole name
         if others:
-            if matches and not _CYRILLIC.search(query):
+            if matches and not CYRILLIC.search(query):
                 interpreted.pop("read_as", None)  # the query whole is the name
             interpreted["types"] = "all"
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches

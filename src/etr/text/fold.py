@@ -21,6 +21,7 @@ _TRANSLATE = str.maketrans(
     }
 )
 _TOKEN = re.compile(r"\w+")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # a Cyrillic letter (Russian, Kazakh, Uyghur): the test romanise, terms and lookup share
 
 
 def unaccented(text: str) -> str:

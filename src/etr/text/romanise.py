@@ -16,7 +16,7 @@ import unicodedata
 from functools import cache
 
 from etr import rules
-from etr.text.fold import fold_char
+from etr.text.fold import CYRILLIC, fold_char
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -92,7 +91,7 @@ def han_to_latin(text: str) -> str:
 def latin(text: str) -> str:
     """`text` in Latin letters: Chinese characters in pinyin, Cyrillic transliterated."""
     text = han_to_latin(text)
-    if _CYRILLIC.search(text):
+    if CYRILLIC.search(text):
         text = text.translate(_tables()["cyrillic"])
     return text
 
@@ -104,7 +103,7 @@ def palladius(name: str) -> str | None:
     a Russian text often drops the soft sign ("Хушан" for Хушань): a reading to try beside the
     letters' own (etr.ingest.identity), never in their place."""
     words = re.split(r"([-\s]+)", name.strip())
-    if not _CYRILLIC.search(name) or any(not _CYRILLIC.search(w) for w in words[::2]):
+    if not CYRILLIC.search(name) or any(not CYRILLIC.search(w) for w in words[::2]):
         return None
     out = []
     for w in words[::2]:
@@ -276,7 +275,7 @@ def russian_forms(name: str) -> list[str]:
     with the nominative's ending put back (rules/romanise.toml [russian]): "Кашгаре" -> Кашгаре,
     Кашгар, Кашгара, Кашгаря; each followed by its reading as a Chinese name where it has one
     ("Шэн Шицай", "Sheng Shicai"). A name in no Cyrillic: itself alone."""
-    if not _CYRILLIC.search(name):
+    if not CYRILLIC.search(name):
         return [name]
     r = rules.load("romanise")["russian"]
     words = name.split()
@@ -322,7 +321,7 @@ def mans_stems(word: str) -> list[str]:
     "Бурханом" -> Сталин, Бурхан; "Андрея" -> Андре, Андрей; "Игоря" -> Игор, Игорь): each to be tried against
     the men already known (rules/romanise.toml [russian] known_mans_endings); [] for a word in
     no Cyrillic or none of those endings."""
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return []
     low = word.lower()
     for end in rules.load("romanise")["russian"]["known_mans_endings"]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etr.text.fold import fold, fold_words
+from etr.text.fold import CYRILLIC, fold, fold_words
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def stem(word: str) -> str:
 
 
 def _stem(word: str) -> str:
-    if _CYRILLIC.search(word):
+    if CYRILLIC.search(word):
         return _russian_stem(word)
     if word.endswith(("ction", "ctions")) and len(word) > 7:  # defection -> defect, like defected
         return word[: word.rindex("ction") + 2]
@@ -55,9 +55,6 @@ def _stem(word: str) -> str:
                 return base[:-1]  # stopped, planned, fitted: stop, plan, fit (not called, passed, staffed)
             return base
     return word
-
-
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _russian_stem(word: str) -> str:
