@@ -1757,16 +1757,23 @@ def test_a_russian_question_finds_the_russian_sentence(tmp_path: Any) -> None:
     assert "1949-08-25" in [r["date"]["value"] for r in answers(db, "when", "катастрофа на горе Кабанья")[:3]]
 
 
-@pytest.mark.parametrize("docs,merged", [
+@pytest.mark.parametrize("docs,surname,merged", [
     # the one person of that surname named in full, and nothing says otherwise: one person
-    (["Litvinov said that he could inform me most confidentially.", "Maxim Litvinov met the Ambassador in Moscow."], True),
+    (["Litvinov said that he could inform me most confidentially.", "Maxim Litvinov met the Ambassador in Moscow."], "Litvinov", True),
     # a role shared more closely (a place misspelt alike) picks one of two
     (["Consul at Tihwu Ward reports calm at the border.",
-      "Robert S. Ward, Consul at Tihwa, reported calm. Angus Ward, Consul at Mukden, reported snow."], True),
+      "Robert S. Ward, Consul at Tihwa, reported calm. Angus Ward, Consul at Mukden, reported snow."], "Ward", True),
     # two of that surname and nothing to choose: possibly, not merged
-    (["Ward reports calm.", "Robert S. Ward reported calm. Angus Ward reported snow."], False),
+    (["Ward reports calm.", "Robert S. Ward reported calm. Angus Ward reported snow."], "Ward", False),
+    # a surname alone in Russian, a man by its verb (the real sentence of tests/data/real/reference/
+    # bibliboba_...), the man named in full in English: one person across the scripts
+    (["Когда ситуация ухудшилась, Мухити бежал в Индию.", "Mahmut Muhiti was a Uyghur warrior from Xinjiang."], "Мухити", True),
+    # "Soong-Stalin" (talks) names two men, not a third Soong: the Soong alone is T. V. Soong
+    (["Soong said that he had seen Molotov.",
+      "T. V. Soong reached Moscow. Joseph Stalin received him. The Soong-Stalin talks began."], "Soong", True),
 ])
-def test_a_surname_alone_is_the_person_the_documents_name_in_full(tmp_path: Any, docs: list[str], merged: bool) -> None:
+def test_a_surname_alone_is_the_person_the_documents_name_in_full(tmp_path: Any, docs: list[str], surname: str,
+                                                                merged: bool) -> None:
     import json
 
     from conftest import cli
@@ -1779,7 +1786,7 @@ def test_a_surname_alone_is_the_person_the_documents_name_in_full(tmp_path: Any,
     out = tmp_path / "facts.json"
     assert cli("build", *paths, "--out", str(out)).exit_code == 0
     db = json.loads(out.read_text())
-    surname = "Litvinov" if "Litvinov" in docs[0] else "Ward"
+    assert surname in docs[0]
     alone = [e for e in db["entities"] if e["name"] == surname]
     assert (not alone) is merged
 

@@ -36,7 +36,7 @@ from etr.ingest.discover import (
 from etr.ingest.link import Mention
 from etr.ingest.registry import Entry
 from etr.text import gazetteer
-from etr.text.fold import fold
+from etr.text.fold import CYRILLIC, fold
 from etr.text.romanise import (
     TURKIC_ENDINGS,
     chinese_syllables,
@@ -275,8 +275,20 @@ def _surname_spelt_near(short: str, full: str) -> bool:
     British major, and "Mirza Haidar") is no such evidence."""
     from rapidfuzz import fuzz
 
-    folded = fold(short)
+    folded = fold(_latin_if_cyrillic(short))  # "Мухити" and "Mahmut Muhiti": compared in one script
+    full = _latin_if_cyrillic(full)
     return any(fuzz.ratio(folded, fold(w)) >= SURNAME_SPELT for w in {*surnames(full), full.split()[-1]})
+
+
+def _latin_if_cyrillic(name: str) -> str:
+    """A name written in Cyrillic in Latin letters (romanise.latin), any other as it is."""
+    return latin(name) if CYRILLIC.search(name) else name
+
+
+def _surname_key(word: str) -> str:
+    """The key a surname alone meets its full name by, across scripts: "Мухити" alone in a Russian
+    page is the "Mahmut Muhiti" of an English one (muhiti)."""
+    return word_key(_latin_if_cyrillic(word))
 
 
 def _double_key(name: str) -> str:
@@ -1062,16 +1074,26 @@ class Identities:
         surname), each with the reason."""
         n = len(self.entries)
         full: dict[str, list[int]] = defaultdict(list)
+        pairs: list[tuple[int, list[str]]] = []
         for i in range(n + len(self.extra)):
             e = self.entry(i)
             words = fold(e.name).split()
             if self.kind(i) in ("person", "unknown") and len(words) >= 2 and title_length(e.name.split()) == 0 \
                     and not _NOT_IN_NAMES.intersection(words):  # not "Life of Yolbars Khan", a book's title
+                if len(e.name.split()) == 1:
+                    pairs.append((i, words))  # "Soong-Stalin" (talks): a name, or two men's?
+                    continue
                 for w in surnames(e.name):  # "Haslund" of "Henning Haslund-Christensen" alone is he too
-                    full[word_key(w)].append(i)
+                    full[_surname_key(w)].append(i)
                 last = e.name.split()[-1]
                 if _DOUBLE_SURNAME.fullmatch(last):  # "George Fox-Holmes": his surname is "Fox-Holmes"
                     full[_double_key(last)].append(i)
+        for i, words in pairs:
+            # one hyphenated word whose parts are each the surname of a man named in full ("Soong-Stalin
+            # talks", "Molotov-Ribbentrop"): two men, no third of either surname
+            if not all(_surname_key(w) in full or _surname_key(w) in self._surnames for w in words):
+                for w in surnames(self.entry(i).name):
+                    full[_surname_key(w)].append(i)
         merged: dict[int, int] = {}
         possibly: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for j, e in enumerate(self.extra):  # "Sung Hsi-lien" found before a document said he is General Sung
@@ -1096,7 +1118,7 @@ class Identities:
             # each candidate as what it was merged into ("Fox Holmes" and "George Fox-Holmes" are one),
             # with the roles of all its names
             cand_roles: dict[int, set[str]] = {}
-            for c in full.get(_double_key(e.name) if double else word_key(words[0]), []):
+            for c in full.get(_double_key(e.name) if double else _surname_key(words[0]), []):
                 if c != i and merged.get(c, c) != i:
                     cand_roles.setdefault(merged.get(c, c), set()).update(w for r in self.entry(c).roles for w in r.split())
             others = list(cand_roles)
