@@ -5766,3 +5766,47 @@ def test_a_title_with_its_the_and_without_is_one_work(tmp_path: Any, first: str,
 
 def fold_name(name: str) -> str:
     return " ".join(name.lower().split())
+
+
+def test_initials_run_together_are_a_man_s_and_one_with_them_spaced(tmp_path: Any) -> None:
+    """"H.H. Kung" signing a telegram a diary copies (tests/data/real/memoirs/fu_bingchang_...) is
+    a name in full, "Deputy President Kung" above it he, and he is the "H. H. Kung" of another
+    document; "U.S." is no man's initials."""
+    import json
+
+    db = built_from(tmp_path, "H. H. Kung met the consul on 3 May 1943.\n",
+                    "I received a reply from Deputy President Kung on 12 October 1944. I hereby reply. H.H. Kung.\n\n"
+                    "The U.S. Army left. T.V. Soong agreed.\n")
+    people = {e["name"] for e in json.loads(db.read_text(encoding="utf-8"))["entities"] if not e["curated"]}
+    assert "T.V. Soong" in people and not any(p.startswith("U.S") for p in people)
+    got = answers(db, "who", "H.H. Kung")[0]
+    assert {"H.H. Kung", "Deputy President Kung"} <= {got["name"], *got["aliases"]}
+    assert {"1943-05-03", "1944-10-12"} <= {e["date"]["value"] for e in got["events"]}
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # a town's three letters after "from", "at" (a real sentence: tests/data/real/press/scroll_...)
+    ("On November 22, 1953, a tiny Reuters dispatch from Leh appeared in The New York Times.", "Leh", "place"),
+    ("The railhead lay over the passes, at Osh in Andijan.", "Osh", "place"),
+    # not an abbreviation before a number, nor a word cut at a line's end
+    ("See mytel to Emb 65, repeated Department.", "Emb", None),
+    ("The Chinese Government is protesting to Rus-sia against the attack.", "Rus", None),
+    # a biography's fields are no names (tests/data/real/reference/wikipedia_garegin_apresov_...)
+    ("Garegin Apresov\n- Honorific Prefix: His Excellency\n- Death Cause: Execution\n", "Death Cause", None),
+    ("Garegin Apresov\n- Honorific Prefix: His Excellency\n- Death Cause: Execution\n", "Honorific Prefix", None),
+    ("The ruins are shown in Plate 23 of the report.", "Plate", None),
+])
+def test_short_names_of_places_and_fields_of_no_name(tmp_path: Any, text: str, name: str, kind: str | None) -> None:
+    import json
+
+    db = json.loads(built_from(tmp_path, text + "\n").read_text(encoding="utf-8"))
+    found = {e["name"]: e["type"] for e in db["entities"] if not e["curated"]}
+    assert found.get(name) == kind, found
+
+
+def test_who_finds_a_name_of_no_known_kind_before_words_of_context(tmp_path: Any) -> None:
+    """`etr who "Shah Khwaja Kumul successor"`: the name the question opens with, which the
+    document writes without saying what it is, the words after it its context."""
+    db = built_from(tmp_path, "Jin refused to recognize Shah Khwaja, and the taxes of Kumul rose in 1930.\n")
+    got = answers(db, "who", "Shah Khwaja Kumul successor")
+    assert got and got[0]["name"] == "Shah Khwaja"

@@ -723,6 +723,9 @@ FORM_CASES: list = [
     # the day, the month and the year in figures with stops, either way round (an RFA Uyghur page)
     ("2019.08.29", [("2019.08.29", "2019-08-29", None, "explicit")]),
     ("Published 29.08.2019 in Urumqi.", [("29.08.2019", "2019-08-29", None, "explicit")]),
+    # ... a space after each stop, as German and Turkish pages print them (tests/data/real/memoirs/sekur_...)
+    ("A. Şekür Turan 11. 11. 2011 günü Ankara’da vefat etmiştir.", [("11. 11. 2011", "2011-11-11", None, "explicit")]),
+    ("Der Kredit wurde am 16. 5. 1935 unterzeichnet.", [("16. 5. 1935", "1935-05-16", None, "explicit")]),
     # a Turkish headline's capitals ("KASIM": Kasım's dotless i)
     ("12 KASIM 1949 GÜNÜ", [("12 KASIM 1949", "1949-11-12", None, "explicit")]),
     # a list's numbers before English months are no days: the months alone
@@ -1424,3 +1427,16 @@ def test_a_telegrams_bare_day_of_the_month() -> None:
     assert [(t, v) for t, v, _m, _h in tagged_paragraphs(TELEGRAPHESE_1944)] == [
         ("29th", "1944-08-29"), ("3rd", "1944-08-03"), ("5th", "1944-08-05"),
     ]
+
+
+def test_to_day_under_a_date_line_the_paper_s_foot_gives_the_year_of() -> None:
+    """A cutting whose date line has no year ("NANKING, June 24.") and whose foot gives the paper's
+    date ("Evening Star, ..., 25 June 1947"): the date line takes its year from the foot, and each
+    "to-day" under it is that day (a real cutting, tests/data/real/press/evening_star_...)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "real" / "press" / "evening_star_1947_soviet_note_sinkiang_border.txt").read_text(encoding="utf-8")
+    got = tagged_paragraphs(text)
+    assert ("June 24", "1947-06-24", None, "year-inherited") in got
+    assert [row for row in got if row[0] == "to-day"] == [("to-day", "1947-06-24", None, "relative")] * 3
+    assert [row[0] for row in got] == sorted((row[0] for row in got), key=lambda w: text.index(w))  # in the text's order

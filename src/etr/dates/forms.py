@@ -670,8 +670,9 @@ def day_stop_foreign_month_year(f: Found) -> Raw | None:  # "13. Juli 1970"
 
 
 # the day, the month and the year in figures with stops: "29.08.2019" (the day first, as Europe
-# writes them) and "2019.08.29" (the year first, as Uyghur and Chinese pages do)
-@form(r"(?<![\d./])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>1[6-9]\d\d|20\d\d)(?![\d]|\.\d|\s*(?:%|per\s*cent))")
+# writes them; a space after each stop, as German and Turkish often print them: "16. 5. 1935",
+# "11. 11. 2011") and "2019.08.29" (the year first, as Uyghur and Chinese pages do)
+@form(r"(?<![\d./])(?P<d>3[01]|[12]\d|0?[1-9])\. ?(?P<m>0?[1-9]|1[0-2])\. ?(?P<y>1[6-9]\d\d|20\d\d)(?![\d]|\.\d|\s*(?:%|per\s*cent))")
 def day_month_year_figures(f: Found) -> Raw | None:
     return f.raw(Point(int(f["y"] or 0), int(f["m"] or 0), _day(f["d"])))
 

@@ -56,7 +56,9 @@ _CAPWORD = (rf"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[{_UP}_](?:[\w'’.\u0300-\u036
             rf"(?:[\w'’\u0300-\u036f]|-(?!-))*|[{_UP}]{{2,}}(?:[\w'’]|-(?!-))*)")  # a stress mark inside: "Петро́вич"
 # a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
 _CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)[^\S\n]+|[^\S\n]+|-)"
-_INITIAL = rf"(?:[{_UP}]\.(?=[^\S\n]+[{_UP}]))"  # "Robert S. Ward", "J. Hall Paxton", "Ö. Ali"
+# "Robert S. Ward", "J. Hall Paxton", "Ö. Ali"; two or three run together, "H.H. Kung", "T.V. Soong"
+# (not a country's letters: "U.S. Army", "U.K.")
+_INITIAL = rf"(?:(?!(?:U\.S|U\.K|U\.N|H\.M|S\.S)\.)[{_UP}]\.(?:[{_UP}]\.){{0,2}}(?=[^\S\n]+[{_UP}]))"
 _PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-zа-яё][a-zа-яё'’-]*[a-zа-яё](?![\w'’-])")  # a word in small letters, Latin or Cyrillic
@@ -1528,6 +1530,7 @@ def _a_man(words: list[str]) -> bool:
     return not any(w in r["kinds"] or _title_at([w]) or not w[:1].isupper() for w in rest)
 
 
+_SHORT_PLACE = re.compile(r"[A-Z][a-z]{2}(?![\w.\-'’]|\s*\d)")
 _CLOCK_INITIALS = re.compile(r"[AaPp]\.\s?[Mm]\.\s*")
 _CLOCK_BEFORE = re.compile(r"\d\s*$")
 
@@ -1753,7 +1756,11 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
                                                            and re.match(r"\s*\d", text[e : e + 3]))):
         return None  # "I'll"; "Page 109", "Vol 3": a word of the document's apparatus before its number
     if len(real) == 1:
-        if (len(phrase) < 3 or (len(phrase) < 4 and not titled)) and not (phrase.istitle() and chinese_surname(phrase)):
+        short = len(phrase) < 3 or (len(phrase) < 4 and not titled)
+        if short and not (phrase.istitle() and chinese_surname(phrase)) and not (
+                why == "after a word for a place" and _SHORT_PLACE.match(text, s, min(len(text), e + 3))):
+            # (but a town's three letters after "from", "at": "a dispatch from Leh", "at Osh in
+            # Andijan"; not an abbreviation, "mytel to Emb 65", "Cde.", nor a word cut, "Rus-sia")
             return None
         one = _POSSESSIVE.sub("", real[0])
         if one in r["kinds"] or (one,) in r["titles"].get(one, ()):
@@ -1770,5 +1777,6 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         # arrived November 25"), or only its syllables ("Late that evening": la-te, no town):
         # kept as weak, a name only where the documents name it elsewhere
         # a Chinese surname alone ("Ma was appointed"): a name only where the documents say whose
-        weak = (at_start and (kind == "unknown" or why == CHINESE_PLACE)) or (len(phrase) < 4 and not titled)
+        weak = (at_start and (kind == "unknown" or why == CHINESE_PLACE)) or (
+            len(phrase) < 4 and not titled and why != "after a word for a place")
     return Unknown(s, e, phrase, kind, " ".join(title), why, weak=weak)

@@ -1180,8 +1180,9 @@ class Identities:
                 # a name by initials goes to one spelling them out only where no fuller name of that
                 # one could disagree with them ("Robert Henry Shaw" beside "Robert Shaw": "R. B.
                 # Shaw" stays apart)
+                # (or the same names written otherwise, "H.H. Kung" and "H. H. Kung": the one found first)
                 fuller = [(c, wc) for c, wc in members
-                          if c != i and c not in merged and (_fuller_words(wc, wi) or (
+                          if c != i and c not in merged and (_fuller_words(wc, wi) or (wc == wi and c < i) or (
                               _initials_of(wc, wi) and not any(_fuller_words(wd, wc) for d, wd in members if d != c)))]
                 if not fuller or (self.kind(i) != "person" and not any(self.kind(c) == "person" for c, _w in fuller)):
                     continue
@@ -1191,7 +1192,8 @@ class Identities:
                     if best[0] >= n:  # what one spelling's sentences say he is, he is under all
                         self.kinds[best[0]].update(self.kinds[i])
                         self._touched.add(best[0])
-                    same = "last name and first initial" if _initials_of(best[1], wi) else "first and last names"
+                    same = ("last name and first initial" if _initials_of(best[1], wi)
+                            else "names, written otherwise" if best[1] == wi else "first and last names")
                     self.merges.append(Merge(self.entry(best[0]).id, self.entry(i).name,
                                              f"{self.entry(i).name} is {self.entry(best[0]).name}: the same {same}",
                                              self.entry(i).source, -1, -1))

@@ -577,6 +577,8 @@ _NUMBER_BEFORE = re.compile(r"\d+(?:[-–]\d+)?(?:-[а-я]+)?\s*$")  # "1944 г.
 # that holds one may end at a year's "г."
 _RUSSIAN_VERB = re.compile(r"[а-яё]{2,}(?:лся|лась|лось|лись|л|ла|ло|ли|ется|ится|ются|ятся|ет|ит|ут|ют|ат|ят)(?![а-яё])")
 _LAST_TOKEN = re.compile(r"[\w.]+$")
+# a date in figures with a space after each stop ("16. 5. 1935", "11. 11. 2011"; etr.dates.forms)
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d./])(?:3[01]|[12]\d|0?[1-9])\. ?(?:0?[1-9]|1[0-2])\. ?(?:1[6-9]\d\d|20\d\d)(?!\d)")
 _BROKEN_AT_END = re.compile(r"(?<=[^\W\d_])[a-zäöüßа-яё]-$")  # a paragraph that ends inside a word ("be-"): its last 2 characters read
 _QUOTATION_OPENERS = "“„«"  # marks that only open a quotation (a straight quote closes one too: "'44.")
 
@@ -597,6 +599,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if ch in _OPENERS and nxt + 1 < end and text[nxt + 1].islower():
             continue
+        if text[m.start()] == "." and ch.isdigit() and any(
+                d.start() < m.start() < d.end() for d in _DAY_MONTH_YEAR.finditer(text, max(sent_start, m.start() - 8), nxt + 8)):
+            continue  # inside a date in figures with spaces: "Turan 11. 11. 2011 günü vefat etmiştir"
         if text[m.start()] == ".":
             # the word before the full stop (no abbreviation is longer than 60 characters)
             word = _LAST_TOKEN.search(text, max(sent_start, m.start() - 60), m.start())

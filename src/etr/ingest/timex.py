@@ -918,8 +918,11 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 continue  # "Easter Turkestan", "the Taranaki Daily News", "the Summer Palace"
             dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
-                if ctx.year is None and dl is None and _waits_for_year(raw):
-                    waiting.append((para, start, raw, chunk))  # "appearing at the walls of Kashgar on 13 January"
+                if ctx.year is None and dl is None and (_waits_for_year(raw) or (
+                        _deictic(raw) and any(_waits_for_year(r) for _a, _b, r, _c in waiting))):
+                    # "appearing at the walls of Kashgar on 13 January"; and "said to-day" under a
+                    # date line with no year, "NANKING, June 24.", the paper's date at its foot
+                    waiting.append((para, start, raw, chunk))
                 continue
             why = _implausible(dv, raw, chunk)
             if why:
@@ -945,7 +948,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 out += _year_after(waiting, para, raw, dv)
                 waiting = []
         dl = introduced or dl
-    out = sorted(out, key=lambda t: t.start) if len(out) > 1 and out[-1].start < out[-2].start else out
+    out = sorted(out, key=lambda t: t.start) if any(a.start > b.start for a, b in zip(out, out[1:], strict=False)) else out
     return _far_outside(out, text, flagged)
 
 
@@ -1000,11 +1003,16 @@ def _year_after(waiting: list[tuple[int, int, Raw, str]], para: int, raw: Raw, d
         return []
     label = f"{raw.text} ({p.value()}), the next date the text gives"
     got = []
+    day: _Context | None = None  # the last day so dated: what a "to-day" after it reads from
     for at, start, r, chunk in waiting:
-        assert r.a is not None and r.a.month is not None
-        if para - at > YEAR_AFTER or r.a.month > p.month or (r.a.month == p.month and (r.a.day or 0) > (p.day or 31)):
+        if r.a is None or r.a.month is None:  # "to-day", "yesterday" after a day waiting as they do
+            later = _resolve(r, _Context(year=p.year, year_text=label), day, chunk) if day is not None else None
+        elif para - at > YEAR_AFTER or r.a.month > p.month or (r.a.month == p.month and (r.a.day or 0) > (p.day or 31)):
             continue
-        later = _resolve(r, _Context(year=p.year, year_text=label), None, chunk)
+        else:
+            later = _resolve(r, _Context(year=p.year, year_text=label), None, chunk)
+            w = parse_value(later.value[:10]) if later is not None and later.precision == "day" else None
+            day = _dated(w, f"{r.text} ({w.value()})") if w is not None else day
         if later is not None:
             got.append(TimexSpan(start + r.start, start + r.end, later))
     return got

@@ -749,6 +749,18 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             interpreted["note"] = ("nothing of the asked type matched; showing other kinds" if not matches
                                    else "the name is of another kind; showing it")
             matches = others
+    if not matches and types is not None and not types >= WHAT_TYPES and len(q.split()) > 1:
+        # a name of no known kind the query opens with, its context after it ("Shah Khwaja Kumul
+        # successor": the documents name him, "the designated successor Shah Khwaja", but say not
+        # what he is), written as the documents write it
+        or_unknown = [a or e["type"] == "unknown" for a, e in zip(allowed, fb.entities, strict=True)]
+        got, said = _within(fb, q, or_unknown)
+        if (got and fb.entities[got[0].entity]["type"] == "unknown" and got[0].score >= WITHIN
+                and said[:1].isupper() and q.startswith(said)):
+            matches = got
+            interpreted["read_as"] = said
+            interpreted["types"] = "all"
+            interpreted["note"] = "the name the question opens with, of a kind the documents do not make plain; the words after it are its context"
     if not matches:
         # "East Turkestan Republic financed by Moscow", "Surghak gold mines": the thing named, then context
         head = _named_head(q)
