@@ -5810,3 +5810,24 @@ def test_who_finds_a_name_of_no_known_kind_before_words_of_context(tmp_path: Any
     db = built_from(tmp_path, "Jin refused to recognize Shah Khwaja, and the taxes of Kumul rose in 1930.\n")
     got = answers(db, "who", "Shah Khwaja Kumul successor")
     assert got and got[0]["name"] == "Shah Khwaja"
+
+
+@pytest.mark.parametrize("text,described", [
+    # the sentence names both parties (a real telegram: tests/data/real/telegrams/johnson_...)
+    ("The Minister announced that on August 21 the Chinese Government signed with the Soviet Government "
+     "a non-aggression treaty.", True),
+    # the parties' words before it (tests/data/real/telegrams/henderson_...)
+    ("Most Moscow daily newspapers carried leading editorials devoted to the Soviet-Chinese non-aggression pact.", True),
+    # another pair's: another pact
+    ("In 1939 the German-Soviet non-aggression pact was signed in Moscow.", False),
+    # nobody's: no saying which
+    ("Both sides spoke of a non-aggression pact.", False),
+])
+def test_a_registered_treaty_described_in_small_letters(tmp_path: Any, text: str, described: bool) -> None:
+    """A registered treaty whose names say its parties and what it is (the Sino-Soviet
+    Non-Aggression Pact) is the one a sentence describes in small letters where it says whose;
+    the description is one of its names, the sentence in its profile."""
+    got = answers(built_from(tmp_path, text + "\n"), "what", "Sino-Soviet Non-Aggression Pact")[0]
+    assert got["id"] == "sino-soviet-non-aggression-pact"
+    quoted = [c["quote"] for e in got["events"] for c in e["citations"]] + [s["quote"] for s in got.get("statements", [])]
+    assert any(text[:40] in q for q in quoted) is described

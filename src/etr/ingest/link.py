@@ -67,6 +67,41 @@ def _regions(entries: Sequence[Entry]) -> list[tuple[tuple[str, ...], _Form]]:
     return out
 
 
+def _treaty_descriptions(entries: Sequence[Entry]) -> list[tuple[tuple[str, ...], int, frozenset[str]]]:
+    """The descriptions in small letters of each registered treaty whose names say its parties and
+    what it is (rules/names.toml [treaties]): "non aggression pact", "treaty of non aggression"
+    (of the "Sino-Soviet Non-Aggression Pact"), "treaty of friendship and alliance" ...; (key, the
+    treaty, its parties). A description two treaties share is neither's."""
+    from etr import rules
+
+    r = rules.load("names")["treaties"]
+    kinds, side_of = r["kinds"], {w: side for side, words in r["parties"].items() for w in words}
+    found: dict[tuple[str, ...], set[tuple[int, frozenset[str]]]] = {}
+    for i, e in enumerate(entries):
+        if e.type != "treaty":
+            continue
+        forms = [[t[2] for t in tokens(f)] for f in (e.name, *e.aliases, *e.variants)]
+        sides = frozenset(side_of[w] for words in forms for w in words if w in side_of)
+        if len(sides) < 2:
+            continue
+        for words in forms:
+            rest = [w for w in words if w not in side_of and w != "the"]
+            if len(rest) < 2 or any(w.isdigit() for w in rest):
+                continue
+            if rest[0] in kinds and len(rest) > 2 and rest[1] == "of":  # "Treaty of Friendship and Alliance"
+                what = tuple(rest[2:])
+            elif rest[-1] in kinds:  # "Non-Aggression Pact"
+                what = tuple(rest[:-1])
+            else:
+                continue
+            if not what or any(w in kinds or w == "of" for w in what):
+                continue
+            for kind in kinds:
+                for key in ((*what, kind), (kind, "of", *what)):
+                    found.setdefault(key, set()).add((i, sides))
+    return [(key, *next(iter(got))) for key, got in found.items() if len({i for i, _s in got}) == 1]
+
+
 class Linker:
     """Every registry name form, indexed by its folded word tokens."""
 
@@ -88,6 +123,13 @@ class Linker:
         for key, region in _regions(entries):
             if all(f.entity == region.entity for f in self.forms.get(key, ())):  # no other entity's form
                 self.forms.setdefault(key, []).append(region)
+        # a treaty described in small letters ("a non-aggression treaty"), where its sentence says
+        # whose (_described_treaty)
+        self.treaty_sides: dict[int, frozenset[str]] = {}
+        for key, i, sides in _treaty_descriptions(entries):
+            if key not in self.forms:
+                self.forms[key] = [_Form(i, "description", False)]
+                self.treaty_sides[i] = sides
         # a name with a bracketed qualifier is also written without it ("Soviet invasion of Xinjiang
         # (1934)": an article's "The Soviet invasion of Xinjiang"), where no other name is so written
         bare: dict[tuple[str, ...], list[int]] = {}
@@ -154,7 +196,30 @@ class Linker:
                 toks = _words_at(folded, s, b)
                 n = self._at(text, toks, 0, found)
                 pos = toks[n - 1][1] if n else toks[0][1]
-            out.append(found)
+            out.append(self._whose(text, a, b, found))
+        return out
+
+    def _whose(self, text: str, a: int, b: int, found: list[Mention]) -> list[Mention]:
+        """`found` less each treaty described in small letters ("a non-aggression treaty") where
+        its sentence text[a:b] does not say whose it is: the parties' words just before it
+        ("the Soviet-Chinese non-aggression pact"; another pair's, "German-Soviet", says it is
+        another), else a word of each party in the sentence ("the Chinese Government signed
+        with the Soviet Government a non-aggression treaty")."""
+        if not any(m.kind == "description" for m in found):
+            return found
+        from etr import rules
+
+        side_of = {w: side for side, words in rules.load("names")["treaties"]["parties"].items() for w in words}
+        said = {side_of[w] for w in _WORD.findall(text[a:b].replace(".", "").lower()) if w in side_of}
+        out = []
+        for m in found:
+            if m.kind == "description" and m.entity is not None:
+                sides = self.treaty_sides[m.entity]
+                pair = _PAIR_BEFORE.search(text[max(a, m.start - 30) : m.start].lower())
+                named = {side_of.get(pair.group(1)), side_of.get(pair.group(2))} if pair is not None else set()
+                if (named - {None} and named != sides) or (not named - {None} and not sides <= said):
+                    continue
+            out.append(m)
         return out
 
     def _hides_longer(self, text: str, folded: str, s: int, e: int, b: int) -> bool:
@@ -180,7 +245,7 @@ class Linker:
         i = 0
         while i < len(toks):
             i += self._at(text, toks, i, out) or 1
-        return out
+        return self._whose(text, start, end, out)
 
     def _decide(self, key: tuple[str, ...], capitalised: bool) -> tuple[int | None, str, tuple[int, ...], bool]:
         """What a match of `key` links to, written capitalised or not: (entity, kind, candidates,
@@ -191,7 +256,7 @@ class Linker:
         fit = [f for f in self.forms[key] if capitalised or not f.capitalised]
         strong = [f for f in fit if f.kind != "short"]
         if strong:
-            best = min(strong, key=lambda f: ("name", "alias", "variant").index(f.kind))
+            best = min(strong, key=lambda f: ("name", "alias", "variant", "description").index(f.kind))
             got = (best.entity, best.kind, (), len(key) > 1 and any(w in self.inner_words for w in key))
         elif fit:
             got = (None, "short", tuple(sorted({f.entity for f in fit})), False)
@@ -280,6 +345,7 @@ class Linker:
 
 NESTED_TYPES = {"person", "place"}
 _WORD = re.compile(r"\w+")
+_PAIR_BEFORE = re.compile(r"(\w+)[-‐–](\w+)\s+$")  # "Soviet-Chinese " before a treaty's description
 _GAP_CLASS = r"[\s\-–'’.,(]{1,3}"  # _GAP between two words, which cannot be empty
 
 
