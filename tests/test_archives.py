@@ -5831,3 +5831,21 @@ def test_a_registered_treaty_described_in_small_letters(tmp_path: Any, text: str
     assert got["id"] == "sino-soviet-non-aggression-pact"
     quoted = [c["quote"] for e in got["events"] for c in e["citations"]] + [s["quote"] for s in got.get("statements", [])]
     assert any(text[:40] in q for q in quoted) is described
+
+
+@pytest.mark.parametrize("one,other,merged", [
+    # a surname one letter otherwise, the same first name: a misprint (real pairs of tests/data/real/)
+    ("Vice Consul Robert Dreeson arrived at Tihwa on 3 May 1949.", "Robert B. Dreesen, Vice Consul, left Tihwa.", True),
+    ("Masud Sabri was governor of Sinkiang in 1947.", "Masud Sabiri, a Uyghur, was appointed chairman.", True),
+    # Chinese names, whose syllables make other men's; surnames too short to say; two letters otherwise
+    ("Sheng Shiji was arrested in 1942.", "Sheng Shiqi, his brother, was murdered.", False),
+    ("John Card reported calm.", "John Ward, the consul, reported snow.", False),
+    ("Alexander Pushkin wrote poems.", "Alexander Panyushkin, the ambassador, arrived.", False),
+])
+def test_a_surname_misprinted_by_a_letter_is_the_man(tmp_path: Any, one: str, other: str, merged: bool) -> None:
+    import json
+
+    db = json.loads(built_from(tmp_path, other + "\n", one + "\n").read_text(encoding="utf-8"))
+    names = {e["name"] for e in db["entities"] if not e["curated"]}
+    misprint = " ".join(one.replace(",", "").split()[:2]) if not one.startswith("Vice") else "Robert Dreeson"
+    assert (misprint not in names) is merged, names

@@ -78,6 +78,7 @@ NATURAL = frozenset({"River", "Lake", "Mountain", "Mountains", "Range", "Pass", 
                      "Steppe", "Plateau", "Gorge", "Glacier", "Peak", "Gol", "Darya", "Daria", "Tagh", "Dagh", "Nor",
                      "Kul", "Shan", "Ula"})
 CLOSE_SPELLING = 88.0  # rapidfuzz ratio of two keys that are possibly one name misspelt
+MISPRINT_LEAST = 5  # letters of a surname a misprint of one letter may be read in (_misprinted_names)
 SURNAME_SPELT = 75.0  # rapidfuzz ratio of a surname alone and a full name's, folded, to be that man's
 
 
@@ -1103,6 +1104,7 @@ class Identities:
                 self.merges.append(Merge(self.entries[target].id, e.name, f"{e.name} is the registered "
                                          f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
         self._same_full_names(merged)
+        self._misprinted_names(merged)
         for other, keep, why, source in self.spelt_alike:
             if other not in merged and keep not in merged and other != keep and alike(self.kind(other), self.kind(keep)):
                 merged[other] = keep
@@ -1198,6 +1200,37 @@ class Identities:
                                              f"{self.entry(i).name} is {self.entry(best[0]).name}: the same {same}",
                                              self.entry(i).source, -1, -1))
         self.settle()
+
+    def _misprinted_names(self, merged: dict[int, int]) -> None:
+        """A man named in full whose surname another's spells one letter otherwise, the same first
+        name before it, is he, where he is the only such: a misprint or an OCR's misreading
+        ("Robert Dreeson", "Robert B. Dreesen"; "Mildred Calle", "Mildred Cable"; "Masud Sabri",
+        "Masud Sabiri"); not a Chinese name, whose syllables make other men's names ("Kuo Chi-chiao",
+        "Kuo Pin-chia"), nor a surname of fewer than five letters ("John Ward", "John Card")."""
+        from rapidfuzz.distance import Levenshtein
+
+        n = len(self.entries)
+        by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i in range(n + len(self.extra)):
+            words = name_words(self.entry(i).name)
+            if (i in merged or self.kind(i) not in ("person", "unknown") or len(words) < 2 or _initial(words[0])
+                    or len(words[-1]) < MISPRINT_LEAST or chinese_surname(words[0]) or chinese_syllables(words[-1])
+                    or title_length(self.entry(i).name.split())):
+                continue
+            by_first[word_key(words[0])].append((i, words[-1]))
+        for members in by_first.values():
+            for i, last in members:
+                if i < n or i in merged:
+                    continue
+                near = [c for c, other in members if c != i and c not in merged and other != last
+                        and self.kind(c) == "person" and Levenshtein.distance(other, last) == 1]
+                if len(near) != 1 or (near[0] > i and near[0] >= n):
+                    continue  # (of two found names, the later is the earlier's misprint)
+                c = near[0]
+                merged[i] = c
+                self.merges.append(Merge(self.entry(c).id, self.entry(i).name,
+                                         f"{self.entry(i).name} is {self.entry(c).name}: the same first name and a "
+                                         "surname one letter apart, a misprint", self.entry(i).source, -1, -1))
 
     def _close_spellings(self, possibly: dict[int, list[tuple[int, str]]], gone: set[int]) -> None:
         """Entities found in added documents whose names are spelt nearly alike ("Mackiernan",
