@@ -1440,3 +1440,13 @@ def test_to_day_under_a_date_line_the_paper_s_foot_gives_the_year_of() -> None:
     assert ("June 24", "1947-06-24", None, "year-inherited") in got
     assert [row for row in got if row[0] == "to-day"] == [("to-day", "1947-06-24", None, "relative")] * 3
     assert [row[0] for row in got] == sorted((row[0] for row in got), key=lambda w: text.index(w))  # in the text's order
+
+
+def test_to_day_reads_only_from_a_date_line() -> None:
+    """A "To-day" after a day named inside a sentence waits for no year with it: it is the
+    writer's day, not that one."""
+    text = ("Ma appeared at the walls of Kashgar on 13 January. To-day nothing remains of the old walls.\n\n"
+            "In April 1934 he left.\n")
+    got = tagged_paragraphs(text)
+    assert ("13 January", "1934-01-13", None, "year-inherited") in got
+    assert not [row for row in got if row[0] == "To-day"]

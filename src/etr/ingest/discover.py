@@ -56,9 +56,14 @@ _CAPWORD = (rf"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[{_UP}_](?:[\w'’.\u0300-\u036
             rf"(?:[\w'’\u0300-\u036f]|-(?!-))*|[{_UP}]{{2,}}(?:[\w'’]|-(?!-))*)")  # a stress mark inside: "Петро́вич"
 # a name does not run over a line break: lines joined into a paragraph may be an infobox's fields
 _CONNECT = r"(?:[^\S\n]+(?:of(?:[^\S\n]+the)?|the|de|du|la|al|el|ul|ud|ad|bin|ibn|von|van|der|den|i)[^\S\n]+|[^\S\n]+|-)"
-# "Robert S. Ward", "J. Hall Paxton", "Ö. Ali"; two or three run together, "H.H. Kung", "T.V. Soong"
-# (not a country's letters: "U.S. Army", "U.K.")
-_INITIAL = rf"(?:(?!(?:U\.S|U\.K|U\.N|H\.M|S\.S)\.)[{_UP}]\.(?:[{_UP}]\.){{0,2}}(?=[^\S\n]+[{_UP}]))"
+# letters with stops that are no man's initials: countries, parties, agencies, offices, eras
+_ABBREVIATIONS = ("US", "UK", "UN", "HM", "SS", "MP", "BBC", "GPU", "NZ", "KMT", "PLA", "CCP", "USA", "RAF", "HQ",
+                  "GHQ", "NCO", "AD", "BC", "AM", "PM", "DC", "INS", "AP", "UP", "CID", "OC", "CO", "PO", "CC", "RC")
+# "Robert S. Ward", "J. Hall Paxton", "Ö. Ali"; two or three run together, "H.H. Kung", "T.V. Soong",
+# before a name written as names are (not "U.S. Army", "M.P. Fitzroy", "B.B.C. Correspondent")
+_GLUED_NOT = "|".join(r"\.".join(a) for a in _ABBREVIATIONS)
+_INITIAL = (rf"(?:[{_UP}]\.(?=[^\S\n]+[{_UP}])"
+            rf"|(?!(?:{_GLUED_NOT})\.)[{_UP}]\.(?:[{_UP}]\.){{1,2}}(?=[^\S\n]+[{_UP}][{_LO}]))")
 _PHRASE = re.compile(rf"(?<![\w'’.-])(?:{_CAPWORD}|{_INITIAL})(?:{_CONNECT}(?:{_CAPWORD}|{_INITIAL}))*")
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-zа-яё][a-zа-яё'’-]*[a-zа-яё](?![\w'’-])")  # a word in small letters, Latin or Cyrillic
@@ -129,6 +134,7 @@ def _rules() -> dict[str, Any]:
         "name_possessives": set(r["peoples"]["name_possessives"]),
         "kinds": kinds,
         "given": frozenset(r["given"]["names"]),
+        "familiar": frozenset(f[0] for f in r["familiar"]["forms"]),
         "not_after_given": frozenset(r["given"]["not_last"]),
         "surnames": surnames,
         "place_before": re.compile(rf"(?:^|[^\w'’])(?:{places})\s+$", re.I),  # not "Türkistan’ın Çinli": no "in"
@@ -138,6 +144,9 @@ def _rules() -> dict[str, Any]:
         "office_verb_after": re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{'|'.join(map(re.escape, r['roles']['office_verbs']))})\b"),
         "ending": re.compile(rf"(?:{endings})$"),
         "given_in_a": frozenset(r["cyrillic"]["given_in_a"]),
+        # a Cyrillic word in an oblique case (a noun's accusative, instrumental ...: "Делегацию",
+        # "Полком") or an adverb opening a sentence ("Вскоре"): no subject of a verb after it
+        "oblique_or_lead": re.compile(rf"[А-ЯЁа-яё]+(?:ию|ую|ом|ой|ем|ей|ами|ями)|(?:{'|'.join(r['cyrillic']['lead'])})"),
         "cyrillic_lead": re.compile(rf"(?:{'|'.join(map(re.escape, r['cyrillic']['lead']))})[^\S\n]+(?=[{_UP}])"),
         "gerund": re.compile(rf"[А-ЯЁ][а-яё]{{3,}}(?:{'|'.join(r['cyrillic']['gerund_endings'])})"
                              + "".join(f"(?<!{re.escape(w)})" for w in r["cyrillic"]["gerund_not"])
@@ -155,7 +164,7 @@ def _rules() -> dict[str, Any]:
 # an adjective of a name and a participle before a name: "Indian-administered", "Soviet-backed"
 _PARTICIPLE_BEFORE = re.compile(r"[A-Z][\w'’]*-(?:[a-z]+(?:ed|en)|run|held|led|built|made|born)")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}(?<= )$")
-_NOT_INITIALS = frozenset({"US", "UK", "UN", "SS", "HM", "HMS", "USS", "USA", "SSR", "RSFSR"})
+_NOT_INITIALS = frozenset({*_ABBREVIATIONS, "HMS", "USS", "SSR", "RSFSR"})
 # a word before a letter that is no initial: "Chapter V. Sheng", "Annex B. Molotov", "the U.S. Bakulin"
 _NOT_BEFORE_INITIALS = re.compile(r"(?:\b(?:the|The|THE|Annex|ANNEX|Chapter|CHAPTER|Part|PART|Appendix|Article|Section|"
                                   r"Vol|No|Nos|Table|Map|Plate|Figure|Fig)\.?|(?<![A-Za-z])[A-Za-z]\.|\d)\s*$")
@@ -383,6 +392,7 @@ _CONTRACTION = re.compile(r"(?:I|We|You|He|She|They|It|That|There|What)['’](?:
 
 
 AN_INITIAL = re.compile(r"[A-Z]\.")  # a name's initial, as written
+_GLUED_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]\.?")  # "H.H." of "H.H. Kung"
 _QUOTE_CLOSES = re.compile(r"[,.]?[\"”]")  # after a name in quotation marks: '"Central Daily News,"'
 _A_DAY_AFTER = re.compile(r"\.?[^\S\n]+\d{1,2}(?!\d)")  # ". 8" after "Jan"
 
@@ -558,8 +568,8 @@ def _kind_from_words(words: list[str], written: list[str] | None = None) -> tupl
         return "person", "a Chinese surname and given name"
     if any(r["ending"].search(w.lower()) and len(w) > 5 for w in real[-1:]):
         return "person", _ENDING
-    if any(len(w) == 1 and w.isupper() for w in real[:-1]) and len(real) >= 2:
-        return "person", "an initial"  # "Robert B. Dreesen", "J. Hall Paxton"
+    if any((len(w) == 1 and w.isupper()) or _GLUED_INITIALS.fullmatch(w) for w in real[:-1]) and len(real) >= 2:
+        return "person", "an initial"  # "Robert B. Dreesen", "J. Hall Paxton", "N.L. Zeland"
     if len(real) == 1 and chinese_syllables(real[0]) >= 2 and word_key(real[0]) not in r["surnames"]:
         return "place", CHINESE_PLACE  # "Tokohsun", "Ninghsia"
     return "unknown", ""
@@ -1530,7 +1540,9 @@ def _a_man(words: list[str]) -> bool:
     return not any(w in r["kinds"] or _title_at([w]) or not w[:1].isupper() for w in rest)
 
 
-_SHORT_PLACE = re.compile(r"[A-Z][a-z]{2}(?![\w.\-'’]|\s*\d)")
+ROLE_BEFORE = "after a word for a person"  # why a name is a person's: "Uzbek merchant Abdulla Haji"
+_SHORT_PLACE = re.compile(r"[A-Z][a-z]{2}(?![\w\-'’]|\.\w|\s*\d)")
+_SHORT_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|[Aa]t|[Vv]ia|[Nn]ear)\s+$")
 _CLOCK_INITIALS = re.compile(r"[AaPp]\.\s?[Mm]\.\s*")
 _CLOCK_BEFORE = re.compile(r"\d\s*$")
 
@@ -1729,8 +1741,9 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
     if kind == "unknown" and titled and not _A_GENITIVE.fullmatch(phrase):  # "Губернатор Синьцзяна": of a place
         kind, why = "person", f"after {' '.join(title)!r}"
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 48) : s]) and not _GENITIVE_THEN_NAME.match(text, e - 2) \
-            and not _A_GENITIVE.fullmatch(phrase):  # "губернатор Синьцзяна", "консула Англии": of a place
-        kind, why = "person", "after a word for a person"  # (not "посланец Сталина Деканозов"'s Stalin: the envoy's master)
+            and not _A_GENITIVE.fullmatch(phrase) and not any(w in r["kinds"] for w in real):
+        # (not a body's name: "the successor Provisional Government of the Three Districts")  # "губернатор Синьцзяна", "консула Англии": of a place
+        kind, why = "person", ROLE_BEFORE  # (not "посланец Сталина Деканозов"'s Stalin: the envoy's master)
     possessive = text.startswith(("'s", "’s", "'S", "’S"), e)  # "in Mesud's stead": "in" governs what follows, not the name
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 20) : s]) \
             and not _DOCTRINE.search(phrase):  # "fled to Islam"
@@ -1742,7 +1755,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             and ((real[0].lower().endswith(_TOWN_ENDINGS) and _AT_A_PLACE.search(text[max(start, s - 16) : s]))
                  or (gazetteer.row_of(real[0]) is not None and r["place_before"].search(text[max(start, s - 20) : s])))):
         kind, why = "place", "after a word for a place"
-    if kind == "unknown" and (r["verb_after"].match(after) or _WHO_AFTER.match(after)):
+    if kind == "unknown" and ((r["verb_after"].match(after) and not r["oblique_or_lead"].fullmatch(real[-1]))
+                              or _WHO_AFTER.match(after)):
         kind, why = "person", VERB_OF_PERSONS  # or "who": "(Ballantine), who underscored ..."
     elif kind == "place" and why == CHINESE_PLACE and r["verb_after"].match(after) \
             and not r["office_verb_after"].match(after):
@@ -1757,10 +1771,13 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         return None  # "I'll"; "Page 109", "Vol 3": a word of the document's apparatus before its number
     if len(real) == 1:
         short = len(phrase) < 3 or (len(phrase) < 4 and not titled)
-        if short and not (phrase.istitle() and chinese_surname(phrase)) and not (
-                why == "after a word for a place" and _SHORT_PLACE.match(text, s, min(len(text), e + 3))):
-            # (but a town's three letters after "from", "at": "a dispatch from Leh", "at Osh in
-            # Andijan"; not an abbreviation, "mytel to Emb 65", "Cde.", nor a word cut, "Rus-sia")
+        short_place = (why == "after a word for a place" and _SHORT_PLACE.match(text, s, min(len(text), e + 3))
+                       and _SHORT_PLACE_BEFORE.search(text, max(start, s - 6), s) and not chinese_surname(phrase)
+                       and phrase not in r["given"] and phrase not in r["familiar"])
+        if short and not (phrase.istitle() and chinese_surname(phrase)) and not short_place:
+            # (but a town's three letters after "from", "at", "via", "near": "a dispatch from Leh",
+            # "at Osh in Andijan"; not an abbreviation, "mytel to Emb 65", "Cde.", nor a word cut,
+            # "Rus-sia", nor a man's name, "a wire from Chu", "a letter from Tom")
             return None
         one = _POSSESSIVE.sub("", real[0])
         if one in r["kinds"] or (one,) in r["titles"].get(one, ()):
@@ -1778,5 +1795,5 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         # kept as weak, a name only where the documents name it elsewhere
         # a Chinese surname alone ("Ma was appointed"): a name only where the documents say whose
         weak = (at_start and (kind == "unknown" or why == CHINESE_PLACE)) or (
-            len(phrase) < 4 and not titled and why != "after a word for a place")
+            len(phrase) < 4 and not titled and not short_place)
     return Unknown(s, e, phrase, kind, " ".join(title), why, weak=weak)

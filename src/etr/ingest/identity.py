@@ -26,6 +26,7 @@ from etr.ingest.discover import (
     GLOSSED_TERM,
     HYPHEN_PLACE,
     OFFICE_HELD,
+    ROLE_BEFORE,
     VERB_OF_PERSONS,
     WORK_TITLE,
     Unknown,
@@ -286,6 +287,18 @@ def _latin_if_cyrillic(name: str) -> str:
     return latin(name) if CYRILLIC.search(name) else name
 
 
+def _across_scripts(a: str, b: str) -> bool:
+    """Whether one of two names is written in Cyrillic and the other not."""
+    return bool(CYRILLIC.search(a)) != bool(CYRILLIC.search(b))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from etr import rules
+
+    return frozenset(rules.load("names")["given"]["names"])
+
+
 def _surname_key(word: str) -> str:
     """The key a surname alone meets its full name by, across scripts: "Мухити" alone in a Russian
     page is the "Mahmut Muhiti" of an English one (muhiti)."""
@@ -413,6 +426,7 @@ class Identities:
         # places added documents spell alike but for their back consonants ("Charklik",
         # "Charkhliq"; but "Kanpur", "Khanpur" are two): (the later, the earlier, the reason)
         self.velar_alike: list[tuple[int, int, str]] = []
+        self.role_said: set[int] = set()  # names a word for a person's office stood before
         # a registered person's given name -> (the person, the consonants of the surname after it)
         self._given_and_surname: dict[str, set[tuple[int, str]]] = defaultdict(set)
         for i, e in enumerate(entries):
@@ -634,6 +648,8 @@ class Identities:
                     self.kinds[i][u.type] += 1
                 if u.title:
                     self.titles[i][u.title] += 1
+                if u.why == ROLE_BEFORE:
+                    self.role_said.add(i)  # "Генеральный консул Пушкин": an office, if no title kept
                 self._touched.add(i)
                 if how:
                     self.merges.append(Merge(self.entry(i).id, u.text, how, source, u.start, u.end))
@@ -1092,7 +1108,9 @@ class Identities:
         for i, words in pairs:
             # one hyphenated word whose parts are each the surname of a man named in full ("Soong-Stalin
             # talks", "Molotov-Ribbentrop"): two men, no third of either surname
-            if not all(_surname_key(w) in full or _surname_key(w) in self._surnames for w in words):
+            # (not a Turkic compound name, "Muhammad-Tursun": its parts are given names as often)
+            if not all(_surname_key(w) in full or _surname_key(w) in self._surnames for w in words) \
+                    or any(w.title() in _given_names() for w in words):
                 for w in surnames(self.entry(i).name):
                     full[_surname_key(w)].append(i)
         merged: dict[int, int] = {}
@@ -1136,7 +1154,12 @@ class Identities:
                                         or (len(offices) == 1 and not cand_roles[others[0]] - HONORIFICS))
                   and self.kind(i) == "person"
                   and self.kind(others[0]) == "person" and not name_part(e.name) and not chinese_surname(e.name)
-                  and _surname_spelt_near(e.name, self.entry(others[0]).name)):
+                  and _surname_spelt_near(e.name, self.entry(others[0]).name)
+                  and (not _across_scripts(e.name, self.entry(others[0]).name)
+                       or (not offices and i not in getattr(self, "role_said", ())
+                           and not _initial(name_words(self.entry(others[0]).name)[0])))):
+                # (across scripts, a surname says less: "Генеральный консул Пушкин" is no "Alexander
+                # Pushkin" the poet, "Governor Ivanoff" no "И. Иванов"; "Мухити бежал" is Mahmut Muhiti)
                 # "Ward arrived November 25" in a telegram, "Robert S. Ward, Consul at Tihwa" in
                 # another: the one person of that surname the documents name, and nothing says
                 # otherwise (a rank alone, "Col. Pappengut", says no post another man held; nor does

@@ -124,11 +124,11 @@ class Linker:
             if all(f.entity == region.entity for f in self.forms.get(key, ())):  # no other entity's form
                 self.forms.setdefault(key, []).append(region)
         # a treaty described in small letters ("a non-aggression treaty"), where its sentence says
-        # whose (_described_treaty)
+        # whose (_whose)
         self.treaty_sides: dict[int, frozenset[str]] = {}
         for key, i, sides in _treaty_descriptions(entries):
-            if key not in self.forms:
-                self.forms[key] = [_Form(i, "description", False)]
+            if all(f.entity == i for f in self.forms.get(key, ())):  # (its own name too, in capitals)
+                self.forms.setdefault(key, []).append(_Form(i, "description", False))
                 self.treaty_sides[i] = sides
         # a name with a bracketed qualifier is also written without it ("Soviet invasion of Xinjiang
         # (1934)": an article's "The Soviet invasion of Xinjiang"), where no other name is so written
@@ -217,7 +217,12 @@ class Linker:
                 sides = self.treaty_sides[m.entity]
                 pair = _PAIR_BEFORE.search(text[max(a, m.start - 30) : m.start].lower())
                 named = {side_of.get(pair.group(1)), side_of.get(pair.group(2))} if pair is not None else set()
-                if (named - {None} and named != sides) or (not named - {None} and not sides <= said):
+                # (the parties a phrase after it names, "a non-aggression pact with Germany",
+                # "... between the USSR and china": those of another pact, or of this one)
+                partner = _PARTNERS_AFTER.match(text[m.end : min(b, m.end + 60)].replace(".", "").lower())
+                partners = {side_of.get(w) for w in partner.groups() if w} if partner is not None else set()
+                if (named - {None} and named != sides) or (not named - {None} and not sides <= said) \
+                        or (partners - {None}) - sides:
                     continue
             out.append(m)
         return out
@@ -345,6 +350,7 @@ class Linker:
 
 NESTED_TYPES = {"person", "place"}
 _WORD = re.compile(r"\w+")
+_PARTNERS_AFTER = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?(\w+)(?:\s+and\s+(?:the\s+)?(\w+))?")
 _PAIR_BEFORE = re.compile(r"(\w+)[-‐–](\w+)\s+$")  # "Soviet-Chinese " before a treaty's description
 _GAP_CLASS = r"[\s\-–'’.,(]{1,3}"  # _GAP between two words, which cannot be empty
 

@@ -919,7 +919,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
             dv = _resolve(raw, ctx, dl, chunk)
             if dv is None:
                 if ctx.year is None and dl is None and (_waits_for_year(raw) or (
-                        _deictic(raw) and any(_waits_for_year(r) for _a, _b, r, _c in waiting))):
+                        _deictic(raw) and any(_waits_for_year(r) and _date_line(r, c) for _a, _b, r, c in waiting))):
                     # "appearing at the walls of Kashgar on 13 January"; and "said to-day" under a
                     # date line with no year, "NANKING, June 24.", the paper's date at its foot
                     waiting.append((para, start, raw, chunk))
@@ -984,6 +984,14 @@ def _far_outside(out: list[TimexSpan], text: str, flagged: list[Flag] | None) ->
 
 
 YEAR_AFTER = 2  # paragraphs after a day with no year before it that the next date may give its year from
+# what may stand before a day that opens its paragraph as a date line does: "NANKING, June 24.",
+# "(Rec. 1 p.m.) NANKING, June 24."
+_DATE_LINE_BEFORE = re.compile(r"\s*(?:\([^()\n]*\)\s*)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+)?")
+
+
+def _date_line(raw: Raw, chunk: str) -> bool:
+    """Whether the day `raw` opens its paragraph as a date line does."""
+    return _DATE_LINE_BEFORE.fullmatch(chunk, 0, raw.start) is not None
 
 
 def _waits_for_year(raw: Raw) -> bool:
@@ -1003,16 +1011,17 @@ def _year_after(waiting: list[tuple[int, int, Raw, str]], para: int, raw: Raw, d
         return []
     label = f"{raw.text} ({p.value()}), the next date the text gives"
     got = []
-    day: _Context | None = None  # the last day so dated: what a "to-day" after it reads from
+    day: _Context | None = None  # the last date line so dated: what a "to-day" after it reads from
     for at, start, r, chunk in waiting:
-        if r.a is None or r.a.month is None:  # "to-day", "yesterday" after a day waiting as they do
+        if r.a is None or r.a.month is None:  # "to-day", "yesterday" after a date line waiting as they do
             later = _resolve(r, _Context(year=p.year, year_text=label), day, chunk) if day is not None else None
         elif para - at > YEAR_AFTER or r.a.month > p.month or (r.a.month == p.month and (r.a.day or 0) > (p.day or 31)):
+            day = None  # (nor does a "to-day" under it read from an earlier one)
             continue
         else:
             later = _resolve(r, _Context(year=p.year, year_text=label), None, chunk)
-            w = parse_value(later.value[:10]) if later is not None and later.precision == "day" else None
-            day = _dated(w, f"{r.text} ({w.value()})") if w is not None else day
+            w = parse_value(later.value[:10]) if later is not None and later.precision == "day" and _date_line(r, chunk) else None
+            day = _dated(w, f"{r.text} ({w.value()})") if w is not None else None
         if later is not None:
             got.append(TimexSpan(start + r.start, start + r.end, later))
     return got

@@ -756,7 +756,8 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         or_unknown = [a or e["type"] == "unknown" for a, e in zip(allowed, fb.entities, strict=True)]
         got, said = _within(fb, q, or_unknown)
         if (got and fb.entities[got[0].entity]["type"] == "unknown" and got[0].score >= WITHIN
-                and said[:1].isupper() and q.startswith(said)):
+                and said[:1].isupper() and q.startswith(said) and len(said.split()) >= 2
+                and fold(said.split()[0]) not in _titles()):  # (not "Viceroy" of "Viceroy of India in 1935")
             matches = got
             interpreted["read_as"] = said
             interpreted["types"] = "all"
