@@ -726,6 +726,9 @@ FORM_CASES: list = [
     # ... a space after each stop, as German and Turkish pages print them (tests/data/real/memoirs/sekur_...)
     ("A. Şekür Turan 11. 11. 2011 günü Ankara’da vefat etmiştir.", [("11. 11. 2011", "2011-11-11", None, "explicit")]),
     ("Der Kredit wurde am 16. 5. 1935 unterzeichnet.", [("16. 5. 1935", "1935-05-16", None, "explicit")]),
+    # a British despatch's month before "last" (Hansard's "signed in August last", tests/data/real/telegrams/hansard_...)
+    ("London, 30 October 1945. When the treaty was signed in August last, translations were published.",
+     [("30 October 1945", "1945-10-30", None, "explicit"), ("August last", "1945-08", None, "relative")]),
     # a Turkish headline's capitals ("KASIM": Kasım's dotless i)
     ("12 KASIM 1949 GÜNÜ", [("12 KASIM 1949", "1949-11-12", None, "explicit")]),
     # a list's numbers before English months are no days: the months alone

@@ -812,6 +812,12 @@ def month_last_year(f: Found) -> Raw | None:  # "June last year", "January this 
     return f.raw(relative=("year_of", _month(f["m"]), None, _step(f["w"])))
 
 
+# the British despatch's month before "last": "signed in August last", "the note of June last"
+@form(r"(?<=\b(?:in|of|In|Of)\s)(?P<m>{month})\s+last(?![\w-])(?!\s+(?:year|week|month|night|spring|summer|autumn|winter|time|day)\b)")
+def month_last(f: Found) -> Raw | None:  # "in August last": the last August before the writing
+    return f.raw(relative=("named_month", _month(f["m"]), -1))
+
+
 @form(r"(?:(?P<mod>{mod})\s+)?(?:(?P<w>{last})(?:\s+(?P<past>past))?|(?:{the}\s+)?(?P<c>coming|upcoming))\s+(?:(?P<m>{month})|(?P<s>{season}))(?![\w-])")
 def last_september(f: Found) -> Raw | None:  # "last September", "this summer", "the coming winter": the one nearest the reference date
     step = -1 if f["past"] else 1 if f["c"] else _step(f["w"])

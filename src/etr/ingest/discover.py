@@ -1540,6 +1540,7 @@ def _a_man(words: list[str]) -> bool:
     return not any(w in r["kinds"] or _title_at([w]) or not w[:1].isupper() for w in rest)
 
 
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
 ROLE_BEFORE = "after a word for a person"  # why a name is a person's: "Uzbek merchant Abdulla Haji"
 _SHORT_PLACE = re.compile(r"[A-Z][a-z]{2}(?![\w\-'’]|\.\w|\s*\d)")
 _SHORT_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|[Aa]t|[Vv]ia|[Nn]ear)\s+$")
@@ -1755,8 +1756,10 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
             and ((real[0].lower().endswith(_TOWN_ENDINGS) and _AT_A_PLACE.search(text[max(start, s - 16) : s]))
                  or (gazetteer.row_of(real[0]) is not None and r["place_before"].search(text[max(start, s - 20) : s])))):
         kind, why = "place", "after a word for a place"
-    if kind == "unknown" and ((r["verb_after"].match(after) and not r["oblique_or_lead"].fullmatch(real[-1]))
+    if kind == "unknown" and ((r["verb_after"].match(after) and not r["oblique_or_lead"].fullmatch(real[-1])
+                               and not (_CYRILLIC_WORD.match(phrase) and r["role_before"].search(text[max(start, s - 48) : s].lower())))
                               or _WHO_AFTER.match(after)):
+        # (a Russian place in the genitive after an office is no subject: "губернатор Синьцзяна прибыл")
         kind, why = "person", VERB_OF_PERSONS  # or "who": "(Ballantine), who underscored ..."
     elif kind == "place" and why == CHINESE_PLACE and r["verb_after"].match(after) \
             and not r["office_verb_after"].match(after):
