@@ -1743,7 +1743,8 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
         kind, why = "person", f"after {' '.join(title)!r}"
     if kind == "unknown" and r["role_before"].search(text[max(start, s - 48) : s]) and not _GENITIVE_THEN_NAME.match(text, e - 2) \
             and not _A_GENITIVE.fullmatch(phrase) and not any(w in r["kinds"] for w in real):
-        # (not a body's name: "the successor Provisional Government of the Three Districts")  # "губернатор Синьцзяна", "консула Англии": of a place
+        # ("губернатор Синьцзяна", "консула Англии": of a place; nor a body's name, "the successor
+        # Provisional Government of the Three Districts")
         kind, why = "person", ROLE_BEFORE  # (not "посланец Сталина Деканозов"'s Stalin: the envoy's master)
     possessive = text.startswith(("'s", "’s", "'S", "’S"), e)  # "in Mesud's stead": "in" governs what follows, not the name
     if kind == "unknown" and not possessive and r["place_before"].search(text[max(start, s - 20) : s]) \

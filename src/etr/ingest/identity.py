@@ -1156,7 +1156,7 @@ class Identities:
                   and self.kind(others[0]) == "person" and not name_part(e.name) and not chinese_surname(e.name)
                   and _surname_spelt_near(e.name, self.entry(others[0]).name)
                   and (not _across_scripts(e.name, self.entry(others[0]).name)
-                       or (not offices and i not in getattr(self, "role_said", ())
+                       or (not offices and i not in self.role_said
                            and not _initial(name_words(self.entry(others[0]).name)[0])))):
                 # (across scripts, a surname says less: "Генеральный консул Пушкин" is no "Alexander
                 # Pushkin" the poet, "Governor Ivanoff" no "И. Иванов"; "Мухити бежал" is Mahmut Muhiti)

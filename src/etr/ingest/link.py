@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from etr.ingest.registry import Entry
@@ -72,10 +72,7 @@ def _treaty_descriptions(entries: Sequence[Entry]) -> list[tuple[tuple[str, ...]
     what it is (rules/names.toml [treaties]): "non aggression pact", "treaty of non aggression"
     (of the "Sino-Soviet Non-Aggression Pact"), "treaty of friendship and alliance" ...; (key, the
     treaty, its parties). A description two treaties share is neither's."""
-    from etr import rules
-
-    r = rules.load("names")["treaties"]
-    kinds, side_of = r["kinds"], {w: side for side, words in r["parties"].items() for w in words}
+    kinds, side_of = _treaty_words()
     found: dict[tuple[str, ...], set[tuple[int, frozenset[str]]]] = {}
     for i, e in enumerate(entries):
         if e.type != "treaty":
@@ -100,6 +97,16 @@ def _treaty_descriptions(entries: Sequence[Entry]) -> list[tuple[tuple[str, ...]
                 for key in ((*what, kind), (kind, "of", *what)):
                     found.setdefault(key, set()).add((i, sides))
     return [(key, *next(iter(got))) for key, got in found.items() if len({i for i, _s in got}) == 1]
+
+
+@lru_cache(maxsize=1)
+def _treaty_words() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The words for a treaty's kind, and each word for a party -> that party (rules/names.toml
+    [treaties]: "sino" -> china, "russo" -> soviet)."""
+    from etr import rules
+
+    r = rules.load("names")["treaties"]
+    return tuple(r["kinds"]), {w: side for side, words in r["parties"].items() for w in words}
 
 
 class Linker:
@@ -207,9 +214,7 @@ class Linker:
         with the Soviet Government a non-aggression treaty")."""
         if not any(m.kind == "description" for m in found):
             return found
-        from etr import rules
-
-        side_of = {w: side for side, words in rules.load("names")["treaties"]["parties"].items() for w in words}
+        side_of = _treaty_words()[1]
         said = {side_of[w] for w in _WORD.findall(text[a:b].replace(".", "").lower()) if w in side_of}
         out = []
         for m in found:
