@@ -24,6 +24,7 @@ from etr import rules
 from etr.ingest.link import Mention
 from etr.ingest.sentences import GLUED, month_words, reference_words
 from etr.text import gazetteer
+from etr.text.fold import CYRILLIC
 from etr.text.romanise import chinese_syllables, consonants_of_key, word_key
 from etr.text.terms import STOP
 
@@ -256,6 +257,12 @@ def _titled_capitals(text: str) -> bool:
 _JOINED = ("place", "state")  # kinds of registered names a hyphen joins as two ("Tihwa-Kashgar")
 _COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")  # "Utsh-" before "Turfan"
 _COMPOUND_AFTER = re.compile(r"-[A-Z][a-z]+(?![\w'’-])")  # "-Shahr" after "Kara"
+
+
+def given_names() -> frozenset[str]:
+    """Men's and women's given names, as written (rules/names.toml [given])."""
+    names: frozenset[str] = _rules()["given"]
+    return names
 
 
 def given_before_surname(text: str, mentions: list[Mention], vocab: Vocabulary,
@@ -1540,7 +1547,6 @@ def _a_man(words: list[str]) -> bool:
     return not any(w in r["kinds"] or _title_at([w]) or not w[:1].isupper() for w in rest)
 
 
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
 ROLE_BEFORE = "after a word for a person"  # why a name is a person's: "Uzbek merchant Abdulla Haji"
 _SHORT_PLACE = re.compile(r"[A-Z][a-z]{2}(?![\w\-'’]|\.\w|\s*\d)")
 _SHORT_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|[Aa]t|[Vv]ia|[Nn]ear)\s+$")
@@ -1758,7 +1764,7 @@ def _judge(text: str, start: int, s: int, e: int, phrase: str, words: list[str],
                  or (gazetteer.row_of(real[0]) is not None and r["place_before"].search(text[max(start, s - 20) : s])))):
         kind, why = "place", "after a word for a place"
     if kind == "unknown" and ((r["verb_after"].match(after) and not r["oblique_or_lead"].fullmatch(real[-1])
-                               and not (_CYRILLIC_WORD.match(phrase) and r["role_before"].search(text[max(start, s - 48) : s].lower())))
+                               and not (CYRILLIC.match(phrase) and r["role_before"].search(text[max(start, s - 48) : s].lower())))
                               or _WHO_AFTER.match(after)):
         # (a Russian place in the genitive after an office is no subject: "губернатор Синьцзяна прибыл")
         kind, why = "person", VERB_OF_PERSONS  # or "who": "(Ballantine), who underscored ..."

@@ -31,6 +31,7 @@ from etr.ingest.discover import (
     WORK_TITLE,
     Unknown,
     chinese_surname,
+    given_names,
     name_part,
     title_length,
 )
@@ -290,13 +291,6 @@ def _latin_if_cyrillic(name: str) -> str:
 def _across_scripts(a: str, b: str) -> bool:
     """Whether one of two names is written in Cyrillic and the other not."""
     return bool(CYRILLIC.search(a)) != bool(CYRILLIC.search(b))
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    from etr import rules
-
-    return frozenset(rules.load("names")["given"]["names"])
 
 
 def _surname_key(word: str) -> str:
@@ -1110,7 +1104,7 @@ class Identities:
             # talks", "Molotov-Ribbentrop"): two men, no third of either surname
             # (not a Turkic compound name, "Muhammad-Tursun": its parts are given names as often)
             if not all(_surname_key(w) in full or _surname_key(w) in self._surnames for w in words) \
-                    or any(w.title() in _given_names() for w in words):
+                    or any(w.title() in given_names() for w in words):
                 for w in surnames(self.entry(i).name):
                     full[_surname_key(w)].append(i)
         merged: dict[int, int] = {}

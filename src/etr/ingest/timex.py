@@ -948,7 +948,7 @@ def tag(text: str, spans: Iterable[tuple[int, int]], flagged: list[Flag] | None 
                 out += _year_after(waiting, para, raw, dv)
                 waiting = []
         dl = introduced or dl
-    out = sorted(out, key=lambda t: t.start) if any(a.start > b.start for a, b in zip(out, out[1:], strict=False)) else out
+    out.sort(key=lambda t: t.start)  # (the days that waited for a year come after it)
     return _far_outside(out, text, flagged)
 
 
