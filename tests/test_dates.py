@@ -729,6 +729,16 @@ FORM_CASES: list = [
     # a British despatch's month before "last" (Hansard's "signed in August last", tests/data/real/telegrams/hansard_...)
     ("London, 30 October 1945. When the treaty was signed in August last, translations were published.",
      [("30 October 1945", "1945-10-30", None, "explicit"), ("August last", "1945-08", None, "relative")]),
+    # ... and a day and such a month with no year, where the language's weekday, a comma or a case
+    # ending follows: the year carried from the text (tests/data/real/memoirs/sekur_...)
+    ("Turan 11. 11. 2011 günü vefat etmiştir. Cenazesi 12 Kasım Cumartesi toprağa verilmiştir.",
+     [("11. 11. 2011", "2011-11-11", None, "explicit"), ("12 Kasım", "2011-11-12", None, "year-inherited")]),
+    ("Cumhuriyet 1933 yılında kuruldu. 12 Kasım’da ilan edildi.",
+     [("1933", "1933", None, "explicit"), ("12 Kasım", "1933-11-12", None, "year-inherited")]),
+    ("En 1944, la révolte éclata. Le 7 novembre, les rebelles prirent Kouldja.",
+     [("1944", "1944", None, "explicit"), ("7 novembre", "1944-11-07", None, "year-inherited")]),
+    ("In 1944 the convoy had 20 Mai divisions at the 25 Mart Bridge; 3 Maj. Generals came.",
+     [("1944", "1944", None, "explicit")]),
     # a Turkish headline's capitals ("KASIM": Kasım's dotless i)
     ("12 KASIM 1949 GÜNÜ", [("12 KASIM 1949", "1949-11-12", None, "explicit")]),
     # a list's numbers before English months are no days: the months alone

@@ -75,6 +75,7 @@ def vocab() -> dict[str, Any]:
         "quantifiers": dict(r["quantifiers"]),
         "stretches": list(r["stretches"]["words"]),
         "weekdays": {k.lower(): v for k, v in r["weekdays"].items()},
+        "weekdays_beside": list(r["weekdays_beside_a_month"]["words"]),
         "parts_of_day": dict(r["parts_of_day"]),
         "clock_words": dict(r["clock_words"]),
         "references": dict(r["references"]),
@@ -166,10 +167,14 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     lx["spelled"] = (rf"(?:(?P<cen>{c(['eighteen', 'nineteen'])})[\s-]+(?P<rest>(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|(?:o|oh)[\s-]+(?:{ones})|hundred)"
                      rf"|(?P<mil>{c(['two thousand'])})(?:\s+and)?(?:[\s-]+(?P<rest2>{ones}|{teens}))?)")
-    # a month in another language, before a year: "14 Haziran 1965", "13. Juli 1970", "Juli 1935"
-    # (not "2 Maj. Generals", "25 Mart Bridge", "20 Mai divisions")
+    # a month in another language, before a year: "14 Haziran 1965", "13. Juli 1970", "Juli 1935";
+    # or after a day where that language's weekday, a comma or a case ending follows it: "12 Kasım
+    # Cumartesi", "12 Kasım'da", "le 5 mars, ..." (not "2 Maj. Generals", "25 Mart Bridge", "20 Mai
+    # divisions")
     lx["M"] = (rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d)"
-               rf"|(?:{lx['beside']})(?=,?\s+(?:1[0-9]|20)\d\d(?![\d.,]\d)))")
+               rf"|(?:{lx['beside']})(?=,?\s+(?:1[0-9]|20)\d\d(?![\d.,]\d))"
+               rf"|(?:(?<=\d )|(?<=\d\. ))(?:{lx['beside']})"
+               rf"(?=,|;|[’'](?=\w)|\s+(?:{c(v['weekdays_beside'])})(?![\w-])|\.?[ \t]*(?:\n|$)))")
     # a year not part of a larger number ("2,082.1", "1936,170"); "1936,17" is a year and a footnote
     lx["YG"] = rf"{lx['Y']}(?![.]\d|,\d{{3}}|\d|\s*%|-\d)"
     # after a day and a month, the year an editor put in brackets: "16 January [1943]"
