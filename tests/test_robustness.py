@@ -273,6 +273,24 @@ def test_long_query_subprocess() -> None:
         assert p.returncode == 2 and doc["query"] == q
 
 
+@pytest.mark.parametrize("argv,mode,code", [
+    (["who", "--", "Ghulja", "--json"], "json", 0),
+    (["when", "--", "1944-11", "--jsonl"], "jsonl", 0),
+    (["what", "--", "\t", "--json"], "json", 2),
+    (["who", "--", "Zzyzx Qwv", "--json"], "json", 1),
+    (["who", "--", "-Qasimi"], "plain", 0),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
+def test_output_switch_after_double_dash(argv: list[str], mode: Mode, code: int) -> None:
+    """After `--` every word is the query's, but --json and --jsonl still ask for JSON: a script
+    that ends its line with --json gets one JSON document, whatever the query (`-Qasimi` stays a
+    query)."""
+    p = run_etr(argv)
+    doc = check_proc(p, mode)
+    assert p.returncode == code
+    if mode == "json":
+        assert doc["query"] == argv[2]
+
+
 def test_bare_etr_shows_help() -> None:
     """`etr` alone is not an error: it prints its help on stdout."""
     p = run_etr([])

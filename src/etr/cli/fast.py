@@ -42,6 +42,23 @@ def _value(kind: str, text: str, minimum: int | None, choices: tuple[str, ...] =
     return text
 
 
+OUTPUT_SWITCHES = ("--json", "--jsonl")
+
+
+def switches_first(argv: list[str]) -> list[str]:
+    """`argv` with --json and --jsonl taken from after a `--` to before it: after `--` every word
+    is the query's ("etr who -- -Ahmed"), but a script that ends its line with --json asks for
+    JSON wherever it stands, and no query is the word "--json" (`etr who -- X --json`)."""
+    if "--" not in argv:
+        return argv
+    at = argv.index("--")
+    tail = argv[at + 1 :]
+    moved = [a for a in tail if a in OUTPUT_SWITCHES]
+    if not moved:
+        return argv
+    return [*argv[:at], *moved, "--", *(a for a in tail if a not in OUTPUT_SWITCHES)]
+
+
 def leading_globals(argv: list[str]) -> tuple[dict[str, str | bool], list[str]] | None:
     """The options given before the command (`--db mine.json --json who X`) and the rest of
     the command line; None when one of them is incomplete."""

@@ -35,8 +35,9 @@ def _main(argv: list[str]) -> int:
         from etr.cli.complete import main as complete
 
         return complete()
-    from etr.cli.fast import parse
+    from etr.cli.fast import parse, switches_first
 
+    argv = switches_first(argv)
     parsed = parse(argv)
     if parsed is None:
         from etr.cli.app import run
