@@ -737,6 +737,15 @@ FORM_CASES: list = [
      [("1933", "1933", None, "explicit"), ("12 Kasım", "1933-11-12", None, "year-inherited")]),
     ("En 1944, la révolte éclata. Le 7 novembre, les rebelles prirent Kouldja.",
      [("1944", "1944", None, "explicit"), ("7 novembre", "1944-11-07", None, "year-inherited")]),
+    ("Батырды 1951 жылдың 28 сәуір күні Үрімжіде атты.",  # Kazakh (tests/data/real/reference/ospan_...)
+     [("1951", "1951", None, "explicit"), ("28 сәуір", "1951-04-28", None, "year-inherited")]),
+    ("Turan 2011'de vefat etti. Cenazesi 12 Kasım günü toprağa verildi.",
+     [("2011", "2011", None, "explicit"), ("12 Kasım", "2011-11-12", None, "year-inherited")]),
+    # a month and a day in words: a telegram's "May tenth", "June the twenty-first, 1947"
+    ("May 5, 1953\n\nLocal Authorities ordered me to leave Kashgar May tenth without fail stop",
+     [("May 5, 1953", "1953-05-05", None, "explicit"), ("May tenth", "1953-05-10", None, "year-inherited")]),
+    ("He left on May the tenth, 1953, and arrived on June twenty-first, 1953.",
+     [("May the tenth, 1953", "1953-05-10", None, "explicit"), ("June twenty-first, 1953", "1953-06-21", None, "explicit")]),
     ("In 1944 the convoy had 20 Mai divisions at the 25 Mart Bridge; 3 Maj. Generals came.",
      [("1944", "1944", None, "explicit")]),
     # a Turkish headline's capitals ("KASIM": Kasım's dotless i)
@@ -779,6 +788,8 @@ NEGATIVE_CASES = [
     # "Maj." is a Major, "Mai" and "Mart" no months without a year after them
     "Two Maj. Generals and 3 Maj. Gen. Sung's men arrived.",
     "The convoy had 20 Mai divisions at the 25 Mart Bridge.",
+    # "May" and "March" opening a sentence before an ordinal are a verb
+    "May first be said that the rebels were few. March first to the river!",
 ]
 
 

@@ -75,7 +75,7 @@ def vocab() -> dict[str, Any]:
         "quantifiers": dict(r["quantifiers"]),
         "stretches": list(r["stretches"]["words"]),
         "weekdays": {k.lower(): v for k, v in r["weekdays"].items()},
-        "weekdays_beside": list(r["weekdays_beside_a_month"]["words"]),
+        "after_day_month": list(r["after_a_day_and_month"]["words"]),
         "parts_of_day": dict(r["parts_of_day"]),
         "clock_words": dict(r["clock_words"]),
         "references": dict(r["references"]),
@@ -168,13 +168,13 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     lx["spelled"] = (rf"(?:(?P<cen>{c(['eighteen', 'nineteen'])})[\s-]+(?P<rest>(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|(?:o|oh)[\s-]+(?:{ones})|hundred)"
                      rf"|(?P<mil>{c(['two thousand'])})(?:\s+and)?(?:[\s-]+(?P<rest2>{ones}|{teens}))?)")
     # a month in another language, before a year: "14 Haziran 1965", "13. Juli 1970", "Juli 1935";
-    # or after a day where that language's weekday, a comma or a case ending follows it: "12 Kasım
-    # Cumartesi", "12 Kasım'da", "le 5 mars, ..." (not "2 Maj. Generals", "25 Mart Bridge", "20 Mai
-    # divisions")
+    # or after a day where that language's weekday or word for "day", a comma or a case ending
+    # follows it: "12 Kasım Cumartesi", "28 сәуір күні", "12 Kasım'da", "le 5 mars, ..." (not "2
+    # Maj. Generals", "25 Mart Bridge", "20 Mai divisions")
     lx["M"] = (rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d)"
                rf"|(?:{lx['beside']})(?=,?\s+(?:1[0-9]|20)\d\d(?![\d.,]\d))"
                rf"|(?:(?<=\d )|(?<=\d\. ))(?:{lx['beside']})"
-               rf"(?=,|;|[’'](?=\w)|\s+(?:{c(v['weekdays_beside'])})(?![\w-])|\.?[ \t]*(?:\n|$)))")
+               rf"(?=,|;|[’'](?=\w)|\s+(?:{c(v['after_day_month'])})(?![\w-])|\.?[ \t]*(?:\n|$)))")
     # a year not part of a larger number ("2,082.1", "1936,170"); "1936,17" is a year and a footnote
     lx["YG"] = rf"{lx['Y']}(?![.]\d|,\d{{3}}|\d|\s*%|-\d)"
     # after a day and a month, the year an editor put in brackets: "16 January [1943]"
@@ -729,6 +729,13 @@ def the_day_of_month(f: Found) -> Raw | None:  # "the 12th of November 1944", "t
     word = (f["d"] or "").lower()
     day = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else _day(word)
     return f.raw(Point(_year(f["y"]), _month(f["m"]), day))
+
+
+@form(r"(?P<m>{M})\s+(?:{the}\s+)?(?P<d>{ordinal})(?![\w-])(?:,?\s+(?P<y>{YG}))?")
+def month_ordinal_word(f: Found) -> Raw | None:  # "May tenth" (a telegram's), "June the twenty-first, 1947"
+    if not f["y"] and (f["m"] or "").lower() in ("may", "march") and re.search(r"(?:^|[.!?:]\s+)$", f.doc[max(0, f.start - 3) : f.start]):
+        return None  # "May first be said ...", "March first to the river": a verb opening a sentence
+    return f.raw(Point(_year(f["y"]), _month(f["m"]), ORDINAL_WORDS.index((f["d"] or "").lower()) + 1))
 
 
 @form(r"(?P<m>{M}),?\s+(?P<of>of\s+)?{YB}(?P<y>{YG}){YE}")
