@@ -159,6 +159,14 @@ SPLIT_CASES = [
     ("Многие бежали в конце 1930-х гг. Затем многие уехали.", ["Многие бежали в конце 1930-х гг.", "Затем многие уехали."]),
     ("Хлеб стоил 100 р. Затем цены выросли.", ["Хлеб стоил 100 р.", "Затем цены выросли."]),
     ("Погибли Касымов, Аббасов и др. Позже они улетели.", ["Погибли Касымов, Аббасов и др.", "Позже они улетели."]),
+    # a telegram's "stop" for each full stop (tests/data/real/telegrams/safdarali_...): a sentence each;
+    # one "stop" is a verb
+    ("Carriers demand six million dollars per pony stop Local Authorities ordered me to leave Kashgar May "
+     "tenth without fail stop I engaged seven ponies STOP send me rupees threethousand immediately.",
+     ["Carriers demand six million dollars per pony stop", "Local Authorities ordered me to leave Kashgar May "
+      "tenth without fail stop", "I engaged seven ponies STOP", "send me rupees threethousand immediately."]),
+    ("We are powerless to stop them and stop at Korla.", ["We are powerless to stop them and stop at Korla."]),
+    ("The convoy had to stop at Korla. They would not stop it.", ["The convoy had to stop at Korla.", "They would not stop it."]),
 ]
 
 

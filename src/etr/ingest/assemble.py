@@ -478,6 +478,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     run.unresolved[m.text] += 1
         n_events = 0
         prev: tuple[tuple[str, int], list[int], list[TimexSpan], str, int, bool] | None = None
+        line_date: list[TimexSpan] = []  # the last date line read: the day its text was written
         para_people: dict[int, Counter[int]] = defaultdict(Counter)
         identities.read_words(*analysis.words)  # every document's words, the seeds' too
         if discover and not spec.curated:  # what it names makes its own and later weak names names
@@ -772,6 +773,7 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                 # a dateline ("Calcutta, Feb. 18.") dates what follows it; of itself it says only
                 # when and where the document was written: that, its writer's, is its one event
                 dateline, dated = dated, []
+                line_date = dateline[:1]
                 if head_span is not None and any(t.start == head_span.start for t in dateline):
                     written, piece_end = _written(events_out, spec, doc, s, head_span, ids, via, writer, entries,
                                                   extra)
@@ -830,6 +832,11 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     dated_for_next, depth, passes = prev[2], prev[4], prev[5]
                 elif depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
                     n_own = len(ev_ids)
+                    if line_date and carried and all(t.date.start > line_date[0].date.end for t in carried):
+                        # a day ahead of the date line's, a telegram's deadline ("ordered me to leave
+                        # Kashgar May tenth" under "May 5, 1953"): the next sentence is of the
+                        # telegram's day as well as, perhaps, of that one
+                        carried = [*carried, *line_date]
                     for t in _context_dates(carried, text):
                         ev_ids.append(_event(events_out, spec, doc, s, t, _context_date(t), ids, via, entries, extra))
                     dated_for_next = carried if len(ev_ids) > n_own else []

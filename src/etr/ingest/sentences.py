@@ -642,7 +642,35 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s, e = _trim(text, sent_start, end)
     if s < e:
         spans.append((s, e))
-    return spans
+    return [part for a, b in spans for part in _telegraphese(text, a, b)]
+
+
+# a telegram's "stop" where print has a full stop ("... without fail stop I engaged seven ponies")
+_STOP_WORD = re.compile(r"(?<=[^\W_])[ \t]+(?:stop|STOP|Stop)(?=[ \t]+[^\W_])")
+TELEGRAPHESE = 2  # a sentence with this many "stop"s is a telegram's run of sentences
+# the words after which "stop" is the verb ("to stop them", "would not stop", "and stop at Korla")
+_BEFORE_THE_VERB = frozenset("to not will would shall should must can could cannot may might did do does and or "
+                             "we they i you he she it please never".split())
+
+
+def _telegraphese(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """text[a:b] cut after each "stop" where it is a telegram's run of sentences, written with
+    "stop" for each full stop (two at least: "to stop the rebels" is a verb); else whole."""
+    stops = [m for m in _STOP_WORD.finditer(text, a, b)
+             if (text[max(a, m.start() - 12) : m.start()].split() or [""])[-1].lower() not in _BEFORE_THE_VERB]
+    if len(stops) < TELEGRAPHESE:
+        return [(a, b)]
+    out: list[tuple[int, int]] = []
+    at = a
+    for m in stops:
+        s, e = _trim(text, at, m.end())
+        if s < e:
+            out.append((s, e))
+        at = m.end()
+    s, e = _trim(text, at, b)
+    if s < e:
+        out.append((s, e))
+    return out
 
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\b", re.I)  # a page's picture, by its file's name
