@@ -1371,9 +1371,57 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
         if genitive is not None:  # "уроженец Джаркента Мансур Ломиев": a town's, then the man
             out += _member_of(text, a, a + len(genitive.group(1)))
             a = genitive.end()
+        given = _given_name_inside(text, a, b)
+        if given is not None:  # "Mountains of Tartary Eric Shipton": a title's last word, then the man
+            out += _member_of(text, a, _end_before(text, a, given))
+            a = given
         if a < b:
             out += _member_of(text, a, b)
     return out
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line of text that holds `at`."""
+    return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+
+
+def _end_before(text: str, a: int, at: int) -> int:
+    """Where the words before `at` end (the spaces before it left out)."""
+    while at > a and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+PERSON_AFTER_GIVEN = (1, 3)  # the words after a given name that make a man's name: one to three
+
+
+def _given_name_inside(text: str, a: int, b: int) -> int | None:
+    """Where a man's name opens inside text[a:b], a line of its own, at a given name after words
+    that are no part of a man's name ("Mountains of Tartary Eric Shipton", a book's title run on to
+    its author's name on a title page): the given name (rules/names.toml [given]) not first, none of the capitalised words
+    before it (after any in small letters) a given name, a title or a word for a kind of thing,
+    and one to three
+    capitalised words after it, the last no word for a kind of thing ("Swedish Christian
+    Mission" is one body, "Consul General Walter Graham" one man)."""
+    words = list(_TOKEN.finditer(text, a, b))
+    if len(words) < 3 or text[a:b] != _line_at(text, a).strip():
+        return None  # (a title page's line whole: "Nor Muhammad Beg came down" is one man)
+    r = _rules()
+    given = given_names()
+    for k in range(1, len(words)):
+        w = words[k].group(0)
+        if w not in given:
+            continue
+        head = [x.group(0) for x in words[:k]]
+        small = [i for i, h in enumerate(head) if not h[:1].isupper() or h.lower() in _CONNECTORS]
+        head = head[small[-1] + 1 :] if small else head  # "Mountains of Tartary": its words after "of"
+        tail = [x.group(0) for x in words[k + 1 :]]
+        if (not head or any(h in given or h in r["titles"] or h in r["kinds"] or h in r["peoples"] for h in head)
+                or not PERSON_AFTER_GIVEN[0] <= len(tail) <= PERSON_AFTER_GIVEN[1]
+                or tail[-1] in r["kinds"] or not all(t[:1].isupper() for t in tail)):
+            return None
+        return words[k].start()
+    return None
 
 
 _AN_ENDING_AFTER = re.compile(r"['’][^\W\d_]{1,6}(?![\w'’])")
