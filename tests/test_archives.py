@@ -447,6 +447,8 @@ def test_across_documents_one_person_stays_one_when_the_evidence_says_so(tmp_pat
     ("Valerian Kuibyshev arrived.", {"Valerian Kuibyshev": "person"}),
     # verbs said only of a person (real sentences of tests/data/real/reference/intelligenceref_...)
     ("Also an Office of Strategic Services veteran, Mackiernan was shot, and then beheaded.", {"Mackiernan": "person"}),
+    # a writer's reporting verb, as a review says it of an author (tests/data/real/memoirs/skrine_...)
+    ("With commendable frankness Shipton admits that the choice was an unimaginative one.", {"Shipton": "person"}),
 ])
 def test_what_the_text_says_of_a_names_kind(sentence: str, kinds: dict[str, str]) -> None:
     from etr.ingest.discover import unknown_names
@@ -550,6 +552,10 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     ("Neither Sir Horace nor the Consul knew of it.", {"Horace"}),  # a conjunction opening a sentence
     ("The Kirghiz chief Nor Muhammad Beg came down.", {"Nor Muhammad Beg"}),  # "Nor" inside a name stays
     ("Armies of the Soviet Union crossed the frontier.", set()),  # a word for a kind of thing in the plural
+    # a title page's last word run on to its author's given name: the man's name opens there
+    # (tests/data/real/memoirs/shipton_mountains_of_tartary_...); a body's word keeps it whole
+    ("\nMountains of Tartary Eric Shipton\n\nCONTENTS", {"Eric Shipton"}),
+    ("The Swedish Christian Mission at Kashgar closed.", {"Swedish Christian Mission", "Kashgar"}),
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
     from etr.ingest.discover import unknown_names
@@ -855,6 +861,41 @@ def test_a_thing_described_is_named_as_the_sentence_writes_the_question_s_words(
     out = built(tmp_path, "In spring 1948 Bessac distributed food aid for the Mongol Branch of the China Relief "
                           "Mission, and rode to the Mongol camps.\n", "t.txt")
     assert answers(out, "what", query)[0]["name"] == name
+
+
+def test_a_thing_described_takes_the_place_the_question_names_after_it(tmp_path: Any) -> None:
+    """ "Indian consulate Kashgar closed": what the sentence calls "the Indian Consulate in
+    Kashgar", the place the question writes after it and all (a real sentence of
+    tests/data/real/reference/arpi_...)."""
+    out = built(tmp_path, "I personally believe that the original sin was the closure of the Indian Consulate in "
+                          "Kashgar in 1953.\n", "t.txt")
+    assert answers(out, "what", "Indian consulate Kashgar closed")[0]["name"] == "Indian Consulate in Kashgar"
+    assert answers(out, "what", "Indian consulate closed")[0]["name"] == "Indian Consulate"
+
+
+def test_where_names_the_place_of_what_the_question_says_happened(tmp_path: Any) -> None:
+    """A `where` question that names people and what they did, no place: the place the sentence
+    that tells it names ("... he and Bill Tilman met at Tashkurghan", tests/data/real/memoirs/skrine_...)."""
+    out = built(tmp_path, "Eric Shipton describes how in August 1947 he and Bill Tilman met at Tashkurghan in the "
+                          "Chinese Pamirs and discussed various climbing expeditions.\n", "t.txt")
+    assert answers(out, "where", "Shipton Tilman meeting August 1947")[0]["name"] == "Tashkurgan"  # (registered so)
+
+
+def test_who_finds_a_one_word_name_of_no_known_kind_before_its_context(tmp_path: Any) -> None:
+    """A telegram signed in its last words ("... twothousand Safdarali."), asked with words its
+    document writes: that name; not with words no document naming it writes."""
+    from conftest import cli
+
+    out = built(tmp_path, "May 5, 1953\n\nCoded telegram from Shufu\n\nLocal authorities ordered me to leave "
+                          "Kashgar May tenth without fail stop I engaged seven ponies stop send me rupees threethousand immediately cash balance "
+                          "in hand is rupees twothousand Safdarali.\n\nA Pakistani in Xinjiang describes problems.\n",
+                "t.txt")
+    got = answers(out, "who", "Safdarali Pakistani official Kashgar 1953")[0]
+    assert got["name"] == "Safdarali"
+    # the telegram's "stop"s end its sentences; the one after the deadline ahead of the telegram's
+    # day is of that day as well as the telegram's
+    assert sorted(e["date"]["value"] for e in got["events"]) == ["1953-05-05", "1953-05-10"]
+    assert cli("who", "Safdarali Tibetan lama", "--db", str(out)).exit_code == 1
 
 
 @pytest.mark.parametrize("query,figures", [

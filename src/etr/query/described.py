@@ -163,7 +163,7 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
             m = pattern.search(s["text"])
             if m is not None:
                 parties = _PARTIES.match(s["text"], m.end())
-                whole = _whole(s["text"], m.start("name"), m.end("name"), _before(words, run))
+                whole = _whole(s["text"], m.start("name"), m.end("name"), _before(words, run), _after(words, run))
                 hits.append((s, whole + (parties.group(0).rstrip() if parties else ""), m.group("name")))
                 if m.groupdict().get("mark"):
                     note = _footnote(fb, s, int(m.group("mark")))
@@ -191,10 +191,25 @@ def _before(words: list[str], run: list[str]) -> list[str]:
     return []
 
 
-def _whole(text: str, a: int, b: int, rest: list[str]) -> str:
+def _after(words: list[str], run: list[str]) -> list[str]:
+    """The question's words after the run it was found by."""
+    for i in range(len(words) - len(run) + 1):
+        if words[i : i + len(run)] == run:
+            return words[i + len(run) :]
+    return []
+
+
+def _whole(text: str, a: int, b: int, rest: list[str], after: list[str] | tuple[str, ...] = ()) -> str:
     """The run text[a:b] a sentence writes, with the question's words before the run where the
     sentence writes them just before it ("Mongol Branch of the China Relief Mission", asked "Mongol Branch
-    China Relief Mission"); the run alone when they are not all there."""
+    China Relief Mission"); the run alone when they are not all there. And the name of a place the
+    question writes next where the sentence names it just after the run, "in" or "at" it ("the
+    Indian Consulate in Kashgar", asked "Indian consulate Kashgar closed")."""
+    nxt = next((w for w in after if fold(w) not in STOP), "")
+    if nxt[:1].isupper():
+        at = re.match(r"\s+(?:in|at)\s+" + re.escape(nxt) + r"(?![^\W_])", text[b:])
+        if at is not None:
+            b += at.end()
     weighty = [w for w in rest if fold(w) not in STOP]
     if not weighty:
         # a title's article, capitalised inside a sentence as the question writes it ("wrote his

@@ -10,7 +10,7 @@ from etr.query.context import in_context
 from etr.query.core import RELATIVE, FactBase, clean_query
 from etr.text.fold import CYRILLIC, fold
 from etr.text.match import SAME_KEY, Match, joined
-from etr.text.terms import terms, with_synonyms
+from etr.text.terms import STOP, terms, with_synonyms
 
 TYPE_CHECKING = False  # typing costs a query start-up ~3 ms: imported for the type checker only
 if TYPE_CHECKING:
@@ -700,7 +700,8 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if (not matches or (" " not in read_as and read_as[:1].islower())
                 or (rel is not None and fold(read_as) not in fold(rel.group("head")))
                 or (q[:1].islower() and _of_its_context(q, read_as) and _described(q))) and (
-                    _described(q) or (_RELATED.search(q) and "person" in types)):
+                    _described(q) or (_RELATED.search(q) and "person" in types)
+                    or (not matches and types == WHERE_TYPES and _lower_words(q) >= 1)):
             # "town in eastern Xinjiang where the Soviet trade mission was enlarged to five officials
             # in 1936": named by the sentence that answers it (not a word of the question in small
             # letters that is a name too, "defense"; "Almaty airport where Wallace landed" is Almaty;
@@ -709,11 +710,14 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             # that no sentence sets a name beside, "senior instructor of the Medical Department
             # Urumqi 1942": "Senior Instructor of the Medical Department (A. Lepin, seal)."; nor a
             # name of its context after what it asks for in small letters, "city of the Old Torgut
-            # khan on the Juldus north of Karashahr": Öreget, "the city built by the khan of ...")
+            # khan on the Juldus north of Karashahr": Öreget, "the city built by the khan of ...");
+            # and where what the question names is no place, a word of what happened ("Shipton
+            # Tilman meeting August 1947": "... he and Bill Tilman met at Tashkurghan")
             from etr.query.answered import answered
 
+            happened = not matches and types == WHERE_TYPES and not _described(q) and not _RELATED.search(q)
             got, how, answering = answered(fb, q, allowed)
-            if got and not _described(q) and not _said_as_asked(q, answering[got[0].entity][0]["quote"]):
+            if got and not _described(q) and not happened and not _said_as_asked(q, answering[got[0].entity][0]["quote"]):
                 got = []  # "consul in Kashgar": not Ward of "Consul Ward at Tihwa ... the Tihwa-Kashgar highway"
             if got:
                 matches, read_as, said_so = got, "", answering
@@ -756,8 +760,12 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         or_unknown = [a or e["type"] == "unknown" for a, e in zip(allowed, fb.entities, strict=True)]
         got, said = _within(fb, q, or_unknown)
         if (got and fb.entities[got[0].entity]["type"] == "unknown" and got[0].score >= WITHIN
-                and said[:1].isupper() and q.startswith(said) and len(said.split()) >= 2
+                and said[:1].isupper() and q.startswith(said)
+                and (len(said.split()) >= 2 or (len(said) >= ONE_NAME_LETTERS and _told_with(fb, got[0].entity, q, said)))
                 and fold(said.split()[0]) not in _titles()):  # (not "Viceroy" of "Viceroy of India in 1935")
+            # (one word, where a document naming it writes a word of the rest: "Safdarali Pakistani
+            # official Kashgar 1953", a telegram's signature "... twothousand Safdarali." under
+            # "May 5, 1953", its foot "A Pakistani in Xinjiang describes ...")
             matches = got
             interpreted["read_as"] = said
             interpreted["types"] = "all"
@@ -1017,6 +1025,24 @@ def _named_head(q: str) -> str:
 
 
 DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a description, not a name
+
+
+ONE_NAME_LETTERS = 5  # a name of one word the question opens with, of no known kind, has this many letters at least
+COMMON_TERM = 500  # a word more sentences than this write says nothing of where a name is
+
+
+def _told_with(fb: FactBase, entity: int, q: str, said: str) -> bool:
+    """Whether a document that names the entity writes a word of the question beyond `said`."""
+    ix = fb.ix
+    own = set(terms(said))
+    context = {t for t in terms(q) if t not in STOP and t not in own}
+    if not context:
+        return False
+    sources = set(ix.sentence_spans(list(ix.entity_rids(entity)))[1].values())
+    for df, rids in ix.postings(context).values():
+        if df <= COMMON_TERM and sources & set(ix.sentence_spans(sorted(set(rids)))[1].values()):
+            return True
+    return False
 
 
 def _lower_words(q: str) -> int:
