@@ -832,7 +832,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     dated_for_next, depth, passes = prev[2], prev[4], prev[5]
                 elif depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
                     n_own = len(ev_ids)
-                    if line_date and carried and all(t.date.start > line_date[0].date.end for t in carried):
+                    line_end = line_date[0].date.end if line_date else None
+                    if line_end and carried and all((t.date.start or "") > line_end for t in carried):
                         # a day ahead of the date line's, a telegram's deadline ("ordered me to leave
                         # Kashgar May tenth" under "May 5, 1953"): the next sentence is of the
                         # telegram's day as well as, perhaps, of that one
