@@ -790,6 +790,12 @@ NEGATIVE_CASES = [
     "The convoy had 20 Mai divisions at the 25 Mart Bridge.",
     # "May" and "March" opening a sentence before an ordinal are a verb
     "May first be said that the rebels were few. March first to the river!",
+    # ... nor an ordinal of what follows it (a reviewer's cases)
+    "He joined the May Fourth Movement and the December Ninth Movement.",
+    "In March the first Soviet advisers arrived. By June the second division had left.",
+    "In June second thoughts prevailed, and by August first priority went to the road.",
+    # "Maj" is a Major's, not Swedish "maj", and "1 Maj," no day
+    "The escort consisted of 1 Maj, 2 Capts and 40 sepoys.",
 ]
 
 

@@ -166,6 +166,13 @@ SPLIT_CASES = [
      ["Carriers demand six million dollars per pony stop", "Local Authorities ordered me to leave Kashgar May "
       "tenth without fail stop", "I engaged seven ponies STOP", "send me rupees threethousand immediately."]),
     ("We are powerless to stop them and stop at Korla.", ["We are powerless to stop them and stop at Korla."]),
+    # nor the noun, nor after "n't" (a reviewer's cases)
+    ("We made a stop at Hami and another stop at Turfan before dusk.",
+     ["We made a stop at Hami and another stop at Turfan before dusk."]),
+    ("The caravan's first stop was Kumul and the last stop Dihua, where the bus stop was.",
+     ["The caravan's first stop was Kumul and the last stop Dihua, where the bus stop was."]),
+    ("The Soviets couldn't stop the Tungans and Sheng didn't stop them.",
+     ["The Soviets couldn't stop the Tungans and Sheng didn't stop them."]),
     ("The convoy had to stop at Korla. They would not stop it.", ["The convoy had to stop at Korla.", "They would not stop it."]),
 ]
 

@@ -125,6 +125,9 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
         "month": c(list(v["months"])),
         "abbr": c(list(v["abbrevs"])),
         "beside": c(list(v["beside"])),
+        # as the table writes them: Swedish and French months in small letters, Turkish and German
+        # capitalised ("1 Maj, 2 Capts" is a Major's)
+        "beside_written": _alt(list(v["beside"])),
         "daystop": _after_any(v["day_stop"]),
         "season": c(list(v["seasons"])),
         "mod": c(list(v["mods"])),
@@ -173,7 +176,7 @@ def lexicon(ignore_case: bool) -> dict[str, str]:
     # Maj. Generals", "25 Mart Bridge", "20 Mai divisions")
     lx["M"] = (rf"(?:{lx['month']}|(?:{lx['abbr']})\.?(?=\s*\d)"
                rf"|(?:{lx['beside']})(?=,?\s+(?:1[0-9]|20)\d\d(?![\d.,]\d))"
-               rf"|(?:(?<=\d )|(?<=\d\. ))(?:{lx['beside']})"
+               rf"|(?:(?<=\d )|(?<=\d\. ))(?:{lx['beside_written']})"
                rf"(?=,|;|[’'](?=\w)|\s+(?:{c(v['after_day_month'])})(?![\w-])|\.?[ \t]*(?:\n|$)))")
     # a year not part of a larger number ("2,082.1", "1936,170"); "1936,17" is a year and a footnote
     lx["YG"] = rf"{lx['Y']}(?![.]\d|,\d{{3}}|\d|\s*%|-\d)"
@@ -731,10 +734,23 @@ def the_day_of_month(f: Found) -> Raw | None:  # "the 12th of November 1944", "t
     return f.raw(Point(_year(f["y"]), _month(f["m"]), day))
 
 
+# the words after which an ordinal after a month is its day ("leave Kashgar May tenth without fail")
+_FUNCTION_WORDS = frozenset("without with at in on to and or for by from when after before until till "
+                            "he she it we they i you his her their our the a an this that was were is are "
+                            "will would should must shall can could may might has have had next last stop".split())
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
 @form(r"(?P<m>{M})\s+(?:{the}\s+)?(?P<d>{ordinal})(?![\w-])(?:,?\s+(?P<y>{YG}))?")
 def month_ordinal_word(f: Found) -> Raw | None:  # "May tenth" (a telegram's), "June the twenty-first, 1947"
-    if not f["y"] and (f["m"] or "").lower() in ("may", "march") and re.search(r"(?:^|[.!?:]\s+)$", f.doc[max(0, f.start - 3) : f.start]):
-        return None  # "May first be said ...", "March first to the river": a verb opening a sentence
+    if not f["y"]:
+        if (f["m"] or "").lower() in ("may", "march") and re.search(r"(?:^|[.!?:]\s+)$", f.doc[max(0, f.start - 3) : f.start]):
+            return None  # "May first be said ...", "March first to the river": a verb opening a sentence
+        after = _NEXT_WORD.match(f.doc, f.m.end())
+        if after is not None and (after.group(1)[:1].isupper() or after.group(1).lower() not in _FUNCTION_WORDS):
+            # "May Fourth Movement", "In March the first Soviet advisers", "By June the second
+            # division", "in June second thoughts": an ordinal of what follows, no day
+            return None
     return f.raw(Point(_year(f["y"]), _month(f["m"]), ORDINAL_WORDS.index((f["d"] or "").lower()) + 1))
 
 

@@ -1396,11 +1396,11 @@ PERSON_AFTER_GIVEN = (1, 3)  # the words after a given name that make a man's na
 
 
 def _given_name_inside(text: str, a: int, b: int) -> int | None:
-    """Where a man's name opens inside text[a:b], a line of its own, at a given name after words
-    that are no part of a man's name ("Mountains of Tartary Eric Shipton", a book's title run on to
-    its author's name on a title page): the given name (rules/names.toml [given]) not first, none of the capitalised words
-    before it (after any in small letters) a given name, a title or a word for a kind of thing,
-    and one to three
+    """Where a man's name opens inside text[a:b], a line of its own, at a given name after a
+    title's words ("Mountains of Tartary Eric Shipton", a book's title run on to its author's name
+    on a title page): the given name (rules/names.toml [given]) after a word in small letters and
+    capitalised words, none of these a given name, a title or a word for a kind of thing (not "Nur
+    Ahmad Jan Bughra", "Kovalev Ivan Vladimirovich", a man's name whole), and one to three
     capitalised words after it, the last no word for a kind of thing ("Swedish Christian
     Mission" is one body, "Consul General Walter Graham" one man)."""
     words = list(_TOKEN.finditer(text, a, b))
@@ -1416,7 +1416,7 @@ def _given_name_inside(text: str, a: int, b: int) -> int | None:
         small = [i for i, h in enumerate(head) if not h[:1].isupper() or h.lower() in _CONNECTORS]
         head = head[small[-1] + 1 :] if small else head  # "Mountains of Tartary": its words after "of"
         tail = [x.group(0) for x in words[k + 1 :]]
-        if (not head or any(h in given or h in r["titles"] or h in r["kinds"] or h in r["peoples"] for h in head)
+        if (not small or not head or any(h in given or h in r["titles"] or h in r["kinds"] or h in r["peoples"] for h in head)
                 or not PERSON_AFTER_GIVEN[0] <= len(tail) <= PERSON_AFTER_GIVEN[1]
                 or tail[-1] in r["kinds"] or not all(t[:1].isupper() for t in tail)):
             return None

@@ -648,16 +648,24 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # a telegram's "stop" where print has a full stop ("... without fail stop I engaged seven ponies")
 _STOP_WORD = re.compile(r"(?<=[^\W_])[ \t]+(?:stop|STOP|Stop)(?=[ \t]+[^\W_])")
 TELEGRAPHESE = 2  # a sentence with this many "stop"s is a telegram's run of sentences
-# the words after which "stop" is the verb ("to stop them", "would not stop", "and stop at Korla")
-_BEFORE_THE_VERB = frozenset("to not will would shall should must can could cannot may might did do does and or "
-                             "we they i you he she it please never".split())
+# the words after which "stop" is prose's verb or noun ("to stop them", "would not stop", "and stop
+# at Korla"; "a stop at Hami", "the last stop", "the bus stop")
+_BEFORE_PROSE_STOP = frozenset("to not will would shall should must can could cannot may might did do does and or "
+                               "we they i you he she it please never a an another the this that its his her their "
+                               "our my your one each every no any first last next final short brief bus tram "
+                               "train full non".split())
+
+
+def _stop_word_of_prose(before: str) -> bool:
+    """Whether "stop" after the word `before` is prose's, not a telegram's full stop."""
+    return before in _BEFORE_PROSE_STOP or before.endswith(("n't", "n’t"))
 
 
 def _telegraphese(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """text[a:b] cut after each "stop" where it is a telegram's run of sentences, written with
     "stop" for each full stop (two at least: "to stop the rebels" is a verb); else whole."""
     stops = [m for m in _STOP_WORD.finditer(text, a, b)
-             if (text[max(a, m.start() - 12) : m.start()].split() or [""])[-1].lower() not in _BEFORE_THE_VERB]
+             if not _stop_word_of_prose((text[max(a, m.start() - 16) : m.start()].split() or [""])[-1].lower())]
     if len(stops) < TELEGRAPHESE:
         return [(a, b)]
     out: list[tuple[int, int]] = []

@@ -205,11 +205,16 @@ def _whole(text: str, a: int, b: int, rest: list[str], after: list[str] | tuple[
     China Relief Mission"); the run alone when they are not all there. And the name of a place the
     question writes next where the sentence names it just after the run, "in" or "at" it ("the
     Indian Consulate in Kashgar", asked "Indian consulate Kashgar closed")."""
-    nxt = next((w for w in after if fold(w) not in STOP), "")
-    if nxt[:1].isupper():
-        at = re.match(r"\s+(?:in|at)\s+" + re.escape(nxt) + r"(?![^\W_])", text[b:])
+    place: list[str] = []  # the question's capitalised words after the run, one place's name
+    for w in after:
+        if not w[:1].isupper():
+            break
+        place.append(w)
+    for k in range(len(place), 0, -1):  # the longest the sentence writes, whole ("South Asia", not "South")
+        at = re.match(r"\s+(?:in|at)\s+" + r"\s+".join(map(re.escape, place[:k])) + r"(?![^\W_])(?!\s+[A-Z])", text[b:])
         if at is not None:
             b += at.end()
+            break
     weighty = [w for w in rest if fold(w) not in STOP]
     if not weighty:
         # a title's article, capitalised inside a sentence as the question writes it ("wrote his

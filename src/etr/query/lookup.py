@@ -239,6 +239,40 @@ _CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|by|of|via|into|o
                              re.I)
 
 
+_ASKING_WORD = re.compile(r"(?:where|who|what|when|which|how|why)\b", re.I)
+
+
+def _happened(fb: FactBase, q: str) -> bool:
+    """Whether a `where` question names people and says what they did, and names no place: a
+    capitalised word, a word in small letters, no question word, no "X's" or "X of", no place
+    ("Shipton Tilman meeting August 1947"; not "where did Yang Zengxin die", "Keriya oasis amban
+    1934", "Sheng Shicai's younger sister")."""
+    from etr.query.rank import query_entities
+
+    if (_lower_words(q) < 1 or _described(q) or _RELATED.search(q) or _ASKING_WORD.match(q)
+            or not any(w[:1].isupper() for w in q.split())):
+        return False
+    named, _covered = query_entities(fb, q)
+    if any(fb.entities[fb.entity_index[x]]["type"] == "place" for x in named if x in fb.entity_index):
+        return False
+    asked = {fold(w) for w in q.split() if w[:1].isupper()}
+    return not any(asked & set(fold(form).split()) for e in fb.entities if e["type"] == "place"
+                   for form in (e["name"], *e["aliases"]))  # (nor a word of a place's name: "Keriya oasis")
+
+
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _names_said(q: str, quote: str) -> bool:
+    """Whether a sentence writes half the capitalised words of a question at least, one at
+    least (months aside): "Shipton Tilman meeting August 1947" by "... he and Bill Tilman met at
+    Tashkurghan"; not "Foobar Quux meeting" by "I came with Shaozhou to meet him"."""
+    names = [fold(w) for w in re.findall(r"[^\W\d_][\w'’-]*", q) if w[:1].isupper() and fold(w) not in _MONTH_WORDS]
+    said = set(fold(quote).replace("-", " ").split())
+    held = sum(1 for w in names if w in said)
+    return held >= 1 and 2 * held >= len(names)
+
+
 def _said_as_asked(q: str, quote: str) -> bool:
     """Whether a sentence says a role of a named one as a question of that shape asks it: its
     words, then the one named soon after ("Senior Instructor of the Medical Department (A. Lepin,
@@ -697,11 +731,11 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         if not matches:
             matches, read_as = _mistyped_in_context(fb, q, allowed)  # "Kunmin OSS paratrooper": Kunming
         rel = RELATIVE.match(q)
+        happened = not matches and types == WHERE_TYPES and _happened(fb, q)
         if (not matches or (" " not in read_as and read_as[:1].islower())
                 or (rel is not None and fold(read_as) not in fold(rel.group("head")))
                 or (q[:1].islower() and _of_its_context(q, read_as) and _described(q))) and (
-                    _described(q) or (_RELATED.search(q) and "person" in types)
-                    or (not matches and types == WHERE_TYPES and _lower_words(q) >= 1)):
+                    _described(q) or (_RELATED.search(q) and "person" in types) or happened):
             # "town in eastern Xinjiang where the Soviet trade mission was enlarged to five officials
             # in 1936": named by the sentence that answers it (not a word of the question in small
             # letters that is a name too, "defense"; "Almaty airport where Wallace landed" is Almaty;
@@ -715,8 +749,9 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
             # Tilman meeting August 1947": "... he and Bill Tilman met at Tashkurghan")
             from etr.query.answered import answered
 
-            happened = not matches and types == WHERE_TYPES and not _described(q) and not _RELATED.search(q)
             got, how, answering = answered(fb, q, allowed)
+            if got and happened and not _names_said(q, answering[got[0].entity][0]["quote"]):
+                got = []  # "Lincoln born": no sentence of Algiers that names no Lincoln
             if got and not _described(q) and not happened and not _said_as_asked(q, answering[got[0].entity][0]["quote"]):
                 got = []  # "consul in Kashgar": not Ward of "Consul Ward at Tihwa ... the Tihwa-Kashgar highway"
             if got:
@@ -761,7 +796,9 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         got, said = _within(fb, q, or_unknown)
         if (got and fb.entities[got[0].entity]["type"] == "unknown" and got[0].score >= WITHIN
                 and said[:1].isupper() and q.startswith(said)
-                and (len(said.split()) >= 2 or (len(said) >= ONE_NAME_LETTERS and _told_with(fb, got[0].entity, q, said)))
+                and (len(said.split()) >= 2 or (len(said) >= ONE_NAME_LETTERS and fold(said) not in _titles()
+                                                 and not _OF_A_PLACE.match(q, len(said))
+                                                 and _told_with(fb, got[0].entity, q, said)))
                 and fold(said.split()[0]) not in _titles()):  # (not "Viceroy" of "Viceroy of India in 1935")
             # (one word, where a document naming it writes a word of the rest: "Safdarali Pakistani
             # official Kashgar 1953", a telegram's signature "... twothousand Safdarali." under
@@ -1028,6 +1065,7 @@ DESCRIBED_WORDS = 3  # lower-case words (not small ones) that make a query a des
 
 
 ONE_NAME_LETTERS = 5  # a name of one word the question opens with, of no known kind, has this many letters at least
+_OF_A_PLACE = re.compile(r"\s+(?:of|in|at|for)\s", re.I)  # "Prefect of Khotan 1934": an office's word, no name
 COMMON_TERM = 500  # a word more sentences than this write says nothing of where a name is
 
 
