@@ -555,6 +555,8 @@ def test_headlines_and_labels_are_no_names(sentence: str) -> None:
     # a title page's last word run on to its author's given name: the man's name opens there
     # (tests/data/real/memoirs/shipton_mountains_of_tartary_...); a body's word keeps it whole
     ("\nMountains of Tartary Eric Shipton\n\nCONTENTS", {"Eric Shipton"}),
+    ("\nNur Ahmad Jan Bughra\n", {"Nur Ahmad Jan Bughra"}),  # a man's name whole on its line
+    ("\nKovalev Ivan Vladimirovich\n", {"Kovalev Ivan Vladimirovich"}),  # surname first
     ("The Swedish Christian Mission at Kashgar closed.", {"Swedish Christian Mission", "Kashgar"}),
 ])
 def test_what_is_no_name_or_no_part_of_one(sentence: str, names: set[str]) -> None:
@@ -879,6 +881,9 @@ def test_where_names_the_place_of_what_the_question_says_happened(tmp_path: Any)
     out = built(tmp_path, "Eric Shipton describes how in August 1947 he and Bill Tilman met at Tashkurghan in the "
                           "Chinese Pamirs and discussed various climbing expeditions.\n", "t.txt")
     assert answers(out, "where", "Shipton Tilman meeting August 1947")[0]["name"] == "Tashkurgan"  # (registered so)
+    from conftest import cli
+
+    assert cli("where", "Foobar Quux meeting", "--db", str(out)).exit_code == 1  # nobody the sentence names
 
 
 def test_who_finds_a_one_word_name_of_no_known_kind_before_its_context(tmp_path: Any) -> None:
@@ -896,6 +901,39 @@ def test_who_finds_a_one_word_name_of_no_known_kind_before_its_context(tmp_path:
     # day is of that day as well as the telegram's
     assert sorted(e["date"]["value"] for e in got["events"]) == ["1953-05-05", "1953-05-10"]
     assert cli("who", "Safdarali Tibetan lama", "--db", str(out)).exit_code == 1
+    assert cli("who", "Pakistani of Kashgar 1953", "--db", str(out)).exit_code == 1  # "X of a place": an office's word
+
+
+@pytest.mark.parametrize("text,last,dates", [
+    # a biography's later year under its subject's birth year: not of the birth year (a reviewer's case)
+    ("Wang Jinghai\n1915\n\nWang Jinghai was a Hui officer. In 1924, he accompanied his uncle to Kansu. After "
+     "the Mukden Incident, he changed his name.\n", "After the Mukden Incident", ["1924"]),
+    # a deadline months after a telegram's day: not of the telegram's day
+    ("Kashgar, May 5, 1953\n\nWe must leave by December 20, 1953. Ponies are dear.\n", "Ponies are dear",
+     ["1953-12-20"]),
+])
+def test_a_date_line_dates_the_sentence_after_a_deadline_only(tmp_path: Any, text: str, last: str,
+                                                               dates: list[str]) -> None:
+    import json
+
+    db = json.loads(built(tmp_path, text, "t.txt").read_text(encoding="utf-8"))
+    assert sorted(e["date"]["value"] for e in db["events"] if e["text"].startswith(last)) == dates
+
+
+def test_a_name_in_another_language_is_the_english_one_word_by_word(tmp_path: Any) -> None:
+    """A German page's "Republik Ostturkestan" (tests/data/real/reference/republik_ostturkestan_de.txt)
+    is the registered East Turkestan Republic, said so with the reason; a Turkish page's body no
+    English document names is found by its name in English."""
+    from conftest import cli
+
+    out = built_from(tmp_path, "Die Republik Ostturkestan wurde am 12. November 1944 in Ghulja ausgerufen.\n",
+                     "1954’te Türkiye’ye gelen Alptekin, Doğu Türkistan Göçmenler Cemiyeti’ni kurarak çalıştı.\n")
+    etr = answers(out, "what", "East Turkestan Republic")[0]
+    assert etr["id"] == "east-turkestan-republic" and any("Republik Ostturkestan" in a for a in etr["aliases"])
+    assert any("the same name in another language" in m["reason"] for m in etr["merges"])
+    assert answers(out, "what", "East Turkestan Emigrants Association")[0]["name"] == "Doğu Türkistan Göçmenler Cemiyeti"
+    assert "Doğu Türkistan Göçmenler Cemiyeti" not in cli("what", "East Turkestan Football Association", "--db",
+                                                          str(out)).stdout
 
 
 @pytest.mark.parametrize("query,figures", [

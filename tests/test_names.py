@@ -210,3 +210,35 @@ def test_a_name_of_one_word_is_no_typo_of_one_of_several() -> None:
     names = ["Kizil Su", "Kizilsu Kyrgyz Autonomous Prefecture"]
     idx = NameIndex([NameEntry(i, n, fold(n), "name", key(n)) for i, n in enumerate(names)])
     assert [names[m.entity] for m in idx.match("Kizil Su") if m.score >= 88] == ["Kizil Su"]
+
+
+# ------------------------------------------------------------------ names in other languages, word by word
+
+@pytest.mark.parametrize("name,words", [
+    # real names of tests/data/real/ (German, Turkish, Russian, Kazakh-Russian pages)
+    ("Republik Ostturkestan", [{"east", "turkestan", "republic"}]),
+    ("Zweite Republik Ost-Turkestan", [{"second", "east", "turkestan", "republic"}]),
+    ("Doğu Türkistan İslam Cumhuriyeti", [{"east", "turkestan", "islamic", "republic"}]),
+    ("Doğu Türkistan Göçmenler Cemiyeti", [{"east", "turkestan", "emigrant", "association"}]),
+    ("Восточно-Туркестанской Республики", [{"east", "turkestan", "republic"}]),  # genitive
+    ("ТРИ ОКРУГА", [{"three", "district"}]),
+    # a word of two readings: both
+    ("Договор о дружбе и союзе", [{"treaty", "friendship", "union"}, {"treaty", "friendship", "alliance"}]),
+    # English, a person, an unknown word of another script: nothing
+    ("East Turkestan Republic", []), ("Ehmetjan Qasimi", []), ("Кульджа", []), ("Ili Rebellion", []),
+])
+def test_a_name_in_another_language_glossed_word_by_word(name: str, words: list[set[str]]) -> None:
+    from etr.text.gloss import gloss
+
+    assert [set(g) for g in gloss(name)] == words
+
+
+@pytest.mark.parametrize("name,words", [
+    ("Three Districts", {"three", "district"}), ("People's Republic of China", {"people", "republic", "china"}),
+    ("Islamic Republic of East Turkestan", {"islamic", "republic", "east", "turkestan"}),
+    ("East Turkistan Republic", {"east", "turkestan", "republic"}),  # a spelling of a name's word
+])
+def test_an_english_name_s_words(name: str, words: set[str]) -> None:
+    from etr.text.gloss import english
+
+    assert english(name) == words

@@ -66,6 +66,7 @@ from etr.store.index import event_out
 from etr.store.index import light as index_light
 from etr.store.writer import Store, entity_meta
 from etr.text.fold import fold, unaccented
+from etr.text.gloss import in_english
 from etr.text.romanise import chinese_syllables
 from etr.text.romanise import key as romanised_key
 from etr.text.terms import implied_words, sentence_terms
@@ -832,8 +833,8 @@ def _read_on(st: Store, run: Carried, sources: list[SourceSpec], keys: list[str]
                     dated_for_next, depth, passes = prev[2], prev[4], prev[5]
                 elif depth <= MAX_CONTEXT_DEPTH and not TIME_SHIFT.search(s.text):
                     n_own = len(ev_ids)
-                    line_end = line_date[0].date.end if line_date else None
-                    if line_end and carried and all((t.date.start or "") > line_end for t in carried):
+                    line_end = line_date[0].date.end if line_date and line_date[0].date.precision == "day" else None
+                    if line_end and carried and all(_ahead_of(t, line_end) for t in carried):
                         # a day ahead of the date line's, a telegram's deadline ("ordered me to leave
                         # Kashgar May tenth" under "May 5, 1953"): the next sentence is of the
                         # telegram's day as well as, perhaps, of that one
@@ -1908,6 +1909,24 @@ def _refer_back(text: str, ids: list[int], via: dict[int, str], prev_ids: list[i
                     via[i] = f"one of {m.group(0)}"
 
 
+DEADLINE_DAYS = 62  # a day this near after a telegram's date line is a deadline it sets
+
+
+def _ahead_of(t: TimexSpan, day: str) -> bool:
+    """Whether a date is a day soon after `day` (a date line's): a telegram's deadline ("ordered me
+    to leave Kashgar May tenth" under "May 5, 1953"), not a biography's later year under its
+    subject's birth year, nor an archive's notice under a photograph's caption."""
+    import datetime
+
+    if t.date.precision != "day" or not t.date.start or not (t.date.start > day):
+        return False
+    try:
+        gap = datetime.date.fromisoformat(t.date.start) - datetime.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return gap.days <= DEADLINE_DAYS
+
+
 def _context_dates(prev_dated: list[TimexSpan], text: str) -> list[TimexSpan]:
     """The dates an undated sentence takes from the sentence before it in the same paragraph: its
     stated dates, not asides in brackets, dates worked out from others, or dates said of the
@@ -2336,6 +2355,8 @@ def _entity(i: int, e: Entry, all_entries: list[Entry], docs: Mapping[str, tuple
     if not e.curated and e.type == "person" and (surname := _surname_of_initialled(e.name)):
         used = Counter({**used, surname: used.get(surname, 0)})  # after the spellings the documents write
     aliases, variants = _spellings(e, used)
+    if not e.curated and e.type != "person" and (said := in_english(e.name)) is not None:
+        variants.append(said)  # "Doğu Türkistan Göçmenler Cemiyeti" found as "East Turkestan Emigrants Association"
     return {
         "id": e.id, "type": e.type, "name": e.name, "aliases": aliases,
         "short_forms": list(e.short_forms), "variants": variants,

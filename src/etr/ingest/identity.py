@@ -129,6 +129,9 @@ def alike(a: str, b: str) -> bool:
     return a == "unknown" or b == "unknown" or a == b or any(a in s and b in s for s in KINDS_ALIKE)
 
 
+GLOSSED_WORDS = 2  # a name glossed word by word meets an English one of this many words at least
+
+
 class Merge(NamedTuple):
     """A name taken for an entity that is not written that way, and why."""
 
@@ -1117,6 +1120,7 @@ class Identities:
                                          f"{self.entries[target].name}, named in full elsewhere", e.source, -1, -1))
         self._same_full_names(merged)
         self._misprinted_names(merged)
+        self._glossed_names(merged)
         for other, keep, why, source in self.spelt_alike:
             if other not in merged and keep not in merged and other != keep and alike(self.kind(other), self.kind(keep)):
                 merged[other] = keep
@@ -1217,6 +1221,36 @@ class Identities:
                                              f"{self.entry(i).name} is {self.entry(best[0]).name}: the same {same}",
                                              self.entry(i).source, -1, -1))
         self.settle()
+
+    def _glossed_names(self, merged: dict[int, int]) -> None:
+        """A name of a body, a state, a treaty or an event in another language whose words are,
+        word by word, those of one English name the registry or a document gives (etr.text.gloss:
+        "Republik Ostturkestan", "Восточно-Туркестанской Республики" are the East Turkestan
+        Republic; "ТРИ ОКРУГА" the Three Districts) is that one; not where two have those words."""
+        from etr.text.gloss import english, gloss
+
+        n = len(self.entries)
+        by_words: dict[frozenset[str], set[int]] = defaultdict(set)
+        for i in range(n + len(self.extra)):
+            e = self.entry(i)
+            if self.kind(i) == "person":
+                continue
+            for form in (e.name, *e.aliases):
+                if not gloss(form) and len(words := english(form)) >= GLOSSED_WORDS:
+                    by_words[words].add(i)
+        for j, e in enumerate(self.extra):
+            i = n + j
+            if i in merged or self.kind(i) == "person":
+                continue
+            for words in gloss(e.name):
+                targets = {merged.get(t, t) for t in by_words.get(words, ())} - {i}
+                if len(words) >= GLOSSED_WORDS and len(targets) == 1:
+                    t = targets.pop()
+                    if alike(self.kind(i), self.kind(t)):
+                        merged[i] = t
+                        self.merges.append(Merge(self.entry(t).id, e.name, f"{e.name} is {self.entry(t).name}: "
+                                                 "the same name in another language, word by word", e.source, -1, -1))
+                    break
 
     def _misprinted_names(self, merged: dict[int, int]) -> None:
         """A man named in full whose surname another's spells one letter otherwise, the same first
