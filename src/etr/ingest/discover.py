@@ -1380,11 +1380,6 @@ def _phrases(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> 
     return out
 
 
-def _line_at(text: str, at: int) -> str:
-    """The line of text that holds `at`."""
-    return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-
-
 def _end_before(text: str, a: int, at: int) -> int:
     """Where the words before `at` end (the spaces before it left out)."""
     while at > a and text[at - 1].isspace():
@@ -1404,7 +1399,7 @@ def _given_name_inside(text: str, a: int, b: int) -> int | None:
     capitalised words after it, the last no word for a kind of thing ("Swedish Christian
     Mission" is one body, "Consul General Walter Graham" one man)."""
     words = list(_TOKEN.finditer(text, a, b))
-    if len(words) < 3 or text[a:b] != _line_at(text, a).strip():
+    if len(words) < 3 or text[a:b] != text[slice(*_line(text, a, b))].strip():
         return None  # (a title page's line whole: "Nor Muhammad Beg came down" is one man)
     r = _rules()
     given = given_names()

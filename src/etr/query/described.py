@@ -163,7 +163,7 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
             m = pattern.search(s["text"])
             if m is not None:
                 parties = _PARTIES.match(s["text"], m.end())
-                whole = _whole(s["text"], m.start("name"), m.end("name"), _before(words, run), _after(words, run))
+                whole = _whole(s["text"], m.start("name"), m.end("name"), *_around(words, run))
                 hits.append((s, whole + (parties.group(0).rstrip() if parties else ""), m.group("name")))
                 if m.groupdict().get("mark"):
                     note = _footnote(fb, s, int(m.group("mark")))
@@ -183,20 +183,12 @@ def described(fb: FactBase, query: str) -> dict[str, Any] | None:
 _JOINS = r"(?:\s+(?:of|the|and|for|in|at|on)\b)*\s+"
 
 
-def _before(words: list[str], run: list[str]) -> list[str]:
-    """The question's words before the run it was found by."""
+def _around(words: list[str], run: list[str]) -> tuple[list[str], list[str]]:
+    """The question's words before and after the run it was found by."""
     for i in range(len(words) - len(run) + 1):
         if words[i : i + len(run)] == run:
-            return words[:i]
-    return []
-
-
-def _after(words: list[str], run: list[str]) -> list[str]:
-    """The question's words after the run it was found by."""
-    for i in range(len(words) - len(run) + 1):
-        if words[i : i + len(run)] == run:
-            return words[i + len(run) :]
-    return []
+            return words[:i], words[i + len(run) :]
+    return [], []
 
 
 def _whole(text: str, a: int, b: int, rest: list[str], after: list[str] | tuple[str, ...] = ()) -> str:
