@@ -260,14 +260,13 @@ def _happened(fb: FactBase, q: str) -> bool:
                    for form in (e["name"], *e["aliases"]))  # (nor a word of a place's name: "Keriya oasis")
 
 
-_MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
-
-
 def _names_said(q: str, quote: str) -> bool:
     """Whether a sentence writes half the capitalised words of a question at least, one at
     least (months aside): "Shipton Tilman meeting August 1947" by "... he and Bill Tilman met at
     Tashkurghan"; not "Foobar Quux meeting" by "I came with Shaozhou to meet him"."""
-    names = [fold(w) for w in re.findall(r"[^\W\d_][\w'’-]*", q) if w[:1].isupper() and fold(w) not in _MONTH_WORDS]
+    from etr.query.cite import MONTHS
+
+    names = [fold(w) for w in re.findall(r"[^\W\d_][\w'’-]*", q) if w[:1].isupper() and fold(w) not in MONTHS]
     said = set(fold(quote).replace("-", " ").split())
     held = sum(1 for w in names if w in said)
     return held >= 1 and 2 * held >= len(names)
@@ -796,8 +795,7 @@ def lookup(fb: FactBase, query: str, types: set[str] | None, limit: int | None =
         got, said = _within(fb, q, or_unknown)
         if (got and fb.entities[got[0].entity]["type"] == "unknown" and got[0].score >= WITHIN
                 and said[:1].isupper() and q.startswith(said)
-                and (len(said.split()) >= 2 or (len(said) >= ONE_NAME_LETTERS and fold(said) not in _titles()
-                                                 and not _OF_A_PLACE.match(q, len(said))
+                and (len(said.split()) >= 2 or (len(said) >= ONE_NAME_LETTERS and not _OF_A_PLACE.match(q, len(said))
                                                  and _told_with(fb, got[0].entity, q, said)))
                 and fold(said.split()[0]) not in _titles()):  # (not "Viceroy" of "Viceroy of India in 1935")
             # (one word, where a document naming it writes a word of the rest: "Safdarali Pakistani

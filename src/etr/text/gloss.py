@@ -46,6 +46,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@cache  # (a name's words recur: every name of the build is glossed, some twice)
 def _word(w: str) -> tuple[tuple[str, ...], bool] | None:
     """A folded word's English readings, and whether it is another language's; None when it is an
     unknown word of another script."""
